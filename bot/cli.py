@@ -1,0 +1,86 @@
+"""The `briefbot` command line: a thin shell that translates options and errors.
+
+Each command parses its input, calls library code, and turns a BriefbotError into one
+line on stderr and a non-zero exit status.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from bot import __version__
+from bot.errors import BriefbotError
+from bot.settings import Settings
+
+log = logging.getLogger("briefbot")
+
+
+def configure_logging(verbose: int) -> None:
+    level = logging.WARNING - 10 * verbose
+    logging.basicConfig(
+        level=max(level, logging.DEBUG),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    # httpx logs every request URL at INFO, and Telegram's URLs contain the bot token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+
+
+class State:
+    """What the group options resolve to, shared with every command."""
+
+    def __init__(self, seeds: Path | None, knowledge: Path | None) -> None:
+        self._seeds = seeds
+        self._knowledge = knowledge
+        self._settings: Settings | None = None
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = Settings.from_env(
+                dotenv=Path(".env"), seeds=self._seeds, knowledge=self._knowledge
+            )
+        return self._settings
+
+
+pass_state = click.make_pass_decorator(State)
+
+
+def fail(error: BriefbotError) -> None:
+    click.echo(f"briefbot: {error}", err=True)
+    sys.exit(1)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefbot")
+@click.option(
+    "--seeds",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="BRIEFBOT_SEEDS",
+    help="Folder of source documents (default: the repo's seeds/).",
+)
+@click.option(
+    "--knowledge",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="BRIEFBOT_KNOWLEDGE",
+    help="Folder of the compiled fact base (default: the repo's knowledge/).",
+)
+@click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
+@click.pass_context
+def cli(ctx: click.Context, seeds: Path | None, knowledge: Path | None, verbose: int) -> None:
+    """Brief a team from its own documents, quoting every fact verbatim."""
+    configure_logging(verbose)
+    ctx.obj = State(seeds, knowledge)
+
+
+def main() -> None:
+    cli(prog_name="briefbot")
+
+
+# Commands live in their own modules and register themselves on `cli`.
+from bot import commands as _commands  # noqa: E402,F401

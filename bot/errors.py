@@ -1,0 +1,52 @@
+"""The one exceptions module: every error briefbot raises on purpose derives from BriefbotError.
+
+Shells (CLI, console, Telegram) catch BriefbotError and show its message as one line;
+anything else is a bug and is logged with its traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class BriefbotError(Exception):
+    """Base of every expected failure; str(error) is a short line fit to show a user."""
+
+
+class ConfigError(BriefbotError):
+    """A setting is missing or malformed; the message names the setting."""
+
+
+class DocumentError(BriefbotError):
+    """One source document could not be read or compiled."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = str(path)
+        self.reason = reason
+
+
+class FactBaseError(BriefbotError):
+    """A fact base could not be loaded or is inconsistent."""
+
+
+class ValidationError(FactBaseError):
+    """A fact base failed validation; `problems` lists every problem found, one line each."""
+
+    def __init__(self, problems: list[str]) -> None:
+        shown = "; ".join(problems[:3])
+        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+        super().__init__(f"fact base invalid: {shown}{more}")
+        self.problems = problems
+
+
+class SearchIndexError(FactBaseError):
+    """The SQLite index could not be built or opened."""
+
+
+class QueryError(BriefbotError):
+    """A query could not be understood; the message is a helpful reply, not a traceback."""
+
+
+class IngestError(BriefbotError):
+    """An uploaded document was refused (name, size, type or content)."""

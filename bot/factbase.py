@@ -1,0 +1,280 @@
+"""The fact base: its data model, YAML reading and writing, and validation.
+
+`knowledge/facts.yaml` is the source of truth every answer quotes from. This module is the
+contract between the compiler (which writes it) and the index/engine (which read it).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from bot.errors import FactBaseError, ValidationError
+
+SCHEMA_VERSION = 1
+FACTS_FILE = "facts.yaml"
+CURATED_FILE = "curated.yaml"
+
+EntityKind = Literal["organization", "person", "place", "other"]
+ENTITY_KINDS: tuple[str, ...] = ("organization", "person", "place", "other")
+
+# Relation types a briefing can state as "Label: value". subject/object are entity ids
+# where the compiler resolved them; `value` always holds the object as the text wrote it.
+RELATION_TYPES: tuple[str, ...] = (
+    "leader",  # subject (group/country) is led by object (person)
+    "role",  # subject (person) holds role `value` (e.g. "President of Kazakhstan"); object: the place/org
+    "allegiance",  # subject swore allegiance to / is affiliated with object
+    "designation",  # subject was designated (value: "terrorist organization") by object
+    "area",  # subject operates in / is based in object (place)
+    "former_name",  # subject was formerly called value/object
+    "member",  # subject (person/group) is/was a member of object
+    "quote",  # subject (speaker) said value (the quoted words)
+)
+
+try:  # the C implementations are an order of magnitude faster than pure Python
+    _Loader: type = yaml.CSafeLoader
+    _Dumper: type = yaml.CSafeDumper
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+    _Dumper = yaml.SafeDumper
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    path: str  # relative to the seeds folder, "/"-separated
+    title: str
+    start: int  # the article's span in the file
+    end: int
+    date: str | None = None  # the document's own date, when it gives one
+    sha256: str | None = None  # of the whole file, to detect stale excerpts
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    type: str
+    subject: str  # entity id
+    value: str  # the object as written in the excerpt
+    object: str | None = None  # entity id when resolved
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    id: str
+    source: str
+    start: int
+    end: int
+    excerpt: str
+    statement: str
+    entities: tuple[str, ...] = ()
+    date: str | None = None  # YYYY | YYYY-MM | YYYY-MM-DD
+    date_text: str | None = None  # the words the date came from, as written
+    section: str | None = None  # the heading the fact sits under, if any
+    kind: str = "sentence"  # sentence | caption | quote
+    relations: tuple[Relation, ...] = ()
+
+
+@dataclass(slots=True)
+class FactBase:
+    sources: list[Source] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    schema: int = SCHEMA_VERSION
+
+    def counts(self) -> dict[str, int]:
+        return {"sources": len(self.sources), "entities": len(self.entities), "facts": len(self.facts)}
+
+
+# --- YAML ------------------------------------------------------------------------------
+
+
+def _prune(record: dict[str, Any]) -> dict[str, Any]:
+    """Drop empty optional fields so the YAML stays short enough to review."""
+    return {k: v for k, v in record.items() if v not in (None, (), [], "") or k in _REQUIRED_KEYS}
+
+
+_REQUIRED_KEYS = frozenset({"id", "source", "start", "end", "excerpt", "statement", "path", "title",
+                            "name", "kind", "aliases", "entities"})
+
+
+def _fact_record(fact: Fact) -> dict[str, Any]:
+    record = asdict(fact)
+    record["entities"] = list(fact.entities)
+    record["relations"] = [_prune(asdict(r)) for r in fact.relations]
+    if fact.kind == "sentence":
+        record["kind"] = None
+    return _prune(record)
+
+
+def to_yaml(base: FactBase) -> str:
+    document = {
+        "schema": base.schema,
+        "sources": [_prune(asdict(s)) for s in base.sources],
+        "entities": [_prune({**asdict(e), "aliases": list(e.aliases)}) for e in base.entities],
+        "facts": [_fact_record(f) for f in base.facts],
+    }
+    text: str = yaml.dump(document, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+    return text
+
+
+def from_yaml(text: str) -> FactBase:
+    try:
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        raise FactBaseError(f"facts.yaml is not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise FactBaseError("facts.yaml must be a mapping with schema, sources, entities, facts")
+    try:
+        return FactBase(
+            schema=int(data.get("schema", 0)),
+            sources=[Source(**s) for s in data.get("sources") or []],
+            entities=[
+                Entity(**{**e, "aliases": tuple(e.get("aliases") or ())})
+                for e in data.get("entities") or []
+            ],
+            facts=[_fact_from_record(f) for f in data.get("facts") or []],
+        )
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise FactBaseError(f"facts.yaml has a malformed record: {exc}") from exc
+
+
+def _fact_from_record(record: dict[str, Any]) -> Fact:
+    relations = tuple(Relation(**r) for r in record.get("relations") or ())
+    fields = {**record, "entities": tuple(record.get("entities") or ()), "relations": relations}
+    fields.setdefault("kind", "sentence")
+    if fields.get("date") is not None:  # a hand-edited, unquoted 2020-02-15 loads as a date
+        fields["date"] = str(fields["date"])
+    return Fact(**fields)
+
+
+def load(knowledge_dir: Path) -> FactBase:
+    path = knowledge_dir / FACTS_FILE
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise FactBaseError(f"{path}: no fact base here; run `briefbot compile` first") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FactBaseError(f"{path}: cannot read: {exc}") from exc
+    return from_yaml(text)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write to a temporary file beside `path`, then rename over it: readers see old or new, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def save(base: FactBase, knowledge_dir: Path, seeds_dir: Path) -> Path:
+    """Validate, then atomically replace knowledge/facts.yaml. A failing base never replaces a good one."""
+    problems = validate(base, seeds_dir)
+    if problems:
+        raise ValidationError(problems)
+    path = knowledge_dir / FACTS_FILE
+    write_atomically(path, to_yaml(base))
+    return path
+
+
+# --- validation ------------------------------------------------------------------------
+
+
+def validate(base: FactBase, seeds_dir: Path, texts: dict[str, str] | None = None) -> list[str]:
+    """Every problem with `base`, one short line each; empty when it is sound.
+
+    `texts` maps source paths to their decoded text, to skip re-reading files the caller holds.
+    """
+    problems: list[str] = []
+    if base.schema != SCHEMA_VERSION:
+        problems.append(f"schema is {base.schema}, expected {SCHEMA_VERSION}")
+    problems += _duplicate_ids("source", (s.id for s in base.sources))
+    problems += _duplicate_ids("entity", (e.id for e in base.entities))
+    problems += _duplicate_ids("fact", (f.id for f in base.facts))
+    for entity in base.entities:
+        if entity.kind not in ENTITY_KINDS:
+            problems.append(f"entity {entity.id}: unknown kind {entity.kind!r}")
+        if not entity.name.strip():
+            problems.append(f"entity {entity.id}: empty name")
+    sources = {s.id: s for s in base.sources}
+    entity_ids = {e.id for e in base.entities}
+    file_texts = dict(texts or {})
+    for source in base.sources:
+        problems += _check_source(source, seeds_dir, file_texts)
+    for fact in base.facts:
+        problems += _check_fact(fact, sources, entity_ids, file_texts)
+    return problems
+
+
+def _duplicate_ids(kind: str, ids: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    duplicates = sorted({i for i in ids if i in seen or seen.add(i)})  # type: ignore[func-returns-value]
+    return [f"duplicate {kind} id {i!r}" for i in duplicates]
+
+
+def _check_source(source: Source, seeds_dir: Path, texts: dict[str, str]) -> list[str]:
+    if source.path not in texts:
+        try:
+            texts[source.path] = (seeds_dir / source.path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            return [f"source {source.id}: cannot read {source.path}: {exc.__class__.__name__}"]
+    length = len(texts[source.path])
+    if not 0 <= source.start < source.end <= length:
+        return [f"source {source.id}: span {source.start}:{source.end} outside {source.path} ({length} chars)"]
+    return []
+
+
+def _check_fact(
+    fact: Fact, sources: dict[str, Source], entity_ids: set[str], texts: dict[str, str]
+) -> list[str]:
+    problems: list[str] = []
+    source = sources.get(fact.source)
+    if source is None:
+        return [f"fact {fact.id}: unknown source {fact.source!r}"]
+    text = texts.get(source.path)
+    if text is not None and text[fact.start : fact.end] != fact.excerpt:
+        problems.append(f"fact {fact.id}: excerpt differs from {source.path}[{fact.start}:{fact.end}]")
+    if not fact.statement.strip():
+        problems.append(f"fact {fact.id}: empty statement")
+    for entity_id in fact.entities:
+        if entity_id not in entity_ids:
+            problems.append(f"fact {fact.id}: unknown entity {entity_id!r}")
+    for relation in fact.relations:
+        if relation.type not in RELATION_TYPES:
+            problems.append(f"fact {fact.id}: unknown relation type {relation.type!r}")
+        for ref in (relation.subject, relation.object):
+            if ref is not None and ref not in entity_ids:
+                problems.append(f"fact {fact.id}: relation refers to unknown entity {ref!r}")
+    if fact.date is not None and not _is_iso_date(fact.date):
+        problems.append(f"fact {fact.id}: date {fact.date!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    return problems
+
+
+def _is_iso_date(value: str) -> bool:
+    parts = value.split("-")
+    return (
+        1 <= len(parts) <= 3
+        and len(parts[0]) == 4
+        and all(p.isdigit() for p in parts)
+        and all(len(p) == 2 for p in parts[1:])
+    )

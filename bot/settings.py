@@ -1,0 +1,159 @@
+"""Configuration, read once from the environment (and an optional .env) into a typed object.
+
+Only entry points call `Settings.from_env`; everything else receives the object.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from bot.errors import ConfigError
+
+_SOURCE_TREE = Path(__file__).resolve().parent.parent
+
+
+def default_root() -> Path:
+    """The repo in a source checkout; the working directory for an installed wheel."""
+    return _SOURCE_TREE if (_SOURCE_TREE / "pyproject.toml").is_file() else Path.cwd()
+
+DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
+
+
+@dataclass(frozen=True)
+class Paths:
+    seeds: Path
+    knowledge: Path
+
+
+@dataclass(frozen=True)
+class Settings:
+    seeds: Path
+    knowledge: Path
+    token: str | None = field(default=None, repr=False)  # never printed
+    api_base_url: str = DEFAULT_API_BASE_URL
+    team: frozenset[int] = frozenset()  # user and chat ids allowed to ask
+    admins: frozenset[int] = frozenset()  # user ids allowed to /reload, /stats and upload
+    mode: Literal["polling", "webhook"] = "polling"
+    host: str = "127.0.0.1"
+    port: int = 8080
+    webhook_url: str | None = None
+    webhook_secret: str | None = field(default=None, repr=False)
+    rate_limit: int = 20  # messages per user per rate_window seconds
+    rate_window: float = 60.0
+    max_upload_bytes: int = 5_000_000
+    audit_db: Path | None = None  # defaults to knowledge/audit.sqlite
+
+    @property
+    def paths(self) -> Paths:
+        return Paths(self.seeds, self.knowledge)
+
+    @classmethod
+    def from_env(
+        cls,
+        environ: Mapping[str, str] | None = None,
+        *,
+        dotenv: Path | None = None,
+        seeds: Path | None = None,
+        knowledge: Path | None = None,
+    ) -> Settings:
+        """Build settings from `environ` (default os.environ) over values from a .env file.
+
+        Explicit `seeds`/`knowledge` (command-line options) win over the environment.
+        """
+        env = dict(read_dotenv(dotenv)) if dotenv is not None else {}
+        env.update(os.environ if environ is None else environ)
+        mode = env.get("BRIEFBOT_MODE", "polling").strip().lower() or "polling"
+        if mode not in ("polling", "webhook"):
+            raise ConfigError(f"BRIEFBOT_MODE must be 'polling' or 'webhook', not {mode!r}")
+        settings = cls(
+            seeds=seeds or _path(env, "BRIEFBOT_SEEDS", default_root() / "seeds"),
+            knowledge=knowledge or _path(env, "BRIEFBOT_KNOWLEDGE", default_root() / "knowledge"),
+            token=env.get("TELEGRAM_BOT_TOKEN") or None,
+            api_base_url=env.get("TELEGRAM_API_BASE_URL") or DEFAULT_API_BASE_URL,
+            team=_ids(env, "BRIEFBOT_TEAM"),
+            admins=_ids(env, "BRIEFBOT_ADMINS"),
+            mode=mode,  # type: ignore[arg-type]
+            host=env.get("BRIEFBOT_HOST") or "127.0.0.1",
+            port=_int(env, "BRIEFBOT_PORT", 8080, low=0, high=65535),
+            webhook_url=env.get("BRIEFBOT_WEBHOOK_URL") or None,
+            webhook_secret=env.get("BRIEFBOT_WEBHOOK_SECRET") or None,
+            rate_limit=_int(env, "BRIEFBOT_RATE_LIMIT", 20, low=1, high=100_000),
+            rate_window=float(_int(env, "BRIEFBOT_RATE_WINDOW", 60, low=1, high=86_400)),
+            max_upload_bytes=_int(env, "BRIEFBOT_MAX_UPLOAD_BYTES", 5_000_000, low=1, high=50_000_000),
+            audit_db=_path(env, "BRIEFBOT_AUDIT_DB", None),
+        )
+        return settings
+
+    def require_bot(self) -> None:
+        """Check what serving Telegram needs, naming the first setting that is wrong."""
+        if not self.token:
+            raise ConfigError("TELEGRAM_BOT_TOKEN is not set")
+        if ":" not in self.token or any(c.isspace() for c in self.token):
+            raise ConfigError("TELEGRAM_BOT_TOKEN is malformed (expected <id>:<secret>)")
+        if not self.team and not self.admins:
+            raise ConfigError("BRIEFBOT_TEAM is empty: set the user or chat ids allowed to ask")
+        if self.mode == "webhook":
+            if not self.webhook_url:
+                raise ConfigError("BRIEFBOT_WEBHOOK_URL is required when BRIEFBOT_MODE=webhook")
+            if not self.webhook_url.startswith("https://") and not self.webhook_url.startswith(
+                "http://127.0.0.1"
+            ):
+                raise ConfigError("BRIEFBOT_WEBHOOK_URL must be an https:// URL")
+            if not self.webhook_secret:
+                raise ConfigError("BRIEFBOT_WEBHOOK_SECRET is required when BRIEFBOT_MODE=webhook")
+
+
+def read_dotenv(path: Path) -> dict[str, str]:
+    """KEY=VALUE lines; '#' comments, blank lines and optional quotes. Missing file: empty."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return {}
+    values: dict[str, str] = {}
+    for number, raw in enumerate(lines, 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        key, sep, value = line.removeprefix("export ").partition("=")
+        if not sep or not key.strip():
+            raise ConfigError(f"{path}:{number}: expected KEY=VALUE")
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        values[key.strip()] = value
+    return values
+
+
+def _path(env: Mapping[str, str], name: str, default: Path | None) -> Path:
+    value = env.get(name)
+    return Path(value).expanduser() if value else default  # type: ignore[return-value]
+
+
+def _ids(env: Mapping[str, str], name: str) -> frozenset[int]:
+    ids = set()
+    for part in env.get(name, "").replace(";", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        try:
+            ids.add(int(part))
+        except ValueError:
+            raise ConfigError(f"{name}: {part!r} is not a numeric Telegram id") from None
+    return frozenset(ids)
+
+
+def _int(env: Mapping[str, str], name: str, default: int, *, low: int, high: int) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(f"{name}: {raw!r} is not an integer") from None
+    if not low <= value <= high:
+        raise ConfigError(f"{name}: {value} is outside {low}..{high}")
+    return value
