@@ -1,0 +1,59 @@
+from pathlib import Path
+
+import pytest
+
+from bot.errors import ConfigError
+from bot.settings import Settings, read_dotenv
+
+
+def test_defaults_need_no_environment():
+    settings = Settings.from_env({})
+    assert settings.mode == "polling"
+    assert (settings.host, settings.port) == ("127.0.0.1", 8080)
+    assert settings.api_base_url == "https://api.telegram.org/bot"
+
+
+def test_ids_and_paths_are_parsed(tmp_path):
+    settings = Settings.from_env(
+        {"BRIEFBOT_TEAM": "1, 2,-100123", "BRIEFBOT_ADMINS": "1", "BRIEFBOT_SEEDS": str(tmp_path)}
+    )
+    assert settings.team == {1, 2, -100123}
+    assert settings.admins == {1}
+    assert settings.seeds == tmp_path
+
+
+@pytest.mark.parametrize(
+    ("env", "named"),
+    [
+        ({"BRIEFBOT_TEAM": "alice"}, "BRIEFBOT_TEAM"),
+        ({"BRIEFBOT_PORT": "http"}, "BRIEFBOT_PORT"),
+        ({"BRIEFBOT_PORT": "70000"}, "BRIEFBOT_PORT"),
+        ({"BRIEFBOT_MODE": "push"}, "BRIEFBOT_MODE"),
+    ],
+)
+def test_malformed_setting_is_named(env, named):
+    with pytest.raises(ConfigError, match=named):
+        Settings.from_env(env)
+
+
+def test_bot_requirements_name_the_missing_setting():
+    with pytest.raises(ConfigError, match="TELEGRAM_BOT_TOKEN"):
+        Settings.from_env({}).require_bot()
+    webhook = Settings.from_env(
+        {"TELEGRAM_BOT_TOKEN": "1:abc", "BRIEFBOT_TEAM": "1", "BRIEFBOT_MODE": "webhook"}
+    )
+    with pytest.raises(ConfigError, match="BRIEFBOT_WEBHOOK_URL"):
+        webhook.require_bot()
+
+
+def test_token_is_not_in_repr():
+    settings = Settings.from_env({"TELEGRAM_BOT_TOKEN": "123:secret-token"})
+    assert "secret-token" not in repr(settings)
+
+
+def test_dotenv_is_read_and_environment_wins(tmp_path: Path):
+    dotenv = tmp_path / ".env"
+    dotenv.write_text("# comment\nBRIEFBOT_PORT=9000\nexport BRIEFBOT_MODE='webhook'\n")
+    assert read_dotenv(dotenv) == {"BRIEFBOT_PORT": "9000", "BRIEFBOT_MODE": "webhook"}
+    settings = Settings.from_env({"BRIEFBOT_PORT": "9001"}, dotenv=dotenv)
+    assert (settings.port, settings.mode) == (9001, "webhook")
