@@ -1,0 +1,142 @@
+"""What the deployment checks share: where things are, and a small Dockerfile reader.
+
+The reader understands just what deploy/Dockerfile uses (continuation lines, comments,
+ARG/ENV key=value pairs, exec-form JSON arrays), so the tests can run what the image runs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+DEPLOY = REPO / "deploy"
+DOCKERFILE = DEPLOY / "Dockerfile"
+K8S = DEPLOY / "k8s"
+COMPOSE = DEPLOY / "compose.yaml"
+ENV_EXAMPLE = DEPLOY / "briefbot.env.example"
+
+# A Telegram bot token: a numeric bot id, a colon, then 35 URL-safe characters.
+TOKEN_PATTERN = re.compile(r"\b\d{6,12}:[A-Za-z0-9_-]{30,}\b")
+
+
+@dataclass
+class Instruction:
+    keyword: str
+    args: str
+
+    def exec_form(self) -> list[str]:
+        """The JSON array of an exec-form instruction (ENTRYPOINT, CMD, HEALTHCHECK's CMD)."""
+        value = json.loads(self.args)
+        assert isinstance(value, list) and all(isinstance(part, str) for part in value)
+        return value
+
+
+@dataclass
+class Stage:
+    base: str
+    name: str | None
+    instructions: list[Instruction] = field(default_factory=list)
+
+    def all(self, keyword: str) -> list[Instruction]:
+        return [i for i in self.instructions if i.keyword == keyword]
+
+    def last(self, keyword: str) -> Instruction:
+        found = self.all(keyword)
+        assert found, f"stage {self.name or self.base} has no {keyword}"
+        return found[-1]
+
+    def env(self) -> dict[str, str]:
+        values: dict[str, str] = {}
+        for instruction in self.all("ENV"):
+            values.update(pairs(instruction.args))
+        return values
+
+
+@dataclass
+class Dockerfile:
+    global_args: dict[str, str]
+    stages: list[Stage]
+
+    @property
+    def final(self) -> Stage:
+        return self.stages[-1]
+
+    def resolve(self, text: str) -> str:
+        return re.sub(
+            r"\$\{?(\w+)\}?", lambda m: self.global_args.get(m.group(1), m.group(0)), text
+        )
+
+
+def instructions(text: str) -> list[Instruction]:
+    logical: list[str] = []
+    pending = ""
+    for raw in text.splitlines():
+        stripped = raw.strip()
+        if stripped.startswith("#") or (not stripped and not pending):
+            continue
+        if stripped.endswith("\\"):
+            pending += stripped[:-1] + " "
+            continue
+        logical.append(pending + stripped)
+        pending = ""
+    if pending:
+        logical.append(pending)
+    result = []
+    for line in logical:
+        keyword, _, args = line.partition(" ")
+        result.append(Instruction(keyword.upper(), " ".join(args.split()) if not
+                                  args.lstrip().startswith("[") else args.strip()))
+    return result
+
+
+def pairs(args: str) -> dict[str, str]:
+    """KEY=VALUE pairs of ENV/ARG (the only form deploy/Dockerfile uses)."""
+    values = {}
+    for word in shlex.split(args):
+        key, sep, value = word.partition("=")
+        assert sep, f"ENV/ARG without '=': {word!r}"
+        values[key] = value
+    return values
+
+
+def read_dockerfile(path: Path = DOCKERFILE) -> Dockerfile:
+    global_args: dict[str, str] = {}
+    stages: list[Stage] = []
+    for instruction in instructions(path.read_text(encoding="utf-8")):
+        if instruction.keyword == "FROM":
+            words = instruction.args.split()
+            name = words[2] if len(words) == 3 and words[1].upper() == "AS" else None
+            stages.append(Stage(base=words[0], name=name))
+        elif not stages and instruction.keyword == "ARG":
+            global_args.update(pairs(instruction.args))
+        elif stages:
+            stages[-1].instructions.append(instruction)
+    return Dockerfile(global_args, stages)
+
+
+def healthcheck_command(stage: Stage) -> list[str]:
+    args = stage.last("HEALTHCHECK").args
+    _, sep, command = args.partition("CMD ")
+    assert sep, "HEALTHCHECK must give a CMD"
+    return Instruction("CMD", command.strip()).exec_form()
+
+
+@dataclass(frozen=True)
+class Dists:
+    wheel: Path
+    sdist: Path
+    files: tuple[str, ...]  # the project files they were built from (others may add more since)
+
+
+def project_files() -> list[str]:
+    """Tracked files plus new ones not yet ignored: what a commit of this tree would hold."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-co", "--exclude-standard"],
+        cwd=REPO, capture_output=True, text=True, check=True,
+    ).stdout.splitlines()
+    return [name for name in listed if (REPO / name).is_file()]
