@@ -1,13 +1,70 @@
-"""`briefbot ask` (not yet implemented)."""
+"""`briefbot ask`: answer one query, or one query per line of standard input."""
 
 from __future__ import annotations
 
+import json
+import sys
+import time
+from pathlib import Path
+
 import click
 
-from bot.cli import cli
+from bot.cli import State, cli, fail, pass_state
+from bot.engine import Engine
+from bot.errors import BriefbotError
+from bot.render import render_plain
+
+
+def open_engine(state: State, seeds: Path | None, knowledge: Path | None) -> Engine:
+    """The engine over --knowledge/--seeds given here, else the group's options or environment."""
+    settings = state.settings
+    return Engine.open(knowledge or settings.knowledge, seeds or settings.seeds)
+
+
+def answer_one(engine: Engine, text: str, as_json: bool) -> str:
+    started = time.perf_counter()
+    reply = engine.answer(text)
+    elapsed_ms = (time.perf_counter() - started) * 1000
+    rendered = render_plain(reply)
+    if as_json:
+        return json.dumps(reply.to_json(rendered, elapsed_ms), ensure_ascii=False)
+    return rendered
 
 
 @cli.command("ask")
-def command() -> None:
-    """Not yet implemented."""
-    raise click.ClickException("briefbot ask is not implemented yet")
+@click.argument("text", nargs=-1)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per query, on one line.")
+@click.option(
+    "--seeds",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of source documents (overrides the global option).",
+)
+@click.option(
+    "--knowledge",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of the compiled fact base (overrides the global option).",
+)
+@pass_state
+def command(
+    state: State, text: tuple[str, ...], as_json: bool, seeds: Path | None, knowledge: Path | None
+) -> None:
+    """Answer TEXT, or each line of standard input when TEXT is not given."""
+    try:
+        engine = open_engine(state, seeds, knowledge)
+    except BriefbotError as error:
+        fail(error)
+        return
+    try:
+        if text:
+            click.echo(answer_one(engine, " ".join(text), as_json))
+            return
+        for line in sys.stdin:
+            query = line.rstrip("\r\n")
+            if not query.strip() and not as_json:
+                continue
+            click.echo(answer_one(engine, query, as_json))
+            if not as_json:
+                click.echo()
+            sys.stdout.flush()
+    finally:
+        engine.close()

@@ -1,0 +1,183 @@
+"""The answer engine: text in, Reply out, quoting only facts from the fact base."""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from pathlib import Path
+
+from bot.engine import commands
+from bot.engine.index import FactRow, Index, ensure_index
+from bot.engine.names import EntityInfo, Names
+from bot.engine.query import Query, parse
+from bot.engine.rank import Ranker, Ranking
+from bot.engine.text import STOPWORDS, WORD, fold, key
+from bot.reply import Citation, Reply
+
+log = logging.getLogger("briefbot.engine")
+
+FACTS_PER_ENTITY = 400
+
+
+class Engine:
+    """Answers over one compiled fact base. Open with `Engine.open`; `answer` never raises."""
+
+    def __init__(self, index: Index, version: str, seeds_dir: Path | None = None) -> None:
+        self.index = index
+        self.version = version
+        self.seeds_dir = seeds_dir
+        self.names = Names(index.entities())
+        self.sources_list = index.sources()
+        self._sources = {i: (title, path) for i, title, path, _n in self.sources_list}
+        self.ranker = Ranker(index, self.names)
+        self._known = lru_cache(maxsize=4096)(self._known_uncached)
+
+    @classmethod
+    def open(cls, knowledge_dir: Path, seeds_dir: Path | None = None) -> Engine:
+        """Open the index of knowledge_dir/facts.yaml, building or refreshing it first if stale."""
+        path, version = ensure_index(Path(knowledge_dir))
+        return cls(Index(path), version, seeds_dir)
+
+    def close(self) -> None:
+        self.index.close()
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "sources": len(self.sources_list),
+            "entities": len(self.names.entities),
+            "facts": self.index.fact_count,
+        }
+
+    # --- the one entry point ------------------------------------------------------------
+
+    def answer(self, text: str) -> Reply:
+        raw = text if isinstance(text, str) else str(text)
+        try:
+            return self._answer(parse(raw))
+        except Exception:  # a bug must cost one reply, never the bot
+            log.exception("failed to answer %r", raw[:200])
+            return Reply(
+                raw[:1000],
+                "error",
+                notice="Something went wrong answering that. Try rephrasing, or /help.",
+            )
+
+    def _answer(self, query: Query) -> Reply:
+        if query.command is not None:
+            return commands.dispatch(self, query.command, query.argument, query.text)
+        if not any(w not in STOPWORDS for w in (fold(w) for w in WORD.findall(query.text))):
+            example = self.example_name()
+            hint = f" — for example “{example}” or /brief {example}" if example else ""
+            shown = "That" if query.text else "An empty message"
+            return Reply(
+                query.text,
+                "error",
+                notice=f"{shown} has no words to look up. Ask a question in plain words"
+                f"{hint}, or type /help.",
+            )
+        entity = self._bare_name(query)
+        if entity is not None:
+            return commands.entity_brief(self, entity, query.text, "brief")
+        return self._question(query)
+
+    def _bare_name(self, query: Query) -> EntityInfo | None:
+        """A message that is only a name ("KIB", "tokaev") is a request for its briefing."""
+        if query.qtype != "keywords" or len(query.text) > 80:
+            return None
+        mentions = self.names.find(query.text, self.known)
+        covered = {n for m in mentions for n in range(m.start, m.end)}
+        tokens = WORD.findall(query.text)
+        rest = [w for n, w in enumerate(tokens) if n not in covered and fold(w) not in STOPWORDS]
+        if len(mentions) == 1 and not rest:
+            return self.names.entities.get(mentions[0].entity_ids[0])
+        return None
+
+    def _question(self, query: Query) -> Reply:
+        ranking = self.rank(query.text, query)
+        related = tuple(self.cite(s.fact, s.score) for s in ranking.related)
+        if ranking.answers:
+            return Reply(
+                query.text,
+                "answer",
+                answers=tuple(self.cite(s.fact, s.score) for s in ranking.answers),
+                related=related,
+                extra={"truncated": query.truncated} if query.truncated else {},
+            )
+        return Reply(
+            query.text, "no_answer", notice=self._no_answer_notice(ranking), related=related
+        )
+
+    def _no_answer_notice(self, ranking: Ranking) -> str:
+        if not ranking.scored:
+            return "The documents do not mention that."
+        if ranking.mentions:
+            names = ", ".join(
+                self.names.entities[m.entity_ids[0]].name
+                for m in ranking.mentions
+                if m.entity_ids[0] in self.names.entities
+            )
+            return f"The documents mention {names} but do not answer that question."
+        return "The documents do not answer that question."
+
+    # --- helpers used by the commands -----------------------------------------------------
+
+    def rank(self, text: str, query: Query | None = None) -> Ranking:
+        query = query or parse(text)
+        mentions = self.names.find(query.text, self.known)
+        return self.ranker.rank(query, mentions)
+
+    def known(self, word: str) -> bool:
+        return self._known(word)
+
+    def _known_uncached(self, word: str) -> bool:
+        return bool(self.index.document_frequencies([key(word)]))
+
+    def cite(self, fact: FactRow, score: float) -> Citation:
+        title, path = self._sources.get(fact.source, (fact.source, ""))
+        names = tuple(
+            self.names.entities[e].name for e in fact.entities if e in self.names.entities
+        )
+        return Citation(
+            fact_id=fact.id,
+            statement=fact.statement,
+            excerpt=fact.excerpt,
+            score=score,
+            start=fact.start,
+            end=fact.end,
+            entities=names,
+            source_id=fact.source,
+            source_title=title,
+            source_path=path,
+            date=fact.date,
+        )
+
+    def source_title(self, source_id: str) -> str:
+        return self._sources.get(source_id, (source_id, ""))[0]
+
+    def facts_about(self, entity: EntityInfo) -> list[FactRow]:
+        """The facts tagged with the entity, in reading order (bounded)."""
+        ordinals = self.index.facts_of_entities([entity.id], FACTS_PER_ENTITY)
+        ordinals += self.index.facts_with_relations([entity.id], None, 100)
+        return sorted(self.index.facts(ordinals), key=lambda f: f.ordinal)
+
+    def quotes_of(self, entity: EntityInfo) -> list[FactRow]:
+        rows = self.index.rows(
+            "SELECT fact FROM relations WHERE subject = ? AND type = 'quote' LIMIT 50", [entity.id]
+        )
+        facts = self.index.facts(r[0] for r in rows)
+        if not facts:  # no quote relation: quoted words in a fact naming the entity
+            facts = [
+                f
+                for f in self.facts_about(entity)
+                if f.kind == "quote" or any(q in f.excerpt for q in ("“", '"', "«"))
+            ]
+            facts = [f for f in facts if entity.id in f.entities]
+        return sorted(facts, key=lambda f: (f.date or "9999", f.ordinal))
+
+    def example_name(self) -> str:
+        """A name to show in hints: the entity the documents mention most."""
+        if not self.names.entities:
+            return ""
+        best = max(self.names.entities.values(), key=lambda e: (e.facts, e.id))
+        short = [a for a in best.aliases if a.isupper() and 1 < len(a) <= 8]
+        return short[0] if short else best.name

@@ -1,0 +1,465 @@
+"""The SQLite index of a fact base: everything the engine reads, so a start never parses YAML.
+
+knowledge/index.sqlite is derived from knowledge/facts.yaml and rebuilt when that file
+changes (size and mtime first, the content hash when they differ). It is written to a
+temporary file and renamed into place, so a reader never opens half an index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import sqlite3
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from bot import factbase
+from bot.engine.text import key_string
+from bot.errors import FactBaseError, SearchIndexError
+
+log = logging.getLogger("briefbot.engine.index")
+
+INDEX_FILE = "index.sqlite"
+INDEX_FORMAT = "3"  # bump when the tables change, so old indexes are rebuilt
+NUMBER = re.compile(r"\d")
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """What identifies one facts.yaml: cheap stat fields, and the content hash."""
+
+    size: int
+    mtime_ns: int
+    sha256: str
+
+
+@dataclass(slots=True)
+class FactRow:
+    """A fact as the engine scores it (one row of the facts table)."""
+
+    ordinal: int
+    id: str
+    source: str
+    start: int
+    end: int
+    excerpt: str
+    statement: str
+    entities: tuple[str, ...]
+    date: str | None
+    section: str | None
+    kind: str
+    relations: tuple[tuple[str, str, str | None, str], ...]  # (type, subject, object, value)
+    keys: frozenset[str]
+    context_keys: frozenset[str]
+
+
+FACT_COLUMNS = (
+    "rowid, id, source, start, [end], excerpt, statement, entities, date, section, kind, "
+    "relations, keys, context_keys"
+)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _row_to_fact(row: tuple[Any, ...]) -> FactRow:
+    relations = tuple(tuple(r) for r in json.loads(row[11])) if row[11] else ()
+    return FactRow(
+        ordinal=row[0],
+        id=row[1],
+        source=row[2],
+        start=row[3],
+        end=row[4],
+        excerpt=row[5],
+        statement=row[6],
+        entities=tuple(json.loads(row[7])),
+        date=row[8],
+        section=row[9],
+        kind=row[10],
+        relations=relations,  # type: ignore[arg-type]
+        keys=frozenset(row[12].split()),
+        context_keys=frozenset(row[13].split()),
+    )
+
+
+# --- building ----------------------------------------------------------------------------
+
+
+def _ordered_facts(base: factbase.FactBase) -> list[factbase.Fact]:
+    """Reading order: by source as listed, then by position, so neighbours are adjacent rows."""
+    order = {s.id: n for n, s in enumerate(base.sources)}
+    return sorted(base.facts, key=lambda f: (order.get(f.source, len(order)), f.source, f.start))
+
+
+def _fact_records(facts: list[factbase.Fact]) -> Iterator[dict[str, Any]]:
+    fact_keys = [key_string([f.excerpt]) for f in facts]
+    for n, fact in enumerate(facts):
+        neighbours = [
+            fact_keys[m]
+            for m in (n - 1, n + 1)
+            if 0 <= m < len(facts) and facts[m].source == fact.source
+        ]
+        yield {
+            "rowid": n + 1,
+            "id": fact.id,
+            "source": fact.source,
+            "start": fact.start,
+            "end": fact.end,
+            "excerpt": fact.excerpt,
+            "statement": fact.statement,
+            "entities": json.dumps(list(fact.entities)),
+            "date": fact.date,
+            "date_text": fact.date_text,
+            "section": fact.section,
+            "kind": fact.kind,
+            "relations": json.dumps(
+                [[r.type, r.subject, r.object, r.value] for r in fact.relations]
+            )
+            if fact.relations
+            else "",
+            "keys": fact_keys[n],
+            # The section heading and the sentences either side: weak evidence of topic.
+            "context_keys": key_string([*neighbours, fact.section or ""]),
+            "n_entities": len(fact.entities),
+            "has_number": int(bool(NUMBER.search(fact.excerpt))),
+        }
+
+
+def build_index(base: factbase.FactBase, path: Path, stamp: Stamp) -> None:
+    """Write the index for `base` to `path` atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".index.", suffix=".sqlite", dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        _fill(sqlite_utils.Database(tmp), base, stamp)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _fill(db: sqlite_utils.Database, base: factbase.FactBase, stamp: Stamp) -> None:
+    db.execute("PRAGMA journal_mode=OFF")
+    db.execute("PRAGMA synchronous=OFF")
+    facts = _ordered_facts(base)
+    with db.conn:
+        db["meta"].insert_all(
+            [
+                {"key": k, "value": v}
+                for k, v in {
+                    "format": INDEX_FORMAT,
+                    "size": str(stamp.size),
+                    "mtime_ns": str(stamp.mtime_ns),
+                    "sha256": stamp.sha256,
+                }.items()
+            ],
+            pk="key",
+        )
+        per_source = Counter(f.source for f in facts)
+        db["sources"].insert_all(
+            [
+                {**_source_record(s), "facts": per_source.get(s.id, 0), "position": n}
+                for n, s in enumerate(base.sources)
+            ],
+            pk="id",
+        )
+        per_entity = Counter(e for f in facts for e in set(f.entities))
+        db["entities"].insert_all(
+            [
+                {
+                    "id": e.id,
+                    "name": e.name,
+                    "kind": e.kind,
+                    "aliases": json.dumps(list(e.aliases)),
+                    "facts": per_entity.get(e.id, 0),
+                }
+                for e in base.entities
+            ],
+            pk="id",
+        )
+        db["facts"].insert_all(_fact_records(facts), pk="rowid", batch_size=2000)
+        db["fact_entities"].insert_all(
+            (
+                {"entity": e, "fact": n + 1}
+                for n, f in enumerate(facts)
+                for e in dict.fromkeys(f.entities)
+            ),
+            batch_size=5000,
+        )
+        db["relations"].insert_all(
+            (
+                {
+                    "fact": n + 1,
+                    "type": r.type,
+                    "subject": r.subject,
+                    "object": r.object,
+                    "value": r.value,
+                }
+                for n, f in enumerate(facts)
+                for r in f.relations
+            ),
+            batch_size=5000,
+        )
+        df = Counter(k for f in facts for k in set(key_string([f.excerpt]).split()))
+        db["terms"].insert_all(
+            ({"key": k, "df": n} for k, n in df.items()), pk="key", batch_size=5000
+        )
+    _ensure_tables(db)
+    db["fact_entities"].create_index(["entity"], if_not_exists=True)
+    db["relations"].create_index(["subject"], if_not_exists=True)
+    db["relations"].create_index(["object"], if_not_exists=True)
+    db["facts"].create_index(["date"], if_not_exists=True)
+    db["facts"].enable_fts(["keys"], tokenize="unicode61", create_triggers=False)
+    db.execute("INSERT INTO facts_fts(facts_fts) VALUES ('optimize')")
+    db.conn.commit()
+    db.execute("ANALYZE")
+    db.conn.close()
+
+
+def _ensure_tables(db: sqlite_utils.Database) -> None:
+    """An empty fact base still gets every table, so queries never meet a missing one."""
+    empty_columns: dict[str, dict[str, type]] = {
+        "sources": {
+            "id": str,
+            "path": str,
+            "title": str,
+            "start": int,
+            "end": int,
+            "date": str,
+            "sha256": str,
+            "facts": int,
+            "position": int,
+        },
+        "entities": {"id": str, "name": str, "kind": str, "aliases": str, "facts": int},
+        "facts": {
+            "rowid": int,
+            "id": str,
+            "source": str,
+            "start": int,
+            "end": int,
+            "excerpt": str,
+            "statement": str,
+            "entities": str,
+            "date": str,
+            "date_text": str,
+            "section": str,
+            "kind": str,
+            "relations": str,
+            "keys": str,
+            "context_keys": str,
+            "n_entities": int,
+            "has_number": int,
+        },
+        "fact_entities": {"entity": str, "fact": int},
+        "relations": {"fact": int, "type": str, "subject": str, "object": str, "value": str},
+        "terms": {"key": str, "df": int},
+    }
+    for name, columns in empty_columns.items():
+        if not db[name].exists():
+            db[name].create(columns)
+        else:
+            table = db[name]
+            for column, kind in columns.items():  # a table made from records lacking a column
+                if column not in table.columns_dict and column != "rowid":
+                    table.add_column(column, kind)
+
+
+def _source_record(source: factbase.Source) -> dict[str, Any]:
+    return {
+        "id": source.id,
+        "path": source.path,
+        "title": source.title,
+        "start": source.start,
+        "end": source.end,
+        "date": source.date,
+        "sha256": source.sha256,
+    }
+
+
+# --- freshness -----------------------------------------------------------------------------
+
+
+def _read_meta(path: Path) -> dict[str, str]:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return {}
+
+
+def ensure_index(knowledge_dir: Path) -> tuple[Path, str]:
+    """The path of an index matching knowledge/facts.yaml, building it if needed; and the hash."""
+    facts_path = knowledge_dir / factbase.FACTS_FILE
+    try:
+        info = facts_path.stat()
+    except FileNotFoundError:
+        raise FactBaseError(
+            f"{facts_path}: no fact base here; run `briefbot compile` first"
+        ) from None
+    index_path = knowledge_dir / INDEX_FILE
+    meta = _read_meta(index_path)
+    if meta.get("format") == INDEX_FORMAT:
+        if meta.get("size") == str(info.st_size) and meta.get("mtime_ns") == str(info.st_mtime_ns):
+            return index_path, meta["sha256"]
+        digest = file_sha256(facts_path)
+        if meta.get("sha256") == digest:
+            _touch_stamp(index_path, info)  # same content, new mtime (a checkout, a copy)
+            return index_path, digest
+    else:
+        digest = file_sha256(facts_path)
+    log.info("indexing %s", facts_path)
+    base = factbase.load(knowledge_dir)
+    try:
+        build_index(base, index_path, Stamp(info.st_size, info.st_mtime_ns, digest))
+    except (sqlite3.Error, OSError) as exc:
+        raise SearchIndexError(f"{index_path}: cannot build the index: {exc}") from exc
+    return index_path, digest
+
+
+def _touch_stamp(index_path: Path, info: os.stat_result) -> None:
+    try:
+        conn = sqlite3.connect(index_path)
+        with conn:
+            conn.executemany(
+                "UPDATE meta SET value = ? WHERE key = ?",
+                [(str(info.st_size), "size"), (str(info.st_mtime_ns), "mtime_ns")],
+            )
+        conn.close()
+    except sqlite3.Error as exc:  # a read-only knowledge folder: the hash check still holds
+        log.debug("cannot refresh the index stamp: %s", exc)
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+class Index:
+    """Read access to one index file. Cheap queries only: every one is bounded by a LIMIT."""
+
+    def __init__(self, path: Path) -> None:
+        try:
+            self.conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            self.conn.execute("PRAGMA query_only = 1")
+            self.fact_count = self.conn.execute("SELECT count(*) FROM facts").fetchone()[0]
+        except sqlite3.Error as exc:
+            raise SearchIndexError(f"{path}: cannot open the index: {exc}") from exc
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def rows(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
+        return self.conn.execute(sql, tuple(params)).fetchall()
+
+    def entities(self) -> list[tuple[str, str, str, list[str], int]]:
+        return [
+            (i, name, kind, json.loads(aliases or "[]"), facts or 0)
+            for i, name, kind, aliases, facts in self.rows(
+                "SELECT id, name, kind, aliases, facts FROM entities"
+            )
+        ]
+
+    def sources(self) -> list[tuple[str, str, str, int]]:
+        """(id, title, path, fact count) in the order the fact base lists them."""
+        return [
+            tuple(r)
+            for r in self.rows(  # type: ignore[misc]
+                "SELECT id, title, path, facts FROM sources ORDER BY position"
+            )
+        ]
+
+    def document_frequencies(self, keys: Iterable[str]) -> dict[str, int]:
+        wanted = list(dict.fromkeys(keys))
+        if not wanted:
+            return {}
+        marks = ",".join("?" * len(wanted))
+        return dict(self.rows(f"SELECT key, df FROM terms WHERE key IN ({marks})", wanted))
+
+    def search(self, keys: Iterable[str], limit: int) -> list[tuple[int, float]]:
+        """(ordinal, bm25) of the facts matching any key, best first. Keys are quoted, so no
+        user text ever reaches FTS5 syntax."""
+        terms = [k for k in dict.fromkeys(keys) if k]
+        if not terms:
+            return []
+        match = " OR ".join('"' + k.replace('"', '""') + '"' for k in terms)
+        try:
+            return [
+                (r[0], -r[1])
+                for r in self.rows(
+                    "SELECT rowid, bm25(facts_fts) FROM facts_fts WHERE facts_fts MATCH ? "
+                    "ORDER BY rank LIMIT ?",
+                    (match, limit),
+                )
+            ]
+        except sqlite3.OperationalError as exc:  # pragma: no cover - quoting makes this unreachable
+            log.warning("fts query failed: %s", exc)
+            return []
+
+    def facts_of_entities(self, entity_ids: Iterable[str], limit: int) -> list[int]:
+        ids = list(dict.fromkeys(entity_ids))
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        return [
+            r[0]
+            for r in self.rows(
+                f"SELECT fact FROM fact_entities WHERE entity IN ({marks}) LIMIT ?", [*ids, limit]
+            )
+        ]
+
+    def facts_with_relations(
+        self, entity_ids: Iterable[str], types: Iterable[str] | None, limit: int
+    ) -> list[int]:
+        ids = list(dict.fromkeys(entity_ids))
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        sql = f"SELECT fact FROM relations WHERE (subject IN ({marks}) OR object IN ({marks}))"
+        params: list[Any] = [*ids, *ids]
+        if types is not None:
+            wanted = list(types)
+            sql += f" AND type IN ({','.join('?' * len(wanted))})"
+            params += wanted
+        return [r[0] for r in self.rows(sql + " LIMIT ?", [*params, limit])]
+
+    def facts(self, ordinals: Iterable[int]) -> list[FactRow]:
+        wanted = list(dict.fromkeys(ordinals))
+        if not wanted:
+            return []
+        marks = ",".join("?" * len(wanted))
+        return [
+            _row_to_fact(r)
+            for r in self.rows(f"SELECT {FACT_COLUMNS} FROM facts WHERE rowid IN ({marks})", wanted)
+        ]
+
+    def dated_facts(
+        self, entity_ids: Iterable[str] | None, year: str | None, limit: int
+    ) -> list[FactRow]:
+        sql = f"SELECT {FACT_COLUMNS} FROM facts WHERE date IS NOT NULL"
+        params: list[Any] = []
+        ids = list(entity_ids or ())
+        if ids:
+            marks = ",".join("?" * len(ids))
+            sql += f" AND rowid IN (SELECT fact FROM fact_entities WHERE entity IN ({marks}))"
+            params += ids
+        if year:
+            sql += " AND substr(date, 1, 4) = ?"
+            params.append(year)
+        sql += " ORDER BY date, rowid LIMIT ?"
+        return [_row_to_fact(r) for r in self.rows(sql, [*params, limit])]

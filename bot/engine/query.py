@@ -1,0 +1,163 @@
+"""What the user typed: a command or a question, its type, and the relations it asks about."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from bot.engine.text import QUESTION_WORDS, STOPWORDS, fold, key, words
+
+MAX_QUERY_CHARS = 1000  # longer text is cut: nobody asks a 10,000-character question
+COMMAND = re.compile(r"^/([^\s@/]*)(?:@\S*)?(?:\s+(.*))?$", re.DOTALL)
+
+# Words that ask for one relation type, by key (see text.key): "led", "leads", "leader" -> "lead".
+RELATION_CUES: dict[str, str] = {
+    **dict.fromkeys(
+        ["lead", "leade", "head", "chief", "emir", "amir", "comma", "boss", "found"], "leader"
+    ),
+    **dict.fromkeys(
+        ["presi", "minis", "role", "posit", "chair", "secre", "gover", "title", "job"], "role"
+    ),
+    **dict.fromkeys(
+        ["alleg", "swear", "pledg", "loyal", "affil", "bayat", "ally", "alli"], "allegiance"
+    ),
+    **dict.fromkeys(["desig", "list", "black", "ban", "outla", "prosc"], "designation"),
+    **dict.fromkeys(["opera", "activ", "bas", "locat", "presen", "area", "regio", "provi"], "area"),
+    **dict.fromkeys(["forme", "renam", "previ", "origi", "call", "know"], "former_name"),
+    **dict.fromkeys(["memb", "membe", "belon", "join", "part"], "member"),
+    **dict.fromkeys(
+        ["say", "quot", "decla", "remar", "word", "speak", "claim", "tell", "stat"], "quote"
+    ),
+}
+
+PLACE_NOUNS = frozenset(
+    [
+        "country",
+        "countries",
+        "province",
+        "provinces",
+        "region",
+        "regions",
+        "city",
+        "cities",
+        "place",
+        "places",
+        "area",
+        "areas",
+        "town",
+        "towns",
+        "state",
+        "states",
+        "capital",
+    ]
+)
+AGENT_NOUNS = frozenset(
+    [
+        "group",
+        "groups",
+        "organization",
+        "organisation",
+        "organizations",
+        "person",
+        "people",
+        "man",
+        "woman",
+        "leader",
+        "leaders",
+        "party",
+        "movement",
+        "official",
+        "officials",
+        "minister",
+        "president",
+        "company",
+        "agency",
+        "country",
+    ]
+)
+TIME_NOUNS = frozenset(["year", "years", "month", "date", "day", "time", "decade", "century"])
+
+
+DEFINITION_RELATIONS = ("former_name", "designation", "role", "leader", "member", "allegiance")
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    text: str  # cleaned, at most MAX_QUERY_CHARS
+    command: str | None = None  # "brief", "who"... without the slash; "" for a bare "/"
+    argument: str = ""
+    qtype: str = "keywords"  # who when where what which how_many why how keywords
+    relations: tuple[str, ...] = ()
+    # Shaped like "What is X?" / "Who was X?"; a definition question when X is only a name.
+    definition: bool = False
+    truncated: bool = False
+
+
+def clean(text: str) -> tuple[str, bool]:
+    """Drop control and format characters, fold whitespace, cap the length."""
+    kept = "".join(
+        " " if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c
+        for c in text
+        if unicodedata.category(c) not in ("Cf", "Cs", "Co", "Cn")
+    )
+    kept = re.sub(r"\s+", " ", kept).strip()
+    truncated = len(kept) > MAX_QUERY_CHARS
+    return kept[:MAX_QUERY_CHARS], truncated
+
+
+def parse(text: str) -> Query:
+    cleaned, truncated = clean(text)
+    match = COMMAND.match(cleaned)
+    if match:
+        return Query(
+            cleaned,
+            command=fold(match.group(1)),
+            argument=(match.group(2) or "").strip(),
+            truncated=truncated,
+        )
+    tokens = words(cleaned)
+    qtype = question_type(tokens)
+    cues = [
+        RELATION_CUES[k]
+        for k in (key(w) for w in tokens if w not in STOPWORDS)
+        if k in RELATION_CUES
+    ]
+    if qtype == "where":
+        cues.append("area")
+    definition = qtype in ("who", "what") and _is_definition(tokens)
+    return Query(
+        cleaned,
+        qtype=qtype,
+        relations=tuple(dict.fromkeys(cues)),
+        definition=definition,
+        truncated=truncated,
+    )
+
+
+def question_type(tokens: list[str]) -> str:
+    for n, word in enumerate(tokens[:8]):
+        if word not in QUESTION_WORDS:
+            continue
+        after = tokens[n + 1] if n + 1 < len(tokens) else ""
+        if word == "how":
+            return "how_many" if after in ("many", "much") else "how"
+        if word in ("what", "which"):
+            if after in TIME_NOUNS:
+                return "when"
+            if after in PLACE_NOUNS:
+                return "where"
+            if after in AGENT_NOUNS:
+                return "who"
+            return word
+        return "who" if word in ("whom", "whose") else word
+    return "keywords"
+
+
+def _is_definition(tokens: list[str]) -> bool:
+    """ "what is X", "who was X", "what are the X": the question word, a copula, then only a name."""
+    return (
+        len(tokens) >= 3
+        and tokens[1] in ("is", "are", "was", "were")
+        and not any(w in ("many", "much") for w in tokens[2:])
+    )

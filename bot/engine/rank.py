@@ -1,0 +1,297 @@
+"""Ranking facts for a question, and deciding whether any of them answers it.
+
+Candidates come from three bounded sources: FTS5 over word keys, the facts tagged with the
+entities the question names, and the facts whose relations involve those entities. Each is
+scored on what it shares with the question; a fact is offered as the answer only when it
+holds the entities asked about, covers enough of the question's other content words, and
+holds the kind of thing asked for (a person for "who", a date for "when", ...).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from bot.engine.index import FactRow, Index
+from bot.engine.names import EntityInfo, Mention, Names
+from bot.engine.query import DEFINITION_RELATIONS, Query
+from bot.engine.text import QUESTION_WORDS, STOPWORDS, WORD, fold, key, keys
+
+FTS_CANDIDATES = 80
+ENTITY_CANDIDATES = 150
+RELATION_CANDIDATES = 60
+MIN_COVERAGE = 0.4  # share of the question's content (IDF-weighted) a fact must hold
+UNKNOWN_WORD_WEIGHT = 0.5  # a word no fact has may be a paraphrase; it counts half
+CONTEXT_WEIGHT = 0.4  # a word only in the neighbouring sentences counts this much
+MAX_ANSWERS = 3
+
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+DATE_IN_TEXT = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b|\b(" + "|".join(MONTHS) + r")\b", re.I)
+NUMBER_WORDS = frozenset(
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "billion",
+        "dozen",
+        "dozens",
+    ]
+)
+PRONOUNS = frozenset(
+    ["it", "its", "he", "she", "they", "his", "her", "their", "this", "these", "those", "such"]
+)
+# Phrases that define a name: "X, formerly Y", "X (also known as Y)", "[former name of Y]".
+DEFINING = re.compile(
+    r"former(ly)? name|formerly|known as|also called|stands for|renamed|"
+    r"short for|\bi\.e\.",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class Scored:
+    fact: FactRow
+    score: float = 0.0
+    coverage: float = 0.0
+    entity_share: float = 0.0
+    relation: float = 0.0
+    type_fit: float = 0.0
+    answers: bool = False
+    why: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Ranking:
+    answers: list[Scored]
+    related: list[Scored]
+    mentions: list[Mention]
+    content: list[str]
+    scored: list[Scored]  # every candidate, best first
+
+
+def content_keys(query: Query, mentions: list[Mention]) -> list[str]:
+    """Keys of the question's words that are neither names asked about nor function words."""
+    in_names: set[int] = set()
+    for mention in mentions:
+        in_names.update(range(mention.start, mention.end))
+    out: dict[str, None] = {}
+    for n, word in enumerate(WORD.findall(query.text)):
+        folded = fold(word)
+        if n in in_names or folded in STOPWORDS or folded in QUESTION_WORDS:
+            continue
+        out.setdefault(key(folded), None)
+    return list(out)
+
+
+class Ranker:
+    def __init__(self, index: Index, names: Names) -> None:
+        self.index = index
+        self.names = names
+        self.total = max(index.fact_count, 1)
+
+    def weight(self, df: int | None) -> float:
+        """BM25's IDF; a word absent from every fact counts at UNKNOWN_WORD_WEIGHT of the rarest."""
+        if not df:
+            return UNKNOWN_WORD_WEIGHT * math.log((self.total + 0.5) / 0.5 + 1)
+        return math.log((self.total - df + 0.5) / (df + 0.5) + 1)
+
+    def rank(self, query: Query, mentions: list[Mention]) -> Ranking:
+        content = content_keys(query, mentions)
+        frequencies = self.index.document_frequencies(content)
+        weights = {k: self.weight(frequencies.get(k)) for k in content}
+        definition = query.definition and not content and bool(mentions)
+        wanted = DEFINITION_RELATIONS if definition else query.relations
+        entity_ids = [i for m in mentions for i in m.entity_ids[:3]]
+        name_keys = [k for m in mentions for k in keys(m.text)]
+
+        bm25: dict[int, float] = dict(self.index.search([*content, *name_keys], FTS_CANDIDATES))
+        ordinals = list(bm25)
+        ordinals += self.index.facts_of_entities(entity_ids, ENTITY_CANDIDATES)
+        if wanted:
+            ordinals += self.index.facts_with_relations(entity_ids, wanted, RELATION_CANDIDATES)
+        facts = self.index.facts(ordinals)
+        best_bm25 = max(bm25.values(), default=0.0) or 1.0
+
+        asked = [
+            [self.names.entities[i] for i in m.entity_ids if i in self.names.entities]
+            for m in mentions
+        ]
+        scored = [
+            self._score(
+                f, query, asked, weights, wanted, definition, bm25.get(f.ordinal, 0.0) / best_bm25
+            )
+            for f in facts
+        ]
+        scored.sort(key=lambda s: (-s.score, s.fact.ordinal))
+        return self._select(scored, mentions, content)
+
+    def _score(
+        self,
+        fact: FactRow,
+        query: Query,
+        asked: list[list[EntityInfo]],
+        weights: dict[str, float],
+        wanted: tuple[str, ...],
+        definition: bool,
+        bm25: float,
+    ) -> Scored:
+        s = Scored(fact)
+        total = sum(weights.values())
+        if total:
+            held = sum(w for k, w in weights.items() if k in fact.keys)
+            nearby = sum(
+                w for k, w in weights.items() if k not in fact.keys and k in fact.context_keys
+            )
+            s.coverage = (held + CONTEXT_WEIGHT * nearby) / total
+        else:
+            s.coverage = 1.0
+        asked_ids = {e.id for group in asked for e in group}
+        if asked:
+            hits = sum(
+                1
+                for group in asked
+                if any(self.names.mentions(e, fact.entities, fact.keys) for e in group)
+            )
+            s.entity_share = hits / len(asked)
+        else:
+            s.entity_share = 1.0
+        s.relation = self._relation_fit(fact, wanted, asked_ids)
+        s.type_fit = self._type_fit(fact, query.qtype, asked_ids)
+        prior = 0.02 * min(len(fact.entities), 5) + (0.03 if fact.relations else 0.0)
+        if len(fact.excerpt) > 400:
+            prior -= 0.05
+        if definition and DEFINING.search(fact.excerpt):
+            s.relation = max(s.relation, 0.8)
+        s.score = (
+            s.coverage
+            + 0.5 * s.entity_share
+            + 0.35 * s.relation
+            + 0.2 * s.type_fit
+            + 0.1 * bm25
+            + prior
+        )
+        needed_entities = 1.0 if len(asked) <= 2 else 0.6
+        s.answers = (
+            s.entity_share >= needed_entities - 1e-9
+            and s.coverage >= MIN_COVERAGE
+            and (s.type_fit >= 0.5 or s.relation >= 1.0)
+        )
+        return s
+
+    def _relation_fit(self, fact: FactRow, wanted: tuple[str, ...], asked_ids: set[str]) -> float:
+        best = 0.0
+        for rtype, subject, obj, _value in fact.relations:
+            if rtype not in wanted:
+                continue
+            if subject in asked_ids or (obj is not None and obj in asked_ids):
+                return 1.0
+            best = 0.3
+        return best
+
+    def _type_fit(self, fact: FactRow, qtype: str, asked_ids: set[str]) -> float:
+        if qtype in ("who", "where"):
+            kinds = ("person", "organization") if qtype == "who" else ("place",)
+            others = [self.names.entities.get(e) for e in fact.entities if e not in asked_ids]
+            if any(o is not None and o.kind in kinds for o in others):
+                return 1.0
+            if qtype == "who" and any(
+                rtype in ("leader", "designation", "member", "quote", "allegiance")
+                for rtype, *_ in fact.relations
+            ):
+                return 1.0
+            if qtype == "where" and any(r[0] == "area" for r in fact.relations):
+                return 1.0
+            return 0.5 if any(o is not None for o in others) or _has_other_name(fact) else 0.0
+        if qtype == "when":
+            return 1.0 if fact.date or DATE_IN_TEXT.search(fact.excerpt) else 0.0
+        if qtype == "how_many":
+            words = set(fold(fact.excerpt).split())
+            return 1.0 if any(c.isdigit() for c in fact.excerpt) or words & NUMBER_WORDS else 0.0
+        return 1.0
+
+    def _select(self, scored: list[Scored], mentions: list[Mention], content: list[str]) -> Ranking:
+        passing = [s for s in scored if s.answers]
+        answers: list[Scored] = []
+        if passing:
+            top = passing[0]
+            answers = [top] + [
+                s for s in passing[1 : MAX_ANSWERS * 2] if s.score >= 0.9 * top.score
+            ][: MAX_ANSWERS - 1]
+            answers = _antecedent_first(answers, scored)
+        shown = {s.fact.ordinal for s in answers}
+        related = [
+            s
+            for s in scored
+            if s.fact.ordinal not in shown
+            and s.coverage > 0
+            and (s.entity_share > 0 or not mentions)
+        ][:3]
+        return Ranking(answers, related, mentions, content, scored)
+
+
+def _has_other_name(fact: FactRow) -> bool:
+    return any(w[0].isupper() for w in WORD.findall(fact.excerpt)[1:])
+
+
+def starts_with_pronoun(excerpt: str) -> bool:
+    """ "It ...", "In doing so, it ...": the sentence leans on the one before for its subject."""
+    words = [fold(w) for w in WORD.findall(excerpt[:80])]
+    if words and words[0] in PRONOUNS:
+        return True
+    head, comma, rest = excerpt[:60].partition(",")
+    if comma and len(WORD.findall(head)) <= 4:
+        after = [fold(w) for w in WORD.findall(rest)]
+        return bool(after) and after[0] in PRONOUNS
+    return False
+
+
+def _antecedent_first(answers: list[Scored], scored: list[Scored]) -> list[Scored]:
+    """When the best fact leans on the sentence before it and that sentence also matches,
+    show the antecedent first: it names what the pronoun stands for."""
+    top = answers[0]
+    if not starts_with_pronoun(top.fact.excerpt):
+        return answers
+    before = next(
+        (
+            s
+            for s in scored
+            if s.fact.ordinal == top.fact.ordinal - 1 and s.fact.source == top.fact.source
+        ),
+        None,
+    )
+    if before is None or before.score < 0.6 * top.score or before.entity_share < top.entity_share:
+        return answers
+    rest = [s for s in answers if s is not before]
+    return [before, *rest][:MAX_ANSWERS]
