@@ -6,9 +6,18 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
+from pathlib import Path
 
 import pytest
-from deploy_support import REPO, Dists, project_files
+from deploy_support import (
+    REPO,
+    Dists,
+    Installed,
+    dependency_closure,
+    project_files,
+    wheel_requirements,
+)
 
 
 @pytest.fixture(scope="session")
@@ -36,3 +45,41 @@ def dists(tmp_path_factory: pytest.TempPathFactory) -> Dists:
     (wheel,) = out.glob("*.whl")
     (sdist,) = out.glob("*.tar.gz")
     return Dists(wheel, sdist, files)
+
+
+@pytest.fixture(scope="session")
+def installed(dists: Dists, tmp_path_factory: pytest.TempPathFactory) -> Installed:
+    """A real, fresh venv (`python -m venv`, its own pip) with the wheel installed from file.
+
+    Tests stay offline, so pip does not fetch the dependencies from the registry. Instead a
+    .pth file puts on the path a folder of links to exactly the distributions the wheel's
+    Requires-Dist needs (the transitive closure, resolved in this environment, versions
+    checked). An undeclared dependency is therefore missing there and the run fails; what
+    this does not prove is that the registry serves those versions (the image build does).
+    """
+    root = tmp_path_factory.mktemp("fresh")
+    deps = root / "deps"
+    deps.mkdir()
+    for key, distribution in dependency_closure(wheel_requirements(dists.wheel)).items():
+        if key == "pip":
+            continue  # the venv has its own
+        site = Path(distribution.locate_file(""))
+        tops = {f.parts[0] for f in distribution.files or []}
+        for top in tops - {"..", "__pycache__"}:
+            if (site / top).exists() and not (deps / top).exists():
+                (deps / top).symlink_to(site / top)
+    venv = root / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
+    python = venv / "bin" / "python"
+    purelib = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True, capture_output=True, text=True,
+    ).stdout.strip()
+    Path(purelib, "briefbot-test-deps.pth").write_text(f"{deps}\n", encoding="utf-8")
+    assert sysconfig.get_paths()["purelib"] != purelib
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--no-index",
+         str(dists.wheel)],
+        check=True, timeout=120, env={**os.environ, "PIP_NO_INDEX": "1"},
+    )
+    return Installed(venv=venv, bin=venv / "bin", python=python)

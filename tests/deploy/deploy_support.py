@@ -6,12 +6,17 @@ ARG/ENV key=value pairs, exec-form JSON arrays), so the tests can run what the i
 
 from __future__ import annotations
 
+import importlib.metadata as metadata
 import json
 import re
 import shlex
 import subprocess
+import zipfile
 from dataclasses import dataclass, field
+from email.parser import Parser
 from pathlib import Path
+
+from packaging.requirements import Requirement
 
 REPO = Path(__file__).resolve().parents[2]
 DEPLOY = REPO / "deploy"
@@ -140,3 +145,44 @@ def project_files() -> list[str]:
         cwd=REPO, capture_output=True, text=True, check=True,
     ).stdout.splitlines()
     return [name for name in listed if (REPO / name).is_file()]
+
+
+@dataclass(frozen=True)
+class Installed:
+    """A fresh virtual environment with the built wheel installed (see conftest.installed)."""
+
+    venv: Path
+    bin: Path
+    python: Path
+
+
+def dependency_closure(requirements: list[str]) -> dict[str, metadata.Distribution]:
+    """Distributions of this environment that `requirements` need, transitively (no extras)."""
+    found: dict[str, metadata.Distribution] = {}
+    pending = list(requirements)
+    while pending:
+        requirement = Requirement(pending.pop())
+        if requirement.marker and not requirement.marker.evaluate({"extra": ""}):
+            continue
+        key = requirement.name.lower().replace("_", "-")
+        if key in found:
+            continue
+        distribution = metadata.distribution(requirement.name)
+        assert requirement.specifier.contains(distribution.version, prereleases=True), (
+            f"{requirement} wanted, this environment has {distribution.version}"
+        )
+        found[key] = distribution
+        pending += distribution.requires or []
+    return found
+
+
+def wheel_metadata(wheel: Path) -> dict[str, list[str]]:
+    with zipfile.ZipFile(wheel) as archive:
+        (name,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+        message = Parser().parsestr(archive.read(name).decode("utf-8"))
+    return {key: message.get_all(key) or [] for key in set(message.keys())}
+
+
+def wheel_requirements(wheel: Path) -> list[str]:
+    """The wheel's Requires-Dist without the optional extras."""
+    return [r for r in wheel_metadata(wheel).get("Requires-Dist", []) if "extra ==" not in r]
