@@ -11,6 +11,7 @@ from bot.engine.index import FactRow, Index, ensure_index
 from bot.engine.names import EntityInfo, Names
 from bot.engine.query import Query, parse
 from bot.engine.rank import Ranker, Ranking
+from bot.engine.spell import Speller
 from bot.engine.text import STOPWORDS, WORD, fold, key
 from bot.reply import Citation, Reply
 
@@ -30,6 +31,7 @@ class Engine:
         self.sources_list = index.sources()
         self._sources = {i: (title, path) for i, title, path, _n in self.sources_list}
         self.ranker = Ranker(index, self.names)
+        self.speller = Speller(r[0] for r in index.rows("SELECT key FROM terms"))
         self._known = lru_cache(maxsize=4096)(self._known_uncached)
 
     @classmethod
@@ -124,6 +126,12 @@ class Engine:
     def rank(self, text: str, query: Query | None = None) -> Ranking:
         query = query or parse(text)
         mentions = self.names.find(query.text, self.known)
+        in_names = {n for m in mentions for n in range(m.start, m.end)}
+        fixed = self.speller.fix(query.text, in_names, self.known)
+        if fixed != query.text:
+            log.debug("read %r as %r", query.text, fixed)
+            query = parse(fixed)
+            mentions = self.names.find(query.text, self.known)
         return self.ranker.rank(query, mentions)
 
     def known(self, word: str) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from bot.engine.text import STOPWORDS, WORD, fold, keys, normalize_name
+from bot.engine.text import STOPWORDS, WORD, fold, key, keys, normalize_name
 
 FUZZY_CUTOFF = 85.0  # "tokaev"/"tokayev" is 92, "bukhary"/"bukhari" 86; "russia"/"prussia" 92 is a risk we take
 MAX_PHRASE = 6
@@ -54,6 +54,8 @@ class Names:
     def __init__(self, rows: Iterable[tuple[str, str, str, list[str], int]]) -> None:
         self.entities: dict[str, EntityInfo] = {}
         self.exact: dict[str, list[str]] = defaultdict(list)
+        # The same names by word keys: "katibat imam al bukhary" meets "Katibat Imam al-Bukhari".
+        self.loose: dict[str, list[str]] = defaultdict(list)
         self.acronyms: set[str] = set()  # aliases written in capitals: "US" must not match "us"
         derived: dict[str, list[str]] = defaultdict(list)
         for entity_id, name, kind, aliases, facts in rows:
@@ -65,6 +67,9 @@ class Names:
                     continue
                 if entity_id not in self.exact[norm]:
                     self.exact[norm].append(entity_id)
+                loose = _key_phrase(norm.split())
+                if len(loose) >= 4 and entity_id not in self.loose[loose]:
+                    self.loose[loose].append(entity_id)
                 if alias.isupper() and len(norm) <= 6:
                     self.acronyms.add(norm)
                 alias_keys = frozenset(keys(alias))
@@ -114,7 +119,11 @@ class Names:
                     continue
                 phrase = " ".join(folded[i : i + size])
                 ids = self.exact.get(phrase)
-                if not ids or not self._plausible(phrase, raw[i : i + size], lowercase_query):
+                if ids and not self._plausible(phrase, raw[i : i + size], lowercase_query):
+                    continue
+                if not ids and size > 1:
+                    ids = self.loose.get(_key_phrase(folded[i : i + size]))
+                if not ids:
                     continue
                 used[i : i + size] = [True] * size
                 mentions.append(
@@ -183,6 +192,10 @@ class Names:
         if info.id in fact_entities:
             return True
         return any(ks <= fact_keys for ks in info.key_sets)
+
+
+def _key_phrase(tokens: list[str]) -> str:
+    return " ".join(key(t) for t in tokens if t not in STOPWORDS)
 
 
 def _initials_of(entity_id: str, names: Names) -> str:

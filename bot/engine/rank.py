@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from bot.engine.index import FactRow, Index
 from bot.engine.names import EntityInfo, Mention, Names
-from bot.engine.query import DEFINITION_RELATIONS, Query
+from bot.engine.query import DEFINITION_RELATIONS, RELATION_CUES, Query
 from bot.engine.text import QUESTION_WORDS, STOPWORDS, WORD, fold, key, keys
 
 FTS_CANDIDATES = 80
@@ -25,6 +25,20 @@ MIN_COVERAGE = 0.4  # share of the question's content (IDF-weighted) a fact must
 UNKNOWN_WORD_WEIGHT = 0.5  # a word no fact has may be a paraphrase; it counts half
 CONTEXT_WEIGHT = 0.4  # a word only in the neighbouring sentences counts this much
 MAX_ANSWERS = 3
+HEAD_NOUN_WEIGHT = 0.5
+LIGHT_WORD_WEIGHT = 0.3
+SYNONYM_CREDIT = 0.8  # "belong" met by "member": the same relation asked in other words
+# Verbs that carry little of a question's meaning ("What emblem does X use?").
+LIGHT_WORDS = frozenset(
+    "use uses used using make makes made take takes took get gets got do does did go goes went "
+    "come comes came happen happened become became mean means put puts want wants "
+    "describe described call called".split()
+)
+# Relation cue keys grouped by type: any of them in a fact answers any of them in a question.
+CUES_BY_TYPE: dict[str, frozenset[str]] = {
+    rtype: frozenset(k for k, t in RELATION_CUES.items() if t == rtype)
+    for rtype in set(RELATION_CUES.values())
+}
 
 MONTHS = [
     "january",
@@ -101,18 +115,27 @@ class Ranking:
     scored: list[Scored]  # every candidate, best first
 
 
-def content_keys(query: Query, mentions: list[Mention]) -> list[str]:
-    """Keys of the question's words that are neither names asked about nor function words."""
+def content_keys(query: Query, mentions: list[Mention]) -> dict[str, float]:
+    """Keys of the question's words that are neither names asked about nor function words,
+    with a multiplier: the noun right after "which"/"what" names the kind of answer
+    ("which currency"), and the answer rarely repeats it, so it counts half."""
     in_names: set[int] = set()
     for mention in mentions:
         in_names.update(range(mention.start, mention.end))
-    out: dict[str, None] = {}
+    out: dict[str, float] = {}
+    previous = ""
     for n, word in enumerate(WORD.findall(query.text)):
         folded = fold(word)
+        after_which = previous in ("which", "what")
+        previous = folded
         if n in in_names or folded in STOPWORDS or folded in QUESTION_WORDS:
             continue
-        out.setdefault(key(folded), None)
-    return list(out)
+        k = key(folded)
+        weight = LIGHT_WORD_WEIGHT if folded in LIGHT_WORDS else 1.0
+        if after_which:
+            weight = min(weight, HEAD_NOUN_WEIGHT)
+        out[k] = max(out.get(k, 0.0), weight)
+    return out
 
 
 class Ranker:
@@ -130,7 +153,7 @@ class Ranker:
     def rank(self, query: Query, mentions: list[Mention]) -> Ranking:
         content = content_keys(query, mentions)
         frequencies = self.index.document_frequencies(content)
-        weights = {k: self.weight(frequencies.get(k)) for k in content}
+        weights = {k: m * self.weight(frequencies.get(k)) for k, m in content.items()}
         definition = query.definition and not content and bool(mentions)
         wanted = DEFINITION_RELATIONS if definition else query.relations
         entity_ids = [i for m in mentions for i in m.entity_ids[:3]]
@@ -155,7 +178,7 @@ class Ranker:
             for f in facts
         ]
         scored.sort(key=lambda s: (-s.score, s.fact.ordinal))
-        return self._select(scored, mentions, content)
+        return self._select(scored, mentions, list(content))
 
     def _score(
         self,
@@ -168,16 +191,19 @@ class Ranker:
         bm25: float,
     ) -> Scored:
         s = Scored(fact)
+        asked_ids = {e.id for group in asked for e in group}
+        s.relation, matched = self._relation_fit(fact, wanted, asked_ids)
         total = sum(weights.values())
         if total:
-            held = sum(w for k, w in weights.items() if k in fact.keys)
+            # A relation of the asked type stands in for the words that asked for it:
+            # "belong to" is answered by a member relation whatever the sentence's wording.
+            held = sum(self._held(k, w, fact, matched) for k, w in weights.items())
             nearby = sum(
                 w for k, w in weights.items() if k not in fact.keys and k in fact.context_keys
             )
             s.coverage = (held + CONTEXT_WEIGHT * nearby) / total
         else:
             s.coverage = 1.0
-        asked_ids = {e.id for group in asked for e in group}
         if asked:
             hits = sum(
                 1
@@ -187,9 +213,8 @@ class Ranker:
             s.entity_share = hits / len(asked)
         else:
             s.entity_share = 1.0
-        s.relation = self._relation_fit(fact, wanted, asked_ids)
         s.type_fit = self._type_fit(fact, query.qtype, asked_ids)
-        prior = 0.02 * min(len(fact.entities), 5) + (0.03 if fact.relations else 0.0)
+        prior = 0.01 * min(len(fact.entities), 5) + (0.02 if fact.relations else 0.0)
         if len(fact.excerpt) > 400:
             prior -= 0.05
         if definition and DEFINING.search(fact.excerpt):
@@ -199,10 +224,11 @@ class Ranker:
             + 0.5 * s.entity_share
             + 0.35 * s.relation
             + 0.2 * s.type_fit
-            + 0.1 * bm25
+            + 0.25 * bm25
             + prior
         )
-        needed_entities = 1.0 if len(asked) <= 2 else 0.6
+        # One name asked: the fact must hold it. Several: at least half of them.
+        needed_entities = 1.0 if len(asked) <= 1 else 0.5
         s.answers = (
             s.entity_share >= needed_entities - 1e-9
             and s.coverage >= MIN_COVERAGE
@@ -210,15 +236,30 @@ class Ranker:
         )
         return s
 
-    def _relation_fit(self, fact: FactRow, wanted: tuple[str, ...], asked_ids: set[str]) -> float:
-        best = 0.0
+    @staticmethod
+    def _held(k: str, weight: float, fact: FactRow, matched: set[str]) -> float:
+        if k in fact.keys:
+            return weight
+        rtype = RELATION_CUES.get(k)
+        if rtype is None:
+            return 0.0
+        if rtype in matched:
+            return weight
+        return SYNONYM_CREDIT * weight if CUES_BY_TYPE[rtype] & fact.keys else 0.0
+
+    def _relation_fit(
+        self, fact: FactRow, wanted: tuple[str, ...], asked_ids: set[str]
+    ) -> tuple[float, set[str]]:
+        """1.0 when the fact states a wanted relation of an asked entity (and which types)."""
+        best, matched = 0.0, set()
         for rtype, subject, obj, _value in fact.relations:
             if rtype not in wanted:
                 continue
             if subject in asked_ids or (obj is not None and obj in asked_ids):
-                return 1.0
-            best = 0.3
-        return best
+                best = 1.0
+                matched.add(rtype)
+            best = max(best, 0.3)
+        return best, matched
 
     def _type_fit(self, fact: FactRow, qtype: str, asked_ids: set[str]) -> float:
         if qtype in ("who", "where"):
@@ -278,8 +319,9 @@ def starts_with_pronoun(excerpt: str) -> bool:
 
 
 def _antecedent_first(answers: list[Scored], scored: list[Scored]) -> list[Scored]:
-    """When the best fact leans on the sentence before it and that sentence also matches,
-    show the antecedent first: it names what the pronoun stands for."""
+    """When the best fact leans on the sentence before it ("In doing so, it ...") and that
+    sentence shares something with the question, show it first: it names what the pronoun
+    stands for, and often holds the very thing asked."""
     top = answers[0]
     if not starts_with_pronoun(top.fact.excerpt):
         return answers
@@ -291,7 +333,8 @@ def _antecedent_first(answers: list[Scored], scored: list[Scored]) -> list[Score
         ),
         None,
     )
-    if before is None or before.score < 0.6 * top.score or before.entity_share < top.entity_share:
+    if before is None or (before.coverage <= 0 and before.entity_share <= 0):
         return answers
+    before.answers = True
     rest = [s for s in answers if s is not before]
     return [before, *rest][:MAX_ANSWERS]

@@ -1,0 +1,69 @@
+"""Correcting misspelt question words ("leeds" -> "leads") against what the fact base holds.
+
+Only words the fact base has never seen are looked at, and only against candidates sharing
+their first letter, so a correct question costs nothing and a misspelt one little.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+from rapidfuzz import fuzz, process
+
+from bot.engine.text import STOPWORDS, WORD, fold, key
+
+CUTOFF = 80.0  # one wrong letter in five
+MIN_LENGTH = 4
+
+# Surface forms of the words that ask for a relation, so "leeds" finds "leads" even when
+# the documents never say "leads".
+CUE_WORDS = (
+    "lead leads leader leaders led leading head heads headed chief commander operate operates "
+    "operated operating active based located designate designated designation listed member "
+    "members belong belongs belonged joined join allegiance swore sworn pledged loyal said says "
+    "say quote quoted statement declared former formerly renamed called president minister "
+    "founded founder"
+).split()
+
+
+class Speller:
+    def __init__(self, vocabulary_keys: Iterable[str]) -> None:
+        self._keys: dict[str, list[str]] = defaultdict(list)
+        for k in vocabulary_keys:
+            if len(k) >= MIN_LENGTH:
+                self._keys[k[0]].append(k)
+        self._cues: dict[str, list[str]] = defaultdict(list)
+        for word in CUE_WORDS:
+            self._cues[word[0]].append(word)
+
+    def correct(self, word: str) -> str | None:
+        """A known word (or key) for an unknown folded `word`, or None."""
+        if len(word) < MIN_LENGTH or not word.isalpha():
+            return None
+        hit = process.extractOne(
+            word, self._cues.get(word[0], ()), scorer=fuzz.ratio, score_cutoff=CUTOFF
+        )
+        if hit:
+            return str(hit[0])
+        word_key = key(word)
+        if len(word_key) < MIN_LENGTH:
+            return None
+        hit = process.extractOne(
+            word_key, self._keys.get(word_key[0], ()), scorer=fuzz.ratio, score_cutoff=CUTOFF
+        )
+        return str(hit[0]) if hit else None
+
+    def fix(self, text: str, skip: set[int], known: Callable[[str], bool]) -> str:
+        """`text` with each unknown word outside the `skip` token positions corrected."""
+        pieces: list[str] = []
+        last = 0
+        for n, match in enumerate(WORD.finditer(text)):
+            folded = fold(match.group())
+            if n in skip or folded in STOPWORDS or known(folded):
+                continue
+            better = self.correct(folded)
+            if better:
+                pieces += [text[last : match.start()], better]
+                last = match.end()
+        return "".join(pieces) + text[last:] if pieces else text
