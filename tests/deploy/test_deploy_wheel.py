@@ -15,7 +15,8 @@ pytestmark = pytest.mark.slow
 def run(installed: Installed, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [*args], capture_output=True, text=True, timeout=120, check=False,
-        cwd=installed.venv, env={"PATH": f"{installed.bin}:/usr/bin:/bin", "HOME": str(installed.venv)},
+        cwd=installed.venv,
+        env={"PATH": f"{installed.bin}:/usr/bin:/bin", "HOME": str(installed.venv)},
     )
 
 
