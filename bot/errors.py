@@ -50,3 +50,7 @@ class QueryError(BriefbotError):
 
 class IngestError(BriefbotError):
     """An uploaded document was refused (name, size, type or content)."""
+
+
+class BotApiError(BriefbotError):
+    """Telegram's Bot API refused or could not be reached (bad token, another instance polling...)."""

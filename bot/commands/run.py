@@ -1,13 +1,32 @@
-"""`briefbot run` (not yet implemented)."""
+"""`briefbot run`: serve the fact base on Telegram until SIGTERM/SIGINT."""
 
 from __future__ import annotations
 
-import click
+import asyncio
 
-from bot.cli import cli
+from bot.cli import State, cli, fail, pass_state
+from bot.errors import BriefbotError
+from bot.telegram.redact import install_token_redaction
 
 
 @cli.command("run")
-def command() -> None:
-    """Not yet implemented."""
-    raise click.ClickException("briefbot run is not implemented yet")
+@pass_state
+def command(state: State) -> None:
+    """Serve the team on Telegram (polling, or webhook with BRIEFBOT_MODE=webhook).
+
+    Configuration comes from the environment and an optional .env: TELEGRAM_BOT_TOKEN,
+    BRIEFBOT_TEAM, BRIEFBOT_ADMINS, BRIEFBOT_MODE, BRIEFBOT_HOST/PORT, BRIEFBOT_WEBHOOK_URL/SECRET.
+    """
+    try:
+        settings = state.settings
+        settings.require_bot()
+    except BriefbotError as err:
+        fail(err)
+        return
+    install_token_redaction(settings.token, settings.webhook_secret)
+    from bot.telegram.runner import serve  # Telegram's imports only when serving
+
+    try:
+        asyncio.run(serve(settings))
+    except BriefbotError as err:
+        fail(err)

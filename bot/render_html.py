@@ -1,0 +1,139 @@
+"""Render a Reply as Telegram HTML: escaped document text, excerpts as blockquotes with their
+source, split into pages of at most 4,096 characters on paragraph boundaries.
+
+Core code: no Telegram import. Every string from a document passes through html.escape, and
+every page is well-formed on its own (a block is never cut inside its tags).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from html import escape
+
+from bot.reply import Citation, Reply
+
+MESSAGE_LIMIT = 4096
+EXPANDABLE_FROM = 600  # excerpts longer than this collapse in Telegram's client
+TITLE_LIMIT = 300
+
+
+def render_html(reply: Reply, *, limit: int = MESSAGE_LIMIT) -> list[str]:
+    """The reply as one or more HTML pages, each at most `limit` characters."""
+    return paginate(_blocks(reply, limit), limit)
+
+
+def citations(reply: Reply) -> tuple[Citation, ...]:
+    """The citations a reply shows, in the order they are numbered."""
+    return reply.answers + reply.related
+
+
+def render_citation(citation: Citation, number: int | None = None, *, limit: int = MESSAGE_LIMIT) -> list[str]:
+    """One fact in full: its whole excerpt and where it comes from (the "show excerpt" button)."""
+    blocks = list(_citation_blocks(citation, number, limit, full=True))
+    details = [f"Source: {escape(citation.source_title)}", f"File: {escape(citation.source_path)}"
+               f" (characters {citation.start}–{citation.end})"]
+    if citation.date:
+        details.append(f"Date: {escape(citation.date)}")
+    if citation.entities:
+        details.append("Mentions: " + escape(", ".join(citation.entities)))
+    blocks += _line_blocks(details, limit)
+    return paginate(blocks, limit)
+
+
+def paginate(blocks: Iterable[str], limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Greedily join blocks with blank lines into pages of at most `limit` characters."""
+    pages: list[str] = []
+    current = ""
+    for block in blocks:
+        if len(block) > limit:  # callers pre-split; this only guards the contract
+            raise ValueError(f"block of {len(block)} characters exceeds {limit}")
+        candidate = f"{current}\n\n{block}" if current else block
+        if len(candidate) <= limit:
+            current = candidate
+        else:
+            pages.append(current)
+            current = block
+    if current:
+        pages.append(current)
+    return pages or [""]
+
+
+def _blocks(reply: Reply, limit: int) -> Iterator[str]:
+    if reply.title:
+        yield from _wrap("<b>", _clip(reply.title, TITLE_LIMIT), "</b>", limit)
+    if reply.notice:
+        yield from _wrap("", reply.notice, "", limit)
+    if reply.lines:
+        rendered = []
+        for line in reply.lines:
+            mark = f" [{line.citation + 1}]" if line.citation is not None else ""
+            rendered.append(f"<b>{escape(line.label)}:</b> {escape(line.value)}{mark}")
+        yield from _line_blocks(rendered, limit)
+    number = 0
+    for number, citation in enumerate(reply.answers, 1):
+        yield from _citation_blocks(citation, number, limit)
+    if reply.related:
+        yield "<b>Related</b>"
+        for offset, citation in enumerate(reply.related, number + 1):
+            yield from _citation_blocks(citation, offset, limit)
+    if reply.rows:
+        yield from _line_blocks([f"• {escape(row)}" for row in reply.rows], limit)
+
+
+def _citation_blocks(citation: Citation, number: int | None, limit: int, *, full: bool = False) -> Iterator[str]:
+    source = f"<i>{escape(citation.source_title)}</i>"
+    if citation.date:
+        source += f" · {escape(citation.date)}"
+    if number is not None:
+        source = f"[{number}] {source}"
+    expandable = not full and len(citation.excerpt) > EXPANDABLE_FROM
+    opening = "<blockquote expandable>" if expandable else "<blockquote>"
+    pieces = list(_wrap(opening, citation.excerpt.strip(), "</blockquote>", limit - len(source) - 1))
+    pieces[-1] = f"{pieces[-1]}\n{source}"
+    yield from pieces
+
+
+def _line_blocks(lines: list[str], limit: int) -> Iterator[str]:
+    """Lines (each already HTML) grouped into blocks; a line is never split across pages."""
+    block: list[str] = []
+    size = 0
+    for line in lines:
+        if len(line) > limit:
+            line = line[: limit - 1] + "…"  # only a pathological label/value gets here
+        if block and size + 1 + len(line) > limit:
+            yield "\n".join(block)
+            block, size = [], 0
+        size += len(line) + (1 if block else 0)
+        block.append(line)
+    if block:
+        yield "\n".join(block)
+
+
+def _wrap(opening: str, text: str, closing: str, limit: int) -> Iterator[str]:
+    """`text` escaped inside `opening…closing`, cut at whitespace into blocks of <= limit chars."""
+    room = limit - len(opening) - len(closing)
+    rest = text
+    while rest:
+        piece = _fit(rest, room)
+        yield f"{opening}{escape(piece.strip())}{closing}"
+        rest = rest[len(piece):].lstrip()
+
+
+def _fit(text: str, room: int) -> str:
+    """The longest prefix of `text` whose escaped form fits in `room`, ending at whitespace if it can."""
+    if len(escape(text)) <= room:
+        return text
+    low, high = 1, min(len(text), room)
+    while low < high:  # the longest raw prefix whose escaped length fits
+        middle = (low + high + 1) // 2
+        if len(escape(text[:middle])) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    prefix = text[:low]
+    cut = max(prefix.rfind("\n"), prefix.rfind(" "))
+    return prefix[: cut + 1] if cut > low // 2 else prefix
+
+
+def _clip(text: str, size: int) -> str:
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"

@@ -1,0 +1,226 @@
+"""Saving an admin's uploaded document into the seeds folder, then reloading.
+
+The name is sanitized and kept inside the folder, the size is bounded, nothing is silently
+overwritten, HTML is reduced to its article text, and a document that fails to compile is
+moved to knowledge/quarantine/ so the seeds folder keeps compiling and the old base serves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path, PurePosixPath, PureWindowsPath
+
+from bot.errors import IngestError
+from bot.knowledge import Knowledge, ReloadResult
+
+TEXT_SUFFIXES = (".txt", ".md")
+HTML_SUFFIXES = (".html", ".htm")
+ACCEPTED = TEXT_SUFFIXES + HTML_SUFFIXES
+MAX_NAME = 80
+QUARANTINE = "quarantine"
+
+
+@dataclass(frozen=True)
+class Saved:
+    path: Path  # where the document now lives
+    note: str = ""  # set when the name changed or the document was already there
+    unchanged: bool = False  # an identical file was already present
+
+
+@dataclass(frozen=True)
+class Outcome:
+    saved: Saved
+    reload: ReloadResult | None
+    quarantined: Path | None = None
+
+    def lines(self, seeds: Path) -> list[str]:
+        name = self.saved.path.relative_to(seeds).as_posix() if self.quarantined is None else self.saved.path.name
+        out = [f"Saved {name}." if not self.saved.unchanged else f"{name} is already in the seeds; nothing to do."]
+        if self.saved.note:
+            out.append(self.saved.note)
+        if self.quarantined is not None:
+            out.append("It did not compile, so it was set aside (quarantined); the previous fact base keeps serving.")
+        if self.reload is not None:
+            out += self.reload.lines()
+        return out
+
+
+def safe_name(raw: str | None) -> str:
+    """A plain file name from whatever the client sent: no folders, no hidden or odd characters."""
+    if not raw or not raw.strip():
+        raise IngestError("the document has no file name")
+    base = PureWindowsPath(PurePosixPath(raw).name).name  # drop "../", "C:\\..." and the like
+    base = unicodedata.normalize("NFKC", base)
+    stem, dot, suffix = base.rpartition(".")
+    if not dot or f".{suffix.lower()}" not in ACCEPTED:
+        raise IngestError(f"{raw!r}: only .txt, .md and .html documents are accepted")
+    stem = re.sub(r"[^\w.-]+", "_", stem, flags=re.ASCII).strip("._-")
+    stem = re.sub(r"_{2,}", "_", stem)[:MAX_NAME]
+    if not stem:
+        raise IngestError(f"{raw!r}: the file name has no usable characters")
+    return f"{stem}.{suffix.lower()}"
+
+
+def check_size(size: int | None, limit: int) -> None:
+    if size is not None and size > limit:
+        raise IngestError(f"the document is {size:,} bytes; the limit is {limit:,} bytes")
+
+
+def decode(data: bytes, name: str) -> str:
+    if not data.strip():
+        raise IngestError(f"{name}: the document is empty")
+    if b"\x00" in data:
+        raise IngestError(f"{name}: this is a binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise IngestError(f"{name}: not UTF-8 text (byte {exc.start} is invalid)") from None
+
+
+def save_upload(seeds: Path, raw_name: str | None, data: bytes, *, max_bytes: int) -> Saved:
+    """Write the document into `seeds` under a sanitized, unused name. Raises IngestError."""
+    check_size(len(data), max_bytes)
+    name = safe_name(raw_name)
+    text = decode(data, name)
+    stem, _, suffix = name.rpartition(".")
+    if f".{suffix}" in HTML_SUFFIXES:
+        text = html_to_text(text)
+        if not text.strip():
+            raise IngestError(f"{name}: no article text found in the HTML")
+        suffix = "txt"  # the compiler reads text; the HTML itself is not kept
+    seeds.mkdir(parents=True, exist_ok=True)
+    payload = text.encode("utf-8")
+    wanted = f"{stem}.{suffix}"
+    for attempt in range(1, 1000):
+        candidate = wanted if attempt == 1 else f"{stem}-{attempt}.{suffix}"
+        target = seeds / candidate
+        if target.resolve().parent != seeds.resolve():
+            raise IngestError(f"{raw_name!r}: refusing a name that leaves the seeds folder")
+        if target.exists():
+            if target.is_file() and _same_content(target, payload):
+                return Saved(target, unchanged=True)
+            continue
+        if _create_exclusive(target, payload):
+            note = "" if attempt == 1 else f"A different {wanted} already exists, so this one was saved as {candidate}."
+            return Saved(target, note=note)
+    raise IngestError(f"{wanted}: too many documents with this name")
+
+
+def ingest(knowledge: Knowledge, raw_name: str | None, data: bytes, *, max_bytes: int) -> Outcome:
+    """Save, reload, and quarantine the new document if it is what broke the compile."""
+    saved = save_upload(knowledge.seeds, raw_name, data, max_bytes=max_bytes)
+    if saved.unchanged:
+        return Outcome(saved, None)
+    result = knowledge.reload()
+    if result.ok or not _blames(result, saved.path, knowledge.seeds):
+        return Outcome(saved, result)
+    quarantine = knowledge.knowledge / QUARANTINE
+    quarantine.mkdir(parents=True, exist_ok=True)
+    target = quarantine / saved.path.name
+    os.replace(saved.path, target)
+    return Outcome(saved, result, quarantined=target)
+
+
+def _blames(result: ReloadResult, path: Path, seeds: Path) -> bool:
+    relative = path.relative_to(seeds).as_posix()
+    mentions = [*result.failed_paths, *result.problems]
+    return any(relative in m or str(path) in m for m in mentions)
+
+
+def _same_content(path: Path, payload: bytes) -> bool:
+    try:
+        existing = path.read_bytes()
+    except OSError:
+        return False
+    return hashlib.sha256(existing).digest() == hashlib.sha256(payload).digest()
+
+
+def _create_exclusive(target: Path, payload: bytes) -> bool:
+    """Write a new file; False if the name appeared meanwhile (never overwrite)."""
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    except FileExistsError:
+        return False
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+    return True
+
+
+# --- HTML to article text ----------------------------------------------------------------
+
+_SKIPPED = frozenset({"script", "style", "nav", "header", "footer", "aside", "noscript", "template",
+                      "form", "svg", "iframe", "button", "select"})
+_KEPT = frozenset({"p", "h1", "h2", "h3", "li", "blockquote", "pre"})
+_VOID = frozenset({"br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "base", "col"})
+
+
+class _ArticleText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.skip_depth = 0
+        self.kept_depth = 0
+        self.title: list[str] = []
+        self.in_title = False
+        self.blocks: list[str] = []
+        self.buffer: list[str] = []
+        self.has_h1 = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID:
+            if tag == "br" and self.kept_depth:
+                self.buffer.append(" ")
+            return
+        if tag in _SKIPPED:
+            self.skip_depth += 1
+        elif tag == "title":
+            self.in_title = True
+        elif tag in _KEPT and not self.skip_depth:
+            if self.kept_depth == 0:
+                self.buffer = []
+                self.has_h1 = self.has_h1 or tag == "h1"
+            self.kept_depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED and self.skip_depth:
+            self.skip_depth -= 1
+        elif tag == "title":
+            self.in_title = False
+        elif tag in _KEPT and self.kept_depth and not self.skip_depth:
+            self.kept_depth -= 1
+            if self.kept_depth == 0:
+                self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
+        elif self.kept_depth and not self.skip_depth:
+            self.buffer.append(data)
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self.buffer).split())
+        if text:
+            self.blocks.append(text)
+        self.buffer = []
+
+
+def html_to_text(html: str) -> str:
+    """The article text of an HTML page: a title line, then one paragraph per block."""
+    parser = _ArticleText()
+    parser.feed(html)
+    parser.close()
+    if parser.kept_depth:
+        parser._flush()
+    title = " ".join("".join(parser.title).split())
+    blocks = parser.blocks
+    if title and not parser.has_h1:  # <title> often carries the site's name; <h1> is the article's
+        blocks = [title, *blocks]
+    return "\n\n".join(blocks) + ("\n" if blocks else "")

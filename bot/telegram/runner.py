@@ -1,0 +1,199 @@
+"""Start and stop everything: fact base, Application, aiohttp server; signals and conflicts.
+
+The Application's lifecycle is a cleanup context of the aiohttp app, so one `runner.cleanup()`
+stops accepting webhooks, lets in-flight replies finish, then closes the bot cleanly.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+
+from aiohttp import web
+from telegram import Update
+from telegram.error import Conflict, InvalidToken, NetworkError, TelegramError
+from telegram.ext import Application
+
+from bot.errors import BotApiError
+from bot.knowledge import Knowledge
+from bot.settings import Settings
+from bot.telegram import handlers
+from bot.telegram.app import RetryingLimiter, Tuning, build_application
+from bot.telegram.audit import AuditLog
+from bot.telegram.services import Services
+from bot.telegram.web import build_web_app, webhook_path
+
+log = logging.getLogger("briefbot.telegram")
+
+CONFLICT = (
+    "another bot instance is already polling with this token (Telegram answered 409 Conflict); "
+    "stop it or use webhook mode"
+)
+
+
+@dataclass
+class Bot:
+    """A configured, not yet started bot: services, Application and web server."""
+
+    settings: Settings
+    services: Services
+    application: Application  # type: ignore[type-arg]
+    web_app: web.Application
+    stopping: asyncio.Event = field(default_factory=asyncio.Event)
+    conflict: bool = False
+    runner: web.AppRunner | None = None
+
+    @property
+    def port(self) -> int:
+        """The port the server listens on (useful when settings.port is 0)."""
+        assert self.runner is not None and self.runner.addresses, "start() first"
+        return int(self.runner.addresses[0][1])
+
+    async def start(self) -> None:
+        self.runner = web.AppRunner(self.web_app, handle_signals=False, access_log=None)
+        try:
+            await self.runner.setup()  # runs the Telegram lifecycle below up to its yield
+        except InvalidToken:
+            raise BotApiError("Telegram rejected TELEGRAM_BOT_TOKEN (unauthorized)") from None
+        except NetworkError as exc:
+            raise BotApiError(f"cannot reach the Bot API at {_host(self.settings)}: {exc}") from None
+        except TelegramError as exc:
+            raise BotApiError(f"the Bot API refused to start the bot: {exc}") from None
+        site = web.TCPSite(self.runner, self.settings.host, self.settings.port)
+        await site.start()
+        log.warning("briefbot serving in %s mode; web server on %s:%s",
+                    self.settings.mode, self.settings.host, self.port)
+
+    async def stop(self) -> None:
+        if self.runner is not None:
+            await self.runner.cleanup()
+            self.runner = None
+
+    async def wait(self) -> None:
+        await self.stopping.wait()
+
+    def request_stop(self) -> None:
+        self.stopping.set()
+
+    def on_polling_error(self, error: TelegramError) -> None:
+        if isinstance(error, Conflict):
+            if not self.conflict:
+                log.error(CONFLICT)
+            self.conflict = True
+            self.stopping.set()
+        else:
+            log.warning("polling failed (%s: %s); retrying", type(error).__name__, error)
+
+    async def _telegram(self, _: web.Application) -> AsyncIterator[None]:
+        application = self.application
+        await application.initialize()
+        try:
+            await handlers.publish_commands(application)
+            if self.settings.mode == "webhook":
+                assert self.settings.webhook_url
+                await application.bot.set_webhook(
+                    self.settings.webhook_url, secret_token=self.settings.webhook_secret,
+                    allowed_updates=Update.ALL_TYPES,
+                    drop_pending_updates=self.services.tuning.drop_pending_updates,
+                )
+            else:
+                assert application.updater is not None
+                await application.updater.start_polling(
+                    timeout=self.services.tuning.poll_timeout,
+                    allowed_updates=Update.ALL_TYPES,
+                    drop_pending_updates=self.services.tuning.drop_pending_updates,
+                    error_callback=self.on_polling_error,
+                )
+            await application.start()
+        except BaseException:
+            await _quietly(application.shutdown())
+            raise
+        yield
+        if application.updater is not None and application.updater.running:
+            await application.updater.stop()  # confirms the updates already fetched
+        await application.stop()  # waits for queued and in-flight updates to finish
+        await application.shutdown()
+        self.services.engine_pool.shutdown(wait=True)
+        self.services.audit.close()
+
+
+def build_bot(
+    settings: Settings,
+    *,
+    tuning: Tuning | None = None,
+    knowledge: Knowledge | None = None,
+    audit: AuditLog | None = None,
+) -> Bot:
+    tuning = tuning or Tuning()
+    knowledge = knowledge or Knowledge(settings.seeds, settings.knowledge)
+    audit = audit or AuditLog(settings.audit_db or settings.knowledge / "audit.sqlite")
+    services = Services(settings=settings, knowledge=knowledge, audit=audit, tuning=tuning)
+    application = build_application(settings, tuning, limiter=RetryingLimiter(tuning))
+    handlers.register(application, services)
+    # Close a replaced engine on the engine thread, after the answers queued before it.
+    knowledge.on_retire = lambda old: services.engine_pool.submit(_close, old)
+    web_app = build_web_app(
+        knowledge, services.metrics, telegram=application if settings.mode == "webhook" else None,
+        secret=settings.webhook_secret, path=webhook_path(settings.webhook_url),
+    )
+    bot = Bot(settings, services, application, web_app)
+    web_app.cleanup_ctx.append(bot._telegram)
+    return bot
+
+
+async def serve(settings: Settings, *, tuning: Tuning | None = None,
+                on_ready: Callable[[Bot], None] | None = None) -> None:
+    """Run until SIGTERM/SIGINT (returns normally) or a polling conflict (raises BotApiError)."""
+    knowledge = Knowledge(settings.seeds, settings.knowledge)
+    await _open_knowledge(knowledge)
+    bot = build_bot(settings, tuning=tuning, knowledge=knowledge)
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, bot.request_stop)
+    try:
+        await bot.start()
+        if on_ready is not None:
+            on_ready(bot)
+        await bot.wait()
+        log.warning("stopping: finishing replies in flight")
+    finally:
+        await bot.stop()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            loop.remove_signal_handler(signum)
+    if bot.conflict:
+        raise BotApiError(CONFLICT)
+
+
+async def _open_knowledge(knowledge: Knowledge) -> None:
+    """Serve even without a fact base (healthz says 503, admins can /reload), but say why."""
+    try:
+        result = await asyncio.to_thread(knowledge.open)
+    except Exception as exc:  # a broken index or base must not keep the bot from starting
+        log.error("fact base not loaded: %s", exc, exc_info=not isinstance(exc, BotApiError))
+        return
+    if result is not None and not result.ok:
+        log.error("fact base not loaded: %s", "; ".join(result.problems[:5]))
+
+
+def _close(engine: object) -> None:
+    close = getattr(engine, "close", None)
+    if callable(close):
+        close()
+
+
+def _host(settings: Settings) -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(settings.api_base_url).netloc or settings.api_base_url
+
+
+async def _quietly(awaitable: object) -> None:
+    with contextlib.suppress(Exception):
+        await awaitable  # type: ignore[misc]
+
+
+__all__ = ["Bot", "build_bot", "serve"]

@@ -1,0 +1,86 @@
+"""The aiohttp server beside the bot: the webhook route, /healthz and /metrics (both modes)."""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+from typing import Any
+from urllib.parse import urlsplit
+
+from aiohttp import web
+from telegram import Update
+from telegram.ext import Application
+
+from bot.knowledge import Knowledge
+from bot.telegram.metrics import Metrics
+
+log = logging.getLogger("briefbot.web")
+
+KNOWLEDGE = web.AppKey("knowledge", Knowledge)
+METRICS = web.AppKey("metrics", Metrics)
+TELEGRAM = web.AppKey("telegram", Application)  # type: ignore[type-arg]
+SECRET = web.AppKey("secret", str)
+
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+DEFAULT_WEBHOOK_PATH = "/telegram"
+
+
+def webhook_path(webhook_url: str | None) -> str:
+    """The route Telegram posts to: the path of BRIEFBOT_WEBHOOK_URL (a proxy may sit in front)."""
+    path = urlsplit(webhook_url).path if webhook_url else ""
+    return path if path and path != "/" else DEFAULT_WEBHOOK_PATH
+
+
+def build_web_app(
+    knowledge: Knowledge,
+    metrics: Metrics,
+    *,
+    telegram: Application | None = None,  # type: ignore[type-arg]
+    secret: str | None = None,
+    path: str = DEFAULT_WEBHOOK_PATH,
+) -> web.Application:
+    app = web.Application(client_max_size=2 * 1024 * 1024)
+    app[KNOWLEDGE] = knowledge
+    app[METRICS] = metrics
+    app.router.add_get("/healthz", healthz)
+    app.router.add_get("/metrics", prometheus)
+    if telegram is not None and secret:
+        app[TELEGRAM] = telegram
+        app[SECRET] = secret
+        app.router.add_post(path, webhook)
+    return app
+
+
+async def healthz(request: web.Request) -> web.Response:
+    knowledge = request.app[KNOWLEDGE]
+    body: dict[str, Any] = {"status": "ok" if knowledge.loaded else "not loaded",
+                            "loaded": knowledge.loaded}
+    if knowledge.loaded:
+        body |= {"version": knowledge.version, "counts": knowledge.counts()}
+    return web.json_response(body, status=200 if knowledge.loaded else 503)
+
+
+async def prometheus(request: web.Request) -> web.Response:
+    text = request.app[METRICS].render()
+    return web.Response(text=text, content_type="text/plain", charset="utf-8",
+                        headers={"X-Content-Type-Options": "nosniff"})
+
+
+async def webhook(request: web.Request) -> web.Response:
+    given = request.headers.get(SECRET_HEADER, "")
+    if not hmac.compare_digest(given.encode(), request.app[SECRET].encode()):
+        log.warning("webhook call with a wrong secret from %s", request.remote)
+        return web.Response(status=403, text="forbidden")
+    try:
+        data = await request.json()
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return web.Response(status=400, text="expected a JSON update")
+    telegram = request.app[TELEGRAM]
+    try:
+        update = Update.de_json(data, telegram.bot)
+    except (KeyError, TypeError, ValueError):
+        return web.Response(status=400, text="not a Telegram update")
+    # Queue and answer at once: Telegram waits for this response before sending the next update.
+    await telegram.update_queue.put(update)
+    return web.Response(text="ok")

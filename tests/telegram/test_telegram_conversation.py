@@ -1,0 +1,132 @@
+"""Team members, strangers and admins talking to the real Application over the fake Bot API."""
+
+from __future__ import annotations
+
+from tg_support import ADMIN, MEMBER, OTHER_CHAT, STRANGER, TEAM_CHAT, make_settings, running_bot
+from fake_bot_api import FakeBotApi
+
+
+async def test_member_question_gets_quoted_excerpt_with_source(fake: FakeBotApi, bot):
+    asked = fake.private(MEMBER, "Who leads the Blue Union?")
+    reply = await fake.reply(asked)
+    assert reply["parse_mode"] == "HTML"
+    assert "<blockquote>The Blue Union is led by Ada Stone since 2019.</blockquote>" in reply["text"]
+    assert "<i>Blue Union briefing</i>" in reply["text"]
+    buttons = [b["callback_data"] for row in reply["reply_markup"]["inline_keyboard"] for b in row]
+    assert any(data.startswith("x:") for data in buttons)
+
+
+async def test_document_text_is_escaped(fake: FakeBotApi, bot):
+    reply = await fake.reply(fake.private(MEMBER, "what did Ada say about allies?"))
+    assert "the &lt;union&gt; &amp; its allies &quot;will not retreat&quot;" in reply["text"]
+
+
+async def test_start_and_help_say_what_the_bot_knows(fake: FakeBotApi, bot):
+    for command in ("/start", "/help"):
+        reply = await fake.reply(fake.private(MEMBER, command))
+        assert "1 sources: 3 facts" in reply["text"]
+        assert "Blue Union briefing" in reply["text"]  # the source
+        assert "Who leads the Blue Union?" in reply["text"]  # an example question
+
+
+async def test_commands_menu_is_registered(fake: FakeBotApi, bot):
+    default = [c for c in fake.commands if (c.get("scope") or {}).get("type") == "default"]
+    names = {c["command"] for c in default[0]["commands"]}
+    assert {"brief", "who", "timeline", "quote", "search", "sources", "help"} <= names
+    assert "reload" not in names
+
+
+async def test_unanswerable_question_says_so(fake: FakeBotApi, bot):
+    reply = await fake.reply(fake.private(MEMBER, "What is the GDP of Atlantis?"))
+    assert "The documents do not say." in reply["text"]
+    assert "blockquote" not in reply["text"]
+
+
+async def test_stranger_is_refused_once_then_ignored(fake: FakeBotApi, bot):
+    first = fake.private(STRANGER, "Who leads the Blue Union?")
+    refusal = await fake.reply(first)
+    assert "only answers members of its team" in refusal["text"]
+    assert "Ada Stone" not in refusal["text"]
+    second = fake.private(STRANGER, "/brief Blue Union")
+    marker = fake.private(MEMBER, "/help")  # processed after the stranger's second message
+    await fake.reply(marker)
+    await fake.wait_for(lambda: fake.replies_to(marker))
+    assert fake.replies_to(second) == []
+    assert all("Ada Stone" not in m["text"] for m in fake.sent_to(STRANGER.id))
+
+
+async def test_stranger_gets_no_inline_results_and_no_buttons(fake: FakeBotApi, bot):
+    _, query_id = fake.inline(STRANGER, "Blue Union")
+    answer = await fake.wait_for(
+        lambda: [a for a in fake.inline_answers if a["inline_query_id"] == query_id])
+    assert answer[0]["results"] == []
+
+
+async def test_group_answers_only_commands_mentions_and_replies(fake: FakeBotApi, bot):
+    chatter = fake.group(STRANGER, "the blue union is interesting", chat_id=TEAM_CHAT)
+    other_bot = fake.group(MEMBER, "/help@some_other_bot", chat_id=TEAM_CHAT)
+    command = fake.group(MEMBER, "/brief@briefbot_test_bot Blue Union", chat_id=TEAM_CHAT)
+    reply = await fake.reply(command)
+    assert "Ada Stone" in reply["text"]
+    mention = fake.group(STRANGER, "@briefbot_test_bot where does the Blue Union operate?",
+                         chat_id=TEAM_CHAT)
+    assert "northern provinces" in (await fake.reply(mention))["text"]
+    follow_up = fake.group(MEMBER, "and who leads it? Ada Stone?", chat_id=TEAM_CHAT, reply_to=reply)
+    assert "Ada Stone" in (await fake.reply(follow_up))["text"]
+    assert fake.replies_to(chatter) == [] and fake.replies_to(other_bot) == []
+
+
+async def test_group_outside_the_team_allows_members_and_refuses_strangers(fake: FakeBotApi, bot):
+    member = fake.group(MEMBER, "/brief Blue Union", chat_id=OTHER_CHAT)
+    assert "Ada Stone" in (await fake.reply(member))["text"]
+    stranger = fake.group(STRANGER, "/brief@briefbot_test_bot Blue Union", chat_id=OTHER_CHAT)
+    assert "only answers members" in (await fake.reply(stranger))["text"]
+
+
+async def test_paging_and_excerpt_buttons(fake: FakeBotApi, tmp_path, bot):
+    long_line = "The Blue Union report paragraph number {} says " + "a lot of things " * 40
+    lines = "\n".join(long_line.format(i) + "." for i in range(12))
+    (tmp_path / "seeds" / "long.txt").write_text(f"Long report\n{lines}\n", encoding="utf-8")
+    reload_reply = await fake.reply(fake.private(ADMIN, "/reload"))
+    assert "Reloaded" in reload_reply["text"]
+    first = await fake.reply(fake.private(MEMBER, "/everything"))
+    keyboard = first["reply_markup"]["inline_keyboard"]
+    nav = {b["text"]: b["callback_data"] for b in keyboard[0]}
+    assert "More ›" in nav and nav.get("1/2", nav.get("1/3")) == "noop" or any("/" in t for t in nav)
+    fake.callback(MEMBER, first, nav["More ›"])
+    edit = await fake.wait_for(lambda: fake.edits)
+    assert edit[0]["message_id"] == first["message_id"]
+    assert edit[0]["text"] != first["text"] and "<blockquote" in edit[0]["text"]
+    excerpt_button = next(b["callback_data"] for row in keyboard for b in row if b["text"] == "Excerpt 2")
+    fake.callback(MEMBER, first, excerpt_button)
+    full = await fake.wait_for(lambda: [m for m in fake.sent_to(MEMBER.id) if "File: blue.txt" in m["text"]])
+    assert "Ada Stone said the &lt;union&gt;" in full[0]["text"]
+    assert len(fake.callback_answers) == 2
+    fake.callback(MEMBER, first, "p:expired-key:1")
+    alert = await fake.wait_for(lambda: [a for a in fake.callback_answers if a.get("show_alert")])
+    assert "expired" in alert[0]["text"]
+
+
+async def test_inline_query_returns_matching_facts(fake: FakeBotApi, bot):
+    _, query_id = fake.inline(MEMBER, "Blue Union provinces")
+    answer = await fake.wait_for(
+        lambda: [a for a in fake.inline_answers if a["inline_query_id"] == query_id])
+    results = answer[0]["results"]
+    assert results and results[0]["type"] == "article"
+    assert any("northern provinces" in r["input_message_content"]["message_text"] for r in results)
+    assert all(r["description"] == "Blue Union briefing" for r in results)
+
+
+async def test_rate_limit_answers_once_then_stays_quiet(fake: FakeBotApi, tmp_path, seeds):
+    from tg_support import make_settings, running_bot
+
+    async with running_bot(make_settings(tmp_path, fake, rate_limit=2, rate_window=3600.0)):
+        asked = [fake.private(MEMBER, f"Blue Union question {i}") for i in range(4)]
+        await fake.wait_for(lambda: len(fake.sent_to(MEMBER.id)) >= 3)
+        marker = fake.private(ADMIN, "/help")
+        await fake.reply(marker)
+        texts = [m["text"] for m in fake.sent_to(MEMBER.id)]
+        assert len(texts) == 3
+        assert sum("faster than I can brief" in t for t in texts) == 1
+        # Updates are handled concurrently, so which message is over the limit may vary.
+        assert sorted(len(fake.replies_to(m)) for m in asked) == [0, 1, 1, 1]
