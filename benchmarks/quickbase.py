@@ -12,15 +12,16 @@ import tarfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from bot.engine.text import word_set
 from bot.factbase import Entity, Fact, FactBase, Source
 
 SENTENCE = re.compile(r"[^.!?\n]+(?:(?<=\b(?:Mr|Ms|Dr|St|Jr|vs))\.[^.!?\n]+)*[.!?]+[\"”’)]?")
 NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:of\s+|al[- ]|the\s+|de\s+|bin\s+)?[A-Z][\w’'-]+)*")
 ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9-]{1,9})\)")
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-2]\d)\b")
-INITIAL_WORDS = frozenset(
+INITIAL_WORDS = word_set(
     "The A An In On At But And As It He She They This That We I If For "
-    "When While After Before Since Mr Ms".split()
+    "When While After Before Since Mr Ms"
 )
 
 

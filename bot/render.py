@@ -40,7 +40,7 @@ def render_plain(reply: Reply, limit: int = LIMIT) -> str:
         tail = list(reply.rows)
     more = int(reply.extra.get("more", 0) or 0)
     command = str(reply.extra.get("more_command", "/search"))
-    return _fit(head, body, related, tail, more, command, limit)
+    return _fit(head, body, related, tail, more=more, command=command, limit=limit)
 
 
 def _fit(
@@ -48,6 +48,7 @@ def _fit(
     body: list[str],
     related: list[str],
     tail: list[str],
+    *,
     more: int,
     command: str,
     limit: int,

@@ -10,7 +10,7 @@ from bot.engine.index import FactRow
 from bot.engine.names import EntityInfo
 from bot.engine.query import parse
 from bot.engine.rank import starts_with_pronoun
-from bot.reply import Line, Reply
+from bot.reply import Line, Reply, ReplyKind
 
 if TYPE_CHECKING:
     from bot.engine.engine import Engine
@@ -125,7 +125,7 @@ def _more(count: int, command: str) -> dict[str, object]:
     return {"more": count, "more_command": command} if count > 0 else {}
 
 
-def brief_reply(engine: Engine, argument: str, query: str, kind: str = "brief") -> Reply:
+def brief_reply(engine: Engine, argument: str, query: str, kind: ReplyKind = "brief") -> Reply:
     entity = engine.names.lookup(argument)
     if entity is None:
         found = engine.names.find(argument, engine.known)
@@ -137,7 +137,7 @@ def brief_reply(engine: Engine, argument: str, query: str, kind: str = "brief") 
             return Reply(
                 query,
                 kind,
-                title=f"No entity named “{argument[:80]}”: matching excerpts",  # type: ignore[arg-type]
+                title=f"No entity named “{argument[:80]}”: matching excerpts",
                 answers=result.answers,
                 extra=result.extra,
             )
@@ -149,7 +149,7 @@ def brief_reply(engine: Engine, argument: str, query: str, kind: str = "brief") 
     return entity_brief(engine, entity, query, kind)
 
 
-def entity_brief(engine: Engine, entity: EntityInfo, query: str, kind: str) -> Reply:
+def entity_brief(engine: Engine, entity: EntityInfo, query: str, kind: ReplyKind) -> Reply:
     facts = engine.facts_about(entity)
     chosen: list[FactRow] = []
     lines: list[Line] = []
@@ -162,7 +162,7 @@ def entity_brief(engine: Engine, entity: EntityInfo, query: str, kind: str) -> R
 
     for fact in facts:
         for rtype, subject, obj, value in fact.relations:
-            label, shown = _relation_line(engine, entity.id, rtype, subject, obj, value)
+            label, shown = _relation_line(engine, entity.id, (rtype, subject, obj, value))
             if label is None or (label, shown.casefold()) in seen_lines or len(lines) >= 8:
                 continue
             if len(chosen) >= BRIEF_FACTS and fact not in chosen:
@@ -188,7 +188,7 @@ def entity_brief(engine: Engine, entity: EntityInfo, query: str, kind: str) -> R
     return Reply(
         query,
         kind,
-        title=f"{entity.display()} — {entity.kind}",  # type: ignore[arg-type]
+        title=f"{entity.display()} — {entity.kind}",
         lines=tuple(lines),
         answers=tuple(engine.cite(f, 1.0) for f in chosen),
         rows=titles,
@@ -197,8 +197,9 @@ def entity_brief(engine: Engine, entity: EntityInfo, query: str, kind: str) -> R
 
 
 def _relation_line(
-    engine: Engine, entity_id: str, rtype: str, subject: str, obj: str | None, value: str
+    engine: Engine, entity_id: str, relation: tuple[str, str, str | None, str]
 ) -> tuple[str | None, str]:
+    rtype, subject, obj, value = relation
     if subject == entity_id:
         label = SUBJECT_LABELS.get(rtype)
         named = engine.names.entities.get(obj) if obj else None

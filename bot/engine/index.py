@@ -90,7 +90,7 @@ def _row_to_fact(row: tuple[Any, ...]) -> FactRow:
         date=row[8],
         section=row[9],
         kind=row[10],
-        relations=relations,  # type: ignore[arg-type]
+        relations=relations,
         keys=frozenset(row[12].split()),
         context_keys=frozenset(row[13].split()),
     )
@@ -158,7 +158,7 @@ def _fill(db: sqlite_utils.Database, base: factbase.FactBase, stamp: Stamp) -> N
     db.execute("PRAGMA synchronous=OFF")
     facts = _ordered_facts(base)
     with db.conn:
-        db["meta"].insert_all(
+        db.table("meta").insert_all(
             [
                 {"key": k, "value": v}
                 for k, v in {
@@ -171,7 +171,7 @@ def _fill(db: sqlite_utils.Database, base: factbase.FactBase, stamp: Stamp) -> N
             pk="key",
         )
         per_source = Counter(f.source for f in facts)
-        db["sources"].insert_all(
+        db.table("sources").insert_all(
             [
                 {**_source_record(s), "facts": per_source.get(s.id, 0), "position": n}
                 for n, s in enumerate(base.sources)
@@ -179,7 +179,7 @@ def _fill(db: sqlite_utils.Database, base: factbase.FactBase, stamp: Stamp) -> N
             pk="id",
         )
         per_entity = Counter(e for f in facts for e in set(f.entities))
-        db["entities"].insert_all(
+        db.table("entities").insert_all(
             [
                 {
                     "id": e.id,
@@ -192,8 +192,8 @@ def _fill(db: sqlite_utils.Database, base: factbase.FactBase, stamp: Stamp) -> N
             ],
             pk="id",
         )
-        db["facts"].insert_all(_fact_records(facts), pk="rowid", batch_size=2000)
-        db["fact_entities"].insert_all(
+        db.table("facts").insert_all(_fact_records(facts), pk="rowid", batch_size=2000)
+        db.table("fact_entities").insert_all(
             (
                 {"entity": e, "fact": n + 1}
                 for n, f in enumerate(facts)
@@ -201,7 +201,7 @@ def _fill(db: sqlite_utils.Database, base: factbase.FactBase, stamp: Stamp) -> N
             ),
             batch_size=5000,
         )
-        db["relations"].insert_all(
+        db.table("relations").insert_all(
             (
                 {
                     "fact": n + 1,
@@ -216,15 +216,15 @@ def _fill(db: sqlite_utils.Database, base: factbase.FactBase, stamp: Stamp) -> N
             batch_size=5000,
         )
         df = Counter(k for f in facts for k in set(key_string([f.excerpt]).split()))
-        db["terms"].insert_all(
+        db.table("terms").insert_all(
             ({"key": k, "df": n} for k, n in df.items()), pk="key", batch_size=5000
         )
     _ensure_tables(db)
-    db["fact_entities"].create_index(["entity"], if_not_exists=True)
-    db["relations"].create_index(["subject"], if_not_exists=True)
-    db["relations"].create_index(["object"], if_not_exists=True)
-    db["facts"].create_index(["date"], if_not_exists=True)
-    db["facts"].enable_fts(["keys"], tokenize="unicode61", create_triggers=False)
+    db.table("fact_entities").create_index(["entity"], if_not_exists=True)
+    db.table("relations").create_index(["subject"], if_not_exists=True)
+    db.table("relations").create_index(["object"], if_not_exists=True)
+    db.table("facts").create_index(["date"], if_not_exists=True)
+    db.table("facts").enable_fts(["keys"], tokenize="unicode61", create_triggers=False)
     db.execute("INSERT INTO facts_fts(facts_fts) VALUES ('optimize')")
     db.conn.commit()
     db.execute("ANALYZE")
@@ -270,10 +270,10 @@ def _ensure_tables(db: sqlite_utils.Database) -> None:
         "terms": {"key": str, "df": int},
     }
     for name, columns in empty_columns.items():
-        if not db[name].exists():
-            db[name].create(columns)
+        if not db.table(name).exists():
+            db.table(name).create(columns)
         else:
-            table = db[name]
+            table = db.table(name)
             for column, kind in columns.items():  # a table made from records lacking a column
                 if column not in table.columns_dict and column != "rowid":
                     table.add_column(column, kind)
@@ -379,9 +379,7 @@ class Index:
         """(id, title, path, fact count) in the order the fact base lists them."""
         return [
             tuple(r)
-            for r in self.rows(  # type: ignore[misc]
-                "SELECT id, title, path, facts FROM sources ORDER BY position"
-            )
+            for r in self.rows("SELECT id, title, path, facts FROM sources ORDER BY position")
         ]
 
     def document_frequencies(self, keys: Iterable[str]) -> dict[str, int]:

@@ -16,7 +16,9 @@ from rapidfuzz import fuzz, process
 
 from bot.engine.text import STOPWORDS, WORD, fold, key, keys, normalize_name
 
-FUZZY_CUTOFF = 85.0  # "tokaev"/"tokayev" is 92, "bukhary"/"bukhari" 86; "russia"/"prussia" 92 is a risk we take
+# "tokaev"/"tokayev" scores 92, "bukhary"/"bukhari" 86; fuzzy matching runs only for words
+# the fact base lacks, which keeps near-misses such as "prussia" -> "russia" rare.
+FUZZY_CUTOFF = 85.0
 MAX_PHRASE = 6
 
 
@@ -121,7 +123,7 @@ class Names:
                 ids = self.exact.get(phrase)
                 if ids and not self._plausible(phrase, raw[i : i + size], lowercase_query):
                     continue
-                if not ids and size > 1:
+                if not ids and size > 1 and not ({folded[i], folded[i + size - 1]} & STOPWORDS):
                     ids = self.loose.get(_key_phrase(folded[i : i + size]))
                 if not ids:
                     continue
@@ -188,7 +190,7 @@ class Names:
     def mentions(
         self, info: EntityInfo, fact_entities: Iterable[str], fact_keys: frozenset[str]
     ) -> bool:
-        """Whether a fact mentions the entity: tagged with it, or holding all keys of one of its names."""
+        """Whether a fact mentions the entity: tagged with it, or holding every key of a name."""
         if info.id in fact_entities:
             return True
         return any(ks <= fact_keys for ks in info.key_sets)

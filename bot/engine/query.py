@@ -155,7 +155,7 @@ def question_type(tokens: list[str]) -> str:
 
 
 def _is_definition(tokens: list[str]) -> bool:
-    """ "what is X", "who was X", "what are the X": the question word, a copula, then only a name."""
+    """ "what is X", "who was X", "what are the X": a question word, a copula, then a name."""
     return (
         len(tokens) >= 3
         and tokens[1] in ("is", "are", "was", "were")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from bot.engine.index import FactRow, Index
 from bot.engine.names import EntityInfo, Mention, Names
 from bot.engine.query import DEFINITION_RELATIONS, RELATION_CUES, Query
-from bot.engine.text import QUESTION_WORDS, STOPWORDS, WORD, fold, key, keys
+from bot.engine.text import QUESTION_WORDS, STOPWORDS, WORD, fold, key, keys, word_set
 
 FTS_CANDIDATES = 80
 ENTITY_CANDIDATES = 150
@@ -29,15 +29,15 @@ HEAD_NOUN_WEIGHT = 0.5
 LIGHT_WORD_WEIGHT = 0.3
 SYNONYM_CREDIT = 0.8  # "belong" met by "member": the same relation asked in other words
 # Verbs that carry little of a question's meaning ("What emblem does X use?").
-LIGHT_WORDS = frozenset(
+LIGHT_WORDS = word_set(
     "use uses used using make makes made take takes took get gets got do does did go goes went "
     "come comes came happen happened become became mean means put puts want wants "
-    "describe described call called".split()
+    "describe described call called"
 )
 # Relation cue keys grouped by type: any of them in a fact answers any of them in a question.
 CUES_BY_TYPE: dict[str, frozenset[str]] = {
     rtype: frozenset(k for k, t in RELATION_CUES.items() if t == rtype)
-    for rtype in set(RELATION_CUES.values())
+    for rtype in set(RELATION_CUES.values()) - {"role"}  # "president" is no "minister"
 }
 
 MONTHS = [
@@ -106,6 +106,18 @@ class Scored:
     why: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class Asked:
+    """What one question asks, resolved once and shared by the scoring of every candidate."""
+
+    qtype: str
+    entities: list[list[EntityInfo]]  # per name in the question, the entities it may mean
+    entity_ids: set[str]
+    weights: dict[str, float]  # content word key -> weight
+    wanted: tuple[str, ...]  # relation types
+    definition: bool
+
+
 @dataclass(slots=True)
 class Ranking:
     answers: list[Scored]
@@ -171,53 +183,36 @@ class Ranker:
             [self.names.entities[i] for i in m.entity_ids if i in self.names.entities]
             for m in mentions
         ]
-        scored = [
-            self._score(
-                f, query, asked, weights, wanted, definition, bm25.get(f.ordinal, 0.0) / best_bm25
-            )
-            for f in facts
-        ]
+        ask = Asked(
+            query.qtype,
+            asked,
+            {e.id for group in asked for e in group},
+            weights,
+            wanted,
+            definition,
+        )
+        scored = [self._score(f, ask, bm25.get(f.ordinal, 0.0) / best_bm25) for f in facts]
         scored.sort(key=lambda s: (-s.score, s.fact.ordinal))
         return self._select(scored, mentions, list(content))
 
-    def _score(
-        self,
-        fact: FactRow,
-        query: Query,
-        asked: list[list[EntityInfo]],
-        weights: dict[str, float],
-        wanted: tuple[str, ...],
-        definition: bool,
-        bm25: float,
-    ) -> Scored:
+    def _score(self, fact: FactRow, ask: Asked, bm25: float) -> Scored:
         s = Scored(fact)
-        asked_ids = {e.id for group in asked for e in group}
-        s.relation, matched = self._relation_fit(fact, wanted, asked_ids)
-        total = sum(weights.values())
-        if total:
-            # A relation of the asked type stands in for the words that asked for it:
-            # "belong to" is answered by a member relation whatever the sentence's wording.
-            held = sum(self._held(k, w, fact, matched) for k, w in weights.items())
-            nearby = sum(
-                w for k, w in weights.items() if k not in fact.keys and k in fact.context_keys
-            )
-            s.coverage = (held + CONTEXT_WEIGHT * nearby) / total
-        else:
-            s.coverage = 1.0
-        if asked:
+        s.relation, matched = self._relation_fit(fact, ask.wanted, ask.entity_ids)
+        s.coverage = self._coverage(fact, ask.weights, matched)
+        if ask.entities:
             hits = sum(
                 1
-                for group in asked
+                for group in ask.entities
                 if any(self.names.mentions(e, fact.entities, fact.keys) for e in group)
             )
-            s.entity_share = hits / len(asked)
+            s.entity_share = hits / len(ask.entities)
         else:
             s.entity_share = 1.0
-        s.type_fit = self._type_fit(fact, query.qtype, asked_ids)
+        s.type_fit = self._type_fit(fact, ask.qtype, ask.entity_ids)
         prior = 0.01 * min(len(fact.entities), 5) + (0.02 if fact.relations else 0.0)
         if len(fact.excerpt) > 400:
             prior -= 0.05
-        if definition and DEFINING.search(fact.excerpt):
+        if ask.definition and DEFINING.search(fact.excerpt):
             s.relation = max(s.relation, 0.8)
         s.score = (
             s.coverage
@@ -228,13 +223,29 @@ class Ranker:
             + prior
         )
         # One name asked: the fact must hold it. Several: at least half of them.
-        needed_entities = 1.0 if len(asked) <= 1 else 0.5
+        needed_entities = 1.0 if len(ask.entities) <= 1 else 0.5
         s.answers = (
             s.entity_share >= needed_entities - 1e-9
             and s.coverage >= MIN_COVERAGE
             and (s.type_fit >= 0.5 or s.relation >= 1.0)
         )
         return s
+
+    def _coverage(self, fact: FactRow, weights: dict[str, float], matched: set[str]) -> float:
+        """The IDF-weighted share of the question's content words the fact holds.
+
+        A relation of the asked type stands in for the words that asked for it ("belong to"
+        is answered by a member relation whatever the wording); a word found only in the
+        neighbouring sentences counts CONTEXT_WEIGHT.
+        """
+        total = sum(weights.values())
+        if not total:
+            return 1.0
+        held = 0.0
+        for k, w in weights.items():
+            here = self._held(k, w, fact, matched)
+            held += here if here else (CONTEXT_WEIGHT * w if k in fact.context_keys else 0.0)
+        return held / total
 
     @staticmethod
     def _held(k: str, weight: float, fact: FactRow, matched: set[str]) -> float:
@@ -245,7 +256,8 @@ class Ranker:
             return 0.0
         if rtype in matched:
             return weight
-        return SYNONYM_CREDIT * weight if CUES_BY_TYPE[rtype] & fact.keys else 0.0
+        synonyms = CUES_BY_TYPE.get(rtype, frozenset())
+        return SYNONYM_CREDIT * weight if synonyms & fact.keys else 0.0
 
     def _relation_fit(
         self, fact: FactRow, wanted: tuple[str, ...], asked_ids: set[str]
@@ -287,17 +299,14 @@ class Ranker:
         answers: list[Scored] = []
         if passing:
             top = passing[0]
-            answers = [top] + [
-                s for s in passing[1 : MAX_ANSWERS * 2] if s.score >= 0.9 * top.score
-            ][: MAX_ANSWERS - 1]
+            close = [s for s in passing[1 : MAX_ANSWERS * 2] if s.score >= 0.9 * top.score]
+            answers = [top, *close[: MAX_ANSWERS - 1]]
             answers = _antecedent_first(answers, scored)
         shown = {s.fact.ordinal for s in answers}
         related = [
             s
             for s in scored
-            if s.fact.ordinal not in shown
-            and s.coverage > 0
-            and (s.entity_share > 0 or not mentions)
+            if s.fact.ordinal not in shown and (s.entity_share > 0 if mentions else s.coverage > 0)
         ][:3]
         return Ranking(answers, related, mentions, content, scored)
 

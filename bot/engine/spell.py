@@ -11,20 +11,22 @@ from collections.abc import Callable, Iterable
 
 from rapidfuzz import fuzz, process
 
-from bot.engine.text import STOPWORDS, WORD, fold, key
+from bot.engine.text import STOPWORDS, WORD, fold, key, word_set
 
 CUTOFF = 80.0  # one wrong letter in five
 MIN_LENGTH = 4
 
 # Surface forms of the words that ask for a relation, so "leeds" finds "leads" even when
 # the documents never say "leads".
-CUE_WORDS = (
-    "lead leads leader leaders led leading head heads headed chief commander operate operates "
-    "operated operating active based located designate designated designation listed member "
-    "members belong belongs belonged joined join allegiance swore sworn pledged loyal said says "
-    "say quote quoted statement declared former formerly renamed called president minister "
-    "founded founder"
-).split()
+CUE_WORDS = sorted(
+    word_set(
+        "lead leads leader leaders led leading head heads headed chief commander operate operates "
+        "operated operating active based located designate designated designation listed member "
+        "members belong belongs belonged joined join allegiance swore sworn pledged loyal said "
+        "says say quote quoted statement declared former formerly renamed called president "
+        "minister founded founder"
+    )
+)
 
 
 class Speller:

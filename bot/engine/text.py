@@ -257,6 +257,11 @@ _SIBILANT_ES = ("ses", "xes", "zes", "ches", "shes")
 QUESTION_WORDS = frozenset(["who", "whom", "whose", "what", "when", "where", "which", "why", "how"])
 
 
+def word_set(text: str) -> frozenset[str]:
+    """A set of words written as one space-separated string (easier to review than a list)."""
+    return frozenset(text.split())
+
+
 def fold(text: str) -> str:
     """Lower-case and drop diacritics, so "Tokayév" and "tokayev" compare equal."""
     decomposed = unicodedata.normalize("NFKD", text)

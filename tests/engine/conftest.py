@@ -107,6 +107,24 @@ def build_base(text: str) -> FactBase:
     return FactBase([source], ENTITIES, facts)
 
 
+def make_knowledge(root: Path) -> tuple[Path, Path]:
+    seeds_dir = root / "seeds"
+    shutil.copytree(DATA / "seeds", seeds_dir)
+    knowledge_dir = root / "knowledge"
+    text = (seeds_dir / SEED_TEXT_NAME).read_bytes().decode("utf-8")
+    factbase.save(build_base(text), knowledge_dir, seeds_dir)
+    return seeds_dir, knowledge_dir
+
+
+@pytest.fixture(scope="session")
+def shared_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    """One engine for read-only tests (and hypothesis, which reruns a test many times)."""
+    seeds_dir, knowledge_dir = make_knowledge(tmp_path_factory.mktemp("shared"))
+    opened = Engine.open(knowledge_dir, seeds_dir)
+    yield opened
+    opened.close()
+
+
 @pytest.fixture
 def seeds(tmp_path: Path) -> Path:
     folder = tmp_path / "seeds"

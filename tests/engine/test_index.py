@@ -1,0 +1,79 @@
+import os
+from pathlib import Path
+
+import pytest
+
+from bot import factbase
+from bot.engine import Engine
+from bot.engine.index import INDEX_FILE, ensure_index
+from bot.errors import FactBaseError
+
+
+def built_at(knowledge: Path) -> int:
+    return (knowledge / INDEX_FILE).stat().st_mtime_ns
+
+
+def test_index_is_built_once_and_reused(knowledge: Path) -> None:
+    ensure_index(knowledge)
+    first = built_at(knowledge)
+    ensure_index(knowledge)
+    assert built_at(knowledge) == first
+
+
+def test_fresh_start_does_not_parse_yaml(knowledge: Path, seeds: Path, monkeypatch) -> None:
+    Engine.open(knowledge, seeds).close()
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("parsed facts.yaml although the index is fresh")
+
+    monkeypatch.setattr(factbase, "load", refuse)
+    monkeypatch.setattr(factbase, "from_yaml", refuse)
+    engine = Engine.open(knowledge, seeds)
+    assert engine.answer("Who leads the FCM?").answered
+    engine.close()
+
+
+def test_index_is_rebuilt_when_facts_change(knowledge: Path, seeds: Path) -> None:
+    engine = Engine.open(knowledge, seeds)
+    old_version = engine.version
+    engine.close()
+    base = factbase.load(knowledge)
+    base.facts = base.facts[:3]
+    factbase.save(base, knowledge, seeds)
+    engine = Engine.open(knowledge, seeds)
+    assert engine.counts()["facts"] == 3
+    assert engine.version != old_version
+    engine.close()
+
+
+def test_same_content_new_mtime_is_not_rebuilt(knowledge: Path) -> None:
+    _, digest = ensure_index(knowledge)
+    first = (knowledge / INDEX_FILE).stat().st_ino, built_at(knowledge)
+    facts = knowledge / factbase.FACTS_FILE
+    os.utime(facts, ns=(1_000_000_000, 1_000_000_000))
+    _, again = ensure_index(knowledge)
+    assert again == digest
+    assert (knowledge / INDEX_FILE).stat().st_ino == first[0]  # updated in place, not replaced
+
+
+def test_stale_format_or_corrupt_index_is_rebuilt(knowledge: Path, seeds: Path) -> None:
+    (knowledge / INDEX_FILE).write_bytes(b"not a database")
+    engine = Engine.open(knowledge, seeds)
+    assert engine.counts()["facts"] == 9
+    engine.close()
+
+
+def test_missing_fact_base_says_to_compile(tmp_path: Path) -> None:
+    with pytest.raises(FactBaseError, match="briefbot compile"):
+        Engine.open(tmp_path)
+
+
+def test_empty_fact_base_answers_politely(tmp_path: Path) -> None:
+    factbase.save(factbase.FactBase(), tmp_path, tmp_path)
+    engine = Engine.open(tmp_path, tmp_path)
+    assert engine.answer("Who leads anything?").kind == "no_answer"
+    assert engine.answer("/brief x").kind == "no_answer"
+    assert engine.answer("/sources").kind == "sources"
+    assert engine.answer("/timeline").kind == "no_answer"
+    assert engine.answer("/help").kind == "help"
+    engine.close()

@@ -1,0 +1,50 @@
+from bot.engine.names import Names
+
+ROWS = [
+    ("iju", "Islamic Jihad Union", "organization", ["IJU"], 5),
+    ("kib", "Katibat Imam al-Bukhari", "organization", ["KIB"], 7),
+    ("tokayev", "Kassym-Jomart Tokayev", "person", [], 4),
+    ("us", "United States", "place", ["US", "U.S."], 9),
+    ("hfm", "Harbor Freedom Movement", "organization", [], 2),
+]
+
+
+def names() -> Names:
+    return Names(ROWS)
+
+
+def found(text: str, known=lambda w: w in {"who", "leads", "the", "islamic", "jihad"}) -> list[str]:
+    return [m.entity_ids[0] for m in names().find(text, known)]
+
+
+def test_exact_names_and_acronyms():
+    assert found("Who leads the Islamic Jihad Union?") == ["iju"]
+    assert found("Who leads IJU?") == ["iju"]
+    assert found("iju leader") == ["iju"]  # an all-lower-case query may write acronyms small
+
+
+def test_acronym_does_not_match_a_plain_word():
+    assert found("Did they tell us anything?") == []
+    assert found("Who won the US election?") == ["us"]
+
+
+def test_typos_and_transliterations():
+    assert found("who leeds the islamic jihad unoin") == ["iju"]
+    assert found("What did Tokaev say?") == ["tokayev"]
+    assert found("katibat imam al bukhary leader") == ["kib"]
+
+
+def test_possessive_and_surname():
+    assert found("Who was Tokayev's classmate?") == ["tokayev"]
+
+
+def test_initials_are_derived_when_no_acronym_is_given():
+    assert found("What is HFM?") == ["hfm"]
+
+
+def test_lookup_for_command_arguments():
+    n = names()
+    assert n.lookup("IJU").id == "iju"
+    assert n.lookup("islamic jihad unoin").id == "iju"
+    assert n.lookup("nothing like it at all") is None
+    assert n.lookup("!!!") is None
