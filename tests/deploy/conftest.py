@@ -15,7 +15,10 @@ from deploy_support import (
     Dists,
     Installed,
     dependency_closure,
+    dockerignore,
+    dockerignore_excludes,
     project_files,
+    read_dockerfile,
     wheel_requirements,
 )
 
@@ -48,8 +51,48 @@ def dists(tmp_path_factory: pytest.TempPathFactory) -> Dists:
 
 
 @pytest.fixture(scope="session")
-def installed(dists: Dists, tmp_path_factory: pytest.TempPathFactory) -> Installed:
-    """A real, fresh venv (`python -m venv`, its own pip) with the wheel installed from file.
+def image_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel as the Dockerfile's build stage makes it: from only what that stage COPYs.
+
+    The build context is the project files that .dockerignore lets through; the stage's
+    COPY lines pick from it; then its `python -m build --wheel` (offline, --no-isolation).
+    """
+    build = read_dockerfile().stages[0]
+    (command,) = [run.args for run in build.all("RUN") if "-m build" in run.args]
+    assert "--wheel" in command
+    patterns = dockerignore()
+    context = [name for name in project_files() if not dockerignore_excludes(patterns, name)]
+    root = tmp_path_factory.mktemp("image-build")
+    stage = root / "src"
+    for copy in build.all("COPY"):
+        words = [word for word in copy.args.split() if not word.startswith("--")]
+        *sources, target = words
+        for source in (word.rstrip("/") for word in sources):
+            picked = [n for n in context if n == source or n.startswith(source + "/")]
+            assert picked, f"COPY {source}: not in the build context"
+            for name in picked:
+                inside = Path(name).relative_to(source) if name != source else Path(name).name
+                if target.endswith("/") and name == source:
+                    destination = stage / target / Path(name).name
+                else:
+                    destination = stage / target / inside
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(REPO / name, destination)
+    out = root / "dist"
+    result = subprocess.run(
+        [sys.executable, "-m", "build", "--no-isolation", "--wheel", "--outdir", str(out),
+         str(stage)],
+        check=False, capture_output=True, text=True, timeout=300,
+        env={**os.environ, "PIP_NO_INDEX": "1"},
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    (wheel,) = out.glob("*.whl")
+    return wheel
+
+
+@pytest.fixture(scope="session")
+def installed(image_wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Installed:
+    """A real, fresh venv (`python -m venv`, its own pip) with the image's wheel installed.
 
     Tests stay offline, so pip does not fetch the dependencies from the registry. Instead a
     .pth file puts on the path a folder of links to exactly the distributions the wheel's
@@ -60,7 +103,7 @@ def installed(dists: Dists, tmp_path_factory: pytest.TempPathFactory) -> Install
     root = tmp_path_factory.mktemp("fresh")
     deps = root / "deps"
     deps.mkdir()
-    for key, distribution in dependency_closure(wheel_requirements(dists.wheel)).items():
+    for key, distribution in dependency_closure(wheel_requirements(image_wheel)).items():
         if key == "pip":
             continue  # the venv has its own
         site = Path(distribution.locate_file(""))
@@ -79,7 +122,7 @@ def installed(dists: Dists, tmp_path_factory: pytest.TempPathFactory) -> Install
     assert sysconfig.get_paths()["purelib"] != purelib
     subprocess.run(
         [str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--no-index",
-         str(dists.wheel)],
+         str(image_wheel)],
         check=True, timeout=120, env={**os.environ, "PIP_NO_INDEX": "1"},
     )
     return Installed(venv=venv, bin=venv / "bin", python=python)

@@ -6,6 +6,7 @@ ARG/ENV key=value pairs, exec-form JSON arrays), so the tests can run what the i
 
 from __future__ import annotations
 
+import fnmatch
 import importlib.metadata as metadata
 import json
 import re
@@ -186,3 +187,21 @@ def wheel_metadata(wheel: Path) -> dict[str, list[str]]:
 def wheel_requirements(wheel: Path) -> list[str]:
     """The wheel's Requires-Dist without the optional extras."""
     return [r for r in wheel_metadata(wheel).get("Requires-Dist", []) if "extra ==" not in r]
+
+
+def dockerignore_excludes(patterns: list[str], path: str) -> bool:
+    """Docker's rule: the last matching pattern wins; '!' re-includes."""
+    excluded = False
+    parts = path.split("/")
+    prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+    for pattern in patterns:
+        negate = pattern.startswith("!")
+        glob = pattern.removeprefix("!").rstrip("/").replace("**/", "*")
+        if any(fnmatch.fnmatchcase(prefix, glob) for prefix in prefixes):
+            excluded = not negate
+    return excluded
+
+
+def dockerignore() -> list[str]:
+    lines = (REPO / ".dockerignore").read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]

