@@ -39,10 +39,15 @@ pytestmark = [
     pytest.mark.skipif(
         not FAKE_API.is_file(), reason="tests/telegram/fake_bot_api.py (test Bot API) is missing"
     ),
-    pytest.mark.skipif(
-        bool(STUBS), reason=f"`briefbot {' / '.join(STUBS)}` is still a stub ({STUB!r})"
-    ),
 ]
+
+
+def needs(*commands: str) -> pytest.MarkDecorator:
+    stubs = [name for name in commands if name in STUBS]
+    return pytest.mark.skipif(
+        bool(stubs), reason=f"`briefbot {' / '.join(stubs)}` is still a stub ({STUB!r})"
+    )
+
 
 MEMBER_ID = 4242
 WEBHOOK_SECRET = "deploy-test-webhook-secret"
@@ -124,6 +129,7 @@ def run_healthcheck(runtime: Stage, env: dict[str, str], installed: Installed, c
                           capture_output=True).returncode
 
 
+@needs("compile", "run")
 async def test_container_entrypoint_serves_webhook_and_stops_cleanly_on_sigterm(
     installed: Installed, tmp_path: Path
 ):
@@ -194,5 +200,47 @@ async def test_container_entrypoint_serves_webhook_and_stops_cleanly_on_sigterm(
             process.kill()
             await process.wait()
         log.close()
+        await fake.stop()
+        sys.path.remove(str(FAKE_API.parent))
+
+
+@needs("run")
+async def test_a_second_poller_stops_with_a_clear_409_message(installed: Installed, tmp_path: Path):
+    """Polling with two replicas: Telegram answers the second getUpdates with 409 Conflict."""
+    sys.path.insert(0, str(FAKE_API.parent))
+    from fake_bot_api import FakeBotApi  # noqa: PLC0415 (present only once that part landed)
+
+    runtime = read_dockerfile().final
+    data = tmp_path / "data"
+    lay_out_data(runtime, data)
+    fake = await FakeBotApi().start()
+    fake.conflict = True  # another instance is polling with this token
+    env = container_env(runtime, data, installed) | {
+        "TELEGRAM_BOT_TOKEN": fake.token,
+        "TELEGRAM_API_BASE_URL": fake.base_url,
+        "BRIEFBOT_MODE": "polling",
+        "BRIEFBOT_TEAM": str(MEMBER_ID),
+        "BRIEFBOT_HOST": "127.0.0.1",
+        "BRIEFBOT_PORT": str(free_port()),
+    }
+    command = executable(
+        runtime.last("ENTRYPOINT").exec_form() + runtime.last("CMD").exec_form(), installed
+    )
+    process = await asyncio.create_subprocess_exec(
+        *command, cwd=data, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    try:
+        out, err = await asyncio.wait_for(process.communicate(), 60)
+        text = (out + err).decode()
+        assert process.returncode == 1, text[-3000:]
+        last = err.decode().strip().splitlines()[-1]
+        assert last.startswith("briefbot: ") and "409 Conflict" in last, text[-3000:]
+        assert fake.token not in text
+        # It stopped after the conflict instead of hammering getUpdates.
+        assert len(fake.called("getUpdates")) <= 3
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
         await fake.stop()
         sys.path.remove(str(FAKE_API.parent))
