@@ -187,9 +187,14 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def save(base: FactBase, knowledge_dir: Path, seeds_dir: Path) -> Path:
-    """Validate, then atomically replace knowledge/facts.yaml. A failing base never replaces a good one."""
-    problems = validate(base, seeds_dir)
+def save(
+    base: FactBase, knowledge_dir: Path, seeds_dir: Path, texts: dict[str, str] | None = None
+) -> Path:
+    """Validate, then atomically replace knowledge/facts.yaml. A failing base never replaces a good one.
+
+    `texts` (source path -> decoded text) spares re-reading documents the caller already holds.
+    """
+    problems = validate(base, seeds_dir, texts)
     if problems:
         raise ValidationError(problems)
     path = knowledge_dir / FACTS_FILE

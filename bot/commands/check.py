@@ -1,13 +1,37 @@
-"""`briefbot check` (not yet implemented)."""
+"""`briefbot check`: validate knowledge/facts.yaml against the documents it quotes."""
 
 from __future__ import annotations
 
+import sys
+
 import click
 
-from bot.cli import cli
+from bot import factbase
+from bot.cli import State, cli, fail, pass_state
+from bot.errors import BriefbotError
+
+SHOWN_PROBLEMS = 50
 
 
 @cli.command("check")
-def command() -> None:
-    """Not yet implemented."""
-    raise click.ClickException("briefbot check is not implemented yet")
+@pass_state
+def command(state: State) -> None:
+    """Check the fact base: schema, dangling ids, and every excerpt against its source text."""
+    settings = state.settings
+    try:
+        base = factbase.load(settings.knowledge)
+    except BriefbotError as error:
+        fail(error)
+        return
+    problems = factbase.validate(base, settings.seeds)
+    counts = base.counts()
+    summary = f"{counts['sources']} sources, {counts['entities']} entities, {counts['facts']} facts"
+    if not problems:
+        click.echo(f"ok: {settings.knowledge / factbase.FACTS_FILE}: {summary}")
+        return
+    for problem in problems[:SHOWN_PROBLEMS]:
+        click.echo(f"problem: {problem}", err=True)
+    if len(problems) > SHOWN_PROBLEMS:
+        click.echo(f"... and {len(problems) - SHOWN_PROBLEMS} more", err=True)
+    click.echo(f"invalid: {len(problems)} problems in {summary}", err=True)
+    sys.exit(1)

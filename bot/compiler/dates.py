@@ -1,0 +1,116 @@
+"""Dates a sentence gives: "March 15, 2020", "in February 2020", "July 28 and 29", "last month".
+
+Relative dates and dates without a year are resolved only against the document's own date;
+otherwise the words are kept (date_text) and no date is invented.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTH_NUMBERS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+DATE = re.compile(
+    rf"\b(?P<m1>{MONTH}) (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:(?: and | ?[-–] ?)\d{{1,2}}(?:st|nd|rd|th)?)?"
+    rf"(?:,? (?P<y1>{YEAR}))?(?!\d)"
+    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<m2>{MONTH})(?:,? (?P<y2>{YEAR}))?(?!\d)"
+    rf"|\b(?P<m3>{MONTH}),? (?:of )?(?P<y3>{YEAR})(?!\d)"
+    rf"|(?<![\d$£€.,\w-])(?P<y4>{YEAR})(?![\d%]|s\b|['’]s|-\d|\.\d|,\d)"
+    rf"|\b(?P<rel>(?:last|this|next|previous|past) (?:month|year|week)|yesterday"
+    rf"|(?:early|earlier|late|later) this year)\b"
+    rf"|\b(?:in|since|by|until|from|during|early|late|mid-|mid|last|next|this) (?P<m4>{MONTH})\b"
+    rf"(?! \d)"
+)
+ISO_DATE = re.compile(rf"\b(?P<y>{YEAR})-(?P<m>\d\d)-(?P<d>\d\d)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    date: str | None  # YYYY | YYYY-MM | YYYY-MM-DD
+    text: str  # as written
+
+
+def find_date(text: str, start: int, end: int, document_date: str | None) -> FoundDate | None:
+    """The first date in text[start:end]."""
+    match = DATE.search(text, start, end)
+    if match is None:
+        return None
+    return FoundDate(_resolve(match, document_date), match.group().strip())
+
+
+def document_date(text: str) -> str | None:
+    """A full date in a short header text ("Published on March 3, 2021"), as YYYY-MM-DD."""
+    iso = ISO_DATE.search(text)
+    if iso:
+        return iso.group()
+    for match in DATE.finditer(text):
+        resolved = _resolve(match, None)
+        if resolved and len(resolved) == 10:
+            return resolved
+    return None
+
+
+def _resolve(match: re.Match[str], document_date: str | None) -> str | None:
+    groups = match.groupdict()
+    doc_year = document_date[:4] if document_date else None
+    if groups["m1"] or groups["m2"]:
+        month = _month(groups["m1"] or groups["m2"])
+        day = int(groups["d1"] or groups["d2"])
+        year = groups["y1"] or groups["y2"] or doc_year
+        if not 1 <= day <= 31:
+            return None
+        return f"{year}-{month:02d}-{day:02d}" if year else None
+    if groups["m3"]:
+        return f"{groups['y3']}-{_month(groups['m3']):02d}"
+    if groups["y4"]:
+        return groups["y4"]
+    if groups["m4"]:
+        return f"{doc_year}-{_month(groups['m4']):02d}" if doc_year else None
+    if groups["rel"]:
+        return _relative(groups["rel"].casefold(), document_date)
+    return None
+
+
+def _month(name: str) -> int:
+    return MONTH_NUMBERS[name.casefold().rstrip(".")]
+
+
+def _relative(words: str, document_date: str | None) -> str | None:
+    if not document_date or len(document_date) < 7:
+        return None
+    year, month = int(document_date[:4]), int(document_date[5:7])
+    if words.endswith("year"):
+        shift = -1 if words.startswith(("last", "previous", "past")) else 1 if "next" in words else 0
+        return str(year + shift)
+    if words.endswith("month"):
+        shift = -1 if words.startswith(("last", "previous", "past")) else 1 if "next" in words else 0
+        index = year * 12 + (month - 1) + shift
+        return f"{index // 12}-{index % 12 + 1:02d}"
+    if words == "yesterday" and len(document_date) == 10:
+        return None  # day arithmetic across month ends is not worth guessing; keep the words
+    return None

@@ -1,0 +1,384 @@
+"""Name mentions in a sentence, by regex: capitalized sequences with name particles, acronyms.
+
+A raw capitalized run ("Kazakh President Kassym-Jomart Tokayev") is parsed into what it holds:
+a role's place or organization ("Kazakh" -> Kazakhstan), a title ("President", never part of a
+name) and the name itself. Kind cues (titles, organization words, the place list, the words
+around a mention) are collected as votes; the document and corpus decide the kind later.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.compiler.gazetteer import (
+    KNOWN_ORGS,
+    ORG_FIRST_WORDS,
+    ORG_WORDS,
+    OTHER_WORDS,
+    PERSON_NOUNS,
+    PLACE_WORDS,
+    TITLE_PHRASES,
+    TITLES,
+    demonyms,
+    normalize,
+    places,
+)
+
+ABBREVIATED_TITLE = r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Gov|Col|Lt|Capt|Sgt|Rev|St)\."
+NAME_WORD = (
+    rf"(?:{ABBREVIATED_TITLE}|(?:[A-Z]\.){{2,}}|[A-Z]\.(?= [A-Z])"
+    r"|[A-Z][\w]*(?:['’][A-Z]\w*)?(?:[-–](?:[A-Z0-9][\w]*|al-[A-Z]\w*))*)"
+)
+PARTICLE = (
+    r"(?: (?:al|el|bin|ibn|bint|abu|of|of the|de|del|della|der|den|van|von|da|dos|das|du|la|le|wal)"
+    r" | (?:al|el|ad|ash|ul)-| )"
+)
+NAME_PREFIX = r"(?:(?<![\w-])(?:al|el|ad|ash|ul)[- ](?=[A-Z]))?"
+MENTION = re.compile(rf"{NAME_PREFIX}{NAME_WORD}(?:{PARTICLE}{NAME_WORD})*")
+TOKEN = re.compile(r"\S+")
+ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9&]*(?:-[A-Z0-9]+)*|(?:[A-Z]\.){2,})$")
+PARTICLES = frozenset(
+    "al el bin ibn bint abu of the de del della der den van von da dos das du la le wal".split()
+)
+STOPWORDS = frozenset(
+    """the a an this that these those it its he she they we i you his her their our my your
+    in on at by for from with without as since after before during while when where what who
+    whom whose which why how if but and or nor so yet however also then thus therefore moreover
+    furthermore meanwhile nevertheless nonetheless instead indeed still even though although
+    today yesterday tomorrow now earlier later eventually finally first second third last next
+    one two three four five six seven eight nine ten many some all most both each every such
+    other another several few more much no not any only just there here once until unless
+    regarding judging according despite prior post approximately almost further hence rather
+    perhaps besides overall again already like unlike whether whereas among amid between through
+    under over about against along across around beyond toward towards upon within via per
+    dear yes oh mr mrs ms""".split()
+)
+MONTHS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday""".split()
+)
+PLACE_PREPOSITIONS = re.compile(
+    r"(?:\bin|\bfrom|\bacross|\bnear|\bvisiting|\bvisited|\btoward|\btowards|\binto)\s+(?:the\s+)?$"
+)
+WHO_AFTER = re.compile(r"^,?\s+who\b")
+WHICH_AFTER = re.compile(r"^,?\s+which\b")
+SAID_AFTER = re.compile(r"^,?\s+(?:has |had |have )?(?:said|says|told|added|insisted|argued|wrote)\b")
+LOWER_WORD_BEFORE = re.compile(r"([a-z][a-z-]+)\s+$")
+THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int  # offsets in the document text
+    end: int
+    surface: str
+    key: str
+    votes: dict[str, float] = field(default_factory=dict)
+    title: str | None = None  # "President", "Foreign Minister"
+    role_of: str | None = None  # the place/organization a title belongs to, as written
+    role_of_key: str | None = None
+    quoted: bool = False  # inside a quotation or bracket: another voice, not the narrative
+    possessive: bool = False  # "Omar’s words": not the subject of its sentence
+    initial: bool = False  # first word of a sentence, where any word is capitalized
+    defined: bool = False  # the long form an acronym is defined with: "Katibat Imam al-Bukhari (KIB)"
+
+
+def entity_key(name: str) -> str:
+    return normalize(name)
+
+
+def is_acronym(word: str) -> bool:
+    return len(word) >= 2 and ACRONYM.match(word) is not None and any(c.isalpha() for c in word)
+
+
+def find_mentions(text: str, start: int, end: int, vocabulary: frozenset[str]) -> list[Mention]:
+    """Mentions of names in the sentence text[start:end]."""
+    found: list[Mention] = []
+    for match in MENTION.finditer(text, start, end):
+        initial = _sentence_initial(text, start, match.start())
+        parsed = _parse(text, match.start(), match.end(), initial, vocabulary)
+        if initial and parsed and parsed[0].start == match.start():
+            parsed[0].initial = True
+        found.extend(parsed)
+    return found
+
+
+def _sentence_initial(text: str, sentence_start: int, position: int) -> bool:
+    before = text[sentence_start:position]
+    stripped = before.rstrip(" \"'“‘([")
+    return not stripped.strip("—–-: ") or stripped.endswith((":", "“", "—", "–", ".", "!", "?"))
+
+
+def _parse(
+    text: str, start: int, end: int, initial: bool, vocabulary: frozenset[str]
+) -> list[Mention]:
+    tokens = [(m.start() + start, m.end() + start, m.group()) for m in TOKEN.finditer(text[start:end])]
+    tokens = _strip_edges(tokens, initial, vocabulary)
+    if not tokens:
+        return []
+    title_at = _find_title(tokens)
+    role_of: str | None = None
+    title: str | None = None
+    if title_at is not None:
+        title_start, title_end = title_at
+        title = " ".join(t[2] for t in tokens[title_start:title_end])
+        prefix = _strip_edges(tokens[:title_start], False, vocabulary)
+        tokens = _strip_edges(tokens[title_end:], False, vocabulary)
+        if prefix:
+            role_of = text[prefix[0][0] : prefix[-1][1]]
+            mentions = [] if entity_key(role_of) in demonyms() else _build(text, prefix, None, None, vocabulary)
+        else:
+            mentions = []
+        if not tokens:
+            return mentions
+        mentions += _build(text, tokens, title, role_of, vocabulary)
+        return mentions
+    return _split_compounds(text, _strip_qualifiers(tokens), vocabulary)
+
+
+def _strip_edges(
+    tokens: list[tuple[int, int, str]], initial: bool, vocabulary: frozenset[str]
+) -> list[tuple[int, int, str]]:
+    while tokens:
+        word = tokens[0][2]
+        lowered = word.casefold().rstrip(".")
+        if lowered in PARTICLES and len(tokens) > 1 and word[0].islower():
+            if lowered in ("al", "el"):
+                break
+            tokens = tokens[1:]
+            continue
+        if lowered in STOPWORDS or lowered in MONTHS:
+            tokens = tokens[1:]
+            initial = False
+            continue
+        if initial and not is_acronym(word) and lowered not in PARTICLES and _common_word(word, vocabulary):
+            tokens = tokens[1:]
+            initial = False
+            continue
+        break
+    while tokens and (tokens[-1][2].casefold() in PARTICLES or tokens[-1][2].casefold() in MONTHS):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _common_word(word: str, vocabulary: frozenset[str]) -> bool:
+    lowered = word.casefold()
+    if lowered in places() or lowered in demonyms():
+        return False
+    return lowered in vocabulary or (len(word) > 4 and lowered.endswith(("ing", "ly", "ed")))
+
+
+def _find_title(tokens: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+    """The last title in the run (so "Council President Charles Michel" splits before the name)."""
+    words = [t[2].casefold() for t in tokens]
+    found: tuple[int, int] | None = None
+    index = 0
+    while index < len(words):
+        for phrase in TITLE_PHRASES:
+            if tuple(words[index : index + len(phrase)]) == phrase:
+                found = (index, index + len(phrase))
+                index += len(phrase)
+                break
+        else:
+            if words[index] in TITLES:
+                found = (index, index + 1)
+            index += 1
+    if found is None:
+        return None
+    # A title only titles a person: what follows must look like a name, not "Council of ...".
+    rest = words[found[1] :]
+    if rest and (rest[0] in PARTICLES or _names_a_thing(rest[-1])):
+        return None
+    return found
+
+
+def _names_a_thing(word: str) -> bool:
+    return word in ORG_WORDS or word in PLACE_WORDS or word in OTHER_WORDS
+
+
+def _strip_qualifiers(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "Uzbek KIB" is KIB; "the Afghan Provinces of Badakhshan" is Badakhshan."""
+    words = [t[2] for t in tokens]
+    if len(words) == 2 and entity_key(words[0]) in demonyms() and (
+        is_acronym(words[1]) or entity_key(words[1]) in places()
+    ):
+        return tokens[1:]
+    if "of" in words and entity_key(" ".join(words)) not in places():
+        at = words.index("of")
+        head = words[at - 1].casefold() if at else ""
+        rest = tokens[at + 1 :]
+        if rest and rest[0][2] == "the":
+            rest = rest[1:]
+        if rest and (head in PLACE_WORDS or head.rstrip("s") in PLACE_WORDS):
+            return rest  # "Provinces of Faryab"
+        before = " ".join(words[:at])
+        after = " ".join(t[2] for t in rest)
+        if rest and entity_key(after) in places() and _place_like_name(before):
+            return tokens[:at]  # "Ferghana Valley of Central Asia": keep the valley
+    return tokens
+
+
+def _place_like_name(name: str) -> bool:
+    key = entity_key(name)
+    return key in places() or key.split()[-1] in PLACE_WORDS
+
+
+def _split_compounds(
+    text: str, tokens: list[tuple[int, int, str]], vocabulary: frozenset[str]
+) -> list[Mention]:
+    """ "US-Taliban" names two things; "Kassym-Jomart" one."""
+    if len(tokens) == 1 and ("-" in tokens[0][2] or "–" in tokens[0][2]):
+        start, _end, word = tokens[0]
+        if entity_key(word) not in places():
+            parts = re.split(r"[-–]", word)
+            if len(parts) > 1 and all(len(p) > 1 and p[0].isupper() for p in parts) and (
+                _place_like(parts[0]) or (is_acronym(parts[0]) and len(parts[0]) > 1)
+            ):
+                mentions: list[Mention] = []
+                offset = start
+                for part in parts:
+                    if entity_key(part) not in demonyms():
+                        mentions += _build(text, [(offset, offset + len(part), part)], None, None, vocabulary)
+                    offset += len(part) + 1
+                return mentions
+    return _build(text, tokens, None, None, vocabulary)
+
+
+def _place_like(word: str) -> bool:
+    key = entity_key(word)
+    return key in places() or key in demonyms()
+
+
+def _build(
+    text: str,
+    tokens: list[tuple[int, int, str]],
+    title: str | None,
+    role_of: str | None,
+    vocabulary: frozenset[str],
+) -> list[Mention]:
+    start, end = tokens[0][0], tokens[-1][1]
+    surface = text[start:end]
+    if surface.endswith(("’s", "'s")):
+        end -= 2
+        surface = surface[:-2]
+    possessive = text[end : end + 2] in ("’s", "'s") or text[end : end + 1] in ("’", "'")
+    key = entity_key(surface)
+    if not key or (key in demonyms() and title is None):
+        return []
+    if len(tokens) == 1 and key.endswith(("ic", "ian")) and re.match(r" [a-z]", text[end : end + 2]):
+        return []  # "Islamic government": an adjective, not a name
+    if len(key) < 2 and not title:
+        return []
+    mention = Mention(start, end, surface, key, title=title, role_of=role_of, possessive=possessive)
+    if role_of:
+        mention.role_of_key = entity_key(role_of)
+    _vote_by_shape(mention, text, vocabulary)
+    return [mention]
+
+
+def _vote_by_shape(mention: Mention, text: str, vocabulary: frozenset[str]) -> None:
+    votes = mention.votes
+    key = mention.key
+    words = key.split()
+    last, first = words[-1], words[0]
+    if key in places():
+        votes["place"] = votes.get("place", 0) + 5
+    if key in KNOWN_ORGS or last in ORG_WORDS or (first in ORG_FIRST_WORDS and len(words) > 1):
+        votes["organization"] = votes.get("organization", 0) + 3
+    if last in PLACE_WORDS and len(words) > 1:
+        votes["place"] = votes.get("place", 0) + 3
+    if last in OTHER_WORDS and len(words) > 1:
+        votes["other"] = votes.get("other", 0) + 3
+    if mention.title:
+        votes["person"] = votes.get("person", 0) + 4
+    if is_acronym(mention.surface.replace(" ", "")) and key not in places():
+        votes["organization"] = votes.get("organization", 0) + 1
+    before = text[max(0, mention.start - 30) : mention.start]
+    after = text[mention.end : mention.end + 20]
+    lower_before = LOWER_WORD_BEFORE.search(before)
+    if lower_before and lower_before.group(1) in PERSON_NOUNS:
+        votes["person"] = votes.get("person", 0) + 2
+    if WHO_AFTER.match(after):
+        votes["person"] = votes.get("person", 0) + 2
+    elif WHICH_AFTER.match(after):
+        votes["organization"] = votes.get("organization", 0) + 0.5
+    if SAID_AFTER.match(after):
+        votes["person"] = votes.get("person", 0) + 1
+    if THE_BEFORE.search(before) and len(words) == 1:
+        votes["organization"] = votes.get("organization", 0) + 0.5
+    if PLACE_PREPOSITIONS.search(before):
+        votes["place"] = votes.get("place", 0) + 0.5
+    if not votes and _bare_personal_name(mention.surface, vocabulary):
+        votes["person"] = 0.5  # "Alexei Navalny": two or three capitalized words, none a common word
+
+
+def _bare_personal_name(surface: str, vocabulary: frozenset[str]) -> bool:
+    words = [w for w in re.split(r"[\s]+", surface) if w.casefold() not in PARTICLES]
+    if not 2 <= len(words) <= 4:
+        return False
+    for word in words:
+        core = word.split("-")[-1] if word.startswith(("al-", "el-", "bin-")) else word
+        if len(core.rstrip(".")) < 2 and not core.endswith("."):
+            return False
+        if not core[0].isupper() or is_acronym(core):
+            return False
+        folded = entity_key(core)
+        if folded in vocabulary or folded in places() or folded in demonyms():
+            return False
+    return True
+
+
+# --- acronyms defined in the text -----------------------------------------------------------
+
+ACRONYM_IN_PARENS = re.compile(r"\(([A-Z][A-Za-z0-9&]*(?:-[A-Z0-9]+)*)\)")
+NAME_IN_PARENS = re.compile(r"\(([A-Z][^()]{2,80})\)")
+WORD_BACK = re.compile(r"[\w’'&]+")
+LONG_FORM_CONNECTORS = frozenset("and of the al el for de wal bin in on & du des la le".split())
+
+
+def acronym_letters(acronym: str) -> str:
+    return "".join(c for c in acronym if c.isupper())
+
+
+def long_form_before(text: str, limit: int, acronym: str, floor: int) -> tuple[int, int] | None:
+    """The span of the words just before `limit` whose initials spell `acronym`."""
+    letters = acronym_letters(acronym)
+    if len(letters) < 2:
+        return None
+    end = limit
+    while end > floor and text[end - 1] == " ":
+        end -= 1
+    words = [
+        (m.start(), m.end(), m.group())
+        for part in [text[max(floor, end - 200) : end]]
+        for m in WORD_BACK.finditer(part)
+    ]
+    base = max(floor, end - 200)
+    words = [(s + base, e + base, w) for s, e, w in words]
+    # "al-Bukhari" counts as "al" + "Bukhari"
+    initials: list[str] = []
+    for word_start, _word_end, word in reversed(words):
+        glued = re.search(r"[A-Z]", word)
+        if word[0].islower() and glued and word.casefold() not in LONG_FORM_CONNECTORS:
+            word_start += glued.start()  # "asKatibat": a missing space in the source
+            word = word[glued.start() :]
+        pieces = word.split("-")
+        for piece in reversed(pieces):
+            if not piece:
+                continue
+            if piece[0].isupper():
+                initials.append(piece[0])
+            elif piece.casefold() not in LONG_FORM_CONNECTORS:
+                return None
+        spelled = "".join(reversed(initials))
+        if spelled == letters:
+            return word_start, end
+        if len(spelled) >= len(letters) or not letters.endswith(spelled):
+            return None
+    return None
+
+
+def initials_of(name: str) -> str:
+    return "".join(p[0] for p in re.split(r"[\s-]+", name) if p and p[0].isupper())

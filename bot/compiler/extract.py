@@ -1,0 +1,555 @@
+"""Per-document extraction: articles, sentences, mentions, local entities, relations, facts.
+
+The result depends only on the document (its text and name), so it is cached by content
+hash; joining entities across documents happens afterwards in `merge`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from bot.compiler.cleaning import mask_editorial_markers, strip_markdown
+from bot.compiler.dates import document_date, find_date
+from bot.compiler.entities import (
+    ACRONYM_IN_PARENS,
+    NAME_IN_PARENS,
+    Mention,
+    acronym_letters,
+    entity_key,
+    find_mentions,
+    initials_of,
+    is_acronym,
+    long_form_before,
+)
+from bot.compiler.gazetteer import demonyms, places
+from bot.compiler.gazetteer import HONORIFICS
+from bot.compiler.relations import (
+    FORMER_NAME_CUE,
+    Found,
+    build_shape,
+    find_former_names,
+    find_relations,
+    quotes,
+)
+from bot.compiler.segment import PARAGRAPH, Article, segment
+from bot.compiler.sentences import ENCLOSED, split_sentences
+from bot.errors import DocumentError
+
+COMPILER_VERSION = "1"
+KIND_ORDER = ("place", "organization", "person", "other")
+LOWER_WORDS = re.compile(r"\b[a-z][a-z'-]+\b")
+LOWERCASE = re.compile(r"[a-z]")
+PRONOUN_SUBJECT = re.compile(r"^(?:[A-Z][\w’']*(?: [\w’']+){0,5}, )?(?P<pronoun>[Hh]e|[Ss]he)\b(?= [a-z])")
+
+
+@dataclass(slots=True)
+class LocalEntity:
+    keys: list[str]  # names that identify it across documents: full names, acronyms
+    alias_keys: list[str]  # names that identify it only here: a surname, a first-name pair
+    surfaces: dict[str, int]  # every spelling seen, with counts
+    votes: dict[str, float]  # kind evidence
+    titles: list[str]
+    former: list[str] = field(default_factory=list)  # keys of names it no longer goes by
+
+
+@dataclass(frozen=True, slots=True)
+class RelationDraft:
+    type: str
+    subject: int  # local entity index
+    value: str
+    object: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class FactDraft:
+    article: int
+    start: int
+    end: int
+    statement: str
+    entities: tuple[int, ...]
+    date: str | None
+    date_text: str | None
+    section: str | None
+    relations: tuple[RelationDraft, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDraft:
+    title: str
+    start: int
+    end: int
+    date: str | None
+
+
+@dataclass(slots=True)
+class Extraction:
+    path: str
+    sha256: str
+    sources: list[SourceDraft]
+    entities: list[LocalEntity]
+    facts: list[FactDraft]
+    version: str = COMPILER_VERSION
+
+
+@dataclass(slots=True)
+class _Sentence:
+    article: int
+    start: int
+    end: int
+    section: str | None
+    mentions: list[Mention] = field(default_factory=list)
+
+
+class _Keys:
+    """Union-find over entity keys within one document."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        parent = self.parent.setdefault(key, key)
+        if parent != key:
+            parent = self.parent[key] = self.find(parent)
+        return parent
+
+    def union(self, a: str, b: str) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            self.parent[max(root_a, root_b)] = min(root_a, root_b)
+
+
+def extract(path: str, text: str, sha256: str, *, markdown: bool = False) -> Extraction:
+    analysis = mask_editorial_markers(text)
+    articles = segment(analysis, markdown=markdown)
+    if not any(b.kind == PARAGRAPH for a in articles for b in a.blocks):
+        raise DocumentError(path, "has no article text (only navigation, labels or boilerplate)")
+    vocabulary = frozenset(LOWER_WORDS.findall(analysis))
+    sentences = _sentences(analysis, articles, vocabulary)
+    keys = _Keys()
+    aliases_only: set[str] = set()
+    _drop_sentence_case_words(sentences)
+    long_forms = _link_acronyms(analysis, sentences, keys)
+    _spread_long_forms(analysis, sentences, long_forms)
+    former = _link_former_names(analysis, sentences, keys)
+    votes = _votes(sentences, keys)
+    _link_initials(sentences, keys, votes)
+    _link_surnames(sentences, keys, votes, aliases_only)
+    votes = _votes(sentences, keys)
+    builder = _Builder(keys, votes, aliases_only)
+    for sentence in sentences:
+        for mention in sentence.mentions:
+            number = builder.add_mention(mention)
+            if mention.surface in long_forms_defined(long_forms, mention):
+                builder.table[number].surfaces[mention.surface] += 1  # the defining spelling
+            if mention.key in former and mention.key not in builder.table[number].former:
+                builder.table[number].former.append(mention.key)
+    sources = [_source(path, text, article) for article in articles]
+    facts = _facts(analysis, text, sentences, builder, markdown, sources)
+    return Extraction(path, sha256, sources, builder.entities(), facts)
+
+
+def long_forms_defined(long_forms: set[str], mention: Mention) -> set[str]:
+    return long_forms if mention.defined else set()
+
+
+def _source(path: str, text: str, article: Article) -> SourceDraft:
+    title = " ".join(text[article.start : article.start + len(article.title)].split()) if article.title else ""
+    if not title:
+        title = PurePosixPath(path).stem.replace("_", " ").replace("-", " ").strip() or path
+    header = " ".join(line.text for line in article.header)
+    return SourceDraft(title, article.start, article.end, document_date(header) if header else None)
+
+
+def _sentences(text: str, articles: list[Article], vocabulary: frozenset[str]) -> list[_Sentence]:
+    found: list[_Sentence] = []
+    for number, article in enumerate(articles):
+        for block in article.blocks:
+            if block.kind != PARAGRAPH:
+                continue
+            enclosed = _enclosed(text, block.start, block.end)
+            for start, end in split_sentences(text, block.start, block.end):
+                sentence = _Sentence(number, start, end, block.section)
+                sentence.mentions = find_mentions(text, start, end, vocabulary)
+                for mention in sentence.mentions:
+                    mention.quoted = any(s < mention.start and mention.end < e for s, e in enclosed)
+                found.append(sentence)
+    return found
+
+
+def _enclosed(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in ENCLOSED.finditer(text, start, end)]
+
+
+# --- linking names within the document ---------------------------------------------------------
+
+
+def _link_acronyms(text: str, sentences: list[_Sentence], keys: _Keys) -> set[str]:
+    """ "Katibat Imam al-Bukhari (KIB)", "KIB (Katibat Imam al-Bukhari)", "X (Other Name)"."""
+    long_forms: set[str] = set()
+    for sentence in sentences:
+        if "(" not in text[sentence.start : sentence.end]:
+            continue
+        for match in ACRONYM_IN_PARENS.finditer(text, sentence.start, sentence.end):
+            acronym = match.group(1)
+            if not is_acronym(acronym):
+                continue
+            span = long_form_before(text, match.start(), acronym, sentence.start)
+            if span is None:
+                continue
+            long_form = _replace_with_long_form(text, sentence, span)
+            if long_form is not None:
+                keys.union(long_form.key, entity_key(acronym))
+                long_forms.add(long_form.surface)
+        for match in NAME_IN_PARENS.finditer(text, sentence.start, sentence.end):
+            _link_parenthesized_name(text, sentence, match, keys)
+    return long_forms
+
+
+def _replace_with_long_form(
+    text: str, sentence: _Sentence, span: tuple[int, int], *, defining: bool = True
+) -> Mention | None:
+    start, end = span
+    surface = text[start:end]
+    if surface.startswith(("the ", "The ")):
+        start += 4
+        surface = surface[4:]
+    inside = [m for m in sentence.mentions if start <= m.start and m.end <= end]
+    if len(inside) == 1 and inside[0].start == start and inside[0].end == end:
+        inside[0].defined = inside[0].defined or defining
+        return inside[0]
+    votes: dict[str, float] = {}
+    for mention in inside:
+        for kind, score in mention.votes.items():
+            votes[kind] = votes.get(kind, 0) + score
+    votes.pop("person", None)
+    long_form = Mention(start, end, surface, entity_key(surface), votes, defined=defining)
+    kept = [m for m in sentence.mentions if m.end <= start or m.start >= end]
+    sentence.mentions = sorted([*kept, long_form], key=lambda m: m.start)
+    return long_form
+
+
+def _link_parenthesized_name(text: str, sentence: _Sentence, match: re.Match[str], keys: _Keys) -> None:
+    inner = match.group(1).strip()
+    before = [m for m in sentence.mentions if m.end <= match.start() and match.start() - m.end <= 1]
+    within = [m for m in sentence.mentions if match.start() < m.start and m.end < match.end()]
+    if not before or len(within) != 1:
+        return
+    outer, named = before[-1], within[0]
+    if named.surface != inner:
+        return
+    if is_acronym(outer.surface) and initials_of(inner) == acronym_letters(outer.surface):
+        keys.union(outer.key, named.key)
+    elif len(outer.surface.split()) >= 2 and len(inner.split()) >= 2 and not is_acronym(inner):
+        keys.union(outer.key, named.key)  # "Khorasan Ovozi (Voice of Khorasan)": a translation
+
+
+def _votes(sentences: list[_Sentence], keys: _Keys) -> dict[str, dict[str, float]]:
+    votes: dict[str, dict[str, float]] = defaultdict(dict)
+    for sentence in sentences:
+        for mention in sentence.mentions:
+            bucket = votes[keys.find(mention.key)]
+            for kind, score in mention.votes.items():
+                bucket[kind] = bucket.get(kind, 0) + score
+            bucket.setdefault("_count", 0)
+            bucket["_count"] += 1
+    return votes
+
+
+def kind_of(votes: dict[str, float]) -> str | None:
+    scored = [(score, -KIND_ORDER.index(kind), kind) for kind, score in votes.items() if kind in KIND_ORDER]
+    if not scored:
+        return None
+    best = max(scored)
+    return best[2] if best[0] > 0 else None
+
+
+def _link_initials(sentences: list[_Sentence], keys: _Keys, votes: dict[str, dict[str, float]]) -> None:
+    """An acronym never defined here ("ETIM") joins the one long name whose initials spell it."""
+    long_names: dict[str, set[str]] = defaultdict(set)
+    acronyms: set[str] = set()
+    for sentence in sentences:
+        for mention in sentence.mentions:
+            if is_acronym(mention.surface):
+                acronyms.add(mention.surface)
+            elif len(mention.surface.split()) >= 2 and kind_of(votes[keys.find(mention.key)]) != "person":
+                initials = initials_of(mention.surface)
+                if len(initials) >= 3:
+                    long_names[initials].add(keys.find(mention.key))
+    sizes = Counter(keys.find(k) for k in list(keys.parent))
+    for acronym in sorted(acronyms):
+        if sizes[keys.find(entity_key(acronym))] > 1:
+            continue  # already joined to a long form
+        candidates = long_names.get(acronym_letters(acronym), set())
+        if len(candidates) == 1 and entity_key(acronym) not in places():
+            keys.union(entity_key(acronym), next(iter(candidates)))
+
+
+def _link_surnames(
+    sentences: list[_Sentence],
+    keys: _Keys,
+    votes: dict[str, dict[str, float]],
+    aliases_only: set[str],
+) -> None:
+    """ "Usmanov", "Mr. Tokayev", "Abu Yusuf" name the one person here whose full name they end/start."""
+    people: dict[str, set[str]] = defaultdict(set)  # a name's first or last words -> person roots
+    others: set[str] = set()
+    for sentence in sentences:
+        for mention in sentence.mentions:
+            words = mention.key.split()
+            root = keys.find(mention.key)
+            if len(words) >= 2 and kind_of(votes[root]) == "person":
+                for size in range(1, len(words)):
+                    people[" ".join(words[-size:])].add(root)
+                    if size >= 2:
+                        people[" ".join(words[:size])].add(root)
+            if not is_acronym(mention.surface) and mention.key not in places():
+                others.add(mention.key)
+    for key in sorted(others):
+        root = keys.find(key)
+        candidates = people.get(key, set()) - {root}
+        if len(candidates) != 1:
+            continue
+        own = votes.get(root, {})
+        if own.get("organization", 0) >= 3 or own.get("place", 0) >= 3:
+            continue
+        keys.union(key, next(iter(candidates)))
+        aliases_only.add(key)
+
+
+def _drop_sentence_case_words(sentences: list[_Sentence]) -> None:
+    """A capitalized word seen only at sentence starts ("Analysts", "Apart") is no name."""
+    anywhere: set[str] = set()
+    for sentence in sentences:
+        for mention in sentence.mentions:
+            if not mention.initial:
+                anywhere.add(mention.key)
+    for sentence in sentences:
+        sentence.mentions = [
+            m
+            for m in sentence.mentions
+            if not m.initial
+            or m.key in anywhere
+            or " " in m.key
+            or is_acronym(m.surface)
+            or sum(m.votes.values()) >= 1
+        ]
+
+
+def _link_former_names(text: str, sentences: list[_Sentence], keys: _Keys) -> set[str]:
+    """ "X [former name of Y]", "Y, formerly known as X": one entity under two names."""
+    former: set[str] = set()
+    for sentence in sentences:
+        body = text[sentence.start : sentence.end]
+        if not FORMER_NAME_CUE.search(body):
+            continue
+        shape = build_shape(body, sentence.start, sentence.mentions, [None] * len(sentence.mentions))
+        for found in find_former_names(shape):
+            if found.object is not None:
+                old = sentence.mentions[found.object].key
+                keys.union(sentence.mentions[found.subject].key, old)
+                former.add(old)
+    return former
+
+
+def _spread_long_forms(text: str, sentences: list[_Sentence], long_forms: set[str]) -> None:
+    """A long form with small words ("Belt and Road Initiative") is one name wherever it recurs."""
+    if not long_forms:
+        return
+    spaced = [f for f in long_forms if re.search(r" [a-z]", f)]
+    if not spaced:
+        return
+    pattern = re.compile("|".join(re.escape(f) for f in sorted(spaced, key=len, reverse=True)))
+    for sentence in sentences:
+        for match in pattern.finditer(text, sentence.start, sentence.end):
+            _replace_with_long_form(text, sentence, match.span(), defining=False)
+
+
+# --- local entity table -------------------------------------------------------------------------
+
+
+class _Builder:
+    def __init__(self, keys: _Keys, votes: dict[str, dict[str, float]], aliases_only: set[str]) -> None:
+        self.keys = keys
+        self.votes = votes
+        self.aliases_only = aliases_only
+        self.index: dict[str, int] = {}
+        self.table: list[LocalEntity] = []
+
+    def entity_for_key(self, key: str, surface: str | None = None, kind: str | None = None) -> int:
+        root = self.keys.find(key)
+        number = self.index.get(root)
+        if number is None:
+            number = self.index[root] = len(self.table)
+            votes = {k: v for k, v in self.votes.get(root, {}).items() if k != "_count"}
+            self.table.append(LocalEntity([], [], {}, votes, []))
+        entity = self.table[number]
+        bucket = entity.alias_keys if key in self.aliases_only else entity.keys
+        if key not in bucket:
+            bucket.append(key)
+        if surface is not None:
+            entity.surfaces[surface] = entity.surfaces.get(surface, 0) + 1
+        if kind and not entity.votes:
+            entity.votes[kind] = 5
+        return number
+
+    def add_mention(self, mention: Mention) -> int:
+        number = self.entity_for_key(mention.key, mention.surface)
+        if mention.title and mention.title not in self.table[number].titles:
+            self.table[number].titles.append(mention.title)
+        return number
+
+    def kind(self, number: int) -> str | None:
+        return kind_of(self.table[number].votes)
+
+    def role_object(self, mention: Mention) -> int | None:
+        if not mention.role_of or not mention.role_of_key:
+            return None
+        country = demonyms().get(mention.role_of_key)
+        if country is not None:  # "Kazakh President": the role belongs to Kazakhstan
+            number = self.entity_for_key(entity_key(country), None, "place")
+            self.table[number].surfaces.setdefault(country, 0)
+            return number
+        return self.index.get(self.keys.find(mention.role_of_key))
+
+    def vote(self, number: int, kind: str, score: float) -> None:
+        votes = self.table[number].votes
+        votes[kind] = votes.get(kind, 0) + score
+
+    def entities(self) -> list[LocalEntity]:
+        for entity in self.table:
+            entity.keys.sort()
+            entity.alias_keys.sort()
+            entity.titles.sort()
+        return self.table
+
+
+# --- facts --------------------------------------------------------------------------------------
+
+RELATION_VOTES = {
+    "leader": ("organization", "person"),
+    "member": (None, "organization"),
+    "allegiance": (None, "organization"),
+    "designation": ("organization", "organization"),
+    "area": (None, "place"),
+    "role": ("person", None),
+    "quote": ("person", None),
+}
+
+
+def _facts(
+    analysis: str,
+    text: str,
+    sentences: list[_Sentence],
+    builder: _Builder,
+    markdown: bool,
+    sources: list[SourceDraft],
+) -> list[FactDraft]:
+    facts: list[FactDraft] = []
+    previous: _Sentence | None = None
+    for sentence in sentences:
+        if previous is not None and previous.article != sentence.article:
+            previous = None
+        fact = _fact(analysis, sentence, previous, builder, markdown, sources[sentence.article].date)
+        if fact is not None:
+            facts.append(fact)
+        previous = sentence
+    return facts
+
+
+def _fact(
+    analysis: str,
+    sentence: _Sentence,
+    previous: _Sentence | None,
+    builder: _Builder,
+    markdown: bool,
+    doc_date: str | None,
+) -> FactDraft | None:
+    body = analysis[sentence.start : sentence.end]
+    if len(body.split()) < 4 or not LOWERCASE.search(body):
+        return None
+    numbers = [builder.index[builder.keys.find(m.key)] for m in sentence.mentions]
+    kinds = [builder.kind(n) for n in numbers]
+    entities = list(numbers)
+    relations: list[RelationDraft] = []
+    for position, (mention, number) in enumerate(zip(sentence.mentions, numbers, strict=True)):
+        if not mention.title or mention.title.casefold() in HONORIFICS:
+            continue
+        role_object = builder.role_object(mention)
+        if role_object is None and position:  # "Russia's Foreign Minister Sergei Lavrov"
+            owner = sentence.mentions[position - 1]
+            between = analysis[owner.end : mention.start]
+            if re.fullmatch(rf"(?:’s|'s) {re.escape(mention.title)} ", between):
+                role_object = numbers[position - 1]
+        if role_object is not None and role_object not in entities:
+            entities.append(role_object)
+        relations.append(RelationDraft("role", number, mention.title, role_object))
+    antecedent = _antecedent(previous, builder)
+    statement = body
+    pronoun = PRONOUN_SUBJECT.match(body)
+    if pronoun and antecedent is not None:
+        name = _display_name(builder.table[antecedent])
+        statement = body[: pronoun.start("pronoun")] + name + body[pronoun.end("pronoun") :]
+        if antecedent not in entities:
+            entities.append(antecedent)
+    shape = build_shape(body, sentence.start, sentence.mentions, kinds)
+    shape.hidden = [m.quoted for m in sentence.mentions]
+    previous_person = -1 if antecedent is not None else None
+    found: list[Found] = find_relations(shape)
+    found += quotes(shape, previous_person)
+    for item in found:
+        subject = antecedent if item.subject == -1 else numbers[item.subject]
+        if subject is None:
+            continue
+        obj = numbers[item.object] if item.object is not None else None
+        if obj == subject:
+            obj = None  # a former name merged into the entity it names
+        relations.append(RelationDraft(item.type, subject, item.value, obj))
+        subject_kind, object_kind = RELATION_VOTES.get(item.type, (None, None))
+        if subject_kind:
+            builder.vote(subject, subject_kind, 1)
+        if object_kind and obj is not None:
+            builder.vote(obj, object_kind, 1)
+        if item.type == "former_name" and obj is not None:
+            builder.vote(subject, "organization", 0.1)
+        if subject not in entities:
+            entities.append(subject)
+    if markdown:
+        statement = strip_markdown(statement)
+    date = find_date(analysis, sentence.start, sentence.end, doc_date)
+    return FactDraft(
+        article=sentence.article,
+        start=sentence.start,
+        end=sentence.end,
+        statement=" ".join(statement.split()),
+        entities=tuple(dict.fromkeys(entities)),
+        date=date.date if date else None,
+        date_text=date.text if date else None,
+        section=sentence.section,
+        relations=tuple(dict.fromkeys(relations)),
+    )
+
+
+def _antecedent(previous: _Sentence | None, builder: _Builder) -> int | None:
+    """The person the previous sentence opens with, outside quotes and not as a possessive."""
+    if previous is None:
+        return None
+    for mention in previous.mentions:
+        if mention.quoted:
+            continue
+        number = builder.index[builder.keys.find(mention.key)]
+        if builder.kind(number) != "person":
+            continue
+        return number if mention.start - previous.start <= 60 and not mention.possessive else None
+    return None
+
+
+def _display_name(entity: LocalEntity) -> str:
+    ranked = sorted(entity.surfaces.items(), key=lambda item: (-len(item[0].split()), -item[1], item[0]))
+    return ranked[0][0] if ranked else entity.keys[0]
+
+
+def entity_counts(extraction: Extraction) -> Counter[str]:
+    return Counter(key for entity in extraction.entities for key in entity.keys)

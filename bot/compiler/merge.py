@@ -1,0 +1,352 @@
+"""Joining per-document extractions into one fact base: entities across documents, stable ids.
+
+Entities join on names that identify them anywhere (full names, acronyms with their long
+forms, places through the gazetteer). Surnames join only where one full name ends in them.
+Spelling variants join by fuzzy similarity only with corroborating evidence (same kind and
+shared title, or a one-word difference in an otherwise equal name).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from bot.compiler.curated import Curated
+from bot.compiler.entities import entity_key, is_acronym
+from bot.compiler.extract import KIND_ORDER, Extraction, kind_of
+from bot.compiler.gazetteer import places
+from bot.factbase import Entity, Fact, FactBase, Relation, Source
+
+SLUG_UNSAFE = re.compile(r"[^a-z0-9]+")
+MAX_SLUG = 60
+
+
+def slug(text: str, limit: int = MAX_SLUG) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    value = SLUG_UNSAFE.sub("-", ascii_text.casefold()).strip("-")
+    if len(value) > limit:
+        value = value[:limit].rsplit("-", 1)[0] or value[:limit]
+    return value or "x"
+
+
+def short_hash(text: str, length: int = 8) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:length]
+
+
+class KeyUnion:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        root = key
+        while (parent := self.parent.setdefault(root, root)) != root:
+            root = parent
+        while key != root:  # path compression
+            self.parent[key], key = root, self.parent[key]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            self.parent[max(root_a, root_b)] = min(root_a, root_b)
+
+
+@dataclass(slots=True)
+class Cluster:
+    keys: set[str] = field(default_factory=set)
+    alias_keys: set[str] = field(default_factory=set)
+    surfaces: Counter[str] = field(default_factory=Counter)
+    votes: dict[str, float] = field(default_factory=dict)
+    titles: set[str] = field(default_factory=set)
+    former: set[str] = field(default_factory=set)
+    kind_override: str | None = None
+    name_override: str | None = None
+    dropped: bool = False
+
+    @property
+    def kind(self) -> str:
+        if self.kind_override:
+            return self.kind_override
+        kind = kind_of(self.votes)
+        if kind:
+            return kind
+        if any(is_acronym(s) for s in self.surfaces):
+            return "organization"
+        return "other"
+
+
+def merge(
+    extractions: list[Extraction], texts: dict[str, str], curated: Curated | None = None
+) -> tuple[FactBase, list[str]]:
+    warnings: list[str] = []
+    union = KeyUnion()
+    for extraction in extractions:
+        for entity in extraction.entities:
+            # surnames are not joined here: "Smith" would chain every Smith of the corpus together
+            _join(union, entity.keys or entity.alias_keys[:1])
+    for key in list(union.parent):
+        canonical = places().get(key)
+        if canonical is not None:
+            union.union(key, entity_key(canonical))
+    clusters = _clusters(union, extractions)
+    _resolve_surnames(union, clusters)
+    _merge_variants(union, clusters)
+    clusters = _regroup(union, clusters)
+    if curated is not None:
+        warnings += curated.apply(union, clusters)
+        clusters = _regroup(union, clusters)
+    ids = _entity_ids(clusters)
+    entities = [_entity(ids[root], cluster) for root, cluster in clusters.items() if not cluster.dropped]
+    sources, facts = _sources_and_facts(extractions, texts, union, ids)
+    entities.sort(key=lambda e: e.id)
+    return FactBase(sources=sources, entities=entities, facts=facts), warnings
+
+
+def _join(union: KeyUnion, keys: Iterable[str]) -> None:
+    first: str | None = None
+    for key in keys:
+        if first is None:
+            first = key
+            union.find(key)
+        else:
+            union.union(first, key)
+
+
+def _clusters(union: KeyUnion, extractions: list[Extraction]) -> dict[str, Cluster]:
+    clusters: dict[str, Cluster] = defaultdict(Cluster)
+    for extraction in extractions:
+        for entity in extraction.entities:
+            anchor = (entity.keys or entity.alias_keys)[0]
+            cluster = clusters[union.find(anchor)]
+            cluster.keys.update(entity.keys)
+            cluster.alias_keys.update(entity.alias_keys)
+            cluster.surfaces.update(entity.surfaces)
+            for kind, score in entity.votes.items():
+                cluster.votes[kind] = cluster.votes.get(kind, 0) + score
+            cluster.titles.update(t.casefold() for t in entity.titles)
+            cluster.former.update(entity.former)
+    return dict(clusters)
+
+
+def _regroup(union: KeyUnion, clusters: dict[str, Cluster]) -> dict[str, Cluster]:
+    regrouped: dict[str, Cluster] = {}
+    for root in sorted(clusters):
+        cluster = clusters[root]
+        target = regrouped.get(union.find(root))
+        if target is None:
+            regrouped[union.find(root)] = cluster
+            continue
+        target.keys |= cluster.keys
+        target.alias_keys |= cluster.alias_keys
+        target.surfaces.update(cluster.surfaces)
+        for kind, score in cluster.votes.items():
+            target.votes[kind] = target.votes.get(kind, 0) + score
+        target.titles |= cluster.titles
+        target.former |= cluster.former
+        target.kind_override = target.kind_override or cluster.kind_override
+        target.name_override = target.name_override or cluster.name_override
+        target.dropped = target.dropped or cluster.dropped
+    return regrouped
+
+
+def _resolve_surnames(union: KeyUnion, clusters: dict[str, Cluster]) -> None:
+    """A lone "Tokayev" in one document joins the one "Kassym-Jomart Tokayev" of the corpus."""
+    by_last: dict[str, set[str]] = defaultdict(set)
+    for root, cluster in clusters.items():
+        if cluster.kind != "person":
+            continue
+        for key in cluster.keys:
+            words = key.split()
+            if len(words) >= 2:
+                by_last[words[-1]].add(root)
+    for root in sorted(clusters):
+        cluster = clusters[root]
+        if len(cluster.keys) != 1 or cluster.kind not in ("person", "other"):
+            continue
+        key = next(iter(cluster.keys))
+        if " " in key or any(is_acronym(s) for s in cluster.surfaces) or key in places():
+            continue
+        candidates = {union.find(c) for c in by_last.get(key, ())} - {union.find(root)}
+        if len(candidates) == 1:
+            union.union(root, next(iter(candidates)))
+
+
+def _merge_variants(union: KeyUnion, clusters: dict[str, Cluster]) -> None:
+    _merge_surname_variants(union, clusters)
+    _merge_place_variants(union, clusters)
+    _merge_one_word_variants(union, clusters)
+
+
+def _merge_surname_variants(union: KeyUnion, clusters: dict[str, Cluster]) -> None:
+    """ "ex-Foreign Minister Komilov" and "Foreign Minister Abdulaziz Kamilov": one person."""
+    people = [
+        (root, c) for root, c in sorted(clusters.items()) if c.kind == "person" and c.titles
+    ]
+    for root, cluster in people:
+        if len(cluster.keys) != 1 or " " in next(iter(cluster.keys)):
+            continue
+        surname = next(iter(cluster.keys))
+        matches = set()
+        for other_root, other in people:
+            if other_root == root or not (cluster.titles & other.titles):
+                continue
+            for key in other.keys:
+                last = key.split()[-1]
+                if last != surname and last[0] == surname[0] and fuzz.ratio(last, surname) >= 85:
+                    matches.add(union.find(other_root))
+        if len(matches) == 1:
+            union.union(root, next(iter(matches)))
+
+
+def _merge_place_variants(union: KeyUnion, clusters: dict[str, Cluster]) -> None:
+    """A one-off misspelling of a known place ("Takijistan") joins the place."""
+    names = sorted(places())
+    for root, cluster in sorted(clusters.items()):
+        if len(cluster.keys) != 1 or cluster.votes.get("place", 0) <= 0:
+            continue
+        if cluster.votes.get("person", 0) > 0 or cluster.votes.get("organization", 0) > 0.5:
+            continue
+        key = next(iter(cluster.keys))
+        if key in places() or " " in key or len(key) < 6:
+            continue
+        best = process.extractOne(key, names, scorer=fuzz.ratio, score_cutoff=80)
+        if best is None:
+            continue
+        name = best[0]
+        if name[0] == key[0] and abs(len(name) - len(key)) <= 1 and sorted(name) == sorted(key):
+            union.union(root, entity_key(places()[name]))
+
+
+def _merge_one_word_variants(union: KeyUnion, clusters: dict[str, Cluster]) -> None:
+    """ "Turkestan Islamic Party" / "Turkistan Islamic Party": equal but for one similar word."""
+    buckets: dict[tuple[str, ...], list[tuple[str, str]]] = defaultdict(list)
+    for root, cluster in sorted(clusters.items()):
+        if cluster.kind not in ("organization", "place"):
+            continue
+        for key in sorted(cluster.keys):
+            words = key.split()
+            if len(words) < 2:
+                continue
+            for i, word in enumerate(words):
+                if len(word) >= 6:
+                    signature = (cluster.kind, *words[:i], "*", *words[i + 1 :])
+                    buckets[signature].append((word, root))
+    for entries in buckets.values():
+        for i, (word_a, root_a) in enumerate(entries):
+            for word_b, root_b in entries[i + 1 :]:
+                if word_a != word_b and word_a[0] == word_b[0] and fuzz.ratio(word_a, word_b) >= 85:
+                    union.union(root_a, root_b)
+
+
+def _canonical(cluster: Cluster) -> str:
+    if cluster.name_override:
+        return cluster.name_override
+    for key in sorted(cluster.keys):
+        if key in places() and cluster.kind == "place":
+            return places()[key]
+    alias_only = (cluster.alias_keys - cluster.keys) | cluster.former
+    candidates = [
+        (s, n) for s, n in cluster.surfaces.items() if entity_key(s) not in alias_only
+    ] or list(cluster.surfaces.items())
+    if not candidates:
+        return sorted(cluster.keys | cluster.alias_keys)[0]
+    full = [(s, n) for s, n in candidates if not is_acronym(s)] or candidates
+    if cluster.kind == "person":
+        ranked = sorted(full, key=lambda sn: (-len(sn[0].split()), -sn[1], sn[0]))
+    else:
+        ranked = sorted(full, key=lambda sn: (-sn[1], -len(sn[0]), sn[0]))
+    return ranked[0][0]
+
+
+def _entity_ids(clusters: dict[str, Cluster]) -> dict[str, str]:
+    ids: dict[str, str] = {}
+    taken: set[str] = set()
+    ordered = sorted(
+        (c for c in clusters.items() if not c[1].dropped),
+        key=lambda rc: (slug(_canonical(rc[1])), KIND_ORDER.index(rc[1].kind), sorted(rc[1].keys), rc[0]),
+    )
+    for root, cluster in ordered:
+        base = slug(_canonical(cluster))
+        candidate = base
+        if candidate in taken:
+            candidate = f"{base}-{cluster.kind}"
+        number = 2
+        while candidate in taken:
+            candidate = f"{base}-{number}"
+            number += 1
+        taken.add(candidate)
+        ids[root] = candidate
+    return ids
+
+
+def _entity(entity_id: str, cluster: Cluster) -> Entity:
+    name = _canonical(cluster)
+    seen = {name.casefold()}
+    aliases: list[str] = []
+    for surface in sorted(cluster.surfaces, key=lambda s: (-cluster.surfaces[s], s)):
+        folded = surface.casefold()
+        if folded not in seen:
+            seen.add(folded)
+            aliases.append(surface)
+    return Entity(id=entity_id, name=name, kind=cluster.kind, aliases=tuple(sorted(aliases)))
+
+
+def _sources_and_facts(
+    extractions: list[Extraction], texts: dict[str, str], union: KeyUnion, ids: dict[str, str]
+) -> tuple[list[Source], list[Fact]]:
+    sources: list[Source] = []
+    facts: list[Fact] = []
+    source_ids: set[str] = set()
+    fact_ids: set[str] = set()
+    for extraction in sorted(extractions, key=lambda x: x.path):
+        text = texts[extraction.path]
+        local_ids = [
+            ids.get(union.find((e.keys or e.alias_keys)[0])) for e in extraction.entities
+        ]
+        article_ids: list[str] = []
+        for number, draft in enumerate(extraction.sources):
+            source_id = slug(draft.title)
+            if source_id in source_ids:
+                source_id = f"{slug(draft.title, 50)}-{short_hash(f'{extraction.path}#{number}', 6)}"
+            source_ids.add(source_id)
+            article_ids.append(source_id)
+            sources.append(
+                Source(source_id, extraction.path, draft.title, draft.start, draft.end, draft.date, extraction.sha256)
+            )
+        for draft in extraction.facts:
+            excerpt = text[draft.start : draft.end]
+            source_id = article_ids[draft.article]
+            fact_id = f"{source_id}-{short_hash(excerpt)}"
+            number = 2
+            while fact_id in fact_ids:
+                fact_id = f"{source_id}-{short_hash(excerpt)}-{number}"
+                number += 1
+            fact_ids.add(fact_id)
+            entity_ids = tuple(dict.fromkeys(i for i in (local_ids[n] for n in draft.entities) if i))
+            relations = tuple(
+                Relation(r.type, subject, r.value, local_ids[r.object] if r.object is not None else None)
+                for r in draft.relations
+                if (subject := local_ids[r.subject]) is not None
+            )
+            facts.append(
+                Fact(
+                    id=fact_id,
+                    source=source_id,
+                    start=draft.start,
+                    end=draft.end,
+                    excerpt=excerpt,
+                    statement=draft.statement,
+                    entities=entity_ids,
+                    date=draft.date,
+                    date_text=draft.date_text,
+                    section=draft.section,
+                    relations=tuple(dict.fromkeys(relations)),
+                )
+            )
+    return sources, facts

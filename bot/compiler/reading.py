@@ -1,0 +1,94 @@
+"""Finding and reading source documents, refusing bad ones with one clear reason each."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.errors import DocumentError
+
+DOCUMENT_SUFFIXES = (".txt", ".md")
+MAX_DOCUMENT_BYTES = 20_000_000  # a brief-worthy document is far smaller; bigger is a mistake
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    path: str  # relative to the seeds folder, "/"-separated
+    text: str
+    sha256: str
+    markdown: bool
+
+
+def find_documents(seeds_dir: Path) -> list[Path]:
+    """Every .txt/.md file under `seeds_dir`, sorted, skipping hidden files and folders."""
+    found: list[Path] = []
+    for root, dirs, files in os.walk(seeds_dir, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith(".") or not name.lower().endswith(DOCUMENT_SUFFIXES):
+                continue
+            found.append(Path(root) / name)
+    return sorted(found, key=lambda p: relative_name(p, seeds_dir))
+
+
+def relative_name(path: Path, seeds_dir: Path) -> str:
+    return path.relative_to(seeds_dir).as_posix()
+
+
+def read_bytes(path: Path, seeds_dir: Path, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> bytes:
+    """The file's bytes, or a DocumentError naming what is wrong with it."""
+    name = relative_name(path, seeds_dir)
+    try:
+        if path.is_symlink():
+            target = path.resolve()
+            root = seeds_dir.resolve()
+            if not target.is_relative_to(root):
+                raise DocumentError(name, f"symlink points outside the seeds folder (to {target})")
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise DocumentError(
+                name, f"too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB)"
+            )
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise DocumentError(name, "vanished before it could be read") from None
+    except PermissionError:
+        raise DocumentError(name, "cannot be read (permission denied)") from None
+    except IsADirectoryError:
+        raise DocumentError(name, "is a directory, not a document") from None
+    except OSError as exc:
+        raise DocumentError(name, f"cannot be read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:  # grew after stat
+        raise DocumentError(name, f"too large (over {max_bytes / 1e6:.0f} MB)")
+    return data
+
+
+def decode(name: str, data: bytes) -> str:
+    """UTF-8 text, refusing empty, binary and non-UTF-8 content."""
+    if not data.strip():
+        raise DocumentError(name, "is empty")
+    if b"\x00" in data:
+        raise DocumentError(name, "looks binary (contains NUL bytes), not a text document")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        byte = data[exc.start]
+        raise DocumentError(
+            name, f"is not UTF-8 (byte 0x{byte:02x} at offset {exc.start}); save it as UTF-8"
+        ) from None
+    return text
+
+
+def read_document(path: Path, seeds_dir: Path) -> Document:
+    name = relative_name(path, seeds_dir)
+    data = read_bytes(path, seeds_dir)
+    text = decode(name, data)
+    return Document(
+        path=name,
+        text=text,
+        sha256=hashlib.sha256(data).hexdigest(),
+        markdown=name.lower().endswith(".md"),
+    )

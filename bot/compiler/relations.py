@@ -1,0 +1,401 @@
+"""Structured relations a sentence states, by regexes over its "shape".
+
+The shape is the sentence with every name mention replaced by a placeholder \ue000N\ue001,
+so one pattern ("E, led by E") covers every spelling of every name. Patterns are about
+English phrasing (leader, allegiance, designation, area, former name, membership, quotes),
+never about particular names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from bot.compiler.entities import Mention
+from bot.compiler.gazetteer import SPEECH_VERBS
+
+E = r"\ue000(\d+)\ue001"
+POSS = r"(?:’s|'s)?"
+# text between a subject and its verb: no other name, unless possessive ("KIB’s Syrian wing")
+GAP = r"(?:[^\ue000.;]|\ue000\d+\ue001(?:’s|'s))"
+TITLE_WORDS = r"(?:[A-Z][\w.’'-]* ){0,3}"
+LEADER_NOUN = r"(?:leader|head|chief|emir|amir|commander|founder|chairman|boss|ruler)"
+LEADER_ADJ = r"(?:(?:former|current|top|supreme|overall|new|self-styled|de facto|spiritual|late) )?"
+PLACEHOLDER = re.compile(E)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    type: str
+    subject: int  # mention index
+    value: str
+    object: int | None = None
+
+
+@dataclass(slots=True)
+class Shape:
+    text: str  # the sentence with placeholders
+    mentions: Sequence[Mention]  # the sentence's mentions, in order
+    kinds: Sequence[str | None]  # the document's kind guess for each mention
+    source: str  # the sentence text itself, for values
+    base: int  # offset of the sentence in the document
+    hidden: Sequence[bool] = ()  # mentions inside quotes or brackets: not the narrative's actors
+
+    def surface(self, index: int) -> str:
+        return self.mentions[index].surface
+
+    def plain(self, start: int, end: int) -> str:
+        """Shape text with placeholders put back as the names they stand for."""
+        return PLACEHOLDER.sub(lambda m: self.surface(int(m.group(1))), self.text[start:end]).strip()
+
+
+def build_shape(
+    sentence: str, base: int, mentions: Sequence[Mention], kinds: Sequence[str | None]
+) -> Shape:
+    parts: list[str] = []
+    cursor = 0
+    for index, mention in enumerate(mentions):
+        parts.append(sentence[cursor : mention.start - base])
+        parts.append(f"\ue000{index}\ue001")
+        cursor = mention.end - base
+    parts.append(sentence[cursor:])
+    return Shape("".join(parts), mentions, kinds, sentence, base)
+
+
+# --- subject finding --------------------------------------------------------------------------
+
+RELATIVE_CLAUSE = re.compile(rf"{E}{POSS}(?: in (?:the )?{E})*,? (?:which|who|that) ")
+PARENTHETICAL = re.compile(rf",? (?:led|headed|founded|backed|based) by {TITLE_WORDS}{E},|\[[^\]]*\]|\([^)]*\)")
+
+
+def subject_before(shape: Shape, position: int, *, allow_place: bool = False) -> int | None:
+    """The grammatical subject of the verb at `position`, when it is clear."""
+    clause_start = _clause_start(shape.text, position)
+    window = shape.text[clause_start:position]
+    relative = list(RELATIVE_CLAUSE.finditer(window))
+    if relative:
+        index = int(relative[-1].group(1))
+        return _skip_places_back(shape, index, clause_start, allow_place)
+    cleaned = PARENTHETICAL.sub(" ", window)
+    candidates = [int(m.group(1)) for m in PLACEHOLDER.finditer(cleaned)]
+    for index in reversed(candidates):
+        if not allow_place and shape.kinds[index] == "place":
+            continue
+        tail = cleaned[cleaned.index(f"\ue000{index}\ue001") + len(f"\ue000{index}\ue001") :]
+        if len(PLACEHOLDER.sub("X", tail).split()) <= 6:
+            return index
+        return None
+    return None
+
+
+def _skip_places_back(shape: Shape, index: int, floor: int, allow_place: bool) -> int | None:
+    while index >= 0:
+        mention_at = shape.text.find(f"\ue000{index}\ue001")
+        if mention_at < floor:
+            return None
+        if allow_place or shape.kinds[index] != "place":
+            return index
+        index -= 1
+    return None
+
+
+CLAUSE_BREAK = re.compile(r"[“\"]|;|\b(?:while|whereas|but)\b")
+
+
+def _clause_start(text: str, position: int) -> int:
+    starts = [m.end() for m in CLAUSE_BREAK.finditer(text, 0, position)]
+    return starts[-1] if starts else 0
+
+
+def following_mentions(shape: Shape, position: int) -> list[int]:
+    """Names listed right after `position`: "IJU, KTJ and IMU"."""
+    found: list[int] = []
+    pattern = re.compile(rf"(?:,? (?:and |or )?(?:the )?(?:[a-z-]+ ){{0,3}}?){E}")
+    cursor = position
+    while True:
+        match = pattern.match(shape.text, cursor)
+        if match is None:
+            return found
+        found.append(int(match.group(1)))
+        cursor = match.end()
+        if len(found) > 1 and not re.match(r",? (?:and |or )?(?:the )?\ue000", shape.text[cursor:]):
+            return found
+
+
+# --- patterns ---------------------------------------------------------------------------------
+
+Rule = Callable[[Shape], list[Found]]
+
+
+def _leader(shape: Shape) -> list[Found]:
+    found: list[Found] = []
+    text = shape.text
+    # "Abu Yusuf Muhajir, the leader of KIB's Syrian wing"; "X, one of ... and leader of the Y"
+    for m in re.finditer(
+        rf"{E},{GAP}{{0,60}}?\b(?:the |its |a |and )?{LEADER_ADJ}{LEADER_NOUN} of (?:the )?"
+        rf"(?:[a-z-]+ ){{0,2}}(?:{E}-[a-z]+ )?{E}",
+        text,
+    ):
+        found.append(Found("leader", int(m.group(3)), shape.surface(int(m.group(1))), int(m.group(1))))
+    # "Taliban leader Haibatullah Akhunzada"; "The TIP's emir, Abdul Haq al-Turkistani"
+    for m in re.finditer(
+        rf"{E}{POSS},? {LEADER_ADJ}{LEADER_NOUN}(?: [a-z]+)?,? {TITLE_WORDS}{E}", text
+    ):
+        found.append(Found("leader", int(m.group(1)), shape.surface(int(m.group(2))), int(m.group(2))))
+    # "IJU, led by Ilimbek Mamatov"; "the group is headed by X"
+    for m in re.finditer(
+        rf"{E},? (?:which is |who is |is |was |are |were )?(?:being |now |currently )?"
+        rf"(?:led|headed|commanded|run) by {TITLE_WORDS}{E}",
+        text,
+    ):
+        found.append(Found("leader", int(m.group(1)), shape.surface(int(m.group(2))), int(m.group(2))))
+    # "the leader of the Afghan wing of KIB, which ..., is Jumaboi Aka"
+    for m in re.finditer(
+        rf"\b{LEADER_NOUN} of (?:the )?(?:[\w-]+ ){{0,3}}?(?:of )?(?:the )?{E}{POSS}[^.;]{{0,150}}?,? "
+        rf"(?:is|was) (?:the )?(?:aforementioned |late |current )?{TITLE_WORDS}{E}",
+        text,
+    ):
+        found.append(Found("leader", int(m.group(1)), shape.surface(int(m.group(2))), int(m.group(2))))
+    # "Mullah Omar, the Taliban's leader"; "al Qaeda and its leader Osama bin Laden"
+    for m in re.finditer(rf"{E}, (?:the )?{E}{POSS} {LEADER_ADJ}{LEADER_NOUN}\b", text):
+        found.append(Found("leader", int(m.group(2)), shape.surface(int(m.group(1))), int(m.group(1))))
+    for m in re.finditer(rf"{E} and its {LEADER_ADJ}{LEADER_NOUN},? {TITLE_WORDS}{E}", text):
+        found.append(Found("leader", int(m.group(1)), shape.surface(int(m.group(2))), int(m.group(2))))
+    return [f for f in found if _fits(shape, f, subject_not="person", object_not="place")]
+
+
+ROLE_WORDS = (
+    r"(?:(?:deputy|former|top|chief|senior|vice|acting|interim|founding|late) )*"
+    r"(?:leader|emir|amir|commander|spokesman|spokeswoman|minister|president|chief|head|deputy|"
+    r"deputies|founder|ideologue|envoy|ambassador|adviser|advisor|general|secretary|chairman|ceo)"
+)
+
+
+def _role(shape: Shape) -> list[Found]:
+    found: list[Found] = []
+    for m in re.finditer(rf"{E}{POSS},? ({ROLE_WORDS}),? {TITLE_WORDS}{E}", shape.text):
+        found.append(Found("role", int(m.group(3)), m.group(2), int(m.group(1))))
+    return [f for f in found if _fits(shape, f, subject_not="place", object_not="person")]
+
+
+ALLEGIANCE_VERB = (
+    r"(?:swore|sworn|swear|swears|pledged|pledges|pledge|claims|claimed|declared|declares|"
+    r"maintains|maintained|renewed|reaffirmed)"
+)
+AFFILIATION = r"(?:backed|linked|affiliated|allied|aligned|sponsored|supported|loyal|inspired)"
+
+
+def _allegiance(shape: Shape) -> list[Found]:
+    found: list[Found] = []
+    text = shape.text
+    for m in re.finditer(
+        rf"\b{ALLEGIANCE_VERB}(?: [a-z]+){{0,3}} (?:allegiance|loyalty|bayat|bay'ah|fealty)"
+        rf"(?: \[[^\]]*\])? to (?:both )?(?:the )?{E}(?:,? and (?:the )?{E})?",
+        text,
+    ):
+        subject = subject_before(shape, m.start())
+        if subject is None:
+            continue
+        for group in (1, 2):
+            if m.group(group) is not None:
+                obj = int(m.group(group))
+                found.append(Found("allegiance", subject, shape.surface(obj), obj))
+    for m in re.finditer(rf"{E}[- ]{AFFILIATION}\b", text):
+        obj = int(m.group(1))
+        for subject in following_mentions(shape, m.end()):
+            found.append(Found("allegiance", subject, shape.surface(obj), obj))
+    for m in re.finditer(rf"{E}{POSS} (?:[a-z]+ )?affiliate,? {E}", text):
+        found.append(Found("allegiance", int(m.group(2)), shape.surface(int(m.group(1))), int(m.group(1))))
+    for m in re.finditer(rf"\b(?:affiliated|aligned|allied) with (?:the )?{E}", text):
+        subject = _nearest_before(shape, m.start())
+        if subject is not None:
+            found.append(Found("allegiance", subject, shape.surface(int(m.group(1))), int(m.group(1))))
+    return [f for f in found if _fits(shape, f, subject_not="place", object_not="place")]
+
+
+def _nearest_before(shape: Shape, position: int) -> int | None:
+    window = shape.text[max(0, position - 80) : position]
+    indexes = [int(m.group(1)) for m in PLACEHOLDER.finditer(window)]
+    for index in reversed(indexes):
+        if shape.kinds[index] != "place":
+            return index
+    return None
+
+
+DESIGNATE = r"(?:designated|listed|blacklisted|proscribed|banned|labelled|labeled|branded)"
+
+
+def _designation(shape: Shape) -> list[Found]:
+    found: list[Found] = []
+    text = shape.text
+    for m in re.finditer(
+        rf"{E} (?:has |had |have |formally |officially |also )*{DESIGNATE} (?:the )?{E}"
+        rf"(?: (?:as|to the list of|on (?:its|the) list of|a|an) ([^.;]{{3,90}}))?",
+        text,
+    ):
+        value = _designation_value(shape, m, 3)
+        found.append(Found("designation", int(m.group(2)), value, int(m.group(1))))
+    for m in re.finditer(
+        rf"\b(?:was|were|is|are|has been|have been|had been|being) (?:formally |officially |also )?"
+        rf"{DESIGNATE}(?: as)?([^.;]{{0,90}}?) by (?:the )?{E}",
+        text,
+    ):
+        subject = subject_before(shape, m.start())
+        if subject is not None:
+            value = _designation_value(shape, m, 1)
+            found.append(Found("designation", subject, value, int(m.group(2))))
+    return [f for f in found if _fits(shape, f, subject_not="place", object_not=None)]
+
+
+def _designation_value(shape: Shape, match: re.Match[str], group: int) -> str:
+    words = match.group(group)
+    if not words:
+        return "designated"
+    start, end = match.span(group)
+    value = shape.plain(start, end)
+    value = re.split(r" (?:on|in|since|by|after|for|because) ", value)[0]
+    return value.strip(" ,") or "designated"
+
+
+AREA_VERB = (
+    r"(?:operates?|operating|operated|based|active|present|fights?|fighting|fought|deployed|"
+    r"stationed|headquartered|located|remains?|remained)"
+)
+
+
+def _area(shape: Shape) -> list[Found]:
+    found: list[Found] = []
+    for m in re.finditer(
+        rf"\b{AREA_VERB}(?: (?:mainly|primarily|mostly|largely|chiefly|also|now|still|only))? in "
+        rf"(?:both )?(?:the )?(?:[\w-]+ ){{0,4}}?(?:of )?(?:the )?{E}",
+        shape.text,
+    ):
+        subject = subject_before(shape, m.start())
+        if subject is None:
+            continue
+        objects = [int(m.group(1)), *following_mentions(shape, m.end())]
+        for obj in objects:
+            if shape.kinds[obj] in ("person",) or obj == subject:
+                continue
+            found.append(Found("area", subject, shape.surface(obj), obj))
+    return [f for f in found if _fits(shape, f, subject_not="place", object_not="person")]
+
+
+FORMER_NAME_CUE = re.compile(r"\b(?:name|formerly|previously|renamed|rebranded|known as)\b")
+
+
+def find_former_names(shape: Shape) -> list[Found]:
+    return _former_name(shape)
+
+
+def _former_name(shape: Shape) -> list[Found]:
+    found: list[Found] = []
+    text = shape.text
+    for m in re.finditer(
+        rf"{E} \[(?:the |a |its )?(?:former|old|previous|original|earlier) name (?:of|for) (?:the )?{E}\]",
+        text,
+    ):
+        found.append(Found("former_name", int(m.group(2)), shape.surface(int(m.group(1))), int(m.group(1))))
+    for m in re.finditer(
+        rf"{E},? \(?(?:formerly|previously|once|originally|earlier) (?:known as|called|named) (?:the )?{E}",
+        text,
+    ):
+        found.append(Found("former_name", int(m.group(1)), shape.surface(int(m.group(2))), int(m.group(2))))
+    for m in re.finditer(rf"{E} (?:was |has been |had been )?(?:renamed|rebranded)(?: as)? (?:the )?{E}", text):
+        found.append(Found("former_name", int(m.group(2)), shape.surface(int(m.group(1))), int(m.group(1))))
+    return found
+
+
+MEMBER_ADJ = r"(?:(?:former|senior|founding|leading|prominent|longtime|key|ex-|active|permanent) )*"
+
+
+def _member(shape: Shape) -> list[Found]:
+    found: list[Found] = []
+    text = shape.text
+    for m in re.finditer(
+        rf"{E},? (?:who is |who was |is |was |also )?(?:a |an |the )?{MEMBER_ADJ}members? of (?:the )?"
+        rf"(?:{E}{POSS} (?:[a-z]+ )?)?{E}",
+        text,
+    ):
+        obj = int(m.group(3))
+        found.append(Found("member", int(m.group(1)), shape.surface(obj), obj))
+    for m in re.finditer(
+        rf"\b(?:belonged|belongs|belong|joined|joins|join|defected) to (?:the )?{E}"
+        rf"|\b(?:joined|joins) (?:the )?{E}"
+        rf"|\b(?:appointed|named|elected|made) (?:as )?(?:a |an )?{MEMBER_ADJ}member of (?:the )?"
+        rf"(?:{E}{POSS} (?:[a-z]+ )?)?{E}",
+        text,
+    ):
+        obj = int(next(g for g in reversed(m.groups()) if g is not None))
+        subject = subject_before(shape, m.start())
+        if subject is not None and subject != obj:
+            found.append(Found("member", subject, shape.surface(obj), obj))
+    return [f for f in found if _fits(shape, f, subject_not="place", object_not="person")]
+
+
+QUOTE = re.compile(r"“([^“”]{12,})”|\"([^\"]{12,})\"")
+SPEECH_BEFORE = re.compile(
+    rf"(?:\b(?:{SPEECH_VERBS}|saying|stating|according to|words|message|statement)\b[^\ue000“\"]{{0,40}}"
+    r"|:\s*)$"
+)
+SPEECH_AFTER_SUBJECT = re.compile(rf"^[,.]?\s*(?:(?P<pronoun>he|she)|{E}[^\ue000.]{{0,30}}?) (?:{SPEECH_VERBS})\b")
+SPEECH_AFTER_VERB = re.compile(rf"^[,.]?\s*(?:{SPEECH_VERBS})\b[^.\ue000]{{0,80}}?{E}(?:[^.\ue000]{{0,40}}{E})?")
+
+
+def quotes(shape: Shape, previous_person: int | None) -> list[Found]:
+    """Quoted words with their speaker; `previous_person` (a mention index, -1 = outside) for "he"."""
+    found: list[Found] = []
+    for m in QUOTE.finditer(shape.text):
+        words = shape.plain(*m.span(1 if m.group(1) is not None else 2))
+        if len(words.split()) < 3:
+            continue
+        speaker = _speaker(shape, m.start(), m.end(), previous_person)
+        if speaker is not None:
+            found.append(Found("quote", speaker, words))
+    return found
+
+
+def _speaker(shape: Shape, open_at: int, close_at: int, previous_person: int | None) -> int | None:
+    after = shape.text[close_at : close_at + 160]
+    said = SPEECH_AFTER_SUBJECT.match(after)
+    if said:
+        if said.group("pronoun"):
+            return previous_person
+        return int(said.group(2))
+    said_by = SPEECH_AFTER_VERB.match(after)
+    if said_by:
+        indexes = [int(g) for g in said_by.groups() if g is not None]
+        people = [i for i in indexes if shape.kinds[i] == "person"]
+        return (people or indexes)[-1]
+    before = shape.text[_clause_start(shape.text, open_at - 1) if open_at else 0 : open_at]
+    if not SPEECH_BEFORE.search(before):
+        return None
+    indexes = [int(m.group(1)) for m in PLACEHOLDER.finditer(before)]
+    if shape.hidden:
+        indexes = [i for i in indexes if not shape.hidden[i]]
+    people = [i for i in indexes if shape.kinds[i] == "person"]
+    others = [i for i in indexes if shape.kinds[i] not in ("place",)]
+    if people:
+        return people[0]
+    return others[0] if others else None
+
+
+def _fits(shape: Shape, found: Found, *, subject_not: str | None, object_not: str | None) -> bool:
+    if found.object is not None and found.object == found.subject:
+        return False
+    if subject_not and shape.kinds[found.subject] == subject_not:
+        return False
+    return not (found.object is not None and object_not and shape.kinds[found.object] == object_not)
+
+
+RULES: tuple[Rule, ...] = (_leader, _role, _allegiance, _designation, _area, _former_name, _member)
+
+
+def find_relations(shape: Shape) -> list[Found]:
+    if "\ue000" not in shape.text:
+        return []
+    found: list[Found] = []
+    for rule in RULES:
+        found.extend(rule(shape))
+    return found

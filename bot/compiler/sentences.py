@@ -1,0 +1,83 @@
+"""Sentence spans with exact offsets, by one compiled regex scan per paragraph.
+
+Candidate ends are punctuation followed by space and a capital (or the paragraph's end);
+a candidate is dropped after an abbreviation or an initial, and inside brackets or a quotation
+that closes within the paragraph (a quoted sentence does not end the sentence quoting it).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+CANDIDATE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9]|\s*$)")
+LAST_TOKEN = re.compile(r"(\S+)$")
+NEXT_CHAR = re.compile(r"\s*(\S)")
+ENCLOSED = re.compile(r"\([^()\n]{0,600}\)|\[[^\[\]\n]{0,600}\]|“[^“”\n]{0,600}”|\"[^\"\n]{0,600}\"")
+INITIALS = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?\.?$")
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st sr jr gen col lt sgt capt cpt maj adm gov sen rep rev hon pres
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
+    vs v etc inc ltd co corp bros dept est mt ft fig approx al e.g i.e cf viz
+    univ assn ave blvd rd no nos vol pp ed eds""".split()
+)
+NEEDS_NUMBER_AFTER = frozenset({"no", "nos", "vol", "pp", "fig"})
+OPENERS = "\"'“‘(["
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) spans of the sentences in text[start:end], whitespace trimmed."""
+    end = len(text) if end is None else end
+    enclosed = _enclosed_spans(text, start, end)
+    spans: list[tuple[int, int]] = []
+    sentence_start = start
+    for match in CANDIDATE_END.finditer(text, start, end):
+        boundary = match.end()
+        if enclosed and _inside(enclosed, boundary):
+            continue
+        if match.group()[0] == "." and _after_abbreviation(text, sentence_start, match.start(), boundary):
+            continue
+        _append(text, spans, sentence_start, boundary)
+        sentence_start = boundary
+    _append(text, spans, sentence_start, end)
+    return spans
+
+
+def _append(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        offset = start + (len(piece) - len(piece.lstrip()))
+        spans.append((offset, offset + len(stripped)))
+
+
+def _enclosed_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    chunk = text[start:end]
+    if not any(c in chunk for c in "([“\""):
+        return []
+    return [(m.start(), m.end()) for m in ENCLOSED.finditer(text, start, end)]
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    index = bisect_right(spans, (position, position)) - 1
+    # spans may nest or overlap (a bracket inside a quote); check the few before too
+    for span_start, span_end in spans[max(0, index - 3) : index + 1]:
+        if span_start < position < span_end:
+            return True
+    return False
+
+
+def _after_abbreviation(text: str, sentence_start: int, period: int, boundary: int) -> bool:
+    token_match = LAST_TOKEN.search(text, sentence_start, period + 1)
+    if token_match is None:
+        return False
+    token = token_match.group(1).lstrip(OPENERS)
+    if INITIALS.match(token):
+        return True  # U.S., U.N., W. (an initial), e.g.
+    word = token[:-1].lower()
+    if word not in ABBREVIATIONS:
+        return False
+    if word in NEEDS_NUMBER_AFTER:
+        following = NEXT_CHAR.match(text, boundary)
+        return following is not None and following.group(1).isdigit()
+    return True
