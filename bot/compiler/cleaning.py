@@ -37,7 +37,9 @@ VERBISH = re.compile(
     r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|may|might|shall|"
     r"should|must|do|does|did|says?|said|seems?|remains?|became|becomes?|gets?|got|makes?|made|"
     r"takes?|took|goes|went|comes?|came|knows?|knew|sees?|saw|wants?|needs?|holds?|held|"
-    r"[a-z]{2,}(?:ed|ing))\b"
+    r"grew|began|won|lost|left|led|met|fought|gave|rose|fell|told|sent|kept|built|bought|sold|"
+    r"paid|spent|ran|became|stood|wrote|spoke|chose|drove|flew|broke|struck|"
+    r"[a-z]{2,}(?:ed|ing|[^sui\W]s))\b"
 )
 
 
@@ -90,6 +92,8 @@ def looks_like_caption(text: str) -> bool:
     words = text.split()
     if len(words) > 16 or text.endswith((";", ",", ":", "?", "!")):
         return False
+    if re.search(r"[.!?][\"”’]?\s+[A-Z]", text):
+        return False  # two sentences are text, not a caption
     return VERBISH.search(text) is None
 
 

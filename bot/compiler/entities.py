@@ -52,7 +52,7 @@ STOPWORDS = frozenset(
     regarding judging according despite prior post approximately almost further hence rather
     perhaps besides overall again already like unlike whether whereas among amid between through
     under over about against along across around beyond toward towards upon within via per
-    dear yes oh mr mrs ms""".split()
+    dear yes oh""".split()
 )
 MONTHS = frozenset(
     """january february march april may june july august september october november december
@@ -119,6 +119,8 @@ def _parse(
     if not tokens:
         return []
     title_at = _find_title(tokens)
+    if title_at is None and len(tokens) > 1 and tokens[0][2].casefold() in PERSON_NOUNS:
+        title_at = (0, 1)  # "Analyst Jane Miller"
     role_of: str | None = None
     title: str | None = None
     if title_at is not None:
@@ -285,7 +287,7 @@ def _vote_by_shape(mention: Mention, text: str, vocabulary: frozenset[str]) -> N
     last, first = words[-1], words[0]
     if key in places():
         votes["place"] = votes.get("place", 0) + 5
-    if key in KNOWN_ORGS or last in ORG_WORDS or (first in ORG_FIRST_WORDS and len(words) > 1):
+    if key in KNOWN_ORGS or (len(words) > 1 and (last in ORG_WORDS or first in ORG_FIRST_WORDS)):
         votes["organization"] = votes.get("organization", 0) + 3
     if last in PLACE_WORDS and len(words) > 1:
         votes["place"] = votes.get("place", 0) + 3

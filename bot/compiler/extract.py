@@ -124,7 +124,9 @@ class _Keys:
 def extract(path: str, text: str, sha256: str, *, markdown: bool = False) -> Extraction:
     analysis = mask_editorial_markers(text)
     articles = segment(analysis, markdown=markdown)
-    if not any(b.kind == PARAGRAPH for a in articles for b in a.blocks):
+    if not any(
+        b.kind == PARAGRAPH and len(analysis[b.start : b.end].split()) >= 4 for a in articles for b in a.blocks
+    ):
         raise DocumentError(path, "has no article text (only navigation, labels or boilerplate)")
     vocabulary = frozenset(LOWER_WORDS.findall(analysis))
     sentences = _sentences(analysis, articles, vocabulary)

@@ -145,7 +145,7 @@ def _leader(shape: Shape) -> list[Found]:
         found.append(Found("leader", int(m.group(1)), shape.surface(int(m.group(2))), int(m.group(2))))
     # "IJU, led by Ilimbek Mamatov"; "the group is headed by X"
     for m in re.finditer(
-        rf"{E},? (?:which is |who is |is |was |are |were )?(?:being |now |currently )?"
+        rf"{E}\)?,? (?:which is |who is |is |was |are |were )?(?:being |now |currently )?"
         rf"(?:led|headed|commanded|run) by {TITLE_WORDS}{E}",
         text,
     ):
@@ -255,7 +255,8 @@ def _designation_value(shape: Shape, match: re.Match[str], group: int) -> str:
     start, end = match.span(group)
     value = shape.plain(start, end)
     value = re.split(r" (?:on|in|since|by|after|for|because) ", value)[0]
-    return value.strip(" ,") or "designated"
+    value = re.sub(r"^(?:an?|the) ", "", value.strip(" ,"))
+    return value or "designated"
 
 
 AREA_VERB = (
@@ -340,7 +341,7 @@ SPEECH_BEFORE = re.compile(
     r"|:\s*)$"
 )
 SPEECH_AFTER_SUBJECT = re.compile(rf"^[,.]?\s*(?:(?P<pronoun>he|she)|{E}[^\ue000.]{{0,30}}?) (?:{SPEECH_VERBS})\b")
-SPEECH_AFTER_VERB = re.compile(rf"^[,.]?\s*(?:{SPEECH_VERBS})\b[^.\ue000]{{0,80}}?{E}(?:[^.\ue000]{{0,40}}{E})?")
+SPEECH_AFTER_VERB = re.compile(rf"^[,.]?\s*(?:{SPEECH_VERBS})\b")
 
 
 def quotes(shape: Shape, previous_person: int | None) -> list[Found]:
@@ -364,10 +365,13 @@ def _speaker(shape: Shape, open_at: int, close_at: int, previous_person: int | N
             return previous_person
         return int(said.group(2))
     said_by = SPEECH_AFTER_VERB.match(after)
-    if said_by:
-        indexes = [int(g) for g in said_by.groups() if g is not None]
+    if said_by:  # "…," said Wall Street Journal columnist Walter Russell Mead
+        window = re.split(r"[,.;]", after[said_by.end() : said_by.end() + 120], maxsplit=1)[0]
+        indexes = [int(m.group(1)) for m in PLACEHOLDER.finditer(window)]
         people = [i for i in indexes if shape.kinds[i] == "person"]
-        return (people or indexes)[-1]
+        others = [i for i in indexes if shape.kinds[i] != "place"]
+        if people or others:
+            return (people or others)[0]
     before = shape.text[_clause_start(shape.text, open_at - 1) if open_at else 0 : open_at]
     if not SPEECH_BEFORE.search(before):
         return None

@@ -1,0 +1,58 @@
+from bot.compiler.cleaning import (
+    is_credit,
+    looks_like_caption,
+    mask_editorial_markers,
+    repeated_labels,
+    split_lines,
+    strip_markdown,
+    teaser_lines,
+)
+
+
+def test_split_lines_keeps_exact_offsets():
+    text = "  Title here \r\n\nBody line.\n"
+    lines = split_lines(text)
+    assert [line.text for line in lines] == ["Title here", "Body line."]
+    assert all(text[line.start : line.end] == line.text for line in lines)
+
+
+def test_short_lines_repeated_across_the_file_are_labels():
+    text = "Europe\nA title\nPublished\nBody text that is long enough.\nEurope\nOther title\nPublished\n"
+    labels = repeated_labels(split_lines(text))
+    assert labels == {"europe", "published"}
+
+
+def test_a_repeated_sentence_is_not_a_label():
+    text = "He said no.\nHe said no.\n"
+    assert repeated_labels(split_lines(text)) == set()
+
+
+def test_teaser_list_is_recognized_by_relative_times():
+    text = (
+        "Sports2 hours ago\nTeam wins the cup\nThe final was played in front of a large crowd...\n"
+        "World 1 day ago\nStorm hits coast\nA storm hit the coast on Monday and...\n"
+    )
+    lines = split_lines(text)
+    assert teaser_lines(lines) == set(range(6))
+
+
+def test_credits_and_captions():
+    assert is_credit("Image source: kremlin.ru")
+    assert is_credit("Photo: AFP")
+    assert not is_credit("Imagine a world without borders.")
+    assert looks_like_caption("Jihadists of a group before the attack, Idlib, Syria.")
+    assert looks_like_caption("The minister at the summit (second left)")
+    assert not looks_like_caption("The games are likely to be a mere blip on a downward trend.")
+
+
+def test_editorial_markers_are_blanked_without_moving_offsets():
+    text = "the path of Sharia.[UB1]  If the"
+    masked = mask_editorial_markers(text)
+    assert len(masked) == len(text)
+    assert "[UB1]" not in masked
+    assert masked.startswith("the path of Sharia.")
+
+
+def test_markdown_markup_is_stripped_for_statements():
+    assert strip_markdown("**Bold** and [a link](http://x.org) and `code`") == "Bold and a link and code"
+    assert strip_markdown("- a list item") == "a list item"

@@ -1,0 +1,38 @@
+from bot.compiler.dates import document_date, find_date
+
+
+def date_of(text: str, document: str | None = None) -> tuple[str | None, str] | None:
+    found = find_date(text, 0, len(text), document)
+    return None if found is None else (found.date, found.text)
+
+
+def test_full_dates():
+    assert date_of("On March 15, 2020, they met.") == ("2020-03-15", "March 15, 2020")
+    assert date_of("It was 2 April 2021.") == ("2021-04-02", "2 April 2021")
+
+
+def test_month_and_year():
+    assert date_of("signed in February 2020, aiming") == ("2020-02", "February 2020")
+    assert date_of("Since July 2018, the council") == ("2018-07", "July 2018")
+
+
+def test_years():
+    assert date_of("swore allegiance to al-Qaeda in 2015.") == ("2015", "2015")
+    assert date_of("a $1996 bill and 7,644-kilometre border") is None
+    assert date_of("in the 1970s") is None
+
+
+def test_day_without_year_needs_the_document_date():
+    assert date_of("on July 28 and 29 in Tashkent") == (None, "July 28 and 29")
+    assert date_of("on July 28 and 29 in Tashkent", "2022-07-01") == ("2022-07-28", "July 28 and 29")
+
+
+def test_relative_dates_resolve_only_against_a_document_date():
+    assert date_of("visited last month") == (None, "last month")
+    assert date_of("visited last month", "2022-01-15") == ("2021-12", "last month")
+    assert date_of("next year it ends", "2022-01-15") == ("2023", "next year")
+
+
+def test_document_date_from_a_byline():
+    assert document_date("Published on March 3, 2021 by Staff") == "2021-03-03"
+    assert document_date("Published on") is None

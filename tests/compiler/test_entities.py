@@ -1,0 +1,78 @@
+from bot.compiler.entities import entity_key, find_mentions, long_form_before
+
+
+def mentions(text: str, vocabulary: frozenset[str] = frozenset()) -> list[str]:
+    return [m.surface for m in find_mentions(text, 0, len(text), vocabulary)]
+
+
+def test_names_keep_their_particles():
+    vocabulary = frozenset({"fighters", "met", "and"})
+    found = mentions("Fighters of Katibat Imam al-Bukhari met Bashar al-Assad and Osama bin Laden.", vocabulary)
+    assert found == ["Katibat Imam al-Bukhari", "Bashar al-Assad", "Osama bin Laden"]
+
+
+def test_lowercase_al_prefix_starts_a_name():
+    assert mentions("They swore allegiance to al Qaeda and al-Qaeda.") == ["al Qaeda", "al-Qaeda"]
+
+
+def test_titles_are_stripped_and_recorded():
+    (mention,) = find_mentions("Then Mr. Tokayev spoke.", 0, 23, frozenset({"then"}))
+    assert (mention.surface, mention.title) == ("Tokayev", "Mr.")
+    found = find_mentions("Kazakh President Kassym-Jomart Tokayev arrived.", 0, 47, frozenset())
+    assert [(m.surface, m.title, m.role_of) for m in found] == [
+        ("Kassym-Jomart Tokayev", "President", "Kazakh")
+    ]
+    found = find_mentions("Chinese Foreign Minister Wang Yi visited.", 0, 41, frozenset())
+    assert [(m.surface, m.title, m.role_of) for m in found] == [("Wang Yi", "Foreign Minister", "Chinese")]
+
+
+def test_title_inside_an_organization_name_is_not_split():
+    assert mentions("the United Nations General Assembly voted") == ["United Nations General Assembly"]
+
+
+def test_organization_before_a_title_becomes_its_own_mention():
+    found = find_mentions("a call with European Union Council President Charles Michel.", 0, 61, frozenset())
+    assert [(m.surface, m.title) for m in found] == [("European Union", None), ("Charles Michel", "Council President")]
+
+
+def test_sentence_initial_common_words_are_dropped():
+    vocabulary = frozenset({"however", "the", "since"})
+    assert mentions("However, Usmanov left.", vocabulary) == ["Usmanov"]
+    assert mentions("The KIB operates.", vocabulary) == ["KIB"]
+    assert mentions("Since July 2018, the UN Security Council met.", vocabulary) == ["UN Security Council"]
+
+
+def test_compounds_of_places_split():
+    assert mentions("after the US-Taliban deal") == ["US", "Taliban"]
+    assert mentions("Kassym-Jomart met them") == ["Kassym-Jomart"]
+
+
+def test_possessive_is_not_part_of_the_name():
+    (mention,) = find_mentions("the TIP’s emir", 0, 14, frozenset())
+    assert mention.surface == "TIP" and mention.possessive
+
+
+def test_kind_cues():
+    (place,) = find_mentions("They live in Afghanistan now.", 0, 29, frozenset({"they"}))
+    assert place.votes.get("place", 0) >= 5
+    (org,) = find_mentions("the Islamic Jihad Union grew", 0, 28, frozenset())
+    assert org.votes.get("organization", 0) >= 3
+    (person,) = find_mentions("said columnist Walter Russell Mead", 0, 34, frozenset())
+    assert person.votes.get("person", 0) >= 2
+
+
+def test_acronym_long_form_is_found_by_initials():
+    text = "groups such as Katibat Imam al-Bukhari (KIB) and the Islamic State Khorasan (IS-K) and the Belt and Road Initiative (BRI)"
+    kib = text.index("(KIB)")
+    assert text[slice(*long_form_before(text, kib, "KIB", 0))] == "Katibat Imam al-Bukhari"
+    isk = text.index("(IS-K)")
+    assert text[slice(*long_form_before(text, isk, "IS-K", 0))] == "Islamic State Khorasan"
+    bri = text.index("(BRI)")
+    assert text[slice(*long_form_before(text, bri, "BRI", 0))] == "Belt and Road Initiative"
+    assert long_form_before(text, kib, "XYZ", 0) is None
+
+
+def test_keys_fold_spelling():
+    assert entity_key("al-Qaeda") == entity_key("Al Qaeda") == "al qaeda"
+    assert entity_key("U.S.") == entity_key("US")
+    assert entity_key("the Taliban") == "taliban"

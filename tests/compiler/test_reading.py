@@ -1,0 +1,95 @@
+"""Bad input: each bad file gets one clear line; the others still compile."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from bot.compiler import compile_folder
+from bot.compiler.reading import find_documents, read_document
+from bot.errors import DocumentError
+
+GOOD = "A Good Title\n\nThe Eastern Brigade operates in Syria. It grew in 2015.\n"
+
+
+def reason(path: Path, seeds: Path) -> str:
+    with pytest.raises(DocumentError) as caught:
+        read_document(path, seeds)
+    return str(caught.value)
+
+
+def test_empty_binary_and_latin1_files(seeds_dir):
+    (seeds_dir / "empty.txt").write_text("   \n")
+    (seeds_dir / "binary.txt").write_bytes(b"abc\x00def")
+    (seeds_dir / "latin1.txt").write_bytes("Caf\xe9 au lait".encode("latin-1"))
+    assert reason(seeds_dir / "empty.txt", seeds_dir) == "empty.txt: is empty"
+    assert "binary" in reason(seeds_dir / "binary.txt", seeds_dir)
+    assert reason(seeds_dir / "latin1.txt", seeds_dir).startswith("latin1.txt: is not UTF-8 (byte 0xe9")
+
+
+def test_huge_file_is_refused_without_reading_it(seeds_dir):
+    huge = seeds_dir / "huge.txt"
+    with huge.open("wb") as handle:  # sparse: 50 MB on paper, nothing on disk
+        handle.truncate(50_000_000)
+    assert "too large (50.0 MB" in reason(huge, seeds_dir)
+
+
+def test_symlink_outside_the_folder_is_refused(seeds_dir, tmp_path):
+    outside = tmp_path / "secret.txt"
+    outside.write_text(GOOD)
+    (seeds_dir / "link.txt").symlink_to(outside)
+    assert "symlink points outside the seeds folder" in reason(seeds_dir / "link.txt", seeds_dir)
+
+
+def test_symlink_inside_the_folder_is_fine(seeds_dir):
+    (seeds_dir / "real.txt").write_text(GOOD)
+    (seeds_dir / "alias.txt").symlink_to(seeds_dir / "real.txt")
+    assert read_document(seeds_dir / "alias.txt", seeds_dir).text == GOOD
+
+
+def test_vanished_file(seeds_dir):
+    assert reason(seeds_dir / "gone.txt", seeds_dir) == "gone.txt: vanished before it could be read"
+
+
+def test_hidden_files_and_other_suffixes_are_ignored(seeds_dir):
+    (seeds_dir / ".hidden.txt").write_text(GOOD)
+    (seeds_dir / ".cache").mkdir()
+    (seeds_dir / ".cache" / "x.txt").write_text(GOOD)
+    (seeds_dir / "notes.pdf").write_text(GOOD)
+    (seeds_dir / "sub").mkdir()
+    (seeds_dir / "sub" / "b.md").write_text(GOOD)
+    (seeds_dir / "a.txt").write_text(GOOD)
+    assert [p.relative_to(seeds_dir).as_posix() for p in find_documents(seeds_dir)] == ["a.txt", "sub/b.md"]
+
+
+def test_bad_files_are_reported_and_the_rest_compiles(seeds_dir, knowledge_dir, tmp_path):
+    (seeds_dir / "good.txt").write_text(GOOD)
+    (seeds_dir / "empty.txt").write_text("")
+    (seeds_dir / "latin1.txt").write_bytes("Caf\xe9".encode("latin-1"))
+    (seeds_dir / "furniture.txt").write_text("Home\nNews\nHome\nNews\nContact\n")
+    with (seeds_dir / "huge.txt").open("wb") as handle:
+        handle.truncate(50_000_000)
+    (tmp_path / "out.txt").write_text(GOOD)
+    (seeds_dir / "link.txt").symlink_to(tmp_path / "out.txt")
+    result = compile_folder(seeds_dir, knowledge_dir)
+    report = result.report
+    assert not report.ok and report.written
+    problems = sorted(str(p) for p in report.problems)
+    assert [p.split(":")[0] for p in problems] == [
+        "empty.txt", "furniture.txt", "huge.txt", "latin1.txt", "link.txt"
+    ]
+    assert "furniture.txt: has no article text" in problems[1]
+    assert [s.path for s in result.base.sources] == ["good.txt"]
+
+
+def test_a_file_vanishing_mid_compile(seeds_dir, knowledge_dir, monkeypatch):
+    (seeds_dir / "a.txt").write_text(GOOD)
+    (seeds_dir / "b.txt").write_text(GOOD.replace("Good", "Other"))
+
+    def vanish_b(done: int, total: int, path: str) -> None:
+        if path == "a.txt":
+            os.unlink(seeds_dir / "b.txt")
+
+    report = compile_folder(seeds_dir, knowledge_dir, progress=vanish_b).report
+    assert [str(p) for p in report.problems] == ["b.txt: vanished before it could be read"]
+    assert report.documents == 1

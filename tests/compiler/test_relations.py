@@ -1,0 +1,102 @@
+"""Relations from small made-up texts: the patterns are about phrasing, not about the seed's names."""
+
+from bot.compiler.extract import extract
+
+
+def relations(text: str) -> set[tuple[str, str, str, str | None]]:
+    extraction = extract("doc.txt", "A Title For Tests\n\n" + text + "\n", "0" * 64)
+    names = [max(e.surfaces, key=lambda s: (e.surfaces[s], len(s))) if e.surfaces else e.keys[0]
+             for e in extraction.entities]
+    return {
+        (r.type, names[r.subject], r.value, names[r.object] if r.object is not None else None)
+        for fact in extraction.facts
+        for r in fact.relations
+    }
+
+
+def test_led_by():
+    found = relations("The Northern Front (NF), led by Omar Haddad, is operating in the Province of Kunar.")
+    assert ("leader", "Northern Front", "Omar Haddad", "Omar Haddad") in found
+    assert ("area", "Northern Front", "Kunar", "Kunar") in found
+
+
+def test_leader_apposition_and_title():
+    found = relations("Rashid Karimi, the leader of the Eastern Brigade, spoke. Rebel Union leader Amin Dost left.")
+    assert ("leader", "Eastern Brigade", "Rashid Karimi", "Rashid Karimi") in found
+    assert ("leader", "Rebel Union", "Amin Dost", "Amin Dost") in found
+
+
+def test_deputy_is_a_role_not_a_leader():
+    found = relations("Militants praise the Movement’s deputy leader, Mullah Karim Zaheer, who signed it.")
+    assert not any(r[0] == "leader" for r in found)
+    assert ("role", "Karim Zaheer", "deputy leader", "Movement") in found
+
+
+def test_role_from_a_title_with_a_demonym():
+    found = relations("Kazakh President Kassym-Jomart Tokayev spoke in Astana on Monday.")
+    assert ("role", "Kassym-Jomart Tokayev", "President", "Kazakhstan") in found
+
+
+def test_allegiance_forms():
+    found = relations(
+        "The Eastern Brigade, which swore allegiance to the Islamic State in 2015, grew. "
+        "The Haqqani-affiliated Western Front (WF) fights on."
+    )
+    assert ("allegiance", "Eastern Brigade", "Islamic State", "Islamic State") in found
+    assert ("allegiance", "Western Front", "Haqqani", "Haqqani") in found
+
+
+def test_designation_active_and_passive():
+    found = relations(
+        "The US State Department designated the Eastern Brigade as a terrorist organization. "
+        "The Western Front was designated a terrorist group by the Home Office."
+    )
+    assert ("designation", "Eastern Brigade", "terrorist organization", "US State Department") in found
+    assert ("designation", "Western Front", "terrorist group", "Home Office") in found
+
+
+def test_area_lists_every_place():
+    found = relations("The Eastern Brigade operates in both Afghanistan and Syria.")
+    assert ("area", "Eastern Brigade", "Afghanistan", "Afghanistan") in found
+    assert ("area", "Eastern Brigade", "Syria", "Syria") in found
+
+
+def test_former_name_merges_the_names():
+    extraction = extract(
+        "doc.txt",
+        "Title Line Here\n\nReports mention the Old Islamic Movement [former name of NIP] in the north. "
+        "The New Islamic Party (NIP) grew.\n",
+        "0" * 64,
+    )
+    (entity,) = [e for e in extraction.entities if "nip" in e.keys]
+    assert "old islamic movement" in entity.keys
+    assert "old islamic movement" in entity.former
+    assert any(r.type == "former_name" and r.value == "Old Islamic Movement"
+               for f in extraction.facts for r in f.relations)
+
+
+def test_membership():
+    found = relations("The commander is Daler Rahimov, a former member of the Eastern Brigade.")
+    assert ("member", "Daler Rahimov", "Eastern Brigade", "Eastern Brigade") in found
+
+
+def test_quote_speakers():
+    found = relations(
+        "“We will win this war soon,” said Western Front commander Daler Rahimov. "
+        "Analyst Jane Miller: “The talks have clearly failed now.” "
+        "“Nothing will change for years to come” she continues."
+    )
+    quotes = {(r[1], r[2]) for r in found if r[0] == "quote"}
+    assert ("Daler Rahimov", "We will win this war soon,") in quotes
+    assert ("Jane Miller", "The talks have clearly failed now.") in quotes
+    assert ("Jane Miller", "Nothing will change for years to come") in quotes
+
+
+def test_pronoun_subject_is_resolved_in_the_statement():
+    extraction = extract(
+        "doc.txt",
+        "Title Line Here\n\nMinister Daler Rahimov spoke on Monday. At the end, he thanked the crowd.\n",
+        "0" * 64,
+    )
+    statements = [f.statement for f in extraction.facts]
+    assert "At the end, Daler Rahimov thanked the crowd." in statements

@@ -1,0 +1,61 @@
+from bot.compiler.segment import CAPTION, HEADING, PARAGRAPH, segment
+
+def test_seed_page_splits_into_its_four_articles(seed_text, seed_titles):
+    articles = segment(seed_text)
+    assert [a.title for a in articles] == seed_titles
+
+
+def test_navigation_captions_and_teasers_stay_out_of_paragraphs(seed_text):
+    paragraphs = [
+        seed_text[b.start : b.end]
+        for a in segment(seed_text)
+        for b in a.blocks
+        if b.kind == PARAGRAPH
+    ]
+    joined = "\n".join(paragraphs)
+    for furniture in ("Connect with us", "Continue Reading", "Image source", "Latest", "hours ago",
+                      "Samoa welcomes", "Trending", "(second left)"):
+        assert furniture not in joined
+    assert not any(p in ("Published", "on", "Comments", "Central Asia") for p in paragraphs)
+
+
+def test_headings_become_sections_of_the_paragraphs_below(seed_text):
+    articles = segment(seed_text)
+    second = articles[1]
+    headings = [seed_text[b.start : b.end] for b in second.blocks if b.kind == HEADING]
+    assert headings == ["China", "Turkey"]
+    sections = {b.section for b in second.blocks if b.kind == PARAGRAPH}
+    assert {"China", "Turkey", None} <= sections
+    first_sections = {b.section for b in articles[0].blocks if b.kind == PARAGRAPH}
+    assert "What the US-Taliban deal means for Central Asia?" in first_sections
+
+
+def test_captions_are_marked(seed_text):
+    captions = [seed_text[b.start : b.end] for a in segment(seed_text) for b in a.blocks if b.kind == CAPTION]
+    assert "Jihadists of Katibat Imam al-Bukhari before the attack, Idlib, Syria." in captions
+    assert "Image source: kremlin.ru" in captions
+
+
+def test_plain_article_is_one_source_titled_by_its_first_line():
+    text = "Ad sales boost profit\n\nQuarterly profits jumped. Sales rose.\n\nMore text follows here.\n"
+    (article,) = segment(text)
+    assert article.title == "Ad sales boost profit"
+    assert [b.kind for b in article.blocks] == [PARAGRAPH, PARAGRAPH]
+
+
+def test_one_sentence_per_line_file_has_no_false_headings():
+    text = (
+        "Unsettling Times\n\nLONDON - Is there more to be said about Egypt?\n"
+        "The regime survived the protests.\nWhether democracy will ensue is doubtful.\n"
+    )
+    (article,) = segment(text)
+    assert article.title == "Unsettling Times"
+    assert all(b.kind == PARAGRAPH for b in article.blocks)
+
+
+def test_markdown_headings_title_and_sections():
+    text = "# The Report\n\nIntro paragraph here.\n\n## Findings\n\nThe finding is clear.\n"
+    (article,) = segment(text, markdown=True)
+    assert article.title == "The Report"
+    assert [b.kind for b in article.blocks] == [PARAGRAPH, HEADING, PARAGRAPH]
+    assert article.blocks[-1].section == "Findings"

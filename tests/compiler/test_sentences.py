@@ -1,0 +1,52 @@
+from bot.compiler.sentences import split_sentences
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+def test_plain_sentences_with_offsets():
+    text = "  First one. Second one!  Third one?"
+    assert sentences(text) == ["First one.", "Second one!", "Third one?"]
+
+
+def test_abbreviations_and_initials_do_not_end_a_sentence():
+    text = (
+        "Mr. Putin met Dr. Smith in St. Petersburg on Jan. 5. The U.S. and the U.N. agreed. "
+        "President George W. Bush spoke. See No. 5 above."
+    )
+    assert sentences(text) == [
+        "Mr. Putin met Dr. Smith in St. Petersburg on Jan. 5.",
+        "The U.S. and the U.N. agreed.",
+        "President George W. Bush spoke.",
+        "See No. 5 above.",
+    ]
+
+
+def test_quotes_and_brackets_do_not_break_a_sentence():
+    text = (
+        "He posted that “today is great. This victory came.” Then he left. "
+        "They [the rebels (see above). Again] stayed. Done."
+    )
+    assert sentences(text) == [
+        "He posted that “today is great. This victory came.”",
+        "Then he left.",
+        "They [the rebels (see above). Again] stayed.",
+        "Done.",
+    ]
+
+
+def test_sentence_ends_inside_closing_quotes():
+    text = 'He said "it is over." She agreed. They called it “victory.” It was.'
+    assert sentences(text) == ['He said "it is over."', "She agreed.", "They called it “victory.”", "It was."]
+
+
+def test_lowercase_after_period_does_not_split():
+    text = "The figure was 3.5 percent. e.g. this stays. Next."
+    assert sentences(text) == ["The figure was 3.5 percent. e.g. this stays.", "Next."]
+
+
+def test_span_limits_are_respected():
+    text = "XXX First. Second. YYY"
+    spans = split_sentences(text, 4, 18)
+    assert [text[s:e] for s, e in spans] == ["First.", "Second."]
