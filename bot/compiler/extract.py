@@ -6,10 +6,11 @@ hash; joining entities across documents happens afterwards in `merge`.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from bot.compiler.cleaning import mask_editorial_markers, strip_markdown
 from bot.compiler.dates import document_date, find_date
@@ -38,7 +39,17 @@ from bot.compiler.segment import PARAGRAPH, Article, segment
 from bot.compiler.sentences import ENCLOSED, split_sentences
 from bot.errors import DocumentError
 
-COMPILER_VERSION = "1"
+def _source_fingerprint() -> str:
+    """Changes whenever the compiler's code or data does, so stale cache entries are never used."""
+    folder = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted([*folder.glob("*.py"), *folder.glob("data/*")]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+COMPILER_VERSION = f"1-{_source_fingerprint()}"
 KIND_ORDER = ("place", "organization", "person", "other")
 LOWER_WORDS = re.compile(r"\b[a-z][a-z'-]+\b")
 LOWERCASE = re.compile(r"[a-z]")
