@@ -27,11 +27,11 @@ class Engine:
         self.index = index
         self.version = version
         self.seeds_dir = seeds_dir
-        self.names = Names(index.entities())
+        self.names = Names(index.conn)
         self.sources_list = index.sources()
         self._sources = {i: (title, path) for i, title, path, _n in self.sources_list}
         self.ranker = Ranker(index, self.names)
-        self.speller = Speller(r[0] for r in index.rows("SELECT key FROM terms"))
+        self.speller = Speller(index.conn)
         self._known = lru_cache(maxsize=4096)(self._known_uncached)
 
     @classmethod

@@ -23,13 +23,14 @@ from typing import Any
 import sqlite_utils
 
 from bot import factbase
+from bot.engine import names
 from bot.engine.text import key_string
 from bot.errors import FactBaseError, SearchIndexError
 
 log = logging.getLogger("briefbot.engine.index")
 
 INDEX_FILE = "index.sqlite"
-INDEX_FORMAT = "3"  # bump when the tables change, so old indexes are rebuilt
+INDEX_FORMAT = "4"  # bump when the tables change, so old indexes are rebuilt
 NUMBER = re.compile(r"\d")
 
 
@@ -86,7 +87,7 @@ def _row_to_fact(row: tuple[Any, ...]) -> FactRow:
         end=row[4],
         excerpt=row[5],
         statement=row[6],
-        entities=tuple(json.loads(row[7])),
+        entities=tuple(e for e in row[7].split("\n") if e),
         date=row[8],
         section=row[9],
         kind=row[10],
@@ -121,7 +122,7 @@ def _fact_records(facts: list[factbase.Fact]) -> Iterator[dict[str, Any]]:
             "end": fact.end,
             "excerpt": fact.excerpt,
             "statement": fact.statement,
-            "entities": json.dumps(list(fact.entities)),
+            "entities": "\n".join(fact.entities),
             "date": fact.date,
             "date_text": fact.date_text,
             "section": fact.section,
@@ -179,18 +180,12 @@ def _fill(db: sqlite_utils.Database, base: factbase.FactBase, stamp: Stamp) -> N
             pk="id",
         )
         per_entity = Counter(e for f in facts for e in set(f.entities))
-        db.table("entities").insert_all(
+        names.create_tables(
+            db.conn,
             [
-                {
-                    "id": e.id,
-                    "name": e.name,
-                    "kind": e.kind,
-                    "aliases": json.dumps(list(e.aliases)),
-                    "facts": per_entity.get(e.id, 0),
-                }
+                (e.id, e.name, e.kind, list(e.aliases), per_entity.get(e.id, 0))
                 for e in base.entities
             ],
-            pk="id",
         )
         db.table("facts").insert_all(_fact_records(facts), pk="rowid", batch_size=2000)
         db.table("fact_entities").insert_all(
@@ -245,7 +240,6 @@ def _ensure_tables(db: sqlite_utils.Database) -> None:
             "facts": int,
             "position": int,
         },
-        "entities": {"id": str, "name": str, "kind": str, "aliases": str, "facts": int},
         "facts": {
             "rowid": int,
             "id": str,
@@ -367,14 +361,6 @@ class Index:
     def rows(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
         return self.conn.execute(sql, tuple(params)).fetchall()
 
-    def entities(self) -> list[tuple[str, str, str, list[str], int]]:
-        return [
-            (i, name, kind, json.loads(aliases or "[]"), facts or 0)
-            for i, name, kind, aliases, facts in self.rows(
-                "SELECT id, name, kind, aliases, facts FROM entities"
-            )
-        ]
-
     def sources(self) -> list[tuple[str, str, str, int]]:
         """(id, title, path, fact count) in the order the fact base lists them."""
         return [
@@ -389,19 +375,23 @@ class Index:
         marks = ",".join("?" * len(wanted))
         return dict(self.rows(f"SELECT key, df FROM terms WHERE key IN ({marks})", wanted))
 
-    def search(self, keys: Iterable[str], limit: int) -> list[tuple[int, float]]:
-        """(ordinal, bm25) of the facts matching any key, best first. Keys are quoted, so no
-        user text ever reaches FTS5 syntax."""
+    def search(
+        self, keys: Iterable[str], limit: int, *, every: bool = False, ranked: bool = True
+    ) -> list[tuple[int, float]]:
+        """(ordinal, bm25) of the facts matching any key (every key), best first. Keys are
+        quoted, so no user text ever reaches FTS5 syntax."""
         terms = [k for k in dict.fromkeys(keys) if k]
         if not terms:
             return []
-        match = " OR ".join('"' + k.replace('"', '""') + '"' for k in terms)
+        joiner = " AND " if every else " OR "
+        match = joiner.join('"' + k.replace('"', '""') + '"' for k in terms)
         try:
             return [
                 (r[0], -r[1])
                 for r in self.rows(
                     "SELECT rowid, bm25(facts_fts) FROM facts_fts WHERE facts_fts MATCH ? "
-                    "ORDER BY rank LIMIT ?",
+                    + ("ORDER BY rank " if ranked else "")
+                    + "LIMIT ?",
                     (match, limit),
                 )
             ]

@@ -1,16 +1,19 @@
 """Entity names: which entities a piece of text mentions, despite typos and transliterations.
 
-The alias table is loaded once when the engine opens. Exact matches come from a dict of
-normalised aliases; fuzzy matching (rapidfuzz) runs only for words the fact base has never
-seen, and only against aliases sharing their first letter, so a query stays cheap however
-many entities there are.
+The alias table lives in the index (built once per fact base), so opening the engine does
+not normalise tens of thousands of names. A query looks up all its word windows in one
+SQL statement, exactly and by word keys ("katibat imam al bukhary" meets "Katibat Imam
+al-Bukhari"). Fuzzy matching (rapidfuzz) runs only for words the fact base has never seen,
+against the aliases sharing their first letter, loaded on first need and cached.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -19,7 +22,11 @@ from bot.engine.text import STOPWORDS, WORD, fold, key, keys, normalize_name
 # "tokaev"/"tokayev" scores 92, "bukhary"/"bukhari" 86; fuzzy matching runs only for words
 # the fact base lacks, which keeps near-misses such as "prussia" -> "russia" rare.
 FUZZY_CUTOFF = 85.0
+LOOKUP_CUTOFF = 88.0  # a command argument is a whole name: WRatio over all names
 MAX_PHRASE = 6
+MAX_KEY_SETS = 8
+
+EntityRow = tuple[str, str, str, list[str], int]  # id, name, kind, aliases, fact count
 
 
 @dataclass(slots=True)
@@ -29,8 +36,15 @@ class EntityInfo:
     kind: str
     aliases: tuple[str, ...]
     facts: int
-    # Key sets of its names: a fact holding every key of one of them mentions the entity.
-    key_sets: list[frozenset[str]] = field(default_factory=list)
+    key_text: str = ""  # key sets of its names, one per line (see key_sets)
+    _key_sets: list[frozenset[str]] | None = field(default=None, repr=False)
+
+    @property
+    def key_sets(self) -> list[frozenset[str]]:
+        """Word keys of each name: a fact holding every key of one of them mentions the entity."""
+        if self._key_sets is None:
+            self._key_sets = [frozenset(line.split()) for line in self.key_text.split("\n") if line]
+        return self._key_sets
 
     def display(self) -> str:
         short = [a for a in self.aliases if a.isupper() and 1 < len(a) <= 8]
@@ -46,63 +60,129 @@ class Mention:
     score: float  # 100 exact, lower when fuzzy
 
 
-def _initials(name: str) -> str:
+# --- building the tables (at index time) --------------------------------------------------
+
+
+def initials(name: str) -> str:
     """ "Islamic Jihad Union" -> "iju"; lower-case particles ("al", "of") are skipped."""
     parts = [w for w in WORD.findall(name) if w[0].isupper()]
     return "".join(p[0] for p in parts).lower() if len(parts) >= 2 else ""
 
 
-class Names:
-    def __init__(self, rows: Iterable[tuple[str, str, str, list[str], int]]) -> None:
-        self.entities: dict[str, EntityInfo] = {}
-        self.exact: dict[str, list[str]] = defaultdict(list)
-        # The same names by word keys: "katibat imam al bukhary" meets "Katibat Imam al-Bukhari".
-        self.loose: dict[str, list[str]] = defaultdict(list)
-        self.acronyms: set[str] = set()  # aliases written in capitals: "US" must not match "us"
-        derived: dict[str, list[str]] = defaultdict(list)
-        for entity_id, name, kind, aliases, facts in rows:
-            info = EntityInfo(entity_id, name, kind, tuple(aliases), facts)
-            self.entities[entity_id] = info
-            for alias in (name, *aliases):
-                norm = normalize_name(alias)
-                if not norm:
-                    continue
-                if entity_id not in self.exact[norm]:
-                    self.exact[norm].append(entity_id)
-                loose = _key_phrase(norm.split())
-                if len(loose) >= 4 and entity_id not in self.loose[loose]:
-                    self.loose[loose].append(entity_id)
-                if alias.isupper() and len(norm) <= 6:
-                    self.acronyms.add(norm)
-                alias_keys = frozenset(keys(alias))
-                if alias_keys and len(info.key_sets) < 8 and alias_keys not in info.key_sets:
-                    info.key_sets.append(alias_keys)
-            for extra in self._derived_aliases(info):
-                derived[extra].append(entity_id)
-        # Derived names (initials, surnames) only where no real alias claims the string.
-        for norm, ids in derived.items():
-            if norm not in self.exact and len(ids) == 1:
-                self.exact[norm] = ids
-                if " " not in norm and len(norm) <= 6 and norm == _initials_of(ids[0], self):
-                    self.acronyms.add(norm)
-        for ids in self.exact.values():
-            ids.sort(key=lambda i: -self.entities[i].facts)
-        self._by_initial: dict[str, list[str]] = defaultdict(list)
-        for norm in self.exact:
-            self._by_initial[norm[0]].append(norm)
+def key_phrase(tokens: Iterable[str]) -> str:
+    return " ".join(key(t) for t in tokens if t not in STOPWORDS)
 
-    @staticmethod
-    def _derived_aliases(info: EntityInfo) -> list[str]:
-        out = []
-        initials = _initials(info.name)
-        has_acronym = any(a.isupper() for a in info.aliases)
-        if initials and not has_acronym and info.kind != "person":
-            out.append(initials)
-        if info.kind == "person":
-            parts = normalize_name(info.name).split()
-            if len(parts) >= 2 and len(parts[-1]) >= 4:
-                out.append(parts[-1])
-        return out
+
+def _derived(name: str, kind: str, aliases: list[str]) -> Iterator[str]:
+    """Names people use that the fact base may not list: initials of a group, a surname."""
+    short = initials(name)
+    if short and kind != "person" and not any(a.isupper() for a in aliases):
+        yield short
+    if kind == "person":
+        parts = normalize_name(name).split()
+        if len(parts) >= 2 and len(parts[-1]) >= 4:
+            yield parts[-1]
+
+
+def key_text(name: str, aliases: Iterable[str]) -> str:
+    lines: list[str] = []
+    for alias in (name, *aliases):
+        line = " ".join(sorted(set(keys(alias))))
+        if line and line not in lines:
+            lines.append(line)
+        if len(lines) >= MAX_KEY_SETS:
+            break
+    return "\n".join(lines)
+
+
+def alias_records(rows: Iterable[EntityRow]) -> Iterator[tuple[str, str, str, int, int]]:
+    """(norm, loose, entity id, is acronym, fact count) for every name of every entity.
+
+    Derived names (initials, surnames) are kept only where no real alias claims the string
+    and exactly one entity derives it.
+    """
+    real: set[str] = set()
+    derived: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for entity_id, name, kind, aliases, facts in rows:
+        seen: set[str] = set()
+        for alias in (name, *aliases):
+            norm = normalize_name(alias)
+            if not norm or norm in seen:
+                continue
+            seen.add(norm)
+            real.add(norm)
+            loose = key_phrase(norm.split())
+            acronym = int(alias.isupper() and len(norm) <= 6)
+            yield norm, loose if len(loose) >= 4 else "", entity_id, acronym, facts
+        for extra in _derived(name, kind, aliases):
+            derived[extra].append((entity_id, facts))
+    for norm, owners in derived.items():
+        if norm not in real and len(owners) == 1:
+            entity_id, facts = owners[0]
+            yield norm, "", entity_id, int(" " not in norm and len(norm) <= 6), facts
+
+
+def create_tables(conn: sqlite3.Connection, rows: list[EntityRow]) -> None:
+    """The entities and aliases tables, in the index or in a scratch database."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS entities (id TEXT PRIMARY KEY, name TEXT, kind TEXT, "
+        "aliases TEXT, facts INTEGER, key_text TEXT)"
+    )
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS aliases (norm TEXT, loose TEXT, entity TEXT, "
+        "acronym INTEGER, facts INTEGER)"
+    )
+    conn.executemany(
+        "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            (i, name, kind, "\n".join(aliases), facts, key_text(name, aliases))
+            for i, name, kind, aliases, facts in rows
+        ),
+    )
+    conn.executemany("INSERT INTO aliases VALUES (?, ?, ?, ?, ?)", alias_records(rows))
+    conn.execute("CREATE INDEX IF NOT EXISTS aliases_norm ON aliases(norm)")
+    conn.execute("CREATE INDEX IF NOT EXISTS aliases_loose ON aliases(loose)")
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+class Names:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.entities: dict[str, EntityInfo] = {
+            i: EntityInfo(
+                i, name, kind, tuple(a for a in aliases.split("\n") if a), facts or 0, text or ""
+            )
+            for i, name, kind, aliases, facts, text in conn.execute(
+                "SELECT id, name, kind, aliases, facts, key_text FROM entities"
+            )
+        }
+        self._by_initial: dict[str, list[str]] = {}
+        self._all_norms: list[str] | None = None
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[EntityRow]) -> Names:
+        """Names over a scratch in-memory table (tests, tools)."""
+        conn = sqlite3.connect(":memory:", check_same_thread=False)
+        create_tables(conn, list(rows))
+        return cls(conn)
+
+    def _ids(self, column: str, values: set[str]) -> dict[str, list[tuple[str, int]]]:
+        """value -> [(entity id, is acronym)], most-mentioned entity first."""
+        found: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        wanted = [v for v in values if v]
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for value, entity, acronym in self.conn.execute(
+                f"SELECT {column}, entity, acronym FROM aliases WHERE {column} IN ({marks}) "
+                "ORDER BY facts DESC, entity",
+                chunk,
+            ):
+                if all(entity != e for e, _ in found[value]):
+                    found[value].append((entity, acronym))
+        return found
 
     def find(self, text: str, known: Callable[[str], bool] | None = None) -> list[Mention]:
         """Entities mentioned in `text`, longest names first, each word used once.
@@ -112,36 +192,62 @@ class Names:
         """
         raw = WORD.findall(text)
         folded = [fold(w) for w in raw]
+        windows = [
+            (size, i)
+            for size in range(min(MAX_PHRASE, len(raw)), 0, -1)
+            for i in range(len(raw) - size + 1)
+        ]
+        exact = self._ids("norm", {" ".join(folded[i : i + s]) for s, i in windows})
+        loose_of = {
+            (s, i): key_phrase(folded[i : i + s])
+            for s, i in windows
+            if s > 1 and not ({folded[i], folded[i + s - 1]} & STOPWORDS)
+        }
+        loose = self._ids("loose", set(loose_of.values())) if loose_of else {}
         lowercase_query = text == text.lower()
         used = [False] * len(raw)
         mentions: list[Mention] = []
-        for size in range(min(MAX_PHRASE, len(raw)), 0, -1):
-            for i in range(len(raw) - size + 1):
-                if any(used[i : i + size]):
-                    continue
-                phrase = " ".join(folded[i : i + size])
-                ids = self.exact.get(phrase)
-                if ids and not self._plausible(phrase, raw[i : i + size], lowercase_query):
-                    continue
-                if not ids and size > 1 and not ({folded[i], folded[i + size - 1]} & STOPWORDS):
-                    ids = self.loose.get(_key_phrase(folded[i : i + size]))
-                if not ids:
-                    continue
-                used[i : i + size] = [True] * size
-                mentions.append(
-                    Mention(tuple(ids), i, i + size, " ".join(raw[i : i + size]), 100.0)
-                )
+        for size, i in windows:
+            if any(used[i : i + size]):
+                continue
+            phrase = " ".join(folded[i : i + size])
+            hits = exact.get(phrase)
+            if hits and not self._plausible(phrase, raw[i : i + size], lowercase_query, hits):
+                hits = None
+            if not hits and (size, i) in loose_of:
+                hits = loose.get(loose_of[(size, i)])
+            if not hits:
+                continue
+            used[i : i + size] = [True] * size
+            mentions.append(
+                Mention(tuple(e for e, _ in hits), i, i + size, " ".join(raw[i : i + size]), 100.0)
+            )
         if known is not None:
             mentions += self._fuzzy(raw, folded, used, known)
         mentions.sort(key=lambda m: m.start)
         return mentions
 
-    def _plausible(self, phrase: str, raw: list[str], lowercase_query: bool) -> bool:
+    @staticmethod
+    def _plausible(
+        phrase: str, raw: list[str], lowercase_query: bool, hits: list[tuple[str, int]]
+    ) -> bool:
         if len(raw) == 1 and phrase in STOPWORDS and not (raw[0].isupper() and len(raw[0]) > 1):
             return False  # "us", "it", "who" are words before they are names
-        if phrase in self.acronyms and not lowercase_query:
+        if all(acronym for _, acronym in hits) and not lowercase_query:
             return all(w.isupper() or w.isdigit() for w in raw)
         return True
+
+    def _initial(self, letter: str) -> list[str]:
+        if letter not in self._by_initial:
+            upper = chr(ord(letter) + 1)
+            self._by_initial[letter] = [
+                r[0]
+                for r in self.conn.execute(
+                    "SELECT DISTINCT norm FROM aliases WHERE norm >= ? AND norm < ?",
+                    (letter, upper),
+                )
+            ]
+        return self._by_initial[letter]
 
     def _fuzzy(
         self, raw: list[str], folded: list[str], used: list[bool], known: Callable[[str], bool]
@@ -158,7 +264,7 @@ class Names:
                     phrase = " ".join(folded[start:end])
                     hit = process.extractOne(
                         phrase,
-                        self._by_initial.get(phrase[0], ()),
+                        self._initial(phrase[0]),
                         scorer=fuzz.ratio,
                         score_cutoff=FUZZY_CUTOFF,
                     )
@@ -168,10 +274,10 @@ class Names:
                         best = (hit[1], start, end, hit[0])
             if best is not None:
                 score, start, end, norm = best
-                used[start:end] = [True] * (end - start)
-                found.append(
-                    Mention(tuple(self.exact[norm]), start, end, " ".join(raw[start:end]), score)
-                )
+                ids = [e for e, _ in self._ids("norm", {norm}).get(norm, [])]
+                if ids:
+                    used[start:end] = [True] * (end - start)
+                    found.append(Mention(tuple(ids), start, end, " ".join(raw[start:end]), score))
         return found
 
     def lookup(self, text: str) -> EntityInfo | None:
@@ -179,26 +285,26 @@ class Names:
         norm = normalize_name(text)
         if not norm:
             return None
-        ids = self.exact.get(norm)
-        if ids:
-            return self.entities[ids[0]]
-        hit = process.extractOne(norm, self.exact.keys(), scorer=fuzz.WRatio, score_cutoff=88)
-        if hit:
-            return self.entities[self.exact[hit[0]][0]]
+        hits = self._ids("norm", {norm}).get(norm) or self._ids(
+            "loose", {key_phrase(norm.split())}
+        ).get(key_phrase(norm.split()))
+        if not hits:
+            if self._all_norms is None:
+                self._all_norms = [
+                    r[0] for r in self.conn.execute("SELECT DISTINCT norm FROM aliases")
+                ]
+            best: Any = process.extractOne(
+                norm, self._all_norms, scorer=fuzz.WRatio, score_cutoff=LOOKUP_CUTOFF
+            )
+            if best:
+                hits = self._ids("norm", {best[0]}).get(best[0])
+        if hits and hits[0][0] in self.entities:
+            return self.entities[hits[0][0]]
         return None
 
-    def mentions(
-        self, info: EntityInfo, fact_entities: Iterable[str], fact_keys: frozenset[str]
-    ) -> bool:
+    @staticmethod
+    def mentions(info: EntityInfo, fact_entities: Iterable[str], fact_keys: frozenset[str]) -> bool:
         """Whether a fact mentions the entity: tagged with it, or holding every key of a name."""
         if info.id in fact_entities:
             return True
         return any(ks <= fact_keys for ks in info.key_sets)
-
-
-def _key_phrase(tokens: list[str]) -> str:
-    return " ".join(key(t) for t in tokens if t not in STOPWORDS)
-
-
-def _initials_of(entity_id: str, names: Names) -> str:
-    return _initials(names.entities[entity_id].name)

@@ -18,13 +18,14 @@ from bot.engine.names import EntityInfo, Mention, Names
 from bot.engine.query import DEFINITION_RELATIONS, RELATION_CUES, Query
 from bot.engine.text import QUESTION_WORDS, STOPWORDS, WORD, fold, key, keys, word_set
 
-FTS_CANDIDATES = 80
-ENTITY_CANDIDATES = 150
+FTS_CANDIDATES = 50
+ENTITY_CANDIDATES = 100
 RELATION_CANDIDATES = 60
 MIN_COVERAGE = 0.4  # share of the question's content (IDF-weighted) a fact must hold
 UNKNOWN_WORD_WEIGHT = 0.5  # a word no fact has may be a paraphrase; it counts half
 CONTEXT_WEIGHT = 0.4  # a word only in the neighbouring sentences counts this much
 MAX_ANSWERS = 3
+POSTING_BUDGET = 1_500  # facts an OR query may have to rank
 HEAD_NOUN_WEIGHT = 0.5
 LIGHT_WORD_WEIGHT = 0.3
 SYNONYM_CREDIT = 0.8  # "belong" met by "member": the same relation asked in other words
@@ -162,18 +163,62 @@ class Ranker:
             return UNKNOWN_WORD_WEIGHT * math.log((self.total + 0.5) / 0.5 + 1)
         return math.log((self.total - df + 0.5) / (df + 0.5) + 1)
 
+    def _search(self, terms: list[str], frequencies: dict[str, int]) -> dict[int, float]:
+        """FTS candidates, bounded: facts holding every term, then every term but the most
+        frequent, and so on; if still too few, any of the rarer terms.
+
+        FTS5 ranks every fact a query matches, so an OR over words like "economy" costs
+        milliseconds at 100k facts: the OR query takes terms only up to a posting budget,
+        and a term alone above it is read unranked. Rescoring still counts every word.
+        """
+        known = sorted(
+            dict.fromkeys(t for t in terms if frequencies.get(t)), key=lambda t: frequencies[t]
+        )
+        found: dict[int, float] = {}
+        enough = FTS_CANDIDATES // 4
+        for size in range(len(known), 1, -1):
+            for ordinal, score in self.index.search(known[:size], FTS_CANDIDATES, every=True):
+                found.setdefault(ordinal, score)
+            if len(found) >= enough:
+                return found
+        chosen, postings = [], 0
+        for term in known:
+            if postings + frequencies[term] > POSTING_BUDGET:
+                break
+            chosen.append(term)
+            postings += frequencies[term]
+        if chosen:
+            hits = self.index.search(chosen, FTS_CANDIDATES)
+        elif known:
+            hits = self.index.search(known[:1], FTS_CANDIDATES, ranked=False)
+        else:
+            hits = []
+        for ordinal, score in hits:
+            found.setdefault(ordinal, score)
+        return found
+
     def rank(self, query: Query, mentions: list[Mention]) -> Ranking:
         content = content_keys(query, mentions)
-        frequencies = self.index.document_frequencies(content)
+        entity_ids = [i for m in mentions for i in m.entity_ids[:3]]
+        named = [
+            self.names.entities[i]
+            for m in mentions
+            for i in m.entity_ids[:1]
+            if i in self.names.entities
+        ]
+        # The names as the fact base writes them, so a misspelt name still finds its facts.
+        name_keys = [k for e in named for k in (e.key_sets[0] if e.key_sets else ())]
+        name_keys += [k for m in mentions for k in keys(m.text)]
+        frequencies = self.index.document_frequencies([*content, *name_keys])
         weights = {k: m * self.weight(frequencies.get(k)) for k, m in content.items()}
         definition = query.definition and not content and bool(mentions)
         wanted = DEFINITION_RELATIONS if definition else query.relations
-        entity_ids = [i for m in mentions for i in m.entity_ids[:3]]
-        name_keys = [k for m in mentions for k in keys(m.text)]
 
-        bm25: dict[int, float] = dict(self.index.search([*content, *name_keys], FTS_CANDIDATES))
+        bm25 = self._search([*content, *name_keys], frequencies)
         ordinals = list(bm25)
-        ordinals += self.index.facts_of_entities(entity_ids, ENTITY_CANDIDATES)
+        # Every fact of a rarely mentioned entity; a common one is reached through FTS.
+        small = [e.id for e in named if e.facts <= ENTITY_CANDIDATES]
+        ordinals += self.index.facts_of_entities(small, ENTITY_CANDIDATES)
         if wanted:
             ordinals += self.index.facts_with_relations(entity_ids, wanted, RELATION_CANDIDATES)
         facts = self.index.facts(ordinals)
@@ -198,6 +243,8 @@ class Ranker:
     def _score(self, fact: FactRow, ask: Asked, bm25: float) -> Scored:
         s = Scored(fact)
         s.relation, matched = self._relation_fit(fact, ask.wanted, ask.entity_ids)
+        if ask.definition and s.relation >= 1.0 and "former_name" not in matched:
+            s.relation = 0.7  # "What is X?" is answered best by what X was called
         s.coverage = self._coverage(fact, ask.weights, matched)
         if ask.entities:
             hits = sum(

@@ -6,8 +6,9 @@ their first letter, so a correct question costs nothing and a misspelt one littl
 
 from __future__ import annotations
 
+import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from rapidfuzz import fuzz, process
 
@@ -30,14 +31,24 @@ CUE_WORDS = sorted(
 
 
 class Speller:
-    def __init__(self, vocabulary_keys: Iterable[str]) -> None:
-        self._keys: dict[str, list[str]] = defaultdict(list)
-        for k in vocabulary_keys:
-            if len(k) >= MIN_LENGTH:
-                self._keys[k[0]].append(k)
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn  # the index, whose terms table holds every word key of the facts
+        self._keys: dict[str, list[str]] = {}
         self._cues: dict[str, list[str]] = defaultdict(list)
         for word in CUE_WORDS:
             self._cues[word[0]].append(word)
+
+    def _initial(self, letter: str) -> list[str]:
+        """The vocabulary's keys starting with `letter`, loaded on first need."""
+        if letter not in self._keys:
+            self._keys[letter] = [
+                r[0]
+                for r in self.conn.execute(
+                    "SELECT key FROM terms WHERE key >= ? AND key < ? AND length(key) >= ?",
+                    (letter, chr(ord(letter) + 1), MIN_LENGTH),
+                )
+            ]
+        return self._keys[letter]
 
     def correct(self, word: str) -> str | None:
         """A known word (or key) for an unknown folded `word`, or None."""
@@ -52,7 +63,7 @@ class Speller:
         if len(word_key) < MIN_LENGTH:
             return None
         hit = process.extractOne(
-            word_key, self._keys.get(word_key[0], ()), scorer=fuzz.ratio, score_cutoff=CUTOFF
+            word_key, self._initial(word_key[0]), scorer=fuzz.ratio, score_cutoff=CUTOFF
         )
         return str(hit[0]) if hit else None
 

@@ -10,7 +10,7 @@ ROWS = [
 
 
 def names() -> Names:
-    return Names(ROWS)
+    return Names.from_rows(ROWS)
 
 
 def found(text: str, known=lambda w: w in {"who", "leads", "the", "islamic", "jihad"}) -> list[str]:

@@ -1,0 +1,175 @@
+"""Compiler speed on the shared corpora: MB/s of per-document extraction on one core,
+the cross-document merge, peak memory, and the incremental add-one-document time.
+
+    .venv/bin/python benchmarks/bench_compile.py [--runs 3] [--corpus bbc] [--spot-check]
+
+Reads ../shared/corpora/*.tar.gz members straight into memory for the extraction figures,
+and unpacks BBC into a temporary folder for the end-to-end and incremental figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import pstats
+import resource
+import shutil
+import statistics
+import sys
+import tarfile
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from bot import factbase
+from bot.compiler import compile_folder
+from bot.compiler.extract import Extraction, extract
+from bot.compiler.merge import merge
+from bot.errors import DocumentError
+
+CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+NAMES = {
+    "bbc": "bbc_news.tar.gz",
+    "nc-centralasia": "news_commentary_centralasia.tar.gz",
+    "nc": "news_commentary_en.tar.gz",
+}
+
+
+def read_corpus(name: str) -> list[tuple[str, str]]:
+    documents = []
+    with tarfile.open(CORPORA / NAMES[name]) as archive:
+        for member in archive.getmembers():
+            if member.isfile() and member.name.endswith((".txt", ".md")):
+                handle = archive.extractfile(member)
+                assert handle is not None
+                documents.append((member.name, handle.read().decode("utf-8")))
+    documents.sort()
+    return documents
+
+
+def extract_all(documents: list[tuple[str, str]]) -> tuple[list[Extraction], list[str]]:
+    extractions, failures = [], []
+    for path, text in documents:
+        try:
+            extractions.append(extract(path, text, "0" * 64, markdown=path.endswith(".md")))
+        except DocumentError as problem:
+            failures.append(str(problem))
+    return extractions, failures
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+
+
+def bench_extraction(name: str, runs: int, spot_check: bool, profile: bool) -> None:
+    documents = read_corpus(name)
+    megabytes = sum(len(t.encode("utf-8")) for _, t in documents) / 1e6
+    times = []
+    extractions: list[Extraction] = []
+    failures: list[str] = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        extractions, failures = extract_all(documents)
+        times.append(time.perf_counter() - started)
+    median = statistics.median(times)
+    texts = dict(documents)
+    started = time.perf_counter()
+    base, _warnings = merge(extractions, texts)
+    merged = time.perf_counter() - started
+    started = time.perf_counter()
+    dumped = factbase.to_yaml(base)
+    dump_time = time.perf_counter() - started
+    print(
+        f"{name:15} {len(documents):5d} docs {megabytes:6.2f} MB  extract {median:6.2f}s "
+        f"= {megabytes / median:5.2f} MB/s (median of {runs})  merge {merged:5.2f}s  "
+        f"yaml {dump_time:5.2f}s ({len(dumped) / 1e6:.1f} MB)  "
+        f"{len(base.sources)} sources {len(base.entities)} entities {len(base.facts)} facts  "
+        f"{len(failures)} refused  peak RSS {peak_mb():.0f} MB"
+    )
+    if profile:
+        profiler = cProfile.Profile()
+        profiler.enable()
+        extract_all(documents[: max(1, len(documents) // 4)])
+        profiler.disable()
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(25)
+        print(out.getvalue())
+    if spot_check:
+        _spot_check(base, failures)
+
+
+def _spot_check(base: factbase.FactBase, failures: list[str]) -> None:
+    mentions = Counter(e for f in base.facts for e in f.entities)
+    names = {e.id: e for e in base.entities}
+    kinds = Counter(e.kind for e in base.entities)
+    print("   kinds:", dict(kinds))
+    print("   sample titles:", [s.title for s in base.sources[:: max(1, len(base.sources) // 8)]])
+    for kind in ("person", "organization", "place", "other"):
+        top = [(names[i].name, n) for i, n in mentions.most_common() if names[i].kind == kind][:15]
+        print(f"   top {kind}:", ", ".join(f"{name} ({n})" for name, n in top))
+    relation_counts = Counter(r.type for f in base.facts for r in f.relations)
+    print("   relations:", dict(relation_counts))
+    if failures:
+        print("   refused:", failures[:5])
+
+
+def bench_incremental(runs: int) -> None:
+    documents = read_corpus("bbc")
+    with tempfile.TemporaryDirectory() as folder:
+        seeds, knowledge = Path(folder) / "seeds", Path(folder) / "knowledge"
+        seeds.mkdir()
+        held_back = documents[-runs:]
+        for path, text in documents[:-runs]:
+            target = seeds / Path(path).name
+            target.write_text(text, encoding="utf-8")
+        started = time.perf_counter()
+        cold = compile_folder(seeds, knowledge).report
+        cold_time = time.perf_counter() - started
+        started = time.perf_counter()
+        warm = compile_folder(seeds, knowledge).report
+        warm_time = time.perf_counter() - started
+        adds = []
+        for path, text in held_back:
+            (seeds / Path(path).name).write_text(text, encoding="utf-8")
+            started = time.perf_counter()
+            report = compile_folder(seeds, knowledge).report
+            adds.append(time.perf_counter() - started)
+            assert report.cached == report.documents - 1, report
+        print(
+            f"incremental on {cold.documents} BBC documents: cold compile {cold_time:.2f}s, "
+            f"unchanged recompile {warm_time:.2f}s (cached {warm.cached}), add one document "
+            f"{statistics.median(adds):.2f}s (median of {len(adds)}: "
+            + ", ".join(f"{t:.2f}" for t in adds)
+            + f"); peak RSS {peak_mb():.0f} MB"
+        )
+        shutil.rmtree(knowledge / ".cache", ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--corpus", choices=[*NAMES, "all"], default="all")
+    parser.add_argument(
+        "--spot-check", action="store_true", help="print top entities and sample titles"
+    )
+    parser.add_argument("--profile", action="store_true", help="cProfile a quarter of each corpus")
+    parser.add_argument("--no-incremental", action="store_true")
+    args = parser.parse_args()
+    if not CORPORA.is_dir():
+        sys.exit(f"corpora not found at {CORPORA}")
+    names = list(NAMES) if args.corpus == "all" else [args.corpus]
+    for name in names:
+        runs = (
+            1 if name == "nc" and args.runs > 1 else args.runs
+        )  # 38 MB: one run is minutes enough
+        bench_extraction(name, runs, args.spot_check, args.profile)
+    if not args.no_incremental:
+        bench_incremental(args.runs)
+
+
+if __name__ == "__main__":
+    main()
