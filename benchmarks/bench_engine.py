@@ -38,14 +38,15 @@ sys.path.insert(0, str(ROOT))
 import quickbase  # noqa: E402
 
 from bot import factbase  # noqa: E402
+from bot.engine.text import word_set  # noqa: E402
 
 CORPORA = ROOT.parent / "shared" / "corpora"
 TOKEN = re.compile(r"\w+")
-COMMON = frozenset(
+COMMON = word_set(
     "the a an and or of to in on at for with by from that this is was were are be been has have "
     "had it its as but not which who what when where will would said says also their they he she "
     "his her we our you your than then there these those more most into over after before about "
-    "could should can may might one two new last first year years people".split()
+    "could should can may might one two new last first year years people"
 )
 
 
@@ -236,7 +237,8 @@ def report(row: dict) -> None:
     )
     print(f"  {'':12} {'p50 ms':>9} {'p99 ms':>9}")
     print(
-        f"  {'engine':12} {e['p50']:9.3f} {e['p99']:9.3f}   ({e['answered']} answered, rest abstained)"
+        f"  {'engine':12} {e['p50']:9.3f} {e['p99']:9.3f}"
+        f"   ({e['answered']} answered, the rest abstained)"
     )
     print(f"  {'rank_bm25':12} {b50:9.3f} {b99:9.3f}")
     print(f"  {'FTS5 plain':12} {f50:9.3f} {f99:9.3f}")
