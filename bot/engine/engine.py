@@ -125,13 +125,13 @@ class Engine:
 
     def rank(self, text: str, query: Query | None = None) -> Ranking:
         query = query or parse(text)
-        mentions = self.names.find(query.text, self.known)
+        mentions = self.names.find(query.focus, self.known)
         in_names = {n for m in mentions for n in range(m.start, m.end)}
-        fixed = self.speller.fix(query.text, in_names, self.known)
-        if fixed != query.text:
-            log.debug("read %r as %r", query.text, fixed)
+        fixed = self.speller.fix(query.focus, in_names, self.known)
+        if fixed != query.focus:
+            log.debug("read %r as %r", query.focus, fixed)
             query = parse(fixed)
-            mentions = self.names.find(query.text, self.known)
+            mentions = self.names.find(query.focus, self.known)
         return self.ranker.rank(query, mentions)
 
     def known(self, word: str) -> bool:

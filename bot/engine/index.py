@@ -24,13 +24,14 @@ import sqlite_utils
 
 from bot import factbase
 from bot.engine import names
-from bot.engine.text import key_string
+from bot.engine.text import key_string, normalisation_version
 from bot.errors import FactBaseError, SearchIndexError
 
 log = logging.getLogger("briefbot.engine.index")
 
 INDEX_FILE = "index.sqlite"
-INDEX_FORMAT = "4"  # bump when the tables change, so old indexes are rebuilt
+# Bump the number when the tables change; the word keys carry their own version.
+INDEX_FORMAT = f"5-{normalisation_version()}"
 NUMBER = re.compile(r"\d")
 
 

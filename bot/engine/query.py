@@ -6,16 +6,17 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from bot.engine.text import QUESTION_WORDS, STOPWORDS, fold, key, words
+from bot.engine.text import QUESTION_WORDS, STOPWORDS, fold, key, word_set, words
 
 MAX_QUERY_CHARS = 1000  # longer text is cut: nobody asks a 10,000-character question
+STANDS_FOR = re.compile(
+    r"^\s*what\s+(?:does|do|did)\s+(.+?)\s+(?:stand\s+for|mean|refer\s+to)\s*\??\s*$", re.I
+)
 COMMAND = re.compile(r"^/([^\s@/]*)(?:@\S*)?(?:\s+(.*))?$", re.DOTALL)
 
 # Words that ask for one relation type, by key (see text.key): "led", "leads", "leader" -> "lead".
 RELATION_CUES: dict[str, str] = {
-    **dict.fromkeys(
-        ["lead", "leade", "head", "chief", "emir", "amir", "comma", "boss", "found"], "leader"
-    ),
+    **dict.fromkeys(["lead", "leade", "head", "chief", "emir", "amir", "comma", "boss"], "leader"),
     **dict.fromkeys(
         ["presi", "minis", "role", "posit", "chair", "secre", "gover", "title", "job"], "role"
     ),
@@ -31,6 +32,8 @@ RELATION_CUES: dict[str, str] = {
     ),
 }
 
+# "How long is the border?" wants a number as much as "how many" does.
+MEASURES = word_set("many much long far big large old tall high often deep wide heavy")
 PLACE_NOUNS = frozenset(
     [
         "country",
@@ -92,6 +95,11 @@ class Query:
     # Shaped like "What is X?" / "Who was X?"; a definition question when X is only a name.
     definition: bool = False
     truncated: bool = False
+    search_text: str = ""  # what ranking reads, when it differs from `text`
+
+    @property
+    def focus(self) -> str:
+        return self.search_text or self.text
 
 
 def clean(text: str) -> tuple[str, bool]:
@@ -126,6 +134,16 @@ def parse(text: str) -> Query:
     if qtype == "where":
         cues.append("area")
     definition = qtype in ("who", "what") and _is_definition(tokens)
+    spelled_out = STANDS_FOR.match(cleaned)
+    if spelled_out:  # "What does KTJ stand for?" is "What is KTJ?"
+        return Query(
+            cleaned,
+            qtype="what",
+            relations=(),
+            definition=True,
+            truncated=truncated,
+            search_text=f"What is {spelled_out.group(1)}?",
+        )
     return Query(
         cleaned,
         qtype=qtype,
@@ -141,7 +159,7 @@ def question_type(tokens: list[str]) -> str:
             continue
         after = tokens[n + 1] if n + 1 < len(tokens) else ""
         if word == "how":
-            return "how_many" if after in ("many", "much") else "how"
+            return "how_many" if after in MEASURES else "how"
         if word in ("what", "which"):
             if after in TIME_NOUNS:
                 return "when"

@@ -9,6 +9,7 @@ holds the kind of thing asked for (a person for "who", a date for "when", ...).
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass, field
@@ -25,6 +26,9 @@ MIN_COVERAGE = 0.4  # share of the question's content (IDF-weighted) a fact must
 UNKNOWN_WORD_WEIGHT = 0.5  # a word no fact has may be a paraphrase; it counts half
 CONTEXT_WEIGHT = 0.4  # a word only in the neighbouring sentences counts this much
 MAX_ANSWERS = 3
+NEEDS_VALUE = frozenset({"when", "how_many"})  # the answer must hold a date or a number
+PHRASE_RERANK = 12
+PHRASE_BONUS = 0.1
 POSTING_BUDGET = 1_500  # facts an OR query may have to rank
 HEAD_NOUN_WEIGHT = 0.5
 LIGHT_WORD_WEIGHT = 0.3
@@ -87,6 +91,7 @@ NUMBER_WORDS = frozenset(
 PRONOUNS = frozenset(
     ["it", "its", "he", "she", "they", "his", "her", "their", "this", "these", "those", "such"]
 )
+QUOTE_MARKS = re.compile('[“”«»]|"')
 # Phrases that define a name: "X, formerly Y", "X (also known as Y)", "[former name of Y]".
 DEFINING = re.compile(
     r"former(ly)? name|formerly|known as|also called|stands for|renamed|"
@@ -117,6 +122,7 @@ class Asked:
     weights: dict[str, float]  # content word key -> weight
     wanted: tuple[str, ...]  # relation types
     definition: bool
+    names_typed: tuple[str, ...] = ()  # the names as the question wrote them
 
 
 @dataclass(slots=True)
@@ -137,7 +143,7 @@ def content_keys(query: Query, mentions: list[Mention]) -> dict[str, float]:
         in_names.update(range(mention.start, mention.end))
     out: dict[str, float] = {}
     previous = ""
-    for n, word in enumerate(WORD.findall(query.text)):
+    for n, word in enumerate(WORD.findall(query.focus)):
         folded = fold(word)
         after_which = previous in ("which", "what")
         previous = folded
@@ -151,6 +157,40 @@ def content_keys(query: Query, mentions: list[Mention]) -> dict[str, float]:
     return out
 
 
+def capitalised_keys(query: Query, mentions: list[Mention]) -> list[str]:
+    """Keys of the capitalised words outside the names found (in a mixed-case question)."""
+    text = query.focus
+    if text == text.lower() or text == text.upper():
+        return []
+    in_names = {n for m in mentions for n in range(m.start, m.end)}
+    return [
+        key(fold(word))
+        for n, word in enumerate(WORD.findall(text))
+        if n not in in_names
+        and word[:1].isupper()
+        and fold(word) not in STOPWORDS
+        and fold(word) not in QUESTION_WORDS
+    ]
+
+
+def _bigrams(text: str) -> set[tuple[str, str]]:
+    ks = keys(text)
+    return set(itertools.pairwise(ks))
+
+
+def _phrase_rerank(scored: list[Scored], query: Query) -> list[Scored]:
+    """Among the best few, prefer facts that hold the question's words side by side
+    ("Russian-speaking country"), not just somewhere in the sentence."""
+    wanted = _bigrams(query.focus)
+    if not wanted or not scored:
+        return scored
+    head = scored[:PHRASE_RERANK]
+    for s in head:
+        s.score += PHRASE_BONUS * min(len(wanted & _bigrams(s.fact.excerpt)), 3)
+    head.sort(key=lambda s: (-s.score, s.fact.ordinal))
+    return head + scored[PHRASE_RERANK:]
+
+
 class Ranker:
     def __init__(self, index: Index, names: Names) -> None:
         self.index = index
@@ -162,6 +202,15 @@ class Ranker:
         if not df:
             return UNKNOWN_WORD_WEIGHT * math.log((self.total + 0.5) / 0.5 + 1)
         return math.log((self.total - df + 0.5) / (df + 0.5) + 1)
+
+    def _is_proper(self, mention: Mention, mixed_case: bool) -> bool:
+        """A person, group or place; or any name the user wrote capitalised ("Erdogan")."""
+        kinds = {
+            self.names.entities[i].kind for i in mention.entity_ids if i in self.names.entities
+        }
+        if kinds - {"other"}:
+            return True
+        return mixed_case and all(w[:1].isupper() or w[:1].isdigit() for w in mention.text.split())
 
     def _search(self, terms: list[str], frequencies: dict[str, int]) -> dict[int, float]:
         """FTS candidates, bounded: facts holding every term, then every term but the most
@@ -198,7 +247,11 @@ class Ranker:
         return found
 
     def rank(self, query: Query, mentions: list[Mention]) -> Ranking:
-        content = content_keys(query, mentions)
+        # A proper name (person, group, place) must be in the answer; a looser "other" name
+        # ("Central Asian states") may be paraphrased, so its words count as content words.
+        mixed_case = query.focus != query.focus.lower()
+        proper = [m for m in mentions if self._is_proper(m, mixed_case)]
+        content = content_keys(query, proper)
         entity_ids = [i for m in mentions for i in m.entity_ids[:3]]
         named = [
             self.names.entities[i]
@@ -211,6 +264,8 @@ class Ranker:
         name_keys += [k for m in mentions for k in keys(m.text)]
         frequencies = self.index.document_frequencies([*content, *name_keys])
         weights = {k: m * self.weight(frequencies.get(k)) for k, m in content.items()}
+        # A capitalised word the documents never use names something they do not cover.
+        unknown_names = [k for k in capitalised_keys(query, proper) if not frequencies.get(k)]
         definition = query.definition and not content and bool(mentions)
         wanted = DEFINITION_RELATIONS if definition else query.relations
 
@@ -226,7 +281,7 @@ class Ranker:
 
         asked = [
             [self.names.entities[i] for i in m.entity_ids if i in self.names.entities]
-            for m in mentions
+            for m in proper
         ]
         ask = Asked(
             query.qtype,
@@ -235,14 +290,21 @@ class Ranker:
             weights,
             wanted,
             definition,
+            tuple(m.text for m in proper),
         )
         scored = [self._score(f, ask, bm25.get(f.ordinal, 0.0) / best_bm25) for f in facts]
         scored.sort(key=lambda s: (-s.score, s.fact.ordinal))
-        return self._select(scored, mentions, list(content))
+        scored = _phrase_rerank(scored, query)
+        if unknown_names:
+            for s in scored:
+                s.answers = False
+        return self._select(scored, proper, list(content))
 
     def _score(self, fact: FactRow, ask: Asked, bm25: float) -> Scored:
         s = Scored(fact)
-        s.relation, matched = self._relation_fit(fact, ask.wanted, ask.entity_ids)
+        s.relation, matched = self._relation_fit(fact, ask)
+        if ask.qtype in NEEDS_VALUE:
+            matched = set()  # a relation names who or where, never when or how many
         if ask.definition and s.relation >= 1.0 and "former_name" not in matched:
             s.relation = 0.7  # "What is X?" is answered best by what X was called
         s.coverage = self._coverage(fact, ask.weights, matched)
@@ -259,22 +321,22 @@ class Ranker:
         prior = 0.01 * min(len(fact.entities), 5) + (0.02 if fact.relations else 0.0)
         if len(fact.excerpt) > 400:
             prior -= 0.05
-        if ask.definition and DEFINING.search(fact.excerpt):
+        if ask.definition and (DEFINING.search(fact.excerpt) or _spells_out(fact, ask)):
             s.relation = max(s.relation, 0.8)
         s.score = (
             s.coverage
             + 0.5 * s.entity_share
-            + 0.35 * s.relation
+            + (1.0 if ask.definition else 0.35) * s.relation
             + 0.2 * s.type_fit
             + 0.25 * bm25
             + prior
         )
-        # One name asked: the fact must hold it. Several: at least half of them.
-        needed_entities = 1.0 if len(ask.entities) <= 1 else 0.5
+        # The names asked must all be in the fact; of three or more, two thirds.
+        needed_entities = 1.0 if len(ask.entities) <= 2 else 0.66
         s.answers = (
             s.entity_share >= needed_entities - 1e-9
             and s.coverage >= MIN_COVERAGE
-            and (s.type_fit >= 0.5 or s.relation >= 1.0)
+            and (s.type_fit >= 0.5 or (s.relation >= 1.0 and ask.qtype not in NEEDS_VALUE))
         )
         return s
 
@@ -304,20 +366,27 @@ class Ranker:
         if rtype in matched:
             return weight
         synonyms = CUES_BY_TYPE.get(rtype, frozenset())
-        return SYNONYM_CREDIT * weight if synonyms & fact.keys else 0.0
+        if synonyms & fact.keys or (rtype == "quote" and QUOTE_MARKS.search(fact.excerpt)):
+            return SYNONYM_CREDIT * weight
+        return 0.0
 
-    def _relation_fit(
-        self, fact: FactRow, wanted: tuple[str, ...], asked_ids: set[str]
-    ) -> tuple[float, set[str]]:
-        """1.0 when the fact states a wanted relation of an asked entity (and which types)."""
+    @staticmethod
+    def _relation_fit(fact: FactRow, ask: Asked) -> tuple[float, set[str]]:
+        """1.0 when the fact states a wanted relation of an asked entity (and which types).
+
+        A role must also be the one asked: "Foreign Minister" does not answer "president".
+        """
         best, matched = 0.0, set()
-        for rtype, subject, obj, _value in fact.relations:
-            if rtype not in wanted:
+        for rtype, subject, obj, value in fact.relations:
+            if rtype not in ask.wanted:
                 continue
-            if subject in asked_ids or (obj is not None and obj in asked_ids):
-                best = 1.0
-                matched.add(rtype)
             best = max(best, 0.3)
+            if subject not in ask.entity_ids and (obj is None or obj not in ask.entity_ids):
+                continue
+            if rtype == "role" and not set(keys(value)) & ask.weights.keys():
+                continue
+            best = 1.0
+            matched.add(rtype)
         return best, matched
 
     def _type_fit(self, fact: FactRow, qtype: str, asked_ids: set[str]) -> float:
@@ -356,6 +425,13 @@ class Ranker:
             if s.fact.ordinal not in shown and (s.entity_share > 0 if mentions else s.coverage > 0)
         ][:3]
         return Ranking(answers, related, mentions, content, scored)
+
+
+def _spells_out(fact: FactRow, ask: Asked) -> bool:
+    """ "Katibat Tawhid wal Jihad (KTJ)": the fact spells out the name asked, in brackets."""
+    return any(
+        f"({name})" in fact.excerpt or f"[{name}]" in fact.excerpt for name in ask.names_typed
+    )
 
 
 def _has_other_name(fact: FactRow) -> bool:

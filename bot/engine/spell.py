@@ -68,12 +68,19 @@ class Speller:
         return str(hit[0]) if hit else None
 
     def fix(self, text: str, skip: set[int], known: Callable[[str], bool]) -> str:
-        """`text` with each unknown word outside the `skip` token positions corrected."""
+        """`text` with each unknown word outside the `skip` token positions corrected.
+
+        A capitalised word in a mixed-case text is a name, not a misspelling: it is left for
+        the name matcher, and when no name matches, the documents do not know it.
+        """
         pieces: list[str] = []
         last = 0
+        mixed_case = text != text.lower()
         for n, match in enumerate(WORD.finditer(text)):
             folded = fold(match.group())
             if n in skip or folded in STOPWORDS or known(folded):
+                continue
+            if mixed_case and match.group()[0].isupper():
                 continue
             better = self.correct(folded)
             if better:

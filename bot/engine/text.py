@@ -52,6 +52,7 @@ IRREGULAR = {
     "grew": "grow",
     "knew": "know",
     "known": "know",
+    "found": "find",  # "found refuge" is not "founded"
     "people": "person",
     "men": "man",
     "women": "woman",
@@ -255,6 +256,14 @@ STOPWORDS = frozenset(
 _SIBILANT_ES = ("ses", "xes", "zes", "ches", "shes")
 
 QUESTION_WORDS = frozenset(["who", "whom", "whose", "what", "when", "where", "which", "why", "how"])
+
+
+def normalisation_version() -> str:
+    """Changes whenever keys() would: indexes built with other keys are rebuilt."""
+    import hashlib  # noqa: PLC0415 - once per index check
+
+    material = repr((KEY_LENGTH, sorted(IRREGULAR.items()), SUFFIXES, sorted(STOPWORDS)))
+    return hashlib.sha256(material.encode()).hexdigest()[:12]
 
 
 def word_set(text: str) -> frozenset[str]:
