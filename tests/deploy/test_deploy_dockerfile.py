@@ -81,6 +81,9 @@ def test_runtime_is_non_root_and_compiles_the_fact_base_at_build_time():
     ]
     assert compile_runs, "the fact base must be compiled at build time"
     assert compile_runs[0] > user_at, "compile as the runtime user, so it owns the fact base"
+    # Docker discards what a build step writes into a declared volume after the VOLUME line.
+    volume_at = runtime.instructions.index(runtime.last("VOLUME"))
+    assert volume_at > compile_runs[-1], "declare VOLUME /data after /data is filled"
 
 
 def test_runtime_environment_entrypoint_and_volume():
