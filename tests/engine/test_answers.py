@@ -26,6 +26,9 @@ def top(engine: Engine, question: str) -> str:
         ("When did Varga meet Olsen?", "June 2021"),
         ("How much does Valmora export?", "40 million"),
         ("olsen rally", "rally in Tarn"),
+        ("What does FCM stand for?", "Free Coast Movement (FCM)"),
+        ("What is FCM?", "Free Coast Movement (FCM)"),
+        ("How many euros does Valmora earn from fish and timber?", "40 million"),
     ],
 )
 def test_answers(shared_engine: Engine, question: str, expected: str) -> None:
@@ -41,6 +44,9 @@ def test_answers(shared_engine: Engine, question: str, expected: str) -> None:
         "When did Olsen marry?",
         "How many soldiers does the FCM have?",
         "What is the capital of France?",
+        "Who leads Hamas?",  # a name the documents never use
+        "When was the FCM founded?",  # a relation is no date
+        "Who is the president of the FCM?",  # Olsen leads it; nobody is called its president
     ],
 )
 def test_abstains_when_the_documents_do_not_answer(shared_engine: Engine, question: str) -> None:
