@@ -176,9 +176,16 @@ async def test_container_entrypoint_serves_webhook_and_stops_cleanly_on_sigterm(
         message = fake.private(User(MEMBER_ID), "/help")
         update = {"update_id": 1, "message": message}
         async with aiohttp.ClientSession() as session:
+            forged = {"X-Telegram-Bot-Api-Secret-Token": "not-the-secret"}
+            async with session.post(webhook, json=update, headers=forged) as response:
+                assert response.status == 403
             headers = {"X-Telegram-Bot-Api-Secret-Token": WEBHOOK_SECRET}
             async with session.post(webhook, json=update, headers=headers) as response:
                 assert response.status == 200
+            async with session.get(f"http://127.0.0.1:{port}/metrics") as response:
+                assert response.status == 200
+                assert response.content_type == "text/plain"
+                assert "# TYPE" in await response.text()
         reply = await fake.reply(message, timeout=30)
         assert reply["text"].strip()
 
