@@ -301,7 +301,11 @@ def _read_meta(path: Path) -> dict[str, str]:
 
 
 def ensure_index(knowledge_dir: Path) -> tuple[Path, str]:
-    """The path of an index matching knowledge/facts.yaml, building it if needed; and the hash."""
+    """The path of an index matching knowledge/facts.yaml, building it if needed; and the hash.
+
+    The index lives beside facts.yaml; when that folder is read-only (a mounted volume), it
+    is built once in the temporary folder instead, named by the content hash.
+    """
     facts_path = knowledge_dir / factbase.FACTS_FILE
     try:
         info = facts_path.stat()
@@ -320,10 +324,15 @@ def ensure_index(knowledge_dir: Path) -> tuple[Path, str]:
             return index_path, digest
     else:
         digest = file_sha256(facts_path)
-    log.info("indexing %s", facts_path)
+    stamp = Stamp(info.st_size, info.st_mtime_ns, digest)
+    if not os.access(knowledge_dir, os.W_OK):
+        index_path = Path(tempfile.gettempdir()) / f"briefbot-index-{digest[:20]}.sqlite"
+        if _read_meta(index_path).get("format") == INDEX_FORMAT:
+            return index_path, digest
+    log.info("indexing %s into %s", facts_path, index_path)
     base = factbase.load(knowledge_dir)
     try:
-        build_index(base, index_path, Stamp(info.st_size, info.st_mtime_ns, digest))
+        build_index(base, index_path, stamp)
     except (sqlite3.Error, OSError) as exc:
         raise SearchIndexError(f"{index_path}: cannot build the index: {exc}") from exc
     return index_path, digest

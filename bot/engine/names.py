@@ -179,7 +179,7 @@ class Names:
                 f"SELECT {column}, entity, acronym FROM aliases WHERE {column} IN ({marks}) "
                 "ORDER BY facts DESC, entity",
                 chunk,
-            ):
+            ).fetchall():
                 if all(entity != e for e, _ in found[value]):
                     found[value].append((entity, acronym))
         return found
@@ -245,7 +245,7 @@ class Names:
                 for r in self.conn.execute(
                     "SELECT DISTINCT norm FROM aliases WHERE norm >= ? AND norm < ?",
                     (letter, upper),
-                )
+                ).fetchall()
             ]
         return self._by_initial[letter]
 

@@ -46,7 +46,7 @@ class Speller:
                 for r in self.conn.execute(
                     "SELECT key FROM terms WHERE key >= ? AND key < ? AND length(key) >= ?",
                     (letter, chr(ord(letter) + 1), MIN_LENGTH),
-                )
+                ).fetchall()
             ]
         return self._keys[letter]
 

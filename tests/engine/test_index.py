@@ -77,3 +77,21 @@ def test_empty_fact_base_answers_politely(tmp_path: Path) -> None:
     assert engine.answer("/timeline").kind == "no_answer"
     assert engine.answer("/help").kind == "help"
     engine.close()
+
+
+def test_read_only_knowledge_folder_indexes_elsewhere(
+    knowledge: Path, seeds: Path, monkeypatch
+) -> None:
+    (knowledge / INDEX_FILE).unlink(missing_ok=True)
+    real_access = os.access
+
+    def read_only(path, mode, *args, **kwargs):  # the suite may run as root, so simulate
+        if Path(path) == knowledge and mode & os.W_OK:
+            return False
+        return real_access(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(os, "access", read_only)
+    engine = Engine.open(knowledge, seeds)
+    assert engine.answer("Who leads the FCM?").answered
+    assert not (knowledge / INDEX_FILE).exists()
+    engine.close()
