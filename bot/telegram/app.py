@@ -22,6 +22,7 @@ from telegram.error import BadRequest, NetworkError, RetryAfter
 from telegram.ext import Application, BaseRateLimiter
 from telegram.request import HTTPXRequest
 
+from bot.errors import ConfigError
 from bot.settings import Settings
 
 log = logging.getLogger("briefbot.telegram")
@@ -109,32 +110,43 @@ def file_base_url(api_base_url: str) -> str:
     return f"{head}/file/{tail}"
 
 
-def build_application(
-    settings: Settings, tuning: Tuning, *, limiter: RetryingLimiter | None = None
-) -> Application:  # type: ignore[type-arg]
-    """An Application bound to settings.api_base_url; in webhook mode it has no Updater."""
-    assert settings.token, "callers check settings.require_bot() first"
-    request = HTTPXRequest(
+def make_requests(tuning: Tuning) -> tuple[HTTPXRequest, HTTPXRequest]:
+    """The general request and the one for getUpdates (its read timeout spans the long poll)."""
+    general = HTTPXRequest(
         connection_pool_size=tuning.connection_pool,
         connect_timeout=tuning.connect_timeout,
         read_timeout=tuning.read_timeout,
         write_timeout=tuning.write_timeout,
         pool_timeout=tuning.pool_timeout,
     )
-    updates_request = HTTPXRequest(
+    updates = HTTPXRequest(
         connection_pool_size=2,
         connect_timeout=tuning.connect_timeout,
-        read_timeout=tuning.poll_timeout + tuning.read_timeout,  # the long poll itself waits
+        read_timeout=tuning.poll_timeout + tuning.read_timeout,
         write_timeout=tuning.write_timeout,
         pool_timeout=tuning.pool_timeout,
     )
+    return general, updates
+
+
+def build_application(
+    settings: Settings,
+    tuning: Tuning,
+    *,
+    limiter: RetryingLimiter | None = None,
+    requests: tuple[HTTPXRequest, HTTPXRequest] | None = None,
+) -> Application:  # type: ignore[type-arg]
+    """An Application bound to settings.api_base_url; in webhook mode it has no Updater."""
+    if not settings.token:
+        raise ConfigError("TELEGRAM_BOT_TOKEN is not set")
+    general, updates = requests or make_requests(tuning)
     builder = (
         Application.builder()
         .token(settings.token)
         .base_url(settings.api_base_url)
         .base_file_url(file_base_url(settings.api_base_url))
-        .request(request)
-        .get_updates_request(updates_request)
+        .request(general)
+        .get_updates_request(updates)
         .rate_limiter(limiter or RetryingLimiter(tuning))
         .concurrent_updates(tuning.concurrent_updates)
     )

@@ -17,12 +17,13 @@ from aiohttp import web
 from telegram import Update
 from telegram.error import Conflict, InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application
+from telegram.request import HTTPXRequest
 
 from bot.errors import BotApiError
 from bot.knowledge import Knowledge
 from bot.settings import Settings
 from bot.telegram import handlers
-from bot.telegram.app import RetryingLimiter, Tuning, build_application
+from bot.telegram.app import RetryingLimiter, Tuning, build_application, make_requests
 from bot.telegram.audit import AuditLog
 from bot.telegram.services import Services
 from bot.telegram.web import build_web_app, webhook_path
@@ -43,6 +44,7 @@ class Bot:
     services: Services
     application: Application  # type: ignore[type-arg]
     web_app: web.Application
+    requests: tuple[HTTPXRequest, ...] = ()
     stopping: asyncio.Event = field(default_factory=asyncio.Event)
     conflict: bool = False
     runner: web.AppRunner | None = None
@@ -90,8 +92,8 @@ class Bot:
 
     async def _telegram(self, _: web.Application) -> AsyncIterator[None]:
         application = self.application
-        await application.initialize()
         try:
+            await application.initialize()
             await handlers.publish_commands(application)
             if self.settings.mode == "webhook":
                 assert self.settings.webhook_url
@@ -111,6 +113,8 @@ class Bot:
             await application.start()
         except BaseException:
             await _quietly(application.shutdown())
+            for request in self.requests:  # initialize() may have opened them before failing
+                await _quietly(request.shutdown())
             raise
         yield
         if application.updater is not None and application.updater.running:
@@ -132,7 +136,8 @@ def build_bot(
     knowledge = knowledge or Knowledge(settings.seeds, settings.knowledge)
     audit = audit or AuditLog(settings.audit_db or settings.knowledge / "audit.sqlite")
     services = Services(settings=settings, knowledge=knowledge, audit=audit, tuning=tuning)
-    application = build_application(settings, tuning, limiter=RetryingLimiter(tuning))
+    requests = make_requests(tuning)
+    application = build_application(settings, tuning, limiter=RetryingLimiter(tuning), requests=requests)
     handlers.register(application, services)
     # Close a replaced engine on the engine thread, after the answers queued before it.
     knowledge.on_retire = lambda old: services.engine_pool.submit(_close, old)
@@ -140,7 +145,7 @@ def build_bot(
         knowledge, services.metrics, telegram=application if settings.mode == "webhook" else None,
         secret=settings.webhook_secret, path=webhook_path(settings.webhook_url),
     )
-    bot = Bot(settings, services, application, web_app)
+    bot = Bot(settings, services, application, web_app, requests)
     web_app.cleanup_ctx.append(bot._telegram)
     return bot
 

@@ -98,6 +98,8 @@ class MiniEngine:
         if self.closed:
             raise RuntimeError("answer on a closed engine")
         command, _, argument = text.partition(" ") if text.startswith("/") else ("", "", text)
+        if command == "/crash":  # an engine bug, to exercise the error handler
+            raise RuntimeError("engine exploded")
         if command == "/help":
             return Reply(text, "help", title="How to ask", rows=("Who leads the Blue Union?", "/brief Blue Union"))
         if command == "/sources":

@@ -71,3 +71,4 @@ async def running_bot(settings: Settings, knowledge: Knowledge | None = None,
         yield bot
     finally:
         await bot.stop()
+        import gc; gc.collect()
