@@ -117,12 +117,13 @@ def search_reply(engine: Engine, argument: str, query: str) -> Reply:
         "search",
         title=f"Search: {argument[:80]}",
         answers=cites,
-        extra=_more(len(ordered) - len(shown), f"/search {argument}"),
+        extra=_more(len(ordered) - len(shown), "add words to narrow the search"),
     )
 
 
-def _more(count: int, command: str) -> dict[str, object]:
-    return {"more": count, "more_command": command} if count > 0 else {}
+def _more(count: int, hint: str) -> dict[str, object]:
+    """How many facts were left out, and the command (or advice) that reaches them."""
+    return {"more": count, "more_command": hint} if count > 0 else {}
 
 
 def brief_reply(engine: Engine, argument: str, query: str, kind: ReplyKind = "brief") -> Reply:
@@ -247,7 +248,10 @@ def timeline_reply(engine: Engine, argument: str, query: str) -> Reply:
         "timeline",
         title=f"Timeline: {label}",
         answers=tuple(engine.cite(f, 1.0) for f in shown),
-        extra=_more(len(facts) - len(shown), f"/search {argument}" if argument else "/timeline"),
+        extra=_more(
+            len(facts) - len(shown),
+            f"/search {argument}" if argument else "/timeline YEAR or /timeline NAME",
+        ),
     )
 
 

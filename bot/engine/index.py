@@ -107,8 +107,7 @@ def _ordered_facts(base: factbase.FactBase) -> list[factbase.Fact]:
     return sorted(base.facts, key=lambda f: (order.get(f.source, len(order)), f.source, f.start))
 
 
-def _fact_records(facts: list[factbase.Fact]) -> Iterator[dict[str, Any]]:
-    fact_keys = [key_string([f.excerpt]) for f in facts]
+def _fact_records(facts: list[factbase.Fact], fact_keys: list[str]) -> Iterator[dict[str, Any]]:
     for n, fact in enumerate(facts):
         neighbours = [
             fact_keys[m]
@@ -188,7 +187,8 @@ def _fill(db: sqlite_utils.Database, base: factbase.FactBase, stamp: Stamp) -> N
                 for e in base.entities
             ],
         )
-        db.table("facts").insert_all(_fact_records(facts), pk="rowid", batch_size=2000)
+        fact_keys = [key_string([f.excerpt]) for f in facts]
+        db.table("facts").insert_all(_fact_records(facts, fact_keys), pk="rowid", batch_size=2000)
         db.table("fact_entities").insert_all(
             (
                 {"entity": e, "fact": n + 1}
@@ -211,7 +211,7 @@ def _fill(db: sqlite_utils.Database, base: factbase.FactBase, stamp: Stamp) -> N
             ),
             batch_size=5000,
         )
-        df = Counter(k for f in facts for k in set(key_string([f.excerpt]).split()))
+        df = Counter(k for line in fact_keys for k in line.split())  # keys are unique per fact
         db.table("terms").insert_all(
             ({"key": k, "df": n} for k, n in df.items()), pk="key", batch_size=5000
         )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 KEY_LENGTH = 5  # long enough to keep words apart, short enough that "Syria"/"Syrian" meet
@@ -298,6 +299,7 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 17)  # words repeat: indexing 100k facts calls this millions of times
 def key(word: str) -> str:
     """The matching key of one folded word: a light stem cut to KEY_LENGTH letters."""
     return stem(word)[:KEY_LENGTH]
