@@ -8,8 +8,10 @@ variable below makes a nested run skip it, so the check cannot recurse into itse
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -37,14 +39,15 @@ def clean_environment(home: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def clone(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     target = tmp_path_factory.mktemp("clean-clone") / "briefbot"
     subprocess.run(
         ["git", "clone", "--quiet", "--no-hardlinks", str(REPO), str(target)],
         check=True, timeout=120, capture_output=True,
     )
     assert not (target / ".venv").exists()
-    return target
+    yield target
+    shutil.rmtree(target, ignore_errors=True)  # its .venv is a few hundred MB
 
 
 def dev(clone: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
