@@ -26,6 +26,7 @@ MIN_COVERAGE = 0.4  # share of the question's content (IDF-weighted) a fact must
 UNKNOWN_WORD_WEIGHT = 0.5  # a word no fact has may be a paraphrase; it counts half
 CONTEXT_WEIGHT = 0.4  # a word only in the neighbouring sentences counts this much
 MAX_ANSWERS = 3
+NAMES_ANSWER = frozenset({"who", "which", "where"})  # questions answered by a name
 NEEDS_VALUE = frozenset({"when", "how_many"})  # the answer must hold a date or a number
 PHRASE_RERANK = 12
 PHRASE_BONUS = 0.1
@@ -298,7 +299,7 @@ class Ranker:
         if unknown_names:
             for s in scored:
                 s.answers = False
-        return self._select(scored, proper, list(content))
+        return self._select(scored, proper, list(content), query.qtype)
 
     def _score(self, fact: FactRow, ask: Asked, bm25: float) -> Scored:
         s = Scored(fact)
@@ -410,14 +411,17 @@ class Ranker:
             return 1.0 if any(c.isdigit() for c in fact.excerpt) or words & NUMBER_WORDS else 0.0
         return 1.0
 
-    def _select(self, scored: list[Scored], mentions: list[Mention], content: list[str]) -> Ranking:
+    def _select(
+        self, scored: list[Scored], mentions: list[Mention], content: list[str], qtype: str
+    ) -> Ranking:
         passing = [s for s in scored if s.answers]
         answers: list[Scored] = []
         if passing:
             top = passing[0]
             close = [s for s in passing[1 : MAX_ANSWERS * 2] if s.score >= 0.9 * top.score]
             answers = [top, *close[: MAX_ANSWERS - 1]]
-            answers = _antecedent_first(answers, scored)
+            if qtype in NAMES_ANSWER:
+                answers = _antecedent_first(answers, scored)
         shown = {s.fact.ordinal for s in answers}
         related = [
             s
@@ -451,9 +455,9 @@ def starts_with_pronoun(excerpt: str) -> bool:
 
 
 def _antecedent_first(answers: list[Scored], scored: list[Scored]) -> list[Scored]:
-    """When the best fact leans on the sentence before it ("In doing so, it ...") and that
-    sentence shares something with the question, show it first: it names what the pronoun
-    stands for, and often holds the very thing asked."""
+    """When the question asks for a name and the best fact leans on the sentence before it
+    ("In doing so, it ...") which shares something with the question, show that sentence
+    first: it names what the pronoun stands for, the very thing asked."""
     top = answers[0]
     if not starts_with_pronoun(top.fact.excerpt):
         return answers
