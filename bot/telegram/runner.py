@@ -83,8 +83,8 @@ class Bot:
 
     def on_polling_error(self, error: TelegramError) -> None:
         if isinstance(error, Conflict):
-            if not self.conflict:
-                log.error(CONFLICT)
+            if not self.conflict:  # serve() raises it as the one line the operator reads
+                log.info(CONFLICT)
             self.conflict = True
             self.stopping.set()
         else:
@@ -118,7 +118,14 @@ class Bot:
             raise
         yield
         if application.updater is not None and application.updater.running:
-            await application.updater.stop()  # confirms the updates already fetched
+            # stop() confirms the updates already fetched; after a conflict the other instance
+            # owns them and PTB would log that failure with a traceback, so mute it.
+            updater_log = logging.getLogger("telegram.ext.Updater")
+            updater_log.disabled = self.conflict
+            try:
+                await application.updater.stop()
+            finally:
+                updater_log.disabled = False
         await application.stop()  # waits for queued and in-flight updates to finish
         await application.shutdown()
         self.services.engine_pool.shutdown(wait=True)
