@@ -59,7 +59,7 @@ def safe_name(raw: str | None) -> str:
     stem, dot, suffix = base.rpartition(".")
     if not dot or f".{suffix.lower()}" not in ACCEPTED:
         raise IngestError(f"{raw!r}: only .txt, .md and .html documents are accepted")
-    stem = re.sub(r"[^\w.-]+", "_", stem, flags=re.ASCII).strip("._-")
+    stem = re.sub(r"[^\w.-]+", "_", stem).strip("._-")  # letters of any script are fine
     stem = re.sub(r"_{2,}", "_", stem)[:MAX_NAME]
     if not stem:
         raise IngestError(f"{raw!r}: the file name has no usable characters")

@@ -1,0 +1,192 @@
+"""The small parts on their own: HTML rendering, ingestion, rate limit, diff, metrics, redaction."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from fake_bot_api import TelegramHTMLError, parse_html
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from mini import MiniEngine, mini_compile
+
+from bot.errors import IngestError
+from bot.factbase import Fact, FactBase, Source
+from bot.knowledge import Knowledge, diff_bases
+from bot.render_html import MESSAGE_LIMIT, render_citation, render_html
+from bot.reply import Citation, Line, Reply
+from bot.telegram.ingest import html_to_text, safe_name, save_upload
+from bot.telegram.metrics import Metrics
+from bot.telegram.ratelimit import RateLimiter
+from bot.telegram.redact import MASK, TokenRedactor
+
+
+def citation(excerpt: str, title: str = "A <b>title</b> & more", number: int = 1) -> Citation:
+    return Citation(f"f{number}", "statement", excerpt, 1.0, 0, len(excerpt), ("Ada",), "s1", title,
+                    "dir/a.txt", "2020-02-29")
+
+
+def test_render_html_escapes_and_quotes_with_source():
+    reply = Reply("q", "brief", title="IJU <group>", lines=(Line("Leader", "A & B", 0),),
+                  answers=(citation("He said <nothing> & left."),), rows=("row <1>",))
+    (page,) = render_html(reply)
+    assert page.startswith("<b>IJU &lt;group&gt;</b>")
+    assert "<b>Leader:</b> A &amp; B [1]" in page
+    assert "<blockquote>He said &lt;nothing&gt; &amp; left.</blockquote>\n[1] <i>A &lt;b&gt;title&lt;/b&gt; &amp; more</i> · 2020-02-29" in page
+    assert "• row &lt;1&gt;" in page
+    parse_html(page)
+
+
+def test_long_replies_split_on_paragraph_boundaries():
+    answers = tuple(citation(f"Sentence {i} " + "word " * 150, number=i) for i in range(20))
+    pages = render_html(Reply("q", "search", answers=answers))
+    assert len(pages) > 3
+    for page in pages:
+        assert len(page) <= MESSAGE_LIMIT
+        parse_html(page)
+        assert page.count("<blockquote") == page.count("</blockquote>")
+    joined = "\n\n".join(pages)
+    assert all(f"Sentence {i} " in joined for i in range(20))
+
+
+def test_a_huge_excerpt_is_cut_into_well_formed_pages():
+    excerpt = "Ünïcode & <tags> " * 1000
+    pages = render_citation(citation(excerpt))
+    assert len(pages) >= 4
+    for page in pages:
+        assert len(page) <= MESSAGE_LIMIT
+        parse_html(page)
+    assert "File: dir/a.txt (characters 0–" in pages[-1]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(min_size=1, max_size=3000), min_size=1, max_size=6), st.text(max_size=500))
+def test_any_text_renders_to_valid_pages(excerpts, title):
+    reply = Reply("q", "answer", title=title, notice=title,
+                  answers=tuple(citation(e, title=title or "t") for e in excerpts if e.strip()))
+    for page in render_html(reply, limit=1000):
+        assert len(page) <= 1000
+        try:
+            parse_html(page)
+        except TelegramHTMLError as exc:  # pragma: no cover - the assertion explains
+            raise AssertionError(f"{exc}: {page!r}") from exc
+
+
+@pytest.mark.parametrize(
+    ("raw", "safe"),
+    [
+        ("report.txt", "report.txt"),
+        ("../../etc/passwd.md", "passwd.md"),
+        ("C:\\Users\\x\\Notes 2020 (final).TXT", "Notes_2020_final.txt"),
+        ("..hidden.txt", "hidden.txt"),
+        ("Статья про Казахстан.html", "Статья_про_Казахстан.html"),
+        ("a" * 300 + ".md", "a" * 80 + ".md"),
+    ],
+)
+def test_safe_names(raw, safe):
+    result = safe_name(raw)
+    assert result == safe or (result.endswith(Path(safe).suffix) and "/" not in result)
+
+
+@pytest.mark.parametrize("raw", ["", "   ", "tool.exe", "noext", "....txt", "/"])
+def test_bad_names_are_refused(raw):
+    with pytest.raises(IngestError):
+        safe_name(raw)
+
+
+def test_upload_never_leaves_or_overwrites(tmp_path):
+    seeds = tmp_path / "seeds"
+    first = save_upload(seeds, "doc.txt", b"Title\nOne.\n", max_bytes=100)
+    second = save_upload(seeds, "doc.txt", b"Title\nTwo.\n", max_bytes=100)
+    again = save_upload(seeds, "doc.txt", b"Title\nOne.\n", max_bytes=100)
+    assert first.path.name == "doc.txt" and second.path.name == "doc-2.txt" and again.unchanged
+    assert "saved as doc-2.txt" in second.note
+    assert (seeds / "doc.txt").read_text() == "Title\nOne.\n"
+    with pytest.raises(IngestError, match="limit is 100 bytes"):
+        save_upload(seeds, "big.txt", b"x" * 101, max_bytes=100)
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["doc-2.txt", "doc.txt"]
+
+
+def test_html_to_text_keeps_the_article_only():
+    html = """<html><head><title>T | Site</title><script>alert("<p>x</p>")</script></head><body>
+    <nav><li>Menu</li></nav><h2>Section</h2><p>First <i>para</i>&nbsp;&amp; more.</p><ul><li>Item</li></ul>
+    <aside><p>Ad</p></aside><div><p>Nested <span>p</span></p></div><footer>Foot</footer></body></html>"""
+    assert html_to_text(html) == "T | Site\n\nSection\n\nFirst para & more.\n\nItem\n\nNested p\n"
+
+
+def test_rate_limiter_refills():
+    now = [0.0]
+    limiter = RateLimiter(2, 10.0, clock=lambda: now[0])
+    assert limiter.take(1) == 0 and limiter.take(1) == 0
+    wait = limiter.take(1)
+    assert wait == pytest.approx(5.0)
+    assert limiter.should_warn(1) and not limiter.should_warn(1)
+    assert limiter.take(2) == 0  # buckets are per user
+    now[0] = 5.0
+    assert limiter.take(1) == 0
+    assert limiter.should_warn(1)  # a new run of refusals warns again
+
+
+def test_diff_bases():
+    old = FactBase([Source("a", "a.txt", "A", 0, 9)], [], [Fact("a-1", "a", 0, 3, "abc", "abc")])
+    new = FactBase([Source("a", "a.txt", "A2", 0, 9), Source("b", "b.txt", "B", 0, 5)], [],
+                   [Fact("b-1", "b", 0, 3, "xyz", "xyz")])
+    diff = diff_bases(old, new)
+    assert diff.sources.added == ("b",) and diff.sources.changed == ("a",)
+    assert diff.facts.added == ("b-1",) and diff.facts.removed == ("a-1",)
+    assert "  added: B" in diff.lines()
+    assert diff_bases(new, new).lines() == ["Nothing changed."]
+
+
+def test_knowledge_refuses_a_base_that_fails_validation(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("A\nOne fact.\n", encoding="utf-8")
+    knowledge = Knowledge(seeds, tmp_path / "k", compile_folder=mini_compile, open_engine=MiniEngine.open)
+    assert knowledge.open().ok
+    retired = []
+    knowledge.on_retire = retired.append
+
+    def corrupting(seeds_dir, knowledge_dir, **kwargs):
+        result = mini_compile(seeds_dir, knowledge_dir, **kwargs)
+        fact = result.base.facts[0]
+        result.base.facts[0] = Fact(fact.id, fact.source, fact.start, fact.end, "not the text", "x")
+        return result
+
+    knowledge._compile = corrupting
+    version = knowledge.version
+    result = knowledge.reload()
+    assert not result.ok and "excerpt differs from a.txt" in result.problems[0]
+    assert knowledge.version == version and retired == []
+    knowledge._compile = mini_compile
+    (seeds / "b.txt").write_text("B\nAnother.\n", encoding="utf-8")
+    assert knowledge.reload().ok and len(retired) == 1
+
+
+def test_metrics_text():
+    metrics = Metrics()
+    metrics.updates["message"] += 2
+    metrics.reply_latency.observe(0.003)
+    metrics.reply_latency.observe(0.3)
+    metrics.gauges["facts"] = lambda: 42
+    text = metrics.render()
+    assert 'briefbot_updates_total{kind="message"} 2' in text
+    assert 'briefbot_reply_latency_seconds_bucket{le="0.005"} 1' in text
+    assert 'briefbot_reply_latency_seconds_bucket{le="0.5"} 2' in text
+    assert "briefbot_facts 42" in text
+    assert "# TYPE briefbot_reply_latency_seconds histogram" in text
+
+
+def test_redactor_cleans_message_args_and_tracebacks():
+    redactor = TokenRedactor("123:SECRET")
+    try:
+        raise ValueError("url https://x/bot123:SECRET/getMe")
+    except ValueError:
+        import sys
+
+        record = logging.LogRecord("t", logging.ERROR, __file__, 1, "GET %s", ("/bot123:SECRET/x",),
+                                   sys.exc_info())
+    redactor.filter(record)
+    assert record.getMessage() == f"GET /bot{MASK}/x"
+    assert "SECRET" not in record.exc_text and MASK in record.exc_text
