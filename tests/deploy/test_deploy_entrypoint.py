@@ -242,6 +242,7 @@ async def test_a_second_poller_stops_with_a_clear_409_message(installed: Install
         assert process.returncode == 1, text[-3000:]
         last = err.decode().strip().splitlines()[-1]
         assert last.startswith("briefbot: ") and "409 Conflict" in last, text[-3000:]
+        assert "Traceback" not in text, text[-3000:]
         assert fake.token not in text
         # It stopped after the conflict instead of hammering getUpdates.
         assert len(fake.called("getUpdates")) <= 3
