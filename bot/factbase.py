@@ -6,10 +6,12 @@ contract between the compiler (which writes it) and the index/engine (which read
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import tempfile
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -28,7 +30,7 @@ ENTITY_KINDS: tuple[str, ...] = ("organization", "person", "place", "other")
 # where the compiler resolved them; `value` always holds the object as the text wrote it.
 RELATION_TYPES: tuple[str, ...] = (
     "leader",  # subject (group/country) is led by object (person)
-    "role",  # subject (person) holds role `value` (e.g. "President of Kazakhstan"); object: the place/org
+    "role",  # subject (person) holds role `value` ("President"); object: the place/org it is of
     "allegiance",  # subject swore allegiance to / is affiliated with object
     "designation",  # subject was designated (value: "terrorist organization") by object
     "area",  # subject operates in / is based in object (place)
@@ -37,12 +39,12 @@ RELATION_TYPES: tuple[str, ...] = (
     "quote",  # subject (speaker) said value (the quoted words)
 )
 
+_encode_string = json.encoder.encode_basestring  # the C speedup: JSON escapes are YAML escapes
+
 try:  # the C implementations are an order of magnitude faster than pure Python
     _Loader: type = yaml.CSafeLoader
-    _Dumper: type = yaml.CSafeDumper
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
-    _Dumper = yaml.SafeDumper
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +98,11 @@ class FactBase:
     schema: int = SCHEMA_VERSION
 
     def counts(self) -> dict[str, int]:
-        return {"sources": len(self.sources), "entities": len(self.entities), "facts": len(self.facts)}
+        return {
+            "sources": len(self.sources),
+            "entities": len(self.entities),
+            "facts": len(self.facts),
+        }
 
 
 # --- YAML ------------------------------------------------------------------------------
@@ -111,24 +117,68 @@ _REQUIRED_KEYS = frozenset({"id", "source", "start", "end", "excerpt", "statemen
                             "name", "kind", "aliases", "entities"})
 
 
-def _fact_record(fact: Fact) -> dict[str, Any]:
-    record = asdict(fact)
-    record["entities"] = list(fact.entities)
-    record["relations"] = [_prune(asdict(r)) for r in fact.relations]
-    if fact.kind == "sentence":
-        record["kind"] = None
-    return _prune(record)
-
-
 def to_yaml(base: FactBase) -> str:
-    document = {
-        "schema": base.schema,
-        "sources": [_prune(asdict(s)) for s in base.sources],
-        "entities": [_prune({**asdict(e), "aliases": list(e.aliases)}) for e in base.entities],
-        "facts": [_fact_record(f) for f in base.facts],
-    }
-    text: str = yaml.dump(document, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
-    return text
+    """The fact base as block-style YAML, written directly: a YAML library's emitter takes
+    seconds for tens of thousands of facts. Strings that are not plain identifiers are
+    double-quoted with JSON escapes, which YAML reads the same way; the loader stays libyaml's.
+    """
+    out: list[str] = [f"schema: {base.schema}\n"]
+    out.append("sources:\n" if base.sources else "sources: []\n")
+    for source in base.sources:
+        _emit_record(out, _prune(_fields(source)), "")
+    out.append("entities:\n" if base.entities else "entities: []\n")
+    for entity in base.entities:
+        _emit_record(out, _prune({**_fields(entity), "aliases": list(entity.aliases)}), "")
+    out.append("facts:\n" if base.facts else "facts: []\n")
+    for fact in base.facts:
+        record = _fields(fact)
+        record["entities"] = list(fact.entities)
+        record["relations"] = [_prune(_fields(r)) for r in fact.relations]
+        if fact.kind == "sentence":  # the default stays implicit
+            del record["kind"]
+        _emit_record(out, _prune(record), "")
+    return "".join(out)
+
+
+def _fields(record: Any) -> dict[str, Any]:
+    return {name: getattr(record, name) for name in record.__slots__}
+
+
+_PLAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_./-]*")
+_YAML_WORDS = frozenset(["y", "n", "yes", "no", "on", "off", "true", "false", "null"])
+_UNSAFE_IN_QUOTES = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if value is None:
+        return "null"
+    text = str(value)
+    if _PLAIN.fullmatch(text) and text.casefold() not in _YAML_WORDS:
+        return text
+    quoted: str = _encode_string(text)
+    if _UNSAFE_IN_QUOTES.search(quoted):  # line separators and C1 controls must be escaped in YAML
+        quoted = _UNSAFE_IN_QUOTES.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+    return quoted
+
+
+def _emit_record(out: list[str], record: dict[str, Any], indent: str) -> None:
+    first = True
+    for key, value in record.items():
+        lead = f"{indent}- " if first else f"{indent}  "
+        first = False
+        if isinstance(value, (list, tuple)):
+            if value and isinstance(value[0], dict):
+                out.append(f"{lead}{key}:\n")
+                for item in value:
+                    _emit_record(out, item, indent + "  ")
+            else:
+                out.append(f"{lead}{key}: [{', '.join(_scalar(v) for v in value)}]\n")
+        else:
+            out.append(f"{lead}{key}: {_scalar(value)}\n")
 
 
 def from_yaml(text: str) -> FactBase:
@@ -155,7 +205,8 @@ def from_yaml(text: str) -> FactBase:
 def _fact_from_record(record: dict[str, Any]) -> Fact:
     relations = tuple(Relation(**r) for r in record.get("relations") or ())
     fields = {**record, "entities": tuple(record.get("entities") or ()), "relations": relations}
-    fields.setdefault("kind", "sentence")
+    if fields.get("kind") is None:
+        fields["kind"] = "sentence"
     if fields.get("date") is not None:  # a hand-edited, unquoted 2020-02-15 loads as a date
         fields["date"] = str(fields["date"])
     return Fact(**fields)
@@ -173,7 +224,7 @@ def load(knowledge_dir: Path) -> FactBase:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside `path`, then rename over it: readers see old or new, never half."""
+    """Write a temporary file beside `path`, then rename it over: readers see old or new."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -190,7 +241,7 @@ def write_atomically(path: Path, text: str) -> None:
 def save(
     base: FactBase, knowledge_dir: Path, seeds_dir: Path, texts: dict[str, str] | None = None
 ) -> Path:
-    """Validate, then atomically replace knowledge/facts.yaml. A failing base never replaces a good one.
+    """Validate, then atomically replace facts.yaml: a failing base never replaces a good one.
 
     `texts` (source path -> decoded text) spares re-reading documents the caller already holds.
     """
@@ -245,7 +296,8 @@ def _check_source(source: Source, seeds_dir: Path, texts: dict[str, str]) -> lis
             return [f"source {source.id}: cannot read {source.path}: {exc.__class__.__name__}"]
     length = len(texts[source.path])
     if not 0 <= source.start < source.end <= length:
-        return [f"source {source.id}: span {source.start}:{source.end} outside {source.path} ({length} chars)"]
+        span = f"{source.start}:{source.end}"
+        return [f"source {source.id}: span {span} outside {source.path} ({length} chars)"]
     return []
 
 
@@ -258,7 +310,8 @@ def _check_fact(
         return [f"fact {fact.id}: unknown source {fact.source!r}"]
     text = texts.get(source.path)
     if text is not None and text[fact.start : fact.end] != fact.excerpt:
-        problems.append(f"fact {fact.id}: excerpt differs from {source.path}[{fact.start}:{fact.end}]")
+        where = f"{source.path}[{fact.start}:{fact.end}]"
+        problems.append(f"fact {fact.id}: excerpt differs from {where}")
     if not fact.statement.strip():
         problems.append(f"fact {fact.id}: empty statement")
     for entity_id in fact.entities:

@@ -38,7 +38,9 @@ class ProgressLine:
 
 
 @cli.command("compile")
-@click.option("--no-cache", is_flag=True, help="Re-extract every document, ignoring knowledge/.cache/.")
+@click.option(
+    "--no-cache", is_flag=True, help="Re-extract every document, ignoring knowledge/.cache/."
+)
 @click.option("--dry-run", is_flag=True, help="Compile and validate, but do not write facts.yaml.")
 @pass_state
 def command(state: State, no_cache: bool, dry_run: bool) -> None:

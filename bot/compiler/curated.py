@@ -57,10 +57,14 @@ class Curated:
             raise FactBaseError(f"{origin}: must be a mapping (aliases, merge, kinds, names, drop)")
         unknown = set(data) - {"aliases", "merge", "kinds", "names", "drop"}
         if unknown:
-            raise FactBaseError(f"{origin}: unknown section(s) {', '.join(sorted(map(str, unknown)))}")
+            raise FactBaseError(
+                f"{origin}: unknown section(s) {', '.join(sorted(map(str, unknown)))}"
+            )
         try:
             curated = cls(
-                aliases={str(k): [str(a) for a in v] for k, v in (data.get("aliases") or {}).items()},
+                aliases={
+                    str(k): [str(a) for a in v] for k, v in (data.get("aliases") or {}).items()
+                },
                 merges=[[str(n) for n in group] for group in data.get("merge") or []],
                 kinds={str(k): str(v) for k, v in (data.get("kinds") or {}).items()},
                 names={str(k): str(v) for k, v in (data.get("names") or {}).items()},
@@ -75,7 +79,7 @@ class Curated:
         return curated
 
     def apply(self, union: KeyUnion, clusters: dict[str, Cluster]) -> list[str]:
-        """Apply to the merged clusters in place; return a warning per entry that matched nothing."""
+        """Apply to the merged clusters in place; return a warning per entry matching nothing."""
         owners: dict[str, str] = {}
         for root, cluster in clusters.items():
             for key in cluster.keys | cluster.alias_keys:
@@ -92,30 +96,32 @@ class Curated:
             return clusters[root]  # merged clusters are regrouped afterwards
 
         for group in self.merges:
-            roots = [owners.get(entity_key(n)) for n in group]
-            for name, root in zip(group, roots, strict=True):
-                if root is None:
+            found: list[str] = []
+            for name in group:
+                owner = owners.get(entity_key(name))
+                if owner is None:
                     warnings.append(f"curated.yaml: merge: {name!r} matches no entity")
-            found = [r for r in roots if r is not None]
-            for root in found[1:]:
-                union.union(found[0], root)
+                else:
+                    found.append(owner)
+            for other in found[1:]:
+                union.union(found[0], other)
         for name, extra in self.aliases.items():
-            cluster = find("aliases", name)
-            if cluster is not None:
+            target = find("aliases", name)
+            if target is not None:
                 for alias in extra:
-                    cluster.surfaces[alias] += 0
-                    cluster.keys.add(entity_key(alias))
+                    target.surfaces[alias] += 0
+                    target.keys.add(entity_key(alias))
         for name, kind in self.kinds.items():
-            cluster = find("kinds", name)
-            if cluster is not None:
-                cluster.kind_override = kind
+            target = find("kinds", name)
+            if target is not None:
+                target.kind_override = kind
         for name, canonical in self.names.items():
-            cluster = find("names", name)
-            if cluster is not None:
-                cluster.name_override = canonical
-                cluster.surfaces[canonical] += 0
+            target = find("names", name)
+            if target is not None:
+                target.name_override = canonical
+                target.surfaces[canonical] += 0
         for name in self.drops:
-            cluster = find("drop", name)
-            if cluster is not None:
-                cluster.dropped = True
+            target = find("drop", name)
+            if target is not None:
+                target.dropped = True
         return warnings

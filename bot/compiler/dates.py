@@ -36,7 +36,8 @@ MONTH = (
 )
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 DATE = re.compile(
-    rf"\b(?P<m1>{MONTH}) (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:(?: and | ?[-–] ?)\d{{1,2}}(?:st|nd|rd|th)?)?"
+    rf"\b(?P<m1>{MONTH}) (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"(?:(?: and | ?[-–] ?)\d{{1,2}}(?:st|nd|rd|th)?)?"
     rf"(?:,? (?P<y1>{YEAR}))?(?!\d)"
     rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<m2>{MONTH})(?:,? (?P<y2>{YEAR}))?(?!\d)"
     rf"|\b(?P<m3>{MONTH}),? (?:of )?(?P<y3>{YEAR})(?!\d)"
@@ -55,8 +56,17 @@ class FoundDate:
     text: str  # as written
 
 
+# Cheap tests first: most sentences hold no year, no capitalized month and no relative word.
+MAYBE_DATE = re.compile(r"[12]\d\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? ")
+RELATIVE_WORDS = ("last ", "this ", "next ", "previous ", "past ", "yesterday")
+
+
 def find_date(text: str, start: int, end: int, document_date: str | None) -> FoundDate | None:
     """The first date in text[start:end]."""
+    if MAYBE_DATE.search(text, start, end) is None:
+        chunk = text[start:end]
+        if not any(word in chunk for word in RELATIVE_WORDS):
+            return None
     match = DATE.search(text, start, end)
     if match is None:
         return None
@@ -105,10 +115,14 @@ def _relative(words: str, document_date: str | None) -> str | None:
         return None
     year, month = int(document_date[:4]), int(document_date[5:7])
     if words.endswith("year"):
-        shift = -1 if words.startswith(("last", "previous", "past")) else 1 if "next" in words else 0
+        shift = (
+            -1 if words.startswith(("last", "previous", "past")) else 1 if "next" in words else 0
+        )
         return str(year + shift)
     if words.endswith("month"):
-        shift = -1 if words.startswith(("last", "previous", "past")) else 1 if "next" in words else 0
+        shift = (
+            -1 if words.startswith(("last", "previous", "past")) else 1 if "next" in words else 0
+        )
         index = year * 12 + (month - 1) + shift
         return f"{index // 12}-{index % 12 + 1:02d}"
     if words == "yesterday" and len(document_date) == 10:

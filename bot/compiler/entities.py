@@ -9,7 +9,10 @@ around a mention) are collected as votes; the document and corpus decide the kin
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 from bot.compiler.gazetteer import (
     KNOWN_ORGS,
@@ -34,39 +37,236 @@ PARTICLE = (
     r"(?: (?:al|el|bin|ibn|bint|abu|of|of the|de|del|della|der|den|van|von|da|dos|das|du|la|le|wal)"
     r" | (?:al|el|ad|ash|ul)-| )"
 )
-NAME_PREFIX = r"(?:(?<![\w-])(?:al|el|ad|ash|ul)[- ](?=[A-Z]))?"
-MENTION = re.compile(rf"{NAME_PREFIX}{NAME_WORD}(?:{PARTICLE}{NAME_WORD})*")
+# The first name word is spelled out with a leading [A-Z] so the scan can skip to capitals fast.
+FIRST_NAME_WORD = (
+    r"[A-Z](?:(?<=M)rs?\.|(?<=M)s\.|(?<=D)r\.|(?<=P)rof\.|(?<=G)(?:en|ov)\.|(?<=S)(?:en|gt|t)\."
+    r"|(?<=C)(?:ol|apt)\.|(?<=L)t\.|(?<=R)ev\.|\.(?:[A-Z]\.)+|\.(?= [A-Z])"
+    r"|\w*(?:['’][A-Z]\w*)?(?:[-–](?:[A-Z0-9]\w*|al-[A-Z]\w*))*)"
+)
+MENTION = re.compile(rf"{FIRST_NAME_WORD}(?:{PARTICLE}{NAME_WORD})*")
+LOWER_PREFIX = re.compile(r"(?<![\w-])(?:al|el|ad|ash|ul)[- ]$")
 TOKEN = re.compile(r"\S+")
 ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9&]*(?:-[A-Z0-9]+)*|(?:[A-Z]\.){2,})$")
 PARTICLES = frozenset(
-    "al el bin ibn bint abu of the de del della der den van von da dos das du la le wal".split()
+    [
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "bint",
+        "abu",
+        "of",
+        "the",
+        "de",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "da",
+        "dos",
+        "das",
+        "du",
+        "la",
+        "le",
+        "wal",
+    ]
 )
 STOPWORDS = frozenset(
-    """the a an this that these those it its he she they we i you his her their our my your
-    in on at by for from with without as since after before during while when where what who
-    whom whose which why how if but and or nor so yet however also then thus therefore moreover
-    furthermore meanwhile nevertheless nonetheless instead indeed still even though although
-    today yesterday tomorrow now earlier later eventually finally first second third last next
-    one two three four five six seven eight nine ten many some all most both each every such
-    other another several few more much no not any only just there here once until unless
-    regarding judging according despite prior post approximately almost further hence rather
-    perhaps besides overall again already like unlike whether whereas among amid between through
-    under over about against along across around beyond toward towards upon within via per
-    dear yes oh""".split()
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "without",
+        "as",
+        "since",
+        "after",
+        "before",
+        "during",
+        "while",
+        "when",
+        "where",
+        "what",
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "why",
+        "how",
+        "if",
+        "but",
+        "and",
+        "or",
+        "nor",
+        "so",
+        "yet",
+        "however",
+        "also",
+        "then",
+        "thus",
+        "therefore",
+        "moreover",
+        "furthermore",
+        "meanwhile",
+        "nevertheless",
+        "nonetheless",
+        "instead",
+        "indeed",
+        "still",
+        "even",
+        "though",
+        "although",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "now",
+        "earlier",
+        "later",
+        "eventually",
+        "finally",
+        "first",
+        "second",
+        "third",
+        "last",
+        "next",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "many",
+        "some",
+        "all",
+        "most",
+        "both",
+        "each",
+        "every",
+        "such",
+        "other",
+        "another",
+        "several",
+        "few",
+        "more",
+        "much",
+        "no",
+        "not",
+        "any",
+        "only",
+        "just",
+        "there",
+        "here",
+        "once",
+        "until",
+        "unless",
+        "regarding",
+        "judging",
+        "according",
+        "despite",
+        "prior",
+        "post",
+        "approximately",
+        "almost",
+        "further",
+        "hence",
+        "rather",
+        "perhaps",
+        "besides",
+        "overall",
+        "again",
+        "already",
+        "like",
+        "unlike",
+        "whether",
+        "whereas",
+        "among",
+        "amid",
+        "between",
+        "through",
+        "under",
+        "over",
+        "about",
+        "against",
+        "along",
+        "across",
+        "around",
+        "beyond",
+        "toward",
+        "towards",
+        "upon",
+        "within",
+        "via",
+        "per",
+        "dear",
+        "yes",
+        "oh",
+    ]
 )
 MONTHS = frozenset(
-    """january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
-    saturday sunday""".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
 )
-PLACE_PREPOSITIONS = re.compile(
-    r"(?:\bin|\bfrom|\bacross|\bnear|\bvisiting|\bvisited|\btoward|\btowards|\binto)\s+(?:the\s+)?$"
-)
-WHO_AFTER = re.compile(r"^,?\s+who\b")
-WHICH_AFTER = re.compile(r"^,?\s+which\b")
-SAID_AFTER = re.compile(r"^,?\s+(?:has |had |have )?(?:said|says|told|added|insisted|argued|wrote)\b")
-LOWER_WORD_BEFORE = re.compile(r"([a-z][a-z-]+)\s+$")
-THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -82,27 +282,96 @@ class Mention:
     quoted: bool = False  # inside a quotation or bracket: another voice, not the narrative
     possessive: bool = False  # "Omar’s words": not the subject of its sentence
     initial: bool = False  # first word of a sentence, where any word is capitalized
-    defined: bool = False  # the long form an acronym is defined with: "Katibat Imam al-Bukhari (KIB)"
+    defined: bool = (
+        False  # the long form an acronym is defined with: "Katibat Imam al-Bukhari (KIB)"
+    )
 
 
+@lru_cache(maxsize=65536)
 def entity_key(name: str) -> str:
     return normalize(name)
 
 
+@lru_cache(maxsize=65536)
 def is_acronym(word: str) -> bool:
     return len(word) >= 2 and ACRONYM.match(word) is not None and any(c.isalpha() for c in word)
 
 
-def find_mentions(text: str, start: int, end: int, vocabulary: frozenset[str]) -> list[Mention]:
-    """Mentions of names in the sentence text[start:end]."""
+Template = tuple[int, int, str, str, "str | None", "str | None", tuple[tuple[str, float], ...]]
+_SHARED_TEMPLATES: dict[str, list[Template]] = {}  # non-initial parses depend on the text alone
+_SHARED_LIMIT = 200_000
+
+
+def find_mentions(
+    text: str,
+    start: int,
+    end: int,
+    vocabulary: Container[str],
+    memo: dict[tuple[str, bool], list[Template]] | None = None,
+) -> list[Mention]:
+    """Mentions of names in the sentence text[start:end].
+
+    Parsing a capitalized run is a pure function of its text (and, at a sentence start, of
+    the document's vocabulary), so parses are memoized; only context cues are per occurrence.
+    """
     found: list[Mention] = []
+    memo = {} if memo is None else memo
     for match in MENTION.finditer(text, start, end):
-        initial = _sentence_initial(text, start, match.start())
-        parsed = _parse(text, match.start(), match.end(), initial, vocabulary)
-        if initial and parsed and parsed[0].start == match.start():
-            parsed[0].initial = True
-        found.extend(parsed)
+        raw_start = match.start()
+        if raw_start - start >= 3 and text[raw_start - 1] in " -" and text[raw_start - 3] in "aeu":
+            prefix = LOWER_PREFIX.search(text, max(start, raw_start - 5), raw_start)
+            if prefix:
+                raw_start = prefix.start()
+        raw = text[raw_start : match.end()]
+        initial = _sentence_initial(text, start, raw_start)
+        if initial:
+            templates = memo.get((raw, True))
+            if templates is None:
+                templates = memo[(raw, True)] = _templates(raw, True, vocabulary)
+        else:
+            templates = _SHARED_TEMPLATES.get(raw)
+            if templates is None:
+                templates = _templates(raw, False, vocabulary)
+                if len(_SHARED_TEMPLATES) < _SHARED_LIMIT:
+                    _SHARED_TEMPLATES[raw] = templates
+        for template in templates:
+            mention = _occurrence(text, raw_start, template)
+            if mention is None:
+                continue
+            if not mention.votes and _bare_personal_name(mention.surface, vocabulary, memo):
+                mention.votes["person"] = 0.5  # "Alexei Navalny": no word of it a common word
+            mention.initial = initial and template[0] == 0
+            found.append(mention)
     return found
+
+
+def _templates(raw: str, initial: bool, vocabulary: Container[str]) -> list[Template]:
+    return [
+        (m.start, m.end, m.surface, m.key, m.title, m.role_of, tuple(sorted(m.votes.items())))
+        for m in _parse(raw, 0, len(raw), initial, vocabulary)
+    ]
+
+
+def _occurrence(text: str, raw_start: int, template: Template) -> Mention | None:
+    rel_start, rel_end, surface, key, title, role_of, votes = template
+    start, end = raw_start + rel_start, raw_start + rel_end
+    following = text[end : end + 24]
+    if (
+        title is None
+        and " " not in key
+        and key.endswith(("ic", "ian"))
+        and following[:1] == " "
+        and following[1:2].islower()
+    ):
+        return None  # "Islamic government": an adjective, not a name
+    possessive = following.startswith(("’s", "'s", "’", "'"))
+    mention = Mention(
+        start, end, surface, key, dict(votes), title=title, role_of=role_of, possessive=possessive
+    )
+    if role_of:
+        mention.role_of_key = entity_key(role_of)
+    _vote_by_context(mention, text[max(0, start - 30) : start], following)
+    return mention
 
 
 def _sentence_initial(text: str, sentence_start: int, position: int) -> bool:
@@ -112,9 +381,11 @@ def _sentence_initial(text: str, sentence_start: int, position: int) -> bool:
 
 
 def _parse(
-    text: str, start: int, end: int, initial: bool, vocabulary: frozenset[str]
+    text: str, start: int, end: int, initial: bool, vocabulary: Container[str]
 ) -> list[Mention]:
-    tokens = [(m.start() + start, m.end() + start, m.group()) for m in TOKEN.finditer(text[start:end])]
+    tokens = [
+        (m.start() + start, m.end() + start, m.group()) for m in TOKEN.finditer(text[start:end])
+    ]
     tokens = _strip_edges(tokens, initial, vocabulary)
     if not tokens:
         return []
@@ -130,7 +401,11 @@ def _parse(
         tokens = _strip_edges(tokens[title_end:], False, vocabulary)
         if prefix:
             role_of = text[prefix[0][0] : prefix[-1][1]]
-            mentions = [] if entity_key(role_of) in demonyms() else _build(text, prefix, None, None, vocabulary)
+            mentions = (
+                []
+                if entity_key(role_of) in demonyms()
+                else _build(text, prefix, None, None, vocabulary)
+            )
         else:
             mentions = []
         if not tokens:
@@ -141,7 +416,7 @@ def _parse(
 
 
 def _strip_edges(
-    tokens: list[tuple[int, int, str]], initial: bool, vocabulary: frozenset[str]
+    tokens: list[tuple[int, int, str]], initial: bool, vocabulary: Container[str]
 ) -> list[tuple[int, int, str]]:
     while tokens:
         word = tokens[0][2]
@@ -155,7 +430,12 @@ def _strip_edges(
             tokens = tokens[1:]
             initial = False
             continue
-        if initial and not is_acronym(word) and lowered not in PARTICLES and _common_word(word, vocabulary):
+        if (
+            initial
+            and not is_acronym(word)
+            and lowered not in PARTICLES
+            and _common_word(word, vocabulary)
+        ):
             tokens = tokens[1:]
             initial = False
             continue
@@ -165,16 +445,21 @@ def _strip_edges(
     return tokens
 
 
-def _common_word(word: str, vocabulary: frozenset[str]) -> bool:
+def _common_word(word: str, vocabulary: Container[str]) -> bool:
     lowered = word.casefold()
     if lowered in places() or lowered in demonyms():
         return False
     return lowered in vocabulary or (len(word) > 4 and lowered.endswith(("ing", "ly", "ed")))
 
 
+TITLE_STARTS = TITLES | {phrase[0] for phrase in TITLE_PHRASES}
+
+
 def _find_title(tokens: list[tuple[int, int, str]]) -> tuple[int, int] | None:
     """The last title in the run (so "Council President Charles Michel" splits before the name)."""
     words = [t[2].casefold() for t in tokens]
+    if TITLE_STARTS.isdisjoint(words):
+        return None
     found: tuple[int, int] | None = None
     index = 0
     while index < len(words):
@@ -203,8 +488,10 @@ def _names_a_thing(word: str) -> bool:
 def _strip_qualifiers(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """ "Uzbek KIB" is KIB; "the Afghan Provinces of Badakhshan" is Badakhshan."""
     words = [t[2] for t in tokens]
-    if len(words) == 2 and entity_key(words[0]) in demonyms() and (
-        is_acronym(words[1]) or entity_key(words[1]) in places()
+    if (
+        len(words) == 2
+        and entity_key(words[0]) in demonyms()
+        and (is_acronym(words[1]) or entity_key(words[1]) in places())
     ):
         return tokens[1:]
     if "of" in words and entity_key(" ".join(words)) not in places():
@@ -228,21 +515,25 @@ def _place_like_name(name: str) -> bool:
 
 
 def _split_compounds(
-    text: str, tokens: list[tuple[int, int, str]], vocabulary: frozenset[str]
+    text: str, tokens: list[tuple[int, int, str]], vocabulary: Container[str]
 ) -> list[Mention]:
     """ "US-Taliban" names two things; "Kassym-Jomart" one."""
     if len(tokens) == 1 and ("-" in tokens[0][2] or "–" in tokens[0][2]):
         start, _end, word = tokens[0]
         if entity_key(word) not in places():
             parts = re.split(r"[-–]", word)
-            if len(parts) > 1 and all(len(p) > 1 and p[0].isupper() for p in parts) and (
-                _place_like(parts[0]) or (is_acronym(parts[0]) and len(parts[0]) > 1)
+            if (
+                len(parts) > 1
+                and all(len(p) > 1 and p[0].isupper() for p in parts)
+                and (_place_like(parts[0]) or (is_acronym(parts[0]) and len(parts[0]) > 1))
             ):
                 mentions: list[Mention] = []
                 offset = start
                 for part in parts:
                     if entity_key(part) not in demonyms():
-                        mentions += _build(text, [(offset, offset + len(part), part)], None, None, vocabulary)
+                        mentions += _build(
+                            text, [(offset, offset + len(part), part)], None, None, vocabulary
+                        )
                     offset += len(part) + 1
                 return mentions
     return _build(text, tokens, None, None, vocabulary)
@@ -258,29 +549,25 @@ def _build(
     tokens: list[tuple[int, int, str]],
     title: str | None,
     role_of: str | None,
-    vocabulary: frozenset[str],
+    vocabulary: Container[str],
 ) -> list[Mention]:
     start, end = tokens[0][0], tokens[-1][1]
     surface = text[start:end]
     if surface.endswith(("’s", "'s")):
         end -= 2
         surface = surface[:-2]
-    possessive = text[end : end + 2] in ("’s", "'s") or text[end : end + 1] in ("’", "'")
     key = entity_key(surface)
     if not key or (key in demonyms() and title is None):
         return []
-    if len(tokens) == 1 and key.endswith(("ic", "ian")) and re.match(r" [a-z]", text[end : end + 2]):
-        return []  # "Islamic government": an adjective, not a name
     if len(key) < 2 and not title:
         return []
-    mention = Mention(start, end, surface, key, title=title, role_of=role_of, possessive=possessive)
-    if role_of:
-        mention.role_of_key = entity_key(role_of)
-    _vote_by_shape(mention, text, vocabulary)
+    mention = Mention(start, end, surface, key, title=title, role_of=role_of)
+    _vote_by_shape(mention)
     return [mention]
 
 
-def _vote_by_shape(mention: Mention, text: str, vocabulary: frozenset[str]) -> None:
+def _vote_by_shape(mention: Mention) -> None:
+    """Cues in the name itself: the place list, organization words, a title, an acronym."""
     votes = mention.votes
     key = mention.key
     words = key.split()
@@ -297,26 +584,48 @@ def _vote_by_shape(mention: Mention, text: str, vocabulary: frozenset[str]) -> N
         votes["person"] = votes.get("person", 0) + 4
     if is_acronym(mention.surface.replace(" ", "")) and key not in places():
         votes["organization"] = votes.get("organization", 0) + 1
-    before = text[max(0, mention.start - 30) : mention.start]
-    after = text[mention.end : mention.end + 20]
-    lower_before = LOWER_WORD_BEFORE.search(before)
-    if lower_before and lower_before.group(1) in PERSON_NOUNS:
-        votes["person"] = votes.get("person", 0) + 2
-    if WHO_AFTER.match(after):
-        votes["person"] = votes.get("person", 0) + 2
-    elif WHICH_AFTER.match(after):
-        votes["organization"] = votes.get("organization", 0) + 0.5
-    if SAID_AFTER.match(after):
-        votes["person"] = votes.get("person", 0) + 1
-    if THE_BEFORE.search(before) and len(words) == 1:
-        votes["organization"] = votes.get("organization", 0) + 0.5
-    if PLACE_PREPOSITIONS.search(before):
+
+
+PLACE_PREPOSITIONS = frozenset(
+    ["in", "from", "across", "near", "visiting", "visited", "toward", "towards", "into"]
+)
+CONTEXT_AFTER = re.compile(
+    r"^,?\s+(?:(?P<who>who)\b|(?P<which>which)\b|(?:has |had |have )?"
+    r"(?P<said>said|says|told|added|insisted|argued|wrote)\b)"
+)
+
+
+def _vote_by_context(mention: Mention, before: str, after: str) -> None:
+    """Cues around the name: "columnist X", "X, who", "X said", "the X", "in X"."""
+    votes = mention.votes
+    words = before.rsplit(None, 2)
+    last = words[-1] if words and before[-1:].isspace() else ""
+    if last in PLACE_PREPOSITIONS or (
+        last == "the" and len(words) > 1 and words[-2] in PLACE_PREPOSITIONS
+    ):
         votes["place"] = votes.get("place", 0) + 0.5
-    if not votes and _bare_personal_name(mention.surface, vocabulary):
-        votes["person"] = 0.5  # "Alexei Navalny": two or three capitalized words, none a common word
+    elif last in ("the", "The") and " " not in mention.key:
+        votes["organization"] = votes.get("organization", 0) + 0.5
+    elif last in PERSON_NOUNS:
+        votes["person"] = votes.get("person", 0) + 2
+    cue = CONTEXT_AFTER.match(after)
+    if cue:
+        if cue.group("who"):
+            votes["person"] = votes.get("person", 0) + 2
+        elif cue.group("which"):
+            votes["organization"] = votes.get("organization", 0) + 0.5
+        else:
+            votes["person"] = votes.get("person", 0) + 1
 
 
-def _bare_personal_name(surface: str, vocabulary: frozenset[str]) -> bool:
+def _bare_personal_name(surface: str, vocabulary: Container[str], memo: dict[Any, Any]) -> bool:
+    cached = memo.get(surface)
+    if cached is None:
+        cached = memo[surface] = _looks_like_personal_name(surface, vocabulary)
+    return bool(cached)
+
+
+def _looks_like_personal_name(surface: str, vocabulary: Container[str]) -> bool:
     words = [w for w in re.split(r"[\s]+", surface) if w.casefold() not in PARTICLES]
     if not 2 <= len(words) <= 4:
         return False
@@ -337,7 +646,26 @@ def _bare_personal_name(surface: str, vocabulary: frozenset[str]) -> bool:
 ACRONYM_IN_PARENS = re.compile(r"\(([A-Z][A-Za-z0-9&]*(?:-[A-Z0-9]+)*)\)")
 NAME_IN_PARENS = re.compile(r"\(([A-Z][^()]{2,80})\)")
 WORD_BACK = re.compile(r"[\w’'&]+")
-LONG_FORM_CONNECTORS = frozenset("and of the al el for de wal bin in on & du des la le".split())
+LONG_FORM_CONNECTORS = frozenset(
+    [
+        "and",
+        "of",
+        "the",
+        "al",
+        "el",
+        "for",
+        "de",
+        "wal",
+        "bin",
+        "in",
+        "on",
+        "&",
+        "du",
+        "des",
+        "la",
+        "le",
+    ]
+)
 
 
 def acronym_letters(acronym: str) -> str:
@@ -361,7 +689,8 @@ def long_form_before(text: str, limit: int, acronym: str, floor: int) -> tuple[i
     words = [(s + base, e + base, w) for s, e, w in words]
     # "al-Bukhari" counts as "al" + "Bukhari"
     initials: list[str] = []
-    for word_start, _word_end, word in reversed(words):
+    for raw_start, _word_end, raw_word in reversed(words):
+        word_start, word = raw_start, raw_word
         glued = re.search(r"[A-Z]", word)
         if word[0].islower() and glued and word.casefold() not in LONG_FORM_CONNECTORS:
             word_start += glued.start()  # "asKatibat": a missing space in the source

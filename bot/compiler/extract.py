@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from bot.compiler.cleaning import mask_editorial_markers, strip_markdown
 from bot.compiler.dates import document_date, find_date
@@ -25,8 +26,7 @@ from bot.compiler.entities import (
     is_acronym,
     long_form_before,
 )
-from bot.compiler.gazetteer import demonyms, places
-from bot.compiler.gazetteer import HONORIFICS
+from bot.compiler.gazetteer import HONORIFICS, demonyms, places
 from bot.compiler.relations import (
     FORMER_NAME_CUE,
     Found,
@@ -38,6 +38,7 @@ from bot.compiler.relations import (
 from bot.compiler.segment import PARAGRAPH, Article, segment
 from bot.compiler.sentences import ENCLOSED, split_sentences
 from bot.errors import DocumentError
+
 
 def _source_fingerprint() -> str:
     """Changes whenever the compiler's code or data does, so stale cache entries are never used."""
@@ -51,9 +52,10 @@ def _source_fingerprint() -> str:
 
 COMPILER_VERSION = f"1-{_source_fingerprint()}"
 KIND_ORDER = ("place", "organization", "person", "other")
-LOWER_WORDS = re.compile(r"\b[a-z][a-z'-]+\b")
 LOWERCASE = re.compile(r"[a-z]")
-PRONOUN_SUBJECT = re.compile(r"^(?:[A-Z][\w’']*(?: [\w’']+){0,5}, )?(?P<pronoun>[Hh]e|[Ss]he)\b(?= [a-z])")
+PRONOUN_SUBJECT = re.compile(
+    r"^(?:[A-Z][\w’']*(?: [\w’']+){0,5}, )?(?P<pronoun>[Hh]e|[Ss]he)\b(?= [a-z])"
+)
 
 
 @dataclass(slots=True)
@@ -136,10 +138,12 @@ def extract(path: str, text: str, sha256: str, *, markdown: bool = False) -> Ext
     analysis = mask_editorial_markers(text)
     articles = segment(analysis, markdown=markdown)
     if not any(
-        b.kind == PARAGRAPH and len(analysis[b.start : b.end].split()) >= 4 for a in articles for b in a.blocks
+        b.kind == PARAGRAPH and len(analysis[b.start : b.end].split()) >= 4
+        for a in articles
+        for b in a.blocks
     ):
         raise DocumentError(path, "has no article text (only navigation, labels or boilerplate)")
-    vocabulary = frozenset(LOWER_WORDS.findall(analysis))
+    vocabulary = LowercaseWords(analysis)
     sentences = _sentences(analysis, articles, vocabulary)
     keys = _Keys()
     aliases_only: set[str] = set()
@@ -160,7 +164,7 @@ def extract(path: str, text: str, sha256: str, *, markdown: bool = False) -> Ext
             if mention.key in former and mention.key not in builder.table[number].former:
                 builder.table[number].former.append(mention.key)
     sources = [_source(path, text, article) for article in articles]
-    facts = _facts(analysis, text, sentences, builder, markdown, sources)
+    facts = _facts(analysis, sentences, builder, markdown=markdown, sources=sources)
     return Extraction(path, sha256, sources, builder.entities(), facts)
 
 
@@ -169,15 +173,50 @@ def long_forms_defined(long_forms: set[str], mention: Mention) -> set[str]:
 
 
 def _source(path: str, text: str, article: Article) -> SourceDraft:
-    title = " ".join(text[article.start : article.start + len(article.title)].split()) if article.title else ""
+    title = (
+        " ".join(text[article.start : article.start + len(article.title)].split())
+        if article.title
+        else ""
+    )
     if not title:
         title = PurePosixPath(path).stem.replace("_", " ").replace("-", " ").strip() or path
     header = " ".join(line.text for line in article.header)
     return SourceDraft(title, article.start, article.end, document_date(header) if header else None)
 
 
-def _sentences(text: str, articles: list[Article], vocabulary: frozenset[str]) -> list[_Sentence]:
+class LowercaseWords:
+    """Whether a word occurs in lowercase in the document ("However" is a word, "Usmanov" a name).
+
+    Asked a few times per sentence, so answered by a substring search on demand, remembered.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.known: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        answer = self.known.get(word)
+        if answer is None:
+            answer = self.known[word] = self._occurs(word)
+        return answer
+
+    def _occurs(self, word: str) -> bool:
+        text, size = self.text, len(word)
+        at = text.find(word)
+        while at != -1:
+            before = text[at - 1] if at else " "
+            after = text[at + size] if at + size < len(text) else " "
+            if not before.isalnum() and not after.isalnum():
+                return True
+            at = text.find(word, at + 1)
+        return False
+
+
+def _sentences(text: str, articles: list[Article], vocabulary: LowercaseWords) -> list[_Sentence]:
     found: list[_Sentence] = []
+    memo: dict[Any, Any] = {}
     for number, article in enumerate(articles):
         for block in article.blocks:
             if block.kind != PARAGRAPH:
@@ -185,7 +224,7 @@ def _sentences(text: str, articles: list[Article], vocabulary: frozenset[str]) -
             enclosed = _enclosed(text, block.start, block.end)
             for start, end in split_sentences(text, block.start, block.end):
                 sentence = _Sentence(number, start, end, block.section)
-                sentence.mentions = find_mentions(text, start, end, vocabulary)
+                sentence.mentions = find_mentions(text, start, end, vocabulary, memo)
                 for mention in sentence.mentions:
                     mention.quoted = any(s < mention.start and mention.end < e for s, e in enclosed)
                 found.append(sentence)
@@ -244,7 +283,9 @@ def _replace_with_long_form(
     return long_form
 
 
-def _link_parenthesized_name(text: str, sentence: _Sentence, match: re.Match[str], keys: _Keys) -> None:
+def _link_parenthesized_name(
+    text: str, sentence: _Sentence, match: re.Match[str], keys: _Keys
+) -> None:
     inner = match.group(1).strip()
     before = [m for m in sentence.mentions if m.end <= match.start() and match.start() - m.end <= 1]
     within = [m for m in sentence.mentions if match.start() < m.start and m.end < match.end()]
@@ -272,22 +313,29 @@ def _votes(sentences: list[_Sentence], keys: _Keys) -> dict[str, dict[str, float
 
 
 def kind_of(votes: dict[str, float]) -> str | None:
-    scored = [(score, -KIND_ORDER.index(kind), kind) for kind, score in votes.items() if kind in KIND_ORDER]
+    scored = [
+        (score, -KIND_ORDER.index(kind), kind)
+        for kind, score in votes.items()
+        if kind in KIND_ORDER
+    ]
     if not scored:
         return None
     best = max(scored)
     return best[2] if best[0] > 0 else None
 
 
-def _link_initials(sentences: list[_Sentence], keys: _Keys, votes: dict[str, dict[str, float]]) -> None:
+def _link_initials(
+    sentences: list[_Sentence], keys: _Keys, votes: dict[str, dict[str, float]]
+) -> None:
     """An acronym never defined here ("ETIM") joins the one long name whose initials spell it."""
+    kinds = {root: kind_of(v) for root, v in votes.items()}
     long_names: dict[str, set[str]] = defaultdict(set)
     acronyms: set[str] = set()
     for sentence in sentences:
         for mention in sentence.mentions:
             if is_acronym(mention.surface):
                 acronyms.add(mention.surface)
-            elif len(mention.surface.split()) >= 2 and kind_of(votes[keys.find(mention.key)]) != "person":
+            elif " " in mention.surface and kinds.get(keys.find(mention.key)) != "person":
                 initials = initials_of(mention.surface)
                 if len(initials) >= 3:
                     long_names[initials].add(keys.find(mention.key))
@@ -306,14 +354,15 @@ def _link_surnames(
     votes: dict[str, dict[str, float]],
     aliases_only: set[str],
 ) -> None:
-    """ "Usmanov", "Mr. Tokayev", "Abu Yusuf" name the one person here whose full name they end/start."""
+    """ "Usmanov", "Mr. Tokayev", "Abu Yusuf": the one person whose full name ends or starts so."""
+    kinds = {root: kind_of(v) for root, v in votes.items()}
     people: dict[str, set[str]] = defaultdict(set)  # a name's first or last words -> person roots
     others: set[str] = set()
     for sentence in sentences:
         for mention in sentence.mentions:
             words = mention.key.split()
             root = keys.find(mention.key)
-            if len(words) >= 2 and kind_of(votes[root]) == "person":
+            if len(words) >= 2 and kinds.get(root) == "person":
                 for size in range(1, len(words)):
                     people[" ".join(words[-size:])].add(root)
                     if size >= 2:
@@ -358,7 +407,9 @@ def _link_former_names(text: str, sentences: list[_Sentence], keys: _Keys) -> se
         body = text[sentence.start : sentence.end]
         if not FORMER_NAME_CUE.search(body):
             continue
-        shape = build_shape(body, sentence.start, sentence.mentions, [None] * len(sentence.mentions))
+        shape = build_shape(
+            body, sentence.start, sentence.mentions, [None] * len(sentence.mentions)
+        )
         for found in find_former_names(shape):
             if found.object is not None:
                 old = sentence.mentions[found.object].key
@@ -384,12 +435,15 @@ def _spread_long_forms(text: str, sentences: list[_Sentence], long_forms: set[st
 
 
 class _Builder:
-    def __init__(self, keys: _Keys, votes: dict[str, dict[str, float]], aliases_only: set[str]) -> None:
+    def __init__(
+        self, keys: _Keys, votes: dict[str, dict[str, float]], aliases_only: set[str]
+    ) -> None:
         self.keys = keys
         self.votes = votes
         self.aliases_only = aliases_only
         self.index: dict[str, int] = {}
         self.table: list[LocalEntity] = []
+        self.kinds: dict[int, str | None] = {}
 
     def entity_for_key(self, key: str, surface: str | None = None, kind: str | None = None) -> int:
         root = self.keys.find(key)
@@ -415,7 +469,9 @@ class _Builder:
         return number
 
     def kind(self, number: int) -> str | None:
-        return kind_of(self.table[number].votes)
+        if number not in self.kinds:
+            self.kinds[number] = kind_of(self.table[number].votes)
+        return self.kinds[number]
 
     def role_object(self, mention: Mention) -> int | None:
         if not mention.role_of or not mention.role_of_key:
@@ -428,6 +484,7 @@ class _Builder:
         return self.index.get(self.keys.find(mention.role_of_key))
 
     def vote(self, number: int, kind: str, score: float) -> None:
+        self.kinds.pop(number, None)
         votes = self.table[number].votes
         votes[kind] = votes.get(kind, 0) + score
 
@@ -454,9 +511,9 @@ RELATION_VOTES = {
 
 def _facts(
     analysis: str,
-    text: str,
     sentences: list[_Sentence],
     builder: _Builder,
+    *,
     markdown: bool,
     sources: list[SourceDraft],
 ) -> list[FactDraft]:
@@ -465,7 +522,8 @@ def _facts(
     for sentence in sentences:
         if previous is not None and previous.article != sentence.article:
             previous = None
-        fact = _fact(analysis, sentence, previous, builder, markdown, sources[sentence.article].date)
+        doc_date = sources[sentence.article].date
+        fact = _fact(analysis, sentence, previous, builder, markdown=markdown, doc_date=doc_date)
         if fact is not None:
             facts.append(fact)
         previous = sentence
@@ -477,6 +535,7 @@ def _fact(
     sentence: _Sentence,
     previous: _Sentence | None,
     builder: _Builder,
+    *,
     markdown: bool,
     doc_date: str | None,
 ) -> FactDraft | None:
@@ -560,7 +619,9 @@ def _antecedent(previous: _Sentence | None, builder: _Builder) -> int | None:
 
 
 def _display_name(entity: LocalEntity) -> str:
-    ranked = sorted(entity.surfaces.items(), key=lambda item: (-len(item[0].split()), -item[1], item[0]))
+    ranked = sorted(
+        entity.surfaces.items(), key=lambda item: (-len(item[0].split()), -item[1], item[0])
+    )
     return ranked[0][0] if ranked else entity.keys[0]
 
 

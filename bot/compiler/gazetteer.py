@@ -17,6 +17,7 @@ def normalize(name: str) -> str:
         key = key[4:]
     return key.removesuffix("'s").removesuffix("'")
 
+
 DATA = Path(__file__).with_name("data") / "places.tsv"
 
 
@@ -32,7 +33,7 @@ def places() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
-    """"Kazakh" (casefolded) -> "Kazakhstan"."""
+    """ "Kazakh" (casefolded) -> "Kazakhstan"."""
     return {normalize(name): canonical for kind, name, canonical in _rows() if kind == "demonym"}
 
 
@@ -47,18 +48,109 @@ def _rows() -> list[tuple[str, str, str]]:
 
 # Honorifics address a person; unlike titles (President, Foreign Minister) they are no role.
 HONORIFICS: frozenset[str] = frozenset(
-    """mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady sheikh shaikh mullah mufti
-    maulana mawlawi hajji haji""".split()
+    [
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "dr",
+        "dr.",
+        "prof",
+        "prof.",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "sheikh",
+        "shaikh",
+        "mullah",
+        "mufti",
+        "maulana",
+        "mawlawi",
+        "hajji",
+        "haji",
+    ]
 )
 # Titles and honorifics: they describe a person, never name one. Longest first when matching.
 TITLES: frozenset[str] = frozenset(
-    """mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir dame lord lady
-    president vice-president premier chancellor minister secretary ambassador envoy governor mayor
-    senator sen. congressman congresswoman rep. chairman chairwoman
-    director commissioner commander gen. colonel col. captain capt. lieutenant lt.
-    admiral marshal sergeant king queen prince princess emperor sultan emir amir sheikh shaikh
-    mullah mufti maulana mawlawi ayatollah hajji haji pope cardinal bishop archbishop rabbi
-    judge ex-president ex-minister spokesman spokeswoman spokesperson ceo""".split()
+    [
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "dr",
+        "dr.",
+        "prof",
+        "prof.",
+        "professor",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "president",
+        "vice-president",
+        "premier",
+        "chancellor",
+        "minister",
+        "secretary",
+        "ambassador",
+        "envoy",
+        "governor",
+        "mayor",
+        "senator",
+        "sen.",
+        "congressman",
+        "congresswoman",
+        "rep.",
+        "chairman",
+        "chairwoman",
+        "director",
+        "commissioner",
+        "commander",
+        "gen.",
+        "colonel",
+        "col.",
+        "captain",
+        "capt.",
+        "lieutenant",
+        "lt.",
+        "admiral",
+        "marshal",
+        "sergeant",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "emperor",
+        "sultan",
+        "emir",
+        "amir",
+        "sheikh",
+        "shaikh",
+        "mullah",
+        "mufti",
+        "maulana",
+        "mawlawi",
+        "ayatollah",
+        "hajji",
+        "haji",
+        "pope",
+        "cardinal",
+        "bishop",
+        "archbishop",
+        "rabbi",
+        "judge",
+        "ex-president",
+        "ex-minister",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ceo",
+    ]
 )
 TITLE_PHRASES: tuple[tuple[str, ...], ...] = tuple(
     tuple(p.split())
@@ -67,57 +159,351 @@ TITLE_PHRASES: tuple[tuple[str, ...], ...] = tuple(
         defense secretary|secretary of state|secretary general|secretary-general|vice president|
         deputy prime minister|supreme leader|crown prince|chief executive|chief justice|
         attorney general|interior minister|defence minister|defense minister|finance minister|
-        economy minister|council president|first minister|prime minister of""".replace("\n", "")
-        .split("|"),
+        economy minister|council president|first minister|prime minister of""".replace(
+            "\n", ""
+        ).split("|"),
         key=lambda p: -len(p.split()),
     )
     if p.strip()
 )
 # A last word naming an organization ("Islamic Jihad Union", "State Department").
 ORG_WORDS: frozenset[str] = frozenset(
-    """group union movement party network department council organization organisation bank
-    forum ministry army emirate committee agency association institute university college school
-    company corporation corp corp. inc inc. ltd ltd. plc llc commission court office assembly
-    parliament congress senate federation front brigade brigades battalion fund club times journal
-    post news magazine newspaper tribune alliance league coalition foundation service services
-    police navy force forces guard guards centre center airlines airways holdings reserve exchange
-    authority board caliphate state cabinet government administration bureau unit division command
-    secretariat trust institution society church team fc radio tv television broadcasting
-    press media records studios motors group""".split()
+    [
+        "group",
+        "union",
+        "movement",
+        "party",
+        "network",
+        "department",
+        "council",
+        "organization",
+        "organisation",
+        "bank",
+        "forum",
+        "ministry",
+        "army",
+        "emirate",
+        "committee",
+        "agency",
+        "association",
+        "institute",
+        "university",
+        "college",
+        "school",
+        "company",
+        "corporation",
+        "corp",
+        "corp.",
+        "inc",
+        "inc.",
+        "ltd",
+        "ltd.",
+        "plc",
+        "llc",
+        "commission",
+        "court",
+        "office",
+        "assembly",
+        "parliament",
+        "congress",
+        "senate",
+        "federation",
+        "front",
+        "brigade",
+        "brigades",
+        "battalion",
+        "fund",
+        "club",
+        "times",
+        "journal",
+        "post",
+        "news",
+        "magazine",
+        "newspaper",
+        "tribune",
+        "alliance",
+        "league",
+        "coalition",
+        "foundation",
+        "service",
+        "services",
+        "police",
+        "navy",
+        "force",
+        "forces",
+        "guard",
+        "guards",
+        "centre",
+        "center",
+        "airlines",
+        "airways",
+        "holdings",
+        "reserve",
+        "exchange",
+        "authority",
+        "board",
+        "caliphate",
+        "state",
+        "cabinet",
+        "government",
+        "administration",
+        "bureau",
+        "unit",
+        "division",
+        "command",
+        "secretariat",
+        "trust",
+        "institution",
+        "society",
+        "church",
+        "team",
+        "fc",
+        "radio",
+        "tv",
+        "television",
+        "broadcasting",
+        "press",
+        "media",
+        "records",
+        "studios",
+        "motors",
+        "group",
+    ]
 )
 # First words that make a name an organization, in the languages armed groups name themselves in.
 ORG_FIRST_WORDS: frozenset[str] = frozenset(
-    "jamaat jamaat-ul katibat harakat hizb tehrik tahrik jabhat liwa jaish lashkar ansar".split()
+    [
+        "jamaat",
+        "jamaat-ul",
+        "katibat",
+        "harakat",
+        "hizb",
+        "tehrik",
+        "tahrik",
+        "jabhat",
+        "liwa",
+        "jaish",
+        "lashkar",
+        "ansar",
+    ]
 )
 # Well-known organizations that carry no organization word, like a gazetteer of places.
 KNOWN_ORGS: frozenset[str] = frozenset(
-    "taliban|al qaeda|hamas|hezbollah|isis|isil|daesh|nato|un|eu|opec|imf|wto|fbi|cia|nasa|bbc|"
-    "kremlin|pentagon|interpol|unicef|unesco|asean|sco|cis|g7|g20|european union|united nations".split("|")
+    [
+        "taliban",
+        "al qaeda",
+        "hamas",
+        "hezbollah",
+        "isis",
+        "isil",
+        "daesh",
+        "nato",
+        "un",
+        "eu",
+        "opec",
+        "imf",
+        "wto",
+        "fbi",
+        "cia",
+        "nasa",
+        "bbc",
+        "kremlin",
+        "pentagon",
+        "interpol",
+        "unicef",
+        "unesco",
+        "asean",
+        "sco",
+        "cis",
+        "g7",
+        "g20",
+        "european union",
+        "united nations",
+    ]
 )
 # A last word naming a place ("Ferghana Valley", "Black Sea").
 PLACE_WORDS: frozenset[str] = frozenset(
-    """valley river sea ocean mountains mountain province region street city island islands gulf
-    lake port peninsula desert county district state's territory capital strait bay coast
-    plateau basin oblast republic village town square airport""".split()
+    [
+        "valley",
+        "river",
+        "sea",
+        "ocean",
+        "mountains",
+        "mountain",
+        "province",
+        "region",
+        "street",
+        "city",
+        "island",
+        "islands",
+        "gulf",
+        "lake",
+        "port",
+        "peninsula",
+        "desert",
+        "county",
+        "district",
+        "state's",
+        "territory",
+        "capital",
+        "strait",
+        "bay",
+        "coast",
+        "plateau",
+        "basin",
+        "oblast",
+        "republic",
+        "village",
+        "town",
+        "square",
+        "airport",
+    ]
 )
 # A last word naming a thing: events, documents, products.
 OTHER_WORDS: frozenset[str] = frozenset(
-    """report initiative agreement treaty corridor route operation operations war conference
-    summit games day prize award act law cup championship olympics festival film album accord
-    deal plan programme program pact doctrine protocol convention declaration strategy project
-    pipeline index awards show series tour election elections revolution crisis""".split()
+    [
+        "report",
+        "initiative",
+        "agreement",
+        "treaty",
+        "corridor",
+        "route",
+        "operation",
+        "operations",
+        "war",
+        "conference",
+        "summit",
+        "games",
+        "day",
+        "prize",
+        "award",
+        "act",
+        "law",
+        "cup",
+        "championship",
+        "olympics",
+        "festival",
+        "film",
+        "album",
+        "accord",
+        "deal",
+        "plan",
+        "programme",
+        "program",
+        "pact",
+        "doctrine",
+        "protocol",
+        "convention",
+        "declaration",
+        "strategy",
+        "project",
+        "pipeline",
+        "index",
+        "awards",
+        "show",
+        "series",
+        "tour",
+        "election",
+        "elections",
+        "revolution",
+        "crisis",
+    ]
 )
 # Lowercase words right before a name that make it a person: "columnist Walter Russell Mead".
 PERSON_NOUNS: frozenset[str] = frozenset(
-    """columnist analyst expert chairman chairwoman chief executive minister spokesman spokeswoman
-    leader emir amir commander founder president director secretary ambassador official officer
-    economist professor scholar journalist correspondent editor author writer actor actress singer
-    star player striker midfielder defender goalkeeper coach manager boss captain rapper musician
-    comedian presenter host designer chancellor premier governor senator lawmaker mp judge lawyer
-    attorney prosecutor activist deputy envoy negotiator general colonel spokesperson cleric
-    ideologue militant fighter billionaire magnate oligarch investor businessman businesswoman
-    entrepreneur banker campaigner candidate rival partner wife husband son daughter father
-    mother brother sister colleague classmate""".split()
+    [
+        "columnist",
+        "analyst",
+        "expert",
+        "chairman",
+        "chairwoman",
+        "chief",
+        "executive",
+        "minister",
+        "spokesman",
+        "spokeswoman",
+        "leader",
+        "emir",
+        "amir",
+        "commander",
+        "founder",
+        "president",
+        "director",
+        "secretary",
+        "ambassador",
+        "official",
+        "officer",
+        "economist",
+        "professor",
+        "scholar",
+        "journalist",
+        "correspondent",
+        "editor",
+        "author",
+        "writer",
+        "actor",
+        "actress",
+        "singer",
+        "star",
+        "player",
+        "striker",
+        "midfielder",
+        "defender",
+        "goalkeeper",
+        "coach",
+        "manager",
+        "boss",
+        "captain",
+        "rapper",
+        "musician",
+        "comedian",
+        "presenter",
+        "host",
+        "designer",
+        "chancellor",
+        "premier",
+        "governor",
+        "senator",
+        "lawmaker",
+        "mp",
+        "judge",
+        "lawyer",
+        "attorney",
+        "prosecutor",
+        "activist",
+        "deputy",
+        "envoy",
+        "negotiator",
+        "general",
+        "colonel",
+        "spokesperson",
+        "cleric",
+        "ideologue",
+        "militant",
+        "fighter",
+        "billionaire",
+        "magnate",
+        "oligarch",
+        "investor",
+        "businessman",
+        "businesswoman",
+        "entrepreneur",
+        "banker",
+        "campaigner",
+        "candidate",
+        "rival",
+        "partner",
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "father",
+        "mother",
+        "brother",
+        "sister",
+        "colleague",
+        "classmate",
+    ]
 )
 SPEECH_VERBS = (
     "said|says|say|told|tells|stated|states|added|adds|continued|continues|declared|declares|"

@@ -102,7 +102,9 @@ def merge(
         warnings += curated.apply(union, clusters)
         clusters = _regroup(union, clusters)
     ids = _entity_ids(clusters)
-    entities = [_entity(ids[root], cluster) for root, cluster in clusters.items() if not cluster.dropped]
+    entities = [
+        _entity(ids[root], cluster) for root, cluster in clusters.items() if not cluster.dropped
+    ]
     sources, facts = _sources_and_facts(extractions, texts, union, ids)
     entities.sort(key=lambda e: e.id)
     return FactBase(sources=sources, entities=entities, facts=facts), warnings
@@ -185,9 +187,7 @@ def _merge_variants(union: KeyUnion, clusters: dict[str, Cluster]) -> None:
 
 def _merge_surname_variants(union: KeyUnion, clusters: dict[str, Cluster]) -> None:
     """ "ex-Foreign Minister Komilov" and "Foreign Minister Abdulaziz Kamilov": one person."""
-    people = [
-        (root, c) for root, c in sorted(clusters.items()) if c.kind == "person" and c.titles
-    ]
+    people = [(root, c) for root, c in sorted(clusters.items()) if c.kind == "person" and c.titles]
     for root, cluster in people:
         if len(cluster.keys) != 1 or " " in next(iter(cluster.keys)):
             continue
@@ -269,7 +269,12 @@ def _entity_ids(clusters: dict[str, Cluster]) -> dict[str, str]:
     taken: set[str] = set()
     ordered = sorted(
         (c for c in clusters.items() if not c[1].dropped),
-        key=lambda rc: (slug(_canonical(rc[1])), KIND_ORDER.index(rc[1].kind), sorted(rc[1].keys), rc[0]),
+        key=lambda rc: (
+            slug(_canonical(rc[1])),
+            KIND_ORDER.index(rc[1].kind),
+            sorted(rc[1].keys),
+            rc[0],
+        ),
     )
     for root, cluster in ordered:
         base = slug(_canonical(cluster))
@@ -306,18 +311,26 @@ def _sources_and_facts(
     fact_ids: set[str] = set()
     for extraction in sorted(extractions, key=lambda x: x.path):
         text = texts[extraction.path]
-        local_ids = [
-            ids.get(union.find((e.keys or e.alias_keys)[0])) for e in extraction.entities
-        ]
+        local_ids = [ids.get(union.find((e.keys or e.alias_keys)[0])) for e in extraction.entities]
         article_ids: list[str] = []
-        for number, draft in enumerate(extraction.sources):
-            source_id = slug(draft.title)
+        for number, source in enumerate(extraction.sources):
+            source_id = slug(source.title)
             if source_id in source_ids:
-                source_id = f"{slug(draft.title, 50)}-{short_hash(f'{extraction.path}#{number}', 6)}"
+                source_id = (
+                    f"{slug(source.title, 50)}-{short_hash(f'{extraction.path}#{number}', 6)}"
+                )
             source_ids.add(source_id)
             article_ids.append(source_id)
             sources.append(
-                Source(source_id, extraction.path, draft.title, draft.start, draft.end, draft.date, extraction.sha256)
+                Source(
+                    source_id,
+                    extraction.path,
+                    source.title,
+                    source.start,
+                    source.end,
+                    source.date,
+                    extraction.sha256,
+                )
             )
         for draft in extraction.facts:
             excerpt = text[draft.start : draft.end]
@@ -328,9 +341,13 @@ def _sources_and_facts(
                 fact_id = f"{source_id}-{short_hash(excerpt)}-{number}"
                 number += 1
             fact_ids.add(fact_id)
-            entity_ids = tuple(dict.fromkeys(i for i in (local_ids[n] for n in draft.entities) if i))
+            entity_ids = tuple(
+                dict.fromkeys(i for i in (local_ids[n] for n in draft.entities) if i)
+            )
             relations = tuple(
-                Relation(r.type, subject, r.value, local_ids[r.object] if r.object is not None else None)
+                Relation(
+                    r.type, subject, r.value, local_ids[r.object] if r.object is not None else None
+                )
                 for r in draft.relations
                 if (subject := local_ids[r.subject]) is not None
             )

@@ -40,7 +40,8 @@ class CompileReport:
     def summary_line(self) -> str:
         failed = f", {len(self.problems)} failed" if self.problems else ""
         return (
-            f"compiled {self.documents} documents: {self.sources} sources, {self.entities} entities, "
+            f"compiled {self.documents} documents: {self.sources} sources, "
+            f"{self.entities} entities, "
             f"{self.facts} facts, {len(self.warnings)} warnings{failed} in {self.seconds:.2f}s"
         )
 
@@ -110,11 +111,15 @@ def _compile_one(path: Path, seeds_dir: Path, cache: ExtractionCache) -> tuple[E
     extraction = cache.get(document.path, document.sha256)
     if extraction is None:
         try:
-            extraction = extract(document.path, document.text, document.sha256, markdown=document.markdown)
+            extraction = extract(
+                document.path, document.text, document.sha256, markdown=document.markdown
+            )
         except DocumentError:
             raise
         except Exception as exc:  # a compiler bug on one document must not sink the others
             log.exception("extraction failed for %s", document.path)
-            raise DocumentError(document.path, f"could not be compiled ({exc.__class__.__name__})") from exc
+            raise DocumentError(
+                document.path, f"could not be compiled ({exc.__class__.__name__})"
+            ) from exc
         cache.put(extraction)
     return extraction, document.text

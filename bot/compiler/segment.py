@@ -96,8 +96,10 @@ def _furniture(lines: list[Line]) -> set[int]:
 
 def _is_title_shaped(line: Line) -> bool:
     text = line.text
-    return 3 <= line.words <= 25 and len(text) <= 200 and (
-        not ends_like_sentence(text) or text.endswith(("?", "!"))
+    return (
+        3 <= line.words <= 25
+        and len(text) <= 200
+        and (not ends_like_sentence(text) or text.endswith(("?", "!")))
     )
 
 
@@ -149,7 +151,9 @@ def _plain_article(lines: list[Line], furniture: set[int], headings: set[int]) -
         len(lines) > first + 1
         and line.words <= 25
         and len(line.text) <= 200
-        and (not ends_like_sentence(line.text) or line.text.endswith(("?", "!")) or first in headings)
+        and (
+            not ends_like_sentence(line.text) or line.text.endswith(("?", "!")) or first in headings
+        )
         and not is_credit(line.text)
     )
     if not has_title:

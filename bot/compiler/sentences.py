@@ -13,13 +13,84 @@ from bisect import bisect_right
 CANDIDATE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9]|\s*$)")
 LAST_TOKEN = re.compile(r"(\S+)$")
 NEXT_CHAR = re.compile(r"\s*(\S)")
-ENCLOSED = re.compile(r"\([^()\n]{0,600}\)|\[[^\[\]\n]{0,600}\]|“[^“”\n]{0,600}”|\"[^\"\n]{0,600}\"")
+ENCLOSED = re.compile(
+    r"\([^()\n]{0,600}\)|\[[^\[\]\n]{0,600}\]|“[^“”\n]{0,600}”|\"[^\"\n]{0,600}\""
+)
 INITIALS = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?\.?$")
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof st sr jr gen col lt sgt capt cpt maj adm gov sen rep rev hon pres
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
-    vs v etc inc ltd co corp bros dept est mt ft fig approx al e.g i.e cf viz
-    univ assn ave blvd rd no nos vol pp ed eds""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "sr",
+        "jr",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "cpt",
+        "maj",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "hon",
+        "pres",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "vs",
+        "v",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "bros",
+        "dept",
+        "est",
+        "mt",
+        "ft",
+        "fig",
+        "approx",
+        "al",
+        "e.g",
+        "i.e",
+        "cf",
+        "viz",
+        "univ",
+        "assn",
+        "ave",
+        "blvd",
+        "rd",
+        "no",
+        "nos",
+        "vol",
+        "pp",
+        "ed",
+        "eds",
+    ]
 )
 NEEDS_NUMBER_AFTER = frozenset({"no", "nos", "vol", "pp", "fig"})
 OPENERS = "\"'“‘(["
@@ -35,7 +106,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         boundary = match.end()
         if enclosed and _inside(enclosed, boundary):
             continue
-        if match.group()[0] == "." and _after_abbreviation(text, sentence_start, match.start(), boundary):
+        if match.group()[0] == "." and _after_abbreviation(
+            text, sentence_start, match.start(), boundary
+        ):
             continue
         _append(text, spans, sentence_start, boundary)
         sentence_start = boundary
@@ -53,7 +126,7 @@ def _append(text: str, spans: list[tuple[int, int]], start: int, end: int) -> No
 
 def _enclosed_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = text[start:end]
-    if not any(c in chunk for c in "([“\""):
+    if not any(c in chunk for c in '([“"'):
         return []
     return [(m.start(), m.end()) for m in ENCLOSED.finditer(text, start, end)]
 

@@ -17,7 +17,10 @@ def test_split_lines_keeps_exact_offsets():
 
 
 def test_short_lines_repeated_across_the_file_are_labels():
-    text = "Europe\nA title\nPublished\nBody text that is long enough.\nEurope\nOther title\nPublished\n"
+    text = (
+        "Europe\nA title\nPublished\nBody text that is long enough.\n"
+        "Europe\nOther title\nPublished\n"
+    )
     labels = repeated_labels(split_lines(text))
     assert labels == {"europe", "published"}
 
@@ -54,5 +57,8 @@ def test_editorial_markers_are_blanked_without_moving_offsets():
 
 
 def test_markdown_markup_is_stripped_for_statements():
-    assert strip_markdown("**Bold** and [a link](http://x.org) and `code`") == "Bold and a link and code"
+    assert (
+        strip_markdown("**Bold** and [a link](http://x.org) and `code`")
+        == "Bold and a link and code"
+    )
     assert strip_markdown("- a list item") == "a list item"

@@ -24,7 +24,10 @@ def test_years():
 
 def test_day_without_year_needs_the_document_date():
     assert date_of("on July 28 and 29 in Tashkent") == (None, "July 28 and 29")
-    assert date_of("on July 28 and 29 in Tashkent", "2022-07-01") == ("2022-07-28", "July 28 and 29")
+    assert date_of("on July 28 and 29 in Tashkent", "2022-07-01") == (
+        "2022-07-28",
+        "July 28 and 29",
+    )
 
 
 def test_relative_dates_resolve_only_against_a_document_date():

@@ -7,7 +7,9 @@ def mentions(text: str, vocabulary: frozenset[str] = frozenset()) -> list[str]:
 
 def test_names_keep_their_particles():
     vocabulary = frozenset({"fighters", "met", "and"})
-    found = mentions("Fighters of Katibat Imam al-Bukhari met Bashar al-Assad and Osama bin Laden.", vocabulary)
+    found = mentions(
+        "Fighters of Katibat Imam al-Bukhari met Bashar al-Assad and Osama bin Laden.", vocabulary
+    )
     assert found == ["Katibat Imam al-Bukhari", "Bashar al-Assad", "Osama bin Laden"]
 
 
@@ -23,23 +25,34 @@ def test_titles_are_stripped_and_recorded():
         ("Kassym-Jomart Tokayev", "President", "Kazakh")
     ]
     found = find_mentions("Chinese Foreign Minister Wang Yi visited.", 0, 41, frozenset())
-    assert [(m.surface, m.title, m.role_of) for m in found] == [("Wang Yi", "Foreign Minister", "Chinese")]
+    assert [(m.surface, m.title, m.role_of) for m in found] == [
+        ("Wang Yi", "Foreign Minister", "Chinese")
+    ]
 
 
 def test_title_inside_an_organization_name_is_not_split():
-    assert mentions("the United Nations General Assembly voted") == ["United Nations General Assembly"]
+    assert mentions("the United Nations General Assembly voted") == [
+        "United Nations General Assembly"
+    ]
 
 
 def test_organization_before_a_title_becomes_its_own_mention():
-    found = find_mentions("a call with European Union Council President Charles Michel.", 0, 61, frozenset())
-    assert [(m.surface, m.title) for m in found] == [("European Union", None), ("Charles Michel", "Council President")]
+    found = find_mentions(
+        "a call with European Union Council President Charles Michel.", 0, 61, frozenset()
+    )
+    assert [(m.surface, m.title) for m in found] == [
+        ("European Union", None),
+        ("Charles Michel", "Council President"),
+    ]
 
 
 def test_sentence_initial_common_words_are_dropped():
     vocabulary = frozenset({"however", "the", "since"})
     assert mentions("However, Usmanov left.", vocabulary) == ["Usmanov"]
     assert mentions("The KIB operates.", vocabulary) == ["KIB"]
-    assert mentions("Since July 2018, the UN Security Council met.", vocabulary) == ["UN Security Council"]
+    assert mentions("Since July 2018, the UN Security Council met.", vocabulary) == [
+        "UN Security Council"
+    ]
 
 
 def test_compounds_of_places_split():
@@ -62,7 +75,10 @@ def test_kind_cues():
 
 
 def test_acronym_long_form_is_found_by_initials():
-    text = "groups such as Katibat Imam al-Bukhari (KIB) and the Islamic State Khorasan (IS-K) and the Belt and Road Initiative (BRI)"
+    text = (
+        "groups such as Katibat Imam al-Bukhari (KIB) and the Islamic State Khorasan (IS-K) "
+        "and the Belt and Road Initiative (BRI)"
+    )
     kib = text.index("(KIB)")
     assert text[slice(*long_form_before(text, kib, "KIB", 0))] == "Katibat Imam al-Bukhari"
     isk = text.index("(IS-K)")

@@ -12,6 +12,7 @@ from bot import factbase
 from bot.cli import cli
 from bot.compiler import compile_folder
 from bot.compiler.cache import ExtractionCache
+
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "seeds" / "000_b1e87bea9178cb10.txt"
 DATA = Path(__file__).resolve().parent / "data"
@@ -19,13 +20,19 @@ DATA = Path(__file__).resolve().parent / "data"
 
 def entity_named(base: factbase.FactBase, name: str) -> factbase.Entity:
     folded = name.casefold()
-    matches = [e for e in base.entities if folded in {e.name.casefold(), *(a.casefold() for a in e.aliases)}]
+    matches = [
+        e
+        for e in base.entities
+        if folded in {e.name.casefold(), *(a.casefold() for a in e.aliases)}
+    ]
     assert len(matches) == 1, (name, matches)
     return matches[0]
 
 
 def relations_of(base: factbase.FactBase, kind: str) -> set[tuple[str, str | None, str]]:
-    return {(r.subject, r.object, r.value) for f in base.facts for r in f.relations if r.type == kind}
+    return {
+        (r.subject, r.object, r.value) for f in base.facts for r in f.relations if r.type == kind
+    }
 
 
 def test_seed_sources_are_the_four_articles(seed_compiled, seed_titles):
@@ -60,9 +67,17 @@ def test_seed_organizations_hold_acronym_and_long_form(seed_compiled):
 def test_seed_people(seed_compiled):
     base = seed_compiled.base
     people = [
-        "Abu Yusuf Muhajir", "Jumaboi Aka", "Ilimbek Mamatov", "Abdul Haq al-Turkistani",
-        "Haibatullah Akhunzada", "Abdul Ghani Baradar", "Sirajuddin Haqqani", "Shavkat Mirziyoyev",
-        "Kassym-Jomart Tokayev", "Alisher Usmanov", "Wang Yi",
+        "Abu Yusuf Muhajir",
+        "Jumaboi Aka",
+        "Ilimbek Mamatov",
+        "Abdul Haq al-Turkistani",
+        "Haibatullah Akhunzada",
+        "Abdul Ghani Baradar",
+        "Sirajuddin Haqqani",
+        "Shavkat Mirziyoyev",
+        "Kassym-Jomart Tokayev",
+        "Alisher Usmanov",
+        "Wang Yi",
     ]
     for name in people:
         entity = entity_named(base, name)
@@ -81,18 +96,39 @@ def test_seed_relations_the_engine_needs(seed_compiled):
     iju, mamatov = entity_named(base, "IJU").id, entity_named(base, "Ilimbek Mamatov").id
     kib, tip = entity_named(base, "KIB").id, entity_named(base, "TIP").id
     assert (iju, mamatov, "Ilimbek Mamatov") in relations_of(base, "leader")
-    assert (kib, entity_named(base, "Jumaboi Aka").id, "Jumaboi Aka") in relations_of(base, "leader")
-    assert (entity_named(base, "Jumaboi Aka").id, entity_named(base, "IMU").id, "IMU") in relations_of(base, "member")
+    assert (kib, entity_named(base, "Jumaboi Aka").id, "Jumaboi Aka") in relations_of(
+        base, "leader"
+    )
+    assert (
+        entity_named(base, "Jumaboi Aka").id,
+        entity_named(base, "IMU").id,
+        "IMU",
+    ) in relations_of(base, "member")
     designations = relations_of(base, "designation")
-    assert any(s == kib and o == entity_named(base, "US State Department").id for s, o, _ in designations)
+    assert any(
+        s == kib and o == entity_named(base, "US State Department").id for s, o, _ in designations
+    )
     areas = relations_of(base, "area")
     assert {(kib, entity_named(base, p).id, p) for p in ("Afghanistan", "Syria", "Faryab")} <= areas
-    assert any(s == tip and v == "Eastern Turkistan Islamic Movement" for s, _, v in relations_of(base, "former_name"))
-    assert any(s == entity_named(base, "KTJ").id and o == entity_named(base, "al Qaeda").id
-               for s, o, _ in relations_of(base, "allegiance"))
+    assert any(
+        s == tip and v == "Eastern Turkistan Islamic Movement"
+        for s, _, v in relations_of(base, "former_name")
+    )
+    assert any(
+        s == entity_named(base, "KTJ").id and o == entity_named(base, "al Qaeda").id
+        for s, o, _ in relations_of(base, "allegiance")
+    )
     roles = relations_of(base, "role")
-    assert (entity_named(base, "Tokayev").id, entity_named(base, "Kazakhstan").id, "President") in roles
-    assert (entity_named(base, "Wang Yi").id, entity_named(base, "China").id, "Foreign Minister") in roles
+    assert (
+        entity_named(base, "Tokayev").id,
+        entity_named(base, "Kazakhstan").id,
+        "President",
+    ) in roles
+    assert (
+        entity_named(base, "Wang Yi").id,
+        entity_named(base, "China").id,
+        "Foreign Minister",
+    ) in roles
     quotes = {(s, v) for s, _, v in relations_of(base, "quote")}
     akhunzada = entity_named(base, "Haibatullah Akhunzada").id
     assert any(s == akhunzada and "collective victory" in v for s, v in quotes)
@@ -109,13 +145,24 @@ def test_seed_facts_are_verbatim_and_clean(seed_compiled, seed_text):
         assert "[UB1]" not in fact.statement
         assert fact.statement == " ".join(fact.statement.split())
     excerpts = "\n".join(f.excerpt for f in base.facts)
-    for furniture in ("Connect with us", "Continue Reading", "Image source", "hours ago", "Samoa",
-                      "Casa De Amor", "second left", "before the attack, Idlib", "Trending"):
+    for furniture in (
+        "Connect with us",
+        "Continue Reading",
+        "Image source",
+        "hours ago",
+        "Samoa",
+        "Casa De Amor",
+        "second left",
+        "before the attack, Idlib",
+        "Trending",
+    ):
         assert furniture not in excerpts
     by_excerpt = {f.excerpt: f for f in base.facts}
     signed = next(f for e, f in by_excerpt.items() if e.startswith("Al-Qaeda-backed"))
     assert signed.date == "2020-02" and signed.date_text == "February 2020"
-    congratulated = next(f for e, f in by_excerpt.items() if e.startswith("At the end, he congratulated"))
+    congratulated = next(
+        f for e, f in by_excerpt.items() if e.startswith("At the end, he congratulated")
+    )
     assert congratulated.statement.startswith("At the end, Abu Yusuf Muhajir congratulated")
     china = next(f for e, f in by_excerpt.items() if e.startswith("For China, the Eurasian"))
     assert china.section == "China"
@@ -166,7 +213,10 @@ def test_real_bbc_articles(tmp_path):
 def test_markdown_document(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    text = "# Field Report\n\n## Findings\n\nThe **Eastern Brigade** operates in [Kunar](http://x.org) since 2019.\n"
+    text = (
+        "# Field Report\n\n## Findings\n\n"
+        "The **Eastern Brigade** operates in [Kunar](http://x.org) since 2019.\n"
+    )
     (seeds / "report.md").write_text(text)
     base = compile_folder(seeds, tmp_path / "k").base
     (source,) = base.sources
@@ -211,7 +261,9 @@ def test_cache_reuses_unchanged_documents(tmp_path):
     knowledge = tmp_path / "k"
     assert compile_folder(seeds, knowledge).report.cached == 0
     assert compile_folder(seeds, knowledge).report.cached == 3
-    (seeds / "politics_010.txt").write_text("Changed Title Line\n\nThe Scottish Parliament met today.\n")
+    (seeds / "politics_010.txt").write_text(
+        "Changed Title Line\n\nThe Scottish Parliament met today.\n"
+    )
     assert compile_folder(seeds, knowledge).report.cached == 2
     assert len(list((knowledge / ".cache").glob("*.pickle"))) == 3  # the stale entry is pruned
 
@@ -251,12 +303,13 @@ def test_cli_compile_and_check(tmp_path):
     result = runner.invoke(cli, ["--seeds", str(seeds), "--knowledge", str(knowledge), "compile"])
     assert result.exit_code == 0, result.output
     assert re.fullmatch(
-        r"compiled 3 documents: 3 sources, \d+ entities, \d+ facts, 0 warnings in \d+\.\d\ds\n", result.stdout
+        r"compiled 3 documents: 3 sources, \d+ entities, \d+ facts, 0 warnings in \d+\.\d\ds\n",
+        result.stdout,
     )
     result = runner.invoke(cli, ["--seeds", str(seeds), "--knowledge", str(knowledge), "check"])
     assert result.exit_code == 0 and result.stdout.startswith("ok: ")
     facts = knowledge / "facts.yaml"
-    facts.write_text(facts.read_text().replace("excerpt: The", "excerpt: Thee", 1))
+    facts.write_text(facts.read_text().replace('excerpt: "The', 'excerpt: "Thee', 1))
     result = runner.invoke(cli, ["--seeds", str(seeds), "--knowledge", str(knowledge), "check"])
     assert result.exit_code == 1
     assert "excerpt differs" in result.stderr and "invalid: 1 problems" in result.stderr
@@ -267,7 +320,9 @@ def test_cli_reports_bad_documents_and_fails(tmp_path):
     shutil.copytree(DATA / "bbc", seeds)
     (seeds / "bad.txt").write_bytes(b"\x00\x01")
     runner = CliRunner()
-    result = runner.invoke(cli, ["--seeds", str(seeds), "--knowledge", str(tmp_path / "k"), "compile"])
+    result = runner.invoke(
+        cli, ["--seeds", str(seeds), "--knowledge", str(tmp_path / "k"), "compile"]
+    )
     assert result.exit_code == 1
     assert "bad.txt: looks binary" in result.stderr
     assert "compiled 3 documents" in result.stdout and "1 failed" in result.stdout
@@ -275,13 +330,15 @@ def test_cli_reports_bad_documents_and_fails(tmp_path):
 
 def test_check_without_a_base_says_so(tmp_path):
     runner = CliRunner()
-    result = runner.invoke(cli, ["--seeds", str(tmp_path), "--knowledge", str(tmp_path / "none"), "check"])
+    result = runner.invoke(
+        cli, ["--seeds", str(tmp_path), "--knowledge", str(tmp_path / "none"), "check"]
+    )
     assert result.exit_code == 1
     assert "no fact base here" in result.stderr
 
 
 def test_committed_fact_base_matches_a_fresh_compile(tmp_path):
-    """knowledge/facts.yaml in the repo is what the compiler makes of seeds/ (regenerate it if not)."""
+    """knowledge/facts.yaml in the repo is what the compiler makes of seeds/ (else regenerate)."""
     repo = Path(__file__).resolve().parents[2]
     committed = repo / "knowledge" / "facts.yaml"
     result = compile_folder(repo / "seeds", tmp_path / "k", use_cache=False)

@@ -24,7 +24,9 @@ def test_empty_binary_and_latin1_files(seeds_dir):
     (seeds_dir / "latin1.txt").write_bytes("Caf\xe9 au lait".encode("latin-1"))
     assert reason(seeds_dir / "empty.txt", seeds_dir) == "empty.txt: is empty"
     assert "binary" in reason(seeds_dir / "binary.txt", seeds_dir)
-    assert reason(seeds_dir / "latin1.txt", seeds_dir).startswith("latin1.txt: is not UTF-8 (byte 0xe9")
+    assert reason(seeds_dir / "latin1.txt", seeds_dir).startswith(
+        "latin1.txt: is not UTF-8 (byte 0xe9"
+    )
 
 
 def test_huge_file_is_refused_without_reading_it(seeds_dir):
@@ -59,7 +61,10 @@ def test_hidden_files_and_other_suffixes_are_ignored(seeds_dir):
     (seeds_dir / "sub").mkdir()
     (seeds_dir / "sub" / "b.md").write_text(GOOD)
     (seeds_dir / "a.txt").write_text(GOOD)
-    assert [p.relative_to(seeds_dir).as_posix() for p in find_documents(seeds_dir)] == ["a.txt", "sub/b.md"]
+    assert [p.relative_to(seeds_dir).as_posix() for p in find_documents(seeds_dir)] == [
+        "a.txt",
+        "sub/b.md",
+    ]
 
 
 def test_bad_files_are_reported_and_the_rest_compiles(seeds_dir, knowledge_dir, tmp_path):
@@ -76,7 +81,11 @@ def test_bad_files_are_reported_and_the_rest_compiles(seeds_dir, knowledge_dir, 
     assert not report.ok and report.written
     problems = sorted(str(p) for p in report.problems)
     assert [p.split(":")[0] for p in problems] == [
-        "empty.txt", "furniture.txt", "huge.txt", "latin1.txt", "link.txt"
+        "empty.txt",
+        "furniture.txt",
+        "huge.txt",
+        "latin1.txt",
+        "link.txt",
     ]
     assert "furniture.txt: has no article text" in problems[1]
     assert [s.path for s in result.base.sources] == ["good.txt"]

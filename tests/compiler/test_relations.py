@@ -1,12 +1,14 @@
-"""Relations from small made-up texts: the patterns are about phrasing, not about the seed's names."""
+"""Relations from small made-up texts: the patterns are about phrasing, not the seed's names."""
 
 from bot.compiler.extract import extract
 
 
 def relations(text: str) -> set[tuple[str, str, str, str | None]]:
     extraction = extract("doc.txt", "A Title For Tests\n\n" + text + "\n", "0" * 64)
-    names = [max(e.surfaces, key=lambda s: (e.surfaces[s], len(s))) if e.surfaces else e.keys[0]
-             for e in extraction.entities]
+    names = [
+        max(e.surfaces, key=lambda s: (e.surfaces[s], len(s))) if e.surfaces else e.keys[0]
+        for e in extraction.entities
+    ]
     return {
         (r.type, names[r.subject], r.value, names[r.object] if r.object is not None else None)
         for fact in extraction.facts
@@ -15,19 +17,26 @@ def relations(text: str) -> set[tuple[str, str, str, str | None]]:
 
 
 def test_led_by():
-    found = relations("The Northern Front (NF), led by Omar Haddad, is operating in the Province of Kunar.")
+    found = relations(
+        "The Northern Front (NF), led by Omar Haddad, is operating in the Province of Kunar."
+    )
     assert ("leader", "Northern Front", "Omar Haddad", "Omar Haddad") in found
     assert ("area", "Northern Front", "Kunar", "Kunar") in found
 
 
 def test_leader_apposition_and_title():
-    found = relations("Rashid Karimi, the leader of the Eastern Brigade, spoke. Rebel Union leader Amin Dost left.")
+    found = relations(
+        "Rashid Karimi, the leader of the Eastern Brigade, spoke. "
+        "Rebel Union leader Amin Dost left."
+    )
     assert ("leader", "Eastern Brigade", "Rashid Karimi", "Rashid Karimi") in found
     assert ("leader", "Rebel Union", "Amin Dost", "Amin Dost") in found
 
 
 def test_deputy_is_a_role_not_a_leader():
-    found = relations("Militants praise the Movement’s deputy leader, Mullah Karim Zaheer, who signed it.")
+    found = relations(
+        "Militants praise the Movement’s deputy leader, Mullah Karim Zaheer, who signed it."
+    )
     assert not any(r[0] == "leader" for r in found)
     assert ("role", "Karim Zaheer", "deputy leader", "Movement") in found
 
@@ -51,7 +60,12 @@ def test_designation_active_and_passive():
         "The US State Department designated the Eastern Brigade as a terrorist organization. "
         "The Western Front was designated a terrorist group by the Home Office."
     )
-    assert ("designation", "Eastern Brigade", "terrorist organization", "US State Department") in found
+    assert (
+        "designation",
+        "Eastern Brigade",
+        "terrorist organization",
+        "US State Department",
+    ) in found
     assert ("designation", "Western Front", "terrorist group", "Home Office") in found
 
 
@@ -64,15 +78,19 @@ def test_area_lists_every_place():
 def test_former_name_merges_the_names():
     extraction = extract(
         "doc.txt",
-        "Title Line Here\n\nReports mention the Old Islamic Movement [former name of NIP] in the north. "
+        "Title Line Here\n\n"
+        "Reports mention the Old Islamic Movement [former name of NIP] in the north. "
         "The New Islamic Party (NIP) grew.\n",
         "0" * 64,
     )
     (entity,) = [e for e in extraction.entities if "nip" in e.keys]
     assert "old islamic movement" in entity.keys
     assert "old islamic movement" in entity.former
-    assert any(r.type == "former_name" and r.value == "Old Islamic Movement"
-               for f in extraction.facts for r in f.relations)
+    assert any(
+        r.type == "former_name" and r.value == "Old Islamic Movement"
+        for f in extraction.facts
+        for r in f.relations
+    )
 
 
 def test_membership():
@@ -95,7 +113,8 @@ def test_quote_speakers():
 def test_pronoun_subject_is_resolved_in_the_statement():
     extraction = extract(
         "doc.txt",
-        "Title Line Here\n\nMinister Daler Rahimov spoke on Monday. At the end, he thanked the crowd.\n",
+        "Title Line Here\n\n"
+        "Minister Daler Rahimov spoke on Monday. At the end, he thanked the crowd.\n",
         "0" * 64,
     )
     statements = [f.statement for f in extraction.facts]

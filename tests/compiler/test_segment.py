@@ -1,5 +1,6 @@
 from bot.compiler.segment import CAPTION, HEADING, PARAGRAPH, segment
 
+
 def test_seed_page_splits_into_its_four_articles(seed_text, seed_titles):
     articles = segment(seed_text)
     assert [a.title for a in articles] == seed_titles
@@ -13,8 +14,16 @@ def test_navigation_captions_and_teasers_stay_out_of_paragraphs(seed_text):
         if b.kind == PARAGRAPH
     ]
     joined = "\n".join(paragraphs)
-    for furniture in ("Connect with us", "Continue Reading", "Image source", "Latest", "hours ago",
-                      "Samoa welcomes", "Trending", "(second left)"):
+    for furniture in (
+        "Connect with us",
+        "Continue Reading",
+        "Image source",
+        "Latest",
+        "hours ago",
+        "Samoa welcomes",
+        "Trending",
+        "(second left)",
+    ):
         assert furniture not in joined
     assert not any(p in ("Published", "on", "Comments", "Central Asia") for p in paragraphs)
 
@@ -31,13 +40,21 @@ def test_headings_become_sections_of_the_paragraphs_below(seed_text):
 
 
 def test_captions_are_marked(seed_text):
-    captions = [seed_text[b.start : b.end] for a in segment(seed_text) for b in a.blocks if b.kind == CAPTION]
+    captions = [
+        seed_text[b.start : b.end]
+        for a in segment(seed_text)
+        for b in a.blocks
+        if b.kind == CAPTION
+    ]
     assert "Jihadists of Katibat Imam al-Bukhari before the attack, Idlib, Syria." in captions
     assert "Image source: kremlin.ru" in captions
 
 
 def test_plain_article_is_one_source_titled_by_its_first_line():
-    text = "Ad sales boost profit\n\nQuarterly profits jumped. Sales rose.\n\nMore text follows here.\n"
+    text = (
+        "Ad sales boost profit\n\nQuarterly profits jumped. Sales rose.\n\n"
+        "More text follows here.\n"
+    )
     (article,) = segment(text)
     assert article.title == "Ad sales boost profit"
     assert [b.kind for b in article.blocks] == [PARAGRAPH, PARAGRAPH]

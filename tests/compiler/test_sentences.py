@@ -38,7 +38,12 @@ def test_quotes_and_brackets_do_not_break_a_sentence():
 
 def test_sentence_ends_inside_closing_quotes():
     text = 'He said "it is over." She agreed. They called it “victory.” It was.'
-    assert sentences(text) == ['He said "it is over."', "She agreed.", "They called it “victory.”", "It was."]
+    assert sentences(text) == [
+        'He said "it is over."',
+        "She agreed.",
+        "They called it “victory.”",
+        "It was.",
+    ]
 
 
 def test_lowercase_after_period_does_not_split():
