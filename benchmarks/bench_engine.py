@@ -40,6 +40,7 @@ import quickbase  # noqa: E402
 from bot import factbase  # noqa: E402
 from bot.engine.text import word_set  # noqa: E402
 
+PASSES = 3
 CORPORA = ROOT.parent / "shared" / "corpora"
 TOKEN = re.compile(r"\w+")
 COMMON = word_set(
@@ -115,18 +116,32 @@ def child(knowledge: str, questions_file: str) -> None:
     engine = Engine.open(Path(knowledge))
     engine.answer(questions[0])
     first = (time.perf_counter() - started) * 1000
-    times = []
+    passes: list[list[float]] = []
     answered = 0
-    for question in questions:
-        t0 = time.perf_counter()
-        reply = engine.answer(question)
-        times.append((time.perf_counter() - t0) * 1000)
-        answered += bool(reply.answers)
-    p50, p99 = percentiles(times)
+    for n in range(PASSES):
+        times = []
+        for question in questions:
+            t0 = time.perf_counter()
+            reply = engine.answer(question)
+            times.append((time.perf_counter() - t0) * 1000)
+            answered += bool(reply.answers) and n == 0
+        passes.append(times)
+    p50, p99 = percentiles(passes[0])
+    # The machine is shared: a question's median over the passes filters out other load.
+    steady = [statistics.median(per_question) for per_question in zip(*passes, strict=True)]
+    s50, s99 = percentiles(steady)
     rss_mb = peak_rss_mb()
     print(
         json.dumps(
-            {"first_ms": first, "p50": p50, "p99": p99, "rss_mb": rss_mb, "answered": answered}
+            {
+                "first_ms": first,
+                "p50": p50,
+                "p99": p99,
+                "steady_p50": s50,
+                "steady_p99": s99,
+                "rss_mb": rss_mb,
+                "answered": answered,
+            }
         )
     )
 
@@ -240,6 +255,10 @@ def report(row: dict) -> None:
         f"  {'engine':12} {e['p50']:9.3f} {e['p99']:9.3f}"
         f"   ({e['answered']} answered, the rest abstained)"
     )
+    print(
+        f"  {'  (steady)':12} {e['steady_p50']:9.3f} {e['steady_p99']:9.3f}"
+        f"   (per question, the median of {PASSES} passes)"
+    )
     print(f"  {'rank_bm25':12} {b50:9.3f} {b99:9.3f}")
     print(f"  {'FTS5 plain':12} {f50:9.3f} {f99:9.3f}")
     print(
@@ -247,8 +266,9 @@ def report(row: dict) -> None:
         f" p99: rank_bm25/engine {b99 / e['p99']:.1f}x, engine/FTS5 {e['p99'] / f99:.1f}x"
     )
     print(
-        f"  start to first answer, fresh index: in-process (import+open+answer) "
-        f"{e['first_ms']:.0f} ms; new interpreter {row['cold_ms']:.0f} ms (median of 3)"
+        f"  start to first answer, fresh index: open + first answer {e['first_ms']:.0f} ms;"
+        f" whole new interpreter (python start, imports, open, answer) {row['cold_ms']:.0f} ms"
+        " (median of 3)"
     )
     print(f"  engine process peak RSS {e['rss_mb']:.0f} MB")
 

@@ -11,7 +11,6 @@ import hashlib
 import json
 import logging
 import os
-import re
 import sqlite3
 import tempfile
 from collections import Counter
@@ -24,15 +23,14 @@ import sqlite_utils
 
 from bot import factbase
 from bot.engine import names
-from bot.engine.text import key_string, normalisation_version
+from bot.engine.text import has_date, has_number, key_string, normalisation_version
 from bot.errors import FactBaseError, SearchIndexError
 
 log = logging.getLogger("briefbot.engine.index")
 
 INDEX_FILE = "index.sqlite"
 # Bump the number when the tables change; the word keys carry their own version.
-INDEX_FORMAT = f"5-{normalisation_version()}"
-NUMBER = re.compile(r"\d")
+INDEX_FORMAT = f"6-{normalisation_version()}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,11 +60,14 @@ class FactRow:
     relations: tuple[tuple[str, str, str | None, str], ...]  # (type, subject, object, value)
     keys: frozenset[str]
     context_keys: frozenset[str]
+    key_order: tuple[str, ...]  # the keys in reading order (first occurrence)
+    has_date: bool
+    has_number: bool
 
 
 FACT_COLUMNS = (
     "rowid, id, source, start, [end], excerpt, statement, entities, date, section, kind, "
-    "relations, keys, context_keys"
+    "relations, keys, context_keys, has_date, has_number"
 )
 
 
@@ -80,6 +81,7 @@ def file_sha256(path: Path) -> str:
 
 def _row_to_fact(row: tuple[Any, ...]) -> FactRow:
     relations = tuple(tuple(r) for r in json.loads(row[11])) if row[11] else ()
+    order = tuple(row[12].split())
     return FactRow(
         ordinal=row[0],
         id=row[1],
@@ -93,8 +95,11 @@ def _row_to_fact(row: tuple[Any, ...]) -> FactRow:
         section=row[9],
         kind=row[10],
         relations=relations,
-        keys=frozenset(row[12].split()),
+        keys=frozenset(order),
         context_keys=frozenset(row[13].split()),
+        key_order=order,
+        has_date=bool(row[14]),
+        has_number=bool(row[15]),
     )
 
 
@@ -136,7 +141,8 @@ def _fact_records(facts: list[factbase.Fact], fact_keys: list[str]) -> Iterator[
             # The section heading and the sentences either side: weak evidence of topic.
             "context_keys": key_string([*neighbours, fact.section or ""]),
             "n_entities": len(fact.entities),
-            "has_number": int(bool(NUMBER.search(fact.excerpt))),
+            "has_date": int(bool(fact.date) or has_date(fact.excerpt)),
+            "has_number": int(has_number(fact.excerpt)),
         }
 
 
@@ -258,6 +264,7 @@ def _ensure_tables(db: sqlite_utils.Database) -> None:
             "keys": str,
             "context_keys": str,
             "n_entities": int,
+            "has_date": int,
             "has_number": int,
         },
         "fact_entities": {"entity": str, "fact": int},

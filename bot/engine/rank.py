@@ -46,49 +46,6 @@ CUES_BY_TYPE: dict[str, frozenset[str]] = {
     for rtype in set(RELATION_CUES.values()) - {"role"}  # "president" is no "minister"
 }
 
-MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-DATE_IN_TEXT = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b|\b(" + "|".join(MONTHS) + r")\b", re.I)
-NUMBER_WORDS = frozenset(
-    [
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "hundred",
-        "hundreds",
-        "thousand",
-        "thousands",
-        "million",
-        "millions",
-        "billion",
-        "dozen",
-        "dozens",
-    ]
-)
 PRONOUNS = frozenset(
     ["it", "its", "he", "she", "they", "his", "her", "their", "this", "these", "those", "such"]
 )
@@ -187,7 +144,8 @@ def _phrase_rerank(scored: list[Scored], query: Query) -> list[Scored]:
         return scored
     head = scored[:PHRASE_RERANK]
     for s in head:
-        s.score += PHRASE_BONUS * min(len(wanted & _bigrams(s.fact.excerpt)), 3)
+        held = set(itertools.pairwise(s.fact.key_order))
+        s.score += PHRASE_BONUS * min(len(wanted & held), 3)
     head.sort(key=lambda s: (-s.score, s.fact.ordinal))
     return head + scored[PHRASE_RERANK:]
 
@@ -405,10 +363,9 @@ class Ranker:
                 return 1.0
             return 0.5 if any(o is not None for o in others) or _has_other_name(fact) else 0.0
         if qtype == "when":
-            return 1.0 if fact.date or DATE_IN_TEXT.search(fact.excerpt) else 0.0
+            return 1.0 if fact.has_date else 0.0
         if qtype == "how_many":
-            words = set(fold(fact.excerpt).split())
-            return 1.0 if any(c.isdigit() for c in fact.excerpt) or words & NUMBER_WORDS else 0.0
+            return 1.0 if fact.has_number else 0.0
         return 1.0
 
     def _select(

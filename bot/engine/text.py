@@ -325,3 +325,25 @@ def normalize_name(text: str) -> str:
     if tokens and tokens[0] == "the":
         tokens = tokens[1:]
     return " ".join(tokens)
+
+
+MONTH_NAMES = sorted(
+    word_set(
+        "january february march april may june july august september october november december"
+    )
+)
+DATE_IN_TEXT = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b|\b(" + "|".join(MONTH_NAMES) + r")\b", re.I)
+NUMBER_WORDS = word_set(
+    "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+    "hundred hundreds thousand thousands million millions billion billions dozen dozens"
+)
+
+
+def has_date(text: str) -> bool:
+    """A year or a month name: what a "when" question's answer must hold."""
+    return bool(DATE_IN_TEXT.search(text))
+
+
+def has_number(text: str) -> bool:
+    """Digits or a number word: what a "how many" question's answer must hold."""
+    return any(c.isdigit() for c in text) or bool(set(words(text)) & NUMBER_WORDS)
