@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
+KEYS_REVISION = 2  # bump on any change to stem() that the tables below do not show
 KEY_LENGTH = 5  # long enough to keep words apart, short enough that "Syria"/"Syrian" meet
 
 # Irregular forms a suffix stripper cannot reach, so "led" meets "leader" and "said" meets "says".
@@ -254,6 +255,7 @@ STOPWORDS = frozenset(
     ]
 )
 
+_VOWEL_SION = re.compile(r"[aeiou]sions?$")
 _SIBILANT_ES = ("ses", "xes", "zes", "ches", "shes")
 
 QUESTION_WORDS = frozenset(["who", "whom", "whose", "what", "when", "where", "which", "why", "how"])
@@ -263,7 +265,17 @@ def normalisation_version() -> str:
     """Changes whenever keys() would: indexes built with other keys are rebuilt."""
     import hashlib  # noqa: PLC0415 - once per index check
 
-    material = repr((KEY_LENGTH, sorted(IRREGULAR.items()), SUFFIXES, sorted(STOPWORDS)))
+    material = repr(
+        (
+            KEYS_REVISION,
+            KEY_LENGTH,
+            sorted(IRREGULAR.items()),
+            SUFFIXES,
+            sorted(STOPWORDS),
+            _VOWEL_SION.pattern,
+            _SIBILANT_ES,
+        )
+    )
     return hashlib.sha256(material.encode()).hexdigest()[:12]
 
 
@@ -288,6 +300,9 @@ def stem(word: str) -> str:
         return IRREGULAR[word]
     if word.isdigit() or len(word) <= 3:
         return word
+    vowel_sion = _VOWEL_SION.search(word)
+    if vowel_sion:  # "invasion" -> "invad" as "invade", "decision" -> "decid" as "decide"
+        return word[: vowel_sion.start() + 1] + "d"
     for suffix in SUFFIXES:
         if suffix == "es" and word.endswith("es") and not word.endswith(_SIBILANT_ES):
             continue  # "states" -> "state", but "taxes" -> "tax"
