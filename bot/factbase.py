@@ -108,40 +108,54 @@ class FactBase:
 # --- YAML ------------------------------------------------------------------------------
 
 
-def _prune(record: dict[str, Any]) -> dict[str, Any]:
-    """Drop empty optional fields so the YAML stays short enough to review."""
-    return {k: v for k, v in record.items() if v not in (None, (), [], "") or k in _REQUIRED_KEYS}
-
-
-_REQUIRED_KEYS = frozenset({"id", "source", "start", "end", "excerpt", "statement", "path", "title",
-                            "name", "kind", "aliases", "entities"})
-
-
 def to_yaml(base: FactBase) -> str:
     """The fact base as block-style YAML, written directly: a YAML library's emitter takes
     seconds for tens of thousands of facts. Strings that are not plain identifiers are
     double-quoted with JSON escapes, which YAML reads the same way; the loader stays libyaml's.
+    Empty optional fields are left out so the file stays short enough to review.
     """
+    q = _Quoter()
     out: list[str] = [f"schema: {base.schema}\n"]
     out.append("sources:\n" if base.sources else "sources: []\n")
-    for source in base.sources:
-        _emit_record(out, _prune(_fields(source)), "")
+    for s in base.sources:
+        out.append(
+            f"- id: {q(s.id)}\n  path: {q(s.path)}\n  title: {q(s.title)}\n"
+            f"  start: {s.start}\n  end: {s.end}\n"
+        )
+        if s.date:
+            out.append(f"  date: {q(s.date)}\n")
+        if s.sha256:
+            out.append(f"  sha256: {q(s.sha256)}\n")
     out.append("entities:\n" if base.entities else "entities: []\n")
-    for entity in base.entities:
-        _emit_record(out, _prune({**_fields(entity), "aliases": list(entity.aliases)}), "")
+    for e in base.entities:
+        out.append(
+            f"- id: {q(e.id)}\n  name: {q(e.name)}\n  kind: {q(e.kind)}\n"
+            f"  aliases: [{', '.join(map(q, e.aliases))}]\n"
+        )
     out.append("facts:\n" if base.facts else "facts: []\n")
-    for fact in base.facts:
-        record = _fields(fact)
-        record["entities"] = list(fact.entities)
-        record["relations"] = [_prune(_fields(r)) for r in fact.relations]
-        if fact.kind == "sentence":  # the default stays implicit
-            del record["kind"]
-        _emit_record(out, _prune(record), "")
+    for f in base.facts:
+        out.append(
+            f"- id: {q(f.id)}\n  source: {q(f.source)}\n  start: {f.start}\n  end: {f.end}\n"
+            f"  excerpt: {q(f.excerpt)}\n  statement: {q(f.statement)}\n"
+            f"  entities: [{', '.join(map(q, f.entities))}]\n"
+        )
+        if f.date:
+            out.append(f"  date: {q(f.date)}\n")
+        if f.date_text:
+            out.append(f"  date_text: {q(f.date_text)}\n")
+        if f.section:
+            out.append(f"  section: {q(f.section)}\n")
+        if f.kind and f.kind != "sentence":
+            out.append(f"  kind: {q(f.kind)}\n")
+        if f.relations:
+            out.append("  relations:\n")
+            for r in f.relations:
+                out.append(
+                    f"  - type: {q(r.type)}\n    subject: {q(r.subject)}\n    value: {q(r.value)}\n"
+                )
+                if r.object:
+                    out.append(f"    object: {q(r.object)}\n")
     return "".join(out)
-
-
-def _fields(record: Any) -> dict[str, Any]:
-    return {name: getattr(record, name) for name in record.__slots__}
 
 
 _PLAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_./-]*")
@@ -149,36 +163,29 @@ _YAML_WORDS = frozenset(["y", "n", "yes", "no", "on", "off", "true", "false", "n
 _UNSAFE_IN_QUOTES = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
-def _scalar(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if value is None:
-        return "null"
-    text = str(value)
+class _Quoter:
+    """A string as a YAML scalar: plain when it is an identifier, else JSON-quoted (memoized:
+    ids repeat across facts)."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, str] = {}
+
+    def __call__(self, text: str) -> str:
+        quoted = self.seen.get(text)
+        if quoted is None:
+            quoted = _quote(text)
+            if len(text) < 80:
+                self.seen[text] = quoted
+        return quoted
+
+
+def _quote(text: str) -> str:
     if _PLAIN.fullmatch(text) and text.casefold() not in _YAML_WORDS:
         return text
     quoted: str = _encode_string(text)
     if _UNSAFE_IN_QUOTES.search(quoted):  # line separators and C1 controls must be escaped in YAML
         quoted = _UNSAFE_IN_QUOTES.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
     return quoted
-
-
-def _emit_record(out: list[str], record: dict[str, Any], indent: str) -> None:
-    first = True
-    for key, value in record.items():
-        lead = f"{indent}- " if first else f"{indent}  "
-        first = False
-        if isinstance(value, (list, tuple)):
-            if value and isinstance(value[0], dict):
-                out.append(f"{lead}{key}:\n")
-                for item in value:
-                    _emit_record(out, item, indent + "  ")
-            else:
-                out.append(f"{lead}{key}: [{', '.join(_scalar(v) for v in value)}]\n")
-        else:
-            out.append(f"{lead}{key}: {_scalar(value)}\n")
 
 
 def from_yaml(text: str) -> FactBase:

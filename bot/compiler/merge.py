@@ -68,17 +68,22 @@ class Cluster:
     kind_override: str | None = None
     name_override: str | None = None
     dropped: bool = False
+    settled_kind: str | None = None  # computed once; cleared when clusters merge
+    settled_name: str | None = None
 
     @property
     def kind(self) -> str:
         if self.kind_override:
             return self.kind_override
-        kind = kind_of(self.votes)
-        if kind:
-            return kind
-        if any(is_acronym(s) for s in self.surfaces):
-            return "organization"
-        return "other"
+        if self.settled_kind is None:
+            kind = kind_of(self.votes)
+            if not kind:
+                kind = "organization" if any(is_acronym(s) for s in self.surfaces) else "other"
+            self.settled_kind = kind
+        return self.settled_kind
+
+    def unsettle(self) -> None:
+        self.settled_kind = self.settled_name = None
 
 
 def merge(
@@ -144,6 +149,7 @@ def _regroup(union: KeyUnion, clusters: dict[str, Cluster]) -> dict[str, Cluster
         if target is None:
             regrouped[union.find(root)] = cluster
             continue
+        target.unsettle()
         target.keys |= cluster.keys
         target.alias_keys |= cluster.alias_keys
         target.surfaces.update(cluster.surfaces)
@@ -247,6 +253,12 @@ def _merge_one_word_variants(union: KeyUnion, clusters: dict[str, Cluster]) -> N
 def _canonical(cluster: Cluster) -> str:
     if cluster.name_override:
         return cluster.name_override
+    if cluster.settled_name is None:
+        cluster.settled_name = _choose_name(cluster)
+    return cluster.settled_name
+
+
+def _choose_name(cluster: Cluster) -> str:
     for key in sorted(cluster.keys):
         if key in places() and cluster.kind == "place":
             return places()[key]
@@ -269,12 +281,7 @@ def _entity_ids(clusters: dict[str, Cluster]) -> dict[str, str]:
     taken: set[str] = set()
     ordered = sorted(
         (c for c in clusters.items() if not c[1].dropped),
-        key=lambda rc: (
-            slug(_canonical(rc[1])),
-            KIND_ORDER.index(rc[1].kind),
-            sorted(rc[1].keys),
-            rc[0],
-        ),
+        key=lambda rc: (slug(_canonical(rc[1])), KIND_ORDER.index(rc[1].kind), rc[0]),
     )
     for root, cluster in ordered:
         base = slug(_canonical(cluster))

@@ -88,9 +88,6 @@ def compile_folder(
     report.cached = cache.hits
     base, warnings = merge(extractions, texts, curated)
     report.warnings += warnings
-    problems = factbase.validate(base, seeds_dir, texts)
-    if problems:
-        raise ValidationError(problems)
     report.documents = len(extractions)
     report.sources, report.entities, report.facts = (
         len(base.sources),
@@ -98,10 +95,14 @@ def compile_folder(
         len(base.facts),
     )
     if write and (extractions or not report.problems):
-        factbase.save(base, knowledge_dir, seeds_dir, texts=texts)
+        factbase.save(base, knowledge_dir, seeds_dir, texts=texts)  # validates first
         report.written = True
         if report.ok:
             cache.prune()
+    else:
+        problems = factbase.validate(base, seeds_dir, texts)
+        if problems:
+            raise ValidationError(problems)
     report.seconds = time.perf_counter() - started
     return CompileResult(base, report, texts)
 
