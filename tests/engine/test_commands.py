@@ -70,3 +70,12 @@ def test_command_with_bot_suffix(shared_engine: Engine) -> None:
 def test_brief_of_unknown_name(shared_engine: Engine) -> None:
     reply = shared_engine.answer("/brief Zanzibar Republic")
     assert reply.kind == "no_answer" and reply.answers == ()
+
+
+def test_continuations_point_somewhere_new(shared_engine: Engine) -> None:
+    search = shared_engine.answer("/search fish port ceasefire Olsen Varga Valmora FCM")
+    assert search.extra["more"] > 0
+    assert not str(search.extra["more_command"]).startswith("/search")  # same command, same page
+    brief = shared_engine.answer("/brief Valmora")
+    if brief.extra:
+        assert brief.extra["more_command"] == "/search Valmora"

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from bot import factbase
-from bot.engine import Engine
+from bot.engine import Engine, index
 from bot.engine.index import INDEX_FILE, ensure_index
 from bot.errors import FactBaseError
 
@@ -95,3 +95,11 @@ def test_read_only_knowledge_folder_indexes_elsewhere(
     assert engine.answer("Who leads the FCM?").answered
     assert not (knowledge / INDEX_FILE).exists()
     engine.close()
+
+
+def test_index_from_other_word_keys_is_rebuilt(knowledge: Path, monkeypatch) -> None:
+    ensure_index(knowledge)
+    first = (knowledge / INDEX_FILE).stat().st_ino
+    monkeypatch.setattr(index, "INDEX_FORMAT", index.INDEX_FORMAT + "-changed")
+    ensure_index(knowledge)
+    assert (knowledge / INDEX_FILE).stat().st_ino != first

@@ -56,4 +56,6 @@ def test_keys_meet_across_inflections():
     assert key("sanctioned") == key("sanctions")
     assert key("Syrian".lower()) == key("syria")
     assert key("states") == key("state")
+    assert key("invasion") == key("invade") == key("invaded")
+    assert key("found") != key("founded")  # "found refuge" is not "founded"
     assert keys("Tokayev’s classmate") == keys("tokayev classmate")
