@@ -80,6 +80,10 @@ class Engine:
         entity = self._bare_name(query)
         if entity is not None:
             return commands.entity_brief(self, entity, query.text, "brief")
+        if query.spoken is not None:
+            command, argument = query.spoken
+            if self.names.lookup(argument) is not None:
+                return commands.dispatch(self, command, argument, query.text)
         return self._question(query)
 
     def _bare_name(self, query: Query) -> EntityInfo | None:

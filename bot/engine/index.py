@@ -23,14 +23,22 @@ import sqlite_utils
 
 from bot import factbase
 from bot.engine import names
-from bot.engine.text import has_date, has_number, key_string, normalisation_version
+from bot.engine.text import (
+    STOPWORDS,
+    has_date,
+    has_number,
+    key,
+    key_string,
+    normalisation_version,
+    words,
+)
 from bot.errors import FactBaseError, SearchIndexError
 
 log = logging.getLogger("briefbot.engine.index")
 
 INDEX_FILE = "index.sqlite"
 # Bump the number when the tables change; the word keys carry their own version.
-INDEX_FORMAT = f"6-{normalisation_version()}"
+INDEX_FORMAT = f"7-{normalisation_version()}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +201,12 @@ def _fill(db: sqlite_utils.Database, base: factbase.FactBase, stamp: Stamp) -> N
                 for e in base.entities
             ],
         )
-        fact_keys = [key_string([f.excerpt]) for f in facts]
+        fact_keys: list[str] = []
+        vocabulary: set[str] = set()
+        for fact in facts:
+            fact_words = [w for w in words(fact.excerpt) if w not in STOPWORDS]
+            vocabulary.update(fact_words)
+            fact_keys.append(" ".join(dict.fromkeys(key(w) for w in fact_words)))
         db.table("facts").insert_all(_fact_records(facts, fact_keys), pk="rowid", batch_size=2000)
         db.table("fact_entities").insert_all(
             (
@@ -218,6 +231,11 @@ def _fill(db: sqlite_utils.Database, base: factbase.FactBase, stamp: Stamp) -> N
             batch_size=5000,
         )
         df = Counter(k for line in fact_keys for k in line.split())  # keys are unique per fact
+        db.table("words").insert_all(  # the spelling corrector's dictionary
+            ({"word": w} for w in sorted(vocabulary) if len(w) >= 4 and w.isalpha()),
+            pk="word",
+            batch_size=5000,
+        )
         db.table("terms").insert_all(
             ({"key": k, "df": n} for k, n in df.items()), pk="key", batch_size=5000
         )
@@ -270,6 +288,7 @@ def _ensure_tables(db: sqlite_utils.Database) -> None:
         "fact_entities": {"entity": str, "fact": int},
         "relations": {"fact": int, "type": str, "subject": str, "object": str, "value": str},
         "terms": {"key": str, "df": int},
+        "words": {"word": str},
     }
     for name, columns in empty_columns.items():
         if not db.table(name).exists():

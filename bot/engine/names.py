@@ -223,7 +223,7 @@ class Names:
                 Mention(tuple(e for e, _ in hits), i, i + size, " ".join(raw[i : i + size]), 100.0)
             )
         if known is not None:
-            mentions += self._fuzzy(raw, folded, used, known)
+            mentions = self._fuzzy(raw, folded, mentions, known)
         mentions.sort(key=lambda m: m.start)
         return mentions
 
@@ -250,16 +250,25 @@ class Names:
         return self._by_initial[letter]
 
     def _fuzzy(
-        self, raw: list[str], folded: list[str], used: list[bool], known: Callable[[str], bool]
+        self,
+        raw: list[str],
+        folded: list[str],
+        mentions: list[Mention],
+        known: Callable[[str], bool],
     ) -> list[Mention]:
-        found: list[Mention] = []
+        """Add fuzzy matches around unknown words. A longer fuzzy name may swallow shorter
+        exact ones inside it: "islamic jihad unoin" is one name, not the word "jihad"."""
+        owner: dict[int, Mention] = {n: m for m in mentions for n in range(m.start, m.end)}
         for i, word in enumerate(folded):
-            if used[i] or word in STOPWORDS or len(word) < 4 or known(word):
+            if i in owner or word in STOPWORDS or len(word) < 4 or known(word):
                 continue
             best: tuple[float, int, int, str] | None = None
             for start in range(max(0, i - 3), i + 1):
                 for end in range(i + 1, min(len(raw), start + 4) + 1):
-                    if any(used[start:end]) or folded[start] in STOPWORDS:
+                    inside = {owner[n] for n in range(start, end) if n in owner}
+                    if folded[start] in STOPWORDS or any(
+                        m.start < start or m.end > end for m in inside
+                    ):
                         continue
                     phrase = " ".join(folded[start:end])
                     hit = process.extractOne(
@@ -272,13 +281,19 @@ class Names:
                         best is None or (hit[1], end - start) > (best[0], best[2] - best[1])
                     ):
                         best = (hit[1], start, end, hit[0])
-            if best is not None:
-                score, start, end, norm = best
-                ids = [e for e, _ in self._ids("norm", {norm}).get(norm, [])]
-                if ids:
-                    used[start:end] = [True] * (end - start)
-                    found.append(Mention(tuple(ids), start, end, " ".join(raw[start:end]), score))
-        return found
+            if best is None:
+                continue
+            score, start, end, norm = best
+            ids = [e for e, _ in self._ids("norm", {norm}).get(norm, [])]
+            if not ids:
+                continue
+            swallowed = {owner[n] for n in range(start, end) if n in owner}
+            mentions = [m for m in mentions if m not in swallowed]
+            found = Mention(tuple(ids), start, end, " ".join(raw[start:end]), score)
+            mentions.append(found)
+            for n in range(start, end):
+                owner[n] = found
+        return mentions
 
     def lookup(self, text: str) -> EntityInfo | None:
         """The one entity a command argument ("KIB", "tokaev", "Islamic Jihad Union") names."""

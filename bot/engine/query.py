@@ -12,6 +12,27 @@ MAX_QUERY_CHARS = 1000  # longer text is cut: nobody asks a 10,000-character que
 STANDS_FOR = re.compile(
     r"^\s*what\s+(?:does|do|did)\s+(.+?)\s+(?:stand\s+for|mean|refer\s+to)\s*\??\s*$", re.I
 )
+# Commands asked in words ("brief me on X", "X timeline", "quotes by X"): (command, pattern).
+# The engine follows them only when X is a name the documents know.
+SPOKEN_COMMANDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (command, re.compile(pattern, re.I))
+    for command, pattern in (
+        (
+            "brief",
+            r"^(?:please\s+)?(?:brief(?:ing)?|profile|overview|summary|summari[sz]e|"
+            r"background)\s+(?:me\s+)?(?:on|of|about|for)?\s*(?P<arg>.+?)[?.!]*$",
+        ),
+        (
+            "brief",
+            r"^(?:what\s+do\s+(?:we|you)\s+know|(?:any\s*thing|info(?:rmation)?)|"
+            r"tell\s+me)\s+(?:on|about)\s+(?P<arg>.+?)[?.!]*$",
+        ),
+        ("timeline", r"^(?:timeline|chronology|history)\s+(?:of|for|on)\s+(?P<arg>.+?)[?.!]*$"),
+        ("timeline", r"^(?P<arg>.+?)\s+(?:timeline|chronology)[?.!]*$"),
+        ("quote", r"^(?:quotes?|statements?)\s+(?:by|from|of)\s+(?P<arg>.+?)[?.!]*$"),
+        ("quote", r"^what\s+(?:has|have)\s+(?P<arg>.+?)\s+said[?.!]*$"),
+    )
+)
 COMMAND = re.compile(r"^/([^\s@/]*)(?:@\S*)?(?:\s+(.*))?$", re.DOTALL)
 
 # Words that ask for one relation type, by key (see text.key): "led", "leads", "leader" -> "lead".
@@ -95,6 +116,7 @@ class Query:
     # Shaped like "What is X?" / "Who was X?"; a definition question when X is only a name.
     definition: bool = False
     truncated: bool = False
+    spoken: tuple[str, str] | None = None  # (command, argument) asked in words
     search_text: str = ""  # what ranking reads, when it differs from `text`
 
     @property
@@ -125,6 +147,14 @@ def parse(text: str) -> Query:
             truncated=truncated,
         )
     tokens = words(cleaned)
+    spoken = next(
+        (
+            (command, m.group("arg"))
+            for command, pattern in SPOKEN_COMMANDS
+            if (m := pattern.match(cleaned))
+        ),
+        None,
+    )
     qtype = question_type(tokens)
     cues = [
         RELATION_CUES[k]
@@ -150,6 +180,7 @@ def parse(text: str) -> Query:
         relations=tuple(dict.fromkeys(cues)),
         definition=definition,
         truncated=truncated,
+        spoken=spoken,
     )
 
 

@@ -12,9 +12,10 @@ from collections.abc import Callable
 
 from rapidfuzz import fuzz, process
 
-from bot.engine.text import STOPWORDS, WORD, fold, key, word_set
+from bot.engine.text import STOPWORDS, WORD, fold, word_set
 
-CUTOFF = 80.0  # one wrong letter in five
+CUTOFF = 80.0  # question words: one wrong letter in five ("leeds" -> "leads")
+WORD_CUTOFF = 85.0  # document words: "sacntions" -> "sanctions" is 89, "weather"/"wealth" 77
 MIN_LENGTH = 4
 
 # Surface forms of the words that ask for a relation, so "leeds" finds "leads" even when
@@ -32,26 +33,30 @@ CUE_WORDS = sorted(
 
 class Speller:
     def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn  # the index, whose terms table holds every word key of the facts
-        self._keys: dict[str, list[str]] = {}
+        self.conn = conn  # the index, whose words table holds every word of the facts
+        self._words: dict[str, list[str]] = {}
         self._cues: dict[str, list[str]] = defaultdict(list)
         for word in CUE_WORDS:
             self._cues[word[0]].append(word)
 
     def _initial(self, letter: str) -> list[str]:
-        """The vocabulary's keys starting with `letter`, loaded on first need."""
-        if letter not in self._keys:
-            self._keys[letter] = [
+        """The fact base's words starting with `letter`, loaded on first need."""
+        if letter not in self._words:
+            self._words[letter] = [
                 r[0]
                 for r in self.conn.execute(
-                    "SELECT key FROM terms WHERE key >= ? AND key < ? AND length(key) >= ?",
-                    (letter, chr(ord(letter) + 1), MIN_LENGTH),
+                    "SELECT word FROM words WHERE word >= ? AND word < ?",
+                    (letter, chr(ord(letter) + 1)),
                 ).fetchall()
             ]
-        return self._keys[letter]
+        return self._words[letter]
 
     def correct(self, word: str) -> str | None:
-        """A known word (or key) for an unknown folded `word`, or None."""
+        """A word the fact base (or a question) uses, close to the unknown folded `word`.
+
+        Whole words are compared, not keys: "sacntions" is one swap from "sanctions", but
+        "weather" is no misspelt "wealth" although their keys differ by one letter.
+        """
         if len(word) < MIN_LENGTH or not word.isalpha():
             return None
         hit = process.extractOne(
@@ -59,11 +64,8 @@ class Speller:
         )
         if hit:
             return str(hit[0])
-        word_key = key(word)
-        if len(word_key) < MIN_LENGTH:
-            return None
         hit = process.extractOne(
-            word_key, self._initial(word_key[0]), scorer=fuzz.ratio, score_cutoff=CUTOFF
+            word, self._initial(word[0]), scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF
         )
         return str(hit[0]) if hit else None
 

@@ -252,6 +252,13 @@ STOPWORDS = frozenset(
         "ever",
         "whats",
         "whos",
+        "whether",
+        "although",
+        "though",
+        "unless",
+        "however",
+        "yet",
+        "still",
     ]
 )
 

@@ -89,3 +89,9 @@ def test_json_shape(shared_engine: Engine) -> None:
 def test_counts_and_version(shared_engine: Engine) -> None:
     assert shared_engine.counts() == {"sources": 1, "entities": 8, "facts": 9}
     assert len(shared_engine.version) == 64
+
+
+def test_misspelt_document_words_are_corrected_but_new_words_are_not(shared_engine: Engine) -> None:
+    assert "ceasefire" in top(shared_engine, "When did Varga discuss a ceasfire?")
+    reply = shared_engine.answer("What is the weather in Valmora?")
+    assert reply.kind == "no_answer"

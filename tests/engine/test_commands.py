@@ -79,3 +79,22 @@ def test_continuations_point_somewhere_new(shared_engine: Engine) -> None:
     brief = shared_engine.answer("/brief Valmora")
     if brief.extra:
         assert brief.extra["more_command"] == "/search Valmora"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("tell me about the FCM", "brief"),
+        ("brief me on Varga", "brief"),
+        ("what do we know about Olsen?", "brief"),
+        ("Varga timeline", "timeline"),
+        ("quotes by Olsen", "quote"),
+        ("what has Olsen said?", "quote"),
+    ],
+)
+def test_commands_asked_in_words(shared_engine: Engine, text: str, kind: str) -> None:
+    assert shared_engine.answer(text).kind == kind
+
+
+def test_words_that_name_nothing_are_not_commands(shared_engine: Engine) -> None:
+    assert shared_engine.answer("brief me on the weather").kind == "no_answer"

@@ -6,6 +6,7 @@ ROWS = [
     ("tokayev", "Kassym-Jomart Tokayev", "person", [], 4),
     ("us", "United States", "place", ["US", "U.S."], 9),
     ("hfm", "Harbor Freedom Movement", "organization", [], 2),
+    ("jihad", "Jihad", "other", [], 3),  # a one-word name inside a longer one
 ]
 
 
@@ -29,7 +30,8 @@ def test_acronym_does_not_match_a_plain_word():
 
 
 def test_typos_and_transliterations():
-    assert found("who leeds the islamic jihad unoin") == ["iju"]
+    assert found("who leeds the islamic jihad unoin") == ["iju"]  # not "jihad" alone
+    assert found("what is jihad") == ["jihad"]
     assert found("What did Tokaev say?") == ["tokayev"]
     assert found("katibat imam al bukhary leader") == ["kib"]
 
