@@ -58,6 +58,10 @@ def command(
         if text:
             click.echo(answer_one(engine, " ".join(text), as_json))
             return
+        if sys.stdin.isatty():
+            click.echo(
+                "Reading one query per line; Ctrl-D to end (or use `briefbot chat`).", err=True
+            )
         for line in sys.stdin:
             query = line.rstrip("\r\n")
             if not query.strip() and not as_json:
