@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from bot.engine.index import FactRow, Index
 from bot.engine.names import EntityInfo, Mention, Names
@@ -46,9 +46,7 @@ CUES_BY_TYPE: dict[str, frozenset[str]] = {
     for rtype in set(RELATION_CUES.values()) - {"role"}  # "president" is no "minister"
 }
 
-PRONOUNS = frozenset(
-    ["it", "its", "he", "she", "they", "his", "her", "their", "this", "these", "those", "such"]
-)
+PRONOUNS = word_set("it its he she they his her their this these those such")
 QUOTE_MARKS = re.compile('[“”«»]|"')
 # Phrases that define a name: "X, formerly Y", "X (also known as Y)", "[former name of Y]".
 DEFINING = re.compile(
@@ -66,8 +64,7 @@ class Scored:
     entity_share: float = 0.0
     relation: float = 0.0
     type_fit: float = 0.0
-    answers: bool = False
-    why: list[str] = field(default_factory=list)
+    answers: bool = False  # holds what was asked: may be offered as the answer
 
 
 @dataclass(frozen=True, slots=True)
