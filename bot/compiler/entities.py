@@ -39,7 +39,7 @@ PARTICLE = (
 )
 # The first name word is spelled out with a leading [A-Z] so the scan can skip to capitals fast.
 FIRST_NAME_WORD = (
-    r"[A-Z](?:(?<=M)rs?\.|(?<=M)s\.|(?<=D)r\.|(?<=P)rof\.|(?<=G)(?:en|ov)\.|(?<=S)(?:en|gt|t)\."
+    r"[A-Z](?<![a-z][A-Z])(?:(?<=M)rs?\.|(?<=M)s\.|(?<=D)r\.|(?<=P)rof\.|(?<=G)(?:en|ov)\.|(?<=S)(?:en|gt|t)\."
     r"|(?<=C)(?:ol|apt)\.|(?<=L)t\.|(?<=R)ev\.|\.(?:[A-Z]\.)+|\.(?= [A-Z])"
     r"|\w*(?:['’][A-Z]\w*)?(?:[-–](?:[A-Z0-9]\w*|al-[A-Z]\w*))*)"
 )
@@ -292,6 +292,9 @@ def entity_key(name: str) -> str:
     return normalize(name)
 
 
+PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+
+
 @lru_cache(maxsize=65536)
 def is_acronym(word: str) -> bool:
     return len(word) >= 2 and ACRONYM.match(word) is not None and any(c.isalpha() for c in word)
@@ -398,6 +401,10 @@ def _parse(
         title_start, title_end = title_at
         title = " ".join(t[2] for t in tokens[title_start:title_end])
         prefix = _strip_edges(tokens[:title_start], False, vocabulary)
+        if title_end < len(tokens) and tokens[title_end][2] == "of":
+            # "Secretary General of the United Nations": a role, and the body it belongs to
+            owner = _strip_edges(tokens[title_end + 1 :], False, vocabulary)
+            return _split_compounds(text, owner, vocabulary) if owner else []
         tokens = _strip_edges(tokens[title_end:], False, vocabulary)
         if prefix:
             role_of = text[prefix[0][0] : prefix[-1][1]]
@@ -476,7 +483,7 @@ def _find_title(tokens: list[tuple[int, int, str]]) -> tuple[int, int] | None:
         return None
     # A title only titles a person: what follows must look like a name, not "Council of ...".
     rest = words[found[1] :]
-    if rest and (rest[0] in PARTICLES or _names_a_thing(rest[-1])):
+    if rest and rest[0] != "of" and (rest[0] in PARTICLES or _names_a_thing(rest[-1])):
         return None
     return found
 
@@ -584,6 +591,8 @@ def _vote_by_shape(mention: Mention) -> None:
         votes["person"] = votes.get("person", 0) + 4
     if is_acronym(mention.surface.replace(" ", "")) and key not in places():
         votes["organization"] = votes.get("organization", 0) + 1
+    elif PLURAL_ACRONYM.fullmatch(mention.surface):
+        votes["other"] = votes.get("other", 0) + 1  # "MPs", "NGOs": a kind of thing, not one
 
 
 PLACE_PREPOSITIONS = frozenset(
@@ -614,8 +623,17 @@ def _vote_by_context(mention: Mention, before: str, after: str) -> None:
             votes["person"] = votes.get("person", 0) + 2
         elif cue.group("which"):
             votes["organization"] = votes.get("organization", 0) + 0.5
-        else:
+        elif " " in mention.key:  # "Microsoft said": companies speak too; a lone word says little
             votes["person"] = votes.get("person", 0) + 1
+
+
+def personal_name_shape(key: str) -> bool:
+    """Could this (folded) name be a person's full name: 2-4 words, no "of", no organization,
+    place or thing word ("Chief Operating Officer of Sony" cannot)."""
+    words = key.split()
+    if not 2 <= len(words) <= 4 or "of" in words or "the" in words:
+        return False
+    return not any(w in ORG_WORDS or w in PLACE_WORDS or w in OTHER_WORDS for w in words)
 
 
 def _bare_personal_name(surface: str, vocabulary: Container[str], memo: dict[Any, Any]) -> bool:

@@ -24,6 +24,7 @@ from bot.compiler.entities import (
     find_mentions,
     initials_of,
     is_acronym,
+    personal_name_shape,
     long_form_before,
 )
 from bot.compiler.gazetteer import HONORIFICS, demonyms, places
@@ -361,7 +362,7 @@ def _link_surnames(
         for mention in sentence.mentions:
             words = mention.key.split()
             root = keys.find(mention.key)
-            if len(words) >= 2 and kinds.get(root) == "person":
+            if kinds.get(root) == "person" and personal_name_shape(mention.key):
                 for size in range(1, len(words)):
                     people[" ".join(words[-size:])].add(root)
                     if size >= 2:
@@ -504,7 +505,7 @@ RELATION_VOTES = {
     "designation": ("organization", "organization"),
     "area": (None, "place"),
     "role": ("person", None),
-    "quote": ("person", None),
+    "quote": (None, None),  # organizations and reports are quoted as often as people
 }
 
 

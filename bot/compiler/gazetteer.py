@@ -169,6 +169,14 @@ TITLE_PHRASES: tuple[tuple[str, ...], ...] = tuple(
 # A last word naming an organization ("Islamic Jihad Union", "State Department").
 ORG_WORDS: frozenset[str] = frozenset(
     [
+        "democrats",
+        "republicans",
+        "socialists",
+        "conservatives",
+        "liberals",
+        "dems",
+        "nationalists",
+        "communists",
         "group",
         "union",
         "movement",
@@ -490,17 +498,6 @@ PERSON_NOUNS: frozenset[str] = frozenset(
         "entrepreneur",
         "banker",
         "campaigner",
-        "candidate",
-        "rival",
-        "partner",
-        "wife",
-        "husband",
-        "son",
-        "daughter",
-        "father",
-        "mother",
-        "brother",
-        "sister",
         "colleague",
         "classmate",
     ]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from bot.compiler.curated import Curated
-from bot.compiler.entities import entity_key, is_acronym
+from bot.compiler.entities import entity_key, is_acronym, personal_name_shape
 from bot.compiler.extract import KIND_ORDER, Extraction, kind_of
 from bot.compiler.gazetteer import places
 from bot.factbase import Entity, Fact, FactBase, Relation, Source
@@ -167,15 +167,16 @@ def _resolve_surnames(union: KeyUnion, clusters: dict[str, Cluster]) -> None:
     """A lone "Tokayev" in one document joins the one "Kassym-Jomart Tokayev" of the corpus."""
     by_last: dict[str, set[str]] = defaultdict(set)
     for root, cluster in clusters.items():
-        if cluster.kind != "person":
+        if cluster.kind != "person" or not _clearly_a_person(cluster):
             continue
         for key in cluster.keys:
-            words = key.split()
-            if len(words) >= 2:
-                by_last[words[-1]].add(root)
+            if personal_name_shape(key):
+                by_last[key.split()[-1]].add(root)
     for root in sorted(clusters):
         cluster = clusters[root]
         if len(cluster.keys) != 1 or cluster.kind not in ("person", "other"):
+            continue
+        if cluster.votes.get("organization", 0) >= 1 or cluster.votes.get("place", 0) >= 1:
             continue
         key = next(iter(cluster.keys))
         if " " in key or any(is_acronym(s) for s in cluster.surfaces) or key in places():
@@ -183,6 +184,11 @@ def _resolve_surnames(union: KeyUnion, clusters: dict[str, Cluster]) -> None:
         candidates = {union.find(c) for c in by_last.get(key, ())} - {union.find(root)}
         if len(candidates) == 1:
             union.union(root, next(iter(candidates)))
+
+
+def _clearly_a_person(cluster: Cluster) -> bool:
+    """A title, "X, who", "columnist X": more than a capitalized pair that might be anything."""
+    return bool(cluster.titles) or cluster.votes.get("person", 0) >= 2
 
 
 def _merge_variants(union: KeyUnion, clusters: dict[str, Cluster]) -> None:

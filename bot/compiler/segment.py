@@ -58,11 +58,26 @@ def segment(text: str, *, markdown: bool = False) -> list[Article]:
         return []
     furniture = _furniture(lines)
     titles = [i for i in range(len(lines)) if _is_page_title(lines, i, furniture)]
-    if titles:
-        articles = [_page_article(lines, i, furniture, titles) for i in titles]
-    else:
+    articles = _page_articles(lines, furniture, titles) if titles else []
+    if not articles:
         articles = [_plain_article(lines, furniture, headings)]
     return [a for a in articles if a.blocks]
+
+
+def _page_articles(lines: list[Line], furniture: set[int], titles: list[int]) -> list[Article]:
+    """Articles of a captured page, or none when the "page" is really one plain article
+    (prose before the first title; titles over nothing but short lines, like fixture lists)."""
+    if any(lines[i].words >= PROSE_WORDS and i not in furniture for i in range(titles[0])):
+        return []
+    articles = [_page_article(lines, i, furniture, titles) for i in titles]
+    return [a for a in articles if any(_has_prose(a, b) for b in a.blocks)]
+
+
+PROSE_WORDS = 20
+
+
+def _has_prose(article: Article, block: Block) -> bool:
+    return block.kind == PARAGRAPH and block.end - block.start >= 6 * PROSE_WORDS
 
 
 def _markdown_lines(lines: list[Line]) -> tuple[list[Line], set[int]]:
