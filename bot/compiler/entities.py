@@ -355,10 +355,28 @@ def _templates(raw: str, initial: bool, vocabulary: Container[str]) -> list[Temp
     ]
 
 
+MODIFIED_NOUN = re.compile(r" [a-z]")
+
+
 def _occurrence(text: str, raw_start: int, template: Template) -> Mention | None:
     rel_start, rel_end, surface, key, title, role_of, votes = template
     start, end = raw_start + rel_start, raw_start + rel_end
     following = text[end : end + 24]
+    if title is None and not votes and " " in surface and MODIFIED_NOUN.match(following):
+        # "Central Asian Salafi-Jihadi groups", "Russian Black Sea port": a description
+        # led by a demonym; the name, if any, is what follows the demonym
+        trimmed = _without_demonym(surface)
+        if trimmed != surface:
+            start += len(surface) - len(trimmed)
+            template = _SHARED_TEMPLATES.get(trimmed) or _templates(trimmed, False, ())
+            if len(template) != 1:
+                return None
+            rel_start, rel_end, surface, key, title, role_of, votes = template[0]
+            start, end = start + rel_start, start + rel_end
+            if not votes and " " not in key:
+                return None  # "Uzbek Jihadists media center": no name left
+    if not votes and " " not in key and title is None and re.match(r" [a-z]+s\b", following):
+        return None  # "Salafi-Jihadi groups": a modifier of a plural noun, not a name
     if (
         title is None
         and " " not in key
@@ -375,6 +393,14 @@ def _occurrence(text: str, raw_start: int, template: Template) -> Mention | None
         mention.role_of_key = entity_key(role_of)
     _vote_by_context(mention, text[max(0, start - 30) : start], following)
     return mention
+
+
+def _without_demonym(surface: str) -> str:
+    words = surface.split(" ")
+    for size in (2, 1):
+        if len(words) > size and entity_key(" ".join(words[:size])) in demonyms():
+            return " ".join(words[size:])
+    return surface
 
 
 def _sentence_initial(text: str, sentence_start: int, position: int) -> bool:

@@ -24,8 +24,8 @@ from bot.compiler.entities import (
     find_mentions,
     initials_of,
     is_acronym,
-    personal_name_shape,
     long_form_before,
+    personal_name_shape,
 )
 from bot.compiler.gazetteer import HONORIFICS, demonyms, places
 from bot.compiler.relations import (
