@@ -268,7 +268,9 @@ def _choose_name(cluster: Cluster) -> str:
     for key in sorted(cluster.keys):
         if key in places() and cluster.kind == "place":
             return places()[key]
-    alias_only = (cluster.alias_keys - cluster.keys) | cluster.former
+    # a person's surname alone is never the canonical name; neither is anything's former name
+    surnames = cluster.alias_keys - cluster.keys if cluster.kind == "person" else set()
+    alias_only = cluster.former | surnames
     candidates = [
         (s, n) for s, n in cluster.surfaces.items() if entity_key(s) not in alias_only
     ] or list(cluster.surfaces.items())
