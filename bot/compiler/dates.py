@@ -63,11 +63,14 @@ RELATIVE_WORDS = ("last ", "this ", "next ", "previous ", "past ", "yesterday")
 
 def find_date(text: str, start: int, end: int, document_date: str | None) -> FoundDate | None:
     """The first date in text[start:end]."""
-    if MAYBE_DATE.search(text, start, end) is None:
+    candidate = MAYBE_DATE.search(text, start, end)
+    if candidate is None:
         chunk = text[start:end]
         if not any(word in chunk for word in RELATIVE_WORDS):
             return None
-    match = DATE.search(text, start, end)
+        match = DATE.search(text, start, end)
+    else:  # a date starts at most a day-of-month and "of" before its year or month
+        match = DATE.search(text, max(start, candidate.start() - 12), end)
     if match is None:
         return None
     return FoundDate(_resolve(match, document_date), match.group().strip())

@@ -54,6 +54,7 @@ def _source_fingerprint() -> str:
 COMPILER_VERSION = f"1-{_source_fingerprint()}"
 KIND_ORDER = ("place", "organization", "person", "other")
 LOWERCASE = re.compile(r"[a-z]")
+SHE_OR_HE = re.compile(r"\b(?:he|she)\b")
 PRONOUN_SUBJECT = re.compile(
     r"^(?:[A-Z][\w’']*(?: [\w’']+){0,5}, )?(?P<pronoun>[Hh]e|[Ss]he)\b(?= [a-z])"
 )
@@ -545,32 +546,25 @@ def _fact(
     numbers = [builder.index[builder.keys.find(m.key)] for m in sentence.mentions]
     kinds = [builder.kind(n) for n in numbers]
     entities = list(numbers)
-    relations: list[RelationDraft] = []
-    for position, (mention, number) in enumerate(zip(sentence.mentions, numbers, strict=True)):
-        if not mention.title or mention.title.casefold() in HONORIFICS:
-            continue
-        role_object = builder.role_object(mention)
-        if role_object is None and position:  # "Russia's Foreign Minister Sergei Lavrov"
-            owner = sentence.mentions[position - 1]
-            between = analysis[owner.end : mention.start]
-            if re.fullmatch(rf"(?:’s|'s) {re.escape(mention.title)} ", between):
-                role_object = numbers[position - 1]
-        if role_object is not None and role_object not in entities:
-            entities.append(role_object)
-        relations.append(RelationDraft("role", number, mention.title, role_object))
-    antecedent = _antecedent(previous, builder)
-    statement = body
+    relations = _roles(analysis, sentence, numbers, entities, builder)
     pronoun = PRONOUN_SUBJECT.match(body)
+    quoting = "“" in body or '"' in body
+    antecedent = None
+    if pronoun or (quoting and SHE_OR_HE.search(body)):  # only then does "he" need a referent
+        antecedent = _antecedent(previous, builder)
+    statement = body
     if pronoun and antecedent is not None:
         name = _display_name(builder.table[antecedent])
         statement = body[: pronoun.start("pronoun")] + name + body[pronoun.end("pronoun") :]
         if antecedent not in entities:
             entities.append(antecedent)
-    shape = build_shape(body, sentence.start, sentence.mentions, kinds)
-    shape.hidden = [m.quoted for m in sentence.mentions]
-    previous_person = -1 if antecedent is not None else None
-    found: list[Found] = find_relations(shape)
-    found += quotes(shape, previous_person)
+    found: list[Found] = []
+    if len(numbers) >= 2 or (quoting and (numbers or antecedent is not None)):
+        shape = build_shape(body, sentence.start, sentence.mentions, kinds)
+        shape.hidden = [m.quoted for m in sentence.mentions]
+        found = find_relations(shape)
+        if quoting:
+            found += quotes(shape, -1 if antecedent is not None else None)
     for item in found:
         subject = antecedent if item.subject == -1 else numbers[item.subject]
         if subject is None:
@@ -602,6 +596,30 @@ def _fact(
         section=sentence.section,
         relations=tuple(dict.fromkeys(relations)),
     )
+
+
+def _roles(
+    analysis: str,
+    sentence: _Sentence,
+    numbers: list[int],
+    entities: list[int],
+    builder: _Builder,
+) -> list[RelationDraft]:
+    """A title before a name is a role: "Kazakh President Tokayev", "Russia's Foreign Minister"."""
+    relations: list[RelationDraft] = []
+    for position, (mention, number) in enumerate(zip(sentence.mentions, numbers, strict=True)):
+        if not mention.title or mention.title.casefold() in HONORIFICS:
+            continue
+        role_object = builder.role_object(mention)
+        if role_object is None and position:  # "Russia's Foreign Minister Sergei Lavrov"
+            owner = sentence.mentions[position - 1]
+            between = analysis[owner.end : mention.start]
+            if re.fullmatch(rf"(?:’s|'s) {re.escape(mention.title)} ", between):
+                role_object = numbers[position - 1]
+        if role_object is not None and role_object not in entities:
+            entities.append(role_object)
+        relations.append(RelationDraft("role", number, mention.title, role_object))
+    return relations
 
 
 def _antecedent(previous: _Sentence | None, builder: _Builder) -> int | None:
