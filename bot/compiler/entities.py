@@ -368,10 +368,10 @@ def _occurrence(text: str, raw_start: int, template: Template) -> Mention | None
         trimmed = _without_demonym(surface)
         if trimmed != surface:
             start += len(surface) - len(trimmed)
-            template = _SHARED_TEMPLATES.get(trimmed) or _templates(trimmed, False, ())
-            if len(template) != 1:
+            inner = _SHARED_TEMPLATES.get(trimmed) or _templates(trimmed, False, ())
+            if len(inner) != 1:
                 return None
-            rel_start, rel_end, surface, key, title, role_of, votes = template[0]
+            rel_start, rel_end, surface, key, title, role_of, votes = inner[0]
             start, end = start + rel_start, start + rel_end
             if not votes and " " not in key:
                 return None  # "Uzbek Jihadists media center": no name left
