@@ -287,10 +287,13 @@ def _choose_name(cluster: Cluster) -> str:
 def _entity_ids(clusters: dict[str, Cluster]) -> dict[str, str]:
     ids: dict[str, str] = {}
     taken: set[str] = set()
-    ordered = sorted(
-        (c for c in clusters.items() if not c[1].dropped),
-        key=lambda rc: (slug(_canonical(rc[1])), KIND_ORDER.index(rc[1].kind), rc[0]),
-    )
+    ranked = [
+        (slug(_canonical(cluster)), KIND_ORDER.index(cluster.kind), root, cluster)
+        for root, cluster in clusters.items()
+        if not cluster.dropped
+    ]
+    ranked.sort(key=lambda item: item[:3])
+    ordered = [(root, cluster) for _slug, _kind, root, cluster in ranked]
     for root, cluster in ordered:
         base = slug(_canonical(cluster))
         candidate = base

@@ -34,6 +34,9 @@ def find_documents(seeds_dir: Path) -> list[Path]:
 
 
 def relative_name(path: Path, seeds_dir: Path) -> str:
+    full, root = str(path), str(seeds_dir)
+    if full.startswith(root + os.sep):  # the common case, without Path.relative_to's cost
+        return full[len(root) + 1 :].replace(os.sep, "/")
     return path.relative_to(seeds_dir).as_posix()
 
 
