@@ -356,6 +356,17 @@ def _templates(raw: str, initial: bool, vocabulary: Container[str]) -> list[Temp
 
 
 MODIFIED_NOUN = re.compile(r" [a-z]")
+GROUP_NOUN_AFTER = re.compile(
+    r" (?:groups|militants|fighters|forces|troops|officials|leaders|authorities|members|"
+    r"jihadists|extremists|rebels|insurgents|citizens|people|companies|firms|workers|students|"
+    r"supporters|activists|regimes|states|countries|governments|parties|ministers|carriers|"
+    r"movements|organizations|organisations|networks|factions|nations|communities)\b"
+)
+
+
+def _weighty(votes: tuple[tuple[str, float], ...]) -> bool:
+    """Any cue but the weak "two capitalized words" guess."""
+    return any(score > 0.5 for _kind, score in votes)
 
 
 def _occurrence(text: str, raw_start: int, template: Template) -> Mention | None:
@@ -375,8 +386,8 @@ def _occurrence(text: str, raw_start: int, template: Template) -> Mention | None
             start, end = start + rel_start, start + rel_end
             if not votes and " " not in key:
                 return None  # "Uzbek Jihadists media center": no name left
-    if not votes and " " not in key and title is None and re.match(r" [a-z]+s\b", following):
-        return None  # "Salafi-Jihadi groups": a modifier of a plural noun, not a name
+    if title is None and not _weighty(votes) and GROUP_NOUN_AFTER.match(following):
+        return None  # "Salafi-Jihadi groups": a word describing a group, not a name
     if (
         title is None
         and " " not in key
