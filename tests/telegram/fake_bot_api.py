@@ -46,11 +46,10 @@ class Fault:
 
 @dataclass
 class RandomFaults:
-    """Faults drawn per call of the listed methods, for the benchmark."""
+    """Faults drawn at random per call, with a rate per method, for the benchmark."""
 
-    rate: float
+    rates: dict[str, float]  # method → share of its calls that fail
     kinds: tuple[str, ...] = ("429", "500", "502", "drop", "slow")
-    methods: frozenset[str] = frozenset({"sendMessage"})
     retry_after: int = 1
     delay: float = 0.2
     rng: random.Random = field(default_factory=lambda: random.Random(7))
@@ -126,6 +125,8 @@ class FakeBotApi:
         self.messages: dict[tuple[int, int], dict[str, Any]] = {}
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.sent: list[dict[str, Any]] = []  # every message the bot sent, in order
+        self._replies: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)
+        self._replied: dict[tuple[int, int], asyncio.Event] = defaultdict(asyncio.Event)
         self.edits: list[dict[str, Any]] = []
         self.callback_answers: list[dict[str, Any]] = []
         self.inline_answers: list[dict[str, Any]] = []
@@ -178,7 +179,7 @@ class FakeBotApi:
         if queued:
             return queued.popleft()
         chance = self.random_faults
-        if chance and method in chance.methods and chance.rng.random() < chance.rate:
+        if chance and chance.rng.random() < chance.rates.get(method, 0.0):
             return Fault(chance.rng.choice(chance.kinds), chance.retry_after, chance.delay)
         return None
 
@@ -239,9 +240,7 @@ class FakeBotApi:
     # --- looking at what the bot did ---------------------------------------------------
 
     def replies_to(self, message: dict[str, Any]) -> list[dict[str, Any]]:
-        chat_id = message["chat"]["id"]
-        return [m for m in self.sent if m["chat"]["id"] == chat_id
-                and m.get("reply_to_message_id") == message["message_id"]]
+        return list(self._replies.get((message["chat"]["id"], message["message_id"]), ()))
 
     def sent_to(self, chat_id: int) -> list[dict[str, Any]]:
         return [m for m in self.sent if m["chat"]["id"] == chat_id]
@@ -265,8 +264,13 @@ class FakeBotApi:
                 pass
 
     async def reply(self, message: dict[str, Any], timeout: float = 10.0) -> dict[str, Any]:
-        replies = await self.wait_for(lambda: self.replies_to(message), timeout)
-        return replies[0]  # type: ignore[no-any-return]
+        """The bot's first reply to `message`, waiting for it if need be."""
+        key = (message["chat"]["id"], message["message_id"])
+        try:
+            await asyncio.wait_for(self._replied[key].wait(), timeout)
+        except TimeoutError:
+            raise AssertionError(f"no reply to {message.get('text')!r} within {timeout} s") from None
+        return self._replies[key][0]
 
     # --- the API -----------------------------------------------------------------------
 
@@ -348,12 +352,15 @@ class FakeBotApi:
         reply = params.get("reply_parameters") or {}
         replied_id = reply.get("message_id") or params.get("reply_to_message_id")
         record = {**message, "parse_mode": params.get("parse_mode")}
-        if replied_id:
-            record["reply_to_message_id"] = int(replied_id)
-            queued = self.pushed_at.get((chat_id, int(replied_id)))
-            if queued is not None and not self.replies_to({"chat": chat, "message_id": int(replied_id)}):
-                self.latencies.append(time.perf_counter() - queued)
         self.sent.append(record)
+        if replied_id:
+            key = (chat_id, int(replied_id))
+            record["reply_to_message_id"] = key[1]
+            queued = self.pushed_at.get(key)
+            if queued is not None and not self._replies[key]:
+                self.latencies.append(time.perf_counter() - queued)
+            self._replies[key].append(record)
+            self._replied[key].set()
         self.messages[(chat_id, message["message_id"])] = message
         return message
 
