@@ -15,10 +15,12 @@ from functools import lru_cache
 from typing import Any
 
 from bot.compiler.gazetteer import (
+    COMMON_ACRONYMS,
     KNOWN_ORGS,
     ORG_FIRST_WORDS,
     ORG_WORDS,
     OTHER_WORDS,
+    PEOPLE_WORDS,
     PERSON_NOUNS,
     PLACE_WORDS,
     TITLE_PHRASES,
@@ -600,6 +602,9 @@ def _build(
     if surface.endswith(("’s", "'s")):
         end -= 2
         surface = surface[:-2]
+    if surface.endswith("â") and len(surface) > 2:  # "Bushâ€™s": an apostrophe decoded twice
+        end -= 1
+        surface = surface[:-1]
     key = entity_key(surface)
     if not key or (key in demonyms() and title is None):
         return []
@@ -622,11 +627,15 @@ def _vote_by_shape(mention: Mention) -> None:
         votes["organization"] = votes.get("organization", 0) + 3
     if last in PLACE_WORDS and len(words) > 1:
         votes["place"] = votes.get("place", 0) + 3
-    if last in OTHER_WORDS and len(words) > 1:
+    if len(words) > 1 and any(w in OTHER_WORDS for w in words):  # "World War II"
         votes["other"] = votes.get("other", 0) + 3
+    if key in PEOPLE_WORDS:
+        votes["other"] = votes.get("other", 0) + 5
     if mention.title:
         votes["person"] = votes.get("person", 0) + 4
-    if is_acronym(mention.surface.replace(" ", "")) and key not in places():
+    if key in COMMON_ACRONYMS:
+        votes["other"] = votes.get("other", 0) + 5
+    elif is_acronym(mention.surface.replace(" ", "")) and key not in places():
         votes["organization"] = votes.get("organization", 0) + 1
     elif PLURAL_ACRONYM.fullmatch(mention.surface):
         votes["other"] = votes.get("other", 0) + 1  # "MPs", "NGOs": a kind of thing, not one

@@ -370,6 +370,8 @@ PLACE_WORDS: frozenset[str] = frozenset(
 # A last word naming a thing: events, documents, products.
 OTHER_WORDS: frozenset[str] = frozenset(
     [
+        "depression",
+        "recession",
         "report",
         "initiative",
         "agreement",
@@ -507,4 +509,80 @@ SPEECH_VERBS = (
     "wrote|writes|warned|warns|insisted|insists|argued|argues|noted|notes|explained|explains|"
     "claimed|claims|announced|announces|asked|asks|replied|replies|urged|urges|confirmed|"
     "confirms|admitted|admits|stressed|stresses|proceeds by saying|quotes|quoted|tweeted|posted"
+)
+
+# Peoples and faiths: capitalized, yet groups of people rather than one named thing.
+PEOPLE_WORDS: frozenset[str] = frozenset(
+    [
+        "muslims",
+        "muslim",
+        "christians",
+        "christian",
+        "jews",
+        "jewish",
+        "arabs",
+        "arab",
+        "palestinians",
+        "israelis",
+        "shia",
+        "shiites",
+        "shiite",
+        "sunni",
+        "sunnis",
+        "hindus",
+        "hindu",
+        "buddhists",
+        "kurds",
+        "pashtuns",
+        "uighurs",
+        "uyghurs",
+        "islamists",
+        "jihadists",
+        "europeans",
+        "americans",
+        "africans",
+        "asians",
+        "latinos",
+        "catholics",
+        "protestants",
+        "orthodox",
+        "mujahideen",
+        "democrats",
+        "republicans",
+    ]
+)
+# Acronyms that name a measure or a kind of thing, not an organization.
+COMMON_ACRONYMS: frozenset[str] = frozenset(
+    [
+        "gdp",
+        "gnp",
+        "ceo",
+        "cfo",
+        "tv",
+        "pc",
+        "dvd",
+        "cd",
+        "aids",
+        "hiv",
+        "it",
+        "ai",
+        "gmo",
+        "co2",
+        "wmd",
+        "ipo",
+        "vat",
+        "fdi",
+        "ict",
+        "sms",
+        "gps",
+        "ngo",
+        "mp",
+        "bmi",
+        "sars",
+        "covid",
+        "rnd",
+        "r&d",
+        "ppp",
+        "cpi",
+    ]
 )
