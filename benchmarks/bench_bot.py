@@ -58,11 +58,12 @@ QUESTIONS = (
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-async def run(users: int, messages: int, fault_rate: float, seed: int,
-              rate: float | None = None) -> dict[str, object]:
+async def run(
+    users: int, messages: int, fault_rate: float, seed: int, rate: float | None = None
+) -> dict[str, object]:
     workdir = Path(tempfile.mkdtemp(prefix="bench_bot_"))
     shutil.copytree(ROOT / "seeds", workdir / "seeds")
     fake = await FakeBotApi().start()
@@ -151,7 +152,12 @@ def main() -> None:
     )
     parser.add_argument("--users", type=int, default=200)
     parser.add_argument("--messages", type=int, default=2000)
-    parser.add_argument("--fault-rate", type=float, default=0.05, help="share of sendMessage calls that fail (getUpdates: a fifth of it)")
+    parser.add_argument(
+        "--fault-rate",
+        type=float,
+        default=0.05,
+        help="share of sendMessage calls that fail (getUpdates: a fifth of it)",
+    )
     parser.add_argument("--rate", type=float, default=50.0, help="paced arrivals per second")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
@@ -173,8 +179,10 @@ def main() -> None:
             )
     for shape in ("burst", "paced"):
         clean, faulty = results[f"{shape}/clean"], results[f"{shape}/faults"]
-        print(f"{shape} faults/clean: throughput x{faulty['rate'] / clean['rate']:.2f}, "
-              f"p50 x{faulty['p50'] / clean['p50']:.1f}, p99 x{faulty['p99'] / clean['p99']:.1f}")
+        print(
+            f"{shape} faults/clean: throughput x{faulty['rate'] / clean['rate']:.2f}, "
+            f"p50 x{faulty['p50'] / clean['p50']:.1f}, p99 x{faulty['p99'] / clean['p99']:.1f}"
+        )
     broken = [k for k, r in results.items() if r["lost"] or r["duplicated"]]
     if broken:
         raise SystemExit(f"FAILED: replies lost or duplicated in {', '.join(broken)}")

@@ -23,7 +23,9 @@ from bot.reply import Reply
 
 log = logging.getLogger("briefbot.knowledge")
 
-NOT_LOADED = "The fact base is not loaded, so I cannot answer yet. An admin can fix it with /reload."
+NOT_LOADED = (
+    "The fact base is not loaded, so I cannot answer yet. An admin can fix it with /reload."
+)
 
 
 class EngineLike(Protocol):
@@ -49,7 +51,8 @@ class Change:
         return bool(self.added or self.removed or self.changed)
 
     def line(self, label: str) -> str:
-        return f"{label}: +{len(self.added)} added, −{len(self.removed)} removed, ~{len(self.changed)} changed"
+        added, removed, changed = len(self.added), len(self.removed), len(self.changed)
+        return f"{label}: +{added} added, −{removed} removed, ~{changed} changed"
 
 
 @dataclass(frozen=True)
@@ -65,9 +68,16 @@ class Diff:
     def lines(self) -> list[str]:
         if not self:
             return ["Nothing changed."]
-        out = [self.sources.line("Sources"), self.entities.line("Entities"), self.facts.line("Facts")]
-        for verb, ids in (("added", self.sources.added), ("removed", self.sources.removed),
-                          ("changed", self.sources.changed)):
+        out = [
+            self.sources.line("Sources"),
+            self.entities.line("Entities"),
+            self.facts.line("Facts"),
+        ]
+        for verb, ids in (
+            ("added", self.sources.added),
+            ("removed", self.sources.removed),
+            ("changed", self.sources.changed),
+        ):
             out += [f"  {verb}: {self.source_titles.get(i, i)}" for i in ids[:10]]
         return out
 
@@ -85,7 +95,9 @@ class ReloadResult:
 
     def lines(self) -> list[str]:
         if self.ok:
-            head = f"Reloaded in {self.seconds:.1f} s: " + ", ".join(f"{v} {k}" for k, v in self.counts.items())
+            head = f"Reloaded in {self.seconds:.1f} s: " + ", ".join(
+                f"{v} {k}" for k, v in self.counts.items()
+            )
             return [head, *self.diff.lines()]
         shown = list(self.problems[:10])
         more = [f"… and {len(self.problems) - 10} more"] if len(self.problems) > 10 else []
@@ -99,12 +111,20 @@ def diff_bases(old: FactBase, new: FactBase) -> Diff:
         return Change(
             added=tuple(sorted(new_by_id.keys() - old_by_id.keys())),
             removed=tuple(sorted(old_by_id.keys() - new_by_id.keys())),
-            changed=tuple(sorted(i for i in old_by_id.keys() & new_by_id.keys() if old_by_id[i] != new_by_id[i])),
+            changed=tuple(
+                sorted(
+                    i for i in old_by_id.keys() & new_by_id.keys() if old_by_id[i] != new_by_id[i]
+                )
+            ),
         )
 
     titles = {s.id: s.title for s in old.sources} | {s.id: s.title for s in new.sources}
-    return Diff(change(old.sources, new.sources), change(old.entities, new.entities),
-                change(old.facts, new.facts), titles)
+    return Diff(
+        change(old.sources, new.sources),
+        change(old.entities, new.entities),
+        change(old.facts, new.facts),
+        titles,
+    )
 
 
 class Knowledge:
@@ -143,7 +163,9 @@ class Knowledge:
 
     def counts(self) -> dict[str, int]:
         engine = self._engine
-        return {"sources": 0, "entities": 0, "facts": 0} if engine is None else dict(engine.counts())
+        return (
+            {"sources": 0, "entities": 0, "facts": 0} if engine is None else dict(engine.counts())
+        )
 
     def answer(self, text: str) -> Reply:
         engine = self._engine
@@ -216,14 +238,14 @@ class Knowledge:
 
     def _compile_folder(self) -> Compile:
         if self._compile is None:
-            from bot.compiler import compile_folder  # the compiler is heavy; load it on first use
+            from bot.compiler import compile_folder  # noqa: PLC0415 - heavy; load on first use
 
             self._compile = compile_folder
         return self._compile
 
     def _open_engine(self) -> OpenEngine:
         if self._open is None:
-            from bot.engine import Engine
+            from bot.engine import Engine  # noqa: PLC0415 - tests inject their own
 
             self._open = Engine.open
         return self._open

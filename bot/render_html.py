@@ -27,11 +27,15 @@ def citations(reply: Reply) -> tuple[Citation, ...]:
     return reply.answers + reply.related
 
 
-def render_citation(citation: Citation, number: int | None = None, *, limit: int = MESSAGE_LIMIT) -> list[str]:
+def render_citation(
+    citation: Citation, number: int | None = None, *, limit: int = MESSAGE_LIMIT
+) -> list[str]:
     """One fact in full: its whole excerpt and where it comes from (the "show excerpt" button)."""
     blocks = list(_citation_blocks(citation, number, limit, full=True))
-    details = [f"Source: {escape(citation.source_title)}", f"File: {escape(citation.source_path)}"
-               f" (characters {citation.start}–{citation.end})"]
+    details = [
+        f"Source: {escape(citation.source_title)}",
+        f"File: {escape(citation.source_path)} (characters {citation.start}–{citation.end})",
+    ]
     if citation.date:
         details.append(f"Date: {escape(citation.date)}")
     if citation.entities:
@@ -80,7 +84,9 @@ def _blocks(reply: Reply, limit: int) -> Iterator[str]:
         yield from _line_blocks([f"• {escape(row)}" for row in reply.rows], limit)
 
 
-def _citation_blocks(citation: Citation, number: int | None, limit: int, *, full: bool = False) -> Iterator[str]:
+def _citation_blocks(
+    citation: Citation, number: int | None, limit: int, *, full: bool = False
+) -> Iterator[str]:
     source = f"<i>{escape(citation.source_title)}</i>"
     if citation.date:
         source += f" · {escape(citation.date)}"
@@ -88,7 +94,9 @@ def _citation_blocks(citation: Citation, number: int | None, limit: int, *, full
         source = f"[{number}] {source}"
     expandable = not full and len(citation.excerpt) > EXPANDABLE_FROM
     opening = "<blockquote expandable>" if expandable else "<blockquote>"
-    pieces = list(_wrap(opening, citation.excerpt.strip(), "</blockquote>", limit - len(source) - 1))
+    pieces = list(
+        _wrap(opening, citation.excerpt.strip(), "</blockquote>", limit - len(source) - 1)
+    )
     pieces[-1] = f"{pieces[-1]}\n{source}"
     yield from pieces
 
@@ -97,9 +105,9 @@ def _line_blocks(lines: list[str], limit: int) -> Iterator[str]:
     """Lines (each already HTML) grouped into blocks; a line is never split across pages."""
     block: list[str] = []
     size = 0
-    for line in lines:
-        if len(line) > limit:
-            line = line[: limit - 1] + "…"  # only a pathological label/value gets here
+    for raw in lines:
+        # Only a pathological label or value is longer than a message.
+        line = raw if len(raw) <= limit else raw[: limit - 1] + "…"
         if block and size + 1 + len(line) > limit:
             yield "\n".join(block)
             block, size = [], 0
@@ -116,11 +124,11 @@ def _wrap(opening: str, text: str, closing: str, limit: int) -> Iterator[str]:
     while rest:
         piece = _fit(rest, room)
         yield f"{opening}{escape(piece.strip())}{closing}"
-        rest = rest[len(piece):].lstrip()
+        rest = rest[len(piece) :].lstrip()
 
 
 def _fit(text: str, room: int) -> str:
-    """The longest prefix of `text` whose escaped form fits in `room`, ending at whitespace if it can."""
+    """The longest prefix of `text` whose escaped form fits in `room`, cut at whitespace."""
     if len(escape(text)) <= room:
         return text
     low, high = 1, min(len(text), room)

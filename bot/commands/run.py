@@ -24,7 +24,7 @@ def command(state: State) -> None:
         fail(err)
         return
     install_token_redaction(settings.token, settings.webhook_secret)
-    from bot.telegram.runner import serve  # Telegram's imports only when serving
+    from bot.telegram.runner import serve  # noqa: PLC0415 - Telegram's imports only to serve
 
     try:
         asyncio.run(serve(settings))

@@ -55,7 +55,9 @@ def retry_after_seconds(error: RetryAfter) -> float:
 
 
 class RetryingLimiter(BaseRateLimiter[None]):
-    def __init__(self, tuning: Tuning, *, on_retry: Callable[[str, str], None] | None = None) -> None:
+    def __init__(
+        self, tuning: Tuning, *, on_retry: Callable[[str, str], None] | None = None
+    ) -> None:
         self.tuning = tuning
         self.on_retry = on_retry
 
@@ -65,7 +67,7 @@ class RetryingLimiter(BaseRateLimiter[None]):
     async def shutdown(self) -> None:
         return None
 
-    async def process_request(
+    async def process_request(  # noqa: PLR0917 - PTB's BaseRateLimiter signature
         self,
         callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
         args: Any,
@@ -135,7 +137,7 @@ def build_application(
     *,
     limiter: RetryingLimiter | None = None,
     requests: tuple[HTTPXRequest, HTTPXRequest] | None = None,
-) -> Application:  # type: ignore[type-arg]
+) -> Application:
     """An Application bound to settings.api_base_url; in webhook mode it has no Updater."""
     if not settings.token:
         raise ConfigError("TELEGRAM_BOT_TOKEN is not set")

@@ -33,7 +33,8 @@ class Stats:
 
     def lines(self) -> list[str]:
         rows = [
-            f"Questions: {self.questions} ({self.last_day} in the last 24 h) from {self.users} people",
+            f"Questions: {self.questions} ({self.last_day} in the last 24 h) "
+            f"from {self.users} people",
             f"Unanswered: {self.unanswered}",
             f"Refusals: {self.refusals}; rate-limited: {self.rate_limited}",
             f"Reloads: {self.reloads}; uploads: {self.uploads}",
@@ -57,8 +58,15 @@ class AuditLog:
         if not table.exists():
             table.create(
                 {
-                    "id": int, "ts": float, "event": str, "user_id": int, "chat_id": int,
-                    "chat_type": str, "text": str, "reply_kind": str, "fact_ids": str,
+                    "id": int,
+                    "ts": float,
+                    "event": str,
+                    "user_id": int,
+                    "chat_id": int,
+                    "chat_type": str,
+                    "text": str,
+                    "reply_kind": str,
+                    "fact_ids": str,
                     "elapsed_ms": float,
                 },
                 pk="id",
@@ -79,9 +87,15 @@ class AuditLog:
         elapsed_ms: float | None = None,
     ) -> None:
         row = {
-            "ts": time.time(), "event": event, "user_id": user_id, "chat_id": chat_id,
-            "chat_type": chat_type, "text": text[:2000], "reply_kind": reply_kind,
-            "fact_ids": json.dumps(list(fact_ids)), "elapsed_ms": elapsed_ms,
+            "ts": time.time(),
+            "event": event,
+            "user_id": user_id,
+            "chat_id": chat_id,
+            "chat_type": chat_type,
+            "text": text[:2000],
+            "reply_kind": reply_kind,
+            "fact_ids": json.dumps(list(fact_ids)),
+            "elapsed_ms": elapsed_ms,
         }
         with self._lock:
             self.db.table(TABLE).insert(row)
@@ -90,6 +104,7 @@ class AuditLog:
         now = time.time() if now is None else now
         asked = "event IN ('question', 'command', 'inline')"
         with self._lock:
+
             def scalar(sql: str, *params: object) -> int:
                 return int(self._conn.execute(sql, params).fetchone()[0] or 0)
 
@@ -103,9 +118,13 @@ class AuditLog:
             ).fetchall()
             return Stats(
                 questions=scalar(f"SELECT count(*) FROM {TABLE} WHERE {asked}"),
-                last_day=scalar(f"SELECT count(*) FROM {TABLE} WHERE {asked} AND ts >= ?", now - 86400),
+                last_day=scalar(
+                    f"SELECT count(*) FROM {TABLE} WHERE {asked} AND ts >= ?", now - 86400
+                ),
                 users=scalar(f"SELECT count(DISTINCT user_id) FROM {TABLE} WHERE {asked}"),
-                unanswered=scalar(f"SELECT count(*) FROM {TABLE} WHERE {asked} AND reply_kind = 'no_answer'"),
+                unanswered=scalar(
+                    f"SELECT count(*) FROM {TABLE} WHERE {asked} AND reply_kind = 'no_answer'"
+                ),
                 refusals=count("refused"),
                 rate_limited=count("rate_limited"),
                 reloads=count("reload"),

@@ -9,6 +9,7 @@ a question is answered or a reload compiles.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import logging
 import time
@@ -46,7 +47,7 @@ from telegram.ext import (
 )
 
 from bot.errors import BriefbotError
-from bot.render_html import citations, render_citation, render_html
+from bot.render_html import citations, paginate, render_citation, render_html
 from bot.reply import Reply
 from bot.telegram import ingest
 from bot.telegram.access import REFUSAL
@@ -75,7 +76,7 @@ ADMIN_COMMANDS = (
 )
 
 
-def register(application: Application, services: Services) -> None:  # type: ignore[type-arg]
+def register(application: Application, services: Services) -> None:
     application.bot_data["services"] = services
     application.add_handler(TypeHandler(Update, gate), group=-1)
     application.add_handler(CommandHandler(["start", "help"], on_help))
@@ -88,7 +89,7 @@ def register(application: Application, services: Services) -> None:  # type: ign
     application.add_error_handler(on_error)
 
 
-async def publish_commands(application: Application) -> None:  # type: ignore[type-arg]
+async def publish_commands(application: Application) -> None:
     """The command menu: team commands for everyone, plus admin ones in each admin's chat."""
     bot = application.bot
     team = [BotCommand(name, text) for name, text in TEAM_COMMANDS]
@@ -101,7 +102,7 @@ async def publish_commands(application: Application) -> None:  # type: ignore[ty
             log.info("admin menu for %s not set: %s", admin_id, exc)
 
 
-def services_of(holder: Context | Application) -> Services:  # type: ignore[type-arg]
+def services_of(holder: Context | Application) -> Services:
     services: Services = holder.bot_data["services"]
     return services
 
@@ -128,8 +129,11 @@ async def gate(update: Update, context: Context) -> None:
         if wait:
             services.metrics.rate_limited += 1
             await asyncio.to_thread(
-                services.audit.record, "rate_limited", user_id=user_id,
-                chat_id=chat.id if chat else None, text=_text_of(update),
+                services.audit.record,
+                "rate_limited",
+                user_id=user_id,
+                chat_id=chat.id if chat else None,
+                text=_text_of(update),
             )
             if message is not None and services.limiter.should_warn(user_id):
                 await _reply(message, services.limiter.message(wait))
@@ -168,8 +172,12 @@ async def _refuse(update: Update, services: Services, user_id: int | None) -> No
     services.metrics.refusals += 1
     chat = update.effective_chat
     await asyncio.to_thread(
-        services.audit.record, "refused", user_id=user_id, chat_id=chat.id if chat else None,
-        chat_type=chat.type if chat else None, text=_text_of(update),
+        services.audit.record,
+        "refused",
+        user_id=user_id,
+        chat_id=chat.id if chat else None,
+        chat_type=chat.type if chat else None,
+        text=_text_of(update),
     )
     await _reply(update.message, REFUSAL.format(user_id=user_id))
 
@@ -210,9 +218,14 @@ def _answer_and_audit(services: Services, update: Update, text: str, event: str)
     chat = update.effective_chat
     user = update.effective_user
     services.audit.record(
-        event, user_id=user.id if user else None, chat_id=chat.id if chat else None,
-        chat_type=chat.type if chat else None, text=text, reply_kind=reply.kind,
-        fact_ids=[c.fact_id for c in citations(reply)], elapsed_ms=elapsed_ms,
+        event,
+        user_id=user.id if user else None,
+        chat_id=chat.id if chat else None,
+        chat_type=chat.type if chat else None,
+        text=text,
+        reply_kind=reply.kind,
+        fact_ids=[c.fact_id for c in citations(reply)],
+        elapsed_ms=elapsed_ms,
     )
     return reply
 
@@ -221,8 +234,11 @@ async def send_reply(message: Message, services: Services, reply: Reply) -> Mess
     pages = render_html(reply)
     shown = citations(reply)
     key = services.pages.put(pages, shown) if len(pages) > 1 or shown else ""
-    return await _reply(message, 
-        pages[0], parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW,
+    return await _reply(
+        message,
+        pages[0],
+        parse_mode=ParseMode.HTML,
+        link_preview_options=NO_PREVIEW,
         reply_markup=keyboard(key, 0, len(pages), len(shown)),
     )
 
@@ -266,7 +282,8 @@ def _help_reply(services: Services, update: Update) -> Reply:
     sources = knowledge.answer("/sources")
     notice = (
         f"I brief the team from {counts['sources']} sources: {counts['facts']} facts about "
-        f"{counts['entities']} people, groups and places, each quoted word for word with its source."
+        f"{counts['entities']} people, groups and places, each quoted word for word "
+        "with its source."
     )
     if help_reply.notice:
         notice = f"{notice}\n\n{help_reply.notice}"
@@ -290,8 +307,12 @@ async def on_reload(update: Update, context: Context) -> None:
         raise
     services.metrics.reloads["ok" if result.ok else "refused"] += 1
     await asyncio.to_thread(
-        services.audit.record, "reload", user_id=_user_id(update), chat_id=message.chat.id,
-        text=result.summary, reply_kind="ok" if result.ok else "refused",
+        services.audit.record,
+        "reload",
+        user_id=_user_id(update),
+        chat_id=message.chat.id,
+        text=result.summary,
+        reply_kind="ok" if result.ok else "refused",
     )
     await _reply_lines(message, result.lines())
     _delivered(services, started)
@@ -305,9 +326,9 @@ async def on_stats(update: Update, context: Context) -> None:
     stats = await asyncio.to_thread(services.audit.stats)
     knowledge = services.knowledge
     counts = knowledge.counts()
+    state = f"version {knowledge.version}" if knowledge.loaded else "NOT LOADED"
     lines = [
-        f"Fact base: {'version ' + (knowledge.version or '?') if knowledge.loaded else 'NOT LOADED'}; "
-        + ", ".join(f"{v} {k}" for k, v in counts.items()),
+        f"Fact base: {state}; " + ", ".join(f"{v} {k}" for k, v in counts.items()),
         *stats.lines(),
         f"Since start: {sum(services.metrics.updates.values())} updates, "
         f"{services.metrics.replies} replies, {services.metrics.errors} errors",
@@ -329,7 +350,10 @@ async def on_document(update: Update, context: Context) -> None:
         file = await document.get_file()
         data = bytes(await file.download_as_bytearray())
         outcome = await asyncio.to_thread(
-            ingest.ingest, services.knowledge, document.file_name, data,
+            ingest.ingest,
+            services.knowledge,
+            document.file_name,
+            data,
             max_bytes=settings.max_upload_bytes,
         )
     except BriefbotError as exc:
@@ -338,7 +362,10 @@ async def on_document(update: Update, context: Context) -> None:
     if outcome.reload is not None:
         services.metrics.reloads["ok" if outcome.reload.ok else "refused"] += 1
     await asyncio.to_thread(
-        services.audit.record, "upload", user_id=_user_id(update), chat_id=message.chat.id,
+        services.audit.record,
+        "upload",
+        user_id=_user_id(update),
+        chat_id=message.chat.id,
         text=outcome.saved.path.name,
         reply_kind="quarantined" if outcome.quarantined else "saved",
     )
@@ -355,8 +382,6 @@ async def _require_admin(update: Update, services: Services) -> bool:
 
 
 async def _reply_lines(message: Message, lines: Sequence[str]) -> None:
-    from bot.render_html import paginate
-
     blocks = [escape(line) for line in lines]
     for page in paginate(blocks):
         await _reply(message, page, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW)
@@ -384,7 +409,9 @@ async def on_callback(update: Update, context: Context) -> None:
         await query.answer()
         try:
             await query.edit_message_text(
-                paged.pages[index], parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW,
+                paged.pages[index],
+                parse_mode=ParseMode.HTML,
+                link_preview_options=NO_PREVIEW,
                 reply_markup=keyboard(key, index, len(paged.pages), len(paged.citations)),
             )
         except BadRequest as exc:
@@ -397,7 +424,9 @@ async def on_callback(update: Update, context: Context) -> None:
         target = query.message
         for page in render_citation(paged.citations[index], index + 1):
             if isinstance(target, Message):
-                await _reply(target, page, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW)
+                await _reply(
+                    target, page, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW
+                )
             elif query.from_user:
                 await context.bot.send_message(query.from_user.id, page, parse_mode=ParseMode.HTML)
         _delivered(services, started)
@@ -442,11 +471,15 @@ async def on_error(update: object, context: Context) -> None:
     services.metrics.errors += 1
     error = context.error
     log.error("handling %s failed: %s", describe(update), _describe_error(error), exc_info=error)
-    if isinstance(update, Update) and update.message is not None and not isinstance(error, TelegramError):
-        try:
-            await _reply(update.message, "Sorry, something went wrong on my side; it has been logged.")
-        except TelegramError:
-            pass  # already logged above; do not fail twice
+    if (
+        isinstance(update, Update)
+        and update.message is not None
+        and not isinstance(error, TelegramError)
+    ):
+        with contextlib.suppress(TelegramError):  # already logged above; do not fail twice
+            await _reply(
+                update.message, "Sorry, something went wrong on my side; it has been logged."
+            )
 
 
 def describe(update: object) -> str:
@@ -503,8 +536,7 @@ def _strip_mention(message: Message, username: str | None) -> str:
     """The question without the @botname that addressed it."""
     text = message.text or ""
     if username:
-        for entity, value in sorted(message.parse_entities([MessageEntity.MENTION]).items(),
-                                    key=lambda item: -item[0].offset):
+        for value in message.parse_entities([MessageEntity.MENTION]).values():
             if value[1:].lower() == username.lower():
                 text = text.replace(value, " ", 1)
     return " ".join(text.split())

@@ -39,12 +39,23 @@ class Outcome:
     quarantined: Path | None = None
 
     def lines(self, seeds: Path) -> list[str]:
-        name = self.saved.path.relative_to(seeds).as_posix() if self.quarantined is None else self.saved.path.name
-        out = [f"Saved {name}." if not self.saved.unchanged else f"{name} is already in the seeds; nothing to do."]
+        name = (
+            self.saved.path.relative_to(seeds).as_posix()
+            if self.quarantined is None
+            else self.saved.path.name
+        )
+        out = [
+            f"Saved {name}."
+            if not self.saved.unchanged
+            else f"{name} is already in the seeds; nothing to do."
+        ]
         if self.saved.note:
             out.append(self.saved.note)
         if self.quarantined is not None:
-            out.append("It did not compile, so it was set aside (quarantined); the previous fact base keeps serving.")
+            out.append(
+                "It did not compile, so it was set aside (quarantined); "
+                "the previous fact base keeps serving."
+            )
         if self.reload is not None:
             out += self.reload.lines()
         return out
@@ -106,7 +117,11 @@ def save_upload(seeds: Path, raw_name: str | None, data: bytes, *, max_bytes: in
                 return Saved(target, unchanged=True)
             continue
         if _create_exclusive(target, payload):
-            note = "" if attempt == 1 else f"A different {wanted} already exists, so this one was saved as {candidate}."
+            note = (
+                ""
+                if attempt == 1
+                else f"A different {wanted} already exists, so this one was saved as {candidate}."
+            )
             return Saved(target, note=note)
     raise IngestError(f"{wanted}: too many documents with this name")
 
@@ -157,10 +172,27 @@ def _create_exclusive(target: Path, payload: bytes) -> bool:
 
 # --- HTML to article text ----------------------------------------------------------------
 
-_SKIPPED = frozenset({"script", "style", "nav", "header", "footer", "aside", "noscript", "template",
-                      "form", "svg", "iframe", "button", "select"})
+_SKIPPED = frozenset(
+    {
+        "script",
+        "style",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "noscript",
+        "template",
+        "form",
+        "svg",
+        "iframe",
+        "button",
+        "select",
+    }
+)
 _KEPT = frozenset({"p", "h1", "h2", "h3", "li", "blockquote", "pre"})
-_VOID = frozenset({"br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "base", "col"})
+_VOID = frozenset(
+    {"br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "base", "col"}
+)
 
 
 class _ArticleText(HTMLParser):

@@ -6,7 +6,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-LIMITED = "You are sending questions faster than I can brief. Please wait {seconds} s and ask again."
+LIMITED = (
+    "You are sending questions faster than I can brief. Please wait {seconds} s and ask again."
+)
 
 
 @dataclass

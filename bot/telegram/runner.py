@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import logging
 import signal
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from aiohttp import web
 from telegram import Update
@@ -42,7 +44,7 @@ class Bot:
 
     settings: Settings
     services: Services
-    application: Application  # type: ignore[type-arg]
+    application: Application
     web_app: web.Application
     requests: tuple[HTTPXRequest, ...] = ()
     stopping: asyncio.Event = field(default_factory=asyncio.Event)
@@ -62,13 +64,19 @@ class Bot:
         except InvalidToken:
             raise BotApiError("Telegram rejected TELEGRAM_BOT_TOKEN (unauthorized)") from None
         except NetworkError as exc:
-            raise BotApiError(f"cannot reach the Bot API at {_host(self.settings)}: {exc}") from None
+            raise BotApiError(
+                f"cannot reach the Bot API at {_host(self.settings)}: {exc}"
+            ) from None
         except TelegramError as exc:
             raise BotApiError(f"the Bot API refused to start the bot: {exc}") from None
         site = web.TCPSite(self.runner, self.settings.host, self.settings.port)
         await site.start()
-        log.warning("briefbot serving in %s mode; web server on %s:%s",
-                    self.settings.mode, self.settings.host, self.port)
+        log.warning(
+            "briefbot serving in %s mode; web server on %s:%s",
+            self.settings.mode,
+            self.settings.host,
+            self.port,
+        )
 
     async def stop(self) -> None:
         if self.runner is not None:
@@ -98,14 +106,15 @@ class Bot:
             if self.settings.mode == "webhook":
                 assert self.settings.webhook_url
                 await application.bot.set_webhook(
-                    self.settings.webhook_url, secret_token=self.settings.webhook_secret,
+                    self.settings.webhook_url,
+                    secret_token=self.settings.webhook_secret,
                     allowed_updates=Update.ALL_TYPES,
                     drop_pending_updates=self.services.tuning.drop_pending_updates,
                 )
             else:
                 assert application.updater is not None
                 await application.updater.start_polling(
-                    timeout=self.services.tuning.poll_timeout,
+                    timeout=dt.timedelta(seconds=self.services.tuning.poll_timeout),
                     allowed_updates=Update.ALL_TYPES,
                     drop_pending_updates=self.services.tuning.drop_pending_updates,
                     error_callback=self.on_polling_error,
@@ -144,21 +153,34 @@ def build_bot(
     audit = audit or AuditLog(settings.audit_db or settings.knowledge / "audit.sqlite")
     services = Services(settings=settings, knowledge=knowledge, audit=audit, tuning=tuning)
     requests = make_requests(tuning)
-    application = build_application(settings, tuning, limiter=RetryingLimiter(tuning), requests=requests)
+    application = build_application(
+        settings, tuning, limiter=RetryingLimiter(tuning), requests=requests
+    )
     handlers.register(application, services)
+
     # Close a replaced engine on the engine thread, after the answers queued before it.
-    knowledge.on_retire = lambda old: services.engine_pool.submit(_close, old)
+    def retire(old: object) -> None:
+        services.engine_pool.submit(_close, old)
+
+    knowledge.on_retire = retire
     web_app = build_web_app(
-        knowledge, services.metrics, telegram=application if settings.mode == "webhook" else None,
-        secret=settings.webhook_secret, path=webhook_path(settings.webhook_url),
+        knowledge,
+        services.metrics,
+        telegram=application if settings.mode == "webhook" else None,
+        secret=settings.webhook_secret,
+        path=webhook_path(settings.webhook_url),
     )
     bot = Bot(settings, services, application, web_app, requests)
     web_app.cleanup_ctx.append(bot._telegram)
     return bot
 
 
-async def serve(settings: Settings, *, tuning: Tuning | None = None,
-                on_ready: Callable[[Bot], None] | None = None) -> None:
+async def serve(
+    settings: Settings,
+    *,
+    tuning: Tuning | None = None,
+    on_ready: Callable[[Bot], None] | None = None,
+) -> None:
     """Run until SIGTERM/SIGINT (returns normally) or a polling conflict (raises BotApiError)."""
     knowledge = Knowledge(settings.seeds, settings.knowledge)
     await _open_knowledge(knowledge)
@@ -198,8 +220,6 @@ def _close(engine: object) -> None:
 
 
 def _host(settings: Settings) -> str:
-    from urllib.parse import urlsplit
-
     return urlsplit(settings.api_base_url).netloc or settings.api_base_url
 
 

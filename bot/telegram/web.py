@@ -19,7 +19,7 @@ log = logging.getLogger("briefbot.web")
 
 KNOWLEDGE = web.AppKey("knowledge", Knowledge)
 METRICS = web.AppKey("metrics", Metrics)
-TELEGRAM = web.AppKey("telegram", Application)  # type: ignore[type-arg]
+TELEGRAM = web.AppKey("telegram", Application)
 SECRET = web.AppKey("secret", str)
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -36,7 +36,7 @@ def build_web_app(
     knowledge: Knowledge,
     metrics: Metrics,
     *,
-    telegram: Application | None = None,  # type: ignore[type-arg]
+    telegram: Application | None = None,
     secret: str | None = None,
     path: str = DEFAULT_WEBHOOK_PATH,
 ) -> web.Application:
@@ -54,8 +54,10 @@ def build_web_app(
 
 async def healthz(request: web.Request) -> web.Response:
     knowledge = request.app[KNOWLEDGE]
-    body: dict[str, Any] = {"status": "ok" if knowledge.loaded else "not loaded",
-                            "loaded": knowledge.loaded}
+    body: dict[str, Any] = {
+        "status": "ok" if knowledge.loaded else "not loaded",
+        "loaded": knowledge.loaded,
+    }
     if knowledge.loaded:
         body |= {"version": knowledge.version, "counts": knowledge.counts()}
     return web.json_response(body, status=200 if knowledge.loaded else 503)
@@ -63,8 +65,12 @@ async def healthz(request: web.Request) -> web.Response:
 
 async def prometheus(request: web.Request) -> web.Response:
     text = request.app[METRICS].render()
-    return web.Response(text=text, content_type="text/plain", charset="utf-8",
-                        headers={"X-Content-Type-Options": "nosniff"})
+    return web.Response(
+        text=text,
+        content_type="text/plain",
+        charset="utf-8",
+        headers={"X-Content-Type-Options": "nosniff"},
+    )
 
 
 async def webhook(request: web.Request) -> web.Response:

@@ -14,6 +14,7 @@ updates; `wait_for()` waits until the bot has answered.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import random
@@ -29,12 +30,41 @@ from aiohttp import web
 
 TOKEN = "123456:TEST-fake-token-9f8e7d6c5b4a"
 BOT_USERNAME = "briefbot_test_bot"
-STRING_FIELDS = frozenset({
-    "text", "callback_query_id", "inline_query_id", "file_id", "url", "secret_token",
-    "parse_mode", "caption", "offset", "next_offset", "cache_time_str",
-})
-HTML_TAGS = frozenset({"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code",
-                       "pre", "blockquote", "tg-spoiler", "span", "tg-emoji"})
+STRING_FIELDS = frozenset(
+    {
+        "text",
+        "callback_query_id",
+        "inline_query_id",
+        "file_id",
+        "url",
+        "secret_token",
+        "parse_mode",
+        "caption",
+        "offset",
+        "next_offset",
+        "cache_time_str",
+    }
+)
+HTML_TAGS = frozenset(
+    {
+        "b",
+        "strong",
+        "i",
+        "em",
+        "u",
+        "ins",
+        "s",
+        "strike",
+        "del",
+        "a",
+        "code",
+        "pre",
+        "blockquote",
+        "tg-spoiler",
+        "span",
+        "tg-emoji",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -80,12 +110,12 @@ class _HTMLCheck(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in HTML_TAGS:
-            raise TelegramHTMLError(f"Unsupported start tag \"{tag}\"")
+            raise TelegramHTMLError(f'Unsupported start tag "{tag}"')
         self.stack.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if not self.stack or self.stack[-1] != tag:
-            raise TelegramHTMLError(f"Unmatched end tag \"{tag}\"")
+            raise TelegramHTMLError(f'Unmatched end tag "{tag}"')
         self.stack.pop()
 
     def handle_data(self, data: str) -> None:
@@ -102,7 +132,9 @@ def parse_html(text: str) -> str:
     checker.feed(text)
     checker.close()
     if checker.stack:
-        raise TelegramHTMLError(f"Can't find end tag corresponding to start tag \"{checker.stack[-1]}\"")
+        raise TelegramHTMLError(
+            f'Can\'t find end tag corresponding to start tag "{checker.stack[-1]}"'
+        )
     return "".join(checker.text)
 
 
@@ -113,7 +145,7 @@ def utf16_len(text: str) -> int:
 class FakeBotApi:
     def __init__(self, token: str = TOKEN, username: str = BOT_USERNAME) -> None:
         self.token = token
-        self.bot_id = int(token.split(":")[0])
+        self.bot_id = int(token.split(":", maxsplit=1)[0])
         self.username = username
         self.pending: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1)
@@ -137,6 +169,7 @@ class FakeBotApi:
         self.random_faults: RandomFaults | None = None
         self.injected: dict[str, int] = defaultdict(int)
         self.conflict = False
+        self.stopping = False
         self.pushed_at: dict[tuple[int, int], float] = {}  # (chat, message id) → time queued
         self.latencies: list[float] = []
         self.runner: web.AppRunner | None = None
@@ -156,6 +189,8 @@ class FakeBotApi:
         return self
 
     async def stop(self) -> None:
+        self.stopping = True
+        self.arrived.set()  # release long polls, so the server need not wait them out
         if self.runner is not None:
             await self.runner.cleanup()
 
@@ -169,8 +204,9 @@ class FakeBotApi:
 
     # --- faults ------------------------------------------------------------------------
 
-    def fail_next(self, method: str, kind: str, times: int = 1, *, retry_after: int = 1,
-                  delay: float = 0.0) -> None:
+    def fail_next(
+        self, method: str, kind: str, times: int = 1, *, retry_after: int = 1, delay: float = 0.0
+    ) -> None:
         for _ in range(times):
             self.faults[method].append(Fault(kind, retry_after, delay))
 
@@ -189,37 +225,68 @@ class FakeBotApi:
         chat = {"id": user.id, "type": "private", "first_name": user.first_name}
         return self._message(user, chat, text, **extra)
 
-    def group(self, user: User, text: str, *, chat_id: int = -1001, reply_to: dict[str, Any] | None = None,
-              **extra: Any) -> dict[str, Any]:
+    def group(
+        self,
+        user: User,
+        text: str,
+        *,
+        chat_id: int = -1001,
+        reply_to: dict[str, Any] | None = None,
+        **extra: Any,
+    ) -> dict[str, Any]:
         chat = {"id": chat_id, "type": "supergroup", "title": "Team room"}
         if reply_to is not None:
             extra["reply_to_message"] = reply_to
         return self._message(user, chat, text, **extra)
 
-    def document(self, user: User, name: str, content: bytes, *, chat: dict[str, Any] | None = None,
-                 declared_size: int | None = None) -> dict[str, Any]:
+    def document(
+        self,
+        user: User,
+        name: str,
+        content: bytes,
+        *,
+        chat: dict[str, Any] | None = None,
+        declared_size: int | None = None,
+    ) -> dict[str, Any]:
         file_id = f"file-{next(self._ids)}"
         self.files[file_id] = (f"documents/{file_id}", content)
-        document = {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_name": name,
-                    "mime_type": "text/plain", "file_size": len(content) if declared_size is None else declared_size}
+        document = {
+            "file_id": file_id,
+            "file_unique_id": f"u{file_id}",
+            "file_name": name,
+            "mime_type": "text/plain",
+            "file_size": len(content) if declared_size is None else declared_size,
+        }
         chat = chat or {"id": user.id, "type": "private", "first_name": user.first_name}
         return self._message(user, chat, None, document=document)
 
     def callback(self, user: User, message: dict[str, Any], data: str) -> int:
-        query = {"id": str(next(self._ids)), "from": user.json(), "message": message,
-                 "chat_instance": "ci-1", "data": data}
+        query = {
+            "id": str(next(self._ids)),
+            "from": user.json(),
+            "message": message,
+            "chat_instance": "ci-1",
+            "data": data,
+        }
         return self.push({"callback_query": query})
 
     def inline(self, user: User, query: str) -> tuple[int, str]:
         query_id = str(next(self._ids))
-        self.push({"inline_query": {"id": query_id, "from": user.json(), "query": query, "offset": ""}})
+        self.push(
+            {"inline_query": {"id": query_id, "from": user.json(), "query": query, "offset": ""}}
+        )
         return self.pending[-1]["update_id"], query_id
 
-    def _message(self, user: User, chat: dict[str, Any], text: str | None, **extra: Any) -> dict[str, Any]:
+    def _message(
+        self, user: User, chat: dict[str, Any], text: str | None, **extra: Any
+    ) -> dict[str, Any]:
         self.chats.setdefault(chat["id"], chat)
         message: dict[str, Any] = {
-            "message_id": next(self._message_ids[chat["id"]]), "date": int(time.time()),
-            "chat": chat, "from": user.json(), **extra,
+            "message_id": next(self._message_ids[chat["id"]]),
+            "date": int(time.time()),
+            "chat": chat,
+            "from": user.json(),
+            **extra,
         }
         if text is not None:
             message["text"] = text
@@ -248,7 +315,7 @@ class FakeBotApi:
     def called(self, method: str) -> list[dict[str, Any]]:
         return [params for name, params in self.calls if name == method]
 
-    async def wait_for(self, condition: Callable[[], Any], timeout: float = 10.0) -> Any:
+    async def wait_for(self, condition: Callable[[], Any], timeout: float = 10.0) -> Any:  # noqa: ASYNC109
         deadline = time.monotonic() + timeout
         while True:
             value = condition()
@@ -258,18 +325,18 @@ class FakeBotApi:
             if remaining <= 0:
                 raise AssertionError(f"timed out after {timeout} s waiting for the bot")
             self.activity.clear()
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.activity.wait(), min(remaining, 0.2))
-            except TimeoutError:
-                pass
 
-    async def reply(self, message: dict[str, Any], timeout: float = 10.0) -> dict[str, Any]:
+    async def reply(self, message: dict[str, Any], timeout: float = 10.0) -> dict[str, Any]:  # noqa: ASYNC109
         """The bot's first reply to `message`, waiting for it if need be."""
         key = (message["chat"]["id"], message["message_id"])
         try:
             await asyncio.wait_for(self._replied[key].wait(), timeout)
         except TimeoutError:
-            raise AssertionError(f"no reply to {message.get('text')!r} within {timeout} s") from None
+            raise AssertionError(
+                f"no reply to {message.get('text')!r} within {timeout} s"
+            ) from None
         return self._replies[key][0]
 
     # --- the API -----------------------------------------------------------------------
@@ -289,10 +356,16 @@ class FakeBotApi:
                 request.transport.close()
                 raise asyncio.CancelledError  # aiohttp drops the request without a response
             elif fault.kind == "429":
-                return _error(429, f"Too Many Requests: retry after {fault.retry_after}",
-                              parameters={"retry_after": fault.retry_after})
+                return _error(
+                    429,
+                    f"Too Many Requests: retry after {fault.retry_after}",
+                    parameters={"retry_after": fault.retry_after},
+                )
             else:
-                return _error(int(fault.kind), "Internal Server Error" if fault.kind == "500" else "Bad Gateway")
+                return _error(
+                    int(fault.kind),
+                    "Internal Server Error" if fault.kind == "500" else "Bad Gateway",
+                )
         handler = getattr(self, f"api_{method}", None)
         if handler is None:
             return _error(404, "Not Found")
@@ -315,27 +388,37 @@ class FakeBotApi:
         return web.Response(status=404)
 
     def bot_user(self) -> dict[str, Any]:
-        return {"id": self.bot_id, "is_bot": True, "first_name": "Briefbot", "username": self.username}
+        return {
+            "id": self.bot_id,
+            "is_bot": True,
+            "first_name": "Briefbot",
+            "username": self.username,
+        }
 
     async def api_getMe(self, params: dict[str, Any]) -> dict[str, Any]:
-        return {**self.bot_user(), "can_join_groups": True, "can_read_all_group_messages": False,
-                "supports_inline_queries": True}
+        return {
+            **self.bot_user(),
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": True,
+        }
 
     async def api_getUpdates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         if self.conflict:
-            raise ApiError(409, "Conflict: terminated by other getUpdates request; "
-                                "make sure that only one bot instance is running")
+            raise ApiError(
+                409,
+                "Conflict: terminated by other getUpdates request; "
+                "make sure that only one bot instance is running",
+            )
         offset = int(params.get("offset") or 0)
         limit = int(params.get("limit") or 100)
         timeout = float(params.get("timeout") or 0)
         if offset:
             self.pending = [u for u in self.pending if u["update_id"] >= offset]
-        if not self.pending and timeout > 0:
+        if not self.pending and timeout > 0 and not self.stopping:
             self.arrived.clear()
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.arrived.wait(), timeout)
-            except TimeoutError:
-                pass
         return self.pending[:limit]
 
     async def api_sendMessage(self, params: dict[str, Any]) -> dict[str, Any]:
@@ -344,8 +427,11 @@ class FakeBotApi:
         _check_text(text, params.get("parse_mode"))
         chat = self.chats.get(chat_id) or {"id": chat_id, "type": "private", "first_name": "?"}
         message: dict[str, Any] = {
-            "message_id": next(self._message_ids[chat_id]), "date": int(time.time()),
-            "chat": chat, "from": self.bot_user(), "text": text,
+            "message_id": next(self._message_ids[chat_id]),
+            "date": int(time.time()),
+            "chat": chat,
+            "from": self.bot_user(),
+            "text": text,
         }
         if params.get("reply_markup"):
             message["reply_markup"] = params["reply_markup"]
@@ -373,8 +459,11 @@ class FakeBotApi:
         _check_text(text, params.get("parse_mode"))
         markup = params.get("reply_markup")
         if message.get("text") == text and message.get("reply_markup") == markup:
-            raise ApiError(400, "Bad Request: message is not modified: specified new message content "
-                                "and reply markup are exactly the same")
+            raise ApiError(
+                400,
+                "Bad Request: message is not modified: specified new message content "
+                "and reply markup are exactly the same",
+            )
         message["text"] = text
         if markup:
             message["reply_markup"] = markup
@@ -408,16 +497,23 @@ class FakeBotApi:
         return True
 
     async def api_getWebhookInfo(self, params: dict[str, Any]) -> dict[str, Any]:
-        return {"url": self.webhook.get("url", ""), "has_custom_certificate": False,
-                "pending_update_count": len(self.pending)}
+        return {
+            "url": self.webhook.get("url", ""),
+            "has_custom_certificate": False,
+            "pending_update_count": len(self.pending),
+        }
 
     async def api_getFile(self, params: dict[str, Any]) -> dict[str, Any]:
         file_id = str(params["file_id"])
         if file_id not in self.files:
             raise ApiError(400, "Bad Request: invalid file_id")
         path, content = self.files[file_id]
-        return {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_size": len(content),
-                "file_path": path}
+        return {
+            "file_id": file_id,
+            "file_unique_id": f"u{file_id}",
+            "file_size": len(content),
+            "file_path": path,
+        }
 
 
 class ApiError(Exception):
@@ -471,6 +567,11 @@ def _entities(text: str) -> list[dict[str, Any]]:
     if command:
         entities.append({"type": "bot_command", "offset": 0, "length": utf16_len(command.group())})
     for mention in re.finditer(r"(?<![\w/])@[A-Za-z0-9_]{3,}", text):
-        entities.append({"type": "mention", "offset": utf16_len(text[: mention.start()]),
-                         "length": utf16_len(mention.group())})
+        entities.append(
+            {
+                "type": "mention",
+                "offset": utf16_len(text[: mention.start()]),
+                "length": utf16_len(mention.group()),
+            }
+        )
     return entities

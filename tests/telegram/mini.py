@@ -40,7 +40,9 @@ class MiniResult:
     report: MiniReport
 
 
-def mini_compile(seeds: Path, knowledge: Path, *, progress: object = None, write: bool = True) -> MiniResult:
+def mini_compile(
+    seeds: Path, knowledge: Path, *, progress: object = None, write: bool = True
+) -> MiniResult:
     base = FactBase()
     report = MiniReport()
     for path in sorted(p for p in seeds.iterdir() if p.suffix in (".txt", ".md")):
@@ -65,7 +67,9 @@ def mini_compile(seeds: Path, knowledge: Path, *, progress: object = None, write
             if not line.strip():
                 continue
             number += 1
-            base.facts.append(Fact(f"{source_id}-{number}", source_id, start, start + len(line), line, line))
+            base.facts.append(
+                Fact(f"{source_id}-{number}", source_id, start, start + len(line), line, line)
+            )
     if write and report.ok:
         factbase.save(base, knowledge, seeds)
     return MiniResult(base, report)
@@ -91,8 +95,18 @@ class MiniEngine:
 
     def cite(self, fact: Fact) -> Citation:
         title, path = self.titles[fact.source]
-        return Citation(fact.id, fact.statement, fact.excerpt, 1.0, fact.start, fact.end, (),
-                        fact.source, title, path)
+        return Citation(
+            fact.id,
+            fact.statement,
+            fact.excerpt,
+            1.0,
+            fact.start,
+            fact.end,
+            (),
+            fact.source,
+            title,
+            path,
+        )
 
     def answer(self, text: str) -> Reply:
         if self.closed:
@@ -101,11 +115,23 @@ class MiniEngine:
         if command == "/crash":  # an engine bug, to exercise the error handler
             raise RuntimeError("engine exploded")
         if command == "/help":
-            return Reply(text, "help", title="How to ask", rows=("Who leads the Blue Union?", "/brief Blue Union"))
+            return Reply(
+                text,
+                "help",
+                title="How to ask",
+                rows=("Who leads the Blue Union?", "/brief Blue Union"),
+            )
         if command == "/sources":
-            return Reply(text, "sources", title="Sources", rows=tuple(t for t, _ in self.titles.values()))
+            return Reply(
+                text, "sources", title="Sources", rows=tuple(t for t, _ in self.titles.values())
+            )
         if command == "/everything":  # a reply long enough to need several pages
-            return Reply(text, "search", title="Everything", answers=tuple(self.cite(f) for f in self.base.facts))
+            return Reply(
+                text,
+                "search",
+                title="Everything",
+                answers=tuple(self.cite(f) for f in self.base.facts),
+            )
         if command and command not in ("/brief", "/search", "/who"):
             return Reply(text, "error", notice=f"Unknown command {command}. Try /help.")
         words = {w.lower() for w in WORD.findall(argument)}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 
 from fake_bot_api import FakeBotApi
 from mini import BROKEN
@@ -14,7 +15,8 @@ HTML_PAGE = b"""<!doctype html><html><head><title>Green Party news | Example Sit
 <article><h1>Green Party profile</h1>
 <p>The Green Party is chaired by Lena Moss.</p>
 <p>It campaigns across the <b>eastern</b> valleys &amp; coasts.</p></article>
-<aside><p>Trending: something unrelated</p></aside><footer><p>Copyright</p></footer></body></html>"""
+<aside><p>Trending: something unrelated</p></aside>
+<footer><p>Copyright</p></footer></body></html>"""
 
 
 async def test_reload_reports_what_changed(fake: FakeBotApi, tmp_path, bot):
@@ -45,7 +47,9 @@ async def test_only_admins_reload_and_see_stats(fake: FakeBotApi, bot):
         assert reply["text"] == "Only admins can do that."
 
 
-async def test_concurrent_reloads_are_serialized_and_questions_keep_flowing(fake: FakeBotApi, tmp_path, bot):
+async def test_concurrent_reloads_are_serialized_and_questions_keep_flowing(
+    fake: FakeBotApi, tmp_path, bot
+):
     knowledge = bot.services.knowledge
     compile_folder = knowledge._compile
     active = 0
@@ -55,8 +59,6 @@ async def test_concurrent_reloads_are_serialized_and_questions_keep_flowing(fake
         nonlocal active
         active += 1
         overlaps.append(active)
-        import time
-
         time.sleep(0.3)
         try:
             return compile_folder(*args, **kwargs)
@@ -68,7 +70,9 @@ async def test_concurrent_reloads_are_serialized_and_questions_keep_flowing(fake
     question = fake.private(MEMBER, "Who leads the Blue Union?")
     answer = await fake.reply(question)
     assert "Ada Stone" in answer["text"]
-    assert len(fake.replies_to(reloads[-1])) + len(fake.replies_to(reloads[0])) < 2  # answered mid-reload
+    assert (
+        len(fake.replies_to(reloads[-1])) + len(fake.replies_to(reloads[0])) < 2
+    )  # answered mid-reload
     replies = [await fake.reply(r, timeout=10) for r in reloads]
     assert all("Reloaded" in r["text"] for r in replies)
     assert max(overlaps) == 1
@@ -82,7 +86,10 @@ async def test_stats_for_admins(fake: FakeBotApi, bot):
     assert "Unanswered: 1" in reply["text"]
     rows = bot.services.audit.rows()
     asked = [r for r in rows if r["event"] == "question"]
-    assert asked[0]["user_id"] == MEMBER.id and asked[0]["text"] == "What about the northern provinces?"
+    assert (
+        asked[0]["user_id"] == MEMBER.id
+        and asked[0]["text"] == "What about the northern provinces?"
+    )
     assert asked[0]["fact_ids"] == '["blue-3"]'
     assert asked[0]["reply_kind"] == "answer" and asked[0]["elapsed_ms"] >= 0
 
@@ -101,15 +108,19 @@ async def test_uploaded_html_is_reduced_to_article_text(fake: FakeBotApi, tmp_pa
     reply = await fake.reply(fake.document(ADMIN, "green.html", HTML_PAGE))
     assert "Saved green.txt." in reply["text"]
     text = (tmp_path / "seeds" / "green.txt").read_text(encoding="utf-8")
-    assert text == ("Green Party profile\n\nThe Green Party is chaired by Lena Moss.\n\n"
-                    "It campaigns across the eastern valleys & coasts.\n")
+    assert text == (
+        "Green Party profile\n\nThe Green Party is chaired by Lena Moss.\n\n"
+        "It campaigns across the eastern valleys & coasts.\n"
+    )
     answer = await fake.reply(fake.private(MEMBER, "who chairs the Green Party?"))
     assert "Lena Moss" in answer["text"]
 
 
 async def test_upload_refusals(fake: FakeBotApi, tmp_path, bot):
     too_big = fake.document(ADMIN, "big.txt", b"x", declared_size=10_000_000)
-    assert "Document refused: the document is 10,000,000 bytes" in (await fake.reply(too_big))["text"]
+    assert (
+        "Document refused: the document is 10,000,000 bytes" in (await fake.reply(too_big))["text"]
+    )
     bad_type = fake.document(ADMIN, "tool.exe", b"MZ")
     assert "only .txt, .md and .html" in (await fake.reply(bad_type))["text"]
     escape = fake.document(ADMIN, "../../etc/passwd.txt", b"Title\nA line.\n")
@@ -124,7 +135,9 @@ async def test_upload_refusals(fake: FakeBotApi, tmp_path, bot):
     assert (await fake.reply(member))["text"] == "Only admins can do that."
 
 
-async def test_duplicate_upload_is_saved_under_a_new_name_or_recognised(fake: FakeBotApi, tmp_path, bot):
+async def test_duplicate_upload_is_saved_under_a_new_name_or_recognised(
+    fake: FakeBotApi, tmp_path, bot
+):
     same = fake.document(ADMIN, "blue.txt", (tmp_path / "seeds" / "blue.txt").read_bytes())
     assert "blue.txt is already in the seeds; nothing to do." in (await fake.reply(same))["text"]
     different = fake.document(ADMIN, "blue.txt", RED.encode())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 
 import pytest
 from fake_bot_api import FakeBotApi
@@ -28,8 +29,6 @@ async def test_reply_survives_fault_exactly_once(fake: FakeBotApi, bot, kind, ti
 
 
 async def test_retry_after_is_honoured(fake: FakeBotApi, bot):
-    import time
-
     fake.fail_next("sendMessage", "429", retry_after=1)
     started = time.monotonic()
     await fake.reply(fake.private(MEMBER, "Who leads the Blue Union?"), timeout=15)
@@ -52,13 +51,17 @@ async def test_engine_failure_is_logged_once_with_its_update(fake: FakeBotApi, b
     asked = fake.private(MEMBER, "/crash")
     reply = await fake.reply(asked)
     assert "something went wrong" in reply["text"]
-    errors = [r for r in caplog.records if r.name == "briefbot.telegram" and r.levelno == logging.ERROR]
+    errors = [
+        r for r in caplog.records if r.name == "briefbot.telegram" and r.levelno == logging.ERROR
+    ]
     assert len(errors) == 1
     assert f"chat {MEMBER.id}, user {MEMBER.id}" in errors[0].getMessage()
     assert "RuntimeError: engine exploded" in errors[0].getMessage()
     assert bot.services.metrics.errors == 1
     # The bot keeps answering.
-    assert "Ada Stone" in (await fake.reply(fake.private(MEMBER, "Who leads the Blue Union?")))["text"]
+    assert (
+        "Ada Stone" in (await fake.reply(fake.private(MEMBER, "Who leads the Blue Union?")))["text"]
+    )
 
 
 async def test_no_log_record_ever_holds_the_token(fake: FakeBotApi, tmp_path, seeds, caplog):
@@ -71,7 +74,7 @@ async def test_no_log_record_ever_holds_the_token(fake: FakeBotApi, tmp_path, se
             fake.fail_next("sendMessage", "500")
             await fake.reply(fake.private(MEMBER, "Who leads the Blue Union?"), timeout=15)
             await fake.reply(fake.private(MEMBER, "/crash"))
-            _, query_id = fake.inline(MEMBER, "Blue")
+            fake.inline(MEMBER, "Blue")
             await fake.wait_for(lambda: fake.inline_answers)
     finally:
         uninstall()

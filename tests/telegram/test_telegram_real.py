@@ -20,7 +20,8 @@ SEED_TITLES = (
 ARTICLE = b"""<html><head><title>Site</title></head><body><nav><p>Home | World</p></nav>
 <h1>Harbour authority expands the port of Aralsk</h1>
 <p>The Aralsk Harbour Authority is led by Dana Serikova, who took office in March 2021.</p>
-<p>Serikova said the new quay would open in 2024.</p><footer><p>Contact us</p></footer></body></html>"""
+<p>Serikova said the new quay would open in 2024.</p>
+<footer><p>Contact us</p></footer></body></html>"""
 
 
 @pytest.fixture
@@ -42,7 +43,10 @@ async def test_real_engine_briefs_from_the_seed(fake: FakeBotApi, real_bot):
     assert counts["sources"] == 4 and counts["facts"] > 50
     start = await fake.reply(fake.private(MEMBER, "/start"), timeout=20)
     assert f"{counts['sources']} sources: {counts['facts']} facts" in start["text"]
-    assert any(title.replace("'", "&#x27;") in start["text"] or title in start["text"] for title in SEED_TITLES)
+    assert any(
+        title.replace("'", "&#x27;") in start["text"] or title in start["text"]
+        for title in SEED_TITLES
+    )
     reply = await fake.reply(fake.private(MEMBER, "Who leads the Islamic Jihad Union?"), timeout=20)
     assert "<blockquote" in reply["text"] and "Mamatov" in reply["text"]
     brief = await fake.reply(fake.private(MEMBER, "/brief@briefbot_test_bot KIB"), timeout=20)
@@ -53,7 +57,9 @@ async def test_real_engine_briefs_from_the_seed(fake: FakeBotApi, real_bot):
 
 async def test_real_reload_and_upload(fake: FakeBotApi, tmp_path, real_bot):
     version = real_bot.services.knowledge.version
-    (tmp_path / "seeds" / "latin.txt").write_bytes("Caf\xe9 notes\n\nUne ligne de texte ici.\n".encode("latin-1"))
+    (tmp_path / "seeds" / "latin.txt").write_bytes(
+        "Caf\xe9 notes\n\nUne ligne de texte ici.\n".encode("latin-1")
+    )
     refused = await fake.reply(fake.private(ADMIN, "/reload"), timeout=30)
     assert "Reload refused; the previous fact base keeps serving." in refused["text"]
     assert "latin.txt" in refused["text"]
@@ -63,6 +69,8 @@ async def test_real_reload_and_upload(fake: FakeBotApi, tmp_path, real_bot):
     assert "Saved aralsk_port.txt." in uploaded["text"]
     assert "Sources: +1 added" in uploaded["text"]
     assert real_bot.services.knowledge.version != version
-    answer = await fake.reply(fake.private(MEMBER, "Who leads the Aralsk Harbour Authority?"), timeout=20)
+    answer = await fake.reply(
+        fake.private(MEMBER, "Who leads the Aralsk Harbour Authority?"), timeout=20
+    )
     assert "Dana Serikova" in answer["text"]
     assert "Harbour authority expands the port of Aralsk" in answer["text"]

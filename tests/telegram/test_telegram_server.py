@@ -21,8 +21,13 @@ SECRET = "s3cret-webhook-value"
 
 
 async def test_webhook_mode_checks_the_secret(fake: FakeBotApi, tmp_path, seeds):
-    settings = make_settings(tmp_path, fake, mode="webhook", webhook_url="https://bot.example.org/hook",
-                             webhook_secret=SECRET)
+    settings = make_settings(
+        tmp_path,
+        fake,
+        mode="webhook",
+        webhook_url="https://bot.example.org/hook",
+        webhook_secret=SECRET,
+    )
     async with running_bot(settings) as bot:
         assert fake.webhook["url"] == "https://bot.example.org/hook"
         assert fake.webhook["secret_token"] == SECRET
@@ -31,16 +36,21 @@ async def test_webhook_mode_checks_the_secret(fake: FakeBotApi, tmp_path, seeds)
         update = fake.pending.pop()
         url = f"http://127.0.0.1:{bot.port}/hook"
         async with aiohttp.ClientSession() as http:
-            wrong = await http.post(url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "nope"})
+            wrong = await http.post(
+                url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "nope"}
+            )
             missing = await http.post(url, json=update)
             assert (wrong.status, missing.status) == (403, 403)
             await asyncio.sleep(0.2)
             assert fake.replies_to(message) == []
-            right = await http.post(url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": SECRET})
+            right = await http.post(
+                url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}
+            )
             assert right.status == 200
             assert "Ada Stone" in (await fake.reply(message))["text"]
-            garbage = await http.post(url, data=b"{not json",
-                                      headers={"X-Telegram-Bot-Api-Secret-Token": SECRET})
+            garbage = await http.post(
+                url, data=b"{not json", headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}
+            )
             assert garbage.status == 400
             health = await http.get(f"http://127.0.0.1:{bot.port}/healthz")
             assert health.status == 200
@@ -86,12 +96,18 @@ async def test_polling_conflict_stops_the_bot(fake: FakeBotApi, tmp_path, seeds,
 
 def _run_env(tmp_path: Path, fake: FakeBotApi, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BRIEFBOT_", "TELEGRAM_"))}
-    env.update({
-        "TELEGRAM_BOT_TOKEN": fake.token, "TELEGRAM_API_BASE_URL": fake.base_url,
-        "BRIEFBOT_TEAM": str(MEMBER.id), "BRIEFBOT_SEEDS": str(tmp_path / "seeds"),
-        "BRIEFBOT_KNOWLEDGE": str(tmp_path / "knowledge"), "BRIEFBOT_PORT": "0",
-        "BRIEFBOT_AUDIT_DB": str(tmp_path / "audit.sqlite"), **extra,
-    })
+    env.update(
+        {
+            "TELEGRAM_BOT_TOKEN": fake.token,
+            "TELEGRAM_API_BASE_URL": fake.base_url,
+            "BRIEFBOT_TEAM": str(MEMBER.id),
+            "BRIEFBOT_SEEDS": str(tmp_path / "seeds"),
+            "BRIEFBOT_KNOWLEDGE": str(tmp_path / "knowledge"),
+            "BRIEFBOT_PORT": "0",
+            "BRIEFBOT_AUDIT_DB": str(tmp_path / "audit.sqlite"),
+            **extra,
+        }
+    )
     return env
 
 
@@ -99,8 +115,14 @@ async def test_sigterm_finishes_the_reply_in_flight_then_exits_0(fake: FakeBotAp
     write_seeds(tmp_path / "seeds", blue__txt=BLUE)
     mini_compile(tmp_path / "seeds", tmp_path / "knowledge")  # a saved base: `run` opens it as is
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run", cwd=tmp_path, env=_run_env(tmp_path, fake),
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        sys.executable,
+        "-m",
+        "bot",
+        "run",
+        cwd=tmp_path,
+        env=_run_env(tmp_path, fake),
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
     )
     try:
         first = fake.private(MEMBER, "Who leads the Blue Union?")
@@ -124,8 +146,14 @@ async def test_conflict_exits_non_zero_with_one_line(fake: FakeBotApi, tmp_path)
     mini_compile(tmp_path / "seeds", tmp_path / "knowledge")
     fake.conflict = True
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run", cwd=tmp_path, env=_run_env(tmp_path, fake),
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        sys.executable,
+        "-m",
+        "bot",
+        "run",
+        cwd=tmp_path,
+        env=_run_env(tmp_path, fake),
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
     )
     _, stderr = await asyncio.wait_for(process.communicate(), 30)
     assert process.returncode == 1
@@ -139,11 +167,26 @@ async def test_conflict_exits_non_zero_with_one_line(fake: FakeBotApi, tmp_path)
     ("env", "line"),
     [
         ({}, "briefbot: TELEGRAM_BOT_TOKEN is not set"),
-        ({"TELEGRAM_BOT_TOKEN": "not a token"}, "briefbot: TELEGRAM_BOT_TOKEN is malformed (expected <id>:<secret>)"),
-        ({"TELEGRAM_BOT_TOKEN": "1:abc"}, "briefbot: BRIEFBOT_TEAM is empty: set the user or chat ids allowed to ask"),
-        ({"TELEGRAM_BOT_TOKEN": "1:abc", "BRIEFBOT_TEAM": "ana"}, "briefbot: BRIEFBOT_TEAM: 'ana' is not a numeric Telegram id"),
-        ({"TELEGRAM_BOT_TOKEN": "1:abc", "BRIEFBOT_TEAM": "1", "BRIEFBOT_PORT": "80000"}, "briefbot: BRIEFBOT_PORT: 80000 is outside 0..65535"),
-        ({"TELEGRAM_BOT_TOKEN": "1:abc", "BRIEFBOT_TEAM": "1", "BRIEFBOT_MODE": "webhook"}, "briefbot: BRIEFBOT_WEBHOOK_URL is required when BRIEFBOT_MODE=webhook"),
+        (
+            {"TELEGRAM_BOT_TOKEN": "not a token"},
+            "briefbot: TELEGRAM_BOT_TOKEN is malformed (expected <id>:<secret>)",
+        ),
+        (
+            {"TELEGRAM_BOT_TOKEN": "1:abc"},
+            "briefbot: BRIEFBOT_TEAM is empty: set the user or chat ids allowed to ask",
+        ),
+        (
+            {"TELEGRAM_BOT_TOKEN": "1:abc", "BRIEFBOT_TEAM": "ana"},
+            "briefbot: BRIEFBOT_TEAM: 'ana' is not a numeric Telegram id",
+        ),
+        (
+            {"TELEGRAM_BOT_TOKEN": "1:abc", "BRIEFBOT_TEAM": "1", "BRIEFBOT_PORT": "80000"},
+            "briefbot: BRIEFBOT_PORT: 80000 is outside 0..65535",
+        ),
+        (
+            {"TELEGRAM_BOT_TOKEN": "1:abc", "BRIEFBOT_TEAM": "1", "BRIEFBOT_MODE": "webhook"},
+            "briefbot: BRIEFBOT_WEBHOOK_URL is required when BRIEFBOT_MODE=webhook",
+        ),
     ],
 )
 def test_missing_or_malformed_settings_stop_with_one_line(tmp_path, monkeypatch, env, line):

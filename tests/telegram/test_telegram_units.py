@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
 import pytest
@@ -23,17 +24,37 @@ from bot.telegram.redact import MASK, TokenRedactor
 
 
 def citation(excerpt: str, title: str = "A <b>title</b> & more", number: int = 1) -> Citation:
-    return Citation(f"f{number}", "statement", excerpt, 1.0, 0, len(excerpt), ("Ada",), "s1", title,
-                    "dir/a.txt", "2020-02-29")
+    return Citation(
+        f"f{number}",
+        "statement",
+        excerpt,
+        1.0,
+        0,
+        len(excerpt),
+        ("Ada",),
+        "s1",
+        title,
+        "dir/a.txt",
+        "2020-02-29",
+    )
 
 
 def test_render_html_escapes_and_quotes_with_source():
-    reply = Reply("q", "brief", title="IJU <group>", lines=(Line("Leader", "A & B", 0),),
-                  answers=(citation("He said <nothing> & left."),), rows=("row <1>",))
+    reply = Reply(
+        "q",
+        "brief",
+        title="IJU <group>",
+        lines=(Line("Leader", "A & B", 0),),
+        answers=(citation("He said <nothing> & left."),),
+        rows=("row <1>",),
+    )
     (page,) = render_html(reply)
     assert page.startswith("<b>IJU &lt;group&gt;</b>")
     assert "<b>Leader:</b> A &amp; B [1]" in page
-    assert "<blockquote>He said &lt;nothing&gt; &amp; left.</blockquote>\n[1] <i>A &lt;b&gt;title&lt;/b&gt; &amp; more</i> · 2020-02-29" in page
+    assert (
+        "<blockquote>He said &lt;nothing&gt; &amp; left.</blockquote>\n"
+        "[1] <i>A &lt;b&gt;title&lt;/b&gt; &amp; more</i> · 2020-02-29"
+    ) in page
     assert "• row &lt;1&gt;" in page
     parse_html(page)
 
@@ -63,8 +84,13 @@ def test_a_huge_excerpt_is_cut_into_well_formed_pages():
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.text(min_size=1, max_size=3000), min_size=1, max_size=6), st.text(max_size=500))
 def test_any_text_renders_to_valid_pages(excerpts, title):
-    reply = Reply("q", "answer", title=title, notice=title,
-                  answers=tuple(citation(e, title=title or "t") for e in excerpts if e.strip()))
+    reply = Reply(
+        "q",
+        "answer",
+        title=title,
+        notice=title,
+        answers=tuple(citation(e, title=title or "t") for e in excerpts if e.strip()),
+    )
     for page in render_html(reply, limit=1000):
         assert len(page) <= 1000
         try:
@@ -109,9 +135,10 @@ def test_upload_never_leaves_or_overwrites(tmp_path):
 
 
 def test_html_to_text_keeps_the_article_only():
-    html = """<html><head><title>T | Site</title><script>alert("<p>x</p>")</script></head><body>
-    <nav><li>Menu</li></nav><h2>Section</h2><p>First <i>para</i>&nbsp;&amp; more.</p><ul><li>Item</li></ul>
-    <aside><p>Ad</p></aside><div><p>Nested <span>p</span></p></div><footer>Foot</footer></body></html>"""
+    html = """<html><head><title>T | Site</title><script>alert("<p>x</p>")</script></head>
+    <body><nav><li>Menu</li></nav><h2>Section</h2><p>First <i>para</i>&nbsp;&amp; more.</p>
+    <ul><li>Item</li></ul><aside><p>Ad</p></aside><div><p>Nested <span>p</span></p></div>
+    <footer>Foot</footer></body></html>"""
     assert html_to_text(html) == "T | Site\n\nSection\n\nFirst para & more.\n\nItem\n\nNested p\n"
 
 
@@ -130,8 +157,11 @@ def test_rate_limiter_refills():
 
 def test_diff_bases():
     old = FactBase([Source("a", "a.txt", "A", 0, 9)], [], [Fact("a-1", "a", 0, 3, "abc", "abc")])
-    new = FactBase([Source("a", "a.txt", "A2", 0, 9), Source("b", "b.txt", "B", 0, 5)], [],
-                   [Fact("b-1", "b", 0, 3, "xyz", "xyz")])
+    new = FactBase(
+        [Source("a", "a.txt", "A2", 0, 9), Source("b", "b.txt", "B", 0, 5)],
+        [],
+        [Fact("b-1", "b", 0, 3, "xyz", "xyz")],
+    )
     diff = diff_bases(old, new)
     assert diff.sources.added == ("b",) and diff.sources.changed == ("a",)
     assert diff.facts.added == ("b-1",) and diff.facts.removed == ("a-1",)
@@ -143,7 +173,9 @@ def test_knowledge_refuses_a_base_that_fails_validation(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "a.txt").write_text("A\nOne fact.\n", encoding="utf-8")
-    knowledge = Knowledge(seeds, tmp_path / "k", compile_folder=mini_compile, open_engine=MiniEngine.open)
+    knowledge = Knowledge(
+        seeds, tmp_path / "k", compile_folder=mini_compile, open_engine=MiniEngine.open
+    )
     assert knowledge.open().ok
     retired = []
     knowledge.on_retire = retired.append
@@ -183,10 +215,9 @@ def test_redactor_cleans_message_args_and_tracebacks():
     try:
         raise ValueError("url https://x/bot123:SECRET/getMe")
     except ValueError:
-        import sys
-
-        record = logging.LogRecord("t", logging.ERROR, __file__, 1, "GET %s", ("/bot123:SECRET/x",),
-                                   sys.exc_info())
+        record = logging.LogRecord(
+            "t", logging.ERROR, __file__, 1, "GET %s", ("/bot123:SECRET/x",), sys.exc_info()
+        )
     redactor.filter(record)
     assert record.getMessage() == f"GET /bot{MASK}/x"
     assert "SECRET" not in record.exc_text and MASK in record.exc_text

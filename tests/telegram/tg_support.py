@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
+
+from fake_bot_api import FakeBotApi, User
+from mini import MiniEngine, mini_compile
 
 from bot.knowledge import Knowledge
 from bot.settings import Settings
 from bot.telegram.app import Tuning
 from bot.telegram.runner import Bot, build_bot
-from fake_bot_api import FakeBotApi, User
-from mini import MiniEngine, mini_compile
 
 MEMBER = User(1001, "Ana", "ana")
 ADMIN = User(1002, "Boris", "boris")
@@ -20,8 +22,16 @@ STRANGER = User(6666, "Eve", "eve")
 TEAM_CHAT = -1001
 OTHER_CHAT = -2002
 
-FAST = Tuning(poll_timeout=1.0, connect_timeout=2.0, read_timeout=5.0, write_timeout=5.0,
-              pool_timeout=5.0, retries=5, backoff=0.02, backoff_max=0.2)
+FAST = Tuning(
+    poll_timeout=1.0,
+    connect_timeout=2.0,
+    read_timeout=5.0,
+    write_timeout=5.0,
+    pool_timeout=5.0,
+    retries=5,
+    backoff=0.02,
+    backoff_max=0.2,
+)
 
 BLUE = """Blue Union briefing
 The Blue Union is led by Ada Stone since 2019.
@@ -55,13 +65,15 @@ def make_settings(tmp_path: Path, fake: FakeBotApi, **overrides: Any) -> Setting
 
 
 def mini_knowledge(settings: Settings) -> Knowledge:
-    return Knowledge(settings.seeds, settings.knowledge, compile_folder=mini_compile,
-                     open_engine=MiniEngine.open)
+    return Knowledge(
+        settings.seeds, settings.knowledge, compile_folder=mini_compile, open_engine=MiniEngine.open
+    )
 
 
 @contextlib.asynccontextmanager
-async def running_bot(settings: Settings, knowledge: Knowledge | None = None,
-                      tuning: Tuning = FAST) -> AsyncIterator[Bot]:
+async def running_bot(
+    settings: Settings, knowledge: Knowledge | None = None, tuning: Tuning = FAST
+) -> AsyncIterator[Bot]:
     knowledge = knowledge or mini_knowledge(settings)
     if not knowledge.loaded:
         knowledge.open()
@@ -71,4 +83,4 @@ async def running_bot(settings: Settings, knowledge: Knowledge | None = None,
         yield bot
     finally:
         await bot.stop()
-        import gc; gc.collect()
+        gc.collect()  # surface unclosed sockets in the test that leaked them, not a later one
