@@ -6,7 +6,7 @@ import asyncio
 
 from bot.cli import State, cli, fail, pass_state
 from bot.errors import BriefbotError
-from bot.telegram.redact import install_token_redaction
+from bot.telegram.redact import TokenRedactor, install_token_redaction
 
 
 @cli.command("run")
@@ -29,4 +29,5 @@ def command(state: State) -> None:
     try:
         asyncio.run(serve(settings))
     except BriefbotError as err:
-        fail(err)
+        # Messages come from Telegram and httpx too; never let one carry the token out.
+        fail(BriefbotError(TokenRedactor(settings.token, settings.webhook_secret).redact(str(err))))

@@ -84,6 +84,7 @@ def register(application: Application, services: Services) -> None:
     application.add_handler(CommandHandler("stats", on_stats))
     application.add_handler(MessageHandler(filters.Document.ALL, on_document))
     application.add_handler(MessageHandler(filters.TEXT, on_text))
+    application.add_handler(MessageHandler(filters.ALL, on_other))
     application.add_handler(CallbackQueryHandler(on_callback))
     application.add_handler(InlineQueryHandler(on_inline))
     application.add_error_handler(on_error)
@@ -199,6 +200,14 @@ async def on_text(update: Update, context: Context) -> None:
         if name.lower() in ("/reload", "/stats") or name.lower() in ("/start", "/help"):
             return  # handled by their own handlers (reached here only with odd spacing)
     await answer(update, context, text, "command" if text.startswith("/") else "question")
+
+
+async def on_other(update: Update, context: Context) -> None:
+    """Photos, stickers, voice...: say what the bot reads instead of staying silent."""
+    if update.message is not None:
+        await _reply(
+            update.message, "I read questions as text, and documents from admins. Try /help."
+        )
 
 
 async def answer(update: Update, context: Context, text: str, event: str) -> None:

@@ -260,6 +260,16 @@ class FakeBotApi:
         chat = chat or {"id": user.id, "type": "private", "first_name": user.first_name}
         return self._message(user, chat, None, document=document)
 
+    def photo(self, user: User) -> dict[str, Any]:
+        chat = {"id": user.id, "type": "private", "first_name": user.first_name}
+        size = {
+            "file_id": f"photo-{next(self._ids)}",
+            "file_unique_id": "p",
+            "width": 90,
+            "height": 90,
+        }
+        return self._message(user, chat, None, photo=[size])
+
     def callback(self, user: User, message: dict[str, Any], data: str) -> int:
         query = {
             "id": str(next(self._ids)),

@@ -143,3 +143,8 @@ async def test_rate_limit_answers_once_then_stays_quiet(fake: FakeBotApi, tmp_pa
         assert sum("faster than I can brief" in t for t in texts) == 1
         # Updates are handled concurrently, so which message is over the limit may vary.
         assert sorted(len(fake.replies_to(m)) for m in asked) == [0, 1, 1, 1]
+
+
+async def test_non_text_messages_get_a_hint(fake: FakeBotApi, bot):
+    reply = await fake.reply(fake.photo(MEMBER))
+    assert "I read questions as text" in reply["text"]
