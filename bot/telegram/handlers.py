@@ -197,8 +197,6 @@ async def on_text(update: Update, context: Context) -> None:
         if target and target.lower() != (context.bot.username or "").lower():
             return  # a command for another bot
         text = f"{name} {rest}".strip()
-        if name.lower() in ("/reload", "/stats") or name.lower() in ("/start", "/help"):
-            return  # handled by their own handlers (reached here only with odd spacing)
     await answer(update, context, text, "command" if text.startswith("/") else "question")
 
 
@@ -455,7 +453,8 @@ async def on_inline(update: Update, context: Context) -> None:
     started = time.perf_counter()
     reply = await _in_engine(services, _answer_and_audit, services, update, text, "inline")
     results = []
-    for citation in citations(reply)[:INLINE_RESULTS]:
+    unique = {c.fact_id: c for c in citations(reply)}  # Telegram refuses repeated result ids
+    for citation in list(unique.values())[:INLINE_RESULTS]:
         page = render_citation(citation)[0]
         results.append(
             InlineQueryResultArticle(

@@ -21,7 +21,7 @@ from telegram.error import Conflict, InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application
 from telegram.request import HTTPXRequest
 
-from bot.errors import BotApiError
+from bot.errors import BotApiError, ConfigError
 from bot.knowledge import Knowledge
 from bot.settings import Settings
 from bot.telegram import handlers
@@ -70,7 +70,14 @@ class Bot:
         except TelegramError as exc:
             raise BotApiError(f"the Bot API refused to start the bot: {exc}") from None
         site = web.TCPSite(self.runner, self.settings.host, self.settings.port)
-        await site.start()
+        try:
+            await site.start()
+        except OSError as exc:
+            await self.stop()
+            where = f"{self.settings.host}:{self.settings.port}"
+            raise ConfigError(
+                f"BRIEFBOT_HOST/BRIEFBOT_PORT: cannot listen on {where}: {exc.strerror or exc}"
+            ) from None
         log.warning(
             "briefbot serving in %s mode; web server on %s:%s",
             self.settings.mode,

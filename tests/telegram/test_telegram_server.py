@@ -16,6 +16,7 @@ from mini import BROKEN, mini_compile
 from tg_support import BLUE, MEMBER, make_settings, running_bot, write_seeds
 
 from bot.cli import cli
+from bot.errors import ConfigError
 
 SECRET = "s3cret-webhook-value"
 
@@ -197,3 +198,11 @@ def test_missing_or_malformed_settings_stop_with_one_line(tmp_path, monkeypatch,
     result = CliRunner().invoke(cli, ["run"], env=env)
     assert result.exit_code == 1
     assert result.output.strip() == line or result.stderr.strip() == line
+
+
+async def test_port_in_use_is_one_clear_error(fake: FakeBotApi, tmp_path, seeds):
+    async with running_bot(make_settings(tmp_path, fake)) as first:
+        settings = make_settings(tmp_path, fake, port=first.port, audit_db=tmp_path / "b.sqlite")
+        with pytest.raises(ConfigError, match=f"cannot listen on 127.0.0.1:{first.port}"):
+            async with running_bot(settings):
+                pass
