@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 MONTH_NUMBERS = {
     name: number
@@ -128,6 +129,15 @@ def _relative(words: str, document_date: str | None) -> str | None:
         )
         index = year * 12 + (month - 1) + shift
         return f"{index // 12}-{index % 12 + 1:02d}"
-    if words == "yesterday" and len(document_date) == 10:
-        return None  # day arithmetic across month ends is not worth guessing; keep the words
+    if len(document_date) == 10:  # "yesterday", "last week": day arithmetic needs a full date
+        try:
+            day = date.fromisoformat(document_date)
+        except ValueError:
+            return None
+        if words == "yesterday":
+            return (day - timedelta(days=1)).isoformat()
+        if words.endswith("week"):
+            back = words.startswith(("last", "previous", "past"))
+            shift = -7 if back else 7 if "next" in words else 0
+            return (day + timedelta(days=shift)).isoformat()[:7]
     return None

@@ -174,11 +174,7 @@ def long_forms_defined(long_forms: set[str], mention: Mention) -> set[str]:
 
 
 def _source(path: str, text: str, article: Article) -> SourceDraft:
-    title = (
-        " ".join(text[article.start : article.start + len(article.title)].split())
-        if article.title
-        else ""
-    )
+    title = " ".join(article.title.split()).lstrip("\ufeff") if article.title else ""
     if not title:
         title = PurePosixPath(path).stem.replace("_", " ").replace("-", " ").strip() or path
     header = " ".join(line.text for line in article.header)

@@ -327,6 +327,7 @@ def _sources_and_facts(
     facts: list[Fact] = []
     source_ids: set[str] = set()
     fact_ids: set[str] = set()
+    repeats: dict[str, int] = {}
     for extraction in sorted(extractions, key=lambda x: x.path):
         text = texts[extraction.path]
         local_ids = [ids.get(union.find((e.keys or e.alias_keys)[0])) for e in extraction.entities]
@@ -353,11 +354,12 @@ def _sources_and_facts(
         for draft in extraction.facts:
             excerpt = text[draft.start : draft.end]
             source_id = article_ids[draft.article]
-            fact_id = f"{source_id}-{short_hash(excerpt)}"
-            number = 2
-            while fact_id in fact_ids:
-                fact_id = f"{source_id}-{short_hash(excerpt)}-{number}"
-                number += 1
+            base_id = fact_id = f"{source_id}-{short_hash(excerpt)}"
+            if fact_id in fact_ids:  # the same sentence again in one article
+                number = repeats.get(base_id, 1) + 1
+                while (fact_id := f"{base_id}-{number}") in fact_ids:
+                    number += 1
+                repeats[base_id] = number
             fact_ids.add(fact_id)
             entity_ids = tuple(
                 dict.fromkeys(i for i in (local_ids[n] for n in draft.entities) if i)

@@ -379,6 +379,9 @@ SPEECH_AFTER_SUBJECT = re.compile(
 SPEECH_AFTER_VERB = re.compile(rf"^[,.]?\s*(?:{SPEECH_VERBS})\b")
 
 
+PRONOUN_SPEAKER = re.compile(r"^\s*(?:[A-Z][^,\ue000]{0,40}, )?(?:he|she|He|She) [a-z]+")
+
+
 def quotes(shape: Shape, previous_person: int | None) -> list[Found]:
     """Quoted words with their speaker; `previous_person` (-1: the antecedent) stands for "he"."""
     found: list[Found] = []
@@ -410,6 +413,8 @@ def _speaker(shape: Shape, open_at: int, close_at: int, previous_person: int | N
     before = shape.text[_clause_start(shape.text, open_at - 1) if open_at else 0 : open_at]
     if not SPEECH_BEFORE.search(before):
         return None
+    if previous_person is not None and PRONOUN_SPEAKER.match(before):
+        return previous_person  # "He said: “...”"
     indexes = [int(m.group(1)) for m in PLACEHOLDER.finditer(before)]
     if shape.hidden:
         indexes = [i for i in indexes if not shape.hidden[i]]

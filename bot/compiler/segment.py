@@ -77,7 +77,7 @@ PROSE_WORDS = 20
 
 
 def _has_prose(article: Article, block: Block) -> bool:
-    return block.kind == PARAGRAPH and block.end - block.start >= 6 * PROSE_WORDS
+    return block.kind == PARAGRAPH and block.end - block.start >= 50
 
 
 def _markdown_lines(lines: list[Line]) -> tuple[list[Line], set[int]]:
@@ -102,10 +102,18 @@ def _markdown_lines(lines: list[Line]) -> tuple[list[Line], set[int]]:
     return [line for line in kept if line.text], headings
 
 
+BYLINE = re.compile(
+    r"^(?:by|published|updated|posted|last updated|first published|written by)\b.{0,60}$",
+    re.IGNORECASE,
+)
+
+
 def _furniture(lines: list[Line]) -> set[int]:
     labels = repeated_labels(lines)
     marked = teaser_lines(lines)
     marked.update(i for i, line in enumerate(lines) if line.text.casefold() in labels)
+    # "By Staff Reporter", "Published on March 3, 2021": bylines, wherever they sit
+    marked.update(i for i, line in enumerate(lines) if line.words <= 10 and BYLINE.match(line.text))
     return marked
 
 

@@ -39,3 +39,9 @@ def test_relative_dates_resolve_only_against_a_document_date():
 def test_document_date_from_a_byline():
     assert document_date("Published on March 3, 2021 by Staff") == "2021-03-03"
     assert document_date("Published on") is None
+
+
+def test_day_relative_dates_need_a_full_document_date():
+    assert date_of("the river burst its banks last week", "2021-03-03") == ("2021-02", "last week")
+    assert date_of("it rained yesterday", "2021-03-01") == ("2021-02-28", "yesterday")
+    assert date_of("it rained yesterday", "2021-03") == (None, "yesterday")

@@ -347,3 +347,21 @@ def test_committed_fact_base_matches_a_fresh_compile(tmp_path):
         shutil.copy(repo / "knowledge" / "curated.yaml", tmp_path / "k" / "curated.yaml")
         result = compile_folder(repo / "seeds", tmp_path / "k", use_cache=False)
     assert factbase.to_yaml(result.base) == committed.read_text(encoding="utf-8")
+
+
+def test_repeated_sentences_bom_and_a_pronoun_speaker(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    body = "The Council met in Paris on May 5, 2019 and agreed. " * 300
+    (seeds / "repeat.txt").write_text("Repeated Minutes\n\n" + body + "\n")
+    (seeds / "bom.txt").write_bytes(
+        "\ufeffBOM Title Here\r\n\r\nThe Eastern Brigade, led by Omar Haddad, operates in Kunar. "
+        "He said: “We will stay here.”\r\n".encode()
+    )
+    base = compile_folder(seeds, tmp_path / "k").base
+    titles = sorted(s.title for s in base.sources)
+    assert titles == ["BOM Title Here", "Repeated Minutes"]
+    repeated = [f for f in base.facts if f.source == "repeated-minutes"]
+    assert len(repeated) == 300 and len({f.id for f in repeated}) == 300
+    quotes = relations_of(base, "quote")
+    assert (entity_named(base, "Omar Haddad").id, None, "We will stay here.") in quotes

@@ -76,3 +76,33 @@ def test_markdown_headings_title_and_sections():
     assert article.title == "The Report"
     assert [b.kind for b in article.blocks] == [PARAGRAPH, HEADING, PARAGRAPH]
     assert article.blocks[-1].section == "Findings"
+
+
+def test_bylines_are_furniture_not_titles():
+    text = (
+        "Home\nWorld\n\nWorld\n\nFloods Hit Northern Province as Rivers Burst\n\n"
+        "By Staff Reporter\n\n"
+        "Published on March 3, 2021\n\nHeavy rains caused the river to burst its banks last week, "
+        "officials said on Monday. Thousands of families were displaced.\n\nRead more\n\nWorld\n\n"
+        "New Trade Pact Signed Between Neighbours\n\nBy Staff Reporter\n\n"
+        "Published on March 4, 2021"
+        "\n\nThe two countries signed a trade pact on Tuesday after long and difficult talks.\n\n"
+        "Read more\n"
+    )
+    articles = segment(text)
+    assert [a.title for a in articles] == [
+        "Floods Hit Northern Province as Rivers Burst",
+        "New Trade Pact Signed Between Neighbours",
+    ]
+    assert "Published on March 3, 2021" in [line.text for line in articles[0].header]
+
+
+def test_a_fixture_list_under_repeated_labels_is_not_a_page_of_articles():
+    text = (
+        "Cup draw made\n\nThe draw for the regional cup was made on Monday and the holders face a "
+        "tricky opening game against the hosts in a packed stadium next month.\n\n"
+        "Team A v Team B\n\nWinners meet in final\n\nTeam C v Team D\n\nTeam E v Team F\n\n"
+        "Winners meet in final\n\nTeam G v Team H\n"
+    )
+    (article,) = segment(text)
+    assert article.title == "Cup draw made"
