@@ -80,6 +80,8 @@ class Curated:
 
     def apply(self, union: KeyUnion, clusters: dict[str, Cluster]) -> list[str]:
         """Apply to the merged clusters in place; return a warning per entry matching nothing."""
+        if not (self.aliases or self.merges or self.kinds or self.names or self.drops):
+            return []
         owners: dict[str, str] = {}
         for root, cluster in clusters.items():
             for key in cluster.keys | cluster.alias_keys:

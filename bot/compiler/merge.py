@@ -310,6 +310,8 @@ def _entity_ids(clusters: dict[str, Cluster]) -> dict[str, str]:
 
 def _entity(entity_id: str, cluster: Cluster) -> Entity:
     name = _canonical(cluster)
+    if len(cluster.surfaces) == 1 and name in cluster.surfaces:  # most entities: one spelling
+        return Entity(entity_id, name, cluster.kind, ())
     seen = {name.casefold()}
     aliases: list[str] = []
     for surface in sorted(cluster.surfaces, key=lambda s: (-cluster.surfaces[s], s)):

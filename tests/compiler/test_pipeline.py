@@ -265,7 +265,7 @@ def test_cache_reuses_unchanged_documents(tmp_path):
         "Changed Title Line\n\nThe Scottish Parliament met today.\n"
     )
     assert compile_folder(seeds, knowledge).report.cached == 2
-    assert len(list((knowledge / ".cache").glob("*.pickle"))) == 3  # the stale entry is pruned
+    assert len(list((knowledge / ".cache").glob("*.entry"))) == 3  # the stale entry is pruned
 
 
 def test_corrupt_cache_entry_is_rebuilt(tmp_path):
@@ -273,8 +273,8 @@ def test_corrupt_cache_entry_is_rebuilt(tmp_path):
     shutil.copytree(DATA / "bbc", seeds)
     knowledge = tmp_path / "k"
     first = compile_folder(seeds, knowledge)
-    for entry in (knowledge / ".cache").glob("*.pickle"):
-        entry.write_bytes(b"not a pickle")
+    for entry in (knowledge / ".cache").glob("*.entry"):
+        entry.write_bytes(b"not a marshal entry")
     again = compile_folder(seeds, knowledge)
     assert again.report.cached == 0
     assert factbase.to_yaml(again.base) == factbase.to_yaml(first.base)
