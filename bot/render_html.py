@@ -12,7 +12,7 @@ from html import escape
 
 from bot.reply import Citation, Reply
 
-MESSAGE_LIMIT = 4096
+MESSAGE_LIMIT = 4096  # UTF-16 code units, as Telegram counts
 EXPANDABLE_FROM = 600  # excerpts longer than this collapse in Telegram's client
 TITLE_LIMIT = 300
 
@@ -49,10 +49,10 @@ def paginate(blocks: Iterable[str], limit: int = MESSAGE_LIMIT) -> list[str]:
     pages: list[str] = []
     current = ""
     for block in blocks:
-        if len(block) > limit:  # callers pre-split; this only guards the contract
-            raise ValueError(f"block of {len(block)} characters exceeds {limit}")
+        if units(block) > limit:  # callers pre-split; this only guards the contract
+            raise ValueError(f"block of {units(block)} units exceeds {limit}")
         candidate = f"{current}\n\n{block}" if current else block
-        if len(candidate) <= limit:
+        if units(candidate) <= limit:
             current = candidate
         else:
             pages.append(current)
@@ -77,11 +77,17 @@ def _blocks(reply: Reply, limit: int) -> Iterator[str]:
     for number, citation in enumerate(reply.answers, 1):
         yield from _citation_blocks(citation, number, limit)
     if reply.related:
-        yield "<b>Related</b>"
+        yield "<b>Related</b>" if reply.answers else "<b>Closest facts</b>"
         for offset, citation in enumerate(reply.related, number + 1):
             yield from _citation_blocks(citation, offset, limit)
-    if reply.rows:
+    if reply.rows and reply.kind in ("brief", "who"):
+        yield from _line_blocks([f"<b>Sources:</b> {escape(row)}" for row in reply.rows], limit)
+    elif reply.rows:
         yield from _line_blocks([f"• {escape(row)}" for row in reply.rows], limit)
+    more = int(reply.extra.get("more", 0) or 0)
+    if more:  # facts the engine held back to keep the briefing short
+        command = str(reply.extra.get("more_command") or "/search").strip()
+        yield from _wrap("<i>", f"… {more} more: {command}", "</i>", limit)
 
 
 def _citation_blocks(
@@ -95,7 +101,7 @@ def _citation_blocks(
     expandable = not full and len(citation.excerpt) > EXPANDABLE_FROM
     opening = "<blockquote expandable>" if expandable else "<blockquote>"
     pieces = list(
-        _wrap(opening, citation.excerpt.strip(), "</blockquote>", limit - len(source) - 1)
+        _wrap(opening, citation.excerpt.strip(), "</blockquote>", limit - units(source) - 1)
     )
     pieces[-1] = f"{pieces[-1]}\n{source}"
     yield from pieces
@@ -107,11 +113,11 @@ def _line_blocks(lines: list[str], limit: int) -> Iterator[str]:
     size = 0
     for raw in lines:
         # Only a pathological label or value is longer than a message.
-        line = raw if len(raw) <= limit else raw[: limit - 1] + "…"
-        if block and size + 1 + len(line) > limit:
+        line = raw if units(raw) <= limit else raw[: limit // 2 - 1] + "…"
+        if block and size + 1 + units(line) > limit:
             yield "\n".join(block)
             block, size = [], 0
-        size += len(line) + (1 if block else 0)
+        size += units(line) + (1 if block else 0)
         block.append(line)
     if block:
         yield "\n".join(block)
@@ -119,7 +125,7 @@ def _line_blocks(lines: list[str], limit: int) -> Iterator[str]:
 
 def _wrap(opening: str, text: str, closing: str, limit: int) -> Iterator[str]:
     """`text` escaped inside `opening…closing`, cut at whitespace into blocks of <= limit chars."""
-    room = limit - len(opening) - len(closing)
+    room = limit - units(opening) - units(closing)
     rest = text
     while rest:
         piece = _fit(rest, room)
@@ -129,18 +135,23 @@ def _wrap(opening: str, text: str, closing: str, limit: int) -> Iterator[str]:
 
 def _fit(text: str, room: int) -> str:
     """The longest prefix of `text` whose escaped form fits in `room`, cut at whitespace."""
-    if len(escape(text)) <= room:
+    if units(escape(text)) <= room:
         return text
     low, high = 1, min(len(text), room)
     while low < high:  # the longest raw prefix whose escaped length fits
         middle = (low + high + 1) // 2
-        if len(escape(text[:middle])) <= room:
+        if units(escape(text[:middle])) <= room:
             low = middle
         else:
             high = middle - 1
     prefix = text[:low]
     cut = max(prefix.rfind("\n"), prefix.rfind(" "))
     return prefix[: cut + 1] if cut > low // 2 else prefix
+
+
+def units(text: str) -> int:
+    """Length as Telegram counts it: UTF-16 code units (an emoji outside the BMP counts 2)."""
+    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
 
 
 def _clip(text: str, size: int) -> str:

@@ -292,8 +292,7 @@ def _help_reply(services: Services, update: Update) -> Reply:
         f"{counts['entities']} people, groups and places, each quoted word for word "
         "with its source."
     )
-    if help_reply.notice:
-        notice = f"{notice}\n\n{help_reply.notice}"
+    # The engine's own notice restates the counts; ours says the same with the sources named.
     rows = tuple(f"Source: {row}" for row in sources.rows) + help_reply.rows
     return replace(help_reply, title=help_reply.title or "What I know", notice=notice, rows=rows)
 

@@ -15,7 +15,7 @@ from mini import MiniEngine, mini_compile
 from bot.errors import IngestError
 from bot.factbase import Fact, FactBase, Source
 from bot.knowledge import Knowledge, diff_bases
-from bot.render_html import MESSAGE_LIMIT, render_citation, render_html
+from bot.render_html import MESSAGE_LIMIT, render_citation, render_html, units
 from bot.reply import Citation, Line, Reply
 from bot.telegram.ingest import html_to_text, safe_name, save_upload
 from bot.telegram.metrics import Metrics
@@ -55,8 +55,23 @@ def test_render_html_escapes_and_quotes_with_source():
         "<blockquote>He said &lt;nothing&gt; &amp; left.</blockquote>\n"
         "[1] <i>A &lt;b&gt;title&lt;/b&gt; &amp; more</i> · 2020-02-29"
     ) in page
-    assert "• row &lt;1&gt;" in page
+    assert "<b>Sources:</b> row &lt;1&gt;" in page
     parse_html(page)
+
+
+def test_no_answer_offers_closest_facts_and_continuation():
+    reply = Reply(
+        "q",
+        "no_answer",
+        notice="The documents do not say.",
+        related=(citation("Near <miss>."),),
+        extra={"more": 3, "more_command": "/search x"},
+    )
+    (page,) = render_html(reply)
+    assert "<b>Closest facts</b>" in page and "Related" not in page
+    assert page.endswith("<i>… 3 more: /search x</i>")
+    brief = Reply("q", "brief", answers=(citation("A."),), rows=("Doc one", "Doc <two>"))
+    assert "<b>Sources:</b> Doc &lt;two&gt;" in render_html(brief)[0]
 
 
 def test_long_replies_split_on_paragraph_boundaries():
@@ -64,11 +79,18 @@ def test_long_replies_split_on_paragraph_boundaries():
     pages = render_html(Reply("q", "search", answers=answers))
     assert len(pages) > 3
     for page in pages:
-        assert len(page) <= MESSAGE_LIMIT
+        assert units(page) <= MESSAGE_LIMIT
         parse_html(page)
         assert page.count("<blockquote") == page.count("</blockquote>")
     joined = "\n\n".join(pages)
     assert all(f"Sentence {i} " in joined for i in range(20))
+
+
+def test_pages_are_measured_in_utf16_units():
+    pages = render_citation(citation("😀 " * 3000))
+    assert len(pages) >= 3
+    assert all(units(page) <= MESSAGE_LIMIT for page in pages)
+    assert max(units(page) for page in pages) > MESSAGE_LIMIT // 2
 
 
 def test_a_huge_excerpt_is_cut_into_well_formed_pages():
@@ -76,7 +98,7 @@ def test_a_huge_excerpt_is_cut_into_well_formed_pages():
     pages = render_citation(citation(excerpt))
     assert len(pages) >= 4
     for page in pages:
-        assert len(page) <= MESSAGE_LIMIT
+        assert units(page) <= MESSAGE_LIMIT
         parse_html(page)
     assert "File: dir/a.txt (characters 0–" in pages[-1]
 
@@ -92,7 +114,7 @@ def test_any_text_renders_to_valid_pages(excerpts, title):
         answers=tuple(citation(e, title=title or "t") for e in excerpts if e.strip()),
     )
     for page in render_html(reply, limit=1000):
-        assert len(page) <= 1000
+        assert units(page) <= 1000
         try:
             parse_html(page)
         except TelegramHTMLError as exc:  # pragma: no cover - the assertion explains
