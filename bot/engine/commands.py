@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from bot.engine.index import FactRow
 from bot.engine.names import EntityInfo
 from bot.engine.query import parse
-from bot.engine.rank import starts_with_pronoun
+from bot.engine.text import normalize_name, starts_with_pronoun, word_set, words
 from bot.reply import Line, Reply, ReplyKind
 
 if TYPE_CHECKING:
@@ -19,6 +19,13 @@ BRIEF_FACTS = 6
 TIMELINE_FACTS = 10
 QUOTE_FACTS = 5
 SEARCH_FACTS = 5
+SUBJECT_WORDS = 2  # content words before the name that still leave it the sentence's subject
+DUPLICATE_OVERLAP = 0.6  # share of word keys two facts may have in common and both be shown
+CONNECTIVES = word_set(
+    "moreover however meanwhile furthermore indeed thus therefore still yet instead "
+    "nevertheless nonetheless besides additionally similarly likewise consequently hence "
+    "subsequently earlier later now"
+)
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 
 # How a relation reads in a briefing, from the subject's side and from the object's side.
@@ -170,10 +177,10 @@ def entity_brief(engine: Engine, entity: EntityInfo, query: str, kind: ReplyKind
                 continue
             seen_lines.add((label, shown.casefold()))
             lines.append(Line(label, shown, cite_index(fact)))
-    for fact in sorted(facts, key=lambda f: -_informative(f))[: BRIEF_FACTS * 2]:
+    for fact in sorted(facts, key=lambda f: -_informative(f, entity))[: BRIEF_FACTS * 4]:
         if len(chosen) >= BRIEF_FACTS:
             break
-        if fact not in chosen:
+        if fact not in chosen and not _near_duplicate(fact, chosen):
             chosen.append(fact)
     aliases = [a for a in entity.aliases if a != entity.name][:6]
     if aliases:
@@ -211,8 +218,27 @@ def _relation_line(
     return None, ""
 
 
-def _informative(fact: FactRow) -> float:
-    score = 2.0 * len(fact.relations) + min(len(fact.entities), 5) + (1.0 if fact.date else 0.0)
+def _informative(fact: FactRow, entity: EntityInfo | None = None) -> float:
+    """How much a fact tells about the entity: what it is about (the entity as its subject,
+    early in the sentence or the subject of a relation), and what it holds (relations,
+    names, a date, a number)."""
+    entity_id = entity.id if entity is not None else None
+    about = [r for r in fact.relations if entity_id in (r[1], r[2])]
+    subject_of = sum(1 for r in about if r[1] == entity_id)
+    score = (
+        2.0 * subject_of
+        + 1.0 * (len(about) - subject_of)
+        + 0.5 * (len(fact.relations) - len(about))
+        + min(len(fact.entities), 5) * 0.5
+        + (1.0 if fact.date or fact.has_date == 2 else 0.0)
+        + (0.5 if fact.has_number else 0.0)
+    )
+    if entity is not None:
+        at = _name_position(fact, entity)
+        if subject_of or (at is not None and at <= SUBJECT_WORDS):
+            score += 3.0
+        elif at is None:  # tagged, but not named: "Chinese", "its", a passing reference
+            score -= 1.0
     if starts_with_pronoun(fact.excerpt):
         score -= 2.0
     if len(fact.excerpt) > 400:
@@ -220,6 +246,35 @@ def _informative(fact: FactRow) -> float:
     if fact.kind == "caption":
         score -= 3.0
     return score - fact.ordinal * 1e-9
+
+
+def _name_position(fact: FactRow, entity: EntityInfo) -> int | None:
+    """The word position at which the excerpt first writes one of the entity's names as a
+    noun of its own, not counting an opening connective ("Moreover, China ..." is at 0).
+    Whole words only: a demonym ("Kazakh President") or a possessive ("China's province")
+    modifies another noun and does not count."""
+    tokens = words(fact.excerpt)
+    skip = 0
+    while skip < len(tokens) and (tokens[skip] in CONNECTIVES or tokens[skip] == "the"):
+        skip += 1
+    spelled = {tuple(normalize_name(n).split()) for n in (entity.name, *entity.aliases)}
+    spelled.discard(())
+    for n in range(skip, len(tokens)):
+        for name in spelled:
+            after = n + len(name)
+            if tuple(tokens[n:after]) == name and not (
+                after < len(tokens) and tokens[after] == "s"
+            ):
+                return n - skip
+    return None
+
+
+def _near_duplicate(fact: FactRow, chosen: list[FactRow]) -> bool:
+    for other in chosen:
+        union = fact.keys | other.keys
+        if union and len(fact.keys & other.keys) / len(union) > DUPLICATE_OVERLAP:
+            return True
+    return False
 
 
 def who_reply(engine: Engine, argument: str, query: str) -> Reply:

@@ -13,6 +13,7 @@ from bot.engine.query import Query, parse
 from bot.engine.rank import Ranker, Ranking
 from bot.engine.spell import Speller
 from bot.engine.text import STOPWORDS, WORD, fold, key
+from bot.factbase import FactBase
 from bot.reply import Citation, Reply
 
 log = logging.getLogger("briefbot.engine")
@@ -35,9 +36,19 @@ class Engine:
         self._known = lru_cache(maxsize=4096)(self._known_uncached)
 
     @classmethod
-    def open(cls, knowledge_dir: Path, seeds_dir: Path | None = None) -> Engine:
-        """Open the index of knowledge_dir/facts.yaml, building or refreshing it first if stale."""
-        path, version = ensure_index(Path(knowledge_dir))
+    def open(
+        cls,
+        knowledge_dir: Path,
+        seeds_dir: Path | None = None,
+        *,
+        base: FactBase | None = None,
+    ) -> Engine:
+        """Open the index of knowledge_dir/facts.yaml, building or refreshing it first if stale.
+
+        Pass `base` when the caller holds the fact base facts.yaml was just saved from (the
+        compiler's result on a reload): a rebuild then indexes it without re-reading the YAML.
+        """
+        path, version = ensure_index(Path(knowledge_dir), base)
         return cls(Index(path), version, seeds_dir)
 
     def close(self) -> None:

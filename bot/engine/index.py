@@ -25,11 +25,12 @@ from bot import factbase
 from bot.engine import names
 from bot.engine.text import (
     STOPWORDS,
-    has_date,
+    date_strength,
     has_number,
     key,
-    key_string,
+    keys,
     normalisation_version,
+    starts_with_pronoun,
     words,
 )
 from bot.errors import FactBaseError, SearchIndexError
@@ -38,7 +39,7 @@ log = logging.getLogger("briefbot.engine.index")
 
 INDEX_FILE = "index.sqlite"
 # Bump the number when the tables change; the word keys carry their own version.
-INDEX_FORMAT = f"7-{normalisation_version()}"
+INDEX_FORMAT = f"8-{normalisation_version()}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,13 +70,16 @@ class FactRow:
     keys: frozenset[str]
     context_keys: frozenset[str]
     key_order: tuple[str, ...]  # the keys in reading order (first occurrence)
-    has_date: bool
+    has_date: int  # text.date_strength: 2 placed in time, 1 loosely, 0 not
     has_number: bool
+    # Entities of the sentence before, when this one leans on it ("He concluded ten deals"):
+    # what its pronoun may stand for.
+    antecedents: tuple[str, ...] = ()
 
 
 FACT_COLUMNS = (
     "rowid, id, source, start, [end], excerpt, statement, entities, date, section, kind, "
-    "relations, keys, context_keys, has_date, has_number"
+    "relations, keys, context_keys, has_date, has_number, antecedents"
 )
 
 
@@ -106,8 +110,9 @@ def _row_to_fact(row: tuple[Any, ...]) -> FactRow:
         keys=frozenset(order),
         context_keys=frozenset(row[13].split()),
         key_order=order,
-        has_date=bool(row[14]),
+        has_date=row[14] or 0,
         has_number=bool(row[15]),
+        antecedents=tuple(e for e in (row[16] or "").split("\n") if e),
     )
 
 
@@ -147,10 +152,20 @@ def _fact_records(facts: list[factbase.Fact], fact_keys: list[str]) -> Iterator[
             else "",
             "keys": fact_keys[n],
             # The section heading and the sentences either side: weak evidence of topic.
-            "context_keys": key_string([*neighbours, fact.section or ""]),
+            # (Neighbours' keys are keys already: keying them again would change some.)
+            "context_keys": " ".join(
+                dict.fromkeys(
+                    [k for line in neighbours for k in line.split()] + keys(fact.section or "")
+                )
+            ),
             "n_entities": len(fact.entities),
-            "has_date": int(bool(fact.date) or has_date(fact.excerpt)),
+            "has_date": date_strength(fact.excerpt, bool(fact.date)),
             "has_number": int(has_number(fact.excerpt)),
+            "antecedents": "\n".join(
+                e for e in dict.fromkeys(facts[n - 1].entities) if e not in fact.entities
+            )
+            if n > 0 and facts[n - 1].source == fact.source and starts_with_pronoun(fact.excerpt)
+            else "",
         }
 
 
@@ -204,7 +219,13 @@ def _fill(db: sqlite_utils.Database, base: factbase.FactBase, stamp: Stamp) -> N
         fact_keys: list[str] = []
         vocabulary: set[str] = set()
         for fact in facts:
-            fact_words = [w for w in words(fact.excerpt) if w not in STOPWORDS]
+            # The statement may name what the excerpt only points at ("he" -> "Erdogan").
+            text = (
+                fact.excerpt
+                if fact.statement == fact.excerpt
+                else (f"{fact.excerpt} {fact.statement}")
+            )
+            fact_words = [w for w in words(text) if w not in STOPWORDS]
             vocabulary.update(fact_words)
             fact_keys.append(" ".join(dict.fromkeys(key(w) for w in fact_words)))
         db.table("facts").insert_all(_fact_records(facts, fact_keys), pk="rowid", batch_size=2000)
@@ -284,6 +305,7 @@ def _ensure_tables(db: sqlite_utils.Database) -> None:
             "n_entities": int,
             "has_date": int,
             "has_number": int,
+            "antecedents": str,
         },
         "fact_entities": {"entity": str, "fact": int},
         "relations": {"fact": int, "type": str, "subject": str, "object": str, "value": str},
@@ -326,11 +348,13 @@ def _read_meta(path: Path) -> dict[str, str]:
         return {}
 
 
-def ensure_index(knowledge_dir: Path) -> tuple[Path, str]:
+def ensure_index(knowledge_dir: Path, base: factbase.FactBase | None = None) -> tuple[Path, str]:
     """The path of an index matching knowledge/facts.yaml, building it if needed; and the hash.
 
     The index lives beside facts.yaml; when that folder is read-only (a mounted volume), it
-    is built once in the temporary folder instead, named by the content hash.
+    is built once in the temporary folder instead, named by the content hash. `base`, when
+    given, is the fact base that facts.yaml holds, already in memory (the compiler's result,
+    just saved): a build then skips parsing the YAML, the bulk of its time and memory.
     """
     facts_path = knowledge_dir / factbase.FACTS_FILE
     try:
@@ -356,7 +380,8 @@ def ensure_index(knowledge_dir: Path) -> tuple[Path, str]:
         if _read_meta(index_path).get("format") == INDEX_FORMAT:
             return index_path, digest
     log.info("indexing %s into %s", facts_path, index_path)
-    base = factbase.load(knowledge_dir)
+    if base is None:
+        base = factbase.load(knowledge_dir)
     try:
         build_index(base, index_path, stamp)
     except (sqlite3.Error, OSError) as exc:

@@ -277,6 +277,8 @@ class Names:
                         scorer=fuzz.ratio,
                         score_cutoff=FUZZY_CUTOFF,
                     )
+                    if hit and hit[0] == " ".join(folded[start:i] + folded[i + 1 : end]):
+                        continue  # the name without the unknown word: it is no part of it
                     if hit and (
                         best is None or (hit[1], end - start) > (best[0], best[2] - best[1])
                     ):

@@ -12,12 +12,24 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.engine.index import FactRow, Index
 from bot.engine.names import EntityInfo, Mention, Names
 from bot.engine.query import DEFINITION_RELATIONS, RELATION_CUES, Query
-from bot.engine.text import QUESTION_WORDS, STOPWORDS, WORD, fold, key, keys, word_set
+from bot.engine.text import (
+    NUMBER_WORDS,
+    QUESTION_WORDS,
+    STOPWORDS,
+    WORD,
+    fold,
+    key,
+    keys,
+    starts_with_pronoun,
+    synonyms,
+    word_set,
+    words,
+)
 
 FTS_CANDIDATES = 50
 ENTITY_CANDIDATES = 100
@@ -40,13 +52,27 @@ LIGHT_WORDS = word_set(
     "come comes came happen happened become became mean means put puts want wants "
     "describe described call called"
 )
+# Nouns too general to be the attribute asked in "the P of X" ("the name of X's radio").
+GENERIC_NOUNS = word_set(
+    "name names number kind type types part parts rest lot lots most some all sort form way "
+    "role status situation state story news"
+)
+LINKING_WORDS = word_set("of in for at")
+ATTRIBUTE_SPAN = 6  # "leader of the powerful Haqqani Network": tokens from P to X
+POSSESSIVE_SPAN = 8  # "Usmanov ... his Dilbar: a $600 million yacht": a looser tie
+PREDICATE_SHARE = 0.5  # share of the predicate's weight the fact itself must hold
+ANTECEDENT_PENALTY = 0.05
+COUNT_BONUS = 0.3  # "ten agreements" answers "how many deals" better than any other number
+COUNT_SPAN = 4  # "eight Las Vegas style resorts": words from the number to the noun
+IRREGULAR_PLURALS = word_set(
+    "people men women children police cattle staff"
+)  # a name reached through a pronoun is less sure than one written
 # Relation cue keys grouped by type: any of them in a fact answers any of them in a question.
 CUES_BY_TYPE: dict[str, frozenset[str]] = {
     rtype: frozenset(k for k, t in RELATION_CUES.items() if t == rtype)
     for rtype in set(RELATION_CUES.values()) - {"role"}  # "president" is no "minister"
 }
 
-PRONOUNS = word_set("it its he she they his her their this these those such")
 QUOTE_MARKS = re.compile('[“”«»]|"')
 # Phrases that define a name: "X, formerly Y", "X (also known as Y)", "[former name of Y]".
 DEFINING = re.compile(
@@ -67,6 +93,10 @@ class Scored:
     answers: bool = False  # holds what was asked: may be offered as the answer
 
 
+# (attribute key, the entities the name may be, asked as a possessive "X's P")
+Attribute = tuple[str, tuple[EntityInfo, ...], bool]
+
+
 @dataclass(frozen=True, slots=True)
 class Asked:
     """What one question asks, resolved once and shared by the scoring of every candidate."""
@@ -78,6 +108,12 @@ class Asked:
     wanted: tuple[str, ...]  # relation types
     definition: bool
     names_typed: tuple[str, ...] = ()  # the names as the question wrote them
+    # The question's own predicate: content words it asks about besides the names, neither
+    # light verbs nor the noun after "which" (that names the kind of answer).
+    predicate: dict[str, float] = field(default_factory=dict)
+    # "the capital of X", "X's yacht": (attribute key, the entities X may be), held together.
+    attributes: tuple[Attribute, ...] = ()
+    counted: str = ""  # "how many deals": the key of what is counted
 
 
 @dataclass(slots=True)
@@ -110,6 +146,96 @@ def content_keys(query: Query, mentions: list[Mention]) -> dict[str, float]:
             weight = min(weight, HEAD_NOUN_WEIGHT)
         out[k] = max(out.get(k, 0.0), weight)
     return out
+
+
+def attribute_questions(
+    query: Query, mentions: list[Mention], entities: dict[str, EntityInfo]
+) -> tuple[Attribute, ...]:
+    """ "the capital of Uzbekistan", "Usmanov's yacht": an attribute asked of a name. The
+    answer must tie the two together, not hold them apart ("Uzbek projects ... Western
+    capital inflow" says nothing of a capital city)."""
+    tokens = [fold(w) for w in WORD.findall(query.focus)]
+    found: list[Attribute] = []
+    for mention in mentions:
+        group = tuple(entities[i] for i in mention.entity_ids if i in entities)
+        if not group:
+            continue
+        before = mention.start - 1
+        if before >= 0 and tokens[before] == "the":
+            before -= 1
+        if before >= 1 and tokens[before] == "of" and _attribute_word(tokens[before - 1]):
+            found.append((key(tokens[before - 1]), group, False))
+        after = mention.end
+        if (
+            after + 1 < len(tokens)
+            and tokens[after] == "s"
+            and _attribute_word(tokens[after + 1])
+            and (after + 2 >= len(tokens) or tokens[after + 2] in STOPWORDS)
+        ):
+            found.append((key(tokens[after + 1]), group, True))
+    return tuple(found)
+
+
+def _attribute_word(word: str) -> bool:
+    return (
+        word not in STOPWORDS
+        and word not in QUESTION_WORDS
+        and word not in GENERIC_NOUNS
+        and word not in LIGHT_WORDS
+        and word.isalpha()
+    )
+
+
+def _ties(fact: FactRow, attribute: str, group: tuple[EntityInfo, ...], possessive: bool) -> bool:
+    """Whether the excerpt writes the attribute next to the name: "capital of X" (a few
+    words between, one of them "of"/"in"/"for"), "X's capital", "X capital". Asked as
+    "X's P", a looser tie will do: the sentence may say "his P" a few words after X."""
+    tokens = words(fact.excerpt)
+    token_keys = [key(t) for t in tokens]
+    wanted = {attribute} | synonyms(attribute)
+    at = [n for n, k in enumerate(token_keys) if k in wanted]
+    if not at:
+        return False
+    name_keys = {k for e in group for ks in e.key_sets for k in ks}
+    named = [n for n, k in enumerate(token_keys) if k in name_keys]
+    for p in at:
+        for x in named:
+            if 0 < x - p <= ATTRIBUTE_SPAN and set(tokens[p + 1 : x]) & LINKING_WORDS:
+                return True
+            if 0 < p - x <= 2 or (possessive and abs(p - x) <= POSSESSIVE_SPAN):
+                return True
+    return False
+
+
+def counted_key(query: Query) -> str:
+    """The noun a "how many" question counts: the first plural after "many" ("How many US
+    troops were ..." -> "troops"; "How many people live ..." -> "people")."""
+    tokens = [fold(w) for w in WORD.findall(query.focus)]
+    if "many" not in tokens:
+        return ""
+    run = []
+    for word in tokens[tokens.index("many") + 1 :]:
+        if word in STOPWORDS or word in QUESTION_WORDS:
+            break
+        run.append(word)
+    for word in run:
+        if word in IRREGULAR_PLURALS or (
+            len(word) > 3 and word.endswith("s") and not word.endswith("ss")
+        ):
+            return key(word)
+    return key(run[0]) if run else ""
+
+
+def _counts(fact: FactRow, counted: str) -> bool:
+    """Whether the excerpt writes a number just before the counted noun ("ten agreements")."""
+    tokens = words(fact.excerpt)
+    wanted = {counted} | synonyms(counted)
+    for n, word in enumerate(tokens):
+        if key(word) in wanted and any(
+            t[:1].isdigit() or t in NUMBER_WORDS for t in tokens[max(0, n - COUNT_SPAN) : n]
+        ):
+            return True
+    return False
 
 
 def capitalised_keys(query: Query, mentions: list[Mention]) -> list[str]:
@@ -247,6 +373,9 @@ class Ranker:
             wanted,
             definition,
             tuple(m.text for m in proper),
+            {k: weights[k] for k, m in content.items() if m >= 1.0},
+            attribute_questions(query, proper, self.names.entities),
+            counted_key(query) if query.qtype == "how_many" else "",
         )
         scored = [self._score(f, ask, bm25.get(f.ordinal, 0.0) / best_bm25) for f in facts]
         scored.sort(key=lambda s: (-s.score, s.fact.ordinal))
@@ -264,12 +393,15 @@ class Ranker:
         if ask.definition and s.relation >= 1.0 and "former_name" not in matched:
             s.relation = 0.7  # "What is X?" is answered best by what X was called
         s.coverage = self._coverage(fact, ask.weights, matched)
+        through_pronoun = False
         if ask.entities:
-            hits = sum(
-                1
-                for group in ask.entities
-                if any(self.names.mentions(e, fact.entities, fact.keys) for e in group)
-            )
+            hits = 0
+            for group in ask.entities:
+                if any(self.names.mentions(e, fact.entities, fact.keys) for e in group):
+                    hits += 1
+                elif fact.antecedents and any(e.id in fact.antecedents for e in group):
+                    hits += 1  # "During his visit, he concluded ..." after "Erdogan visited"
+                    through_pronoun = True
             s.entity_share = hits / len(ask.entities)
         else:
             s.entity_share = 1.0
@@ -277,6 +409,10 @@ class Ranker:
         prior = 0.01 * min(len(fact.entities), 5) + (0.02 if fact.relations else 0.0)
         if len(fact.excerpt) > 400:
             prior -= 0.05
+        if through_pronoun:
+            prior -= ANTECEDENT_PENALTY
+        if ask.counted and _counts(fact, ask.counted):
+            prior += COUNT_BONUS
         if ask.definition and (DEFINING.search(fact.excerpt) or _spells_out(fact, ask)):
             s.relation = max(s.relation, 0.8)
         s.score = (
@@ -293,8 +429,32 @@ class Ranker:
             s.entity_share >= needed_entities - 1e-9
             and s.coverage >= MIN_COVERAGE
             and (s.type_fit >= 0.5 or (s.relation >= 1.0 and ask.qtype not in NEEDS_VALUE))
+            and self._holds_predicate(fact, ask, matched)
+            and all(
+                _ties(fact, attribute, group, possessive)
+                or self._relation_names(fact, attribute, group)
+                for attribute, group, possessive in ask.attributes
+            )
         )
         return s
+
+    def _holds_predicate(self, fact: FactRow, ask: Asked, matched: set[str]) -> bool:
+        """The fact itself, not its neighbours, must say what the question asks about:
+        "When was X founded?" is not answered by a dated sentence that only mentions X."""
+        total = sum(ask.predicate.values())
+        if not total:
+            return True
+        held = sum(w for k, w in ask.predicate.items() if self._held(k, w, fact, matched))
+        return held >= PREDICATE_SHARE * total - 1e-9
+
+    @staticmethod
+    def _relation_names(fact: FactRow, attribute: str, group: tuple[EntityInfo, ...]) -> bool:
+        """A relation of the asked type between the name and something: "leader of X"."""
+        rtype = RELATION_CUES.get(attribute)
+        ids = {e.id for e in group}
+        return rtype is not None and any(
+            r[0] == rtype and (r[1] in ids or r[2] in ids) for r in fact.relations
+        )
 
     def _coverage(self, fact: FactRow, weights: dict[str, float], matched: set[str]) -> float:
         """The IDF-weighted share of the question's content words the fact holds.
@@ -316,13 +476,15 @@ class Ranker:
     def _held(k: str, weight: float, fact: FactRow, matched: set[str]) -> float:
         if k in fact.keys:
             return weight
+        if synonyms(k) & fact.keys:  # "talk" met by "telephone call", "deals" by "agreements"
+            return SYNONYM_CREDIT * weight
         rtype = RELATION_CUES.get(k)
         if rtype is None:
             return 0.0
         if rtype in matched:
             return weight
-        synonyms = CUES_BY_TYPE.get(rtype, frozenset())
-        if synonyms & fact.keys or (rtype == "quote" and QUOTE_MARKS.search(fact.excerpt)):
+        cues = CUES_BY_TYPE.get(rtype, frozenset())
+        if cues & fact.keys or (rtype == "quote" and QUOTE_MARKS.search(fact.excerpt)):
             return SYNONYM_CREDIT * weight
         return 0.0
 
@@ -360,7 +522,7 @@ class Ranker:
                 return 1.0
             return 0.5 if any(o is not None for o in others) or _has_other_name(fact) else 0.0
         if qtype == "when":
-            return 1.0 if fact.has_date else 0.0
+            return fact.has_date / 2
         if qtype == "how_many":
             return 1.0 if fact.has_number else 0.0
         return 1.0
@@ -394,18 +556,6 @@ def _spells_out(fact: FactRow, ask: Asked) -> bool:
 
 def _has_other_name(fact: FactRow) -> bool:
     return any(w[0].isupper() for w in WORD.findall(fact.excerpt)[1:])
-
-
-def starts_with_pronoun(excerpt: str) -> bool:
-    """ "It ...", "In doing so, it ...": the sentence leans on the one before for its subject."""
-    words = [fold(w) for w in WORD.findall(excerpt[:80])]
-    if words and words[0] in PRONOUNS:
-        return True
-    head, comma, rest = excerpt[:60].partition(",")
-    if comma and len(WORD.findall(head)) <= 4:
-        after = [fold(w) for w in WORD.findall(rest)]
-        return bool(after) and after[0] in PRONOUNS
-    return False
 
 
 def _antecedent_first(answers: list[Scored], scored: list[Scored]) -> list[Scored]:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
-KEYS_REVISION = 2  # bump on any change to stem() that the tables below do not show
+KEYS_REVISION = 3  # bump on any change to stem() that the tables below do not show
 KEY_LENGTH = 5  # long enough to keep words apart, short enough that "Syria"/"Syrian" meet
 
 # Irregular forms a suffix stripper cannot reach, so "led" meets "leader" and "said" meets "says".
@@ -61,16 +61,16 @@ IRREGULAR = {
     "children": "child",
 }
 
-# Longest first: the first suffix that leaves a stem of at least three letters wins.
-SUFFIXES = (
+# Two passes, longest suffix first in each; a suffix comes off only when at least three
+# letters stay. Inflections go first, then one derivational ending, so every form of a word
+# lands on one stem: "border", "borders", "bordering" -> "bord"; "leaders" -> "lead".
+INFLECTIONS = ("ingly", "ings", "ing", "ies", "ied", "ily", "ly", "ees", "es", "ed", "s")
+DERIVATIONS = (
     "ational",
     "ations",
     "ation",
     "ments",
     "ment",
-    "ingly",
-    "ings",
-    "ing",
     "ities",
     "ity",
     "ures",
@@ -82,15 +82,10 @@ SUFFIXES = (
     "er",
     "ors",
     "or",
-    "ies",
-    "ied",
-    "ily",
-    "ly",
-    "ees",
-    "es",
-    "ed",
-    "s",
 )
+SUFFIXES = INFLECTIONS + DERIVATIONS  # what the keys revision hashes
+# Endings that look like a plural "s" but are not one: "status", "analysis", "glass".
+NOT_PLURAL = ("ss", "us", "is")
 
 STOPWORDS = frozenset(
     [
@@ -281,6 +276,7 @@ def normalisation_version() -> str:
             sorted(STOPWORDS),
             _VOWEL_SION.pattern,
             _SIBILANT_ES,
+            NOT_PLURAL,
         )
     )
     return hashlib.sha256(material.encode()).hexdigest()[:12]
@@ -310,14 +306,33 @@ def stem(word: str) -> str:
     vowel_sion = _VOWEL_SION.search(word)
     if vowel_sion:  # "invasion" -> "invad" as "invade", "decision" -> "decid" as "decide"
         return word[: vowel_sion.start() + 1] + "d"
-    for suffix in SUFFIXES:
-        if suffix == "es" and word.endswith("es") and not word.endswith(_SIBILANT_ES):
-            continue  # "states" -> "state", but "taxes" -> "tax"
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
-            break
-    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":  # "planned" -> "plan"
+    word = _strip(word, INFLECTIONS)
+    word = _undouble(word)  # "planned" -> "plan", "bordering" -> "border"
+    word = _strip(word, DERIVATIONS)
+    if len(word) > 3 and word.endswith("e"):  # "invade"/"invading", "close"/"closure"
         word = word[:-1]
+    return _undouble(word)
+
+
+def _strip(word: str, suffixes: tuple[str, ...]) -> str:
+    for suffix in suffixes:
+        if not word.endswith(suffix) or len(word) - len(suffix) < 3:
+            continue
+        if suffix == "es" and not word.endswith(_SIBILANT_ES):
+            continue  # "states" -> "state" (by "s"), but "taxes" -> "tax"
+        if suffix == "s" and word.endswith(NOT_PLURAL):
+            continue
+        if suffix in ("ies", "ied"):  # "countries", "carried" meet "country", "carry"
+            return word[: -len(suffix)] + "y"
+        if suffix.startswith("ation"):  # "operation" meets "operate", "operated"
+            return word[: -len(suffix)] + "at"
+        return word[: -len(suffix)]
+    return word
+
+
+def _undouble(word: str) -> str:
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+        return word[:-1]
     return word
 
 
@@ -349,23 +364,115 @@ def normalize_name(text: str) -> str:
     return " ".join(tokens)
 
 
+PRONOUNS = word_set("it its he she they his her their this these those such")
+
 MONTH_NAMES = sorted(
     word_set(
         "january february march april may june july august september october november december"
     )
 )
-DATE_IN_TEXT = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b|\b(" + "|".join(MONTH_NAMES) + r")\b", re.I)
+WEEKDAYS = sorted(word_set("monday tuesday wednesday thursday friday saturday sunday"))
+_CAPITALISED = "|".join(n.capitalize() for n in [*MONTH_NAMES, *WEEKDAYS])
+_PERIODS = r"week|weekend|month|year|decade|century|spring|summer|autumn|fall|winter|quarter"
+# What answers "when": a year, a month or weekday name (capitalised: "may" is a verb), a
+# clock time, or a phrase that places an event in time ("next month", "in early June",
+# "since 2001", "two years ago", "at midnight").
+TEMPORAL = re.compile(
+    r"\b(?:1[5-9]\d\d|20\d\d)s?\b"
+    rf"|\b(?:{_CAPITALISED})\b"
+    r"|\b\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?|GMT|UTC|BST)\b"
+    r"|(?i:\b(?:today|tonight|tomorrow|yesterday|midnight|noon|ago|"
+    rf"(?:next|last|this|coming|past|previous|same|following)\s+(?:{_PERIODS})|"
+    r"(?:early|mid|late)[\s-]+(?:\d|[a-z]+)|"
+    r"(?:since|until|till|by|before|after|during|from)\s+(?:1[5-9]\d\d|20\d\d)|"
+    rf"(?:in|within|for|over)\s+(?:a|an|the|one|two|three|\d+)\s+(?:{_PERIODS})s?)\b)"
+)
+# Words that place an event in time only loosely: a "when" answer at a pinch.
+VAGUE_TEMPORAL = re.compile(r"(?i:\b(?:recently|lately|soon|shortly|nowadays|currently)\b)")
+DATE_IN_TEXT = TEMPORAL  # the older name
 NUMBER_WORDS = word_set(
-    "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
-    "hundred hundreds thousand thousands million millions billion billions dozen dozens"
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred hundreds thousand thousands million millions billion billions "
+    "trillion trillions dozen dozens score scores half quarter twice double triple"
+)
+
+# General-English near-synonyms, by key: a question saying "talk" is answered by a sentence
+# saying "telephone call", "deals" by "agreements". One way only, question word first: a
+# "call" may be a name ("to be called"), so "called" is not answered by "talks". Kept to
+# words whose senses overlap in ordinary use; relation cues are in query.RELATION_CUES.
+SYNONYM_LINES = (
+    "talk: call speak phone telephone discuss conversation",
+    "speak: talk call phone telephone",
+    "phone: call telephone",
+    "deal: agreement pact accord treaty contract",
+    "agreement: deal pact accord treaty contract",
+    "pact: deal agreement accord treaty",
+    "treaty: agreement pact accord",
+    "lead: leader head chief",
+    "kill: dead death die",
+    "die: killed dead death",
+    "say: tell state declare announce",
+    "announce: declare say state",
+    "start: begin launch",
+    "begin: start launch",
+    "launch: start begin",
+    "end: finish stop halt",
+    "stop: halt end",
+    "buy: purchase acquire",
+    "purchase: buy acquire",
+    "build: construct",
+    "attack: strike assault",
+    "population: inhabitants residents",
+    "army: military troops",
+    "soldier: troops fighters",
+    "troops: soldiers forces",
+    "ban: prohibit outlaw",
+    "help: aid assist",
 )
 
 
+def _synonym_table() -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for line in SYNONYM_LINES:
+        asked, _, others = line.partition(":")
+        table.setdefault(key(asked.strip()), set()).update(key(w) for w in others.split())
+    return {k: frozenset(v - {k}) for k, v in table.items()}
+
+
+def synonyms(word_key: str) -> frozenset[str]:
+    """Keys of words that may stand for the word with this key (not including itself)."""
+    return _SYNONYMS.get(word_key, frozenset())
+
+
 def has_date(text: str) -> bool:
-    """A year or a month name: what a "when" question's answer must hold."""
-    return bool(DATE_IN_TEXT.search(text))
+    """A temporal expression: what a "when" question's answer must hold."""
+    return bool(TEMPORAL.search(text))
+
+
+def date_strength(text: str, dated: bool = False) -> int:
+    """2: the text places something in time (or the fact has a date); 1: only loosely
+    ("recently"); 0: not at all."""
+    if dated or TEMPORAL.search(text):
+        return 2
+    return 1 if VAGUE_TEMPORAL.search(text) else 0
 
 
 def has_number(text: str) -> bool:
     """Digits or a number word: what a "how many" question's answer must hold."""
     return any(c.isdigit() for c in text) or bool(set(words(text)) & NUMBER_WORDS)
+
+
+def starts_with_pronoun(excerpt: str) -> bool:
+    """ "It ...", "In doing so, it ...": the sentence leans on the one before for its subject."""
+    tokens = [fold(w) for w in WORD.findall(excerpt[:80])]
+    if tokens and tokens[0] in PRONOUNS:
+        return True
+    head, comma, rest = excerpt[:80].partition(",")
+    if comma and len(WORD.findall(head)) <= 6:  # "During his two-day visit, he ..."
+        after = [fold(w) for w in WORD.findall(rest)]
+        return bool(after) and after[0] in PRONOUNS
+    return False
+
+
+_SYNONYMS = _synonym_table()

@@ -78,7 +78,39 @@ FACTS: list[tuple[str, tuple[str, ...], str | None, tuple[Relation, ...]]] = [
         None,
         (),
     ),
+    # The second section: facts for when/how-many/attribute questions and briefings.
+    ("Olsen toured Kessel last spring.", ("daria-olsen", "kessel"), None, ()),
+    (
+        "During her week-long tour, she signed fifteen agreements with local councils.",
+        (),  # the pronoun left unresolved, as a compiler may; the statement names her
+        None,
+        (),
+    ),
+    (
+        "The Harbor Council is to reopen the port of Kessel on Saturday.",
+        ("harbor-council", "kessel"),
+        None,
+        (),
+    ),
+    ("The province of Kessel, which borders on Valmora, is poor.", ("kessel", "valmora"), None, ()),
+    (
+        "Tarn, a province bordering on Kessel, has had its own militia since 2015.",
+        ("tarn", "kessel"),
+        None,
+        (),
+    ),
+    ("Kessel attracts foreign capital from Brell investors.", ("kessel", "brell"), None, ()),
+    ("The capital of Tarn is a small fishing town called Lorn.", ("tarn",), None, ()),
+    ("Valmora hosted the first coast summit in August 2018.", ("valmora",), "2018-08", ()),
+    ("Its founders were fishermen.", (), None, ()),
 ]
+
+# Statements that differ from their excerpt: a compiler's resolved reading of a pronoun.
+STATEMENTS = {
+    "During her week-long tour, she signed fifteen agreements with local councils.": (
+        "During her week-long tour, Daria Olsen signed fifteen agreements with local councils."
+    ),
+}
 
 
 def build_base(text: str) -> FactBase:
@@ -95,7 +127,7 @@ def build_base(text: str) -> FactBase:
                 at,
                 at + len(excerpt),
                 excerpt,
-                excerpt,
+                STATEMENTS.get(excerpt, excerpt),
                 entities,
                 date,
                 None,

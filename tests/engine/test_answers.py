@@ -87,7 +87,7 @@ def test_json_shape(shared_engine: Engine) -> None:
 
 
 def test_counts_and_version(shared_engine: Engine) -> None:
-    assert shared_engine.counts() == {"sources": 1, "entities": 8, "facts": 9}
+    assert shared_engine.counts() == {"sources": 1, "entities": 8, "facts": 18}
     assert len(shared_engine.version) == 64
 
 

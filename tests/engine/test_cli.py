@@ -21,7 +21,7 @@ def test_ask_text_prints_the_reply(knowledge: Path, seeds: Path) -> None:
 def test_ask_reads_one_query_per_line(knowledge: Path) -> None:
     result = run(["ask", "--knowledge", str(knowledge)], "Who leads FCM?\n/sources\n")
     assert result.exit_code == 0
-    assert "led by Daria Olsen" in result.output and "(9 facts)" in result.output
+    assert "led by Daria Olsen" in result.output and "(18 facts)" in result.output
 
 
 def test_ask_json_one_object_per_line_in_either_option_order(knowledge: Path, seeds: Path) -> None:

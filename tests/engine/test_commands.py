@@ -32,7 +32,7 @@ def test_who_profiles_a_person(shared_engine: Engine) -> None:
 def test_timeline_orders_by_date(shared_engine: Engine) -> None:
     reply = shared_engine.answer("/timeline")
     dates = [c.date for c in reply.answers]
-    assert dates == sorted(dates) and len(dates) == 3
+    assert dates == sorted(dates) and len(dates) == 4
     assert [c.date for c in shared_engine.answer("/timeline 2021").answers] == ["2021-06"]
     assert {c.date for c in shared_engine.answer("/timeline Varga").answers} == {"2021-06", "2022"}
     assert shared_engine.answer("/timeline 1850").kind == "no_answer"
@@ -45,7 +45,7 @@ def test_quote(shared_engine: Engine) -> None:
 
 
 def test_sources_and_search_and_help(shared_engine: Engine) -> None:
-    assert "(9 facts)" in shared_engine.answer("/sources").rows[0]
+    assert "(18 facts)" in shared_engine.answer("/sources").rows[0]
     search = shared_engine.answer("/search fish")
     assert search.kind == "search" and all("fish" in c.excerpt for c in search.answers)
     assert any(row.startswith("/brief") for row in shared_engine.answer("/help").rows)

@@ -59,7 +59,7 @@ def test_same_content_new_mtime_is_not_rebuilt(knowledge: Path) -> None:
 def test_stale_format_or_corrupt_index_is_rebuilt(knowledge: Path, seeds: Path) -> None:
     (knowledge / INDEX_FILE).write_bytes(b"not a database")
     engine = Engine.open(knowledge, seeds)
-    assert engine.counts()["facts"] == 9
+    assert engine.counts()["facts"] == 18
     engine.close()
 
 

@@ -1,0 +1,141 @@
+"""Mechanisms that carry answers beyond the questions they were tuned on: word forms,
+temporal expressions, number words, pronouns, predicates, attributes, briefings."""
+
+import pytest
+
+from bot import factbase
+from bot.engine import Engine
+from bot.engine.index import ensure_index
+from bot.engine.names import Names
+from bot.engine.text import date_strength, has_number, key, synonyms
+
+
+def top(engine: Engine, question: str) -> str:
+    reply = engine.answer(question)
+    assert reply.kind == "answer", (question, reply.notice)
+    return reply.answers[0].excerpt
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        "border borders bordered bordering",
+        "invade invaded invading invasion",
+        "conclude concluded concluding conclusion",
+        "relaunch relaunches relaunched relaunching",
+        "founded founder founders founding",
+        "operate operates operated operating operation operations",
+        "lead leads leader leaders leading led",
+        "country countries",
+        "close closed closing closure",
+    ],
+)
+def test_word_forms_share_one_key(forms: str) -> None:
+    assert len({key(w) for w in forms.split()}) == 1, {w: key(w) for w in forms.split()}
+
+
+def test_found_refuge_is_not_founded() -> None:
+    assert key("found") != key("founded")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey is to relaunch it on Saturday",
+        "at midnight on 1 January",
+        "the vote is due next month",
+        "in early June",
+        "last December",
+        "since 2001",
+        "two years ago",
+        "at 10 pm",
+    ],
+)
+def test_temporal_expressions_answer_when(text: str) -> None:
+    assert date_strength(text) == 2
+
+
+def test_vague_or_no_time() -> None:
+    assert date_strength("It was recently agreed") == 1
+    assert date_strength("You may go to the market") == 0
+    assert date_strength("Western capital inflow") == 0
+
+
+def test_number_words_answer_how_many() -> None:
+    assert has_number("he concluded fifteen agreements")
+    assert has_number("dozens of ships")
+    assert not has_number("he concluded agreements")
+
+
+def test_synonyms_are_one_way() -> None:
+    assert key("agreements") in synonyms(key("deals"))
+    assert key("call") in synonyms(key("talk"))
+    assert key("talks") not in synonyms(key("called"))  # "to be called" is a name
+
+
+def test_when_accepts_a_weekday(shared_engine: Engine) -> None:
+    assert "on Saturday" in top(shared_engine, "When is the Harbor Council reopening Kessel port?")
+
+
+def test_inflected_question_word_meets_its_stem(shared_engine: Engine) -> None:
+    assert "bordering on Kessel" in top(shared_engine, "Which province borders Kessel?")
+
+
+def test_how_many_with_number_word_pronoun_and_synonym(shared_engine: Engine) -> None:
+    assert "fifteen agreements" in top(shared_engine, "How many deals did Olsen sign in Kessel?")
+
+
+def test_statement_words_are_indexed(knowledge, seeds) -> None:
+    engine = Engine.open(knowledge, seeds)
+    fact = next(f for f in engine.index.facts(range(1, 19)) if "fifteen" in f.excerpt)
+    assert key("daria") in fact.keys  # only the statement names her
+    engine.close()
+
+
+def test_a_pronoun_leaning_sentence_inherits_the_names_before_it(shared_engine: Engine) -> None:
+    facts = shared_engine.index.facts(range(1, 19))
+    founders = next(f for f in facts if f.excerpt.startswith("Its founders"))
+    assert founders.antecedents == ("valmora",)
+    summit = next(f for f in facts if "summit" in f.excerpt)
+    assert summit.antecedents == ()  # no pronoun: nothing inherited
+
+
+def test_predicate_must_be_in_the_fact_itself(shared_engine: Engine) -> None:
+    # The dated sentence holds "summit" and only its neighbour "founders" and "fishermen":
+    # together enough words, but the sentence does not say what was asked.
+    reply = shared_engine.answer("When was the Valmora summit founded by fishermen?")
+    assert reply.kind == "no_answer", [a.excerpt for a in reply.answers]
+
+
+def test_attribute_must_be_tied_to_the_name(shared_engine: Engine) -> None:
+    reply = shared_engine.answer("What is the capital of Kessel?")  # "Kessel attracts capital"
+    assert reply.kind == "no_answer", [a.excerpt for a in reply.answers]
+    assert "called Lorn" in top(shared_engine, "What is the capital of Tarn?")
+
+
+def test_fuzzy_name_does_not_swallow_a_following_word() -> None:
+    names = Names.from_rows([("nmo", "Northern Maritime Organization", "organization", [], 3)])
+    found = names.find("When was the Northern Maritime Organization founded?", lambda w: False)
+    assert [m.text for m in found] == ["Northern Maritime Organization"]
+
+
+def test_brief_leads_with_facts_about_the_entity_as_subject(shared_engine: Engine) -> None:
+    reply = shared_engine.answer("/brief Tarn")
+    assert reply.answers[0].excerpt.startswith("Tarn, a province"), [
+        a.excerpt for a in reply.answers
+    ]
+
+
+def test_open_with_a_loaded_base_does_not_parse_yaml(knowledge, seeds, monkeypatch) -> None:
+    base = factbase.load(knowledge)
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("parsed facts.yaml although the base was handed over")
+
+    monkeypatch.setattr(factbase, "load", refuse)
+    monkeypatch.setattr(factbase, "from_yaml", refuse)
+    engine = Engine.open(knowledge, seeds, base=base)
+    assert engine.counts()["facts"] == len(base.facts)
+    assert "led by Daria Olsen" in top(engine, "Who leads the FCM?")
+    engine.close()
+    assert ensure_index(knowledge)[1] == engine.version  # the stamp matches facts.yaml
