@@ -73,6 +73,8 @@ def compile_folder(
     curated = Curated.load(knowledge_dir)
     cache = ExtractionCache(knowledge_dir, enabled=use_cache)
     paths = find_documents(seeds_dir)
+    if not paths:  # never replace a fact base with an empty one by accident
+        raise DocumentError(seeds_dir, "holds no .txt or .md documents")
     extractions: list[Extraction] = []
     texts: dict[str, str] = {}
     for done, path in enumerate(paths, start=1):
@@ -94,7 +96,7 @@ def compile_folder(
         len(base.entities),
         len(base.facts),
     )
-    if write and (extractions or not report.problems):
+    if write and extractions:
         factbase.save(base, knowledge_dir, seeds_dir, texts=texts)  # validates first
         report.written = True
         if report.ok:

@@ -365,3 +365,20 @@ def test_repeated_sentences_bom_and_a_pronoun_speaker(tmp_path):
     assert len(repeated) == 300 and len({f.id for f in repeated}) == 300
     quotes = relations_of(base, "quote")
     assert (entity_named(base, "Omar Haddad").id, None, "We will stay here.") in quotes
+
+
+def test_an_empty_or_missing_seeds_folder_keeps_the_old_base(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(DATA / "bbc", seeds)
+    knowledge = tmp_path / "k"
+    compile_folder(seeds, knowledge)
+    good = (knowledge / "facts.yaml").read_bytes()
+    for path in seeds.iterdir():
+        path.unlink()
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--seeds", str(seeds), "--knowledge", str(knowledge), "compile"])
+    assert result.exit_code == 1 and "holds no .txt or .md documents" in result.stderr
+    missing = tmp_path / "nowhere"
+    result = runner.invoke(cli, ["--seeds", str(missing), "--knowledge", str(knowledge), "compile"])
+    assert result.exit_code == 1 and "is not a folder of documents" in result.stderr
+    assert (knowledge / "facts.yaml").read_bytes() == good
