@@ -82,23 +82,34 @@ def check_size(size: int | None, limit: int) -> None:
         raise IngestError(f"the document is {size:,} bytes; the limit is {limit:,} bytes")
 
 
-def decode(data: bytes, name: str) -> str:
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def decode(data: bytes, name: str, *, html: bool = False) -> str:
+    """UTF-8 text; an HTML page may declare another charset in a <meta> tag, which is honoured."""
     if not data.strip():
         raise IngestError(f"{name}: the document is empty")
     if b"\x00" in data:
         raise IngestError(f"{name}: this is a binary file, not text")
+    declared = _META_CHARSET.search(data[:4096]) if html else None
+    encoding = declared.group(1).decode("ascii").lower() if declared else "utf-8"
+    if encoding in ("utf-8", "utf8"):
+        encoding = "utf-8-sig"
     try:
-        return data.decode("utf-8-sig")
+        return data.decode(encoding)
+    except LookupError:
+        raise IngestError(f"{name}: unknown charset {encoding!r} declared in the page") from None
     except UnicodeDecodeError as exc:
-        raise IngestError(f"{name}: not UTF-8 text (byte {exc.start} is invalid)") from None
+        wanted = "UTF-8" if encoding == "utf-8-sig" else encoding
+        raise IngestError(f"{name}: not {wanted} text (byte {exc.start} is invalid)") from None
 
 
 def save_upload(seeds: Path, raw_name: str | None, data: bytes, *, max_bytes: int) -> Saved:
     """Write the document into `seeds` under a sanitized, unused name. Raises IngestError."""
     check_size(len(data), max_bytes)
     name = safe_name(raw_name)
-    text = decode(data, name)
     stem, _, suffix = name.rpartition(".")
+    text = decode(data, name, html=f".{suffix}" in HTML_SUFFIXES)
     if f".{suffix}" in HTML_SUFFIXES:
         text = html_to_text(text)
         if not text.strip():

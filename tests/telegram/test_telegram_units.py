@@ -156,6 +156,16 @@ def test_upload_never_leaves_or_overwrites(tmp_path):
     assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["doc-2.txt", "doc.txt"]
 
 
+def test_html_declaring_its_charset_is_decoded(tmp_path):
+    page = '<html><head><meta charset="windows-1251"></head><body><p>Привет, мир.</p></body></html>'
+    saved = save_upload(tmp_path, "ru.html", page.encode("cp1251"), max_bytes=10_000)
+    assert saved.path.read_text(encoding="utf-8") == "Привет, мир.\n"
+    with pytest.raises(IngestError, match="not UTF-8 text"):
+        save_upload(tmp_path, "ru.txt", "Привет".encode("cp1251"), max_bytes=10_000)
+    with pytest.raises(IngestError, match="unknown charset"):
+        save_upload(tmp_path, "x.html", b'<meta charset="klingon"><p>x</p>', max_bytes=10_000)
+
+
 def test_html_to_text_keeps_the_article_only():
     html = """<html><head><title>T | Site</title><script>alert("<p>x</p>")</script></head>
     <body><nav><li>Menu</li></nav><h2>Section</h2><p>First <i>para</i>&nbsp;&amp; more.</p>
