@@ -64,6 +64,7 @@ PREDICATE_SHARE = 0.5  # share of the predicate's weight the fact itself must ho
 ANTECEDENT_PENALTY = 0.05
 COUNT_BONUS = 0.3  # "ten agreements" answers "how many deals" better than any other number
 COUNT_SPAN = 4  # "eight Las Vegas style resorts": words from the number to the noun
+YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")  # "the 2022 Trafficking in Persons Report" counts none
 IRREGULAR_PLURALS = word_set(
     "people men women children police cattle staff"
 )  # a name reached through a pronoun is less sure than one written
@@ -226,13 +227,14 @@ def counted_key(query: Query) -> str:
     return key(run[0]) if run else ""
 
 
-def _counts(fact: FactRow, counted: str) -> bool:
-    """Whether the excerpt writes a number just before the counted noun ("ten agreements")."""
+def _counts(fact: FactRow, wanted: set[str] | frozenset[str]) -> bool:
+    """Whether the excerpt writes a number just before a word with one of the wanted keys
+    ("ten agreements", "3,100 US troops killed")."""
     tokens = words(fact.excerpt)
-    wanted = {counted} | synonyms(counted)
     for n, word in enumerate(tokens):
         if key(word) in wanted and any(
-            t[:1].isdigit() or t in NUMBER_WORDS for t in tokens[max(0, n - COUNT_SPAN) : n]
+            (t[:1].isdigit() and not YEAR.match(t)) or t in NUMBER_WORDS
+            for t in tokens[max(0, n - COUNT_SPAN) : n]
         ):
             return True
     return False
@@ -411,8 +413,6 @@ class Ranker:
             prior -= 0.05
         if through_pronoun:
             prior -= ANTECEDENT_PENALTY
-        if ask.counted and _counts(fact, ask.counted):
-            prior += COUNT_BONUS
         if ask.definition and (DEFINING.search(fact.excerpt) or _spells_out(fact, ask)):
             s.relation = max(s.relation, 0.8)
         s.score = (
@@ -430,6 +430,7 @@ class Ranker:
             and s.coverage >= MIN_COVERAGE
             and (s.type_fit >= 0.5 or (s.relation >= 1.0 and ask.qtype not in NEEDS_VALUE))
             and self._holds_predicate(fact, ask, matched)
+            and self._counts_what_was_asked(s, ask)
             and all(
                 _ties(fact, attribute, group, possessive)
                 or self._relation_names(fact, attribute, group)
@@ -437,6 +438,19 @@ class Ranker:
             )
         )
         return s
+
+    @staticmethod
+    def _counts_what_was_asked(s: Scored, ask: Asked) -> bool:
+        """ "How many deals": a number before "deals" (or a synonym) answers best, and
+        earns a bonus; a number before another word of the question will do; a number
+        elsewhere ("the 2022 report", "worth 40 million euros" for "how many fish") not.
+        Run only for a fact that passes every cheaper test: it reads the excerpt's words."""
+        if not ask.counted:
+            return True
+        if _counts(s.fact, {ask.counted} | synonyms(ask.counted)):
+            s.score += COUNT_BONUS
+            return True
+        return _counts(s.fact, set(ask.predicate))
 
     def _holds_predicate(self, fact: FactRow, ask: Asked, matched: set[str]) -> bool:
         """The fact itself, not its neighbours, must say what the question asks about:

@@ -85,6 +85,13 @@ def test_how_many_with_number_word_pronoun_and_synonym(shared_engine: Engine) ->
     assert "fifteen agreements" in top(shared_engine, "How many deals did Olsen sign in Kessel?")
 
 
+def test_how_many_needs_a_number_counting_what_was_asked(shared_engine: Engine) -> None:
+    # "exports fish ... worth 40 million euros": a number, but no count of fish.
+    reply = shared_engine.answer("How many fish does Valmora export?")
+    assert reply.kind == "no_answer", [a.excerpt for a in reply.answers]
+    assert "40 million" in top(shared_engine, "How many euros does Valmora earn from fish?")
+
+
 def test_statement_words_are_indexed(knowledge, seeds) -> None:
     engine = Engine.open(knowledge, seeds)
     fact = next(f for f in engine.index.facts(range(1, 19)) if "fifteen" in f.excerpt)
