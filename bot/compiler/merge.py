@@ -132,12 +132,17 @@ def _clusters(union: KeyUnion, extractions: list[Extraction]) -> dict[str, Clust
             anchor = (entity.keys or entity.alias_keys)[0]
             cluster = clusters[union.find(anchor)]
             cluster.keys.update(entity.keys)
-            cluster.alias_keys.update(entity.alias_keys)
-            cluster.surfaces.update(entity.surfaces)
+            surfaces, votes = cluster.surfaces, cluster.votes
+            for surface, count in entity.surfaces.items():
+                surfaces[surface] = surfaces.get(surface, 0) + count
             for kind, score in entity.votes.items():
-                cluster.votes[kind] = cluster.votes.get(kind, 0) + score
-            cluster.titles.update(t.casefold() for t in entity.titles)
-            cluster.former.update(entity.former)
+                votes[kind] = votes.get(kind, 0) + score
+            if entity.alias_keys:
+                cluster.alias_keys.update(entity.alias_keys)
+            if entity.titles:
+                cluster.titles.update(t.casefold() for t in entity.titles)
+            if entity.former:
+                cluster.former.update(entity.former)
     return dict(clusters)
 
 
@@ -366,12 +371,19 @@ def _sources_and_facts(
             entity_ids = tuple(
                 dict.fromkeys(i for i in (local_ids[n] for n in draft.entities) if i)
             )
-            relations = tuple(
-                Relation(
-                    r.type, subject, r.value, local_ids[r.object] if r.object is not None else None
+            relations = (
+                tuple(
+                    Relation(
+                        r.type,
+                        subject,
+                        r.value,
+                        local_ids[r.object] if r.object is not None else None,
+                    )
+                    for r in draft.relations
+                    if (subject := local_ids[r.subject]) is not None
                 )
-                for r in draft.relations
-                if (subject := local_ids[r.subject]) is not None
+                if draft.relations
+                else ()
             )
             facts.append(
                 Fact(
@@ -385,7 +397,7 @@ def _sources_and_facts(
                     date=draft.date,
                     date_text=draft.date_text,
                     section=draft.section,
-                    relations=tuple(dict.fromkeys(relations)),
+                    relations=tuple(dict.fromkeys(relations)) if relations else (),
                 )
             )
     return sources, facts
