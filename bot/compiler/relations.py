@@ -170,6 +170,16 @@ def _leader(shape: Shape) -> list[Found]:
         found.append(
             Found("leader", int(m.group(1)), shape.surface(int(m.group(2))), int(m.group(2)))
         )
+    # "Zawahiri, who heads al-Qaeda"; "X became the leader of Y"; "X was named head of Y"
+    for m in re.finditer(
+        rf"{E},? (?:who |which )?(?:now |currently |still )?(?:heads|leads|led|headed|commands|"
+        rf"commanded|runs|ran|founded|co-founded) (?:the )?{E}"
+        rf"|{E},? (?:who |which )?(?:became|becomes|was named|was appointed|was elected|is|was|"
+        rf"remains|served as|serves as) (?:the |its )?{LEADER_ADJ}{LEADER_NOUN} of (?:the )?{E}",
+        text,
+    ):
+        person, group = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        found.append(Found("leader", int(group), shape.surface(int(person)), int(person)))
     # "Mullah Omar, the Taliban's leader"; "al Qaeda and its leader Osama bin Laden"
     for m in re.finditer(rf"{E}, (?:the )?{E}{POSS} {LEADER_ADJ}{LEADER_NOUN}\b", text):
         found.append(
@@ -448,8 +458,12 @@ RULES: tuple[tuple[tuple[str, ...], Rule], ...] = (
             "chairman",
             "boss",
             "ruler",
-            "led by",
-            "run by",
+            "led",
+            "leads",
+            "run",
+            "ran ",
+            "command",
+            "founded",
         ),
         _leader,
     ),

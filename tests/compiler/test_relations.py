@@ -119,3 +119,19 @@ def test_pronoun_subject_is_resolved_in_the_statement():
     )
     statements = [f.statement for f in extraction.facts]
     assert "At the end, Daler Rahimov thanked the crowd." in statements
+
+
+def test_leader_verbs():
+    found = relations(
+        "Ayman Zawahiri, who heads the Northern Front, spoke. "
+        "Karim Dost became the leader of the Western Brigade in 2019."
+    )
+    assert ("leader", "Northern Front", "Ayman Zawahiri", "Ayman Zawahiri") in found
+    assert ("leader", "Western Brigade", "Karim Dost", "Karim Dost") in found
+
+
+def test_hyphenated_names_with_particles():
+    text = "Title Line Here\n\nThe fighters of Lashkar-e-Taiba and Tehrik-i-Taliban met.\n"
+    extraction = extract("doc.txt", text, "0" * 64)
+    keys = {k for e in extraction.entities for k in e.keys}
+    assert {"lashkar e taiba", "tehrik i taliban"} <= keys
