@@ -332,6 +332,12 @@ KNOWN_ORGS: frozenset[str] = frozenset(
 # A last word naming a place ("Ferghana Valley", "Black Sea").
 PLACE_WORDS: frozenset[str] = frozenset(
     [
+        "road",
+        "line",
+        "highway",
+        "canal",
+        "pass",
+        "border",
         "valley",
         "river",
         "sea",
@@ -370,6 +376,15 @@ PLACE_WORDS: frozenset[str] = frozenset(
 # A last word naming a thing: events, documents, products.
 OTHER_WORDS: frozenset[str] = frozenset(
     [
+        "slam",
+        "open",
+        "trophy",
+        "league",
+        "final",
+        "semi-final",
+        "derby",
+        "grammy",
+        "oscars",
         "depression",
         "recession",
         "report",
