@@ -160,17 +160,13 @@ def extract(path: str, text: str, sha256: str, *, markdown: bool = False) -> Ext
     for sentence in sentences:
         for mention in sentence.mentions:
             number = builder.add_mention(mention)
-            if mention.surface in long_forms_defined(long_forms, mention):
-                builder.table[number].surfaces[mention.surface] += 1  # the defining spelling
+            if mention.defined:  # the spelling an acronym is defined with counts double
+                builder.table[number].surfaces[mention.surface] += 1
             if mention.key in former and mention.key not in builder.table[number].former:
                 builder.table[number].former.append(mention.key)
     sources = [_source(path, text, article) for article in articles]
     facts = _facts(analysis, sentences, builder, markdown=markdown, sources=sources)
     return Extraction(path, sha256, sources, builder.entities(), facts)
-
-
-def long_forms_defined(long_forms: set[str], mention: Mention) -> set[str]:
-    return long_forms if mention.defined else set()
 
 
 def _source(path: str, text: str, article: Article) -> SourceDraft:
@@ -637,7 +633,3 @@ def _display_name(entity: LocalEntity) -> str:
         entity.surfaces.items(), key=lambda item: (-len(item[0].split()), -item[1], item[0])
     )
     return ranked[0][0] if ranked else entity.keys[0]
-
-
-def entity_counts(extraction: Extraction) -> Counter[str]:
-    return Counter(key for entity in extraction.entities for key in entity.keys)
