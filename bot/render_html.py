@@ -45,20 +45,21 @@ def render_citation(
 
 
 def paginate(blocks: Iterable[str], limit: int = MESSAGE_LIMIT) -> list[str]:
-    """Greedily join blocks with blank lines into pages of at most `limit` characters."""
+    """Greedily join blocks with blank lines into pages of at most `limit` UTF-16 units."""
     pages: list[str] = []
-    current = ""
+    current: list[str] = []
+    size = 0
     for block in blocks:
-        if units(block) > limit:  # callers pre-split; this only guards the contract
-            raise ValueError(f"block of {units(block)} units exceeds {limit}")
-        candidate = f"{current}\n\n{block}" if current else block
-        if units(candidate) <= limit:
-            current = candidate
-        else:
-            pages.append(current)
-            current = block
+        block_size = units(block)
+        if block_size > limit:  # callers pre-split; this only guards the contract
+            raise ValueError(f"block of {block_size} units exceeds {limit}")
+        if current and size + 2 + block_size > limit:
+            pages.append("\n\n".join(current))
+            current, size = [], 0
+        size += block_size + (2 if current else 0)
+        current.append(block)
     if current:
-        pages.append(current)
+        pages.append("\n\n".join(current))
     return pages or [""]
 
 
@@ -151,7 +152,7 @@ def _fit(text: str, room: int) -> str:
 
 def units(text: str) -> int:
     """Length as Telegram counts it: UTF-16 code units (an emoji outside the BMP counts 2)."""
-    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
+    return len(text.encode("utf-16-le")) // 2
 
 
 def _clip(text: str, size: int) -> str:
