@@ -382,3 +382,10 @@ def test_an_empty_or_missing_seeds_folder_keeps_the_old_base(tmp_path):
     result = runner.invoke(cli, ["--seeds", str(missing), "--knowledge", str(knowledge), "compile"])
     assert result.exit_code == 1 and "is not a folder of documents" in result.stderr
     assert (knowledge / "facts.yaml").read_bytes() == good
+
+
+def test_written_fact_base_is_readable_by_others(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(DATA / "bbc", seeds)
+    compile_folder(seeds, tmp_path / "k")
+    assert (tmp_path / "k" / "facts.yaml").stat().st_mode & 0o044 == 0o044
