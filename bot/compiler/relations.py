@@ -307,11 +307,14 @@ def _area(shape: Shape) -> list[Found]:
         if subject is None:
             continue
         objects = [int(m.group(1)), *following_mentions(shape, m.end())]
+        listed_with_place = False
         for obj in objects:
-            if shape.kinds[obj] in ("person",) or obj == subject:
+            # "Badakhshan, Sari Pul and Takhar": a name listed among places is a place too
+            if obj == subject or (shape.kinds[obj] == "person" and not listed_with_place):
                 continue
+            listed_with_place = listed_with_place or shape.kinds[obj] == "place"
             found.append(Found("area", subject, shape.surface(obj), obj))
-    return [f for f in found if _fits(shape, f, subject_not="place", object_not="person")]
+    return [f for f in found if _fits(shape, f, subject_not="place", object_not=None)]
 
 
 FORMER_NAME_CUE = re.compile(r"\b(?:name|formerly|previously|renamed|rebranded|known as)\b")

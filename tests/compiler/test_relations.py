@@ -135,3 +135,11 @@ def test_hyphenated_names_with_particles():
     extraction = extract("doc.txt", text, "0" * 64)
     keys = {k for e in extraction.entities for k in e.keys}
     assert {"lashkar e taiba", "tehrik i taliban"} <= keys
+
+
+def test_area_list_keeps_an_unknown_name_listed_among_places():
+    found = relations(
+        "The Eastern Brigade is operating in the Provinces of Badakhshan, Sari Pul and Takhar."
+    )
+    places = ("Badakhshan", "Sari Pul", "Takhar")
+    assert {("area", "Eastern Brigade", place, place) for place in places} <= found
