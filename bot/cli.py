@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -49,6 +51,23 @@ class State:
 
 
 pass_state = click.make_pass_decorator(State)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def path_options(command: F) -> F:
+    """`--seeds`/`--knowledge` after a command name too, overriding the group's options."""
+    seeds = click.option(
+        "--seeds",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Folder of source documents (overrides the global option).",
+    )
+    knowledge = click.option(
+        "--knowledge",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Folder of the compiled fact base (overrides the global option).",
+    )
+    return seeds(knowledge(command))
 
 
 def fail(error: BriefbotError) -> None:

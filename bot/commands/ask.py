@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from bot.cli import State, cli, fail, pass_state
+from bot.cli import State, cli, fail, pass_state, path_options
 from bot.engine import Engine
 from bot.errors import BriefbotError
 from bot.render import render_plain
@@ -34,16 +34,7 @@ def answer_one(engine: Engine, text: str, as_json: bool) -> str:
 @cli.command("ask")
 @click.argument("text", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per query, on one line.")
-@click.option(
-    "--seeds",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder of source documents (overrides the global option).",
-)
-@click.option(
-    "--knowledge",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder of the compiled fact base (overrides the global option).",
-)
+@path_options
 @pass_state
 def command(
     state: State, text: tuple[str, ...], as_json: bool, seeds: Path | None, knowledge: Path | None
