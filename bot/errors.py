@@ -53,4 +53,4 @@ class IngestError(BriefbotError):
 
 
 class BotApiError(BriefbotError):
-    """Telegram's Bot API refused or could not be reached (bad token, another instance polling...)."""
+    """The Bot API refused the bot or could not be reached (bad token, another instance...)."""

@@ -20,6 +20,7 @@ from bot import factbase
 from bot.errors import BriefbotError, ValidationError
 from bot.factbase import FactBase
 from bot.reply import Reply
+from bot.settings import Settings
 
 log = logging.getLogger("briefbot.knowledge")
 
@@ -145,6 +146,11 @@ class Knowledge:
         self._engine: EngineLike | None = None
         self._lock = threading.Lock()
         self.loaded_at: float | None = None
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Knowledge:
+        """The real compiler and engine over settings.seeds and settings.knowledge."""
+        return cls(settings.seeds, settings.knowledge)
 
     # --- reading (any thread) ------------------------------------------------------------
 

@@ -156,7 +156,7 @@ def build_bot(
     audit: AuditLog | None = None,
 ) -> Bot:
     tuning = tuning or Tuning()
-    knowledge = knowledge or Knowledge(settings.seeds, settings.knowledge)
+    knowledge = knowledge or Knowledge.from_settings(settings)
     audit = audit or AuditLog(settings.audit_db or settings.knowledge / "audit.sqlite")
     services = Services(settings=settings, knowledge=knowledge, audit=audit, tuning=tuning)
     requests = make_requests(tuning)
@@ -189,7 +189,7 @@ async def serve(
     on_ready: Callable[[Bot], None] | None = None,
 ) -> None:
     """Run until SIGTERM/SIGINT (returns normally) or a polling conflict (raises BotApiError)."""
-    knowledge = Knowledge(settings.seeds, settings.knowledge)
+    knowledge = Knowledge.from_settings(settings)
     await _open_knowledge(knowledge)
     bot = build_bot(settings, tuning=tuning, knowledge=knowledge)
     loop = asyncio.get_running_loop()
