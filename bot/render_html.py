@@ -40,7 +40,7 @@ def render_citation(
         details.append(f"Date: {escape(citation.date)}")
     if citation.entities:
         details.append("Mentions: " + escape(", ".join(citation.entities)))
-    blocks += _line_blocks(details, limit)
+    blocks += line_blocks(details, limit)
     return paginate(blocks, limit)
 
 
@@ -73,7 +73,7 @@ def _blocks(reply: Reply, limit: int) -> Iterator[str]:
         for line in reply.lines:
             mark = f" [{line.citation + 1}]" if line.citation is not None else ""
             rendered.append(f"<b>{escape(line.label)}:</b> {escape(line.value)}{mark}")
-        yield from _line_blocks(rendered, limit)
+        yield from line_blocks(rendered, limit)
     number = 0
     for number, citation in enumerate(reply.answers, 1):
         yield from _citation_blocks(citation, number, limit)
@@ -82,9 +82,9 @@ def _blocks(reply: Reply, limit: int) -> Iterator[str]:
         for offset, citation in enumerate(reply.related, number + 1):
             yield from _citation_blocks(citation, offset, limit)
     if reply.rows and reply.kind in ("brief", "who"):
-        yield from _line_blocks([f"<b>Sources:</b> {escape(row)}" for row in reply.rows], limit)
+        yield from line_blocks([f"<b>Sources:</b> {escape(row)}" for row in reply.rows], limit)
     elif reply.rows:
-        yield from _line_blocks([f"• {escape(row)}" for row in reply.rows], limit)
+        yield from line_blocks([f"• {escape(row)}" for row in reply.rows], limit)
     more = int(reply.extra.get("more", 0) or 0)
     if more:  # facts the engine held back to keep the briefing short
         command = str(reply.extra.get("more_command") or "/search").strip()
@@ -108,7 +108,7 @@ def _citation_blocks(
     yield from pieces
 
 
-def _line_blocks(lines: list[str], limit: int) -> Iterator[str]:
+def line_blocks(lines: list[str], limit: int) -> Iterator[str]:
     """Lines (each already HTML) grouped into blocks; a line is never split across pages."""
     block: list[str] = []
     size = 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+MAX_REMEMBERED = 100_000
 REFUSAL = (
     "Sorry, this bot only answers members of its team. "
     "If you should have access, ask an admin to add your Telegram id ({user_id})."
@@ -27,5 +28,7 @@ class Access:
         """True once per stranger: they get one polite refusal, then silence."""
         if user_id is None or user_id in self._refused:
             return False
+        if len(self._refused) >= MAX_REMEMBERED:  # a flood of strangers must not grow memory
+            self._refused.clear()
         self._refused.add(user_id)
         return True

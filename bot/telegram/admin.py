@@ -11,7 +11,7 @@ from telegram import Message, Update
 from telegram.constants import ParseMode
 
 from bot.errors import BriefbotError
-from bot.render_html import paginate
+from bot.render_html import MESSAGE_LIMIT, line_blocks, paginate
 from bot.telegram import ingest
 from bot.telegram.replying import (
     NO_PREVIEW,
@@ -112,6 +112,7 @@ async def require_admin(update: Update, services: Services) -> bool:
 
 
 async def reply_lines(message: Message, lines: Sequence[str]) -> None:
-    blocks = [escape(line) for line in lines]
+    """Plain report lines, escaped, one message per 4,096 units."""
+    blocks = line_blocks([escape(line) for line in lines], MESSAGE_LIMIT)
     for page in paginate(blocks):
         await reply_to(message, page, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW)
