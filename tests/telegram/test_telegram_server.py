@@ -55,6 +55,9 @@ async def test_webhook_mode_checks_the_secret(fake: FakeBotApi, tmp_path, seeds)
             assert garbage.status == 400
             health = await http.get(f"http://127.0.0.1:{bot.port}/healthz")
             assert health.status == 200
+            metrics = await (await http.get(f"http://127.0.0.1:{bot.port}/metrics")).text()
+            assert 'briefbot_updates_total{kind="message"} 1' in metrics  # the refused posts: none
+            assert "briefbot_replies_total 1" in metrics
 
 
 async def test_healthz_and_metrics(fake: FakeBotApi, bot):
