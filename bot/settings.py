@@ -83,7 +83,9 @@ class Settings:
             webhook_secret=env.get("BRIEFBOT_WEBHOOK_SECRET") or None,
             rate_limit=_int(env, "BRIEFBOT_RATE_LIMIT", 20, low=1, high=100_000),
             rate_window=float(_int(env, "BRIEFBOT_RATE_WINDOW", 60, low=1, high=86_400)),
-            max_upload_bytes=_int(env, "BRIEFBOT_MAX_UPLOAD_BYTES", 5_000_000, low=1, high=50_000_000),
+            max_upload_bytes=_int(
+                env, "BRIEFBOT_MAX_UPLOAD_BYTES", 5_000_000, low=1, high=50_000_000
+            ),
             audit_db=_path(env, "BRIEFBOT_AUDIT_DB", None),
         )
         return settings
@@ -135,8 +137,8 @@ def _path(env: Mapping[str, str], name: str, default: Path | None) -> Path:
 
 def _ids(env: Mapping[str, str], name: str) -> frozenset[int]:
     ids = set()
-    for part in env.get(name, "").replace(";", ",").split(","):
-        part = part.strip()
+    for raw in env.get(name, "").replace(";", ",").split(","):
+        part = raw.strip()
         if not part:
             continue
         try:
