@@ -61,13 +61,11 @@ LINKING_WORDS = word_set("of in for at")
 ATTRIBUTE_SPAN = 6  # "leader of the powerful Haqqani Network": tokens from P to X
 POSSESSIVE_SPAN = 8  # "Usmanov ... his Dilbar: a $600 million yacht": a looser tie
 PREDICATE_SHARE = 0.5  # share of the predicate's weight the fact itself must hold
-ANTECEDENT_PENALTY = 0.05
+ANTECEDENT_PENALTY = 0.05  # a name reached through a pronoun is less sure than one written
 COUNT_BONUS = 0.3  # "ten agreements" answers "how many deals" better than any other number
 COUNT_SPAN = 4  # "eight Las Vegas style resorts": words from the number to the noun
 YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")  # "the 2022 Trafficking in Persons Report" counts none
-IRREGULAR_PLURALS = word_set(
-    "people men women children police cattle staff"
-)  # a name reached through a pronoun is less sure than one written
+IRREGULAR_PLURALS = word_set("people men women children police cattle staff")  # no "-s"
 # Relation cue keys grouped by type: any of them in a fact answers any of them in a question.
 CUES_BY_TYPE: dict[str, frozenset[str]] = {
     rtype: frozenset(k for k, t in RELATION_CUES.items() if t == rtype)
@@ -394,7 +392,7 @@ class Ranker:
             matched = set()  # a relation names who or where, never when or how many
         if ask.definition and s.relation >= 1.0 and "former_name" not in matched:
             s.relation = 0.7  # "What is X?" is answered best by what X was called
-        s.coverage = self._coverage(fact, ask.weights, matched)
+        s.coverage, held_keys = self._coverage(fact, ask.weights, matched)
         through_pronoun = False
         if ask.entities:
             hits = 0
@@ -429,7 +427,7 @@ class Ranker:
             s.entity_share >= needed_entities - 1e-9
             and s.coverage >= MIN_COVERAGE
             and (s.type_fit >= 0.5 or (s.relation >= 1.0 and ask.qtype not in NEEDS_VALUE))
-            and self._holds_predicate(fact, ask, matched)
+            and _holds_predicate(ask, held_keys)
             and self._counts_what_was_asked(s, ask)
             and all(
                 _ties(fact, attribute, group, possessive)
@@ -452,15 +450,6 @@ class Ranker:
             return True
         return _counts(s.fact, set(ask.predicate))
 
-    def _holds_predicate(self, fact: FactRow, ask: Asked, matched: set[str]) -> bool:
-        """The fact itself, not its neighbours, must say what the question asks about:
-        "When was X founded?" is not answered by a dated sentence that only mentions X."""
-        total = sum(ask.predicate.values())
-        if not total:
-            return True
-        held = sum(w for k, w in ask.predicate.items() if self._held(k, w, fact, matched))
-        return held >= PREDICATE_SHARE * total - 1e-9
-
     @staticmethod
     def _relation_names(fact: FactRow, attribute: str, group: tuple[EntityInfo, ...]) -> bool:
         """A relation of the asked type between the name and something: "leader of X"."""
@@ -470,8 +459,11 @@ class Ranker:
             r[0] == rtype and (r[1] in ids or r[2] in ids) for r in fact.relations
         )
 
-    def _coverage(self, fact: FactRow, weights: dict[str, float], matched: set[str]) -> float:
-        """The IDF-weighted share of the question's content words the fact holds.
+    def _coverage(
+        self, fact: FactRow, weights: dict[str, float], matched: set[str]
+    ) -> tuple[float, set[str]]:
+        """The IDF-weighted share of the question's content words the fact holds, and
+        which of them the fact itself holds.
 
         A relation of the asked type stands in for the words that asked for it ("belong to"
         is answered by a member relation whatever the wording); a word found only in the
@@ -479,12 +471,17 @@ class Ranker:
         """
         total = sum(weights.values())
         if not total:
-            return 1.0
+            return 1.0, set()
         held = 0.0
+        held_keys: set[str] = set()
         for k, w in weights.items():
             here = self._held(k, w, fact, matched)
-            held += here if here else (CONTEXT_WEIGHT * w if k in fact.context_keys else 0.0)
-        return held / total
+            if here:
+                held += here
+                held_keys.add(k)
+            elif k in fact.context_keys:
+                held += CONTEXT_WEIGHT * w
+        return held / total, held_keys
 
     @staticmethod
     def _held(k: str, weight: float, fact: FactRow, matched: set[str]) -> float:
@@ -559,6 +556,16 @@ class Ranker:
             if s.fact.ordinal not in shown and (s.entity_share > 0 if mentions else s.coverage > 0)
         ][:3]
         return Ranking(answers, related, mentions, content, scored)
+
+
+def _holds_predicate(ask: Asked, held_keys: set[str]) -> bool:
+    """The fact itself, not its neighbours, must say what the question asks about:
+    "When was X founded?" is not answered by a dated sentence that only mentions X."""
+    total = sum(ask.predicate.values())
+    if not total:
+        return True
+    held = sum(w for k, w in ask.predicate.items() if k in held_keys)
+    return held >= PREDICATE_SHARE * total - 1e-9
 
 
 def _spells_out(fact: FactRow, ask: Asked) -> bool:
