@@ -4,11 +4,18 @@
 the new base does not validate (the old base keeps serving), else saves facts.yaml, opens a
 new Engine and swaps the reference. Readers take `engine` without a lock: swapping one
 attribute is atomic, and an Engine is never mutated once open. Reloads are serialized.
+
+`refresh_if_changed()` brings in a facts.yaml that someone else saved (another replica's
+/reload on a shared volume): a stat per call, a hash only when size or mtime moved, and a
+new Engine only when the content differs from the one serving. Saves are atomic renames,
+so it never sees half a file; a file that does not open leaves the old engine serving.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -128,6 +135,22 @@ def diff_bases(old: FactBase, new: FactBase) -> Diff:
     )
 
 
+Stat = tuple[int, int]  # (size, mtime_ns) of facts.yaml
+
+
+def same_content(digest: str, version: str) -> bool:
+    """Engine versions are the sha256 of facts.yaml, in full or (test engines) a prefix."""
+    return bool(version) and digest.startswith(version)
+
+
+def file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 class Knowledge:
     def __init__(
         self,
@@ -146,6 +169,8 @@ class Knowledge:
         self._engine: EngineLike | None = None
         self._lock = threading.Lock()
         self.loaded_at: float | None = None
+        self._seen: Stat | None = None  # facts.yaml as it was when the serving engine opened
+        self._refused: Stat | None = None  # a facts.yaml that failed to open, warned about once
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Knowledge:
@@ -188,7 +213,7 @@ class Knowledge:
         """
         if (self.knowledge / factbase.FACTS_FILE).is_file():
             with self._lock:
-                self._swap(self._open_engine()(self.knowledge, self.seeds))
+                self._swap(*self._open_saved())
             return None
         return self.reload()
 
@@ -216,18 +241,18 @@ class Knowledge:
             )
         facts_path = self.knowledge / factbase.FACTS_FILE
         previous_text = facts_path.read_text(encoding="utf-8") if facts_path.is_file() else None
-        old = factbase.from_yaml(previous_text) if previous_text is not None else FactBase()
+        old = _parsed_or_empty(previous_text)
         try:
             factbase.save(compiled.base, self.knowledge, self.seeds)
         except ValidationError as exc:
             return ReloadResult(ok=False, problems=tuple(exc.problems), summary=summary)
         try:
-            engine = self._open_engine()(self.knowledge, self.seeds)
+            engine, seen = self._open_saved()
         except BriefbotError:
             if previous_text is not None:  # keep disk and memory telling the same story
                 factbase.write_atomically(facts_path, previous_text)
             raise
-        self._swap(engine)
+        self._swap(engine, seen)
         return ReloadResult(
             ok=True,
             diff=diff_bases(old, compiled.base),
@@ -236,8 +261,56 @@ class Knowledge:
             summary=summary,
         )
 
-    def _swap(self, engine: EngineLike) -> None:
+    def refresh_if_changed(self) -> str | None:
+        """Serve facts.yaml if it changed on disk since the engine opened; the new version or None.
+
+        Cheap when nothing changed (one stat). Skips while a reload holds the lock: that
+        reload opens whatever it saved, and the next call looks again. A file that fails to
+        open is warned about once and retried only when it changes again.
+        """
+        if not self._lock.acquire(blocking=False):
+            return None
+        try:
+            return self._refresh_locked()
+        finally:
+            self._lock.release()
+
+    def _refresh_locked(self) -> str | None:
+        facts_path = self.knowledge / factbase.FACTS_FILE
+        stat = _stat(facts_path)
+        if stat is None or stat in (self._seen, self._refused):
+            return None
+        version = self.version
+        try:
+            if version is not None and same_content(file_digest(facts_path), version):
+                self._seen = stat  # the same bytes rewritten (a no-op reload elsewhere)
+                return None
+            engine, seen = self._open_saved()
+        except FileNotFoundError:
+            return None  # renamed away between stat and open; the next call sees the new one
+        except Exception as exc:  # any broken file must leave the serving engine alone
+            self._refused = stat
+            log.warning(
+                "%s changed but does not open (%s); still serving version %s",
+                facts_path,
+                exc,
+                (version or "none")[:12],
+            )
+            return None
+        self._swap(engine, seen)
+        self._refused = None
+        log.info("fact base %s picked up from %s", engine.version[:12], facts_path)
+        return engine.version
+
+    def _open_saved(self) -> tuple[EngineLike, Stat | None]:
+        """Open the saved facts.yaml, with its stat taken first: if the file changes while the
+        engine opens, the next refresh sees a stat it has not seen and compares the hash."""
+        seen = _stat(self.knowledge / factbase.FACTS_FILE)
+        return self._open_engine()(self.knowledge, self.seeds), seen
+
+    def _swap(self, engine: EngineLike, seen: Stat | None = None) -> None:
         old, self._engine = self._engine, engine
+        self._seen = seen
         self.loaded_at = time.time()
         if old is not None and self.on_retire is not None:
             self.on_retire(old)
@@ -255,3 +328,22 @@ class Knowledge:
 
             self._open = Engine.open
         return self._open
+
+
+def _stat(path: Path) -> Stat | None:
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return info.st_size, info.st_mtime_ns
+
+
+def _parsed_or_empty(text: str | None) -> FactBase:
+    """The base a reload replaces, for its diff; a broken file on disk is what it repairs."""
+    if text is None:
+        return FactBase()
+    try:
+        return factbase.from_yaml(text)
+    except BriefbotError as exc:
+        log.warning("the saved fact base does not parse (%s); reloading over it", exc)
+        return FactBase()

@@ -46,6 +46,10 @@ class Settings:
     rate_window: float = 60.0
     max_upload_bytes: int = 5_000_000
     audit_db: Path | None = None  # defaults to knowledge/audit.sqlite
+    # How often each replica checks facts.yaml for a version another one saved; 0: never.
+    watch_seconds: float = 5.0
+    # Wait before exiting on a polling conflict, so a restart policy cannot hammer Telegram.
+    conflict_wait: float = 30.0
 
     @property
     def paths(self) -> Paths:
@@ -87,6 +91,8 @@ class Settings:
                 env, "BRIEFBOT_MAX_UPLOAD_BYTES", 5_000_000, low=1, high=50_000_000
             ),
             audit_db=_path(env, "BRIEFBOT_AUDIT_DB", None),
+            watch_seconds=float(_int(env, "BRIEFBOT_WATCH_SECONDS", 5, low=0, high=86_400)),
+            conflict_wait=float(_int(env, "BRIEFBOT_CONFLICT_WAIT", 30, low=0, high=3_600)),
         )
         return settings
 

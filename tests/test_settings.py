@@ -29,11 +29,22 @@ def test_ids_and_paths_are_parsed(tmp_path):
         ({"BRIEFBOT_PORT": "http"}, "BRIEFBOT_PORT"),
         ({"BRIEFBOT_PORT": "70000"}, "BRIEFBOT_PORT"),
         ({"BRIEFBOT_MODE": "push"}, "BRIEFBOT_MODE"),
+        ({"BRIEFBOT_WATCH_SECONDS": "5s"}, "BRIEFBOT_WATCH_SECONDS"),
+        ({"BRIEFBOT_WATCH_SECONDS": "-1"}, "BRIEFBOT_WATCH_SECONDS"),
+        ({"BRIEFBOT_CONFLICT_WAIT": "soon"}, "BRIEFBOT_CONFLICT_WAIT"),
     ],
 )
 def test_malformed_setting_is_named(env, named):
     with pytest.raises(ConfigError, match=named):
         Settings.from_env(env)
+
+
+def test_watch_interval_defaults_to_five_seconds_and_zero_disables():
+    assert Settings.from_env({}).watch_seconds == 5
+    assert Settings.from_env({"BRIEFBOT_WATCH_SECONDS": "0"}).watch_seconds == 0
+    assert Settings.from_env({"BRIEFBOT_WATCH_SECONDS": " 12 "}).watch_seconds == 12
+    assert Settings.from_env({}).conflict_wait == 30
+    assert Settings.from_env({"BRIEFBOT_CONFLICT_WAIT": "0"}).conflict_wait == 0
 
 
 def test_bot_requirements_name_the_missing_setting():

@@ -48,7 +48,7 @@ class Metrics:
     errors: int = 0
     refusals: int = 0
     rate_limited: int = 0
-    reloads: Counter[str] = field(default_factory=Counter)  # ok | refused | failed
+    reloads: Counter[str] = field(default_factory=Counter)  # ok | refused | failed | picked_up
     reply_latency: Histogram = field(default_factory=Histogram)
     # Read at render time so the gauges follow reloads without the metrics knowing why.
     gauges: dict[str, Callable[[], float]] = field(default_factory=dict)
@@ -74,7 +74,7 @@ class Metrics:
             family(name, "counter", help_text)
             out.append(f"{name} {value}")
         family("briefbot_reloads_total", "counter", "Fact base reloads, by result.")
-        for result in ("ok", "refused", "failed"):
+        for result in ("ok", "refused", "failed", "picked_up"):
             out.append(f'briefbot_reloads_total{{result="{result}"}} {self.reloads[result]}')
         family("briefbot_reply_latency_seconds", "histogram", "Update received to reply sent.")
         out.extend(self.reply_latency.lines("briefbot_reply_latency_seconds"))

@@ -50,6 +50,7 @@ class Bot:
     stopping: asyncio.Event = field(default_factory=asyncio.Event)
     conflict: bool = False
     runner: web.AppRunner | None = None
+    watcher: asyncio.Task[None] | None = None
 
     @property
     def port(self) -> int:
@@ -127,12 +128,22 @@ class Bot:
                     error_callback=self.on_polling_error,
                 )
             await application.start()
+            if self.settings.watch_seconds > 0:
+                self.watcher = asyncio.create_task(
+                    watch_fact_base(self.services, self.settings.watch_seconds),
+                    name="briefbot-watch",
+                )
         except BaseException:
             await _quietly(application.shutdown())
             for request in self.requests:  # initialize() may have opened them before failing
                 await _quietly(request.shutdown())
             raise
         yield
+        if self.watcher is not None:
+            self.watcher.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self.watcher
+            self.watcher = None
         if application.updater is not None and application.updater.running:
             # stop() confirms the updates already fetched; after a conflict the other instance
             # owns them and PTB would log that failure with a traceback, so mute it.
@@ -146,6 +157,21 @@ class Bot:
         await application.shutdown()
         self.services.engine_pool.shutdown(wait=True)
         self.services.audit.close()
+
+
+async def watch_fact_base(services: Services, interval: float) -> None:
+    """Serve the facts.yaml another replica saved on the shared volume, within one interval."""
+    knowledge = services.knowledge
+    while True:
+        await asyncio.sleep(interval)
+        try:
+            version = await asyncio.to_thread(knowledge.refresh_if_changed)
+        except Exception:  # refresh_if_changed already keeps broken files out; be sure anyway
+            log.exception("checking the fact base for changes failed")
+            continue
+        if version is not None:
+            services.metrics.reloads["picked_up"] += 1
+            log.warning("now serving fact base %s, saved by another instance", version[:12])
 
 
 def build_bot(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hmac
 import json
 import logging
+import socket
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -57,6 +58,7 @@ async def healthz(request: web.Request) -> web.Response:
     body: dict[str, Any] = {
         "status": "ok" if knowledge.loaded else "not loaded",
         "loaded": knowledge.loaded,
+        "replica": socket.gethostname(),  # the pod name: which replica serves which version
     }
     if knowledge.loaded:
         body |= {"version": knowledge.version, "counts": knowledge.counts()}
