@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from dataclasses import dataclass
 
 from telegram import InlineQueryResultArticle, InputTextMessageContent, Message, Update
 from telegram.constants import ParseMode
@@ -13,60 +14,95 @@ from bot.render_html import citations, render_citation
 from bot.telegram.replying import (
     NO_PREVIEW,
     Context,
+    Paged,
     answer_and_audit,
     clip,
     delivered,
     in_engine,
     keyboard,
+    make_answer,
+    paged,
+    question_of,
     reply_to,
     services_of,
 )
+from bot.telegram.services import Services
 
 INLINE_RESULTS = 10
+STALE = "This answer was made from an older fact base; ask again."
+GONE = "The question this answered is gone; ask again."
+
+
+@dataclass(frozen=True)
+class Press:
+    kind: str  # "p" page, "x" excerpt
+    tag: str  # version tag : question digest
+    index: int
+
+
+def parse_press(data: str) -> Press | None:
+    """`p:<version8>:<question6>:<n>` or `x:...`; None for anything else (old or foreign)."""
+    parts = data.split(":")
+    if len(parts) != 4 or parts[0] not in ("p", "x") or not parts[3].isdigit():
+        return None
+    return Press(parts[0], f"{parts[1]}:{parts[2]}", int(parts[3]))
 
 
 async def on_callback(update: Update, context: Context) -> None:
     query = update.callback_query
     if query is None:
         return
-    services = services_of(context)
-    kind, _, rest = (query.data or "").partition(":")
-    key, _, number = rest.partition(":")
-    paged = services.pages.get(key) if key else None
-    if kind not in ("p", "x") or not number.isdigit():
+    data = query.data or ""
+    if data == "noop":
         await query.answer()
         return
-    if paged is None:
-        await query.answer("This answer has expired; please ask again.", show_alert=True)
+    press = parse_press(data)
+    if press is None:  # a button from before this format, or not ours
+        await query.answer(STALE, show_alert=True)
         return
-    index = int(number)
-    if kind == "p" and index < len(paged.pages):
+    message = query.message if isinstance(query.message, Message) else None
+    original = message.reply_to_message if message is not None else None
+    question = (
+        question_of(original, context.bot.username)
+        if original is not None and original.text
+        else None
+    )
+    if message is None or not question:
+        await query.answer(GONE, show_alert=True)
+        return
+    services = services_of(context)
+    page = await in_engine(services, _again, services, question)
+    if page.tag != press.tag:
+        await query.answer(STALE, show_alert=True)
+        return
+    if press.kind == "p" and press.index < len(page.pages):
         await query.answer()
         try:
             await query.edit_message_text(
-                paged.pages[index],
+                page.pages[press.index],
                 parse_mode=ParseMode.HTML,
                 link_preview_options=NO_PREVIEW,
-                reply_markup=keyboard(key, index, len(paged.pages), len(paged.citations)),
+                reply_markup=keyboard(page.tag, press.index, page),
             )
         except BadRequest as exc:
             if "not modified" not in str(exc).lower():  # a double tap on the same page
                 raise
         return
-    if kind == "x" and index < len(paged.citations):
+    if press.kind == "x" and press.index < len(page.shown):
         await query.answer()
         started = time.perf_counter()
-        target = query.message
-        for page in render_citation(paged.citations[index], index + 1):
-            if isinstance(target, Message):
-                await reply_to(
-                    target, page, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW
-                )
-            elif query.from_user:
-                await context.bot.send_message(query.from_user.id, page, parse_mode=ParseMode.HTML)
+        for text in render_citation(page.shown[press.index], press.index + 1):
+            await reply_to(
+                message, text, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW
+            )
         delivered(services, started)
         return
-    await query.answer()
+    await query.answer(STALE, show_alert=True)
+
+
+def _again(services: Services, question: str) -> Paged:
+    """The answer the button was drawn under, as the serving fact base gives it now."""
+    return paged(make_answer(services, question), question)
 
 
 async def on_inline(update: Update, context: Context) -> None:
@@ -79,9 +115,11 @@ async def on_inline(update: Update, context: Context) -> None:
         await inline.answer([], cache_time=0, is_personal=True)
         return
     started = time.perf_counter()
-    reply = await in_engine(services, answer_and_audit, services, update, text, "inline")
+    made = await in_engine(services, answer_and_audit, services, update, text, "inline")
     results = []
-    unique = {c.fact_id: c for c in citations(reply)}  # Telegram refuses repeated result ids
+    # Results carry no buttons: a message sent from inline mode is not a reply to a question
+    # a button could answer again, and each result already holds its whole excerpt.
+    unique = {c.fact_id: c for c in citations(made.reply)}  # Telegram refuses repeated result ids
     for citation in list(unique.values())[:INLINE_RESULTS]:
         page = render_citation(citation)[0]
         results.append(

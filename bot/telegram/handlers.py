@@ -16,7 +16,6 @@ import asyncio
 import contextlib
 import logging
 import time
-from dataclasses import replace
 
 from telegram import (
     BotCommand,
@@ -39,7 +38,6 @@ from telegram.ext import (
     filters,
 )
 
-from bot.reply import Reply
 from bot.telegram.access import REFUSAL
 from bot.telegram.admin import on_document, on_reload, on_stats
 from bot.telegram.buttons import on_callback, on_inline
@@ -49,6 +47,7 @@ from bot.telegram.replying import (
     delivered,
     in_engine,
     kind_of,
+    question_of,
     reply_to,
     send_reply,
     services_of,
@@ -176,13 +175,9 @@ async def on_text(update: Update, context: Context) -> None:
     message = update.message
     if message is None or message.text is None:
         return
-    text = _strip_mention(message, context.bot.username)
-    if text.startswith("/"):
-        command, _, rest = text.partition(" ")
-        name, _, target = command.partition("@")
-        if target and target.lower() != (context.bot.username or "").lower():
-            return  # a command for another bot
-        text = f"{name} {rest}".strip()
+    text = question_of(message, context.bot.username)
+    if text is None:
+        return  # a command for another bot
     await answer(update, context, text, "command" if text.startswith("/") else "question")
 
 
@@ -199,38 +194,18 @@ async def answer(update: Update, context: Context, text: str, event: str) -> Non
     message = update.message
     assert message is not None
     started = time.perf_counter()
-    reply = await in_engine(services, answer_and_audit, services, update, text, event)
-    await send_reply(message, services, reply)
+    made = await in_engine(services, answer_and_audit, services, update, text, event)
+    await send_reply(message, made, text)
     delivered(services, started)
 
 
 async def on_help(update: Update, context: Context) -> None:
-    services = services_of(context)
+    """/start and /help: what the bot knows (sources, counts) and how to ask."""
     message = update.message
     if message is None:
         return
-    started = time.perf_counter()
-    reply = await in_engine(services, _help_reply, services, update)
-    await send_reply(message, services, reply)
-    delivered(services, started)
-
-
-def _help_reply(services: Services, update: Update) -> Reply:
-    """What the bot knows (sources, counts) and how to ask (the engine's own examples)."""
-    knowledge = services.knowledge
-    help_reply = answer_and_audit(services, update, "/help", "command")
-    if not knowledge.loaded:
-        return help_reply
-    counts = knowledge.counts()
-    sources = knowledge.answer("/sources")
-    notice = (
-        f"I brief the team from {counts['sources']} sources: {counts['facts']} facts about "
-        f"{counts['entities']} people, groups and places, each quoted word for word "
-        "with its source."
-    )
-    # The engine's own notice restates the counts; ours says the same with the sources named.
-    rows = tuple(f"Source: {row}" for row in sources.rows) + help_reply.rows
-    return replace(help_reply, title=help_reply.title or "What I know", notice=notice, rows=rows)
+    text = question_of(message, context.bot.username) or "/help"
+    await answer(update, context, text, "command")
 
 
 async def on_error(update: object, context: Context) -> None:
@@ -263,13 +238,3 @@ def describe(update: object) -> str:
 
 def _describe_error(error: BaseException | None) -> str:
     return "unknown error" if error is None else f"{type(error).__name__}: {error}"
-
-
-def _strip_mention(message: Message, username: str | None) -> str:
-    """The question without the @botname that addressed it."""
-    text = message.text or ""
-    if username:
-        for value in message.parse_entities([MessageEntity.MENTION]).values():
-            if value[1:].lower() == username.lower():
-                text = text.replace(value, " ", 1)
-    return " ".join(text.split())

@@ -1,50 +1,17 @@
-"""What the handlers share: the knowledge holder, access rules, limiter, audit, metrics, pages."""
+"""What the handlers share: the knowledge holder, access rules, limiter, audit, metrics."""
 
 from __future__ import annotations
 
-import secrets
-from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from bot.knowledge import Knowledge
-from bot.reply import Citation
 from bot.settings import Settings
 from bot.telegram.access import Access
 from bot.telegram.app import Tuning
 from bot.telegram.audit import AuditLog
 from bot.telegram.metrics import Metrics
 from bot.telegram.ratelimit import RateLimiter
-
-
-@dataclass(frozen=True)
-class Paged:
-    pages: tuple[str, ...]
-    citations: tuple[Citation, ...]
-
-
-class PageStore:
-    """Recent multi-page replies and their citations, for the inline buttons (LRU, in memory).
-
-    Callback data is limited to 64 bytes, so buttons carry a short key into this store.
-    """
-
-    def __init__(self, capacity: int = 2000) -> None:
-        self.capacity = capacity
-        self._items: OrderedDict[str, Paged] = OrderedDict()
-
-    def put(self, pages: list[str], citations: tuple[Citation, ...]) -> str:
-        key = secrets.token_urlsafe(6)
-        self._items[key] = Paged(tuple(pages), citations)
-        while len(self._items) > self.capacity:
-            self._items.popitem(last=False)
-        return key
-
-    def get(self, key: str) -> Paged | None:
-        item = self._items.get(key)
-        if item is not None:
-            self._items.move_to_end(key)
-        return item
 
 
 @dataclass
@@ -54,7 +21,6 @@ class Services:
     audit: AuditLog
     tuning: Tuning = field(default_factory=Tuning)
     metrics: Metrics = field(default_factory=Metrics)
-    pages: PageStore = field(default_factory=PageStore)
     # One thread runs every engine call: the engine shares one SQLite connection and answers
     # in milliseconds, so a single worker keeps it safe without slowing anyone down, while
     # reloads compile on other threads.

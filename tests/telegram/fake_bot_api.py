@@ -271,10 +271,25 @@ class FakeBotApi:
         return self._message(user, chat, None, photo=[size])
 
     def callback(self, user: User, message: dict[str, Any], data: str) -> int:
+        """A press on a button of `message`, which arrives as Telegram holds it now: edited
+        text and keyboard, and the message it replies to while that still exists."""
+        key = (message["chat"]["id"], message["message_id"])
+        current = {
+            k: v for k, v in self.messages.get(key, message).items() if k != "reply_to_message"
+        }
+        replied = message.get("reply_to_message") or self.messages.get(key, {}).get(
+            "reply_to_message"
+        )
+        if replied is not None:
+            original = self.messages.get((replied["chat"]["id"], replied["message_id"]))
+            if original is not None:  # one level deep, as Telegram nests replies
+                current["reply_to_message"] = {
+                    k: v for k, v in original.items() if k != "reply_to_message"
+                }
         query = {
             "id": str(next(self._ids)),
             "from": user.json(),
-            "message": message,
+            "message": current,
             "chat_instance": "ci-1",
             "data": data,
         }
@@ -307,6 +322,10 @@ class FakeBotApi:
         self.pushed_at[(chat["id"], message["message_id"])] = time.perf_counter()
         self.push({"message": message})
         return message
+
+    def delete(self, message: dict[str, Any]) -> None:
+        """A person deletes a message; replies to it lose their reply_to_message."""
+        self.messages.pop((message["chat"]["id"], message["message_id"]), None)
 
     def push(self, payload: dict[str, Any]) -> int:
         update_id = next(self._update_ids)
@@ -447,6 +466,12 @@ class FakeBotApi:
             message["reply_markup"] = params["reply_markup"]
         reply = params.get("reply_parameters") or {}
         replied_id = reply.get("message_id") or params.get("reply_to_message_id")
+        if replied_id:
+            original = self.messages.get((chat_id, int(replied_id)))
+            if original is not None:  # Telegram returns the message replied to, one level deep
+                message["reply_to_message"] = {
+                    k: v for k, v in original.items() if k != "reply_to_message"
+                }
         record = {**message, "parse_mode": params.get("parse_mode")}
         self.sent.append(record)
         if replied_id:

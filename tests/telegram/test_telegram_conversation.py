@@ -5,7 +5,16 @@ from __future__ import annotations
 import re
 
 from fake_bot_api import FakeBotApi
-from tg_support import ADMIN, MEMBER, OTHER_CHAT, STRANGER, TEAM_CHAT, make_settings, running_bot
+from tg_support import (
+    ADMIN,
+    MEMBER,
+    OTHER_CHAT,
+    RED,
+    STRANGER,
+    TEAM_CHAT,
+    make_settings,
+    running_bot,
+)
 
 
 async def test_member_question_gets_quoted_excerpt_with_source(fake: FakeBotApi, bot):
@@ -115,9 +124,47 @@ async def test_paging_and_excerpt_buttons(fake: FakeBotApi, tmp_path, bot):
     )
     assert "Ada Stone said the &lt;union&gt;" in full[0]["text"]
     assert len(fake.callback_answers) == 2
-    fake.callback(MEMBER, first, "p:expired-key:1")
+    data = [b["callback_data"] for row in keyboard for b in row]
+    assert all(len(d.encode()) <= 64 for d in data)
+    version = bot.services.knowledge.version
+    assert version and all(d.split(":")[1] == version[:8] for d in data if d != "noop")
+    fake.callback(MEMBER, first, "p:old-store-key:1")  # a button from before this format
     alert = await fake.wait_for(lambda: [a for a in fake.callback_answers if a.get("show_alert")])
-    assert "expired" in alert[0]["text"]
+    assert "older fact base" in alert[0]["text"]
+
+
+async def test_a_button_after_a_reload_asks_to_ask_again(fake: FakeBotApi, tmp_path, bot):
+    first = await fake.reply(fake.private(MEMBER, "Who leads the Blue Union?"))
+    excerpt = first["reply_markup"]["inline_keyboard"][-1][0]["callback_data"]
+    (tmp_path / "seeds" / "red.txt").write_text(RED, encoding="utf-8")
+    assert "Reloaded" in (await fake.reply(fake.private(ADMIN, "/reload")))["text"]
+    sent = len(fake.sent)
+    fake.callback(MEMBER, first, excerpt)
+    alert = await fake.wait_for(lambda: [a for a in fake.callback_answers if a.get("show_alert")])
+    assert alert[0]["text"] == "This answer was made from an older fact base; ask again."
+    assert len(fake.sent) == sent  # no excerpt of the wrong fact
+
+
+async def test_a_button_under_a_deleted_question_says_so(fake: FakeBotApi, bot):
+    asked = fake.private(MEMBER, "Who leads the Blue Union?")
+    first = await fake.reply(asked)
+    excerpt = first["reply_markup"]["inline_keyboard"][-1][0]["callback_data"]
+    fake.delete(asked)
+    fake.callback(MEMBER, first, excerpt)
+    alert = await fake.wait_for(lambda: [a for a in fake.callback_answers if a.get("show_alert")])
+    assert "ask again" in alert[0]["text"] and "gone" in alert[0]["text"]
+
+
+async def test_buttons_in_a_group_re_read_the_addressed_question(fake: FakeBotApi, bot):
+    asked = fake.group(MEMBER, "@briefbot_test_bot Blue Union provinces", chat_id=TEAM_CHAT)
+    first = await fake.reply(asked)
+    excerpt = first["reply_markup"]["inline_keyboard"][-1][0]["callback_data"]
+    fake.callback(MEMBER, first, excerpt)
+    full = await fake.wait_for(
+        lambda: [m for m in fake.sent_to(TEAM_CHAT) if "File: blue.txt" in m["text"]]
+    )
+    assert full[0]["reply_to_message_id"] == first["message_id"]
+    assert not [a for a in fake.callback_answers if a.get("show_alert")]
 
 
 async def test_inline_query_returns_matching_facts(fake: FakeBotApi, bot):

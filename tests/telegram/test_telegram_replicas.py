@@ -91,3 +91,27 @@ async def test_a_running_bot_serves_what_another_replica_saved(fake: FakeBotApi,
         answer = await fake.reply(fake.private(MEMBER, "Crimson League"))
         assert "Crimson League" in answer["text"]
     assert bot.watcher is None  # stopped with the application
+
+
+async def test_a_button_drawn_by_one_instance_works_on_another(fake: FakeBotApi, tmp_path):
+    long_line = "The Blue Union report paragraph number {} says " + "a lot of things " * 40
+    lines = "\n".join(long_line.format(i) + "." for i in range(12))
+    write_seeds(tmp_path / "seeds", blue__txt=BLUE, long__txt=f"Long report\n{lines}\n")
+    settings = make_settings(tmp_path, fake)
+    async with running_bot(settings) as first_bot:
+        first = await fake.reply(fake.private(MEMBER, "/everything"))
+        drawn_by = first_bot.application
+    keyboard = first["reply_markup"]["inline_keyboard"]
+    more = next(b["callback_data"] for b in keyboard[0] if b["text"] == "More ›")
+    excerpt = next(b["callback_data"] for row in keyboard for b in row if b["text"] == "Excerpt 2")
+    async with running_bot(settings, mini_knowledge(settings)) as second_bot:
+        assert second_bot.application is not drawn_by
+        fake.callback(MEMBER, first, more)
+        edit = await fake.wait_for(lambda: fake.edits)
+        assert edit[0]["message_id"] == first["message_id"] and "2/" in str(edit[0]["reply_markup"])
+        fake.callback(MEMBER, first, excerpt)
+        full = await fake.wait_for(
+            lambda: [m for m in fake.sent_to(MEMBER.id) if "(characters" in m["text"]]
+        )
+        assert full[0]["reply_to_message_id"] == first["message_id"]
+    assert not [a for a in fake.callback_answers if a.get("show_alert")]
