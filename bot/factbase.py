@@ -11,7 +11,7 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -109,11 +109,14 @@ class FactBase:
 # --- YAML ------------------------------------------------------------------------------
 
 
-def to_yaml(base: FactBase) -> str:
+def to_yaml(base: FactBase, facts_text: str | None = None) -> str:
     """The fact base as block-style YAML, written directly: a YAML library's emitter takes
     seconds for tens of thousands of facts. Strings that are not plain identifiers are
     double-quoted with JSON escapes, which YAML reads the same way; the loader stays libyaml's.
     Empty optional fields are left out so the file stays short enough to review.
+
+    `facts_text`, when given, is `render_facts(base.facts)` already made (the compiler keeps
+    each unchanged document's part from the previous compile).
     """
     q = _Quoter()
     out: list[str] = [f"schema: {base.schema}\n"]
@@ -134,7 +137,16 @@ def to_yaml(base: FactBase) -> str:
             f"  aliases: [{', '.join(map(q, e.aliases))}]\n"
         )
     out.append("facts:\n" if base.facts else "facts: []\n")
-    for f in base.facts:
+    out.append(render_facts(base.facts, q) if facts_text is None else facts_text)
+    return "".join(out)
+
+
+def render_facts(facts: Iterable[Fact], quoter: _Quoter | None = None) -> str:
+    """The items of the YAML `facts:` list, each rendered on its own: the text of a list of
+    facts is the concatenation of its parts' texts."""
+    q = quoter or _Quoter()
+    out: list[str] = []
+    for f in facts:
         out.append(
             f"- id: {q(f.id)}\n  source: {q(f.source)}\n  start: {f.start}\n  end: {f.end}\n"
             f"  excerpt: {q(f.excerpt)}\n  statement: {q(f.statement)}\n"
@@ -250,27 +262,42 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 def save(
-    base: FactBase, knowledge_dir: Path, seeds_dir: Path, texts: dict[str, str] | None = None
+    base: FactBase,
+    knowledge_dir: Path,
+    seeds_dir: Path,
+    texts: dict[str, str] | None = None,
+    *,
+    verified: Collection[str] = (),
+    facts_text: str | None = None,
 ) -> Path:
     """Validate, then atomically replace facts.yaml: a failing base never replaces a good one.
 
-    `texts` (source path -> decoded text) spares re-reading documents the caller already holds.
+    `texts` (source path -> decoded text) spares re-reading documents the caller already holds;
+    `verified` and `facts_text` are passed on to `validate` and `to_yaml`.
     """
-    problems = validate(base, seeds_dir, texts)
+    problems = validate(base, seeds_dir, texts, verified=verified)
     if problems:
         raise ValidationError(problems)
     path = knowledge_dir / FACTS_FILE
-    write_atomically(path, to_yaml(base))
+    write_atomically(path, to_yaml(base, facts_text))
     return path
 
 
 # --- validation ------------------------------------------------------------------------
 
 
-def validate(base: FactBase, seeds_dir: Path, texts: dict[str, str] | None = None) -> list[str]:
+def validate(
+    base: FactBase,
+    seeds_dir: Path,
+    texts: dict[str, str] | None = None,
+    *,
+    verified: Collection[str] = (),
+) -> list[str]:
     """Every problem with `base`, one short line each; empty when it is sound.
 
     `texts` maps source paths to their decoded text, to skip re-reading files the caller holds.
+    `verified` names source paths whose spans and excerpts the caller has already checked
+    against the unchanged file (the compiler's previous run did): they are not re-read.
     """
     problems: list[str] = []
     if base.schema != SCHEMA_VERSION:
@@ -286,8 +313,10 @@ def validate(base: FactBase, seeds_dir: Path, texts: dict[str, str] | None = Non
     sources = {s.id: s for s in base.sources}
     entity_ids = {e.id for e in base.entities}
     file_texts = dict(texts or {})
+    verified = frozenset(verified)
     for source in base.sources:
-        problems += _check_source(source, seeds_dir, file_texts)
+        if source.path not in verified:
+            problems += _check_source(source, seeds_dir, file_texts)
     for fact in base.facts:
         problems += _check_fact(fact, sources, entity_ids, file_texts)
     return problems

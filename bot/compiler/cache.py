@@ -1,8 +1,15 @@
-"""knowledge/.cache/: per-document extractions, keyed by content hash, name and compiler version.
+"""knowledge/.cache/: per-document extractions, keyed by content hash, name and compiler version,
+and a snapshot of the last compile's per-document results.
 
 An unchanged document is never re-extracted; a corrupt or foreign cache entry is ignored
 and rebuilt. Entries are `marshal`ed plain tuples (no code runs on load, and it is several
 times faster than unpickling thousands of records), in a git-ignored folder.
+
+The snapshot makes adding one document to thousands cheap: one file holding, per document,
+its file stamp (size, mtime), its entities and sources (what the cross-document merge needs)
+and its finished facts with their YAML text, so an unchanged document is neither read,
+hashed, decoded, re-assembled, re-validated nor re-rendered when its entities' ids did not
+change.
 """
 
 from __future__ import annotations
@@ -11,7 +18,9 @@ import hashlib
 import logging
 import marshal
 import os
+import stat
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +32,11 @@ from bot.compiler.extract import (
     RelationDraft,
     SourceDraft,
 )
+from bot.factbase import Fact, Relation
 
 CACHE_DIR = ".cache"
+SNAPSHOT_FILE = "snapshot.marshal"
+Stamp = tuple[int, int]  # (size, mtime_ns): a file unchanged since it was last read
 log = logging.getLogger("briefbot.compiler.cache")
 
 
@@ -77,13 +89,23 @@ class ExtractionCache:
         except OSError as exc:  # a read-only knowledge folder still compiles, just slower
             log.warning("cannot write cache entry %s: %s", key, exc)
 
+    def stamp(self, path: str, sha256: str) -> Stamp | None:
+        """The entry's stamp: a snapshot record stands for its entry only while this matches."""
+        if not self.enabled:
+            return None
+        return file_stamp(self.folder / f"{self.key(path, sha256)}.entry")
+
+    def keep(self, path: str, sha256: str) -> None:
+        """Mark an entry used without reading it (its document came from the snapshot)."""
+        self.used.add(self.key(path, sha256))
+
     def prune(self) -> int:
         """Delete entries this compile did not use (documents changed or removed)."""
         if not self.enabled or not self.folder.is_dir():
             return 0
         removed = 0
         for entry in self.folder.iterdir():
-            if entry.stem not in self.used:
+            if entry.suffix == ".entry" and entry.stem not in self.used:
                 entry.unlink(missing_ok=True)
                 removed += 1
         return removed
@@ -96,10 +118,7 @@ def encode(extraction: Extraction) -> Any:
         extraction.path,
         extraction.sha256,
         [tuple(s) for s in extraction.sources],
-        [
-            (e.keys, e.alias_keys, e.surfaces, e.votes, e.titles, e.former)
-            for e in extraction.entities
-        ],
+        [_entity_row(e) for e in extraction.entities],
         [(*f[:8], [tuple(r) for r in f.relations]) for f in extraction.facts],
     )
 
@@ -114,3 +133,129 @@ def decode(data: Any) -> Extraction:
         facts=[FactDraft._make((*f[:8], tuple(RelationDraft(*r) for r in f[8]))) for f in facts],
         version=version,
     )
+
+
+def file_stamp(path: Path) -> Stamp | None:
+    """(size, mtime_ns) of a regular file; None for anything else (a symlink's target could
+    change under an unchanged link)."""
+    try:
+        status = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return None
+    if not stat.S_ISREG(status.st_mode):
+        return None
+    return (status.st_size, status.st_mtime_ns)
+
+
+@dataclass(slots=True)
+class DocumentRecord:
+    """One document as the last compile left it (see the module docstring)."""
+
+    stamp: Stamp  # of the document file
+    entry_stamp: Stamp  # of its cache entry
+    sha256: str
+    sources: list[SourceDraft]
+    entities: list[LocalEntity]
+    local_ids: list[str | None]  # the ids its facts were assembled with
+    source_ids: list[str]
+    facts: list[Any]  # Fact rows (see fact_row)
+    facts_yaml: str  # factbase.render_facts of those facts
+
+    def extraction(self, path: str) -> Extraction:
+        """Its entities and sources, without facts: enough for the merge."""
+        return Extraction(path, self.sha256, self.sources, self.entities, [])
+
+    def built_facts(self) -> list[Fact]:
+        return [fact_from_row(row) for row in self.facts]
+
+
+class Snapshot:
+    """Per-document records of the last compile, in one file (see the module docstring)."""
+
+    def __init__(self, knowledge_dir: Path, *, enabled: bool = True) -> None:
+        self.path = knowledge_dir / CACHE_DIR / SNAPSHOT_FILE
+        self.enabled = enabled
+        self.records: dict[str, DocumentRecord] = {}
+
+    def load(self) -> None:
+        if not self.enabled:
+            return
+        try:
+            version, rows = marshal.loads(self.path.read_bytes())
+            if version != COMPILER_VERSION:
+                return
+            self.records = {path: _record(row) for path, row in rows.items()}
+        except FileNotFoundError:
+            return
+        except Exception as exc:  # a damaged snapshot only costs time
+            log.warning("ignoring unreadable snapshot %s: %s", self.path, exc)
+            self.records = {}
+
+    def save(self, records: dict[str, DocumentRecord]) -> None:
+        if not self.enabled:
+            return
+        rows = {path: _row(record) for path, record in records.items()}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".snapshot.", dir=self.path.parent)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(marshal.dumps((COMPILER_VERSION, rows)))
+            os.replace(tmp, self.path)
+        except OSError as exc:
+            log.warning("cannot write snapshot %s: %s", self.path, exc)
+
+
+def _row(record: DocumentRecord) -> Any:
+    return (
+        record.stamp,
+        record.entry_stamp,
+        record.sha256,
+        [tuple(s) for s in record.sources],
+        [_entity_row(e) for e in record.entities],
+        record.local_ids,
+        record.source_ids,
+        record.facts,
+        record.facts_yaml,
+    )
+
+
+def _record(row: Any) -> DocumentRecord:
+    stamp, entry_stamp, sha256, sources, entities, local_ids, source_ids, facts, text = row
+    return DocumentRecord(
+        tuple(stamp),
+        tuple(entry_stamp),
+        sha256,
+        [SourceDraft(*s) for s in sources],
+        [LocalEntity(*e) for e in entities],
+        local_ids,
+        source_ids,
+        facts,
+        text,
+    )
+
+
+def _entity_row(e: LocalEntity) -> tuple[Any, ...]:
+    return (e.keys, e.alias_keys, e.surfaces, e.votes, e.titles, e.former)
+
+
+def fact_row(f: Fact) -> tuple[Any, ...]:
+    relations = tuple((r.type, r.subject, r.value, r.object) for r in f.relations)
+    return (
+        f.id,
+        f.source,
+        f.start,
+        f.end,
+        f.excerpt,
+        f.statement,
+        f.entities,
+        f.date,
+        f.date_text,
+        f.section,
+        f.kind,
+        relations,
+    )
+
+
+def fact_from_row(row: Any) -> Fact:
+    relations = tuple(Relation(*r) for r in row[11]) if row[11] else ()
+    return Fact(*row[:11], relations)  # type: ignore[call-arg]  # the row holds every field

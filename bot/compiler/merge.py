@@ -89,6 +89,26 @@ class Cluster:
 def merge(
     extractions: list[Extraction], texts: dict[str, str], curated: Curated | None = None
 ) -> tuple[FactBase, list[str]]:
+    entities, local_ids, warnings = merge_entities(extractions, curated)
+    ids_by_path = {x.path: ids for x, ids in zip(extractions, local_ids, strict=True)}
+    ordered = sorted(extractions, key=lambda x: x.path)
+    sources: list[Source] = []
+    facts: list[Fact] = []
+    for extraction, article_ids in zip(ordered, source_ids(ordered), strict=True):
+        sources += document_sources(extraction, article_ids)
+        facts += document_facts(
+            extraction, texts[extraction.path], ids_by_path[extraction.path], article_ids
+        )
+    return FactBase(sources=sources, entities=entities, facts=facts), warnings
+
+
+LocalIds = list[str | None]  # a document's local entity numbers -> fact base entity ids
+
+
+def merge_entities(
+    extractions: list[Extraction], curated: Curated | None = None
+) -> tuple[list[Entity], list[LocalIds], list[str]]:
+    """The corpus's entities (sorted by id) and, per extraction, its local entities' ids."""
     warnings: list[str] = []
     union = KeyUnion()
     for extraction in extractions:
@@ -110,9 +130,12 @@ def merge(
     entities = [
         _entity(ids[root], cluster) for root, cluster in clusters.items() if not cluster.dropped
     ]
-    sources, facts = _sources_and_facts(extractions, texts, union, ids)
     entities.sort(key=lambda e: e.id)
-    return FactBase(sources=sources, entities=entities, facts=facts), warnings
+    local_ids = [
+        [ids.get(union.find((e.keys or e.alias_keys)[0])) for e in extraction.entities]
+        for extraction in extractions
+    ]
+    return entities, local_ids, warnings
 
 
 def _join(union: KeyUnion, keys: Iterable[str]) -> None:
@@ -327,77 +350,77 @@ def _entity(entity_id: str, cluster: Cluster) -> Entity:
     return Entity(id=entity_id, name=name, kind=cluster.kind, aliases=tuple(sorted(aliases)))
 
 
-def _sources_and_facts(
-    extractions: list[Extraction], texts: dict[str, str], union: KeyUnion, ids: dict[str, str]
-) -> tuple[list[Source], list[Fact]]:
-    sources: list[Source] = []
-    facts: list[Fact] = []
-    source_ids: set[str] = set()
-    fact_ids: set[str] = set()
-    repeats: dict[str, int] = {}
-    for extraction in sorted(extractions, key=lambda x: x.path):
-        text = texts[extraction.path]
-        local_ids = [ids.get(union.find((e.keys or e.alias_keys)[0])) for e in extraction.entities]
+def source_ids(ordered: list[Extraction]) -> list[list[str]]:
+    """Per extraction (in path order), its articles' source ids: a repeated title gets a suffix."""
+    taken: set[str] = set()
+    result: list[list[str]] = []
+    for extraction in ordered:
         article_ids: list[str] = []
         for number, source in enumerate(extraction.sources):
             source_id = slug(source.title)
-            if source_id in source_ids:
+            if source_id in taken:
                 source_id = (
                     f"{slug(source.title, 50)}-{short_hash(f'{extraction.path}#{number}', 6)}"
                 )
-            source_ids.add(source_id)
+            taken.add(source_id)
             article_ids.append(source_id)
-            sources.append(
-                Source(
-                    source_id,
-                    extraction.path,
-                    source.title,
-                    source.start,
-                    source.end,
-                    source.date,
-                    extraction.sha256,
+        result.append(article_ids)
+    return result
+
+
+def document_sources(extraction: Extraction, article_ids: list[str]) -> list[Source]:
+    return [
+        Source(source_id, extraction.path, s.title, s.start, s.end, s.date, extraction.sha256)
+        for source_id, s in zip(article_ids, extraction.sources, strict=True)
+    ]
+
+
+def document_facts(
+    extraction: Extraction, text: str, local_ids: LocalIds, article_ids: list[str]
+) -> list[Fact]:
+    """One document's facts. Their ids never collide with another document's: each begins
+    with the article's source id, unique in the base, and ends in a hash or a repeat number."""
+    facts: list[Fact] = []
+    fact_ids: set[str] = set()
+    repeats: dict[str, int] = {}
+    for draft in extraction.facts:
+        excerpt = text[draft.start : draft.end]
+        source_id = article_ids[draft.article]
+        base_id = fact_id = f"{source_id}-{short_hash(excerpt)}"
+        if fact_id in fact_ids:  # the same sentence again in one article
+            number = repeats.get(base_id, 1) + 1
+            while (fact_id := f"{base_id}-{number}") in fact_ids:
+                number += 1
+            repeats[base_id] = number
+        fact_ids.add(fact_id)
+        entity_ids = tuple(dict.fromkeys(i for i in (local_ids[n] for n in draft.entities) if i))
+        relations = (
+            tuple(
+                Relation(
+                    r.type,
+                    subject,
+                    r.value,
+                    local_ids[r.object] if r.object is not None else None,
                 )
+                for r in draft.relations
+                if (subject := local_ids[r.subject]) is not None
             )
-        for draft in extraction.facts:
-            excerpt = text[draft.start : draft.end]
-            source_id = article_ids[draft.article]
-            base_id = fact_id = f"{source_id}-{short_hash(excerpt)}"
-            if fact_id in fact_ids:  # the same sentence again in one article
-                number = repeats.get(base_id, 1) + 1
-                while (fact_id := f"{base_id}-{number}") in fact_ids:
-                    number += 1
-                repeats[base_id] = number
-            fact_ids.add(fact_id)
-            entity_ids = tuple(
-                dict.fromkeys(i for i in (local_ids[n] for n in draft.entities) if i)
+            if draft.relations
+            else ()
+        )
+        facts.append(
+            Fact(
+                id=fact_id,
+                source=source_id,
+                start=draft.start,
+                end=draft.end,
+                excerpt=excerpt,
+                statement=draft.statement,
+                entities=entity_ids,
+                date=draft.date,
+                date_text=draft.date_text,
+                section=draft.section,
+                relations=tuple(dict.fromkeys(relations)) if relations else (),
             )
-            relations = (
-                tuple(
-                    Relation(
-                        r.type,
-                        subject,
-                        r.value,
-                        local_ids[r.object] if r.object is not None else None,
-                    )
-                    for r in draft.relations
-                    if (subject := local_ids[r.subject]) is not None
-                )
-                if draft.relations
-                else ()
-            )
-            facts.append(
-                Fact(
-                    id=fact_id,
-                    source=source_id,
-                    start=draft.start,
-                    end=draft.end,
-                    excerpt=excerpt,
-                    statement=draft.statement,
-                    entities=entity_ids,
-                    date=draft.date,
-                    date_text=draft.date_text,
-                    section=draft.section,
-                    relations=tuple(dict.fromkeys(relations)) if relations else (),
-                )
-            )
-    return sources, facts
+        )
+    return facts
