@@ -70,9 +70,9 @@ def path_options(command: F) -> F:
     return seeds(knowledge(command))
 
 
-def fail(error: BriefbotError) -> None:
+def fail(error: BriefbotError, status: int = 1) -> None:
     click.echo(f"briefbot: {error}", err=True)
-    sys.exit(1)
+    sys.exit(status)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

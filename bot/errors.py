@@ -54,3 +54,9 @@ class IngestError(BriefbotError):
 
 class BotApiError(BriefbotError):
     """The Bot API refused the bot or could not be reached (bad token, another instance...)."""
+
+
+class PollingConflict(BotApiError):
+    """Another instance polls with this token (409 Conflict); `briefbot run` exits with 3."""
+
+    exit_status = 3

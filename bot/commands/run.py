@@ -16,6 +16,7 @@ def command(state: State) -> None:
 
     Configuration comes from the environment and an optional .env: TELEGRAM_BOT_TOKEN,
     BRIEFBOT_TEAM, BRIEFBOT_ADMINS, BRIEFBOT_MODE, BRIEFBOT_HOST/PORT, BRIEFBOT_WEBHOOK_URL/SECRET.
+    Exit status 3: another instance polls with this token (after BRIEFBOT_CONFLICT_WAIT s).
     """
     try:
         settings = state.settings
@@ -30,4 +31,5 @@ def command(state: State) -> None:
         asyncio.run(serve(settings))
     except BriefbotError as err:
         # Messages come from Telegram and httpx too; never let one carry the token out.
-        fail(BriefbotError(TokenRedactor(settings.token, settings.webhook_secret).redact(str(err))))
+        redacted = TokenRedactor(settings.token, settings.webhook_secret).redact(str(err))
+        fail(BriefbotError(redacted), getattr(err, "exit_status", 1))

@@ -21,7 +21,7 @@ from telegram.error import Conflict, InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application
 from telegram.request import HTTPXRequest
 
-from bot.errors import BotApiError, ConfigError
+from bot.errors import BotApiError, ConfigError, PollingConflict
 from bot.knowledge import Knowledge
 from bot.settings import Settings
 from bot.telegram import handlers
@@ -48,6 +48,7 @@ class Bot:
     web_app: web.Application
     requests: tuple[HTTPXRequest, ...] = ()
     stopping: asyncio.Event = field(default_factory=asyncio.Event)
+    interrupted: asyncio.Event = field(default_factory=asyncio.Event)  # SIGTERM/SIGINT
     conflict: bool = False
     runner: web.AppRunner | None = None
     watcher: asyncio.Task[None] | None = None
@@ -95,6 +96,7 @@ class Bot:
         await self.stopping.wait()
 
     def request_stop(self) -> None:
+        self.interrupted.set()
         self.stopping.set()
 
     def on_polling_error(self, error: TelegramError) -> None:
@@ -214,7 +216,8 @@ async def serve(
     tuning: Tuning | None = None,
     on_ready: Callable[[Bot], None] | None = None,
 ) -> None:
-    """Run until SIGTERM/SIGINT (returns normally) or a polling conflict (raises BotApiError)."""
+    """Run until SIGTERM/SIGINT (returns normally) or a polling conflict (raises PollingConflict
+    after settings.conflict_wait seconds)."""
     knowledge = Knowledge.from_settings(settings)
     await _open_knowledge(knowledge)
     bot = build_bot(settings, tuning=tuning, knowledge=knowledge)
@@ -229,10 +232,22 @@ async def serve(
         log.warning("stopping: finishing replies in flight")
     finally:
         await bot.stop()
+        if bot.conflict:
+            await _pause_before_exit(bot, settings.conflict_wait)
         for signum in (signal.SIGTERM, signal.SIGINT):
             loop.remove_signal_handler(signum)
     if bot.conflict:
-        raise BotApiError(CONFLICT)
+        raise PollingConflict(CONFLICT)
+
+
+async def _pause_before_exit(bot: Bot, seconds: float) -> None:
+    """After a conflict, wait before exiting: a restart policy (compose restarts whatever the
+    status) then asks Telegram once per interval instead of in a tight loop. SIGTERM ends it."""
+    if seconds <= 0:
+        return
+    log.info("waiting %g s before exiting (BRIEFBOT_CONFLICT_WAIT)", seconds)
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(bot.interrupted.wait(), seconds)
 
 
 async def _open_knowledge(knowledge: Knowledge) -> None:

@@ -229,6 +229,7 @@ async def test_a_second_poller_stops_with_a_clear_409_message(installed: Install
         "BRIEFBOT_TEAM": str(MEMBER_ID),
         "BRIEFBOT_HOST": "127.0.0.1",
         "BRIEFBOT_PORT": str(free_port()),
+        "BRIEFBOT_CONFLICT_WAIT": "0",  # the production default waits 30 s before exiting
     }
     command = executable(
         runtime.last("ENTRYPOINT").exec_form() + runtime.last("CMD").exec_form(), installed
@@ -239,7 +240,7 @@ async def test_a_second_poller_stops_with_a_clear_409_message(installed: Install
     try:
         out, err = await asyncio.wait_for(process.communicate(), 60)
         text = (out + err).decode()
-        assert process.returncode == 1, text[-3000:]
+        assert process.returncode == 3, text[-3000:]  # the documented conflict status
         last = err.decode().strip().splitlines()[-1]
         assert last.startswith("briefbot: ") and "409 Conflict" in last, text[-3000:]
         assert "Traceback" not in text, text[-3000:]

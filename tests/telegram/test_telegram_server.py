@@ -13,10 +13,11 @@ import pytest
 from click.testing import CliRunner
 from fake_bot_api import FakeBotApi
 from mini import BROKEN, mini_compile
-from tg_support import BLUE, MEMBER, make_settings, running_bot, write_seeds
+from tg_support import BLUE, FAST, MEMBER, make_settings, running_bot, write_seeds
 
 from bot.cli import cli
-from bot.errors import ConfigError
+from bot.errors import ConfigError, PollingConflict
+from bot.telegram.runner import Bot, serve
 
 SECRET = "s3cret-webhook-value"
 
@@ -98,6 +99,26 @@ async def test_polling_conflict_stops_the_bot(fake: FakeBotApi, tmp_path, seeds,
     assert not [r for r in caplog.records if r.exc_info]  # no traceback from the final confirm
 
 
+async def test_a_conflict_waits_before_exiting_and_sigterm_cuts_the_wait(
+    fake: FakeBotApi, tmp_path
+):
+    """A restart policy that restarts on any exit then polls once per wait, not in a loop."""
+    write_seeds(tmp_path / "seeds", blue__txt=BLUE)
+    mini_compile(tmp_path / "seeds", tmp_path / "knowledge")
+    fake.conflict = True
+    ready: list[Bot] = []
+    settings = make_settings(tmp_path, fake, conflict_wait=600.0)
+    task = asyncio.create_task(serve(settings, tuning=FAST, on_ready=ready.append))
+    await fake.wait_for(lambda: ready and ready[0].conflict and ready[0].runner is None)
+    polls = len(fake.called("getUpdates"))
+    await asyncio.sleep(0.3)
+    assert not task.done()  # stopped serving, still waiting
+    assert len(fake.called("getUpdates")) == polls
+    ready[0].request_stop()  # what SIGTERM does
+    with pytest.raises(PollingConflict, match="409 Conflict"):
+        await asyncio.wait_for(task, 10)
+
+
 def _run_env(tmp_path: Path, fake: FakeBotApi, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BRIEFBOT_", "TELEGRAM_"))}
     env.update(
@@ -155,12 +176,12 @@ async def test_conflict_exits_non_zero_with_one_line(fake: FakeBotApi, tmp_path)
         "bot",
         "run",
         cwd=tmp_path,
-        env=_run_env(tmp_path, fake),
+        env=_run_env(tmp_path, fake, BRIEFBOT_CONFLICT_WAIT="0"),
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
     )
     _, stderr = await asyncio.wait_for(process.communicate(), 30)
-    assert process.returncode == 1
+    assert process.returncode == PollingConflict.exit_status == 3
     lines = stderr.decode().strip().splitlines()
     assert lines[-1].startswith("briefbot: another bot instance is already polling")
     assert sum("409 Conflict" in line for line in lines) == 1
