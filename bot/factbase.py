@@ -296,8 +296,9 @@ def validate(
     """Every problem with `base`, one short line each; empty when it is sound.
 
     `texts` maps source paths to their decoded text, to skip re-reading files the caller holds.
-    `verified` names source paths whose spans and excerpts the caller has already checked
-    against the unchanged file (the compiler's previous run did): they are not re-read.
+    `verified` names source paths whose sources and facts the caller vouches for: validated
+    before, against the unchanged file, with the same entity ids (the compiler reuses them
+    so). They are not re-read or re-checked; ids are still checked for duplicates.
     """
     problems: list[str] = []
     if base.schema != SCHEMA_VERSION:
@@ -317,8 +318,10 @@ def validate(
     for source in base.sources:
         if source.path not in verified:
             problems += _check_source(source, seeds_dir, file_texts)
+    unverified = {s.id for s in base.sources if s.path not in verified}
     for fact in base.facts:
-        problems += _check_fact(fact, sources, entity_ids, file_texts)
+        if fact.source in unverified or fact.source not in sources:
+            problems += _check_fact(fact, sources, entity_ids, file_texts)
     return problems
 
 

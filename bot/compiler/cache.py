@@ -149,24 +149,37 @@ def file_stamp(path: Path) -> Stamp | None:
 
 @dataclass(slots=True)
 class DocumentRecord:
-    """One document as the last compile left it (see the module docstring)."""
+    """One document as the last compile left it (see the module docstring).
+
+    Its entities and finished facts are kept as marshal blobs: a compile passes an unchanged
+    document's blobs on to the next snapshot without re-encoding them, and decodes the facts
+    only when it reuses them."""
 
     stamp: Stamp  # of the document file
     entry_stamp: Stamp  # of its cache entry
     sha256: str
     sources: list[SourceDraft]
-    entities: list[LocalEntity]
     local_ids: list[str | None]  # the ids its facts were assembled with
     source_ids: list[str]
-    facts: list[Any]  # Fact rows (see fact_row)
-    facts_yaml: str  # factbase.render_facts of those facts
+    entities_blob: bytes  # its LocalEntity rows
+    assembled: bytes  # (Fact rows, factbase.render_facts of those facts)
+
+    @staticmethod
+    def encode_entities(entities: list[LocalEntity]) -> bytes:
+        return marshal.dumps([_entity_row(e) for e in entities])
+
+    @staticmethod
+    def encode_facts(facts: list[Fact], facts_yaml: str) -> bytes:
+        return marshal.dumps(([fact_row(f) for f in facts], facts_yaml))
 
     def extraction(self, path: str) -> Extraction:
         """Its entities and sources, without facts: enough for the merge."""
-        return Extraction(path, self.sha256, self.sources, self.entities, [])
+        entities = [LocalEntity(*e) for e in marshal.loads(self.entities_blob)]
+        return Extraction(path, self.sha256, self.sources, entities, [])
 
-    def built_facts(self) -> list[Fact]:
-        return [fact_from_row(row) for row in self.facts]
+    def facts(self) -> tuple[list[Fact], str]:
+        rows, facts_yaml = marshal.loads(self.assembled)
+        return [fact_from_row(row) for row in rows], facts_yaml
 
 
 class Snapshot:
@@ -211,26 +224,24 @@ def _row(record: DocumentRecord) -> Any:
         record.entry_stamp,
         record.sha256,
         [tuple(s) for s in record.sources],
-        [_entity_row(e) for e in record.entities],
         record.local_ids,
         record.source_ids,
-        record.facts,
-        record.facts_yaml,
+        record.entities_blob,
+        record.assembled,
     )
 
 
 def _record(row: Any) -> DocumentRecord:
-    stamp, entry_stamp, sha256, sources, entities, local_ids, source_ids, facts, text = row
+    stamp, entry_stamp, sha256, sources, local_ids, source_ids, entities, assembled = row
     return DocumentRecord(
         tuple(stamp),
         tuple(entry_stamp),
         sha256,
         [SourceDraft(*s) for s in sources],
-        [LocalEntity(*e) for e in entities],
         local_ids,
         source_ids,
-        facts,
-        text,
+        entities,
+        assembled,
     )
 
 

@@ -16,7 +16,6 @@ from bot.compiler.cache import (
     ExtractionCache,
     Snapshot,
     Stamp,
-    fact_row,
     file_stamp,
 )
 from bot.compiler.curated import Curated
@@ -180,9 +179,9 @@ class _Document:
         `racy_after` could change again within the clock's granularity without its stamp
         changing, so its stamp is not recorded: the next compile reads and hashes it."""
         assert self.stamp is not None
-        x = self.extraction
-        if self.previous is not None and self.text is None:
-            entry_stamp = self.previous.entry_stamp
+        x, previous = self.extraction, self.previous
+        if previous is not None and self.text is None:
+            entry_stamp = previous.entry_stamp
         else:
             entry_stamp = cache.stamp(x.path, x.sha256) or (0, 0)
         return DocumentRecord(
@@ -190,11 +189,19 @@ class _Document:
             entry_stamp=entry_stamp,
             sha256=x.sha256,
             sources=x.sources,
-            entities=x.entities,
             local_ids=self.local_ids,
             source_ids=self.source_ids,
-            facts=[fact_row(f) for f in self.facts] if not self.reusable() else self.previous.facts,  # type: ignore[union-attr]
-            facts_yaml=self.facts_yaml,
+            # the previous record is kept only while the document's content is the same
+            entities_blob=(
+                previous.entities_blob
+                if previous is not None
+                else DocumentRecord.encode_entities(x.entities)
+            ),
+            assembled=(
+                previous.assembled
+                if previous is not None and self.reusable()
+                else DocumentRecord.encode_facts(self.facts, self.facts_yaml)
+            ),
         )
 
 
@@ -260,8 +267,7 @@ def _merge(
         sources += document_sources(document.extraction, ids)
         if document.reusable():
             assert document.previous is not None
-            document.facts = document.previous.built_facts()
-            document.facts_yaml = document.previous.facts_yaml
+            document.facts, document.facts_yaml = document.previous.facts()
         else:
             try:
                 _assemble(document, seeds_dir, cache)
