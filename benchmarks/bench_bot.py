@@ -14,6 +14,11 @@ and 1% of getUpdates calls (after a failed getUpdates, PTB's polling loop waits 
 Every run asserts that each message got exactly one reply (none lost, none duplicated).
 Latency = update queued at the API → the reply received by the API.
 
+Then the fact base watch that replicas run every BRIEFBOT_WATCH_SECONDS (real compiler and
+engine over seeds/): `Knowledge.refresh_if_changed()` when nothing changed (one stat), when
+facts.yaml was rewritten with the same bytes (a hash), and when another instance saved a new
+version (hash, index build, engine open, swap). `--watch-only` runs just this part.
+
     .venv/bin/python benchmarks/bench_bot.py [--users 200] [--messages 2000] [--rate 50]
 """
 
@@ -28,6 +33,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -146,6 +152,52 @@ async def run(
     }
 
 
+def timed(function: Callable[[], object], repeats: int) -> float:
+    """Median seconds of `repeats` calls."""
+    samples = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        function()
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
+
+
+def watch_costs() -> None:
+    workdir = Path(tempfile.mkdtemp(prefix="bench_watch_"))
+    try:
+        shutil.copytree(ROOT / "seeds", workdir / "seeds")
+        saver = Knowledge(workdir / "seeds", workdir / "knowledge")
+        if not saver.reload().ok:
+            raise SystemExit("the seeds did not compile, nothing to benchmark")
+        watcher = Knowledge(workdir / "seeds", workdir / "knowledge")
+        watcher.open()
+        facts = workdir / "knowledge" / "facts.yaml"
+        versions = [facts.read_bytes(), facts.read_bytes() + b"# another version\n"]
+
+        def rewrite_same() -> None:
+            facts.write_bytes(versions[0])
+            watcher.refresh_if_changed()
+
+        turn = iter(range(10**9))
+
+        def new_version() -> None:
+            facts.write_bytes(versions[(next(turn) + 1) % 2])
+            assert watcher.refresh_if_changed() is not None
+
+        unchanged = timed(watcher.refresh_if_changed, 2000)
+        write_only = timed(lambda: facts.write_bytes(versions[0]), 50)
+        same = timed(rewrite_same, 50) - write_only
+        changed = timed(new_version, 10) - write_only
+        print(
+            f"watch, facts.yaml {len(versions[0]) / 1e6:.2f} MB: "
+            f"unchanged {unchanged * 1e6:.0f} µs; "
+            f"same bytes rewritten {same * 1e3:.2f} ms (x{same / unchanged:.0f}); "
+            f"new version picked up {changed * 1e3:.0f} ms (x{changed / unchanged:.0f})"
+        )
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -160,9 +212,13 @@ def main() -> None:
     )
     parser.add_argument("--rate", type=float, default=50.0, help="paced arrivals per second")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--watch-only", action="store_true", help="only the fact base watch")
     args = parser.parse_args()
     logging.basicConfig(level=logging.ERROR)
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    if args.watch_only:
+        watch_costs()
+        return
     print(f"{args.users} users, {args.messages} messages, loopback fake Bot API, one process")
     results = {}
     for shape, pace in (("burst", None), ("paced", args.rate)):
@@ -187,6 +243,7 @@ def main() -> None:
     if broken:
         raise SystemExit(f"FAILED: replies lost or duplicated in {', '.join(broken)}")
     print("OK: every message answered exactly once in every run")
+    watch_costs()
 
 
 if __name__ == "__main__":

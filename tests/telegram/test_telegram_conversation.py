@@ -155,6 +155,16 @@ async def test_a_button_under_a_deleted_question_says_so(fake: FakeBotApi, bot):
     assert "ask again" in alert[0]["text"] and "gone" in alert[0]["text"]
 
 
+async def test_a_button_under_an_edited_question_asks_to_ask_again(fake: FakeBotApi, bot):
+    asked = fake.private(MEMBER, "Who leads the Blue Union?")
+    first = await fake.reply(asked)
+    excerpt = first["reply_markup"]["inline_keyboard"][-1][0]["callback_data"]
+    asked["text"] = "Where does the Blue Union operate?"  # edited after the answer
+    fake.callback(MEMBER, first, excerpt)
+    alert = await fake.wait_for(lambda: [a for a in fake.callback_answers if a.get("show_alert")])
+    assert "ask again" in alert[0]["text"]
+
+
 async def test_buttons_in_a_group_re_read_the_addressed_question(fake: FakeBotApi, bot):
     asked = fake.group(MEMBER, "@briefbot_test_bot Blue Union provinces", chat_id=TEAM_CHAT)
     first = await fake.reply(asked)

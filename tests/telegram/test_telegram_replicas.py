@@ -115,3 +115,13 @@ async def test_a_button_drawn_by_one_instance_works_on_another(fake: FakeBotApi,
         )
         assert full[0]["reply_to_message_id"] == first["message_id"]
     assert not [a for a in fake.callback_answers if a.get("show_alert")]
+
+
+def test_a_replica_started_without_a_fact_base_loads_the_first_one_saved(tmp_path):
+    write_seeds(tmp_path / "seeds", blue__txt=BLUE)
+    settings = make_settings(tmp_path, FakeBotApi())
+    first, second = mini_knowledge(settings), mini_knowledge(settings)
+    assert second.refresh_if_changed() is None and not second.loaded
+    assert first.reload().ok
+    assert second.refresh_if_changed() == first.version
+    assert second.loaded
