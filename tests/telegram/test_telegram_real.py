@@ -51,6 +51,15 @@ async def test_real_engine_briefs_from_the_seed(fake: FakeBotApi, real_bot):
     assert "<blockquote" in reply["text"] and "Mamatov" in reply["text"]
     brief = await fake.reply(fake.private(MEMBER, "/brief@briefbot_test_bot KIB"), timeout=20)
     assert "<blockquote" in brief["text"]
+    # A button answers the question again: the real engine must give the same answer.
+    buttons = [b for row in brief["reply_markup"]["inline_keyboard"] for b in row]
+    excerpt = next(b["callback_data"] for b in buttons if b["text"] == "Excerpt 1")
+    fake.callback(MEMBER, brief, excerpt)
+    full = await fake.wait_for(
+        lambda: [m for m in fake.replies_to(brief) if "(characters" in m["text"]], timeout=20
+    )
+    assert "<blockquote" in full[0]["text"]
+    assert not [a for a in fake.callback_answers if a.get("show_alert")]
     nothing = await fake.reply(fake.private(MEMBER, "What is the GDP of Kazakhstan?"), timeout=20)
     assert nothing["text"]
 
