@@ -16,6 +16,7 @@ from typing import Any
 
 from bot.compiler.gazetteer import (
     COMMON_ACRONYMS,
+    EVENT_WORDS,
     KNOWN_ORGS,
     ORG_FIRST_WORDS,
     ORG_WORDS,
@@ -25,6 +26,7 @@ from bot.compiler.gazetteer import (
     PLACE_WORDS,
     TITLE_PHRASES,
     TITLES,
+    countries,
     demonyms,
     normalize,
     places,
@@ -270,6 +272,11 @@ MONTHS = frozenset(
     ]
 )
 
+# Months that are also given names and surnames ("Theresa May", "April Smith", "Mrs May").
+NAME_MONTHS = frozenset(["april", "may", "june", "august"])
+NAME_MONTH_ENDINGS = tuple(NAME_MONTHS)
+DATE_AFTER = re.compile(r"[ \u00a0]\d")
+
 
 @dataclass(slots=True)
 class Mention:
@@ -313,11 +320,15 @@ def find_mentions(
     end: int,
     vocabulary: Container[str],
     memo: dict[tuple[str, bool], list[Template]] | None = None,
+    *,
+    countries_seen: list[str] | None = None,
 ) -> list[Mention]:
     """Mentions of names in the sentence text[start:end].
 
     Parsing a capitalized run is a pure function of its text (and, at a sentence start, of
     the document's vocabulary), so parses are memoized; only context cues are per occurrence.
+    A run that is only a country's demonym ("Turkish drones") names nothing, but its country
+    is appended to `countries_seen`.
     """
     found: list[Mention] = []
     memo = {} if memo is None else memo
@@ -339,6 +350,10 @@ def find_mentions(
                 templates = _templates(raw, False, vocabulary)
                 if len(_SHARED_TEMPLATES) < _SHARED_LIMIT:
                     _SHARED_TEMPLATES[raw] = templates
+        if not templates:
+            if countries_seen is not None:
+                countries_seen.extend(demonym_countries(raw))
+            continue
         for template in templates:
             mention = _occurrence(text, raw_start, template)
             if mention is None:
@@ -348,6 +363,21 @@ def find_mentions(
             mention.initial = initial and template[0] == 0
             found.append(mention)
     return found
+
+
+@lru_cache(maxsize=4096)
+def demonym_countries(raw: str) -> tuple[str, ...]:
+    """ "Turkish", "the Turkish", "Russian-Uzbek": the countries; "Central Asian": none."""
+    key = entity_key(raw)
+    country = demonyms().get(key)
+    if country is not None:
+        return (country,) if entity_key(country) in countries() else ()
+    if "-" not in raw or " " in raw:
+        return ()
+    found = [demonyms().get(entity_key(part)) for part in re.split(r"[-–]", raw)]
+    if all(found):
+        return tuple(c for c in found if c and entity_key(c) in countries())
+    return ()
 
 
 def _templates(raw: str, initial: bool, vocabulary: Container[str]) -> list[Template]:
@@ -375,6 +405,21 @@ def _occurrence(text: str, raw_start: int, template: Template) -> Mention | None
     rel_start, rel_end, surface, key, title, role_of, votes = template
     start, end = raw_start + rel_start, raw_start + rel_end
     following = text[end : end + 24]
+    if (
+        key.endswith(NAME_MONTH_ENDINGS)
+        and DATE_AFTER.match(following)
+        and (key.rsplit(" ", 1)[-1] in NAME_MONTHS)
+    ):
+        # "the Labour Party May 2005": the month starts a date, not a surname
+        if " " not in surface or title is not None:
+            return None
+        trimmed = surface[: surface.rindex(" ")]
+        inner = _templates(trimmed, False, ())
+        if len(inner) != 1:
+            return None
+        rel_start, rel_end, surface, key, title, role_of, votes = inner[0]
+        start, end = start + rel_start, start + rel_end
+        following = text[end : end + 24]
     if title is None and not votes and " " in surface and MODIFIED_NOUN.match(following):
         # "Central Asian Salafi-Jihadi groups", "Russian Black Sea port": a description
         # led by a demonym; the name, if any, is what follows the demonym
@@ -444,7 +489,7 @@ def _parse(
             # "Secretary General of the United Nations": a role, and the body it belongs to
             owner = _strip_edges(tokens[title_end + 1 :], False, vocabulary)
             return _split_compounds(text, owner, vocabulary) if owner else []
-        tokens = _strip_edges(tokens[title_end:], False, vocabulary)
+        tokens = _strip_edges(tokens[title_end:], False, vocabulary, titled=True)
         if prefix:
             role_of = text[prefix[0][0] : prefix[-1][1]]
             mentions = (
@@ -462,7 +507,11 @@ def _parse(
 
 
 def _strip_edges(
-    tokens: list[tuple[int, int, str]], initial: bool, vocabulary: Container[str]
+    tokens: list[tuple[int, int, str]],
+    initial: bool,
+    vocabulary: Container[str],
+    *,
+    titled: bool = False,
 ) -> list[tuple[int, int, str]]:
     while tokens:
         word = tokens[0][2]
@@ -472,6 +521,8 @@ def _strip_edges(
                 break
             tokens = tokens[1:]
             continue
+        if titled and lowered in NAME_MONTHS:
+            break  # "Mrs May": a title names a person, not a month
         if lowered in STOPWORDS or lowered in MONTHS:
             tokens = tokens[1:]
             initial = False
@@ -487,8 +538,26 @@ def _strip_edges(
             continue
         break
     while tokens and (tokens[-1][2].casefold() in PARTICLES or tokens[-1][2].casefold() in MONTHS):
+        if _month_as_surname(tokens) or (titled and tokens[-1][2].casefold() in NAME_MONTHS):
+            break
         tokens = tokens[:-1]
     return tokens
+
+
+def _month_as_surname(tokens: list[tuple[int, int, str]]) -> bool:
+    """ "Theresa May": a name-month after a capitalized given name is the surname (a date's
+    number after it is checked where the following text is known)."""
+    if len(tokens) < 2 or tokens[-1][2].casefold() not in NAME_MONTHS:
+        return False
+    before = tokens[-2][2]
+    lowered = before.casefold().rstrip(".")
+    return (
+        before[:1].isupper()
+        and lowered not in MONTHS
+        and lowered not in STOPWORDS
+        and lowered not in PARTICLES
+        and not is_acronym(before)
+    )
 
 
 def _common_word(word: str, vocabulary: Container[str]) -> bool:
@@ -629,7 +698,7 @@ def _vote_by_shape(mention: Mention) -> None:
         votes["place"] = votes.get("place", 0) + 3
     if len(words) > 1 and any(w in OTHER_WORDS for w in words):  # "World War II"
         votes["other"] = votes.get("other", 0) + 3
-    if key in PEOPLE_WORDS:
+    if key in PEOPLE_WORDS or key in EVENT_WORDS:
         votes["other"] = votes.get("other", 0) + 5
     if mention.title:
         votes["person"] = votes.get("person", 0) + 4
@@ -647,6 +716,29 @@ PLACE_PREPOSITIONS = frozenset(
 CONTEXT_AFTER = re.compile(
     r"^,?\s+(?:(?P<who>who)\b|(?P<which>which)\b|(?:has |had |have )?"
     r"(?P<said>said|says|told|added|insisted|argued|wrote)\b)"
+)
+
+
+# What only people do: "Erdogan paid a visit", "Shuvalov met", "X congratulated".
+PERSON_ACT_AFTER = re.compile(
+    r"^,?\s+(?:has |had |have |also |later |then )?(?:paid (?:a|an|his|her) |"
+    r"(?:congratulated|met|meets|telephoned|phoned|visited|visits|resigned|married|thanked|"
+    r"(?:was|is) (?:born|elected|sworn|re-elected|appointed)|himself|herself)\b)"
+    r"|^(?:’s|'s) (?:wife|husband|son|daughter|father|mother|brother|sister|widow|family|"
+    r"aides?|spokes(?:man|woman|person)|predecessor|successor|visit|remarks|speech|assertion)\b"
+)
+# What marks a company: "Nintendo shares", "Apple's profits", "shares in Sony", "X Inc".
+COMPANY_AFTER = re.compile(
+    r"^(?:(?:’s|'s) | )(?:shares?|stock|profits?|revenues?|earnings|turnover|"
+    r"shareholders|chief executive|boss|products?|brand)\b"
+    r"|^,? (?:Inc|Corp|Ltd|plc|PLC|AG|SA|GmbH|Co)\b"
+)
+# "the firm Nintendo", "shares in Sony", "chief executive of Apple"
+COMPANY_NOUNS = frozenset(
+    ["firm", "company", "maker", "giant", "rival", "retailer", "carrier", "bank", "group"]
+)
+COMPANY_OWNERS = frozenset(
+    ["shares in", "stake in", "executive of", "boss of", "owner of", "bid for", "takeover of"]
 )
 
 
@@ -671,6 +763,16 @@ def _vote_by_context(mention: Mention, before: str, after: str) -> None:
             votes["organization"] = votes.get("organization", 0) + 0.5
         elif " " in mention.key:  # "Microsoft said": companies speak too; a lone word says little
             votes["person"] = votes.get("person", 0) + 1
+    if " " in mention.key or mention.title:
+        return  # a full name or a titled one: the cues above and its shape decide
+    if PERSON_ACT_AFTER.match(after):
+        votes["person"] = votes.get("person", 0) + 1
+    elif (
+        COMPANY_AFTER.match(after)
+        or last in COMPANY_NOUNS
+        or (len(words) > 1 and f"{words[-2]} {last}".casefold() in COMPANY_OWNERS)
+    ):
+        votes["organization"] = votes.get("organization", 0) + 1
 
 
 def personal_name_shape(key: str) -> bool:
@@ -700,6 +802,8 @@ def _looks_like_personal_name(surface: str, vocabulary: Container[str]) -> bool:
         if not core[0].isupper() or is_acronym(core):
             return False
         folded = entity_key(core)
+        if folded in NAME_MONTHS and word is not words[0]:
+            continue  # "Theresa May": "may" is a common word, yet here a surname
         if folded in vocabulary or folded in places() or folded in demonyms():
             return False
     return True

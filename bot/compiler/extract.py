@@ -27,7 +27,7 @@ from bot.compiler.entities import (
     long_form_before,
     personal_name_shape,
 )
-from bot.compiler.gazetteer import HONORIFICS, demonyms, places
+from bot.compiler.gazetteer import HONORIFICS, countries, demonyms, places
 from bot.compiler.relations import (
     FORMER_NAME_CUE,
     Found,
@@ -37,7 +37,7 @@ from bot.compiler.relations import (
     quotes,
 )
 from bot.compiler.segment import PARAGRAPH, Article, segment
-from bot.compiler.sentences import ENCLOSED, split_sentences
+from bot.compiler.sentences import enclosed_spans, split_sentences
 from bot.errors import DocumentError
 
 
@@ -115,6 +115,7 @@ class _Sentence:
     end: int
     section: str | None
     mentions: list[Mention] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)  # of demonyms that name nothing
 
 
 class _Keys:
@@ -149,6 +150,7 @@ def extract(path: str, text: str, sha256: str, *, markdown: bool = False) -> Ext
     keys = _Keys()
     aliases_only: set[str] = set()
     _drop_sentence_case_words(sentences)
+    _unglue_lowercase_tails(sentences, vocabulary)
     long_forms = _link_acronyms(analysis, sentences, keys)
     _spread_long_forms(analysis, sentences, long_forms)
     former = _link_former_names(analysis, sentences, keys)
@@ -156,6 +158,7 @@ def extract(path: str, text: str, sha256: str, *, markdown: bool = False) -> Ext
     _link_initials(sentences, keys, votes)
     _link_surnames(sentences, keys, votes, aliases_only)
     votes = _votes(sentences, keys)
+    _drop_common_words(analysis, sentences, keys, votes, vocabulary)
     builder = _Builder(keys, votes, aliases_only)
     for sentence in sentences:
         for mention in sentence.mentions:
@@ -166,6 +169,7 @@ def extract(path: str, text: str, sha256: str, *, markdown: bool = False) -> Ext
                 builder.table[number].former.append(mention.key)
     sources = [_source(path, text, article) for article in articles]
     facts = _facts(analysis, sentences, builder, markdown=markdown, sources=sources)
+    facts = _resolve_role_owners(facts, sentences, builder)
     return Extraction(path, sha256, sources, builder.entities(), facts)
 
 
@@ -217,7 +221,9 @@ def _sentences(text: str, articles: list[Article], vocabulary: LowercaseWords) -
             enclosed = _enclosed(text, block.start, block.end)
             for start, end in split_sentences(text, block.start, block.end):
                 sentence = _Sentence(number, start, end, block.section)
-                sentence.mentions = find_mentions(text, start, end, vocabulary, memo)
+                sentence.mentions = find_mentions(
+                    text, start, end, vocabulary, memo, countries_seen=sentence.countries
+                )
                 for mention in sentence.mentions:
                     mention.quoted = any(s < mention.start and mention.end < e for s, e in enclosed)
                 found.append(sentence)
@@ -225,7 +231,7 @@ def _sentences(text: str, articles: list[Article], vocabulary: LowercaseWords) -
 
 
 def _enclosed(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in ENCLOSED.finditer(text, start, end)]
+    return enclosed_spans(text, start, end)
 
 
 # --- linking names within the document ---------------------------------------------------------
@@ -381,6 +387,8 @@ def _drop_sentence_case_words(sentences: list[_Sentence]) -> None:
         for mention in sentence.mentions:
             if not mention.initial:
                 anywhere.add(mention.key)
+                if " " in mention.key:  # "Akhunzada’s deputies": a full name's surname
+                    anywhere.add(mention.key.rsplit(" ", 1)[1])
     for sentence in sentences:
         sentence.mentions = [
             m
@@ -391,6 +399,79 @@ def _drop_sentence_case_words(sentences: list[_Sentence]) -> None:
             or is_acronym(m.surface)
             or sum(m.votes.values()) >= 1
         ]
+
+
+def _unglue_lowercase_tails(sentences: list[_Sentence], vocabulary: LowercaseWords) -> None:
+    """ "UN Security Councilstated": a missing space glued a word to a name the document
+    uses elsewhere; the name ends where that name does."""
+    counts = Counter(m.key for sentence in sentences for m in sentence.mentions)
+    suspects = [
+        m
+        for sentence in sentences
+        for m in sentence.mentions
+        if counts[m.key] == 1 and len(m.key) >= 6 and m.surface[-3:].islower()
+    ]
+    if not suspects:
+        return
+    known = set(counts)
+    for key in counts:  # "Abdul Haqlater" and "Abdul Haq al-Turkistani"
+        if key.count(" ") > 1:
+            words = key.split()
+            known.update(" ".join(words[:size]) for size in range(2, len(words)))
+    for mention in suspects:
+        key = mention.key
+        word_at = key.rfind(" ") + 2  # the glued word keeps at least two letters of its own
+        for cut in range(word_at, len(key) - 2):
+            tail = key[cut:]
+            if (
+                key[:cut] in known
+                and tail.isalpha()
+                and mention.surface.endswith(tail)
+                and tail in vocabulary
+            ):
+                mention.end -= len(tail)
+                mention.surface = mention.surface[: -len(tail)]
+                mention.key = key[:cut]
+                break
+
+
+def _drop_common_words(
+    text: str,
+    sentences: list[_Sentence],
+    keys: _Keys,
+    votes: dict[str, dict[str, float]],
+    vocabulary: LowercaseWords,
+) -> None:
+    """ "Agreement", "Competition", "Northern": one capitalized common word, written in
+    lowercase more often than capitalized in the same document, with no cue of a name and no
+    longer name it belongs to, is a word in a title or a quoted phrase, not an entity."""
+    linked = Counter(keys.find(k) for k in list(keys.parent))
+    capitalized: Counter[str] = Counter()
+    candidates: set[str] = set()
+    for sentence in sentences:
+        for mention in sentence.mentions:
+            key = mention.key
+            capitalized[key] += 1
+            if (
+                capitalized[key] > 1  # decided at its first mention
+                or " " in key
+                or is_acronym(mention.surface)
+                or key in places()
+                or key in demonyms()
+                or linked[keys.find(key)] > 1
+            ):
+                continue
+            bucket = votes.get(keys.find(key), {})
+            if max((v for k, v in bucket.items() if k != "_count"), default=0) > 0.5:
+                continue
+            if key in vocabulary:
+                candidates.add(key)
+    if not candidates:
+        return
+    common = {key for key in candidates if text.count(key) >= capitalized[key]}
+    if common:
+        for sentence in sentences:
+            sentence.mentions = [m for m in sentence.mentions if m.key not in common]
 
 
 def _link_former_names(text: str, sentences: list[_Sentence], keys: _Keys) -> set[str]:
@@ -471,10 +552,14 @@ class _Builder:
             return None
         country = demonyms().get(mention.role_of_key)
         if country is not None:  # "Kazakh President": the role belongs to Kazakhstan
-            number = self.entity_for_key(entity_key(country), None, "place")
-            self.table[number].surfaces.setdefault(country, 0)
-            return number
+            return self.place_entity(country)
         return self.index.get(self.keys.find(mention.role_of_key))
+
+    def place_entity(self, name: str) -> int:
+        """The entity of a gazetteer place, made if the document never names it itself."""
+        number = self.entity_for_key(entity_key(name), None, "place")
+        self.table[number].surfaces.setdefault(name, 0)
+        return number
 
     def vote(self, number: int, kind: str, score: float) -> None:
         self.kinds.pop(number, None)
@@ -540,7 +625,7 @@ def _fact(
     entities = list(numbers)
     relations = _roles(analysis, sentence, numbers, entities, builder)
     pronoun = PRONOUN_SUBJECT.match(body)
-    quoting = "“" in body or '"' in body
+    quoting = "“" in body or "”" in body or '"' in body
     antecedent = None
     if pronoun or (quoting and SHE_OR_HE.search(body)):  # only then does "he" need a referent
         antecedent = _antecedent(previous, builder)
@@ -574,6 +659,10 @@ def _fact(
             builder.vote(subject, "organization", 0.1)
         if subject not in entities:
             entities.append(subject)
+    for name in sentence.countries:  # "Turkish drones": the fact concerns Turkey
+        country = builder.place_entity(name)
+        if country not in entities:
+            entities.append(country)
     if markdown:
         statement = strip_markdown(statement)
     date = find_date(analysis, sentence.start, sentence.end, doc_date)
@@ -612,6 +701,78 @@ def _roles(
             entities.append(role_object)
         relations.append(RelationDraft("role", number, mention.title, role_object))
     return relations
+
+
+def _resolve_role_owners(
+    facts: list[FactDraft], sentences: list[_Sentence], builder: _Builder
+) -> list[FactDraft]:
+    """Give "President Mirziyoyev" his country when the document makes it certain.
+
+    Either the same person holds the same title with a known owner elsewhere in the document
+    ("Uzbek President Shavkat Mirziyoyev"), or the sentence names exactly one country, before
+    the title, and that country is the one the article mentions most ("The people of
+    Uzbekistan look to President Shavkat Mirziyoyev").
+    """
+    if not any(r.type == "role" and r.object is None for f in facts for r in f.relations):
+        return facts
+    owners: dict[tuple[int, str], set[int]] = defaultdict(set)
+    for fact in facts:
+        for r in fact.relations:
+            if r.type == "role" and r.object is not None:
+                owners[(r.subject, r.value.casefold())].add(r.object)
+    main_country = _main_countries(sentences, builder)
+    by_span = {(s.start, s.end): s for s in sentences}
+    resolved: list[FactDraft] = []
+    for fact in facts:
+        if not any(r.type == "role" and r.object is None for r in fact.relations):
+            resolved.append(fact)
+            continue
+        relations = []
+        entities = list(fact.entities)
+        for r in fact.relations:
+            obj = r.object
+            if r.type == "role" and obj is None:
+                known = owners.get((r.subject, r.value.casefold()), set())
+                if len(known) == 1:
+                    obj = next(iter(known))
+                elif not known:
+                    obj = _sole_country_before(by_span[(fact.start, fact.end)], r, builder)
+                    if obj is not None and obj != main_country.get(fact.article):
+                        obj = None
+                if obj is not None and obj not in entities:
+                    entities.append(obj)
+            relations.append(r._replace(object=obj))
+        resolved.append(fact._replace(relations=tuple(relations), entities=tuple(entities)))
+    return resolved
+
+
+def _main_countries(sentences: list[_Sentence], builder: _Builder) -> dict[int, int]:
+    """Per article, the country it mentions most (when one leads)."""
+    counts: dict[int, Counter[int]] = defaultdict(Counter)
+    for sentence in sentences:
+        for mention in sentence.mentions:
+            if mention.key in countries():
+                counts[sentence.article][builder.index[builder.keys.find(mention.key)]] += 1
+    leaders: dict[int, int] = {}
+    for article, counter in counts.items():
+        ranked = counter.most_common(2)
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            leaders[article] = ranked[0][0]
+    return leaders
+
+
+def _sole_country_before(sentence: _Sentence, role: RelationDraft, builder: _Builder) -> int | None:
+    places_in = [
+        m
+        for m in sentence.mentions
+        if builder.kind(builder.index[builder.keys.find(m.key)]) == "place"
+    ]
+    if len(places_in) != 1 or places_in[0].key not in countries():
+        return None
+    holder = next((m for m in sentence.mentions if m.title and m.title == role.value), None)
+    if holder is None or places_in[0].end > holder.start:
+        return None
+    return builder.index[builder.keys.find(places_in[0].key)]
 
 
 def _antecedent(previous: _Sentence | None, builder: _Builder) -> int | None:

@@ -37,6 +37,13 @@ def demonyms() -> dict[str, str]:
     return {normalize(name): canonical for kind, name, canonical in _rows() if kind == "demonym"}
 
 
+@lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """Keys of the countries (and their other names): what a head of state's title belongs to."""
+    names = {canonical for kind, _name, canonical in _rows() if kind == "country"}
+    return frozenset(key for key, canonical in places().items() if canonical in names)
+
+
 def _rows() -> list[tuple[str, str, str]]:
     rows = []
     for line in DATA.read_text(encoding="utf-8").splitlines():
@@ -517,6 +524,28 @@ PERSON_NOUNS: frozenset[str] = frozenset(
         "campaigner",
         "colleague",
         "classmate",
+    ]
+)
+# Holidays and recurring events: capitalized, single-word, yet neither a group nor a person.
+EVENT_WORDS: frozenset[str] = frozenset(
+    [
+        "christmas",
+        "easter",
+        "ramadan",
+        "eid",
+        "diwali",
+        "hanukkah",
+        "passover",
+        "thanksgiving",
+        "halloween",
+        "lent",
+        "advent",
+        "nowruz",
+        "navruz",
+        "hajj",
+        "olympics",
+        "paralympics",
+        "new year",
     ]
 )
 SPEECH_VERBS = (

@@ -299,7 +299,8 @@ AREA_VERB = (
 def _area(shape: Shape) -> list[Found]:
     found: list[Found] = []
     for m in re.finditer(
-        rf"\b{AREA_VERB}(?: (?:mainly|primarily|mostly|largely|chiefly|also|now|still|only))? in "
+        rf"\b{AREA_VERB}(?: (?:mainly|primarily|mostly|largely|chiefly|also|now|still|only))? "
+        rf"(?:in|across|throughout|inside) "
         rf"(?:both )?(?:the )?(?:[\w-]+ ){{0,4}}?(?:of )?(?:the )?{E}",
         shape.text,
     ):
@@ -380,10 +381,14 @@ def _member(shape: Shape) -> list[Found]:
     return [f for f in found if _fits(shape, f, subject_not="place", object_not="person")]
 
 
-QUOTE = re.compile(r"“([^“”]{12,})”|\"([^\"]{12,})\"")
+# A quotation may run on past its sentence: reporters close it sentences or paragraphs later.
+QUOTE = re.compile(r"“([^“”]{12,})(?:”|$)|\"([^\"]{12,})(?:\"|$)")
 SPEECH_BEFORE = re.compile(
-    rf"(?:\b(?:{SPEECH_VERBS}|saying|stating|according to|words|message|statement)\b"
+    rf"(?:\b(?:{SPEECH_VERBS}|saying|stating|according to|words|message|statements?|"
+    r"assertions?|claims?|remarks?|comments?|warnings?|views?|concerned|believes?|fears?|"
+    r"insistence|argument|conclusion|concludes|concluded)\b"
     rf"[^\ue000“\"]{{0,40}}"
+    r"|\b[Aa]ccording to (?:the )?\ue000\d+\ue001,?\s*"
     r"|:\s*)$"
 )
 SPEECH_AFTER_SUBJECT = re.compile(
@@ -395,9 +400,20 @@ SPEECH_AFTER_VERB = re.compile(rf"^[,.]?\s*(?:{SPEECH_VERBS})\b")
 PRONOUN_SPEAKER = re.compile(r"^\s*(?:[A-Z][^,\ue000]{0,40}, )?(?:he|she|He|She) [a-z]+")
 
 
+# A quotation running over several sentences is closed in the last one but opened earlier
+# (or, in captured pages, never): its words here run from the sentence start.
+CLOSED_NOT_OPENED = re.compile(r"^([^“”\"]{12,}?[,.!?]?)”")
+
+
 def quotes(shape: Shape, previous_person: int | None) -> list[Found]:
     """Quoted words with their speaker; `previous_person` (-1: the antecedent) stands for "he"."""
     found: list[Found] = []
+    unopened = CLOSED_NOT_OPENED.match(shape.text)
+    if unopened:
+        words = shape.plain(*unopened.span(1))
+        speaker = _speaker_after(shape, unopened.end(), previous_person)
+        if speaker is not None and len(words.split()) >= 3:
+            found.append(Found("quote", speaker, words))
     for m in QUOTE.finditer(shape.text):
         words = shape.plain(*m.span(1 if m.group(1) is not None else 2))
         if len(words.split()) < 3:
@@ -409,6 +425,14 @@ def quotes(shape: Shape, previous_person: int | None) -> list[Found]:
 
 
 def _speaker(shape: Shape, open_at: int, close_at: int, previous_person: int | None) -> int | None:
+    speaker = _speaker_after(shape, close_at, previous_person)
+    if speaker is not None:
+        return speaker
+    return _speaker_before(shape, open_at, previous_person)
+
+
+def _speaker_after(shape: Shape, close_at: int, previous_person: int | None) -> int | None:
+    """ "“…,” said X", "“…,” X added", "“…” he continues"."""
     after = shape.text[close_at : close_at + 160]
     said = SPEECH_AFTER_SUBJECT.match(after)
     if said:
@@ -423,6 +447,11 @@ def _speaker(shape: Shape, open_at: int, close_at: int, previous_person: int | N
         others = [i for i in indexes if shape.kinds[i] != "place"]
         if people or others:
             return (people or others)[0]
+    return None
+
+
+def _speaker_before(shape: Shape, open_at: int, previous_person: int | None) -> int | None:
+    """ "X said: “…”", "X's assertion that “…”", "According to X, “…”"."""
     before = shape.text[_clause_start(shape.text, open_at - 1) if open_at else 0 : open_at]
     if not SPEECH_BEFORE.search(before):
         return None

@@ -13,9 +13,9 @@ from bisect import bisect_right
 CANDIDATE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9]|\s*$)")
 LAST_TOKEN = re.compile(r"(\S+)$")
 NEXT_CHAR = re.compile(r"\s*(\S)")
-ENCLOSED = re.compile(
-    r"\([^()\n]{0,600}\)|\[[^\[\]\n]{0,600}\]|“[^“”\n]{0,600}”|\"[^\"\n]{0,600}\""
-)
+ENCLOSED = re.compile(r"\([^()\n]{0,600}\)|\[[^\[\]\n]{0,600}\]|“[^“”\n]{0,600}”")
+STRAIGHT_QUOTE = re.compile(r'"')
+MAX_ENCLOSED = 602
 INITIALS = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?\.?$")
 ABBREVIATIONS = frozenset(
     [
@@ -128,7 +128,37 @@ def _enclosed_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = text[start:end]
     if not any(c in chunk for c in '([“"'):
         return []
-    return [(m.start(), m.end()) for m in ENCLOSED.finditer(text, start, end)]
+    return enclosed_spans(text, start, end)
+
+
+def enclosed_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Brackets and quotations in text[start:end], sorted by start."""
+    spans = [(m.start(), m.end()) for m in ENCLOSED.finditer(text, start, end)]
+    if '"' in text[start:end]:
+        spans += _straight_quotes(text, start, end)
+        spans.sort()
+    return spans
+
+
+def _straight_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Straight quotes paired by direction: one after a space opens, one after a word closes.
+
+    Reporters reopen a quotation at each new paragraph or sentence without closing the one
+    before ("...26 weeks. "We are going..."), so pairing quotes in turn would swap insides
+    and outsides for the rest of the paragraph.
+    """
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for match in STRAIGHT_QUOTE.finditer(text, start, end):
+        at = match.start()
+        before = text[at - 1] if at > start else " "
+        if before.isspace() or before in "([—–-":
+            opened = at  # an unclosed quotation before it ends here, unquoted
+        elif opened is not None:
+            if at + 1 - opened <= MAX_ENCLOSED:
+                spans.append((opened, at + 1))
+            opened = None
+    return spans
 
 
 def _inside(spans: list[tuple[int, int]], position: int) -> bool:

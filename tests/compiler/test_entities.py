@@ -92,3 +92,30 @@ def test_keys_fold_spelling():
     assert entity_key("al-Qaeda") == entity_key("Al Qaeda") == "al qaeda"
     assert entity_key("U.S.") == entity_key("US")
     assert entity_key("the Taliban") == "taliban"
+
+
+def test_a_month_after_a_given_name_is_a_surname():
+    vocabulary = frozenset({"may", "said", "in"})
+    assert mentions("Then Theresa May said so.", vocabulary) == ["Theresa May"]
+    assert mentions("Then Mrs May said so.", vocabulary) == ["May"]
+    assert mentions("Gordon Brown met Jack Straw.", vocabulary) == ["Gordon Brown", "Jack Straw"]
+
+
+def test_a_month_before_a_number_is_a_date():
+    assert mentions("The Labour Party May 2005 manifesto") == ["Labour Party"]
+    assert mentions("It was held in May 2005.") == []
+    assert mentions("on Thursday May 5 they voted") == []
+
+
+def test_one_word_people_and_companies_by_what_they_do():
+    (erdogan,) = find_mentions("when Erdogan paid a visit to them", 0, 33, frozenset())
+    assert erdogan.votes.get("person", 0) >= 1
+    (nintendo,) = find_mentions("so Nintendo shares rose", 0, 23, frozenset())
+    assert nintendo.votes.get("organization", 0) >= 1
+    (sony,) = find_mentions("Shares in Sony fell", 0, 19, frozenset({"shares"}))
+    assert max(sony.votes, key=sony.votes.__getitem__) == "organization"
+
+
+def test_holidays_are_things():
+    (christmas,) = find_mentions("sales at Christmas fell", 0, 23, frozenset())
+    assert max(christmas.votes, key=christmas.votes.__getitem__) == "other"

@@ -143,3 +143,64 @@ def test_area_list_keeps_an_unknown_name_listed_among_places():
     )
     places = ("Badakhshan", "Sari Pul", "Takhar")
     assert {("area", "Eastern Brigade", place, place) for place in places} <= found
+
+
+def test_speakers_of_claims_and_organizations():
+    found = relations(
+        "Moscow was angered by Rahimov’s assertion that “Norland is a northern country in "
+        "every sense.” According to the Regional Security Council, “the group has many "
+        "fighters in the north.” The Regional Security Council is particularly concerned "
+        "that “the fighters view Norland as a base for attacks.”"
+    )
+    quotes = {(r[1], r[2]) for r in found if r[0] == "quote"}
+    assert ("Rahimov", "Norland is a northern country in every sense.") in quotes
+    assert ("Regional Security Council", "the group has many fighters in the north.") in quotes
+    assert ("Regional Security Council", "the fighters view Norland as a base for attacks.") in (
+        quotes
+    )
+
+
+def test_speaker_after_a_quotation_closed_but_not_opened_here():
+    found = relations(
+        "Moscow will act soon. Astana will pursue its own policy,” said regional analyst "
+        "Peter Grove. “Nothing will stop them now,” he continues."
+    )
+    quotes = {(r[1], r[2]) for r in found if r[0] == "quote"}
+    assert ("Peter Grove", "Astana will pursue its own policy,") in quotes
+    assert ("Peter Grove", "Nothing will stop them now,") in quotes
+
+
+def test_role_gets_the_country_the_document_makes_certain():
+    found = relations(
+        "Uzbekistan is changing fast under new rules. Uzbekistan wants investment today. "
+        "The people of Uzbekistan look to President Karim Tashev for reform. "
+        "President Tashev met the envoy from Kenya."
+    )
+    assert ("role", "Karim Tashev", "President", "Uzbekistan") in found
+    assert ("role", "Karim Tashev", "President", "Kenya") not in found
+
+
+def test_role_is_not_given_a_country_that_is_not_the_article_subject():
+    found = relations(
+        "Kenya hosted the summit in Nairobi. Kenya wants investment. Kenya is growing. "
+        "Crowds in Uzbekistan greeted President Karim Tashev warmly."
+    )
+    assert ("role", "Karim Tashev", "President", None) in found
+
+
+def test_areas_across_a_list_with_a_two_word_place():
+    found = relations("The Ansar Front is active across Kunduz, Baghlan and Sari Pul.")
+    assert {r[2] for r in found if r[0] == "area"} == {"Kunduz", "Baghlan", "Sari Pul"}
+
+
+def test_quotation_left_open_at_the_sentence_end_is_still_quoted():
+    found = relations(
+        'Mike Hobday, of the League, said: "There is no confusion, it is plain common sense. '
+        '"If all the dogs are doing is barking, nobody can call that hunting."'
+    )
+    assert (
+        "quote",
+        "Mike Hobday",
+        "There is no confusion, it is plain common sense.",
+        None,
+    ) in found

@@ -55,3 +55,28 @@ def test_span_limits_are_respected():
     text = "XXX First. Second. YYY"
     spans = split_sentences(text, 4, 18)
     assert [text[s:e] for s, e in spans] == ["First.", "Second."]
+
+
+def test_a_sentence_ends_after_a_closing_quote():
+    text = 'She said: "It costs £1,400." She said more. He said “it was 5.” Then he left.'
+    assert sentences(text) == [
+        'She said: "It costs £1,400."',
+        "She said more.",
+        "He said “it was 5.”",
+        "Then he left.",
+    ]
+
+
+def test_a_quotation_reopened_without_closing_does_not_swap_inside_and_outside():
+    text = (
+        'Ms Hewitt said: "We doubled it. "We will extend it to nine months." '
+        'She said mothers were entitled to leave. "We made a commitment. It is the extra '
+        '£1,400." She said ministers would consult.'
+    )
+    assert sentences(text) == [
+        'Ms Hewitt said: "We doubled it.',
+        '"We will extend it to nine months."',
+        "She said mothers were entitled to leave.",
+        '"We made a commitment. It is the extra £1,400."',
+        "She said ministers would consult.",
+    ]

@@ -1,0 +1,60 @@
+"""Document-level extraction: what a name is decided from the whole document."""
+
+from bot.compiler.extract import extract, kind_of
+
+
+def extracted(text: str):
+    extraction = extract("doc.txt", "A Title For Tests\n\n" + text + "\n", "0" * 64)
+    names = [
+        max(e.surfaces, key=lambda s: (e.surfaces[s], len(s))) if e.surfaces else e.keys[0]
+        for e in extraction.entities
+    ]
+    return extraction, names
+
+
+def test_theresa_may_is_one_person_and_mrs_may_is_her():
+    extraction, names = extracted(
+        "Theresa May said the party may win. Mrs May added that voters may decide in May 2005."
+    )
+    (entity,) = [e for e, n in zip(extraction.entities, names, strict=True) if n == "Theresa May"]
+    assert kind_of(entity.votes) == "person"
+    assert "may" in entity.alias_keys
+    assert sum(entity.surfaces.values()) == 2  # "May 2005" is a date, not her
+
+
+def test_one_word_name_doing_person_things_is_a_person():
+    extraction, names = extracted(
+        "Relations improved after Erdogan paid a visit to Astana. Erdogan congratulated them."
+    )
+    kinds = {n: kind_of(e.votes) for e, n in zip(extraction.entities, names, strict=True)}
+    assert kinds["Erdogan"] == "person"
+
+
+def test_common_words_capitalized_in_titles_are_no_entities():
+    _extraction, names = extracted(
+        "The Agreement was signed. The agreement ended the war, and the agreement holds. "
+        "Analysts call it ‘Cooperation and Competition,’ since cooperation and competition "
+        "both matter."
+    )
+    assert not {"Agreement", "Cooperation", "Competition"} & set(names)
+
+
+def test_a_word_glued_to_a_known_name_is_cut_off():
+    extraction, names = extracted(
+        "The Regional Security Council met on Monday. The Regional Security Councilstated "
+        "that the group is active, as it stated before."
+    )
+    assert "Regional Security Councilstated" not in names
+    council = names.index("Regional Security Council")
+    assert all(council in fact.entities for fact in extraction.facts)
+
+
+def test_demonyms_link_facts_to_their_country_without_becoming_names():
+    extraction, names = extracted(
+        "Turkish drones were sold to the army. Central Asian states watched the sale."
+    )
+    turkey = names.index("Turkey")
+    first, second = extraction.facts
+    assert turkey in first.entities and turkey not in second.entities
+    assert "Asia" not in names
+    assert all("turkish" not in e.keys + e.alias_keys for e in extraction.entities)
