@@ -28,7 +28,11 @@ MAX_SLUG = 60
 
 
 def slug(text: str, limit: int = MAX_SLUG) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = (
+        text
+        if text.isascii()
+        else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    )
     value = SLUG_UNSAFE.sub("-", ascii_text.casefold()).strip("-")
     if len(value) > limit:
         value = value[:limit].rsplit("-", 1)[0] or value[:limit]
@@ -228,17 +232,22 @@ def _merge_variants(union: KeyUnion, clusters: dict[str, Cluster]) -> None:
 def _merge_surname_variants(union: KeyUnion, clusters: dict[str, Cluster]) -> None:
     """ "ex-Foreign Minister Komilov" and "Foreign Minister Abdulaziz Kamilov": one person."""
     people = [(root, c) for root, c in sorted(clusters.items()) if c.kind == "person" and c.titles]
+    # who could match, by (title, initial of the last name): comparing every titled person
+    # with every other is quadratic in a large corpus
+    by_title_initial: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for root, cluster in people:
+        for key in cluster.keys:
+            last = key.split()[-1]
+            for title in cluster.titles:
+                by_title_initial[title, last[0]].append((root, last))
     for root, cluster in people:
         if len(cluster.keys) != 1 or " " in next(iter(cluster.keys)):
             continue
         surname = next(iter(cluster.keys))
         matches = set()
-        for other_root, other in people:
-            if other_root == root or not (cluster.titles & other.titles):
-                continue
-            for key in other.keys:
-                last = key.split()[-1]
-                if last != surname and last[0] == surname[0] and fuzz.ratio(last, surname) >= 85:
+        for title in cluster.titles:
+            for other_root, last in by_title_initial.get((title, surname[0]), ()):
+                if other_root != root and last != surname and fuzz.ratio(last, surname) >= 85:
                     matches.add(union.find(other_root))
         if len(matches) == 1:
             union.union(root, next(iter(matches)))
@@ -293,9 +302,12 @@ def _canonical(cluster: Cluster) -> str:
 
 
 def _choose_name(cluster: Cluster) -> str:
-    for key in sorted(cluster.keys):
-        if key in places() and cluster.kind == "place":
-            return places()[key]
+    if cluster.kind == "place":
+        for key in sorted(cluster.keys):
+            if key in places():
+                return places()[key]
+    if len(cluster.surfaces) == 1:  # most entities: one spelling, the only candidate below
+        return next(iter(cluster.surfaces))
     # a person's surname alone is never the canonical name; neither is anything's former name
     surnames = cluster.alias_keys - cluster.keys if cluster.kind == "person" else set()
     alias_only = cluster.former | surnames
@@ -321,9 +333,7 @@ def _entity_ids(clusters: dict[str, Cluster]) -> dict[str, str]:
         if not cluster.dropped
     ]
     ranked.sort(key=lambda item: item[:3])
-    ordered = [(root, cluster) for _slug, _kind, root, cluster in ranked]
-    for root, cluster in ordered:
-        base = slug(_canonical(cluster))
+    for base, _kind, root, cluster in ranked:
         candidate = base
         if candidate in taken:
             candidate = f"{base}-{cluster.kind}"
