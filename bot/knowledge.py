@@ -44,7 +44,13 @@ class EngineLike(Protocol):
 
 
 Compile = Callable[..., Any]  # compile_folder(seeds, knowledge, *, progress=None, write=True)
-OpenEngine = Callable[[Path, Path], EngineLike]
+class OpenEngine(Protocol):
+    """Engine.open's shape: `base`, when given, is the fact base facts.yaml was just saved
+    from, so the index is built from memory instead of re-parsing the YAML."""
+
+    def __call__(
+        self, knowledge_dir: Path, seeds_dir: Path, *, base: factbase.FactBase | None = None
+    ) -> EngineLike: ...
 
 
 @dataclass(frozen=True)
@@ -247,7 +253,7 @@ class Knowledge:
         except ValidationError as exc:
             return ReloadResult(ok=False, problems=tuple(exc.problems), summary=summary)
         try:
-            engine, seen = self._open_saved()
+            engine, seen = self._open_saved(base=compiled.base)
         except BriefbotError:
             if previous_text is not None:  # keep disk and memory telling the same story
                 factbase.write_atomically(facts_path, previous_text)
@@ -302,11 +308,13 @@ class Knowledge:
         log.info("fact base %s picked up from %s", engine.version[:12], facts_path)
         return engine.version
 
-    def _open_saved(self) -> tuple[EngineLike, Stat | None]:
+    def _open_saved(
+        self, base: factbase.FactBase | None = None
+    ) -> tuple[EngineLike, Stat | None]:
         """Open the saved facts.yaml, with its stat taken first: if the file changes while the
         engine opens, the next refresh sees a stat it has not seen and compares the hash."""
         seen = _stat(self.knowledge / factbase.FACTS_FILE)
-        return self._open_engine()(self.knowledge, self.seeds), seen
+        return self._open_engine()(self.knowledge, self.seeds, base=base), seen
 
     def _swap(self, engine: EngineLike, seen: Stat | None = None) -> None:
         old, self._engine = self._engine, engine

@@ -83,7 +83,9 @@ class MiniEngine:
         self.closed = False
 
     @classmethod
-    def open(cls, knowledge: Path, seeds: Path | None = None) -> MiniEngine:
+    def open(
+        cls, knowledge: Path, seeds: Path | None = None, *, base: factbase.FactBase | None = None
+    ) -> MiniEngine:
         text = (knowledge / factbase.FACTS_FILE).read_text(encoding="utf-8")
         return cls(factbase.from_yaml(text), hashlib.sha256(text.encode()).hexdigest()[:12])
 
