@@ -1,0 +1,157 @@
+"""Incremental compiles: the snapshot of the last compile must never change what is compiled.
+
+Every test compares an incremental compile's facts.yaml with a cold compile (no cache) of the
+same folder: the snapshot may only save time.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from bot import factbase
+from bot.compiler import compile_folder, pipeline
+from bot.compiler.cache import SNAPSHOT_FILE
+
+DATA = Path(__file__).resolve().parent / "data"
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_b1e87bea9178cb10.txt"
+AN_HOUR = 3600 * 10**9
+
+
+@pytest.fixture
+def seeds(tmp_path: Path) -> Path:
+    folder = tmp_path / "seeds"
+    shutil.copytree(DATA / "bbc", folder)
+    _age(folder)
+    return folder
+
+
+def _age(folder: Path) -> None:
+    """Date the files an hour back: a file modified within the last moments is re-hashed
+    anyway (its stamp could hide a change), which would hide what these tests look for."""
+    past = time.time_ns() - AN_HOUR
+    for path in folder.iterdir():
+        os.utime(path, ns=(past, past))
+
+
+def _cold(seeds: Path, tmp_path: Path) -> bytes:
+    knowledge = tmp_path / f"cold-{time.perf_counter_ns()}"
+    compile_folder(seeds, knowledge, use_cache=False)
+    return (knowledge / factbase.FACTS_FILE).read_bytes()
+
+
+def _facts(knowledge: Path) -> bytes:
+    return (knowledge / factbase.FACTS_FILE).read_bytes()
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The documents each compile reads from disk."""
+    seen: list[str] = []
+    original = pipeline.read_document
+
+    def counting(path: Path, seeds_dir: Path):  # type: ignore[no-untyped-def]
+        seen.append(path.name)
+        return original(path, seeds_dir)
+
+    monkeypatch.setattr(pipeline, "read_document", counting)
+    return seen
+
+
+def test_unchanged_documents_are_not_read_again(seeds, tmp_path, reads):
+    knowledge = tmp_path / "k"
+    compile_folder(seeds, knowledge)
+    assert len(reads) == 3
+    reads.clear()
+    again = compile_folder(seeds, knowledge)
+    assert reads == []
+    assert again.report.cached == 3
+    assert _facts(knowledge) == _cold(seeds, tmp_path)
+
+
+def test_adding_a_document_reads_only_that_one_and_equals_a_cold_compile(seeds, tmp_path, reads):
+    knowledge = tmp_path / "k"
+    compile_folder(seeds, knowledge)
+    shutil.copy(SEED, seeds / SEED.name)
+    reads.clear()
+    result = compile_folder(seeds, knowledge)
+    assert reads == [SEED.name]
+    assert result.report.cached == 3
+    assert _facts(knowledge) == _cold(seeds, tmp_path)
+    assert factbase.to_yaml(result.base).encode() == _facts(knowledge)
+
+
+def test_changed_and_removed_documents(seeds, tmp_path):
+    knowledge = tmp_path / "k"
+    compile_folder(seeds, knowledge)
+    (seeds / "politics_010.txt").write_text(
+        "Changed Title Line\n\nThe Scottish Parliament met in Edinburgh, said Jack McConnell.\n"
+    )
+    assert compile_folder(seeds, knowledge).report.cached == 2
+    assert _facts(knowledge) == _cold(seeds, tmp_path)
+    (seeds / "business_003.txt").unlink()
+    assert compile_folder(seeds, knowledge).report.documents == 2
+    assert _facts(knowledge) == _cold(seeds, tmp_path)
+
+
+def test_a_change_that_keeps_size_and_mtime_is_caught_while_the_file_is_fresh(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(DATA / "bbc", seeds, copy_function=shutil.copy)  # written now: racy
+    knowledge = tmp_path / "k"
+    compile_folder(seeds, knowledge)
+    path = seeds / "politics_249.txt"
+    before = os.stat(path)
+    text = path.read_text(encoding="utf-8")
+    changed = text.replace("Michael Howard", "Michael Hovard", 1)
+    assert changed != text
+    path.write_text(changed, encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert os.stat(path).st_size == before.st_size
+    compile_folder(seeds, knowledge)
+    assert _facts(knowledge) == _cold(seeds, tmp_path)
+
+
+def test_new_entity_ids_reassemble_unchanged_documents(seeds, tmp_path, reads):
+    knowledge = tmp_path / "k"
+    compile_folder(seeds, knowledge)
+    # a curated canonical name changes an entity's id in documents that did not change
+    (knowledge / factbase.CURATED_FILE).write_text("names: {Tory: Conservative Party}\n")
+    reads.clear()
+    result = compile_folder(seeds, knowledge)
+    assert reads  # the documents mentioning it were read again to re-assemble their facts
+    assert any(e.name == "Conservative Party" for e in result.base.entities)
+    cold = tmp_path / "cold"
+    cold.mkdir()
+    shutil.copy(knowledge / factbase.CURATED_FILE, cold)
+    compile_folder(seeds, cold, use_cache=False)
+    assert _facts(knowledge) == _facts(cold)
+
+
+def test_a_damaged_snapshot_is_ignored(seeds, tmp_path):
+    knowledge = tmp_path / "k"
+    compile_folder(seeds, knowledge)
+    (knowledge / ".cache" / SNAPSHOT_FILE).write_bytes(b"\x00not marshal")
+    result = compile_folder(seeds, knowledge)
+    assert result.report.ok
+    assert _facts(knowledge) == _cold(seeds, tmp_path)
+
+
+def test_dry_run_compiles_from_the_snapshot_too(seeds, tmp_path):
+    knowledge = tmp_path / "k"
+    first = compile_folder(seeds, knowledge)
+    again = compile_folder(seeds, knowledge, write=False)
+    assert not again.report.written
+    assert factbase.to_yaml(again.base) == factbase.to_yaml(first.base)
+
+
+def test_validate_trusts_verified_sources_without_reading_them(seeds, tmp_path):
+    knowledge = tmp_path / "k"
+    base = compile_folder(seeds, knowledge).base
+    gone = base.sources[0].path
+    (seeds / gone).unlink()
+    assert factbase.validate(base, seeds)  # the file is missing: a problem
+    assert factbase.validate(base, seeds, verified=[gone]) == []
