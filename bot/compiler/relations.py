@@ -553,12 +553,16 @@ RULES: tuple[tuple[tuple[str, ...], Rule], ...] = (
 )
 
 
+# each rule's words as one alternation: one scan of the sentence instead of one per word
+RULE_CUES = tuple((re.compile("|".join(map(re.escape, words))), rule) for words, rule in RULES)
+
+
 def find_relations(shape: Shape) -> list[Found]:
     text = shape.text
     if text.count("\ue000") < 2:  # every relation links two names
         return []
     found: list[Found] = []
-    for words, rule in RULES:
-        if any(word in text for word in words):
+    for cue, rule in RULE_CUES:
+        if cue.search(text):
             found.extend(rule(shape))
     return found

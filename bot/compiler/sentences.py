@@ -11,7 +11,6 @@ import re
 from bisect import bisect_right
 
 CANDIDATE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9]|\s*$)")
-LAST_TOKEN = re.compile(r"(\S+)$")
 NEXT_CHAR = re.compile(r"\s*(\S)")
 ENCLOSED = re.compile(r"\([^()\n]{0,600}\)|\[[^\[\]\n]{0,600}\]|“[^“”\n]{0,600}”")
 STRAIGHT_QUOTE = re.compile(r'"')
@@ -171,10 +170,12 @@ def _inside(spans: list[tuple[int, int]], position: int) -> bool:
 
 
 def _after_abbreviation(text: str, sentence_start: int, period: int, boundary: int) -> bool:
-    token_match = LAST_TOKEN.search(text, sentence_start, period + 1)
-    if token_match is None:
-        return False
-    token = token_match.group(1).lstrip(OPENERS)
+    # the run of non-space characters ending at the period, found by walking back from it: a
+    # regex search would rescan the sentence from its start at every period
+    token_start = period
+    while token_start > sentence_start and not text[token_start - 1].isspace():
+        token_start -= 1
+    token = text[token_start : period + 1].lstrip(OPENERS)
     if INITIALS.match(token):
         return True  # U.S., U.N., W. (an initial), e.g.
     word = token[:-1].lower()
