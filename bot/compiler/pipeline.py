@@ -75,12 +75,12 @@ def compile_folder(
     Bad documents are reported in `report.problems` and skipped. Raises ValidationError
     (nothing written) when the compiled base does not validate.
     """
-    with _collector_paused():
+    with collector_paused():
         return _compile_folder(seeds_dir, knowledge_dir, progress, write, use_cache)
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """A compile builds millions of small, long-lived, acyclic objects (mentions, facts, cache
     rows). The cyclic collector would rescan all of them every time the heap grows by a
     quarter, a third of an incremental compile's time for nothing; reference counting still
