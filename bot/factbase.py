@@ -11,7 +11,7 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -109,14 +109,15 @@ class FactBase:
 # --- YAML ------------------------------------------------------------------------------
 
 
-def to_yaml(base: FactBase, facts_text: str | None = None) -> str:
+def to_yaml(base: FactBase, facts_yaml: Sequence[str] | None = None) -> str:
     """The fact base as block-style YAML, written directly: a YAML library's emitter takes
     seconds for tens of thousands of facts. Strings that are not plain identifiers are
     double-quoted with JSON escapes, which YAML reads the same way; the loader stays libyaml's.
     Empty optional fields are left out so the file stays short enough to review.
 
-    `facts_text`, when given, is `render_facts(base.facts)` already made (the compiler keeps
-    each unchanged document's part from the previous compile).
+    `facts_yaml`, when given, is `render_facts(base.facts)` already made, in pieces (the
+    compiler keeps each unchanged document's piece from the previous compile). Pieces, not one
+    string: joining twice would hold the whole file twice over (100+ MB for a large corpus).
     """
     q = _Quoter()
     out: list[str] = [f"schema: {base.schema}\n"]
@@ -137,15 +138,22 @@ def to_yaml(base: FactBase, facts_text: str | None = None) -> str:
             f"  aliases: [{', '.join(map(q, e.aliases))}]\n"
         )
     out.append("facts:\n" if base.facts else "facts: []\n")
-    out.append(render_facts(base.facts, q) if facts_text is None else facts_text)
+    if facts_yaml is None:
+        _render_facts(base.facts, q, out)
+    else:
+        out += facts_yaml
     return "".join(out)
 
 
-def render_facts(facts: Iterable[Fact], quoter: _Quoter | None = None) -> str:
+def render_facts(facts: Iterable[Fact]) -> str:
     """The items of the YAML `facts:` list, each rendered on its own: the text of a list of
     facts is the concatenation of its parts' texts."""
-    q = quoter or _Quoter()
     out: list[str] = []
+    _render_facts(facts, _Quoter(), out)
+    return "".join(out)
+
+
+def _render_facts(facts: Iterable[Fact], q: _Quoter, out: list[str]) -> None:
     for f in facts:
         out.append(
             f"- id: {q(f.id)}\n  source: {q(f.source)}\n  start: {f.start}\n  end: {f.end}\n"
@@ -168,7 +176,6 @@ def render_facts(facts: Iterable[Fact], quoter: _Quoter | None = None) -> str:
                 )
                 if r.object:
                     out.append(f"    object: {q(r.object)}\n")
-    return "".join(out)
 
 
 _PLAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_./-]*")
@@ -268,18 +275,18 @@ def save(
     texts: dict[str, str] | None = None,
     *,
     verified: Collection[str] = (),
-    facts_text: str | None = None,
+    facts_yaml: Sequence[str] | None = None,
 ) -> Path:
     """Validate, then atomically replace facts.yaml: a failing base never replaces a good one.
 
     `texts` (source path -> decoded text) spares re-reading documents the caller already holds;
-    `verified` and `facts_text` are passed on to `validate` and `to_yaml`.
+    `verified` and `facts_yaml` are passed on to `validate` and `to_yaml`.
     """
     problems = validate(base, seeds_dir, texts, verified=verified)
     if problems:
         raise ValidationError(problems)
     path = knowledge_dir / FACTS_FILE
-    write_atomically(path, to_yaml(base, facts_text))
+    write_atomically(path, to_yaml(base, facts_yaml))
     return path
 
 

@@ -121,7 +121,7 @@ def _compile_folder(
         except DocumentError as problem:
             report.problems.append(problem)
     report.cached = cache.hits + sum(d.text is None for d in documents)
-    base, facts_text, warnings = _merge(documents, seeds_dir, cache, curated, report)
+    base, facts_yaml, warnings = _merge(documents, seeds_dir, cache, curated, report)
     report.warnings += warnings
     report.documents = len(documents)
     report.sources, report.entities, report.facts = (
@@ -134,7 +134,7 @@ def _compile_folder(
     if write and documents:
         # validates first
         factbase.save(
-            base, knowledge_dir, seeds_dir, texts=texts, verified=verified, facts_text=facts_text
+            base, knowledge_dir, seeds_dir, texts=texts, verified=verified, facts_yaml=facts_yaml
         )
         report.written = True
     else:
@@ -250,7 +250,7 @@ def _merge(
     cache: ExtractionCache,
     curated: Curated,
     report: CompileReport,
-) -> tuple[FactBase, str, list[str]]:
+) -> tuple[FactBase, list[str], list[str]]:
     """Join the documents; reuse a document's facts and YAML when its entity and source ids
     are those it was last assembled with, else assemble it (reading it if it was skipped)."""
     entities, local_ids, warnings = merge_entities([d.extraction for d in documents], curated)
@@ -278,7 +278,7 @@ def _merge(
         facts += document.facts
         parts.append(document.facts_yaml)
     documents[:] = kept
-    return FactBase(sources=sources, entities=entities, facts=facts), "".join(parts), warnings
+    return FactBase(sources=sources, entities=entities, facts=facts), parts, warnings
 
 
 def _assemble(document: _Document, seeds_dir: Path, cache: ExtractionCache) -> None:
