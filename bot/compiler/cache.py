@@ -7,9 +7,9 @@ times faster than unpickling thousands of records), in a git-ignored folder.
 
 The snapshot makes adding one document to thousands cheap: one file holding, per document,
 its file stamp (size, mtime), its entities and sources (what the cross-document merge needs)
-and its finished facts with their YAML text, so an unchanged document is neither read,
-hashed, decoded, re-assembled, re-validated nor re-rendered when its entities' ids did not
-change.
+and its finished facts, plus where their YAML lies in the facts.yaml that compile wrote, so
+an unchanged document is neither read, hashed, decoded, re-assembled, re-validated nor
+re-rendered when its entities' ids did not change.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from bot.compiler.extract import (
     RelationDraft,
     SourceDraft,
 )
-from bot.factbase import Fact, Relation
+from bot.factbase import FACTS_FILE, Fact, Relation
 
 CACHE_DIR = ".cache"
 SNAPSHOT_FILE = "snapshot.marshal"
@@ -162,49 +162,86 @@ class DocumentRecord:
     local_ids: list[str | None]  # the ids its facts were assembled with
     source_ids: list[str]
     entities_blob: bytes  # its LocalEntity rows
-    assembled: bytes  # (Fact rows, factbase.render_facts of those facts)
+    facts_blob: bytes  # its Fact rows
+    yaml_length: int  # of factbase.render_facts of its facts, in facts.yaml (see Snapshot)
 
     @staticmethod
     def encode_entities(entities: list[LocalEntity]) -> bytes:
         return marshal.dumps([_entity_row(e) for e in entities])
 
     @staticmethod
-    def encode_facts(facts: list[Fact], facts_yaml: str) -> bytes:
-        return marshal.dumps(([fact_row(f) for f in facts], facts_yaml))
+    def encode_facts(facts: list[Fact]) -> bytes:
+        return marshal.dumps([fact_row(f) for f in facts])
 
     def extraction(self, path: str) -> Extraction:
         """Its entities and sources, without facts: enough for the merge."""
         entities = [LocalEntity(*e) for e in marshal.loads(self.entities_blob)]
         return Extraction(path, self.sha256, self.sources, entities, [])
 
-    def facts(self) -> tuple[list[Fact], str]:
-        rows, facts_yaml = marshal.loads(self.assembled)
-        return [fact_from_row(row) for row in rows], facts_yaml
+    def facts(self) -> list[Fact]:
+        return [fact_from_row(row) for row in marshal.loads(self.facts_blob)]
 
 
 class Snapshot:
-    """Per-document records of the last compile, in one file (see the module docstring)."""
+    """Per-document records of the last compile, in one file (see the module docstring).
+
+    Facts are the last section of facts.yaml, in document order, each document's facts
+    rendered on their own: so the records' YAML lengths, in order, cut the file's tail into
+    each document's YAML. That holds while facts.yaml is the file the snapshot was saved
+    with (same stamp); otherwise the YAML is rendered again.
+    """
 
     def __init__(self, knowledge_dir: Path, *, enabled: bool = True) -> None:
         self.path = knowledge_dir / CACHE_DIR / SNAPSHOT_FILE
+        self.facts_file = knowledge_dir / FACTS_FILE
         self.enabled = enabled
         self.records: dict[str, DocumentRecord] = {}
+        self.facts_file_stamp: Stamp | None = None
+        self._yaml: dict[str, str] | None = None
 
     def load(self) -> None:
         if not self.enabled:
             return
         try:
-            version, rows = marshal.loads(self.path.read_bytes())
+            version, facts_file_stamp, rows = marshal.loads(self.path.read_bytes())
             if version != COMPILER_VERSION:
                 return
             self.records = {path: _record(row) for path, row in rows.items()}
+            self.facts_file_stamp = facts_file_stamp and tuple(facts_file_stamp)
         except FileNotFoundError:
             return
         except Exception as exc:  # a damaged snapshot only costs time
             log.warning("ignoring unreadable snapshot %s: %s", self.path, exc)
             self.records = {}
 
+    def facts_yaml(self, path: str) -> str | None:
+        """The YAML of the document's facts as facts.yaml holds it; None when that file is
+        not the one the snapshot was saved with."""
+        if self._yaml is None:
+            self._yaml = self._cut_facts_file()
+        return self._yaml.get(path)
+
+    def _cut_facts_file(self) -> dict[str, str]:
+        if self.facts_file_stamp is None or file_stamp(self.facts_file) != self.facts_file_stamp:
+            return {}
+        try:
+            text = self.facts_file.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return {}
+        at = len(text) - sum(r.yaml_length for r in self.records.values())
+        if at < 0:
+            return {}
+        pieces: dict[str, str] = {}
+        for path in sorted(self.records):
+            length = self.records[path].yaml_length
+            if length and not text.startswith("- id: ", at):
+                return {}  # not the file the lengths describe
+            pieces[path] = text[at : at + length]
+            at += length
+        return pieces
+
     def save(self, records: dict[str, DocumentRecord]) -> None:
+        """Record `records` with the facts.yaml just written from them (in path order)."""
         if not self.enabled:
             return
         rows = {path: _row(record) for path, record in records.items()}
@@ -212,7 +249,8 @@ class Snapshot:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".snapshot.", dir=self.path.parent)
             with os.fdopen(fd, "wb") as handle:
-                handle.write(marshal.dumps((COMPILER_VERSION, rows)))
+                stamp = file_stamp(self.facts_file)
+                handle.write(marshal.dumps((COMPILER_VERSION, stamp, rows)))
             os.replace(tmp, self.path)
         except OSError as exc:
             log.warning("cannot write snapshot %s: %s", self.path, exc)
@@ -227,12 +265,13 @@ def _row(record: DocumentRecord) -> Any:
         record.local_ids,
         record.source_ids,
         record.entities_blob,
-        record.assembled,
+        record.facts_blob,
+        record.yaml_length,
     )
 
 
 def _record(row: Any) -> DocumentRecord:
-    stamp, entry_stamp, sha256, sources, local_ids, source_ids, entities, assembled = row
+    stamp, entry_stamp, sha256, sources, local_ids, source_ids, entities, facts, length = row
     return DocumentRecord(
         tuple(stamp),
         tuple(entry_stamp),
@@ -241,7 +280,8 @@ def _record(row: Any) -> DocumentRecord:
         local_ids,
         source_ids,
         entities,
-        assembled,
+        facts,
+        length,
     )
 
 

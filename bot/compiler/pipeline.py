@@ -26,6 +26,7 @@ from bot.errors import DocumentError, ValidationError
 from bot.factbase import Fact, FactBase, Source
 
 log = logging.getLogger("briefbot.compiler")
+NO_STAMP = (-1, -1)  # matches no file: the document is read and hashed next time
 RACY_NS = 2_000_000_000  # files modified this recently are re-hashed next time
 Progress = Callable[[int, int, str], None]  # (done, total, current path)
 
@@ -121,7 +122,9 @@ def _compile_folder(
         except DocumentError as problem:
             report.problems.append(problem)
     report.cached = cache.hits + sum(d.text is None for d in documents)
-    base, facts_yaml, warnings = _merge(documents, seeds_dir, cache, curated, report)
+    base, facts_yaml, warnings = _merge(
+        documents, seeds_dir, cache=cache, snapshot=snapshot, curated=curated, report=report
+    )
     report.warnings += warnings
     report.documents = len(documents)
     report.sources, report.entities, report.facts = (
@@ -141,11 +144,9 @@ def _compile_folder(
         problems = factbase.validate(base, seeds_dir, texts, verified=verified)
         if problems:
             raise ValidationError(problems)
-    if use_cache and documents:
+    if report.written:  # the snapshot describes the facts.yaml just written
         racy_after = time.time_ns() - RACY_NS
-        snapshot.save(
-            {d.extraction.path: d.record(cache, racy_after) for d in documents if d.stamp}
-        )
+        snapshot.save({d.extraction.path: d.record(cache, racy_after) for d in documents})
         if report.ok:
             cache.prune()
     report.seconds = time.perf_counter() - started
@@ -178,14 +179,13 @@ class _Document:
         """What the next compile may reuse. A file modified in the last moments before
         `racy_after` could change again within the clock's granularity without its stamp
         changing, so its stamp is not recorded: the next compile reads and hashes it."""
-        assert self.stamp is not None
         x, previous = self.extraction, self.previous
         if previous is not None and self.text is None:
             entry_stamp = previous.entry_stamp
         else:
             entry_stamp = cache.stamp(x.path, x.sha256) or (0, 0)
         return DocumentRecord(
-            stamp=self.stamp if self.stamp[1] < racy_after else (-1, -1),
+            stamp=self.stamp if self.stamp and self.stamp[1] < racy_after else NO_STAMP,
             entry_stamp=entry_stamp,
             sha256=x.sha256,
             sources=x.sources,
@@ -197,11 +197,12 @@ class _Document:
                 if previous is not None
                 else DocumentRecord.encode_entities(x.entities)
             ),
-            assembled=(
-                previous.assembled
+            facts_blob=(
+                previous.facts_blob
                 if previous is not None and self.reusable()
-                else DocumentRecord.encode_facts(self.facts, self.facts_yaml)
+                else DocumentRecord.encode_facts(self.facts)
             ),
+            yaml_length=len(self.facts_yaml),
         )
 
 
@@ -247,7 +248,9 @@ def _extraction(document: Document, cache: ExtractionCache) -> Extraction:
 def _merge(
     documents: list[_Document],
     seeds_dir: Path,
+    *,
     cache: ExtractionCache,
+    snapshot: Snapshot,
     curated: Curated,
     report: CompileReport,
 ) -> tuple[FactBase, list[str], list[str]]:
@@ -267,7 +270,9 @@ def _merge(
         sources += document_sources(document.extraction, ids)
         if document.reusable():
             assert document.previous is not None
-            document.facts, document.facts_yaml = document.previous.facts()
+            document.facts = document.previous.facts()
+            known = snapshot.facts_yaml(document.extraction.path)
+            document.facts_yaml = factbase.render_facts(document.facts) if known is None else known
         else:
             try:
                 _assemble(document, seeds_dir, cache)

@@ -155,3 +155,26 @@ def test_validate_trusts_verified_sources_without_reading_them(seeds, tmp_path):
     (seeds / gone).unlink()
     assert factbase.validate(base, seeds)  # the file is missing: a problem
     assert factbase.validate(base, seeds, verified=[gone]) == []
+
+
+def test_a_facts_file_changed_since_the_snapshot_is_not_cut_into_pieces(seeds, tmp_path):
+    knowledge = tmp_path / "k"
+    compile_folder(seeds, knowledge)
+    facts = knowledge / factbase.FACTS_FILE
+    facts.write_text(facts.read_text(encoding="utf-8").replace("- id: ", "- id:  "))
+    shutil.copy(SEED, seeds / SEED.name)
+    compile_folder(seeds, knowledge)
+    assert _facts(knowledge) == _cold(seeds, tmp_path)
+
+
+def test_a_symlinked_document_keeps_the_pieces_in_order(seeds, tmp_path):
+    knowledge = tmp_path / "k"
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (seeds / "politics_249.txt").rename(outside / "politics_249.txt")
+    (seeds / "a_link.txt").symlink_to(seeds / "business_003.txt")
+    (seeds / "politics_249.txt").symlink_to(seeds / "politics_010.txt")
+    compile_folder(seeds, knowledge)
+    shutil.copy(SEED, seeds / SEED.name)
+    compile_folder(seeds, knowledge)
+    assert _facts(knowledge) == _cold(seeds, tmp_path)
