@@ -29,8 +29,8 @@ from bot.engine.text import (
     has_number,
     key,
     keys,
+    leans_on_previous,
     normalisation_version,
-    starts_with_pronoun,
     words,
 )
 from bot.errors import FactBaseError, SearchIndexError
@@ -39,7 +39,7 @@ log = logging.getLogger("briefbot.engine.index")
 
 INDEX_FILE = "index.sqlite"
 # Bump the number when the tables change; the word keys carry their own version.
-INDEX_FORMAT = f"8-{normalisation_version()}"
+INDEX_FORMAT = f"9-{normalisation_version()}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +164,7 @@ def _fact_records(facts: list[factbase.Fact], fact_keys: list[str]) -> Iterator[
             "antecedents": "\n".join(
                 e for e in dict.fromkeys(facts[n - 1].entities) if e not in fact.entities
             )
-            if n > 0 and facts[n - 1].source == fact.source and starts_with_pronoun(fact.excerpt)
+            if n > 0 and facts[n - 1].source == fact.source and leans_on_previous(fact.excerpt)
             else "",
         }
 

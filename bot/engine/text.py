@@ -16,49 +16,87 @@ KEYS_REVISION = 3  # bump on any change to stem() that the tables below do not s
 KEY_LENGTH = 5  # long enough to keep words apart, short enough that "Syria"/"Syrian" meet
 
 # Irregular forms a suffix stripper cannot reach, so "led" meets "leader" and "said" meets "says".
+# Irregular forms a suffix stripper cannot reach, so "led" meets "leader", "fled" meets
+# "flee" and "said" meets "says". Each maps to its base form, which is then stemmed like
+# any other word. Forms identical to their base (hit, cut, set, put, quit) need no entry.
+IRREGULAR_LINES = (
+    "lead: led",
+    "say: said says",
+    "win: won wins",
+    "run: ran",
+    "meet: met",
+    "fight: fought",
+    "swear: swore sworn",
+    "begin: began begun",
+    "take: took taken",
+    "give: gave given",
+    "go: went gone",
+    "make: made",
+    "tell: told",
+    "hold: held",
+    "seek: sought",
+    "buy: bought",
+    "sell: sold",
+    "pay: paid",
+    "think: thought",
+    "leave: left",
+    "choose: chose chosen",
+    "write: wrote written",
+    "speak: spoke spoken",
+    "become: became",
+    "grow: grew grown",
+    "know: knew known",
+    "find: found",  # "found refuge" is not "founded"
+    "flee: fled",
+    "fly: flew flown",
+    "fall: fell fallen",
+    "rise: rose risen",
+    "teach: taught",
+    "bring: brought",
+    "catch: caught",
+    "come: came",
+    "lose: lost",
+    "keep: kept",
+    "send: sent",
+    "spend: spent",
+    "build: built",
+    "lend: lent",
+    "mean: meant",
+    "deal: dealt",
+    "feel: felt",
+    "hear: heard",
+    "see: saw seen",
+    "get: got gotten",
+    "break: broke broken",
+    "drive: drove driven",
+    "steal: stole stolen",
+    "shoot: shot",
+    "strike: struck",
+    "stand: stood",
+    "understand: understood",
+    "withdraw: withdrew withdrawn",
+    "draw: drew drawn",
+    "throw: threw thrown",
+    "eat: ate eaten",
+    "forget: forgot forgotten",
+    "hide: hid hidden",
+    "sit: sat",
+    "sleep: slept",
+    "sweep: swept",
+    "feed: fed",
+    "arise: arose arisen",
+    "undertake: undertook undertaken",
+    "overcome: overcame",
+    "person: people",
+    "man: men",
+    "woman: women",
+    "child: children",
+)
 IRREGULAR = {
-    "led": "lead",
-    "said": "say",
-    "says": "say",
-    "won": "win",
-    "wins": "win",
-    "ran": "run",
-    "met": "meet",
-    "fought": "fight",
-    "swore": "swear",
-    "sworn": "swear",
-    "began": "begin",
-    "begun": "begin",
-    "took": "take",
-    "taken": "take",
-    "gave": "give",
-    "given": "give",
-    "went": "go",
-    "gone": "go",
-    "made": "make",
-    "told": "tell",
-    "held": "hold",
-    "sought": "seek",
-    "bought": "buy",
-    "sold": "sell",
-    "paid": "pay",
-    "thought": "think",
-    "left": "leave",
-    "chose": "choose",
-    "chosen": "choose",
-    "wrote": "write",
-    "written": "write",
-    "spoke": "speak",
-    "spoken": "speak",
-    "became": "become",
-    "grew": "grow",
-    "knew": "know",
-    "known": "know",
-    "found": "find",  # "found refuge" is not "founded"
-    "people": "person",
-    "men": "man",
-    "women": "woman",
-    "children": "child",
+    form: base
+    for line in IRREGULAR_LINES
+    for base, _, forms in [line.partition(":")]
+    for form in forms.split()
 }
 
 # Two passes, longest suffix first in each; a suffix comes off only when at least three
@@ -299,8 +337,12 @@ def words(text: str) -> list[str]:
 
 
 def stem(word: str) -> str:
-    if word in IRREGULAR:
-        return IRREGULAR[word]
+    if word in IRREGULAR:  # the base form is stemmed as any word: "made" -> "make" -> "mak"
+        return _stem_regular(IRREGULAR[word])
+    return _stem_regular(word)
+
+
+def _stem_regular(word: str) -> str:
     if word.isdigit() or len(word) <= 3:
         return word
     vowel_sion = _VOWEL_SION.search(word)
@@ -473,6 +515,30 @@ def starts_with_pronoun(excerpt: str) -> bool:
         after = [fold(w) for w in WORD.findall(rest)]
         return bool(after) and after[0] in PRONOUNS
     return False
+
+
+# A definite description that refers back rather than names: "The 21-year-old told ...",
+# "Directed by X, the film was ...", "The new tool has been compared ...". Not one that
+# qualifies itself ("The government of Nigeria ...") or names something ("The Hague").
+_DEFINITE_SUBJECT = re.compile(
+    r"^(?:[^,]{0,60},\s*)?[Tt]he\s+((?:[a-z0-9][\w'-]*\s+){0,3}?[a-z0-9][\w'-]*)\s+(\w+)"
+)
+
+
+def starts_with_definite_description(excerpt: str) -> bool:
+    match = _DEFINITE_SUBJECT.match(excerpt[:120])
+    if match is None:
+        return False
+    head, _, _ = excerpt[:120].partition(",")
+    if "," in excerpt[: match.start(1)] and len(WORD.findall(head)) > 6:
+        return False
+    return match.group(2) not in ("of", "in", "for", "at") and not match.group(2)[:1].isupper()
+
+
+def leans_on_previous(excerpt: str) -> bool:
+    """The sentence's subject is a pronoun or a definite description: what it is about is
+    named in the sentence before."""
+    return starts_with_pronoun(excerpt) or starts_with_definite_description(excerpt)
 
 
 _SYNONYMS = _synonym_table()

@@ -1,0 +1,125 @@
+"""Reading unseen documents less literally: irregular verbs, subjects that refer back,
+light-verb questions, measures, possessive pronouns. Each test builds a tiny invented
+fact base, so it shows one mechanism and fails without it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot import factbase
+from bot.engine import Engine
+from bot.engine.text import key, leans_on_previous
+from bot.factbase import Entity, Fact, FactBase, Source
+
+ENTITIES = [
+    Entity("lena-brandt", "Lena Brandt", "person", ("Brandt",)),
+    Entity("omar-dekker", "Omar Dekker", "person", ("Dekker",)),
+    Entity("ivo-marsh", "Ivo Marsh", "person", ("Marsh",)),
+    Entity("sorel", "Sorel", "place", ()),
+    Entity("quillon", "Quillon", "place", ()),
+    Entity("the-glass-harbour", "The Glass Harbour", "other", ()),
+    Entity("pellam", "Pellam", "organization", ()),
+]
+TITLE = "Brandt returns to Sorel"
+SENTENCES = [
+    "Lena Brandt and her family fled to Quillon in 1998.",
+    "Brandt's cousin, the painter Ivo Marsh, vanished at sea two years later.",
+    "Lena Brandt has won another award for The Glass Harbour.",
+    "Made by Omar Dekker, the film was praised by critics but did poorly at the box office.",
+    "Pellam launched a new search tool on Monday.",
+    "The new tool has been compared to an older feature from Sorel by some users.",
+    "Brandt is asking for damages after a fall on the set of the film.",
+    "Although Dekker retired in May, his successor, Ivo Marsh, kept the studio open.",
+]
+
+
+def _base(text: str) -> FactBase:
+    source = Source("brandt", "brandt.txt", TITLE, 0, len(text))
+    facts = []
+    for n, sentence in enumerate(SENTENCES):
+        at = text.index(sentence)
+        named = tuple(e.id for e in ENTITIES if any(a in sentence for a in (e.name, *e.aliases)))
+        facts.append(
+            Fact(
+                f"b-{n}",
+                source.id,
+                at,
+                at + len(sentence),
+                sentence,
+                sentence,
+                named,
+                None,
+                None,
+                None,
+                "sentence",
+                (),
+            )
+        )
+    return FactBase([source], ENTITIES, facts)
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    root = tmp_path_factory.mktemp("reading")
+    seeds, knowledge = root / "seeds", root / "knowledge"
+    seeds.mkdir()
+    text = TITLE + "\n\n" + " ".join(SENTENCES) + "\n"
+    (seeds / "brandt.txt").write_text(text, encoding="utf-8")
+    factbase.save(_base(text), knowledge, seeds)
+    opened = Engine.open(knowledge, seeds)
+    yield opened
+    opened.close()
+
+
+def answer(engine: Engine, question: str) -> str:
+    reply = engine.answer(question)
+    assert reply.kind == "answer", (question, reply.notice, [r.excerpt for r in reply.related])
+    return reply.answers[0].excerpt
+
+
+def abstains(engine: Engine, question: str) -> bool:
+    return engine.answer(question).kind != "answer"
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        "flee fled",
+        "make made makes",
+        "take took taken",
+        "choose chose chosen",
+        "become became",
+        "seek sought seeking",
+        "build built",
+        "win won",
+    ],
+)
+def test_irregular_forms_meet_their_stem(forms: str) -> None:
+    assert len({key(w) for w in forms.split()}) == 1, {w: key(w) for w in forms.split()}
+
+
+def test_irregular_past_answers_a_present_question(engine: Engine) -> None:
+    assert "1998" in answer(engine, "When did Lena Brandt flee to Quillon?")
+
+
+@pytest.mark.parametrize(
+    ("excerpt", "leans"),
+    [
+        ("The 40-year-old told reporters in Sorel that she was sorry.", True),
+        ("Made by Omar Dekker, the film was praised.", True),
+        ("The new tool has been compared to Smart Tags.", True),
+        ("The government of Sorel is hoping to grow.", False),
+        ("The Hague said no.", False),
+    ],
+)
+def test_definite_description_refers_back(excerpt: str, leans: bool) -> None:
+    assert leans_on_previous(excerpt) is leans
+
+
+def test_definite_subject_inherits_the_previous_topic(engine: Engine) -> None:
+    assert "older feature from Sorel" in answer(
+        engine, "Which Sorel feature was Pellam's tool compared to?"
+    )
