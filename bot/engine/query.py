@@ -116,6 +116,9 @@ class Query:
     truncated: bool = False
     spoken: tuple[str, str] | None = None  # (command, argument) asked in words
     search_text: str = ""  # what ranking reads, when it differs from `text`
+    measure: str = ""  # "how old" -> "old": the kind of number asked for
+    # "Who won X?": the verb right after "who" names what the answer did; the fact must say it.
+    agent_verb: str = ""
 
     @property
     def focus(self) -> str:
@@ -179,7 +182,22 @@ def parse(text: str) -> Query:
         definition=definition,
         truncated=truncated,
         spoken=spoken,
+        measure=_measure(tokens),
+        agent_verb=_agent_verb(tokens),
     )
+
+
+def _measure(tokens: list[str]) -> str:
+    for n, word in enumerate(tokens[:-1]):
+        if word == "how" and tokens[n + 1] in MEASURES:
+            return tokens[n + 1]
+    return ""
+
+
+def _agent_verb(tokens: list[str]) -> str:
+    if len(tokens) >= 3 and tokens[0] == "who" and tokens[1] not in STOPWORDS:
+        return key(tokens[1])
+    return ""
 
 
 def question_type(tokens: list[str]) -> str:

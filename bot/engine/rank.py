@@ -23,6 +23,7 @@ from bot.engine.text import (
     STOPWORDS,
     WORD,
     fold,
+    holds_measure,
     key,
     keys,
     starts_with_pronoun,
@@ -58,6 +59,7 @@ GENERIC_NOUNS = word_set(
     "role status situation state story news"
 )
 LINKING_WORDS = word_set("of in for at")
+POSSESSIVE_PRONOUNS = word_set("his her its their")
 ATTRIBUTE_SPAN = 6  # "leader of the powerful Haqqani Network": tokens from P to X
 POSSESSIVE_SPAN = 8  # "Usmanov ... his Dilbar: a $600 million yacht": a looser tie
 PREDICATE_SHARE = 0.5  # share of the predicate's weight the fact itself must hold
@@ -113,6 +115,8 @@ class Asked:
     # "the capital of X", "X's yacht": (attribute key, the entities X may be), held together.
     attributes: tuple[Attribute, ...] = ()
     counted: str = ""  # "how many deals": the key of what is counted
+    measure: str = ""  # "how old": the answer must hold an age (text.MEASURE_PATTERNS)
+    agent_verb: str = ""  # "Who won X?": the fact must say "won" (or a synonym)
 
 
 @dataclass(slots=True)
@@ -136,8 +140,9 @@ def content_keys(query: Query, mentions: list[Mention]) -> dict[str, float]:
     for n, word in enumerate(WORD.findall(query.focus)):
         folded = fold(word)
         after_which = previous in ("which", "what")
+        measure = previous == "how"  # "how long": the kind of answer, checked as a type
         previous = folded
-        if n in in_names or folded in STOPWORDS or folded in QUESTION_WORDS:
+        if n in in_names or folded in STOPWORDS or folded in QUESTION_WORDS or measure:
             continue
         k = key(folded)
         weight = LIGHT_WORD_WEIGHT if folded in LIGHT_WORDS else 1.0
@@ -198,7 +203,11 @@ def _ties(fact: FactRow, attribute: str, group: tuple[EntityInfo, ...], possessi
     name_keys = {k for e in group for ks in e.key_sets for k in ks}
     named = [n for n, k in enumerate(token_keys) if k in name_keys]
     for p in at:
+        # "X died in December, his successor, Y": the pronoun before P stands for X.
+        referred = p > 0 and tokens[p - 1] in POSSESSIVE_PRONOUNS
         for x in named:
+            if referred and 0 < p - x <= POSSESSIVE_SPAN:
+                return True
             if 0 < x - p <= ATTRIBUTE_SPAN and set(tokens[p + 1 : x]) & LINKING_WORDS:
                 return True
             if 0 < p - x <= 2 or (possessive and abs(p - x) <= POSSESSIVE_SPAN):
@@ -334,6 +343,10 @@ class Ranker:
         mixed_case = query.focus != query.focus.lower()
         proper = [m for m in mentions if self._is_proper(m, mixed_case)]
         content = content_keys(query, proper)
+        if query.qtype == "what" and content and max(content.values()) <= LIGHT_WORD_WEIGHT:
+            # "What happened to X?", "What did X go through?": no predicate to cover; any
+            # informative fact about X answers.
+            content = {}
         entity_ids = [i for m in mentions for i in m.entity_ids[:3]]
         named = [
             self.names.entities[i]
@@ -348,7 +361,7 @@ class Ranker:
         weights = {k: m * self.weight(frequencies.get(k)) for k, m in content.items()}
         # A capitalised word the documents never use names something they do not cover.
         unknown_names = [k for k in capitalised_keys(query, proper) if not frequencies.get(k)]
-        definition = query.definition and not content and bool(mentions)
+        definition = query.definition and not content and bool(mentions) and not query.measure
         wanted = DEFINITION_RELATIONS if definition else query.relations
 
         bm25 = self._search([*content, *name_keys], frequencies)
@@ -376,6 +389,9 @@ class Ranker:
             {k: weights[k] for k, m in content.items() if m >= 1.0},
             attribute_questions(query, proper, self.names.entities),
             counted_key(query) if query.qtype == "how_many" else "",
+            query.measure,
+            # With no name asked, the verb is all that ties a fact to "Who won X?".
+            query.agent_verb if query.agent_verb in content and not asked else "",
         )
         scored = [self._score(f, ask, bm25.get(f.ordinal, 0.0) / best_bm25) for f in facts]
         scored.sort(key=lambda s: (-s.score, s.fact.ordinal))
@@ -399,13 +415,15 @@ class Ranker:
             for group in ask.entities:
                 if any(self.names.mentions(e, fact.entities, fact.keys) for e in group):
                     hits += 1
-                elif fact.antecedents and any(e.id in fact.antecedents for e in group):
+                elif fact.antecedents and any(_referred_to(e, fact) for e in group):
                     hits += 1  # "During his visit, he concluded ..." after "Erdogan visited"
                     through_pronoun = True
             s.entity_share = hits / len(ask.entities)
         else:
             s.entity_share = 1.0
         s.type_fit = self._type_fit(fact, ask.qtype, ask.entity_ids)
+        if ask.measure and not holds_measure(ask.measure, fact.excerpt):
+            s.type_fit = 0.0
         prior = 0.01 * min(len(fact.entities), 5) + (0.02 if fact.relations else 0.0)
         if len(fact.excerpt) > 400:
             prior -= 0.05
@@ -427,11 +445,13 @@ class Ranker:
             s.entity_share >= needed_entities - 1e-9
             and s.coverage >= MIN_COVERAGE
             and (s.type_fit >= 0.5 or (s.relation >= 1.0 and ask.qtype not in NEEDS_VALUE))
-            and _holds_predicate(ask, held_keys)
+            and _holds_predicate(ask, held_keys, fact)
+            and (not ask.agent_verb or ask.agent_verb in held_keys)
             and self._counts_what_was_asked(s, ask)
             and all(
                 _ties(fact, attribute, group, possessive)
                 or self._relation_names(fact, attribute, group)
+                or _tied_before(fact, attribute, group)
                 for attribute, group, possessive in ask.attributes
             )
         )
@@ -558,14 +578,37 @@ class Ranker:
         return Ranking(answers, related, mentions, content, scored)
 
 
-def _holds_predicate(ask: Asked, held_keys: set[str]) -> bool:
+def _holds_predicate(ask: Asked, held_keys: set[str], fact: FactRow) -> bool:
     """The fact itself, not its neighbours, must say what the question asks about:
-    "When was X founded?" is not answered by a dated sentence that only mentions X."""
+    "When was X founded?" is not answered by a dated sentence that only mentions X.
+    A fact whose subject refers back ("they were sentenced" after "X's brother and sister
+    were arrested") holds what its subject stands for: words of the sentences around it
+    count once the fact holds some of the predicate itself."""
     total = sum(ask.predicate.values())
     if not total:
         return True
     held = sum(w for k, w in ask.predicate.items() if k in held_keys)
+    if held and fact.antecedents:
+        held += sum(
+            w for k, w in ask.predicate.items() if k not in held_keys and k in fact.context_keys
+        )
     return held >= PREDICATE_SHARE * total - 1e-9
+
+
+def _tied_before(fact: FactRow, attribute: str, group: tuple[EntityInfo, ...]) -> bool:
+    """ "X's brother and sister were arrested. ... they were sentenced": the subject that
+    refers back carries the attribute and its name from the sentence before."""
+    return (
+        bool(fact.antecedents)
+        and attribute in fact.context_keys
+        and any(_referred_to(e, fact) for e in group)
+    )
+
+
+def _referred_to(entity: EntityInfo, fact: FactRow) -> bool:
+    """What a fact's pronoun or definite subject may stand for: an entity of the sentence
+    before, tagged or written there under one of its names."""
+    return entity.id in fact.antecedents or any(ks <= fact.context_keys for ks in entity.key_sets)
 
 
 def _spells_out(fact: FactRow, ask: Asked) -> bool:

@@ -487,6 +487,41 @@ def synonyms(word_key: str) -> frozenset[str]:
     return _SYNONYMS.get(word_key, frozenset())
 
 
+_COUNT = (
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|hundred|a|an|several|many)"
+)
+# What "how old", "how much", "how long", "how far" ask for: an age, an amount, a duration
+# or length, a distance. A sentence with only some other number ("the 2002 movie") does not
+# answer them.
+MEASURE_PATTERNS: dict[str, re.Pattern[str]] = {
+    "old": re.compile(
+        rf"(?i:\b{_COUNT}[\s-]+(?:year|month)s?[\s-]+old\b|\baged\s+\d+|\(\d{{1,3}}\))"
+    ),
+    "much": re.compile(
+        r"[$£€¥]\s?\d"
+        rf"|(?i:\b{_COUNT}\s?(?:m|bn|k|million|billion|trillion|thousand|"
+        r"dollars?|euros?|pounds?|naira|yen|yuan|roubles?|rubles?|rupees?|francs?|"
+        r"cents?|pence|tonnes?|tons?|barrels?|litres?|gallons?|kg|kilograms?|"
+        r"per\s?cent|percent|%)(?![a-z]))"
+    ),
+    "long": re.compile(
+        rf"(?i:\b{_COUNT}(?:\s+and\s+{_COUNT})?[\s-]+(?:(?:and\s+a\s+half\s+)?"
+        r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies)|"
+        r"km|kilometres?|kilometers?|miles?|metres?|meters?|feet|foot)))\b"
+    ),
+    "far": re.compile(
+        rf"(?i:\b{_COUNT}[\s-]+(?:km|kilometres?|kilometers?|miles?|metres?|meters?)\b)"
+    ),
+}
+
+
+def holds_measure(measure: str, text: str) -> bool:
+    """Whether `text` holds what "how <measure>" asks; any number for a measure not listed."""
+    pattern = MEASURE_PATTERNS.get(measure)
+    return has_number(text) if pattern is None else bool(pattern.search(text))
+
+
 def has_date(text: str) -> bool:
     """A temporal expression: what a "when" question's answer must hold."""
     return bool(TEMPORAL.search(text))

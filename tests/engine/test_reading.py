@@ -5,7 +5,6 @@ fact base, so it shows one mechanism and fails without it."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -31,7 +30,7 @@ SENTENCES = [
     "Made by Omar Dekker, the film was praised by critics but did poorly at the box office.",
     "Pellam launched a new search tool on Monday.",
     "The new tool has been compared to an older feature from Sorel by some users.",
-    "Brandt is asking for damages after a fall on the set of the film.",
+    "Brandt is asking for damages after a fall on the set of the 2019 film.",
     "Although Dekker retired in May, his successor, Ivo Marsh, kept the studio open.",
 ]
 
@@ -123,3 +122,26 @@ def test_definite_subject_inherits_the_previous_topic(engine: Engine) -> None:
     assert "older feature from Sorel" in answer(
         engine, "Which Sorel feature was Pellam's tool compared to?"
     )
+
+
+def test_what_happened_needs_no_predicate(engine: Engine) -> None:
+    reply = engine.answer("What happened to Ivo Marsh?")
+    assert reply.kind == "answer"
+    assert any("vanished at sea" in a.excerpt for a in (*reply.answers, *reply.related))
+    assert all("Marsh" in a.excerpt for a in reply.answers)
+
+
+def test_how_much_needs_an_amount_not_any_number(engine: Engine) -> None:
+    assert abstains(engine, "How much money is Brandt asking for?")
+
+
+def test_how_long_needs_a_duration(engine: Engine) -> None:
+    assert abstains(engine, "How long did Lena Brandt flee to Quillon?")
+
+
+def test_possessive_pronoun_ties_an_attribute_to_its_antecedent(engine: Engine) -> None:
+    assert "Ivo Marsh" in answer(engine, "Who is the successor of Dekker?")
+
+
+def test_who_verb_without_a_name_must_be_said(engine: Engine) -> None:
+    assert abstains(engine, "Who won the box office?")
