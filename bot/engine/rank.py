@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bot.engine.index import FactRow, Index
@@ -60,6 +61,7 @@ GENERIC_NOUNS = word_set(
 )
 LINKING_WORDS = word_set("of in for at")
 POSSESSIVE_PRONOUNS = word_set("his her its their")
+FORMER = word_set("former ex late then previous acting interim outgoing")
 ATTRIBUTE_SPAN = 6  # "leader of the powerful Haqqani Network": tokens from P to X
 POSSESSIVE_SPAN = 8  # "Usmanov ... his Dilbar: a $600 million yacht": a looser tie
 PREDICATE_SHARE = 0.5  # share of the predicate's weight the fact itself must hold
@@ -372,6 +374,8 @@ class Ranker:
         if wanted:
             ordinals += self.index.facts_with_relations(entity_ids, wanted, RELATION_CANDIDATES)
         facts = self.index.facts(ordinals)
+        if small:
+            facts += self._following(facts, set(small))
         best_bm25 = max(bm25.values(), default=0.0) or 1.0
 
         asked = [
@@ -390,8 +394,8 @@ class Ranker:
             attribute_questions(query, proper, self.names.entities),
             counted_key(query) if query.qtype == "how_many" else "",
             query.measure,
-            # With no name asked, the verb is all that ties a fact to "Who won X?".
-            query.agent_verb if query.agent_verb in content and not asked else "",
+            # "Who won X?": the answer is who did it, so the fact must say it was done.
+            query.agent_verb if content.get(query.agent_verb, 0.0) >= 1.0 else "",
         )
         scored = [self._score(f, ask, bm25.get(f.ordinal, 0.0) / best_bm25) for f in facts]
         scored.sort(key=lambda s: (-s.score, s.fact.ordinal))
@@ -400,6 +404,18 @@ class Ranker:
             for s in scored:
                 s.answers = False
         return self._select(scored, proper, list(content), query.qtype)
+
+    def _following(self, facts: list[FactRow], entity_ids: set[str]) -> list[FactRow]:
+        """The sentences right after those naming an asked entity, when their subject refers
+        back ("The 21-year-old told ..." after "Ahmed 'Mido' Hossam has ..."): about the
+        entity without naming it, so neither FTS nor the entity's tags reach them."""
+        have = {f.ordinal for f in facts}
+        after = [
+            f.ordinal + 1
+            for f in facts
+            if f.ordinal + 1 not in have and entity_ids.intersection(f.entities)
+        ]
+        return [f for f in self.index.facts(after) if f.antecedents]
 
     def _score(self, fact: FactRow, ask: Asked, bm25: float) -> Scored:
         s = Scored(fact)
@@ -415,6 +431,11 @@ class Ranker:
             for group in ask.entities:
                 if any(self.names.mentions(e, fact.entities, fact.keys) for e in group):
                     hits += 1
+                elif _role_of_neighbour(fact, ask, group):
+                    hits += (
+                        1  # "coach Hassan Shehata" in an article whose sentence before names Egypt
+                    )
+                    through_pronoun = True
                 elif fact.antecedents and any(_referred_to(e, fact) for e in group):
                     hits += 1  # "During his visit, he concluded ..." after "Erdogan visited"
                     through_pronoun = True
@@ -452,6 +473,7 @@ class Ranker:
                 _ties(fact, attribute, group, possessive)
                 or self._relation_names(fact, attribute, group)
                 or _tied_before(fact, attribute, group)
+                or _role_of_neighbour(fact, ask, group)
                 for attribute, group, possessive in ask.attributes
             )
         )
@@ -593,6 +615,28 @@ def _holds_predicate(ask: Asked, held_keys: set[str], fact: FactRow) -> bool:
             w for k, w in ask.predicate.items() if k not in held_keys and k in fact.context_keys
         )
     return held >= PREDICATE_SHARE * total - 1e-9
+
+
+def _role_of_neighbour(fact: FactRow, ask: Asked, group: Sequence[EntityInfo]) -> bool:
+    """ "Who is the coach of Egypt?" answered by "... if coach Hassan Shehata chose him"
+    when the sentence before or after names Egypt: a role written as a title before a name,
+    unqualified ("former coach X" is no answer), in a passage about X."""
+    ids = {e.id for e in group}
+    roles = [a for a, g, _ in ask.attributes if ids.intersection(e.id for e in g)]
+    if not roles or not any(any(ks <= fact.context_keys for ks in e.key_sets) for e in group):
+        return False
+    return any(_titled_name(fact.excerpt, role) for role in roles)
+
+
+def _titled_name(excerpt: str, role: str) -> bool:
+    tokens = WORD.findall(excerpt)
+    for n, token in enumerate(tokens[:-1]):
+        if key(fold(token)) != role or not tokens[n + 1][:1].isupper():
+            continue
+        if n > 0 and fold(tokens[n - 1]) in FORMER:
+            continue
+        return True
+    return False
 
 
 def _tied_before(fact: FactRow, attribute: str, group: tuple[EntityInfo, ...]) -> bool:

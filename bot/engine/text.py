@@ -471,6 +471,8 @@ SYNONYM_LINES = (
     "troops: soldiers forces",
     "ban: prohibit outlaw",
     "help: aid assist",
+    "rule: regime reign govern government leader president",
+    "govern: rule regime government",
 )
 
 

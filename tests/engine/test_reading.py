@@ -27,9 +27,11 @@ SENTENCES = [
     "Lena Brandt and her family fled to Quillon in 1998.",
     "Brandt's cousin, the painter Ivo Marsh, vanished at sea two years later.",
     "Lena Brandt has won another award for The Glass Harbour.",
+    "The 40-year-old told reporters in Quillon that she would return.",
     "Made by Omar Dekker, the film was praised by critics but did poorly at the box office.",
     "Pellam launched a new search tool on Monday.",
     "The new tool has been compared to an older feature from Sorel by some users.",
+    "Users would switch back only if chairman Omar Dekker agreed, as former mayor Ivo Marsh did.",
     "Brandt is asking for damages after a fall on the set of the 2019 film.",
     "Although Dekker retired in May, his successor, Ivo Marsh, kept the studio open.",
 ]
@@ -145,3 +147,21 @@ def test_possessive_pronoun_ties_an_attribute_to_its_antecedent(engine: Engine) 
 
 def test_who_verb_without_a_name_must_be_said(engine: Engine) -> None:
     assert abstains(engine, "Who won the box office?")
+
+
+def test_a_sentence_that_refers_back_is_found_without_the_name(engine: Engine) -> None:
+    assert "40-year-old" in answer(engine, "How old is Lena Brandt?")
+    assert "Quillon" in answer(engine, "Where did Lena Brandt tell reporters she would return?")
+
+
+def test_how_old_needs_an_age(engine: Engine) -> None:
+    assert abstains(engine, "How old is Omar Dekker?")
+
+
+def test_who_verb_must_be_said_even_with_a_name(engine: Engine) -> None:
+    assert abstains(engine, "Who sold Pellam a new search tool?")
+
+
+def test_a_role_title_before_a_name_answers_for_the_passage_topic(engine: Engine) -> None:
+    assert "chairman Omar Dekker" in answer(engine, "Who is the chairman of Sorel?")
+    assert abstains(engine, "Who is the mayor of Sorel?")  # "former mayor": no longer
