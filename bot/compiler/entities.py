@@ -343,7 +343,7 @@ def find_mentions(
         if initial:
             templates = memo.get((raw, True))
             if templates is None:
-                templates = memo[(raw, True)] = _templates(raw, True, vocabulary)
+                templates = memo[(raw, True)] = _initial_templates(raw, vocabulary)
         else:
             templates = _SHARED_TEMPLATES.get(raw)
             if templates is None:
@@ -378,6 +378,48 @@ def demonym_countries(raw: str) -> tuple[str, ...]:
     if all(found):
         return tuple(c for c in found if c and entity_key(c) in countries())
     return ()
+
+
+class _Asked:
+    """A vocabulary that remembers what it was asked, and what it answered."""
+
+    __slots__ = ("asked", "vocabulary")
+
+    def __init__(self, vocabulary: Container[str]) -> None:
+        self.vocabulary = vocabulary
+        self.asked: list[tuple[object, bool]] = []
+
+    def __contains__(self, word: object) -> bool:
+        answer = word in self.vocabulary
+        self.asked.append((word, answer))
+        return answer
+
+
+Asked = tuple[tuple[object, bool], ...]
+# A parse that depends on the document does so only through the vocabulary's answers, so a parse
+# made for one document serves another whose vocabulary answers the same questions the same way
+# ("The" opens sentences in every document; the question asked is only "is 'the' a word here").
+_SHARED_INITIAL: dict[str, list[tuple[Asked, list[Template]]]] = {}
+_SHARED_NAMES: dict[str, list[tuple[Asked, bool]]] = {}
+
+
+def _answers_agree(asked: Asked, vocabulary: Container[str]) -> bool:
+    return all((word in vocabulary) == answer for word, answer in asked)
+
+
+def _initial_templates(raw: str, vocabulary: Container[str]) -> list[Template]:
+    known = _SHARED_INITIAL.get(raw)
+    if known is not None:
+        for asked, templates in known:
+            if _answers_agree(asked, vocabulary):
+                return templates
+    recorder = _Asked(vocabulary)
+    templates = _templates(raw, True, recorder)
+    if known is not None:
+        known.append((tuple(recorder.asked), templates))
+    elif len(_SHARED_INITIAL) < _SHARED_LIMIT:
+        _SHARED_INITIAL[raw] = [(tuple(recorder.asked), templates)]
+    return templates
 
 
 def _templates(raw: str, initial: bool, vocabulary: Container[str]) -> list[Template]:
@@ -787,8 +829,23 @@ def personal_name_shape(key: str) -> bool:
 def _bare_personal_name(surface: str, vocabulary: Container[str], memo: dict[Any, Any]) -> bool:
     cached = memo.get(surface)
     if cached is None:
-        cached = memo[surface] = _looks_like_personal_name(surface, vocabulary)
+        cached = memo[surface] = _shared_personal_name(surface, vocabulary)
     return bool(cached)
+
+
+def _shared_personal_name(surface: str, vocabulary: Container[str]) -> bool:
+    known = _SHARED_NAMES.get(surface)
+    if known is not None:
+        for asked, answer in known:
+            if _answers_agree(asked, vocabulary):
+                return answer
+    recorder = _Asked(vocabulary)
+    answer = _looks_like_personal_name(surface, recorder)
+    if known is not None:
+        known.append((tuple(recorder.asked), answer))
+    elif len(_SHARED_NAMES) < _SHARED_LIMIT:
+        _SHARED_NAMES[surface] = [(tuple(recorder.asked), answer)]
+    return answer
 
 
 def _looks_like_personal_name(surface: str, vocabulary: Container[str]) -> bool:
