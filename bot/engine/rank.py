@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -61,6 +62,8 @@ GENERIC_NOUNS = word_set(
 )
 LINKING_WORDS = word_set("of in for at")
 POSSESSIVE_PRONOUNS = word_set("his her its their")
+TOPIC_FACTS = 3  # an entity named this often in a document is what the document is about
+TOPIC_COVERAGE = 0.9  # a fact standing for an unnamed topic must say all else asked
 FORMER = word_set("former ex late then previous acting interim outgoing")
 ATTRIBUTE_SPAN = 6  # "leader of the powerful Haqqani Network": tokens from P to X
 POSSESSIVE_SPAN = 8  # "Usmanov ... his Dilbar: a $600 million yacht": a looser tie
@@ -119,6 +122,10 @@ class Asked:
     counted: str = ""  # "how many deals": the key of what is counted
     measure: str = ""  # "how old": the answer must hold an age (text.MEASURE_PATTERNS)
     agent_verb: str = ""  # "Who won X?": the fact must say "won" (or a synonym)
+    # entity id -> the sources it is the topic of (named in TOPIC_FACTS facts or more there)
+    topics: dict[str, frozenset[str]] = field(default_factory=dict)
+    # attribute key -> the words the question puts before it ("prime" minister)
+    modifiers: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -396,6 +403,8 @@ class Ranker:
             query.measure,
             # "Who won X?": the answer is who did it, so the fact must say it was done.
             query.agent_verb if content.get(query.agent_verb, 0.0) >= 1.0 else "",
+            _topics(facts, set(small)),
+            _modifiers(query),
         )
         scored = [self._score(f, ask, bm25.get(f.ordinal, 0.0) / best_bm25) for f in facts]
         scored.sort(key=lambda s: (-s.score, s.fact.ordinal))
@@ -431,12 +440,19 @@ class Ranker:
             for group in ask.entities:
                 if any(self.names.mentions(e, fact.entities, fact.keys) for e in group):
                     hits += 1
+                elif s.coverage >= TOPIC_COVERAGE and any(
+                    fact.source in ask.topics.get(e.id, ()) for e in group
+                ):
+                    # "Agriculture Minister X said ... 180,000 tonnes this year" in an article
+                    # about Nigeria: the topic goes unnamed; only a fact saying all else asked.
+                    hits += 1
+                    through_pronoun = True
                 elif _role_of_neighbour(fact, ask, group):
                     hits += (
                         1  # "coach Hassan Shehata" in an article whose sentence before names Egypt
                     )
                     through_pronoun = True
-                elif fact.antecedents and any(_referred_to(e, fact) for e in group):
+                elif fact.antecedents and any(self._referred_to(e, fact) for e in group):
                     hits += 1  # "During his visit, he concluded ..." after "Erdogan visited"
                     through_pronoun = True
             s.entity_share = hits / len(ask.entities)
@@ -472,12 +488,30 @@ class Ranker:
             and all(
                 _ties(fact, attribute, group, possessive)
                 or self._relation_names(fact, attribute, group)
-                or _tied_before(fact, attribute, group)
+                or (
+                    fact.antecedents
+                    and attribute in fact.context_keys
+                    and any(self._referred_to(e, fact) for e in group)
+                )
                 or _role_of_neighbour(fact, ask, group)
                 for attribute, group, possessive in ask.attributes
             )
         )
         return s
+
+    def _referred_to(self, entity: EntityInfo, fact: FactRow) -> bool:
+        """What a fact's pronoun or definite subject may stand for: an entity of the sentence
+        before, or one whose name is part of such an entity's ("Tears of the Sun" in a
+        compiled "Tears of the Sun Willis")."""
+        if entity.id in fact.antecedents:
+            return True
+        for other in fact.antecedents:
+            info = self.names.entities.get(other)
+            if info is not None and any(
+                ks <= theirs for ks in entity.key_sets for theirs in info.key_sets
+            ):
+                return True
+        return False
 
     @staticmethod
     def _counts_what_was_asked(s: Scored, ask: Asked) -> bool:
@@ -619,40 +653,66 @@ def _holds_predicate(ask: Asked, held_keys: set[str], fact: FactRow) -> bool:
 
 def _role_of_neighbour(fact: FactRow, ask: Asked, group: Sequence[EntityInfo]) -> bool:
     """ "Who is the coach of Egypt?" answered by "... if coach Hassan Shehata chose him"
-    when the sentence before or after names Egypt: a role written as a title before a name,
-    unqualified ("former coach X" is no answer), in a passage about X."""
+    when the sentence before or after names Egypt, or the document is about Egypt: a role
+    written as a title before a name, unqualified ("former coach X" is no answer)."""
     ids = {e.id for e in group}
     roles = [a for a, g, _ in ask.attributes if ids.intersection(e.id for e in g)]
-    if not roles or not any(any(ks <= fact.context_keys for ks in e.key_sets) for e in group):
+    if not roles or not any(
+        any(ks <= fact.context_keys for ks in e.key_sets) or fact.source in ask.topics.get(e.id, ())
+        for e in group
+    ):
         return False
-    return any(_titled_name(fact.excerpt, role) for role in roles)
+    return any(
+        _titled_name(fact.excerpt, role, ask.modifiers.get(role, frozenset())) for role in roles
+    )
 
 
-def _titled_name(excerpt: str, role: str) -> bool:
+def _titled_name(excerpt: str, role: str, asked: frozenset[str]) -> bool:
+    """ "coach Hassan Shehata", "Agriculture Minister Adamu Bello": the role right before a
+    capitalised name, qualified as the question qualifies it ("Foreign Minister" is not
+    the "prime minister"; "Uzbek Foreign Minister" is no minister of Kyrgyzstan)."""
     tokens = WORD.findall(excerpt)
     for n, token in enumerate(tokens[:-1]):
         if key(fold(token)) != role or not tokens[n + 1][:1].isupper():
             continue
-        if n > 0 and fold(tokens[n - 1]) in FORMER:
+        before = [fold(t) for t in tokens[max(0, n - 2) : n]]
+        if before and before[-1] in FORMER:
             continue
-        return True
+        titled = {
+            fold(t)
+            for t in tokens[max(0, n - 2) : n]
+            if t[:1].isupper() and fold(t) not in STOPWORDS
+        }
+        if asked <= set(before) and titled <= asked:
+            return True
     return False
 
 
-def _tied_before(fact: FactRow, attribute: str, group: tuple[EntityInfo, ...]) -> bool:
-    """ "X's brother and sister were arrested. ... they were sentenced": the subject that
-    refers back carries the attribute and its name from the sentence before."""
-    return (
-        bool(fact.antecedents)
-        and attribute in fact.context_keys
-        and any(_referred_to(e, fact) for e in group)
+def _modifiers(query: Query) -> dict[str, frozenset[str]]:
+    """The words a question puts before each noun: "the prime minister of X" -> prime."""
+    tokens = [fold(w) for w in WORD.findall(query.focus)]
+    found: dict[str, frozenset[str]] = {}
+    for n, token in enumerate(tokens):
+        run = []
+        for word in reversed(tokens[max(0, n - 3) : n]):
+            if word in STOPWORDS or word in QUESTION_WORDS:
+                break
+            run.append(word)
+        found.setdefault(key(token), frozenset(run))
+    return found
+
+
+def _topics(facts: list[FactRow], entity_ids: set[str]) -> dict[str, frozenset[str]]:
+    """The sources each entity is a topic of, counted over its facts (all of them: only
+    entities with few facts are passed)."""
+    counts: Counter[tuple[str, str]] = Counter(
+        (e, f.source) for f in facts for e in entity_ids.intersection(f.entities)
     )
-
-
-def _referred_to(entity: EntityInfo, fact: FactRow) -> bool:
-    """What a fact's pronoun or definite subject may stand for: an entity of the sentence
-    before, tagged or written there under one of its names."""
-    return entity.id in fact.antecedents or any(ks <= fact.context_keys for ks in entity.key_sets)
+    found: dict[str, set[str]] = {}
+    for (entity, source), n in counts.items():
+        if n >= TOPIC_FACTS:
+            found.setdefault(entity, set()).add(source)
+    return {e: frozenset(sources) for e, sources in found.items()}
 
 
 def _spells_out(fact: FactRow, ask: Asked) -> bool:

@@ -31,9 +31,13 @@ SENTENCES = [
     "Made by Omar Dekker, the film was praised by critics but did poorly at the box office.",
     "Pellam launched a new search tool on Monday.",
     "The new tool has been compared to an older feature from Sorel by some users.",
-    "Users would switch back only if chairman Omar Dekker agreed, as former mayor Ivo Marsh did.",
+    (
+        "Users would switch back only if chairman Omar Dekker agreed, as former mayor Ivo "
+        "Marsh and Foreign Minister Pia Holt did."
+    ),
     "Brandt is asking for damages after a fall on the set of the 2019 film.",
     "Although Dekker retired in May, his successor, Ivo Marsh, kept the studio open.",
+    "A retrospective of 300 paintings will open in Quillon next spring.",
 ]
 
 
@@ -165,3 +169,13 @@ def test_who_verb_must_be_said_even_with_a_name(engine: Engine) -> None:
 def test_a_role_title_before_a_name_answers_for_the_passage_topic(engine: Engine) -> None:
     assert "chairman Omar Dekker" in answer(engine, "Who is the chairman of Sorel?")
     assert abstains(engine, "Who is the mayor of Sorel?")  # "former mayor": no longer
+
+
+def test_a_role_is_qualified_as_asked(engine: Engine) -> None:
+    assert abstains(engine, "Who is the prime minister of Sorel?")  # "Foreign Minister"
+
+
+def test_a_fact_saying_all_else_stands_for_the_document_topic(engine: Engine) -> None:
+    question = "When will the retrospective of paintings by Brandt open in Quillon?"
+    assert "next spring" in answer(engine, question)
+    assert abstains(engine, "When will the retrospective of sculptures by Brandt open in Quillon?")
