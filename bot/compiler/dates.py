@@ -60,14 +60,14 @@ class FoundDate:
 # Cheap tests first: most sentences hold no year, no capitalized month and no relative word.
 MAYBE_DATE = re.compile(r"[12]\d\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? ")
 RELATIVE_WORDS = ("last ", "this ", "next ", "previous ", "past ", "yesterday")
+RELATIVE_WORD = re.compile("|".join(RELATIVE_WORDS))
 
 
 def find_date(text: str, start: int, end: int, document_date: str | None) -> FoundDate | None:
     """The first date in text[start:end]."""
     candidate = MAYBE_DATE.search(text, start, end)
     if candidate is None:
-        chunk = text[start:end]
-        if not any(word in chunk for word in RELATIVE_WORDS):
+        if RELATIVE_WORD.search(text, start, end) is None:
             return None
         match = DATE.search(text, start, end)
     else:  # a date starts at most a day-of-month and "of" before its year or month
