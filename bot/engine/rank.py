@@ -63,7 +63,8 @@ GENERIC_NOUNS = word_set(
 LINKING_WORDS = word_set("of in for at")
 POSSESSIVE_PRONOUNS = word_set("his her its their")
 TOPIC_FACTS = 3  # an entity named this often in a document is what the document is about
-TOPIC_COVERAGE = 0.9  # a fact standing for an unnamed topic must say all else asked
+TOPIC_COVERAGE = 0.9  # a fact standing for an unnamed topic must say all else asked,
+TOPIC_WORDS = 3  # and the question must ask that much: one shared word is no evidence
 FORMER = word_set("former ex late then previous acting interim outgoing")
 ATTRIBUTE_SPAN = 6  # "leader of the powerful Haqqani Network": tokens from P to X
 POSSESSIVE_SPAN = 8  # "Usmanov ... his Dilbar: a $600 million yacht": a looser tie
@@ -440,8 +441,10 @@ class Ranker:
             for group in ask.entities:
                 if any(self.names.mentions(e, fact.entities, fact.keys) for e in group):
                     hits += 1
-                elif s.coverage >= TOPIC_COVERAGE and any(
-                    fact.source in ask.topics.get(e.id, ()) for e in group
+                elif (
+                    s.coverage >= TOPIC_COVERAGE
+                    and len(ask.weights) >= TOPIC_WORDS
+                    and any(fact.source in ask.topics.get(e.id, ()) for e in group)
                 ):
                     # "Agriculture Minister X said ... 180,000 tonnes this year" in an article
                     # about Nigeria: the topic goes unnamed; only a fact saying all else asked.
@@ -483,7 +486,7 @@ class Ranker:
             and s.coverage >= MIN_COVERAGE
             and (s.type_fit >= 0.5 or (s.relation >= 1.0 and ask.qtype not in NEEDS_VALUE))
             and _holds_predicate(ask, held_keys, fact)
-            and (not ask.agent_verb or ask.agent_verb in held_keys)
+            and (not ask.agent_verb or _says(fact, ask.agent_verb, held_keys))
             and self._counts_what_was_asked(s, ask)
             and all(
                 _ties(fact, attribute, group, possessive)
@@ -713,6 +716,16 @@ def _topics(facts: list[FactRow], entity_ids: set[str]) -> dict[str, frozenset[s
         if n >= TOPIC_FACTS:
             found.setdefault(entity, set()).add(source)
     return {e: frozenset(sources) for e, sources in found.items()}
+
+
+def _says(fact: FactRow, verb: str, held_keys: set[str]) -> bool:
+    """Whether the fact says the verb asked: a word of its key that is no "-ly" adverb
+    ("directly" is not "directed"), a synonym or a relation cue standing for it."""
+    if verb not in held_keys:
+        return False
+    if verb not in fact.keys:
+        return True
+    return any(key(w) == verb and not w.endswith("ly") for w in words(fact.excerpt))
 
 
 def _spells_out(fact: FactRow, ask: Asked) -> bool:

@@ -510,7 +510,7 @@ MEASURE_PATTERNS: dict[str, re.Pattern[str]] = {
     "long": re.compile(
         rf"(?i:\b{_COUNT}(?:\s+and\s+{_COUNT})?[\s-]+(?:(?:and\s+a\s+half\s+)?"
         r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies)|"
-        r"km|kilometres?|kilometers?|miles?|metres?|meters?|feet|foot)))\b"
+        r"km|kilometres?|kilometers?|miles?|metres?|meters?|feet|foot)))\b(?!-old)"
     ),
     "far": re.compile(
         rf"(?i:\b{_COUNT}[\s-]+(?:km|kilometres?|kilometers?|miles?|metres?|meters?)\b)"

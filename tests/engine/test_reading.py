@@ -10,7 +10,7 @@ import pytest
 
 from bot import factbase
 from bot.engine import Engine
-from bot.engine.text import key, leans_on_previous
+from bot.engine.text import holds_measure, key, leans_on_previous
 from bot.factbase import Entity, Fact, FactBase, Source
 
 ENTITIES = [
@@ -38,6 +38,7 @@ SENTENCES = [
     "Brandt is asking for damages after a fall on the set of the 2019 film.",
     "Although Dekker retired in May, his successor, Ivo Marsh, kept the studio open.",
     "A retrospective of 300 paintings will open in Quillon next spring.",
+    "Critics said the show would lead directly to Quillon.",
 ]
 
 
@@ -179,3 +180,13 @@ def test_a_fact_saying_all_else_stands_for_the_document_topic(engine: Engine) ->
     question = "When will the retrospective of paintings by Brandt open in Quillon?"
     assert "next spring" in answer(engine, question)
     assert abstains(engine, "When will the retrospective of sculptures by Brandt open in Quillon?")
+
+
+def test_an_adverb_does_not_say_the_verb(engine: Engine) -> None:
+    assert abstains(engine, "Who directed Quillon?")
+
+
+def test_a_compound_age_is_no_duration() -> None:
+
+    assert holds_measure("long", "another 12 years")
+    assert not holds_measure("long", "The 21-year-old told reporters")
