@@ -249,12 +249,19 @@ def _counts(fact: FactRow, wanted: set[str] | frozenset[str]) -> bool:
     ("ten agreements", "3,100 US troops killed")."""
     tokens = words(fact.excerpt)
     for n, word in enumerate(tokens):
-        if key(word) in wanted and any(
-            (t[:1].isdigit() and not YEAR.match(t)) or t in NUMBER_WORDS
-            for t in tokens[max(0, n - COUNT_SPAN) : n]
-        ):
+        if key(word) not in wanted:
+            continue
+        if any(_is_count(t) for t in tokens[max(0, n - COUNT_SPAN) : n]):
+            return True
+        # "a population of close to 35 million": the count after "of"
+        after = tokens[n + 1 : n + 2 + COUNT_SPAN]
+        if after[:1] == ["of"] and any(_is_count(t) for t in after[1:]):
             return True
     return False
+
+
+def _is_count(token: str) -> bool:
+    return (token[:1].isdigit() and not YEAR.match(token)) or token in NUMBER_WORDS
 
 
 def capitalised_keys(query: Query, mentions: list[Mention]) -> list[str]:

@@ -466,6 +466,8 @@ SYNONYM_LINES = (
     "build: construct",
     "attack: strike assault",
     "population: inhabitants residents",
+    "people: population inhabitants residents",
+    "live: population inhabitants residents",
     "army: military troops",
     "soldier: troops fighters",
     "troops: soldiers forces",

@@ -39,6 +39,7 @@ SENTENCES = [
     "Although Dekker retired in May, his successor, Ivo Marsh, kept the studio open.",
     "A retrospective of 300 paintings will open in Quillon next spring.",
     "Critics said the show would lead directly to Quillon.",
+    "Quillon, with a population of about 80,000, is the largest port of the coast.",
 ]
 
 
@@ -190,3 +191,7 @@ def test_a_compound_age_is_no_duration() -> None:
 
     assert holds_measure("long", "another 12 years")
     assert not holds_measure("long", "The 21-year-old told reporters")
+
+
+def test_a_population_of_n_counts_people(engine: Engine) -> None:
+    assert "80,000" in answer(engine, "How many people live in Quillon?")
