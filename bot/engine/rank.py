@@ -62,6 +62,10 @@ GENERIC_NOUNS = word_set(
 )
 LINKING_WORDS = word_set("of in for at")
 POSSESSIVE_PRONOUNS = word_set("his her its their")
+LOCATIVE = word_set("in at near across outside inside throughout around")
+PLACE_OF = re.compile(
+    r"\b(?:city|town|village|capital|province|region|district|port|county|state) of [A-Z]"
+)
 TOPIC_FACTS = 3  # an entity named this often in a document is what the document is about
 TOPIC_COVERAGE = 0.9  # a fact standing for an unnamed topic must say all else asked,
 TOPIC_WORDS = 3  # and the question must ask that much: one shared word is no evidence
@@ -608,6 +612,8 @@ class Ranker:
         if qtype in ("who", "where"):
             kinds = ("person", "organization") if qtype == "who" else ("place",)
             others = [self.names.entities.get(e) for e in fact.entities if e not in asked_ids]
+            if qtype == "where":
+                return self._place_fit(fact, [o for o in others if o is not None])
             if any(o is not None and o.kind in kinds for o in others):
                 return 1.0
             if qtype == "who" and any(
@@ -615,14 +621,29 @@ class Ranker:
                 for rtype, *_ in fact.relations
             ):
                 return 1.0
-            if qtype == "where" and any(r[0] == "area" for r in fact.relations):
-                return 1.0
             return 0.5 if any(o is not None for o in others) or _has_other_name(fact) else 0.0
         if qtype == "when":
             return fact.has_date / 2
         if qtype == "how_many":
             return 1.0 if fact.has_number else 0.0
         return 1.0
+
+    @staticmethod
+    def _place_fit(fact: FactRow, others: list[EntityInfo]) -> float:
+        """A place written where something happens ("in Cairo", "the city of Ibadan")
+        answers "where" best; a place named otherwise ("the government of Nigeria") less."""
+        if any(r[0] == "area" for r in fact.relations) or PLACE_OF.search(fact.excerpt):
+            return 1.0
+        places = [o for o in others if o.kind == "place"]
+        if places:
+            tokens = words(fact.excerpt)
+            for place in places:
+                name = place.key_sets[0] if place.key_sets else frozenset()
+                for n, token in enumerate(tokens):
+                    if key(token) in name and LOCATIVE.intersection(tokens[max(0, n - 3) : n]):
+                        return 1.0
+            return 0.75
+        return 0.5 if others or _has_other_name(fact) else 0.0
 
     def _select(
         self, scored: list[Scored], mentions: list[Mention], content: list[str], qtype: str

@@ -40,6 +40,8 @@ SENTENCES = [
     "A retrospective of 300 paintings will open in Quillon next spring.",
     "Critics said the show would lead directly to Quillon.",
     "Quillon, with a population of about 80,000, is the largest port of the coast.",
+    "Ivo Marsh opened his new gallery for Sorel.",
+    "Ivo Marsh opened his new gallery last year, after long delays, in Quillon.",
 ]
 
 
@@ -195,3 +197,7 @@ def test_a_compound_age_is_no_duration() -> None:
 
 def test_a_population_of_n_counts_people(engine: Engine) -> None:
     assert "80,000" in answer(engine, "How many people live in Quillon?")
+
+
+def test_where_prefers_a_place_where_it_happened(engine: Engine) -> None:
+    assert answer(engine, "Where did Ivo Marsh open his new gallery?").endswith("in Quillon.")
