@@ -504,6 +504,12 @@ def _without_demonym(surface: str) -> str:
 
 
 def _sentence_initial(text: str, sentence_start: int, position: int) -> bool:
+    if (
+        position - 2 >= sentence_start
+        and text[position - 1] == " "
+        and text[position - 2].isalnum()
+    ):
+        return False  # the common case, "... the Taliban": a word and a space before it
     before = text[sentence_start:position]
     stripped = before.rstrip(" \"'“‘([")
     return not stripped.strip("—–-: ") or stripped.endswith((":", "“", "—", "–", ".", "!", "?"))

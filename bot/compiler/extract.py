@@ -158,8 +158,9 @@ def extract(path: str, text: str, sha256: str, *, markdown: bool = False) -> Ext
     _spread_long_forms(analysis, sentences, long_forms)
     former = _link_former_names(analysis, sentences, keys)
     votes = _votes(sentences, keys)
-    _link_initials(sentences, keys, votes)
-    _link_surnames(sentences, keys, votes, aliases_only)
+    kinds = {root: kind_of(v) for root, v in votes.items()}
+    _link_initials(sentences, keys, kinds)
+    _link_surnames(sentences, keys, votes, kinds, aliases_only)
     votes = _votes(sentences, keys)
     _drop_common_words(analysis, sentences, keys, votes, vocabulary)
     builder = _Builder(keys, votes, aliases_only)
@@ -222,13 +223,16 @@ def _sentences(text: str, articles: list[Article], vocabulary: LowercaseWords) -
             if block.kind != PARAGRAPH:
                 continue
             enclosed = _enclosed(text, block.start, block.end)
-            for start, end in split_sentences(text, block.start, block.end):
+            for start, end in split_sentences(text, block.start, block.end, enclosed):
                 sentence = _Sentence(number, start, end, block.section)
                 sentence.mentions = find_mentions(
                     text, start, end, vocabulary, memo, countries_seen=sentence.countries
                 )
-                for mention in sentence.mentions:
-                    mention.quoted = any(s < mention.start and mention.end < e for s, e in enclosed)
+                if enclosed:
+                    for mention in sentence.mentions:
+                        mention.quoted = any(
+                            s < mention.start and mention.end < e for s, e in enclosed
+                        )
                 found.append(sentence)
     return found
 
@@ -315,22 +319,17 @@ def _votes(sentences: list[_Sentence], keys: _Keys) -> dict[str, dict[str, float
 
 
 def kind_of(votes: dict[str, float]) -> str | None:
-    scored = [
-        (score, -KIND_ORDER.index(kind), kind)
-        for kind, score in votes.items()
-        if kind in KIND_ORDER
-    ]
-    if not scored:
-        return None
-    best = max(scored)
-    return best[2] if best[0] > 0 else None
+    best: str | None = None
+    best_score = 0.0
+    for kind in KIND_ORDER:  # strictly greater: on a tie the earlier kind wins
+        score = votes.get(kind)
+        if score is not None and (best is None or score > best_score):
+            best, best_score = kind, score
+    return best if best_score > 0 else None
 
 
-def _link_initials(
-    sentences: list[_Sentence], keys: _Keys, votes: dict[str, dict[str, float]]
-) -> None:
+def _link_initials(sentences: list[_Sentence], keys: _Keys, kinds: dict[str, str | None]) -> None:
     """An acronym never defined here ("ETIM") joins the one long name whose initials spell it."""
-    kinds = {root: kind_of(v) for root, v in votes.items()}
     long_names: dict[str, set[str]] = defaultdict(set)
     acronyms: set[str] = set()
     for sentence in sentences:
@@ -354,10 +353,10 @@ def _link_surnames(
     sentences: list[_Sentence],
     keys: _Keys,
     votes: dict[str, dict[str, float]],
+    kinds: dict[str, str | None],  # of the roots votes were counted under
     aliases_only: set[str],
 ) -> None:
     """ "Usmanov", "Mr. Tokayev", "Abu Yusuf": the one person whose full name ends or starts so."""
-    kinds = {root: kind_of(v) for root, v in votes.items()}
     people: dict[str, set[str]] = defaultdict(set)  # a name's first or last words -> person roots
     others: set[str] = set()
     for sentence in sentences:

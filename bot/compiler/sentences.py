@@ -95,10 +95,18 @@ NEEDS_NUMBER_AFTER = frozenset({"no", "nos", "vol", "pp", "fig"})
 OPENERS = "\"'“‘(["
 
 
-def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """(start, end) spans of the sentences in text[start:end], whitespace trimmed."""
+def split_sentences(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    enclosed: list[tuple[int, int]] | None = None,
+) -> list[tuple[int, int]]:
+    """(start, end) spans of the sentences in text[start:end], whitespace trimmed.
+
+    `enclosed`: the span's `enclosed_spans`, when the caller has them already."""
     end = len(text) if end is None else end
-    enclosed = _enclosed_spans(text, start, end)
+    if enclosed is None:
+        enclosed = enclosed_spans(text, start, end)
     spans: list[tuple[int, int]] = []
     sentence_start = start
     for match in CANDIDATE_END.finditer(text, start, end):
@@ -123,15 +131,10 @@ def _append(text: str, spans: list[tuple[int, int]], start: int, end: int) -> No
         spans.append((offset, offset + len(stripped)))
 
 
-def _enclosed_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    chunk = text[start:end]
-    if not any(c in chunk for c in '([“"'):
-        return []
-    return enclosed_spans(text, start, end)
-
-
 def enclosed_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Brackets and quotations in text[start:end], sorted by start."""
+    if not any(c in text[start:end] for c in '([“"'):  # what ENCLOSED and quotes start with
+        return []
     spans = [(m.start(), m.end()) for m in ENCLOSED.finditer(text, start, end)]
     if '"' in text[start:end]:
         spans += _straight_quotes(text, start, end)
