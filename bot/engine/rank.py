@@ -655,7 +655,7 @@ class Ranker:
             close = [s for s in passing[1 : MAX_ANSWERS * 2] if s.score >= 0.9 * top.score]
             answers = [top, *close[: MAX_ANSWERS - 1]]
             if qtype in NAMES_ANSWER:
-                answers = _antecedent_first(answers, scored)
+                answers = _antecedent_first(answers, scored, qtype)
         shown = {s.fact.ordinal for s in answers}
         related = [
             s
@@ -767,13 +767,13 @@ def _has_other_name(fact: FactRow) -> bool:
     return any(w[0].isupper() for w in WORD.findall(fact.excerpt)[1:])
 
 
-def _antecedent_first(answers: list[Scored], scored: list[Scored]) -> list[Scored]:
+def _antecedent_first(answers: list[Scored], scored: list[Scored], qtype: str) -> list[Scored]:
     """When the question asks for a name and the best fact leans on the sentence before it
     ("In doing so, it ...") which shares something with the question, show that sentence
     first: it names what the pronoun stands for, the very thing asked."""
     top = answers[0]
-    if not starts_with_pronoun(top.fact.excerpt):
-        return answers
+    if not starts_with_pronoun(top.fact.excerpt) or (qtype == "who" and top.type_fit >= 1.0):
+        return answers  # the fact names the person asked itself: "He was axed by coach X"
     before = next(
         (
             s

@@ -511,7 +511,8 @@ MEASURE_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "long": re.compile(
         rf"(?i:\b{_COUNT}(?:\s+and\s+{_COUNT})?[\s-]+(?:(?:and\s+a\s+half\s+)?"
-        r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies)|"
+        r"(?:(?:full|whole|straight|consecutive|more|further)\s+)?"
+        r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies)|seasons?|"
         r"km|kilometres?|kilometers?|miles?|metres?|meters?|feet|foot)))\b(?!-old)"
     ),
     "far": re.compile(
@@ -560,7 +561,9 @@ def starts_with_pronoun(excerpt: str) -> bool:
 # "Directed by X, the film was ...", "The new tool has been compared ...". Not one that
 # qualifies itself ("The government of Nigeria ...") or names something ("The Hague").
 _DEFINITE_SUBJECT = re.compile(
-    r"^(?:[^,]{0,60},\s*)?[Tt]he\s+((?:[a-z0-9][\w'-]*\s+){0,3}?[a-z0-9][\w'-]*)\s+(\w+)"
+    r"^(?:(?:But|And|Yet|So|Now|However|Meanwhile|Still)\b,?\s+|[^,]{0,60},\s*)?[Tt]he\s+"
+    # "the 25-year-old Dubliner": lower-case words, perhaps ending in a demonym
+    r"((?:[a-z0-9][\w'-]*\s+){0,3}?[a-z0-9][\w'-]*(?:\s+[A-Z][a-z]+(?=\s+[a-z]))?)\s+(\w+)"
 )
 
 

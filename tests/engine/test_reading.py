@@ -25,6 +25,7 @@ ENTITIES = [
 TITLE = "Brandt returns to Sorel"
 SENTENCES = [
     "Lena Brandt and her family fled to Quillon in 1998.",
+    "She was later sued by the producer Omar Dekker.",
     "Brandt's cousin, the painter Ivo Marsh, vanished at sea two years later.",
     "Lena Brandt has won another award for The Glass Harbour.",
     "The 40-year-old told reporters in Quillon that she would return.",
@@ -122,6 +123,8 @@ def test_irregular_past_answers_a_present_question(engine: Engine) -> None:
         ("The new tool has been compared to Smart Tags.", True),
         ("The government of Sorel is hoping to grow.", False),
         ("The Hague said no.", False),
+        ("But the 40-year-old Dubliner said no.", True),
+        ("Butter the bread.", False),
     ],
 )
 def test_definite_description_refers_back(excerpt: str, leans: bool) -> None:
@@ -201,3 +204,11 @@ def test_a_population_of_n_counts_people(engine: Engine) -> None:
 
 def test_where_prefers_a_place_where_it_happened(engine: Engine) -> None:
     assert answer(engine, "Where did Ivo Marsh open his new gallery?").endswith("in Quillon.")
+
+
+def test_a_season_is_a_duration() -> None:
+    assert holds_measure("long", "he has missed nearly three full seasons")
+
+
+def test_who_answer_naming_the_person_itself_comes_first(engine: Engine) -> None:
+    assert answer(engine, "Who sued Lena Brandt?").startswith("She was later sued")
