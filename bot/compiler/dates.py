@@ -7,7 +7,6 @@ otherwise the words are kept (date_text) and no date is invented.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -64,54 +63,15 @@ RELATIVE_WORDS = ("last ", "this ", "next ", "previous ", "past ", "yesterday")
 RELATIVE_WORD = re.compile("|".join(RELATIVE_WORDS))
 
 
-class DateCandidates:
-    """Where MAYBE_DATE matches in a whole document: each sentence then asks a bisect instead
-    of scanning itself. The pattern has no anchors or lookarounds, so a match inside a sentence
-    is one in the document; only a match straddling a sentence edge sends the question back."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for match in MAYBE_DATE.finditer(text):
-            self.starts.append(match.start())
-            self.ends.append(match.end())
-
-    def first(self, start: int, end: int) -> int | None:
-        """Where MAYBE_DATE.search(text, start, end) would match, if it would."""
-        index = bisect_left(self.starts, start)
-        if index and self.ends[index - 1] > start:
-            return _search_start(self.text, start, end)
-        if index == len(self.starts) or self.starts[index] >= end:
-            return None
-        if self.ends[index] > end:
-            return _search_start(self.text, start, end)
-        return self.starts[index]
-
-
-def _search_start(text: str, start: int, end: int) -> int | None:
-    match = MAYBE_DATE.search(text, start, end)
-    return None if match is None else match.start()
-
-
-def find_date(
-    text: str,
-    start: int,
-    end: int,
-    document_date: str | None,
-    candidates: DateCandidates | None = None,
-) -> FoundDate | None:
-    """The first date in text[start:end] (`candidates`: made once for this `text`)."""
-    if candidates is None:
-        candidate = _search_start(text, start, end)
-    else:
-        candidate = candidates.first(start, end)
+def find_date(text: str, start: int, end: int, document_date: str | None) -> FoundDate | None:
+    """The first date in text[start:end]."""
+    candidate = MAYBE_DATE.search(text, start, end)
     if candidate is None:
         if RELATIVE_WORD.search(text, start, end) is None:
             return None
         match = DATE.search(text, start, end)
     else:  # a date starts at most a day-of-month and "of" before its year or month
-        match = DATE.search(text, max(start, candidate - 12), end)
+        match = DATE.search(text, max(start, candidate.start() - 12), end)
     if match is None:
         return None
     return FoundDate(_resolve(match, document_date), match.group().strip())

@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
 from bot.compiler.cleaning import mask_editorial_markers, strip_markdown
-from bot.compiler.dates import DateCandidates, document_date, find_date
+from bot.compiler.dates import document_date, find_date
 from bot.compiler.entities import (
     ACRONYM_IN_PARENS,
     NAME_IN_PARENS,
@@ -602,20 +602,12 @@ def _facts(
     facts: list[FactDraft] = []
     previous: _Sentence | None = None
     rules = rules_in(analysis)
-    dates = DateCandidates(analysis)
     for sentence in sentences:
         if previous is not None and previous.article != sentence.article:
             previous = None
         doc_date = sources[sentence.article].date
         fact = _fact(
-            analysis,
-            sentence,
-            previous,
-            builder,
-            rules=rules,
-            dates=dates,
-            markdown=markdown,
-            doc_date=doc_date,
+            analysis, sentence, previous, builder, rules, markdown=markdown, doc_date=doc_date
         )
         if fact is not None:
             facts.append(fact)
@@ -628,9 +620,8 @@ def _fact(
     sentence: _Sentence,
     previous: _Sentence | None,
     builder: _Builder,
-    *,
     rules: Rules,
-    dates: DateCandidates,
+    *,
     markdown: bool,
     doc_date: str | None,
 ) -> FactDraft | None:
@@ -682,7 +673,7 @@ def _fact(
             entities.append(country)
     if markdown:
         statement = strip_markdown(statement)
-    date = find_date(analysis, sentence.start, sentence.end, doc_date, dates)
+    date = find_date(analysis, sentence.start, sentence.end, doc_date)
     return FactDraft(
         article=sentence.article,
         start=sentence.start,

@@ -1,4 +1,4 @@
-from bot.compiler.dates import MAYBE_DATE, DateCandidates, document_date, find_date
+from bot.compiler.dates import document_date, find_date
 
 
 def date_of(text: str, document: str | None = None) -> tuple[str | None, str] | None:
@@ -45,23 +45,3 @@ def test_day_relative_dates_need_a_full_document_date():
     assert date_of("the river burst its banks last week", "2021-03-03") == ("2021-02", "last week")
     assert date_of("it rained yesterday", "2021-03-01") == ("2021-02-28", "yesterday")
     assert date_of("it rained yesterday", "2021-03") == (None, "yesterday")
-
-
-def test_date_candidates_answer_as_the_regex_does_for_any_span() -> None:
-    # matches straddling span edges, adjacent years, a month cut off before its space
-    text = "In 20192020 Mar. 3 and May 2005, then 1999.Jan 4 yesterday Sept. 1st of 2021 Dec"
-    candidates = DateCandidates(text)
-    for start in range(len(text) + 1):
-        for end in range(start, len(text) + 1):
-            match = MAYBE_DATE.search(text, start, end)
-            assert candidates.first(start, end) == (match.start() if match else None)
-
-
-def test_find_date_with_candidates_matches_without() -> None:
-    text = "Talks began on March 15, 2020. Last month they stalled. Nothing here. In 1999 too."
-    candidates = DateCandidates(text)
-    for start in range(0, len(text), 3):
-        for end in range(start, len(text) + 1, 5):
-            assert find_date(text, start, end, "2021-04-02", candidates) == find_date(
-                text, start, end, "2021-04-02"
-            )
