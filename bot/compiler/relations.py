@@ -557,21 +557,12 @@ RULES: tuple[tuple[tuple[str, ...], Rule], ...] = (
 RULE_CUES = tuple((re.compile("|".join(map(re.escape, words))), rule) for words, rule in RULES)
 
 
-Rules = tuple[tuple[re.Pattern[str], Rule], ...]
-
-
-def rules_in(document: str) -> Rules:
-    """The rules whose cue words occur somewhere in the document: a sentence's shape holds
-    only the document's own words (names become placeholders), so no other rule can fire."""
-    return tuple((cue, rule) for cue, rule in RULE_CUES if cue.search(document))
-
-
-def find_relations(shape: Shape, rules: Rules = RULE_CUES) -> list[Found]:
+def find_relations(shape: Shape) -> list[Found]:
     text = shape.text
-    if text.count("\ue000") < 2 or not rules:  # every relation links two names
+    if text.count("\ue000") < 2:  # every relation links two names
         return []
     found: list[Found] = []
-    for cue, rule in rules:
+    for cue, rule in RULE_CUES:
         if cue.search(text):
             found.extend(rule(shape))
     return found
