@@ -48,10 +48,7 @@ class Line:
     start: int  # offsets of the stripped line in the file
     end: int
     text: str
-
-    @property
-    def words(self) -> int:
-        return len(self.text.split())
+    words: int  # asked of most lines several times over, so counted once
 
 
 def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
@@ -62,7 +59,7 @@ def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]
         if not stripped:
             continue
         offset = match.start() + (len(raw) - len(raw.lstrip()))
-        lines.append(Line(offset, offset + len(stripped), stripped))
+        lines.append(Line(offset, offset + len(stripped), stripped, len(stripped.split())))
     return lines
 
 

@@ -96,7 +96,7 @@ def _markdown_lines(lines: list[Line]) -> tuple[list[Line], set[int]]:
             inner = heading.group(2)
             offset = line.start + line.text.index(inner) if inner else line.start
             headings.add(len(kept))
-            kept.append(Line(offset, offset + len(inner), inner))
+            kept.append(Line(offset, offset + len(inner), inner, len(inner.split())))
         else:
             kept.append(line)
     return [line for line in kept if line.text], headings
