@@ -475,7 +475,12 @@ def _occurrence(text: str, raw_start: int, template: Template) -> Mention | None
             start, end = start + rel_start, start + rel_end
             if not votes and " " not in key:
                 return None  # "Uzbek Jihadists media center": no name left
-    if title is None and not _weighty(votes) and GROUP_NOUN_AFTER.match(following):
+    if (
+        title is None
+        and following[1:2].islower()  # what GROUP_NOUN_AFTER needs first, tested cheaply
+        and GROUP_NOUN_AFTER.match(following)
+        and not _weighty(votes)
+    ):
         return None  # "Salafi-Jihadi groups": a word describing a group, not a name
     if (
         title is None

@@ -327,18 +327,26 @@ def kind_of(votes: dict[str, float]) -> str | None:
     return best if best_score > 0 else None
 
 
+def _distinct_names(sentences: list[_Sentence]) -> list[Mention]:
+    """One mention per (key, surface): what the linkers collect into sets, without repeats."""
+    distinct: dict[tuple[str, str], Mention] = {}
+    for sentence in sentences:
+        for mention in sentence.mentions:
+            distinct.setdefault((mention.key, mention.surface), mention)
+    return list(distinct.values())
+
+
 def _link_initials(sentences: list[_Sentence], keys: _Keys, kinds: dict[str, str | None]) -> None:
     """An acronym never defined here ("ETIM") joins the one long name whose initials spell it."""
     long_names: dict[str, set[str]] = defaultdict(set)
     acronyms: set[str] = set()
-    for sentence in sentences:
-        for mention in sentence.mentions:
-            if is_acronym(mention.surface):
-                acronyms.add(mention.surface)
-            elif " " in mention.surface and kinds.get(keys.find(mention.key)) != "person":
-                initials = initials_of(mention.surface)
-                if len(initials) >= 3:
-                    long_names[initials].add(keys.find(mention.key))
+    for mention in _distinct_names(sentences):
+        if is_acronym(mention.surface):
+            acronyms.add(mention.surface)
+        elif " " in mention.surface and kinds.get(keys.find(mention.key)) != "person":
+            initials = initials_of(mention.surface)
+            if len(initials) >= 3:
+                long_names[initials].add(keys.find(mention.key))
     sizes = Counter(keys.find(k) for k in list(keys.parent))
     for acronym in sorted(acronyms):
         if sizes[keys.find(entity_key(acronym))] > 1:
@@ -358,17 +366,16 @@ def _link_surnames(
     """ "Usmanov", "Mr. Tokayev", "Abu Yusuf": the one person whose full name ends or starts so."""
     people: dict[str, set[str]] = defaultdict(set)  # a name's first or last words -> person roots
     others: set[str] = set()
-    for sentence in sentences:
-        for mention in sentence.mentions:
-            words = mention.key.split()
-            root = keys.find(mention.key)
-            if kinds.get(root) == "person" and personal_name_shape(mention.key):
-                for size in range(1, len(words)):
-                    people[" ".join(words[-size:])].add(root)
-                    if size >= 2:
-                        people[" ".join(words[:size])].add(root)
-            if not is_acronym(mention.surface) and mention.key not in places():
-                others.add(mention.key)
+    for mention in _distinct_names(sentences):
+        words = mention.key.split()
+        root = keys.find(mention.key)
+        if kinds.get(root) == "person" and personal_name_shape(mention.key):
+            for size in range(1, len(words)):
+                people[" ".join(words[-size:])].add(root)
+                if size >= 2:
+                    people[" ".join(words[:size])].add(root)
+        if not is_acronym(mention.surface) and mention.key not in places():
+            others.add(mention.key)
     for key in sorted(others):
         root = keys.find(key)
         candidates = people.get(key, set()) - {root}
