@@ -1,4 +1,6 @@
-from bot.compiler.dates import document_date, find_date
+import re
+
+from bot.compiler.dates import MAYBE_DATE, MAYBE_DATE_PLAIN, document_date, find_date
 
 
 def date_of(text: str, document: str | None = None) -> tuple[str | None, str] | None:
@@ -45,3 +47,15 @@ def test_day_relative_dates_need_a_full_document_date():
     assert date_of("the river burst its banks last week", "2021-03-03") == ("2021-02", "last week")
     assert date_of("it rained yesterday", "2021-03-01") == ("2021-02-28", "yesterday")
     assert date_of("it rained yesterday", "2021-03") == (None, "yesterday")
+
+
+def test_fast_date_candidates_match_the_plain_pattern_everywhere() -> None:
+    plain = re.compile(MAYBE_DATE_PLAIN)
+    text = (
+        "In 20192020 Mar. 3 and May 2005, then 1999.Jan 4 Sept. 1st of 2021 Dec 12 AUG "
+        "Marching Mayor 1850s Octopus, Nov.Dec, J 1 2 Feb"
+    )
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1, 3):
+            fast, slow = MAYBE_DATE.search(text, start, end), plain.search(text, start, end)
+            assert (fast and fast.span()) == (slow and slow.span())
