@@ -473,8 +473,6 @@ class Ranker:
         else:
             s.entity_share = 1.0
         s.type_fit = self._type_fit(fact, ask.qtype, ask.entity_ids)
-        if ask.measure and not holds_measure(ask.measure, fact.excerpt):
-            s.type_fit = 0.0
         prior = 0.01 * min(len(fact.entities), 5) + (0.02 if fact.relations else 0.0)
         if len(fact.excerpt) > 400:
             prior -= 0.05
@@ -496,6 +494,8 @@ class Ranker:
             s.entity_share >= needed_entities - 1e-9
             and s.coverage >= MIN_COVERAGE
             and (s.type_fit >= 0.5 or (s.relation >= 1.0 and ask.qtype not in NEEDS_VALUE))
+            # read only for a fact passing the cheaper tests: a regex over the excerpt
+            and (not ask.measure or holds_measure(ask.measure, fact.excerpt))
             and _holds_predicate(ask, held_keys, fact)
             and (not ask.agent_verb or _says(fact, ask.agent_verb, held_keys))
             and self._counts_what_was_asked(s, ask)
@@ -636,12 +636,14 @@ class Ranker:
             return 1.0
         places = [o for o in others if o.kind == "place"]
         if places:
-            tokens = words(fact.excerpt)
+            excerpt = fact.excerpt
             for place in places:
-                name = place.key_sets[0] if place.key_sets else frozenset()
-                for n, token in enumerate(tokens):
-                    if key(token) in name and LOCATIVE.intersection(tokens[max(0, n - 3) : n]):
-                        return 1.0
+                at = excerpt.find(place.name)
+                # the three words before the name as written (an alias is not looked for)
+                if at > 0 and LOCATIVE.intersection(
+                    excerpt[max(0, at - 30) : at].lower().split()[-3:]
+                ):
+                    return 1.0
             return 0.75
         return 0.5 if others or _has_other_name(fact) else 0.0
 
@@ -687,7 +689,9 @@ def _role_of_neighbour(fact: FactRow, ask: Asked, group: Sequence[EntityInfo]) -
     when the sentence before or after names Egypt, or the document is about Egypt: a role
     written as a title before a name, unqualified ("former coach X" is no answer)."""
     ids = {e.id for e in group}
-    roles = [a for a, g, _ in ask.attributes if ids.intersection(e.id for e in g)]
+    roles = [
+        a for a, g, _ in ask.attributes if a in fact.keys and ids.intersection(e.id for e in g)
+    ]
     if not roles or not any(
         any(ks <= fact.context_keys for ks in e.key_sets) or fact.source in ask.topics.get(e.id, ())
         for e in group
