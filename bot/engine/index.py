@@ -487,14 +487,17 @@ class Index:
             params += wanted
         return [r[0] for r in self.rows(sql + " LIMIT ?", [*params, limit])]
 
-    def facts(self, ordinals: Iterable[int]) -> list[FactRow]:
+    def facts(self, ordinals: Iterable[int], *, leaning: bool = False) -> list[FactRow]:
+        """The facts with these ordinals; with `leaning`, only those whose subject refers
+        back to the sentence before (filtered in SQL: most are not, and rows cost)."""
         wanted = list(dict.fromkeys(ordinals))
         if not wanted:
             return []
         marks = ",".join("?" * len(wanted))
+        where = f"rowid IN ({marks})" + (" AND antecedents != ''" if leaning else "")
         return [
             _row_to_fact(r)
-            for r in self.rows(f"SELECT {FACT_COLUMNS} FROM facts WHERE rowid IN ({marks})", wanted)
+            for r in self.rows(f"SELECT {FACT_COLUMNS} FROM facts WHERE {where}", wanted)
         ]
 
     def dated_facts(

@@ -436,7 +436,7 @@ class Ranker:
             for f in facts
             if f.ordinal + 1 not in have and entity_ids.intersection(f.entities)
         ]
-        return [f for f in self.index.facts(after) if f.antecedents]
+        return self.index.facts(after, leaning=True)
 
     def _score(self, fact: FactRow, ask: Asked, bm25: float) -> Scored:
         s = Scored(fact)
@@ -461,10 +461,8 @@ class Ranker:
                     # about Nigeria: the topic goes unnamed; only a fact saying all else asked.
                     hits += 1
                     through_pronoun = True
-                elif _role_of_neighbour(fact, ask, group):
-                    hits += (
-                        1  # "coach Hassan Shehata" in an article whose sentence before names Egypt
-                    )
+                elif ask.attributes and _role_of_neighbour(fact, ask, group):
+                    hits += 1  # "coach Hassan Shehata" in an article about Egypt
                     through_pronoun = True
                 elif fact.antecedents and any(self._referred_to(e, fact) for e in group):
                     hits += 1  # "During his visit, he concluded ..." after "Erdogan visited"
