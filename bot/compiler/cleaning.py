@@ -10,6 +10,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from bot.compiler.dates import MONTH
+
 LINE = re.compile(r"[^\r\n]+")
 SENTENCE_END = re.compile(r"[.!?;:,…]['\"’”)\]]*$|\.{3}$")
 # "Economy1 hour ago", "Travel & Leisure 6 hours ago": a category glued to a relative time.
@@ -23,6 +25,49 @@ CREDIT_LINE = re.compile(
     r"(?: (?:source|credit|by|courtesy)s?)?\s*[:|-]"
     r"|(?:source|credit|courtesy)s?:"
     r"|.*\b(?:getty images|reuters|afp|ap photo|shutterstock)\)?$)",
+    re.IGNORECASE,
+)
+# The words web pages put around any article, whatever the site: furniture inside an article
+# ("Advertisement", share buttons, newsletter and cookie prompts) is skipped but does not end it.
+INLINE_FURNITURE = re.compile(
+    r"^(?:advertisement|advert|sponsored(?: content)?"
+    r"|share|share (?:this|the) (?:article|story|page)"
+    r"|share (?:on|via) \w+|tweet|email|e-mail|print|copy link|save|read more|continue reading"
+    r"|read the full (?:article|story)|skip to (?:main )?content|menu|search|home|sign in|log in"
+    r"|sign up|subscribe(?: now)?|register|follow us(?: on \w+)?|listen to (?:this|the) article"
+    r"|\d{1,2} min(?:ute)?s? read|accept(?: all)?(?: cookies)?|reject all"
+    r"|manage (?:cookies|preferences|settings))[.!:]?$",
+    re.IGNORECASE,
+)
+PROMPT = re.compile(
+    r"\b(?:sign up|subscribe)\b.*\b(?:newsletters?|inbox)\b"
+    r"|\bnewsletters?\b.*\b(?:sign up|subscribe|inbox)\b"
+    r"|\b(?:use|uses|accept|allow) (?:of )?cookies\b"
+    r"|\bcookies? (?:policy|settings|preferences|notice)\b"
+    r"|\bcookies\b.*\b(?:browsing|consent|(?:this|our) (?:site|website))\b",
+    re.IGNORECASE,
+)
+# Headings of what follows an article on a page (related links, comments, footer): they end it.
+TRAILING_FURNITURE = re.compile(
+    r"^(?:related(?: articles| stories| posts| content| news| coverage| reading| topics)?"
+    r"|more (?:from|on|in|stories|news|articles)\b.{0,40}"
+    r"|(?:most|more) (?:read|popular|viewed|shared|commented)(?: stories| articles)?"
+    r"|recommended(?: for you| articles| stories| reading)?"
+    r"|you (?:may|might) (?:also )?(?:like|enjoy|be interested in).{0,20}"
+    r"|(?:read|up|what to read) next|also read|see also"
+    r"|(?:\d+ )?comments?|(?:leave|post|add) a (?:comment|reply)"
+    r"|join the (?:conversation|discussion)"
+    r"|(?:©|\(c\)|copyright\b).*|all rights reserved.*"
+    r"|(?:latest|top|trending) (?:news|stories|articles|headlines))[.:]?$",
+    re.IGNORECASE,
+)
+# A byline date on a line of its own: "March 3, 2021", "Published 12 May 2022", "2021-03-03".
+DATE_LINE = re.compile(
+    r"^(?:(?:published|updated|posted|first published|last updated)(?: on)?:?\s+)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    rf"(?:{MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
+    rf"|\d{{1,2}} {MONTH},? \d{{4}}|\d{{4}}-\d\d-\d\d)"
+    r"(?:(?:,|\s|-|\||at|•)+\d{1,2}[:.]\d\d(?:\s?[ap]\.?m\.?)?(?:\s?[A-Z]{2,4})?)?$",
     re.IGNORECASE,
 )
 # A caption's position words: "(second left)", "(pictured)", "(centre)".
@@ -80,6 +125,22 @@ def repeated_labels(lines: list[Line]) -> set[str]:
 
 def is_credit(text: str) -> bool:
     return len(text) <= 120 and CREDIT_LINE.match(text) is not None
+
+
+def is_inline_furniture(line: Line) -> bool:
+    """Share buttons, "Advertisement", newsletter and cookie prompts: never facts."""
+    if line.words > 30:
+        return False
+    return INLINE_FURNITURE.match(line.text) is not None or PROMPT.search(line.text) is not None
+
+
+def is_trailing_furniture(line: Line) -> bool:
+    """A heading of what a page puts after an article: related links, comments, the footer."""
+    return line.words <= 12 and TRAILING_FURNITURE.match(line.text) is not None
+
+
+def is_date_line(line: Line) -> bool:
+    return line.words <= 10 and DATE_LINE.match(line.text) is not None
 
 
 def looks_like_caption(text: str) -> bool:

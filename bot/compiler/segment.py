@@ -1,8 +1,11 @@
 """Splitting a file into articles, and an article into headings, captions and paragraphs.
 
 A captured web page repeats its furniture (a category label above every title, "Published"
-under it, "Continue Reading" after the text). A title is a title-shaped line sitting between
-such repeated lines; an article runs from its title to the next repeated line. A plain file
+under it, "Continue Reading" after the text) and puts a byline or a date under each title. A
+title is a title-shaped line with such header furniture just below it; an article runs from
+its title to the next title or to the page's trailing furniture (a teaser list, a "Related" or
+"Comments" heading, the footer). Furniture inside an article (a repeated photo credit,
+"Advertisement", share buttons, newsletter prompts) is skipped without ending it. A plain file
 (title line, then paragraphs) is one article.
 """
 
@@ -13,12 +16,16 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from bot.compiler.cleaning import (
+    CAPTION_POSITION,
     MD_FENCE,
     MD_HEADING,
     Line,
     ends_like_sentence,
     is_credit,
+    is_date_line,
+    is_inline_furniture,
     is_label_shaped,
+    is_trailing_furniture,
     looks_like_caption,
     repeated_labels,
     split_lines,
@@ -49,6 +56,20 @@ class Article:
     header: list[Line] = field(default_factory=list)  # byline lines between title and text
 
 
+@dataclass(frozen=True, slots=True)
+class Furniture:
+    """Which lines of a file are page furniture, by what they tell about the articles."""
+
+    marks: set[int]  # repeated labels, bylines, date lines, teasers: they frame titles
+    headers: set[int]  # bylines and date lines: a title sits just above them
+    inline: set[int]  # share buttons, "Advertisement", prompts: skipped inside an article
+    stops: set[int]  # teasers, "Related"/"Comments" headings, the footer: an article ends there
+
+    @property
+    def skipped(self) -> set[int]:
+        return self.marks | self.inline
+
+
 def segment(text: str, *, markdown: bool = False) -> list[Article]:
     lines = split_lines(text)
     headings: set[int] = set()
@@ -57,17 +78,18 @@ def segment(text: str, *, markdown: bool = False) -> list[Article]:
     if not lines:
         return []
     furniture = _furniture(lines)
-    titles = [i for i in range(len(lines)) if _is_page_title(lines, i, furniture)]
+    titles = _titles(lines, furniture)
     articles = _page_articles(lines, furniture, titles) if titles else []
     if not articles:
-        articles = [_plain_article(lines, furniture, headings)]
+        articles = [_plain_article(lines, furniture.skipped, headings)]
     return [a for a in articles if a.blocks]
 
 
-def _page_articles(lines: list[Line], furniture: set[int], titles: list[int]) -> list[Article]:
+def _page_articles(lines: list[Line], furniture: Furniture, titles: list[int]) -> list[Article]:
     """Articles of a captured page, or none when the "page" is really one plain article
     (prose before the first title; titles over nothing but short lines, like fixture lists)."""
-    if any(lines[i].words >= PROSE_WORDS and i not in furniture for i in range(titles[0])):
+    skipped = furniture.skipped
+    if any(lines[i].words >= PROSE_WORDS and i not in skipped for i in range(titles[0])):
         return []
     articles = [_page_article(lines, i, furniture, titles) for i in titles]
     return [a for a in articles if any(_has_prose(a, b) for b in a.blocks)]
@@ -108,13 +130,37 @@ BYLINE = re.compile(
 )
 
 
-def _furniture(lines: list[Line]) -> set[int]:
+def _furniture(lines: list[Line]) -> Furniture:
     labels = repeated_labels(lines)
-    marked = teaser_lines(lines)
-    marked.update(i for i, line in enumerate(lines) if line.text.casefold() in labels)
-    # "By Staff Reporter", "Published on March 3, 2021": bylines, wherever they sit
-    marked.update(i for i, line in enumerate(lines) if line.words <= 10 and BYLINE.match(line.text))
-    return marked
+    teasers = teaser_lines(lines)
+    # "By Staff Reporter", "Published on March 3, 2021", "2021-03-03": bylines, wherever they sit
+    headers = {
+        i
+        for i, line in enumerate(lines)
+        if (line.words <= 10 and BYLINE.match(line.text)) or (i > 0 and is_date_line(line))
+    }
+    marks = teasers | headers
+    marks.update(i for i, line in enumerate(lines) if line.text.casefold() in labels)
+    inline = {i for i, line in enumerate(lines) if i not in marks and is_inline_furniture(line)}
+    stops = teasers | {i for i, line in enumerate(lines) if is_trailing_furniture(line)}
+    return Furniture(marks, headers, inline, stops)
+
+
+def _titles(lines: list[Line], furniture: Furniture) -> list[int]:
+    """Page titles; a title-shaped line in a title's header (a caption above the byline) is not
+    one: no text separates it from the title above."""
+    titles: list[int] = []
+    for index in range(len(lines)):
+        if not _is_page_title(lines, index, furniture):
+            continue
+        if (
+            titles
+            and index - titles[-1] <= HEADER_REACH
+            and not any(lines[i].words >= PROSE_WORDS for i in range(titles[-1] + 1, index))
+        ):
+            continue
+        titles.append(index)
+    return titles
 
 
 def _is_title_shaped(line: Line) -> bool:
@@ -126,43 +172,72 @@ def _is_title_shaped(line: Line) -> bool:
     )
 
 
-def _is_page_title(lines: list[Line], index: int, furniture: set[int]) -> bool:
-    """Title-shaped, right after a furniture line, with furniture (a byline) just below."""
-    if index in furniture or index == 0 or index - 1 not in furniture:
+def _is_page_title(lines: list[Line], index: int, furniture: Furniture) -> bool:
+    """Title-shaped, with header furniture just below: a byline or a date line, or other
+    furniture when furniture (a category label, navigation) also sits just above."""
+    skipped = furniture.skipped
+    if index in skipped or index in furniture.stops:
         return False
     if not _is_title_shaped(lines[index]) or is_credit(lines[index].text):
         return False
+    if all(i in skipped for i in range(index + 1, len(lines))):
+        return False
     below = range(index + 1, min(index + 1 + HEADER_REACH, len(lines)))
-    return any(i in furniture for i in below) and not all(
-        i in furniture for i in range(index + 1, len(lines))
-    )
+    header = next((i for i in below if i in furniture.headers), None)
+    if header is not None and all(
+        i in skipped or not _is_title_shaped(lines[i]) or _is_marked_caption(lines[i].text)
+        for i in range(index + 1, header)
+    ):  # the nearest title-shaped line above a byline is its title
+        return (
+            index == 0
+            or index - 1 in skipped
+            or is_label_shaped(lines[index - 1])
+            or (index + 1 == header)
+        )
+    if index == 0 or index - 1 not in furniture.marks:
+        return False
+    return any(i in furniture.marks and not is_credit(lines[i].text) for i in below)
 
 
-def _page_article(lines: list[Line], title: int, furniture: set[int], titles: list[int]) -> Article:
+def _is_marked_caption(text: str) -> bool:
+    return is_credit(text) or CAPTION_POSITION.search(text) is not None
+
+
+def _page_article(
+    lines: list[Line], title: int, furniture: Furniture, titles: list[int]
+) -> Article:
     article = Article(lines[title].text, lines[title].start, lines[title].end)
+    skipped = furniture.skipped
     header_end = title
-    for i in range(title + 1, min(title + 1 + HEADER_REACH, len(lines))):
-        if i in furniture:
+    for i in range(title + 1, len(lines)):
+        if i in skipped:
             header_end = i
-        elif not is_label_shaped(lines[i]) and not looks_like_caption(lines[i].text):
+        elif i - title > HEADER_REACH or not (
+            is_label_shaped(lines[i]) or looks_like_caption(lines[i].text)
+        ):
             break
     later_titles = [t for t in titles if t > title]
     stop = later_titles[0] if later_titles else len(lines)
     body_start = header_end + 1
-    for i in range(body_start, stop):
-        if i in furniture:
-            stop = i
-            break
+    stop = next((i for i in range(body_start, stop) if i in furniture.stops), stop)
     captions = [
         Block(lines[i].start, lines[i].end, CAPTION)
         for i in range(title + 1, header_end)
-        if i not in furniture
+        if i not in skipped
     ]
     article.header = [lines[i] for i in range(title + 1, body_start)]
-    article.blocks = captions + _body_blocks(lines, body_start, stop, furniture, set())
+    body = _body_blocks(lines, body_start, stop, skipped, set())
+    # whatever short lines sit between the last paragraph and the next title belong to the page
+    while body and is_label_shaped(_line_of(lines, body[-1], body_start, stop)):
+        body.pop()
+    article.blocks = captions + body
     if article.blocks:
         article.end = max(article.end, article.blocks[-1].end)
     return article
+
+
+def _line_of(lines: list[Line], block: Block, start: int, stop: int) -> Line:
+    return next(line for line in lines[start:stop] if line.start == block.start)
 
 
 def _plain_article(lines: list[Line], furniture: set[int], headings: set[int]) -> Article:

@@ -106,3 +106,32 @@ def test_a_fixture_list_under_repeated_labels_is_not_a_page_of_articles():
     )
     (article,) = segment(text)
     assert article.title == "Cup draw made"
+
+
+def test_a_repeated_credit_inside_articles_does_not_end_them():
+    body = (
+        "The council approved the new budget on Monday after a long debate in the chamber.\n\n"
+        "Photo: Reuters/File\n\nAdvertisement\n\n"
+        "Opposition members said the spending plans would not survive a court challenge.\n\n"
+    )
+    text = (
+        "Home\nWorld\nSign in\n\nWorld\n\nCouncil Passes Budget After Long Debate\n\n"
+        "By Staff Writer\n\nMarch 3, 2021\n\nShare\nTweet\n\n" + body + "Share this article\n\n"
+        "World\n\nRivers Burst Their Banks Across the North\n\nBy Staff Writer\n\n"
+        "March 4, 2021\n\nShare\nTweet\n\n"
+        + body.replace("budget", "flood plan")
+        + "Related Articles\n\n"
+        "Ministers meet over floods\n\nMost Read\n\nPolitics2 hours ago\n\nSenate passes bill\n\n"
+        "© 2021 Example Media. All rights reserved.\n"
+    )
+    articles = segment(text)
+    assert [a.title for a in articles] == [
+        "Council Passes Budget After Long Debate",
+        "Rivers Burst Their Banks Across the North",
+    ]
+    for article in articles:
+        paragraphs = [text[b.start : b.end] for b in article.blocks if b.kind == PARAGRAPH]
+        assert paragraphs[-1].startswith("Opposition members said")
+        assert len(paragraphs) == 2
+        assert text[article.end - 1] == "."
+    assert "March 3, 2021" in [line.text for line in articles[0].header]
