@@ -22,7 +22,7 @@ RELATIVE_TIME_LINE = re.compile(
 # Credits and image notes, whatever the site: "Image source: x.org", "Photo: AFP", "(Getty Images)".
 CREDIT_LINE = re.compile(
     r"^\(?(?:(?:image|photo|picture|video|illustration|graphic|map|file photo)s?"
-    r"(?: (?:source|credit|by|courtesy)s?)?\s*[:|-]"
+    r"(?: (?:source|credit|by|courtesy|caption)s?)?\s*[:|-]"
     r"|(?:source|credit|courtesy)s?:"
     r"|.*\b(?:getty images|reuters|afp|ap photo|shutterstock)\)?$)",
     re.IGNORECASE,
@@ -36,7 +36,8 @@ INLINE_FURNITURE = re.compile(
     r"|read the full (?:article|story)|skip to (?:main )?content|menu|search|home|sign in|log in"
     r"|sign up|subscribe(?: now)?|register|follow us(?: on \w+)?|listen to (?:this|the) article"
     r"|\d{1,2} min(?:ute)?s? read|accept(?: all)?(?: cookies)?|reject all"
-    r"|manage (?:cookies|preferences|settings))[.!:]?$",
+    r"|manage (?:cookies|preferences|settings))[.!:]?$"
+    r"|^(?:read more|read also|also read|related|see also)\s*:\s*\S.{0,120}$",
     re.IGNORECASE,
 )
 PROMPT = re.compile(

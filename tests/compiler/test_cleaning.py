@@ -1,5 +1,8 @@
 from bot.compiler.cleaning import (
     is_credit,
+    is_date_line,
+    is_inline_furniture,
+    is_trailing_furniture,
     looks_like_caption,
     mask_editorial_markers,
     repeated_labels,
@@ -62,3 +65,44 @@ def test_markdown_markup_is_stripped_for_statements():
         == "Bold and a link and code"
     )
     assert strip_markdown("- a list item") == "a list item"
+
+
+def one_line(text: str):
+    (line,) = split_lines(text)
+    return line
+
+
+def test_byline_dates_on_a_line_of_their_own():
+    for text in (
+        "March 3, 2021",
+        "Published 12 May 2022",
+        "2021-03-03",
+        "Updated: Monday, March 1, 2021 10:32 GMT",
+    ):
+        assert is_date_line(one_line(text)), text
+    assert not is_date_line(one_line("On March 3, 2021 the talks collapsed."))
+
+
+def test_furniture_inside_an_article_is_told_from_text():
+    for text in (
+        "Advertisement",
+        "Share this article",
+        "Tweet",
+        "Read more: Markets rally as oil prices fall",
+        "Sign up for our newsletter to get the best stories in your inbox.",
+        "We use cookies to give you the best experience on our website.",
+        "3 min read",
+    ):
+        assert is_inline_furniture(one_line(text)), text
+    for text in (
+        "Also gone are the cookie cutter policy recommendations of the past.",
+        "Pregnant women could sign up by cell phone for weekly reminders and updates.",
+        "More: if it were not for her, I would never have known.",
+    ):
+        assert not is_inline_furniture(one_line(text)), text
+
+
+def test_what_follows_an_article_on_a_page():
+    for text in ("Related Articles", "Most Read", "12 Comments", "You may also like", "© 2021 X"):
+        assert is_trailing_furniture(one_line(text)), text
+    assert not is_trailing_furniture(one_line("Comments from the minister drew criticism."))
