@@ -81,7 +81,7 @@ def segment(text: str, *, markdown: bool = False) -> list[Article]:
     titles = _titles(lines, furniture)
     articles = _page_articles(lines, furniture, titles) if titles else []
     if not articles:
-        articles = [_plain_article(lines, furniture.skipped, headings)]
+        articles = [_plain_article(lines, furniture, headings)]
     return [a for a in articles if a.blocks]
 
 
@@ -240,10 +240,12 @@ def _line_of(lines: list[Line], block: Block, start: int, stop: int) -> Line:
     return next(line for line in lines[start:stop] if line.start == block.start)
 
 
-def _plain_article(lines: list[Line], furniture: set[int], headings: set[int]) -> Article:
-    first = next((i for i in range(len(lines)) if i not in furniture), None)
+def _plain_article(lines: list[Line], furniture: Furniture, headings: set[int]) -> Article:
+    skipped = furniture.skipped
+    first = next((i for i in range(len(lines)) if i not in skipped), None)
     if first is None:
         return Article("", 0, 0)
+    stop = _trailing_stop(lines, furniture, first)
     line = lines[first]
     has_title = (
         len(lines) > first + 1
@@ -256,13 +258,26 @@ def _plain_article(lines: list[Line], furniture: set[int], headings: set[int]) -
     )
     if not has_title:
         article = Article("", line.start, line.end)
-        article.blocks = _body_blocks(lines, first, len(lines), furniture, headings)
+        article.blocks = _body_blocks(lines, first, stop, skipped, headings)
     else:
         article = Article(line.text, line.start, line.end)
-        article.blocks = _body_blocks(lines, first + 1, len(lines), furniture, headings)
+        article.blocks = _body_blocks(lines, first + 1, stop, skipped, headings)
+    if stop < len(lines):  # short lines left before a page's trailing furniture are the page's
+        while article.blocks and is_label_shaped(_line_of(lines, article.blocks[-1], first, stop)):
+            article.blocks.pop()
     if article.blocks:
         article.end = max(article.end, article.blocks[-1].end)
     return article
+
+
+def _trailing_stop(lines: list[Line], furniture: Furniture, first: int) -> int:
+    """Where a page's trailing furniture (related links, comments, footer) begins after text."""
+    seen_text = False
+    for i in range(first, len(lines)):
+        if i in furniture.stops and seen_text:
+            return i
+        seen_text = seen_text or (lines[i].words >= PROSE_WORDS and i not in furniture.skipped)
+    return len(lines)
 
 
 def _body_blocks(

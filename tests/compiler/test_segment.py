@@ -135,3 +135,16 @@ def test_a_repeated_credit_inside_articles_does_not_end_them():
         assert len(paragraphs) == 2
         assert text[article.end - 1] == "."
     assert "March 3, 2021" in [line.text for line in articles[0].header]
+
+
+def test_a_plain_article_ends_where_the_page_trailing_furniture_begins():
+    text = (
+        "Ad sales boost profit\n\nQuarterly profits at the media giant jumped on the back of "
+        "strong advertising sales over the Christmas period, the company said on Monday.\n\n"
+        "Sales rose by a fifth.\n\nMore stories\n\nRelated Articles\n\n"
+        "Shares in the firm rose after the announcement was made to the market today.\n\n"
+        "© 2021 Example Media\n"
+    )
+    (article,) = segment(text)
+    assert article.title == "Ad sales boost profit"
+    assert text[article.start : article.end].endswith("Sales rose by a fifth.")
