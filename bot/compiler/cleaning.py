@@ -48,6 +48,7 @@ PROMPT = re.compile(
     r"|\bcookies\b.*\b(?:browsing|consent|(?:this|our) (?:site|website))\b",
     re.IGNORECASE,
 )
+PROMPT_WORDS = ("newsletter", "inbox", "cookie")
 # Headings of what follows an article on a page (related links, comments, footer): they end it.
 TRAILING_FURNITURE = re.compile(
     r"^(?:related(?: articles| stories| posts| content| news| coverage| reading| topics)?"
@@ -132,7 +133,11 @@ def is_inline_furniture(line: Line) -> bool:
     """Share buttons, "Advertisement", newsletter and cookie prompts: never facts."""
     if line.words > 30:
         return False
-    return INLINE_FURNITURE.match(line.text) is not None or PROMPT.search(line.text) is not None
+    if INLINE_FURNITURE.match(line.text) is not None:
+        return True
+    # the prompt pattern scans the whole line: only lines naming what prompts ask about pay
+    lower = line.text.lower()
+    return any(word in lower for word in PROMPT_WORDS) and PROMPT.search(line.text) is not None
 
 
 def is_trailing_furniture(line: Line) -> bool:

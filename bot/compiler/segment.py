@@ -64,10 +64,7 @@ class Furniture:
     headers: set[int]  # bylines and date lines: a title sits just above them
     inline: set[int]  # share buttons, "Advertisement", prompts: skipped inside an article
     stops: set[int]  # teasers, "Related"/"Comments" headings, the footer: an article ends there
-
-    @property
-    def skipped(self) -> set[int]:
-        return self.marks | self.inline
+    skipped: set[int]  # marks and inline furniture: never part of an article's text
 
 
 def segment(text: str, *, markdown: bool = False) -> list[Article]:
@@ -133,17 +130,23 @@ BYLINE = re.compile(
 def _furniture(lines: list[Line]) -> Furniture:
     labels = repeated_labels(lines)
     teasers = teaser_lines(lines)
-    # "By Staff Reporter", "Published on March 3, 2021", "2021-03-03": bylines, wherever they sit
-    headers = {
-        i
-        for i, line in enumerate(lines)
-        if (line.words <= 10 and BYLINE.match(line.text)) or (i > 0 and is_date_line(line))
-    }
-    marks = teasers | headers
-    marks.update(i for i, line in enumerate(lines) if line.text.casefold() in labels)
-    inline = {i for i, line in enumerate(lines) if i not in marks and is_inline_furniture(line)}
-    stops = teasers | {i for i, line in enumerate(lines) if is_trailing_furniture(line)}
-    return Furniture(marks, headers, inline, stops)
+    headers: set[int] = set()
+    marks = set(teasers)
+    inline: set[int] = set()
+    stops = set(teasers)
+    for i, line in enumerate(lines):
+        if line.words <= 12:  # one pass, long lines asked only what a long line can be
+            # "By Staff Reporter", "Published on March 3, 2021", "2021-03-03": wherever they sit
+            if line.words <= 10 and (BYLINE.match(line.text) or (i > 0 and is_date_line(line))):
+                headers.add(i)
+                marks.add(i)
+            if line.text.casefold() in labels:
+                marks.add(i)
+            if is_trailing_furniture(line):
+                stops.add(i)
+        if i not in marks and is_inline_furniture(line):
+            inline.add(i)
+    return Furniture(marks, headers, inline, stops, marks | inline)
 
 
 def _titles(lines: list[Line], furniture: Furniture) -> list[int]:
@@ -178,12 +181,14 @@ def _is_page_title(lines: list[Line], index: int, furniture: Furniture) -> bool:
     skipped = furniture.skipped
     if index in skipped or index in furniture.stops:
         return False
+    below = range(index + 1, min(index + 1 + HEADER_REACH, len(lines)))
+    header = next((i for i in below if i in furniture.headers), None)
+    if header is None and (index == 0 or index - 1 not in furniture.marks):
+        return False  # most lines: decided before their shape is looked at
     if not _is_title_shaped(lines[index]) or is_credit(lines[index].text):
         return False
     if all(i in skipped for i in range(index + 1, len(lines))):
         return False
-    below = range(index + 1, min(index + 1 + HEADER_REACH, len(lines)))
-    header = next((i for i in below if i in furniture.headers), None)
     if header is not None and all(
         i in skipped or not _is_title_shaped(lines[i]) or _is_marked_caption(lines[i].text)
         for i in range(index + 1, header)
