@@ -487,17 +487,20 @@ class Index:
             params += wanted
         return [r[0] for r in self.rows(sql + " LIMIT ?", [*params, limit])]
 
-    def facts(self, ordinals: Iterable[int], *, leaning: bool = False) -> list[FactRow]:
-        """The facts with these ordinals; with `leaning`, only those whose subject refers
-        back to the sentence before (filtered in SQL: most are not, and rows cost)."""
+    def facts(self, ordinals: Iterable[int], *, leaning: Iterable[int] = ()) -> list[FactRow]:
+        """The facts with these ordinals, and those of `leaning` whose subject refers back
+        to the sentence before (filtered in SQL: most do not, and rows cost)."""
         wanted = list(dict.fromkeys(ordinals))
-        if not wanted:
+        have = set(wanted)
+        maybe = [o for o in dict.fromkeys(leaning) if o not in have]
+        if not wanted and not maybe:
             return []
-        marks = ",".join("?" * len(wanted))
-        where = f"rowid IN ({marks})" + (" AND antecedents != ''" if leaning else "")
+        where = f"rowid IN ({','.join('?' * len(wanted))})"
+        if maybe:
+            where += f" OR (rowid IN ({','.join('?' * len(maybe))}) AND antecedents != '')"
         return [
             _row_to_fact(r)
-            for r in self.rows(f"SELECT {FACT_COLUMNS} FROM facts WHERE {where}", wanted)
+            for r in self.rows(f"SELECT {FACT_COLUMNS} FROM facts WHERE {where}", [*wanted, *maybe])
         ]
 
     def dated_facts(

@@ -389,12 +389,14 @@ class Ranker:
         ordinals = list(bm25)
         # Every fact of a rarely mentioned entity; a common one is reached through FTS.
         small = [e.id for e in named if e.facts <= ENTITY_CANDIDATES]
-        ordinals += self.index.facts_of_entities(small, ENTITY_CANDIDATES)
+        of_entities = self.index.facts_of_entities(small, ENTITY_CANDIDATES)
+        ordinals += of_entities
         if wanted:
             ordinals += self.index.facts_with_relations(entity_ids, wanted, RELATION_CANDIDATES)
-        facts = self.index.facts(ordinals)
-        if small:
-            facts += self._following(facts, set(small))
+        # The sentences right after an entity's own, when their subject refers back ("The
+        # 21-year-old told ..." after "Ahmed 'Mido' Hossam has ..."): about the entity without
+        # naming it, so neither FTS nor the entity's tags reach them. Fetched in the same query.
+        facts = self.index.facts(ordinals, leaning=[o + 1 for o in of_entities])
         best_bm25 = max(bm25.values(), default=0.0) or 1.0
 
         asked = [
@@ -425,18 +427,6 @@ class Ranker:
             for s in scored:
                 s.answers = False
         return self._select(scored, proper, list(content), query.qtype)
-
-    def _following(self, facts: list[FactRow], entity_ids: set[str]) -> list[FactRow]:
-        """The sentences right after those naming an asked entity, when their subject refers
-        back ("The 21-year-old told ..." after "Ahmed 'Mido' Hossam has ..."): about the
-        entity without naming it, so neither FTS nor the entity's tags reach them."""
-        have = {f.ordinal for f in facts}
-        after = [
-            f.ordinal + 1
-            for f in facts
-            if f.ordinal + 1 not in have and entity_ids.intersection(f.entities)
-        ]
-        return self.index.facts(after, leaning=True)
 
     def _score(self, fact: FactRow, ask: Asked, bm25: float) -> Scored:
         s = Scored(fact)
@@ -755,7 +745,7 @@ def _says(fact: FactRow, verb: str, held_keys: set[str]) -> bool:
         return False
     if verb not in fact.keys:
         return True
-    return any(key(w) == verb and not w.endswith("ly") for w in words(fact.excerpt))
+    return any(key(w) == verb for w in WORD.findall(fact.excerpt.lower()) if not w.endswith("ly"))
 
 
 def _spells_out(fact: FactRow, ask: Asked) -> bool:
