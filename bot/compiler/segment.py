@@ -247,7 +247,7 @@ def _line_of(lines: list[Line], block: Block, start: int, stop: int) -> Line:
 
 def _plain_article(lines: list[Line], furniture: Furniture, headings: set[int]) -> Article:
     skipped = furniture.skipped
-    first = next((i for i in range(len(lines)) if i not in skipped), None)
+    first = _first_text_line(lines, furniture)
     if first is None:
         return Article("", 0, 0)
     stop = _trailing_stop(lines, furniture, first)
@@ -273,6 +273,24 @@ def _plain_article(lines: list[Line], furniture: Furniture, headings: set[int]) 
     if article.blocks:
         article.end = max(article.end, article.blocks[-1].end)
     return article
+
+
+def _first_text_line(lines: list[Line], furniture: Furniture) -> int | None:
+    """The first line that is not furniture; on a page with a menu ("Home", "Sign in"), the
+    first line after the menu's other short labels ("News", "Sport")."""
+    kept = [i for i in range(len(lines)) if i not in furniture.skipped]
+    if not kept:
+        return None
+    menu = 0
+    while menu < len(kept) and lines[kept[menu]].words <= 3 and is_label_shaped(lines[kept[menu]]):
+        menu += 1
+    if (
+        0 < menu < len(kept)
+        and any(i in furniture.inline for i in range(kept[menu]))
+        and _is_title_shaped(lines[kept[menu]])
+    ):
+        return kept[menu]
+    return kept[0]
 
 
 def _trailing_stop(lines: list[Line], furniture: Furniture, first: int) -> int:

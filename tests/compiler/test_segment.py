@@ -148,3 +148,15 @@ def test_a_plain_article_ends_where_the_page_trailing_furniture_begins():
     (article,) = segment(text)
     assert article.title == "Ad sales boost profit"
     assert text[article.start : article.end].endswith("Sales rose by a fifth.")
+
+
+def test_a_page_without_byline_is_titled_after_its_menu():
+    text = (
+        "Skip to content\nHome\nNews\nSport\nSign in\n\n"
+        "We use cookies to give you the best experience on our website.\nAccept all\n\n"
+        "Floods Hit Northern Province as Rivers Burst\n\nHeavy rains caused the river to burst "
+        "its banks last week, officials said on Monday. Thousands of families were displaced.\n"
+    )
+    (article,) = segment(text)
+    assert article.title == "Floods Hit Northern Province as Rivers Burst"
+    assert [b.kind for b in article.blocks] == [PARAGRAPH]
