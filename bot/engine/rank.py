@@ -403,6 +403,9 @@ class Ranker:
             [self.names.entities[i] for i in m.entity_ids if i in self.names.entities]
             for m in proper
         ]
+        attributes = attribute_questions(query, proper, self.names.entities)
+        # Topics stand in only for questions asking enough, or for "the P of X".
+        needs_topics = bool(asked) and (len(weights) >= TOPIC_WORDS or bool(attributes))
         ask = Asked(
             query.qtype,
             asked,
@@ -412,13 +415,13 @@ class Ranker:
             definition,
             tuple(m.text for m in proper),
             {k: weights[k] for k, m in content.items() if m >= 1.0},
-            attribute_questions(query, proper, self.names.entities),
+            attributes,
             counted_key(query) if query.qtype == "how_many" else "",
             query.measure,
             # "Who won X?": the answer is who did it, so the fact must say it was done.
             query.agent_verb if content.get(query.agent_verb, 0.0) >= 1.0 else "",
-            _topics(facts, set(small)),
-            _modifiers(query),
+            _topics(facts, set(small)) if needs_topics else {},
+            _modifiers(query) if attributes else {},
         )
         scored = [self._score(f, ask, bm25.get(f.ordinal, 0.0) / best_bm25) for f in facts]
         scored.sort(key=lambda s: (-s.score, s.fact.ordinal))
