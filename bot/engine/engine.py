@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,6 +21,8 @@ from bot.reply import Citation, Reply
 log = logging.getLogger("briefbot.engine")
 
 FACTS_PER_ENTITY = 400
+# "J&J", "P&G", "AT&T": capital initials joined by "&", each standing for a capitalised word
+AMPERSAND_INITIALS = re.compile(r"\b[A-Z]{1,3}(?:&[A-Z]{1,3})+\b")
 
 
 class Engine:
@@ -140,6 +144,10 @@ class Engine:
 
     def rank(self, text: str, query: Query | None = None) -> Ranking:
         query = query or parse(text)
+        spelled = self._spell_out_initials(query.focus)
+        if spelled != query.focus:
+            log.debug("read %r as %r", query.focus, spelled)
+            query = parse(spelled)
         mentions = self.names.find(query.focus, self.known)
         in_names = {n for m in mentions for n in range(m.start, m.end)}
         fixed = self.speller.fix(query.focus, in_names, self.known)
@@ -148,6 +156,27 @@ class Engine:
             query = parse(fixed)
             mentions = self.names.find(query.focus, self.known)
         return self.ranker.rank(query, mentions)
+
+    def _spell_out_initials(self, text: str) -> str:
+        """ "J&J" -> "Johnson & Johnson" when the documents write a name with those initials.
+
+        Headlines shorten such names; the facts spell them out, and names match words.
+        """
+        return AMPERSAND_INITIALS.sub(lambda m: self._full_name(m.group()) or m.group(), text)
+
+    def _full_name(self, initials: str) -> str:
+        groups = initials.split("&")
+        pattern = re.compile(
+            r"\b"
+            + r"\s*&\s*".join(r"\s+".join(rf"{c}[a-z]+" for c in group) for group in groups)
+            + r"\b"
+        )
+        found: Counter[str] = Counter()
+        for (excerpt,) in self.index.rows(
+            "SELECT excerpt FROM facts WHERE excerpt LIKE '%&%' LIMIT 2000"
+        ):
+            found.update(" ".join(m.split()) for m in pattern.findall(excerpt))
+        return found.most_common(1)[0][0] if found else ""
 
     def known(self, word: str) -> bool:
         return self._known(word)

@@ -75,6 +75,9 @@ POSSESSIVE_SPAN = 8  # "Usmanov ... his Dilbar: a $600 million yacht": a looser 
 PREDICATE_SHARE = 0.5  # share of the predicate's weight the fact itself must hold
 ANTECEDENT_PENALTY = 0.05  # a name reached through a pronoun is less sure than one written
 COUNT_BONUS = 0.3  # "ten agreements" answers "how many deals" better than any other number
+COUNTING_VERBS = frozenset(
+    {"number", "numbering", "numbered", "numbers", "total", "totalling", "totaling", "totalled"}
+)
 COUNT_SPAN = 4  # "eight Las Vegas style resorts": words from the number to the noun
 YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")  # "the 2022 Trafficking in Persons Report" counts none
 IRREGULAR_PLURALS = word_set("people men women children police cattle staff")  # no "-s"
@@ -261,6 +264,16 @@ def _counts(fact: FactRow, wanted: set[str] | frozenset[str]) -> bool:
         after = tokens[n + 1 : n + 2 + COUNT_SPAN]
         if after[:1] == ["of"] and any(_is_count(t) for t in after[1:]):
             return True
+        # "forces - to number 300,000", "troops totalling 5,000": a verb of counting between
+        if _is_count_after_verb(after):
+            return True
+    return False
+
+
+def _is_count_after_verb(after: list[str]) -> bool:
+    for n, token in enumerate(after[:-1]):
+        if token in COUNTING_VERBS:
+            return _is_count(after[n + 1])
     return False
 
 

@@ -1,0 +1,92 @@
+"""Names shortened to "&"-joined initials, and counts written after the noun. Each test
+reads a tiny invented fact base, so it shows one mechanism and fails without it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from bot import factbase
+from bot.engine import Engine
+from bot.factbase import Entity, Fact, FactBase, Source
+
+ENTITIES = [
+    Entity("marlow", "Marlow", "organization", ()),
+    Entity("tessaly", "Tessaly", "organization", ()),
+    Entity("varna-coast", "Varna Coast", "place", ()),
+]
+TITLE = "M&M agrees Tessaly deal"
+SENTENCES = [
+    "Drinks maker Marlow & Marlow will pay $3.2bn for bottling firm Tessaly.",
+    "Tessaly makes glass bottles in six plants.",
+    "Rival bidder Pendle would pay $1.1bn for Tessaly.",
+    "Coastal patrol boats - to number 40 by next year - will guard the Varna Coast.",
+    "The Varna Coast has harbour pilots totalling 120 since the spring.",
+]
+
+
+def _base(text: str) -> FactBase:
+    source = Source("deal", "deal.txt", TITLE, 0, len(text))
+    facts = []
+    for n, sentence in enumerate(SENTENCES):
+        at = text.index(sentence)
+        named = tuple(e.id for e in ENTITIES if e.name in sentence)
+        facts.append(
+            Fact(
+                f"d-{n}",
+                source.id,
+                at,
+                at + len(sentence),
+                sentence,
+                sentence,
+                named,
+                None,
+                None,
+                None,
+                "sentence",
+                (),
+            )
+        )
+    return FactBase([source], ENTITIES, facts)
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    root = tmp_path_factory.mktemp("abbreviations")
+    seeds, knowledge = root / "seeds", root / "knowledge"
+    seeds.mkdir()
+    text = TITLE + "\n\n" + " ".join(SENTENCES) + "\n"
+    (seeds / "deal.txt").write_text(text, encoding="utf-8")
+    factbase.save(_base(text), knowledge, seeds)
+    opened = Engine.open(knowledge, seeds)
+    yield opened
+    opened.close()
+
+
+def answer(engine: Engine, question: str) -> str:
+    reply = engine.answer(question)
+    assert reply.kind == "answer", (question, reply.notice, [r.excerpt for r in reply.related])
+    return reply.answers[0].excerpt
+
+
+def test_ampersand_initials_stand_for_the_name_the_documents_spell_out(engine: Engine) -> None:
+    assert "$3.2bn" in answer(engine, "How much will M&M pay for Tessaly?")
+
+
+def test_ampersand_initials_without_a_matching_name_stay_as_written(engine: Engine) -> None:
+    assert engine._spell_out_initials("Will Q&A help?") == "Will Q&A help?"
+    assert engine._spell_out_initials("Did M&M buy it?") == "Did Marlow & Marlow buy it?"
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("How many coastal patrol boats will there be?", "to number 40"),
+        ("How many harbour pilots does the Varna Coast have?", "totalling 120"),
+    ],
+)
+def test_a_count_may_follow_the_noun_after_a_counting_verb(
+    engine: Engine, question: str, number: str
+) -> None:
+    assert number in answer(engine, question)
