@@ -302,16 +302,21 @@ def _bigrams(text: str) -> set[tuple[str, str]]:
     return set(itertools.pairwise(ks))
 
 
-def _phrase_rerank(scored: list[Scored], query: Query) -> list[Scored]:
+def _phrase_rerank(
+    scored: list[Scored], query: Query, subjects: frozenset[str] = frozenset()
+) -> list[Scored]:
     """Among the best few, prefer facts that hold the question's words side by side
-    ("Russian-speaking country"), not just somewhere in the sentence."""
+    ("Russian-speaking country"), not just somewhere in the sentence. A name right before
+    the asked word counts twice: "Obama ended" has Obama do it, where "Obama's expressed
+    desire to end" has the same words apart."""
     wanted = _bigrams(query.focus)
     if not wanted or not scored:
         return scored
     head = scored[:PHRASE_RERANK]
     for s in head:
-        held = set(itertools.pairwise(s.fact.key_order))
-        s.score += PHRASE_BONUS * min(len(wanted & held), 3)
+        held = wanted & set(itertools.pairwise(s.fact.key_order))
+        doer = any(first in subjects and then not in subjects for first, then in held)
+        s.score += PHRASE_BONUS * (min(len(held), 3) + doer)
     head.sort(key=lambda s: (-s.score, s.fact.ordinal))
     return head + scored[PHRASE_RERANK:]
 
@@ -438,7 +443,8 @@ class Ranker:
         )
         scored = [self._score(f, ask, bm25.get(f.ordinal, 0.0) / best_bm25) for f in facts]
         scored.sort(key=lambda s: (-s.score, s.fact.ordinal))
-        scored = _phrase_rerank(scored, query)
+        subjects = frozenset(ks[-1] for m in proper if (ks := keys(m.text)))
+        scored = _phrase_rerank(scored, query, subjects)
         if unknown_names:
             for s in scored:
                 s.answers = False

@@ -1,4 +1,5 @@
-"""Names shortened to "&"-joined initials, and counts written after the noun. Each test
+"""Names shortened to "&"-joined initials, counts written after the noun, a name doing the
+asked verb. Each test
 reads a tiny invented fact base, so it shows one mechanism and fails without it."""
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ ENTITIES = [
     Entity("marlow", "Marlow", "organization", ()),
     Entity("tessaly", "Tessaly", "organization", ()),
     Entity("varna-coast", "Varna Coast", "place", ()),
+    Entity("ivo-pell", "Ivo Pell", "person", ("Pell",)),
 ]
 TITLE = "M&M agrees Tessaly deal"
 SENTENCES = [
@@ -23,6 +25,9 @@ SENTENCES = [
     "Rival bidder Pendle would pay $1.1bn for Tessaly.",
     "Coastal patrol boats - to number 40 by next year - will guard the Varna Coast.",
     "The Varna Coast has harbour pilots totalling 120 since the spring.",
+    "Given Marlow chairman Ivo Pell's stated wish to close plants on the Varna Coast, staff "
+    "at Tessaly were wary.",
+    "Last month Pell closed the old harbour depot.",
 ]
 
 
@@ -31,7 +36,7 @@ def _base(text: str) -> FactBase:
     facts = []
     for n, sentence in enumerate(SENTENCES):
         at = text.index(sentence)
-        named = tuple(e.id for e in ENTITIES if e.name in sentence)
+        named = tuple(e.id for e in ENTITIES if any(a in sentence for a in (e.name, *e.aliases)))
         facts.append(
             Fact(
                 f"d-{n}",
@@ -90,3 +95,7 @@ def test_a_count_may_follow_the_noun_after_a_counting_verb(
     engine: Engine, question: str, number: str
 ) -> None:
     assert number in answer(engine, question)
+
+
+def test_the_name_right_before_the_asked_verb_did_it(engine: Engine) -> None:
+    assert answer(engine, "What did Pell close?").startswith("Last month Pell closed")
