@@ -68,6 +68,7 @@ PLACE_OF = re.compile(
 )
 TOPIC_FACTS = 3  # an entity named this often in a document is what the document is about
 TOPIC_COVERAGE = 0.9  # a fact standing for an unnamed topic must say all else asked,
+TITLE_PREDICATE = 2  # words of the question a fact must hold itself for its title to name the rest
 TOPIC_WORDS = 3  # and the question must ask that much: one shared word is no evidence
 FORMER = word_set("former ex late then previous acting interim outgoing")
 ATTRIBUTE_SPAN = 6  # "leader of the powerful Haqqani Network": tokens from P to X
@@ -326,6 +327,9 @@ class Ranker:
         self.index = index
         self.names = names
         self.total = max(index.fact_count, 1)
+        self.title_keys = {
+            source: frozenset(keys(title)) for source, title, _path, _n in index.sources()
+        }
 
     def weight(self, df: int | None) -> float:
         """BM25's IDF; a word absent from every fact counts at UNKNOWN_WORD_WEIGHT of the rarest."""
@@ -479,6 +483,13 @@ class Ranker:
                 elif fact.antecedents and any(self._referred_to(e, fact) for e in group):
                     hits += 1  # "During his visit, he concluded ..." after "Erdogan visited"
                     through_pronoun = True
+                elif self._titled(fact, ask, group, held_keys):
+                    # "... oppose the bill when it is debated" under "Howard denies split
+                    # over ID cards": the title names what the sentence leaves implicit.
+                    hits += 1
+                    through_pronoun = True
+                    s.coverage = 1.0
+                    held_keys = set(ask.weights)
             s.entity_share = hits / len(ask.entities)
         else:
             s.entity_share = 1.0
@@ -522,6 +533,18 @@ class Ranker:
             )
         )
         return s
+
+    def _titled(
+        self, fact: FactRow, ask: Asked, group: Sequence[EntityInfo], held_keys: set[str]
+    ) -> bool:
+        """Whether the fact's document title names the entity and, with the fact, holds every
+        word asked: the fact must say the rest itself, at least TITLE_PREDICATE words of it."""
+        if len(ask.weights) < TOPIC_WORDS or len(held_keys) < TITLE_PREDICATE:
+            return False
+        title = self.title_keys.get(fact.source, frozenset())
+        if not all(k in title for k in ask.weights if k not in held_keys):
+            return False
+        return any(self.names.mentions(e, (), title) for e in group)
 
     def _referred_to(self, entity: EntityInfo, fact: FactRow) -> bool:
         """What a fact's pronoun or definite subject may stand for: an entity of the sentence

@@ -1,5 +1,5 @@
 """Names shortened to "&"-joined initials, counts written after the noun, a name doing the
-asked verb. Each test
+asked verb, a title naming what a sentence leaves implicit. Each test
 reads a tiny invented fact base, so it shows one mechanism and fails without it."""
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ SENTENCES = [
     "Given Marlow chairman Ivo Pell's stated wish to close plants on the Varna Coast, staff "
     "at Tessaly were wary.",
     "Last month Pell closed the old harbour depot.",
+    "Lawyers will sign it next Friday.",
 ]
 
 
@@ -99,3 +100,18 @@ def test_a_count_may_follow_the_noun_after_a_counting_verb(
 
 def test_the_name_right_before_the_asked_verb_did_it(engine: Engine) -> None:
     assert answer(engine, "What did Pell close?").startswith("Last month Pell closed")
+
+
+def test_the_title_names_what_the_sentence_leaves_implicit(engine: Engine) -> None:
+    assert answer(engine, "When will lawyers sign the Tessaly deal?").startswith("Lawyers will")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When will lawyers sign the Tessaly lease?",  # "lease": neither title nor sentence
+        "When will auditors sign the Tessaly deal?",  # the sentence says too little itself
+    ],
+)
+def test_the_title_fills_only_what_the_sentence_lacks(engine: Engine, question: str) -> None:
+    assert engine.answer(question).kind != "answer"
