@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from engine_articles import answer, open_article
 
-from bot import factbase
 from bot.engine import Engine
-from bot.factbase import Entity, Fact, FactBase, Source
+from bot.factbase import Entity
 
 ENTITIES = [
     Entity("marlow", "Marlow", "organization", ()),
@@ -32,48 +32,13 @@ SENTENCES = [
 ]
 
 
-def _base(text: str) -> FactBase:
-    source = Source("deal", "deal.txt", TITLE, 0, len(text))
-    facts = []
-    for n, sentence in enumerate(SENTENCES):
-        at = text.index(sentence)
-        named = tuple(e.id for e in ENTITIES if any(a in sentence for a in (e.name, *e.aliases)))
-        facts.append(
-            Fact(
-                f"d-{n}",
-                source.id,
-                at,
-                at + len(sentence),
-                sentence,
-                sentence,
-                named,
-                None,
-                None,
-                None,
-                "sentence",
-                (),
-            )
-        )
-    return FactBase([source], ENTITIES, facts)
-
-
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
-    root = tmp_path_factory.mktemp("abbreviations")
-    seeds, knowledge = root / "seeds", root / "knowledge"
-    seeds.mkdir()
-    text = TITLE + "\n\n" + " ".join(SENTENCES) + "\n"
-    (seeds / "deal.txt").write_text(text, encoding="utf-8")
-    factbase.save(_base(text), knowledge, seeds)
-    opened = Engine.open(knowledge, seeds)
+    opened = open_article(
+        tmp_path_factory.mktemp("abbreviations"), "deal", TITLE, SENTENCES, ENTITIES
+    )
     yield opened
     opened.close()
-
-
-def answer(engine: Engine, question: str) -> str:
-    reply = engine.answer(question)
-    assert reply.kind == "answer", (question, reply.notice, [r.excerpt for r in reply.related])
-    return reply.answers[0].excerpt
 
 
 def test_ampersand_initials_stand_for_the_name_the_documents_spell_out(engine: Engine) -> None:

@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from engine_articles import abstains, answer, open_article
 
-from bot import factbase
 from bot.engine import Engine
 from bot.engine.text import holds_measure, key, leans_on_previous
-from bot.factbase import Entity, Fact, FactBase, Source
+from bot.factbase import Entity
 
 ENTITIES = [
     Entity("lena-brandt", "Lena Brandt", "person", ("Brandt",)),
@@ -46,52 +46,11 @@ SENTENCES = [
 ]
 
 
-def _base(text: str) -> FactBase:
-    source = Source("brandt", "brandt.txt", TITLE, 0, len(text))
-    facts = []
-    for n, sentence in enumerate(SENTENCES):
-        at = text.index(sentence)
-        named = tuple(e.id for e in ENTITIES if any(a in sentence for a in (e.name, *e.aliases)))
-        facts.append(
-            Fact(
-                f"b-{n}",
-                source.id,
-                at,
-                at + len(sentence),
-                sentence,
-                sentence,
-                named,
-                None,
-                None,
-                None,
-                "sentence",
-                (),
-            )
-        )
-    return FactBase([source], ENTITIES, facts)
-
-
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
-    root = tmp_path_factory.mktemp("reading")
-    seeds, knowledge = root / "seeds", root / "knowledge"
-    seeds.mkdir()
-    text = TITLE + "\n\n" + " ".join(SENTENCES) + "\n"
-    (seeds / "brandt.txt").write_text(text, encoding="utf-8")
-    factbase.save(_base(text), knowledge, seeds)
-    opened = Engine.open(knowledge, seeds)
+    opened = open_article(tmp_path_factory.mktemp("reading"), "brandt", TITLE, SENTENCES, ENTITIES)
     yield opened
     opened.close()
-
-
-def answer(engine: Engine, question: str) -> str:
-    reply = engine.answer(question)
-    assert reply.kind == "answer", (question, reply.notice, [r.excerpt for r in reply.related])
-    return reply.answers[0].excerpt
-
-
-def abstains(engine: Engine, question: str) -> bool:
-    return engine.answer(question).kind != "answer"
 
 
 @pytest.mark.parametrize(
