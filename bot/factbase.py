@@ -6,6 +6,7 @@ contract between the compiler (which writes it) and the index/engine (which read
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -248,6 +249,15 @@ def load(knowledge_dir: Path) -> FactBase:
     except (OSError, UnicodeDecodeError) as exc:
         raise FactBaseError(f"{path}: cannot read: {exc}") from exc
     return from_yaml(text)
+
+
+def file_sha256(path: Path) -> str:
+    """The hex sha256 of a file, read in blocks: an engine's version is this of facts.yaml."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def write_atomically(path: Path, text: str) -> None:

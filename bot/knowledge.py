@@ -13,7 +13,6 @@ so it never sees half a file; a file that does not open leaves the old engine se
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import threading
@@ -149,14 +148,6 @@ def same_content(digest: str, version: str) -> bool:
     return bool(version) and digest.startswith(version)
 
 
-def file_digest(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 class Knowledge:
     def __init__(
         self,
@@ -288,7 +279,7 @@ class Knowledge:
             return None
         version = self.version
         try:
-            if version is not None and same_content(file_digest(facts_path), version):
+            if version is not None and same_content(factbase.file_sha256(facts_path), version):
                 self._seen = stat  # the same bytes rewritten (a no-op reload elsewhere)
                 return None
             engine, seen = self._open_saved()

@@ -7,7 +7,6 @@ temporary file and renamed into place, so a reader never opens half an index.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -81,14 +80,6 @@ FACT_COLUMNS = (
     "rowid, id, source, start, [end], excerpt, statement, entities, date, section, kind, "
     "relations, keys, context_keys, has_date, has_number, antecedents"
 )
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _row_to_fact(row: tuple[Any, ...]) -> FactRow:
@@ -368,12 +359,12 @@ def ensure_index(knowledge_dir: Path, base: factbase.FactBase | None = None) -> 
     if meta.get("format") == INDEX_FORMAT:
         if meta.get("size") == str(info.st_size) and meta.get("mtime_ns") == str(info.st_mtime_ns):
             return index_path, meta["sha256"]
-        digest = file_sha256(facts_path)
+        digest = factbase.file_sha256(facts_path)
         if meta.get("sha256") == digest:
             _touch_stamp(index_path, info)  # same content, new mtime (a checkout, a copy)
             return index_path, digest
     else:
-        digest = file_sha256(facts_path)
+        digest = factbase.file_sha256(facts_path)
     stamp = Stamp(info.st_size, info.st_mtime_ns, digest)
     if not os.access(knowledge_dir, os.W_OK):
         index_path = Path(tempfile.gettempdir()) / f"briefbot-index-{digest[:20]}.sqlite"
