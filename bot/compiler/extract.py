@@ -120,17 +120,20 @@ class _Sentence:
     countries: list[str] = field(default_factory=list)  # of demonyms that name nothing
 
 
-class _Keys:
-    """Union-find over entity keys within one document."""
+class KeyUnion:
+    """Union-find over entity keys (within one document here; across documents in merge).
+    The smaller key of two roots becomes the root, so groups do not depend on union order."""
 
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
 
     def find(self, key: str) -> str:
-        parent = self.parent.setdefault(key, key)
-        if parent != key:
-            parent = self.parent[key] = self.find(parent)
-        return parent
+        root = key
+        while (parent := self.parent.setdefault(root, root)) != root:
+            root = parent
+        while key != root:  # path compression
+            self.parent[key], key = root, self.parent[key]
+        return root
 
     def union(self, a: str, b: str) -> None:
         root_a, root_b = self.find(a), self.find(b)
@@ -149,7 +152,7 @@ def extract(path: str, text: str, sha256: str, *, markdown: bool = False) -> Ext
         raise DocumentError(path, "has no article text (only navigation, labels or boilerplate)")
     vocabulary = LowercaseWords(analysis)
     sentences = _sentences(analysis, articles, vocabulary)
-    keys = _Keys()
+    keys = KeyUnion()
     aliases_only: set[str] = set()
     _drop_sentence_case_words(sentences)
     _unglue_lowercase_tails(sentences, vocabulary)
@@ -243,7 +246,7 @@ def _enclosed(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # --- linking names within the document ---------------------------------------------------------
 
 
-def _link_acronyms(text: str, sentences: list[_Sentence], keys: _Keys) -> set[str]:
+def _link_acronyms(text: str, sentences: list[_Sentence], keys: KeyUnion) -> set[str]:
     """ "Katibat Imam al-Bukhari (KIB)", "KIB (Katibat Imam al-Bukhari)", "X (Other Name)"."""
     long_forms: set[str] = set()
     for sentence in sentences:
@@ -289,7 +292,7 @@ def _replace_with_long_form(
 
 
 def _link_parenthesized_name(
-    text: str, sentence: _Sentence, match: re.Match[str], keys: _Keys
+    text: str, sentence: _Sentence, match: re.Match[str], keys: KeyUnion
 ) -> None:
     inner = match.group(1).strip()
     before = [m for m in sentence.mentions if m.end <= match.start() and match.start() - m.end <= 1]
@@ -305,7 +308,7 @@ def _link_parenthesized_name(
         keys.union(outer.key, named.key)  # "Khorasan Ovozi (Voice of Khorasan)": a translation
 
 
-def _votes(sentences: list[_Sentence], keys: _Keys) -> dict[str, dict[str, float]]:
+def _votes(sentences: list[_Sentence], keys: KeyUnion) -> dict[str, dict[str, float]]:
     votes: dict[str, dict[str, float]] = defaultdict(dict)
     for sentence in sentences:
         for mention in sentence.mentions:
@@ -336,7 +339,9 @@ def _distinct_names(sentences: list[_Sentence]) -> list[Mention]:
     return list(distinct.values())
 
 
-def _link_initials(sentences: list[_Sentence], keys: _Keys, kinds: dict[str, str | None]) -> None:
+def _link_initials(
+    sentences: list[_Sentence], keys: KeyUnion, kinds: dict[str, str | None]
+) -> None:
     """An acronym never defined here ("ETIM") joins the one long name whose initials spell it."""
     long_names: dict[str, set[str]] = defaultdict(set)
     acronyms: set[str] = set()
@@ -358,7 +363,7 @@ def _link_initials(sentences: list[_Sentence], keys: _Keys, kinds: dict[str, str
 
 def _link_surnames(
     sentences: list[_Sentence],
-    keys: _Keys,
+    keys: KeyUnion,
     votes: dict[str, dict[str, float]],
     kinds: dict[str, str | None],  # of the roots votes were counted under
     aliases_only: set[str],
@@ -446,7 +451,7 @@ def _unglue_lowercase_tails(sentences: list[_Sentence], vocabulary: LowercaseWor
 def _drop_common_words(
     text: str,
     sentences: list[_Sentence],
-    keys: _Keys,
+    keys: KeyUnion,
     votes: dict[str, dict[str, float]],
     vocabulary: LowercaseWords,
 ) -> None:
@@ -482,7 +487,7 @@ def _drop_common_words(
             sentence.mentions = [m for m in sentence.mentions if m.key not in common]
 
 
-def _link_former_names(text: str, sentences: list[_Sentence], keys: _Keys) -> set[str]:
+def _link_former_names(text: str, sentences: list[_Sentence], keys: KeyUnion) -> set[str]:
     """ "X [former name of Y]", "Y, formerly known as X": one entity under two names."""
     former: set[str] = set()
     if not any(word in text for word in FORMER_NAME_WORDS):  # no cue word anywhere (most documents)
@@ -520,7 +525,7 @@ def _spread_long_forms(text: str, sentences: list[_Sentence], long_forms: set[st
 
 class _Builder:
     def __init__(
-        self, keys: _Keys, votes: dict[str, dict[str, float]], aliases_only: set[str]
+        self, keys: KeyUnion, votes: dict[str, dict[str, float]], aliases_only: set[str]
     ) -> None:
         self.keys = keys
         self.votes = votes

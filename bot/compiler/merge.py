@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 
 from bot.compiler.curated import Curated
 from bot.compiler.entities import entity_key, is_acronym, personal_name_shape
-from bot.compiler.extract import KIND_ORDER, Extraction, kind_of
+from bot.compiler.extract import KIND_ORDER, Extraction, KeyUnion, kind_of
 from bot.compiler.gazetteer import places
 from bot.factbase import Entity, Fact, FactBase, Relation, Source
 
@@ -41,24 +41,6 @@ def slug(text: str, limit: int = MAX_SLUG) -> str:
 
 def short_hash(text: str, length: int = 8) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:length]
-
-
-class KeyUnion:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, key: str) -> str:
-        root = key
-        while (parent := self.parent.setdefault(root, root)) != root:
-            root = parent
-        while key != root:  # path compression
-            self.parent[key], key = root, self.parent[key]
-        return root
-
-    def union(self, a: str, b: str) -> None:
-        root_a, root_b = self.find(a), self.find(b)
-        if root_a != root_b:
-            self.parent[max(root_a, root_b)] = min(root_a, root_b)
 
 
 @dataclass(slots=True)
