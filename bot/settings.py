@@ -20,13 +20,8 @@ def default_root() -> Path:
     """The repo in a source checkout; the working directory for an installed wheel."""
     return _SOURCE_TREE if (_SOURCE_TREE / "pyproject.toml").is_file() else Path.cwd()
 
+
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
-
-
-@dataclass(frozen=True)
-class Paths:
-    seeds: Path
-    knowledge: Path
 
 
 @dataclass(frozen=True)
@@ -50,10 +45,6 @@ class Settings:
     watch_seconds: float = 5.0
     # Wait before exiting on a polling conflict, so a restart policy cannot hammer Telegram.
     conflict_wait: float = 30.0
-
-    @property
-    def paths(self) -> Paths:
-        return Paths(self.seeds, self.knowledge)
 
     @classmethod
     def from_env(

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 from functools import lru_cache
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -387,15 +386,6 @@ def key(word: str) -> str:
 def keys(text: str) -> list[str]:
     """Keys of the content words of `text`, in order, duplicates kept."""
     return [key(w) for w in words(text) if w not in STOPWORDS]
-
-
-def key_string(parts: Iterable[str]) -> str:
-    """Unique keys of several texts as one space-separated string (what the index stores)."""
-    seen: dict[str, None] = {}
-    for part in parts:
-        for k in keys(part):
-            seen.setdefault(k, None)
-    return " ".join(seen)
 
 
 def normalize_name(text: str) -> str:
