@@ -421,7 +421,6 @@ TEMPORAL = re.compile(
 )
 # Words that place an event in time only loosely: a "when" answer at a pinch.
 VAGUE_TEMPORAL = re.compile(r"(?i:\b(?:recently|lately|soon|shortly|nowadays|currently)\b)")
-DATE_IN_TEXT = TEMPORAL  # the older name
 NUMBER_WORDS = word_set(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
