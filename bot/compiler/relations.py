@@ -45,6 +45,11 @@ class Shape:
     def surface(self, index: int) -> str:
         return self.mentions[index].surface
 
+    def link(self, kind: str, subject: int | str, obj: int | str) -> Found:
+        """A relation between two mentions (indexes, or placeholder digits from a match),
+        valued as the object is written."""
+        return Found(kind, int(subject), self.surface(int(obj)), int(obj))
+
     def plain(self, start: int, end: int) -> str:
         """Shape text with placeholders put back as the names they stand for."""
         return PLACEHOLDER.sub(
@@ -141,25 +146,19 @@ def _leader(shape: Shape) -> list[Found]:
         rf"(?:[a-z-]+ ){{0,2}}(?:{E}-[a-z]+ )?{E}",
         text,
     ):
-        found.append(
-            Found("leader", int(m.group(3)), shape.surface(int(m.group(1))), int(m.group(1)))
-        )
+        found.append(shape.link("leader", m.group(3), m.group(1)))
     # "Taliban leader Haibatullah Akhunzada"; "The TIP's emir, Abdul Haq al-Turkistani"
     for m in re.finditer(
         rf"{E}{POSS},? {LEADER_ADJ}{LEADER_NOUN}(?: [a-z]+)?,? {TITLE_WORDS}{E}", text
     ):
-        found.append(
-            Found("leader", int(m.group(1)), shape.surface(int(m.group(2))), int(m.group(2)))
-        )
+        found.append(shape.link("leader", m.group(1), m.group(2)))
     # "IJU, led by Ilimbek Mamatov"; "the group is headed by X"
     for m in re.finditer(
         rf"{E}\)?,? (?:which is |who is |is |was |are |were )?(?:being |now |currently )?"
         rf"(?:led|headed|commanded|run) by {TITLE_WORDS}{E}",
         text,
     ):
-        found.append(
-            Found("leader", int(m.group(1)), shape.surface(int(m.group(2))), int(m.group(2)))
-        )
+        found.append(shape.link("leader", m.group(1), m.group(2)))
     # "the leader of the Afghan wing of KIB, which ..., is Jumaboi Aka"
     for m in re.finditer(
         rf"\b{LEADER_NOUN} of (?:the )?(?:[\w-]+ ){{0,3}}?(?:of )?(?:the )?{E}{POSS}"
@@ -167,9 +166,7 @@ def _leader(shape: Shape) -> list[Found]:
         rf"(?:is|was) (?:the )?(?:aforementioned |late |current )?{TITLE_WORDS}{E}",
         text,
     ):
-        found.append(
-            Found("leader", int(m.group(1)), shape.surface(int(m.group(2))), int(m.group(2)))
-        )
+        found.append(shape.link("leader", m.group(1), m.group(2)))
     # "Zawahiri, who heads al-Qaeda"; "X became the leader of Y"; "X was named head of Y"
     for m in re.finditer(
         rf"{E},? (?:who |which )?(?:now |currently |still )?(?:heads|leads|led|headed|commands|"
@@ -179,16 +176,12 @@ def _leader(shape: Shape) -> list[Found]:
         text,
     ):
         person, group = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-        found.append(Found("leader", int(group), shape.surface(int(person)), int(person)))
+        found.append(shape.link("leader", group, person))
     # "Mullah Omar, the Taliban's leader"; "al Qaeda and its leader Osama bin Laden"
     for m in re.finditer(rf"{E}, (?:the )?{E}{POSS} {LEADER_ADJ}{LEADER_NOUN}\b", text):
-        found.append(
-            Found("leader", int(m.group(2)), shape.surface(int(m.group(1))), int(m.group(1)))
-        )
+        found.append(shape.link("leader", m.group(2), m.group(1)))
     for m in re.finditer(rf"{E} and its {LEADER_ADJ}{LEADER_NOUN},? {TITLE_WORDS}{E}", text):
-        found.append(
-            Found("leader", int(m.group(1)), shape.surface(int(m.group(2))), int(m.group(2)))
-        )
+        found.append(shape.link("leader", m.group(1), m.group(2)))
     return [f for f in found if _fits(shape, f, subject_not="person", object_not="place")]
 
 
@@ -227,21 +220,17 @@ def _allegiance(shape: Shape) -> list[Found]:
         for group in (1, 2):
             if m.group(group) is not None:
                 obj = int(m.group(group))
-                found.append(Found("allegiance", subject, shape.surface(obj), obj))
+                found.append(shape.link("allegiance", subject, obj))
     for m in re.finditer(rf"{E}[- ]{AFFILIATION}\b", text):
         obj = int(m.group(1))
         for subject in following_mentions(shape, m.end()):
-            found.append(Found("allegiance", subject, shape.surface(obj), obj))
+            found.append(shape.link("allegiance", subject, obj))
     for m in re.finditer(rf"{E}{POSS} (?:[a-z]+ )?affiliate,? {E}", text):
-        found.append(
-            Found("allegiance", int(m.group(2)), shape.surface(int(m.group(1))), int(m.group(1)))
-        )
+        found.append(shape.link("allegiance", m.group(2), m.group(1)))
     for m in re.finditer(rf"\b(?:affiliated|aligned|allied) with (?:the )?{E}", text):
         subject = _nearest_before(shape, m.start())
         if subject is not None:
-            found.append(
-                Found("allegiance", subject, shape.surface(int(m.group(1))), int(m.group(1)))
-            )
+            found.append(shape.link("allegiance", subject, m.group(1)))
     return [f for f in found if _fits(shape, f, subject_not="place", object_not="place")]
 
 
@@ -314,7 +303,7 @@ def _area(shape: Shape) -> list[Found]:
             if obj == subject or (shape.kinds[obj] == "person" and not listed_with_place):
                 continue
             listed_with_place = listed_with_place or shape.kinds[obj] == "place"
-            found.append(Found("area", subject, shape.surface(obj), obj))
+            found.append(shape.link("area", subject, obj))
     return [f for f in found if _fits(shape, f, subject_not="place", object_not=None)]
 
 
@@ -333,23 +322,17 @@ def _former_name(shape: Shape) -> list[Found]:
         rf"(?:of|for) (?:the )?{E}\]",
         text,
     ):
-        found.append(
-            Found("former_name", int(m.group(2)), shape.surface(int(m.group(1))), int(m.group(1)))
-        )
+        found.append(shape.link("former_name", m.group(2), m.group(1)))
     for m in re.finditer(
         rf"{E},? \(?(?:formerly|previously|once|originally|earlier) "
         rf"(?:known as|called|named) (?:the )?{E}",
         text,
     ):
-        found.append(
-            Found("former_name", int(m.group(1)), shape.surface(int(m.group(2))), int(m.group(2)))
-        )
+        found.append(shape.link("former_name", m.group(1), m.group(2)))
     for m in re.finditer(
         rf"{E} (?:was |has been |had been )?(?:renamed|rebranded)(?: as)? (?:the )?{E}", text
     ):
-        found.append(
-            Found("former_name", int(m.group(2)), shape.surface(int(m.group(1))), int(m.group(1)))
-        )
+        found.append(shape.link("former_name", m.group(2), m.group(1)))
     return found
 
 
@@ -366,7 +349,7 @@ def _member(shape: Shape) -> list[Found]:
         text,
     ):
         obj = int(m.group(3))
-        found.append(Found("member", int(m.group(1)), shape.surface(obj), obj))
+        found.append(shape.link("member", m.group(1), obj))
     for m in re.finditer(
         rf"\b(?:belonged|belongs|belong|joined|joins|join|defected) to (?:the )?{E}"
         rf"|\b(?:joined|joins) (?:the )?{E}"
@@ -377,7 +360,7 @@ def _member(shape: Shape) -> list[Found]:
         obj = int(next(g for g in reversed(m.groups()) if g is not None))
         subject = subject_before(shape, m.start())
         if subject is not None and subject != obj:
-            found.append(Found("member", subject, shape.surface(obj), obj))
+            found.append(shape.link("member", subject, obj))
     return [f for f in found if _fits(shape, f, subject_not="place", object_not="person")]
 
 
