@@ -44,9 +44,13 @@ class State:
     @property
     def settings(self) -> Settings:
         if self._settings is None:
-            self._settings = Settings.from_env(
-                dotenv=Path(".env"), seeds=self._seeds, knowledge=self._knowledge
-            )
+            try:
+                self._settings = Settings.from_env(
+                    dotenv=Path(".env"), seeds=self._seeds, knowledge=self._knowledge
+                )
+            except BriefbotError as error:  # a bad variable: one line for every command
+                fail(error)
+                raise  # not reached: fail exits
         return self._settings
 
 
