@@ -44,10 +44,6 @@ class SearchIndexError(FactBaseError):
     """The SQLite index could not be built or opened."""
 
 
-class QueryError(BriefbotError):
-    """A query could not be understood; the message is a helpful reply, not a traceback."""
-
-
 class IngestError(BriefbotError):
     """An uploaded document was refused (name, size, type or content)."""
 

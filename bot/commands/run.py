@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 
 from bot.cli import State, cli, fail, pass_state
 from bot.errors import BriefbotError
 from bot.telegram.redact import TokenRedactor, install_token_redaction
+
+log = logging.getLogger("briefbot.run")
 
 
 @cli.command("run")
@@ -33,3 +36,8 @@ def command(state: State) -> None:
         # Messages come from Telegram and httpx too; never let one carry the token out.
         redacted = TokenRedactor(settings.token, settings.webhook_secret).redact(str(err))
         fail(BriefbotError(redacted), getattr(err, "exit_status", 1))
+    except Exception:
+        # A bug: log it through logging, whose filter masks the token, rather than letting
+        # Python print a raw traceback that could carry it.
+        log.exception("briefbot run stopped by an unexpected error")
+        fail(BriefbotError("stopped by an unexpected error (logged above)"))

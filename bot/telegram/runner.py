@@ -21,7 +21,7 @@ from telegram.error import Conflict, InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application
 from telegram.request import HTTPXRequest
 
-from bot.errors import BotApiError, ConfigError, PollingConflict
+from bot.errors import BotApiError, BriefbotError, ConfigError, PollingConflict
 from bot.knowledge import Knowledge
 from bot.settings import Settings
 from bot.telegram import handlers
@@ -255,7 +255,7 @@ async def _open_knowledge(knowledge: Knowledge) -> None:
     try:
         result = await asyncio.to_thread(knowledge.open)
     except Exception as exc:  # a broken index or base must not keep the bot from starting
-        log.error("fact base not loaded: %s", exc, exc_info=not isinstance(exc, BotApiError))
+        log.error("fact base not loaded: %s", exc, exc_info=not isinstance(exc, BriefbotError))
         return
     if result is not None and not result.ok:
         log.error("fact base not loaded: %s", "; ".join(result.problems[:5]))
