@@ -81,23 +81,9 @@ HONORIFICS: frozenset[str] = frozenset(
     ]
 )
 # Titles and honorifics: they describe a person, never name one. Longest first when matching.
-TITLES: frozenset[str] = frozenset(
+TITLES: frozenset[str] = HONORIFICS | frozenset(
     [
-        "mr",
-        "mr.",
-        "mrs",
-        "mrs.",
-        "ms",
-        "ms.",
-        "dr",
-        "dr.",
-        "prof",
-        "prof.",
         "professor",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
         "president",
         "vice-president",
         "premier",
@@ -136,15 +122,7 @@ TITLES: frozenset[str] = frozenset(
         "sultan",
         "emir",
         "amir",
-        "sheikh",
-        "shaikh",
-        "mullah",
-        "mufti",
-        "maulana",
-        "mawlawi",
         "ayatollah",
-        "hajji",
-        "haji",
         "pope",
         "cardinal",
         "bishop",
