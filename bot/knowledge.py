@@ -42,7 +42,8 @@ class EngineLike(Protocol):
     def counts(self) -> dict[str, int]: ...
 
 
-Compile = Callable[..., Any]  # compile_folder(seeds, knowledge, *, progress=None, write=True)
+# compile_folder(seeds, knowledge, *, progress=None, write=True) -> .base, .report, .texts
+Compile = Callable[..., Any]
 class OpenEngine(Protocol):
     """Engine.open's shape: `base`, when given, is the fact base facts.yaml was just saved
     from, so the index is built from memory instead of re-parsing the YAML."""
@@ -240,7 +241,7 @@ class Knowledge:
         previous_text = facts_path.read_text(encoding="utf-8") if facts_path.is_file() else None
         old = _parsed_or_empty(previous_text)
         try:
-            factbase.save(compiled.base, self.knowledge, self.seeds)
+            factbase.save(compiled.base, self.knowledge, self.seeds, compiled.texts)
         except ValidationError as exc:
             return ReloadResult(ok=False, problems=tuple(exc.problems), summary=summary)
         try:

@@ -38,6 +38,7 @@ class MiniReport:
 class MiniResult:
     base: FactBase
     report: MiniReport
+    texts: dict[str, str] = field(default_factory=dict)
 
 
 def mini_compile(
