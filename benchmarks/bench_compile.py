@@ -3,6 +3,14 @@ the cross-document merge, peak memory, and the incremental add-one-document time
 
     .venv/bin/python benchmarks/bench_compile.py [--runs 3] [--corpus bbc] [--spot-check]
 
+The container's build (setup.py, BRIEFBOT_COMPILE=1) compiles the per-document stages with
+mypyc; to measure that build, install it into a venv of its own and run this script from
+outside the checkout (so the checkout's .py files are not imported instead):
+
+    python3 -m venv /tmp/native && /tmp/native/bin/pip install 'setuptools>=77' mypy types-PyYAML
+    BRIEFBOT_COMPILE=1 /tmp/native/bin/pip install --no-build-isolation .
+    cd /tmp && /tmp/native/bin/python ~-/benchmarks/bench_compile.py --corpus bbc
+
 Reads ../shared/corpora/*.tar.gz members straight into memory for the extraction figures,
 and unpacks BBC into a temporary folder for the end-to-end and incremental figures.
 """
@@ -24,6 +32,7 @@ from pathlib import Path
 
 from bot import factbase
 from bot.compiler import compile_folder
+from bot.compiler import extract as extraction_module
 from bot.compiler.extract import Extraction, extract
 from bot.compiler.merge import merge
 from bot.compiler.pipeline import collector_paused
@@ -62,6 +71,12 @@ def extract_all(documents: list[tuple[str, str]]) -> tuple[list[Extraction], lis
             except DocumentError as problem:
                 failures.append(str(problem))
     return extractions, failures
+
+
+def build_kind() -> str:
+    """Which build is measured: the image compiles these stages with mypyc (setup.py)."""
+    compiled = extraction_module.__file__.endswith((".so", ".pyd"))
+    return "per-document stages compiled (mypyc)" if compiled else "pure Python"
 
 
 def peak_mb() -> float:
@@ -191,6 +206,7 @@ def main() -> None:
     if not CORPORA.is_dir():
         sys.exit(f"corpora not found at {CORPORA}")
     names = list(NAMES) if args.corpus == "all" else [args.corpus]
+    print(f"bot from {Path(extraction_module.__file__).parents[1]}: {build_kind()}")
     for name in names:
         runs = (
             1 if name == "nc" and args.runs > 1 else args.runs

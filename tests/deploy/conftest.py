@@ -55,7 +55,8 @@ def image_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The wheel as the Dockerfile's build stage makes it: from only what that stage COPYs.
 
     The build context is the project files that .dockerignore lets through; the stage's
-    COPY lines pick from it; then its `python -m build --wheel` (offline, --no-isolation).
+    COPY lines pick from it; then its `python -m build --wheel` with the stage's ENV (so
+    mypyc compiles what the image compiles; offline, --no-isolation).
     """
     build = read_dockerfile().stages[0]
     (command,) = [run.args for run in build.all("RUN") if "-m build" in run.args]
@@ -82,8 +83,8 @@ def image_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = subprocess.run(
         [sys.executable, "-m", "build", "--no-isolation", "--wheel", "--outdir", str(out),
          str(stage)],
-        check=False, capture_output=True, text=True, timeout=300,
-        env={**os.environ, "PIP_NO_INDEX": "1"},
+        check=False, capture_output=True, text=True, timeout=600,
+        env={**os.environ, **build.env(), "PIP_NO_INDEX": "1"},  # BRIEFBOT_COMPILE, as in the image
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     (wheel,) = out.glob("*.whl")

@@ -6,6 +6,7 @@ ARG/ENV key=value pairs, exec-form JSON arrays), so the tests can run what the i
 
 from __future__ import annotations
 
+import ast
 import fnmatch
 import importlib.metadata as metadata
 import json
@@ -205,3 +206,13 @@ def dockerignore_excludes(patterns: list[str], path: str) -> bool:
 def dockerignore() -> list[str]:
     lines = (REPO / ".dockerignore").read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def compiled_modules() -> list[str]:
+    """setup.py's COMPILED_MODULES, read without running setup.py."""
+    tree = ast.parse((REPO / "setup.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        named = getattr(node.targets[0], "id", "") if isinstance(node, ast.Assign) else ""
+        if named == "COMPILED_MODULES":
+            return list(ast.literal_eval(node.value))
+    raise AssertionError("setup.py has no COMPILED_MODULES list")

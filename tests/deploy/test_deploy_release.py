@@ -10,7 +10,7 @@ from email.parser import Parser
 from pathlib import Path
 
 import pytest
-from deploy_support import REPO, Dists
+from deploy_support import REPO, Dists, compiled_modules
 from packaging.requirements import Requirement
 
 import bot
@@ -82,9 +82,27 @@ def test_sdist_holds_the_project_to_test_run_and_deploy_from(dists: Dists):
     assert not unwanted, unwanted
 
 
-def test_the_image_build_makes_the_same_wheel_as_the_release(dists: Dists, image_wheel: Path):
-    # The Dockerfile builds from a few copied files, the release from the sdist: same content.
-    def contents(wheel: Path) -> set[str]:
-        return {n for n in zipfile.ZipFile(wheel).namelist() if not n.endswith("/RECORD")}
+def wheel_files(wheel: Path) -> set[str]:
+    return {n for n in zipfile.ZipFile(wheel).namelist() if not n.endswith(("/RECORD", "/WHEEL"))}
 
-    assert contents(image_wheel) == contents(dists.wheel)
+
+def test_the_image_build_makes_the_same_wheel_as_the_release(dists: Dists, image_wheel: Path):
+    # The Dockerfile builds from a few copied files, the release from the sdist: same content,
+    # plus the image's native modules (the WHEEL file differs only in its platform tag).
+    native = {n for n in wheel_files(image_wheel) if n.endswith(".so")}
+    assert wheel_files(image_wheel) - native == wheel_files(dists.wheel)
+
+
+def test_the_image_wheel_compiles_the_per_document_stages(image_wheel: Path):
+    # Each compiled module ships beside its source (the source still fingerprints the cache).
+    names = wheel_files(image_wheel)
+    for module in compiled_modules():
+        stem = module.removesuffix(".py")
+        assert module in names
+        assert any(n.startswith(stem + ".cpython-") and n.endswith(".so") for n in names), module
+
+
+def test_the_release_wheel_is_pure_python(dists: Dists):
+    # Built without BRIEFBOT_COMPILE, as `pip install .` and editable checkouts are.
+    assert not any(n.endswith(".so") for n in wheel_files(dists.wheel))
+    assert dists.wheel.name.endswith("-py3-none-any.whl")

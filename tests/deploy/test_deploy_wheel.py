@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
-from deploy_support import Installed
+from deploy_support import REPO, Installed
 
 import bot
 
@@ -44,3 +46,24 @@ def test_installed_settings_default_to_the_working_directory(installed: Installe
     result = run(installed, str(installed.python), "-c", code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == str(installed.venv)
+
+
+def test_the_compiled_stages_are_what_runs(installed: Installed):
+    code = "import bot.compiler.extract as m; print(m.__file__)"
+    result = run(installed, str(installed.python), "-c", code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith(".so"), result.stdout
+
+
+def test_compiled_build_writes_the_same_fact_base_as_the_source(
+    installed: Installed, tmp_path: Path
+):
+    # mypyc must not change a byte: the committed fact base was written by the .py modules.
+    knowledge = tmp_path / "knowledge"
+    knowledge.mkdir()
+    shutil.copy2(REPO / "knowledge" / "curated.yaml", knowledge)  # as the committed base had
+    result = run(installed, str(installed.bin / "briefbot"), "--seeds", str(REPO / "seeds"),
+                 "--knowledge", str(knowledge), "compile")
+    assert result.returncode == 0, result.stderr
+    written = (knowledge / "facts.yaml").read_bytes()
+    assert written == (REPO / "knowledge" / "facts.yaml").read_bytes()
