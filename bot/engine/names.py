@@ -21,6 +21,7 @@ from bot.engine.text import STOPWORDS, WORD, fold, key, keys, normalize_name
 
 # "tokaev"/"tokayev" scores 92, "bukhary"/"bukhari" 86; fuzzy matching runs only for words
 # the fact base lacks, which keeps near-misses such as "prussia" -> "russia" rare.
+CLIPPED_SCORE = 90.0  # as sure as a close fuzzy match: the words are the name's own starts
 FUZZY_CUTOFF = 85.0
 LOOKUP_CUTOFF = 88.0  # a command argument is a whole name: WRatio over all names
 MAX_PHRASE = 6
@@ -224,6 +225,7 @@ class Names:
             )
         if known is not None:
             mentions = self._fuzzy(raw, folded, mentions, known)
+            mentions += self._clipped(raw, folded, mentions, known)
         mentions.sort(key=lambda m: m.start)
         return mentions
 
@@ -296,6 +298,50 @@ class Names:
             for n in range(start, end):
                 owner[n] = found
         return mentions
+
+    def _clipped(
+        self,
+        raw: list[str],
+        folded: list[str],
+        mentions: list[Mention],
+        known: Callable[[str], bool],
+    ) -> list[Mention]:
+        """ "Lib Dem" for "Liberal Democrats": a run of two or more capitalised words, one at
+        least a word the documents never use, each the start of the word in the same place
+        of exactly one entity's name. One clipped word alone ("Dem") is too ambiguous."""
+        owned = {n for m in mentions for n in range(m.start, m.end)}
+        found: list[Mention] = []
+        start = 0
+        while start < len(raw):
+            end = start
+            while (
+                end < len(raw)
+                and end not in owned
+                and raw[end][:1].isupper()
+                and folded[end] not in STOPWORDS
+            ):
+                end += 1
+            if end - start >= 2 and not all(known(w) for w in folded[start:end]):
+                ids = self._expanded(folded[start:end])
+                if len(ids) == 1:
+                    text = " ".join(raw[start:end])
+                    found.append(Mention(tuple(ids), start, end, text, CLIPPED_SCORE))
+            start = max(end, start + 1)
+        return found
+
+    def _expanded(self, clipped: list[str]) -> set[str]:
+        """The entities with a name of as many words, each starting with the clipped one."""
+        norms = {
+            norm
+            for norm in self._initial(clipped[0][0])
+            if len(words := norm.split()) == len(clipped)
+            and all(
+                w.startswith(c) and len(w) > len(c) for w, c in zip(words, clipped, strict=True)
+            )
+        }
+        if not norms:
+            return set()
+        return {e for hits in self._ids("norm", norms).values() for e, _ in hits}
 
     def lookup(self, text: str) -> EntityInfo | None:
         """The one entity a command argument ("KIB", "tokaev", "Islamic Jihad Union") names."""

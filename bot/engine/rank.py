@@ -48,6 +48,8 @@ PHRASE_BONUS = 0.1
 POSTING_BUDGET = 1_500  # facts an OR query may have to rank
 HEAD_NOUN_WEIGHT = 0.5
 LIGHT_WORD_WEIGHT = 0.3
+STRANDED_VERB_WEIGHT = 1.5
+STRANDED_PREPOSITIONS = word_set("as for about with by of to into on at")
 SYNONYM_CREDIT = 0.8  # "belong" met by "member": the same relation asked in other words
 # Verbs that carry little of a question's meaning ("What emblem does X use?").
 LIGHT_WORDS = word_set(
@@ -63,6 +65,10 @@ GENERIC_NOUNS = word_set(
 LINKING_WORDS = word_set("of in for at")
 POSSESSIVE_PRONOUNS = word_set("his her its their")
 LOCATIVE = word_set("in at near across outside inside throughout around")
+# "Where is X from?": "X, 32, from Wembley, London", "X, who comes from Y", "a native of Y"
+ORIGIN_QUESTION = re.compile(r"^\W*where\b.*\bfrom\W*$", re.IGNORECASE)
+ORIGIN_WORDS = word_set("from native")
+ORIGIN_BONUS = 0.2
 PLACE_OF = re.compile(
     r"\b(?:city|town|village|capital|province|region|district|port|county|state) of [A-Z]"
 )
@@ -79,7 +85,10 @@ COUNT_BONUS = 0.3  # "ten agreements" answers "how many deals" better than any o
 COUNTING_VERBS = frozenset(
     {"number", "numbering", "numbered", "numbers", "total", "totalling", "totaling", "totalled"}
 )
+COPULAS = word_set("is was are were")
+DETERMINERS = word_set("the a an his her its their")
 COUNT_SPAN = 4  # "eight Las Vegas style resorts": words from the number to the noun
+PRICE_SPAN = 1  # "a $50,000 bribe", "a $600 million yacht": the amount right before the noun
 YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")  # "the 2022 Trafficking in Persons Report" counts none
 IRREGULAR_PLURALS = word_set("people men women children police cattle staff")  # no "-s"
 # Relation cue keys grouped by type: any of them in a fact answers any of them in a question.
@@ -129,6 +138,8 @@ class Asked:
     # "the capital of X", "X's yacht": (attribute key, the entities X may be), held together.
     attributes: tuple[Attribute, ...] = ()
     counted: str = ""  # "how many deals": the key of what is counted
+    priced: str = ""  # "how much was the bribe": the word an amount should stand right before
+    origin: bool = False  # "Where is X from?": a place after "from" answers it
     measure: str = ""  # "how old": the answer must hold an age (text.MEASURE_PATTERNS)
     agent_verb: str = ""  # "Who won X?": the fact must say "won" (or a synonym)
     # entity id -> the sources it is the topic of (named in TOPIC_FACTS facts or more there)
@@ -155,7 +166,9 @@ def content_keys(query: Query, mentions: list[Mention]) -> dict[str, float]:
         in_names.update(range(mention.start, mention.end))
     out: dict[str, float] = {}
     previous = ""
-    for n, word in enumerate(WORD.findall(query.focus)):
+    tokens = WORD.findall(query.focus)
+    stranded = _before_stranded_preposition(tokens)
+    for n, word in enumerate(tokens):
         folded = fold(word)
         after_which = previous in ("which", "what")
         measure = previous == "how"  # "how long": the kind of answer, checked as a type
@@ -166,8 +179,19 @@ def content_keys(query: Query, mentions: list[Mention]) -> dict[str, float]:
         weight = LIGHT_WORD_WEIGHT if folded in LIGHT_WORDS else 1.0
         if after_which:
             weight = min(weight, HEAD_NOUN_WEIGHT)
+        elif n == stranded:  # even a light verb: "described as" is then what is asked
+            weight = STRANDED_VERB_WEIGHT
         out[k] = max(out.get(k, 0.0), weight)
     return out
+
+
+def _before_stranded_preposition(tokens: list[str]) -> int:
+    """ "What have X been described as?", "What is Y used for?": the word before a question's
+    final preposition is its verb, and the answer is what completes it; a fact that leaves
+    the verb out ("uranium enrichment facilities") says something else of X. -1: none."""
+    if len(tokens) >= 3 and fold(tokens[-1]) in STRANDED_PREPOSITIONS:
+        return len(tokens) - 2
+    return -1
 
 
 def attribute_questions(
@@ -252,15 +276,33 @@ def counted_key(query: Query) -> str:
     return key(run[0]) if run else ""
 
 
-def _counts(fact: FactRow, wanted: set[str] | frozenset[str]) -> bool:
+def priced_key(query: Query) -> str:
+    """ "How much was the bribe?": the thing whose amount is asked ("bribe"), when the
+    question asks nothing else of it. "a $50,000 bribe" answers it better than "$1.5m fine
+    for bribing" or "$500,000 to settle the bribe charge"."""
+    tokens = [fold(w) for w in WORD.findall(query.focus)]
+    if "much" not in tokens:
+        return ""
+    rest = tokens[tokens.index("much") + 1 :]
+    if len(rest) == 3 and rest[0] in COPULAS and rest[1] in DETERMINERS:
+        return rest[2]
+    return ""
+
+
+def _counts(
+    fact: FactRow, wanted: set[str] | frozenset[str], *, span: int = COUNT_SPAN, exact: bool = False
+) -> bool:
     """Whether the excerpt writes a number just before a word with one of the wanted keys
-    ("ten agreements", "3,100 US troops killed")."""
+    ("ten agreements", "3,100 US troops killed"); `exact`: the word itself, so a noun
+    ("bribe") is not met by its verb ("bribing")."""
     tokens = words(fact.excerpt)
     for n, word in enumerate(tokens):
-        if key(word) not in wanted:
+        if (word not in wanted) if exact else (key(word) not in wanted):
             continue
-        if any(_is_count(t) for t in tokens[max(0, n - COUNT_SPAN) : n]):
+        if any(_is_count(t) for t in tokens[max(0, n - span) : n]):
             return True
+        if exact:
+            continue
         # "a population of close to 35 million": the count after "of"
         after = tokens[n + 1 : n + 2 + COUNT_SPAN]
         if after[:1] == ["of"] and any(_is_count(t) for t in after[1:]):
@@ -427,23 +469,28 @@ class Ranker:
         ]
         attributes = attribute_questions(query, proper, self.names.entities)
         # Topics stand in only for questions asking enough, or for "the P of X".
-        needs_topics = bool(asked) and (len(weights) >= TOPIC_WORDS or bool(attributes))
+        needs_topics = bool(asked) and (
+            _evidence(len(weights), len(asked) - 1, query.measure) >= TOPIC_WORDS
+            or bool(attributes)
+        )
         ask = Asked(
-            query.qtype,
-            asked,
-            {e.id for group in asked for e in group},
-            weights,
-            wanted,
-            definition,
-            tuple(m.text for m in proper),
-            {k: weights[k] for k, m in content.items() if m >= 1.0},
-            attributes,
-            counted_key(query) if query.qtype == "how_many" else "",
-            query.measure,
+            qtype=query.qtype,
+            entities=asked,
+            entity_ids={e.id for group in asked for e in group},
+            weights=weights,
+            wanted=wanted,
+            definition=definition,
+            names_typed=tuple(m.text for m in proper),
+            predicate={k: weights[k] for k, m in content.items() if m >= 1.0},
+            attributes=attributes,
+            counted=counted_key(query) if query.qtype == "how_many" else "",
+            priced=priced_key(query) if query.qtype == "how_many" else "",
+            origin=query.qtype == "where" and bool(ORIGIN_QUESTION.match(query.focus)),
+            measure=query.measure,
             # "Who won X?": the answer is who did it, so the fact must say it was done.
-            query.agent_verb if content.get(query.agent_verb, 0.0) >= 1.0 else "",
-            _topics(facts, set(small)) if needs_topics else {},
-            _modifiers(query) if attributes else {},
+            agent_verb=query.agent_verb if content.get(query.agent_verb, 0.0) >= 1.0 else "",
+            topics=_topics(facts, set(small)) if needs_topics else {},
+            modifiers=_modifiers(query) if attributes else {},
         )
         scored = [self._score(f, ask, bm25.get(f.ordinal, 0.0) / best_bm25) for f in facts]
         scored.sort(key=lambda s: (-s.score, s.fact.ordinal))
@@ -465,16 +512,26 @@ class Ranker:
         through_pronoun = False
         if ask.entities:
             hits = 0
-            for group in ask.entities:
-                if any(self.names.mentions(e, fact.entities, fact.keys) for e in group):
+            named = [
+                any(self.names.mentions(e, fact.entities, fact.keys) for e in group)
+                for group in ask.entities
+            ]
+            # What the fact must say besides an unnamed topic: the question's words, its
+            # other names, and the measure asked ("how long": a duration, checked later).
+            evidence = _evidence(len(ask.weights), sum(named), ask.measure)
+            for group, is_named in zip(ask.entities, named, strict=True):
+                if is_named:
                     hits += 1
                 elif (
                     s.coverage >= TOPIC_COVERAGE
-                    and len(ask.weights) >= TOPIC_WORDS
+                    and evidence >= TOPIC_WORDS
                     and any(fact.source in ask.topics.get(e.id, ()) for e in group)
+                    and not self._names_another(fact, group)
                 ):
                     # "Agriculture Minister X said ... 180,000 tonnes this year" in an article
-                    # about Nigeria: the topic goes unnamed; only a fact saying all else asked.
+                    # about Nigeria, "A British terror suspect held in Guantanamo Bay for 33
+                    # months ..." leading a story about Mubanga: the topic goes unnamed; only
+                    # a fact saying all else asked, with no other name in the topic's place.
                     hits += 1
                     through_pronoun = True
                 elif ask.attributes and _role_of_neighbour(fact, ask, group):
@@ -495,6 +552,9 @@ class Ranker:
             s.entity_share = 1.0
         s.type_fit = self._type_fit(fact, ask.qtype, ask.entity_ids)
         prior = 0.01 * min(len(fact.entities), 5) + (0.02 if fact.relations else 0.0)
+        if ask.origin and self._origin_named(fact, ask.entity_ids):
+            s.type_fit = 1.0
+            prior += ORIGIN_BONUS
         if len(fact.excerpt) > 400:
             prior -= 0.05
         if through_pronoun:
@@ -534,6 +594,17 @@ class Ranker:
         )
         return s
 
+    def _names_another(self, fact: FactRow, group: Sequence[EntityInfo]) -> bool:
+        """Whether the fact names a person when the topic is one: then it is about them."""
+        if not any(e.kind == "person" for e in group):
+            return False
+        ids = {e.id for e in group}
+        return any(
+            (info := self.names.entities.get(e)) is not None and info.kind == "person"
+            for e in fact.entities
+            if e not in ids
+        )
+
     def _titled(
         self, fact: FactRow, ask: Asked, group: Sequence[EntityInfo], held_keys: set[str]
     ) -> bool:
@@ -566,6 +637,8 @@ class Ranker:
         earns a bonus; a number before another word of the question will do; a number
         elsewhere ("the 2022 report", "worth 40 million euros" for "how many fish") not.
         Run only for a fact that passes every cheaper test: it reads the excerpt's words."""
+        if ask.priced and _counts(s.fact, {ask.priced}, span=PRICE_SPAN, exact=True):
+            s.score += COUNT_BONUS  # a bonus only: the amount may be written elsewhere
         if not ask.counted:
             return True
         if _counts(s.fact, {ask.counted} | synonyms(ask.counted)):
@@ -660,6 +733,19 @@ class Ranker:
         if qtype == "how_many":
             return 1.0 if fact.has_number else 0.0
         return 1.0
+
+    def _origin_named(self, fact: FactRow, asked_ids: set[str]) -> bool:
+        """A place the excerpt writes right after "from" ("X, 32, from Wembley")."""
+        excerpt = fact.excerpt
+        for entity_id in fact.entities:
+            info = self.names.entities.get(entity_id)
+            if info is None or info.kind != "place" or entity_id in asked_ids:
+                continue
+            at = excerpt.find(info.name)
+            before = excerpt[max(0, at - 12) : at].lower().split()[-2:]
+            if at > 0 and ORIGIN_WORDS.intersection(before):
+                return True
+        return False
 
     @staticmethod
     def _place_fit(fact: FactRow, others: list[EntityInfo]) -> float:
@@ -768,6 +854,12 @@ def _modifiers(query: Query) -> dict[str, frozenset[str]]:
             run.append(word)
         found.setdefault(key(token), frozenset(run))
     return found
+
+
+def _evidence(words: int, other_names: int, measure: str) -> int:
+    """How much a question asks besides one name: enough (TOPIC_WORDS) lets a fact that
+    says all of it stand for that name when its document is about it."""
+    return words + other_names + (1 if measure else 0)
 
 
 def _topics(facts: list[FactRow], entity_ids: set[str]) -> dict[str, frozenset[str]]:

@@ -1,0 +1,89 @@
+"""Question shapes that lean on one word of their form: "how much was the X", "where is X
+from", a verb before a final preposition, clipped party names, and a news lede that names
+its subject only in the next sentence. Each test builds a tiny invented fact base, so it
+shows one mechanism and fails without it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from engine_articles import abstains, answer, open_article
+
+from bot.engine import Engine
+from bot.factbase import Entity
+
+ENTITIES = [
+    Entity("piet-galan", "Piet Galan", "person", ("Galan",)),
+    Entity("ada-morn", "Ada Morn", "person", ("Morn",)),
+    Entity("norrow-prison", "Norrow Prison", "place", ()),
+    Entity("dunmere", "Dunmere", "place", ()),
+    Entity("ostria", "Ostria", "place", ()),
+    Entity("velor", "Velor", "place", ()),
+    Entity("liberal-greens", "Liberal Greens", "organization", ()),
+    Entity("harlow-mining", "Harlow Mining", "organization", ()),
+    Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+]
+TITLE = "Prison man 'suing ministry'"
+SENTENCES = [
+    "A fisherman held in Norrow Prison for 14 months plans to sue the ministry.",
+    "Piet Galan claimed in the Courier that an officer had framed him.",
+    "Mr Galan, 41, from Dunmere, said he was beaten in Norrow Prison.",
+    "Galan was later moved to a cell in Ostria, he said.",
+    "Ivo Tarr was held in Ostria for three years.",
+    "Ada Morn, the Liberal Greens' justice spokeswoman, called for an inquiry.",
+    "Harlow Mining was fined $2m for bribing prison officials in Velor.",
+    "A Harlow Mining manager gave a $40,000 bribe to a prison governor.",
+    "Harlow Mining is also paying $300,000 to settle the bribe charge.",
+    "Critics say island prisons in Velor are cruel and island prisons are full.",
+    "Such prisons have been described as \u201cstone coffins\u201d by inspectors.",
+]
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    opened = open_article(tmp_path_factory.mktemp("shapes"), "galan", TITLE, SENTENCES, ENTITIES)
+    yield opened
+    opened.close()
+
+
+def test_how_much_was_the_x_prefers_the_amount_written_before_x(engine: Engine) -> None:
+    assert "$40,000 bribe" in answer(engine, "How much was the bribe?")
+
+
+def test_where_is_x_from_takes_the_place_after_from(engine: Engine) -> None:
+    assert "from Dunmere" in answer(engine, "Where is Galan from?")
+
+
+def test_the_verb_before_a_final_preposition_is_what_is_asked(engine: Engine) -> None:
+    assert "stone coffins" in answer(engine, "What have island prisons been described as?")
+
+
+def test_clipped_party_name_meets_the_full_name(engine: Engine) -> None:
+    assert "Ada Morn" in answer(engine, "Who is the Lib Green justice spokeswoman?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Who is the Lib justice spokeswoman?",  # one clipped word alone
+        "Who is the lib green justice spokeswoman?",  # not written as a name
+        "Who is the Lab Green justice spokeswoman?",  # a word that starts no word of it
+    ],
+)
+def test_clipped_names_need_two_capitalised_starts(engine: Engine, text: str) -> None:
+    found = engine.names.find(text, engine.known)
+    assert all("liberal-greens" not in m.entity_ids for m in found), found
+
+
+def test_a_lede_stands_for_the_subject_its_story_names_next(engine: Engine) -> None:
+    # The first sentence says "A fisherman"; the story is about Galan (named in most facts).
+    assert "14 months" in answer(engine, "How long was Piet Galan held in Norrow Prison?")
+
+
+def test_a_lede_does_not_stand_for_someone_else(engine: Engine) -> None:
+    assert abstains(engine, "How long was Ada Morn held in Norrow Prison?")
+
+
+def test_a_sentence_naming_another_person_does_not_stand_for_the_topic(engine: Engine) -> None:
+    assert abstains(engine, "How long was Piet Galan held in Ostria?")
