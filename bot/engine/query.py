@@ -46,6 +46,8 @@ CUE_WORDS: dict[str, str] = {
     "former_name": "former formerly renamed previous previously original originally called known",
     "member": "member membership belong join part",
     "quote": "say quote declare remark word speak claim tell stated statement",
+    # not a relation the compiler records: the engine reads it off the excerpt (rank.py)
+    "employment": "work employ employee employer staff",
 }
 RELATION_CUES: dict[str, str] = {
     key(word): rtype for rtype, listed in CUE_WORDS.items() for word in listed.split()

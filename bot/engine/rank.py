@@ -69,6 +69,8 @@ LOCATIVE = word_set("in at near across outside inside throughout around")
 ORIGIN_QUESTION = re.compile(r"^\W*where\b.*\bfrom\W*$", re.IGNORECASE)
 ORIGIN_WORDS = word_set("from native")
 ORIGIN_BONUS = 0.2
+EMPLOYER_KINDS = frozenset({"organization", "other"})
+EMPLOYER_SPAN = 80  # characters from a person's name to the "at X" naming their employer
 PLACE_OF = re.compile(
     r"\b(?:city|town|village|capital|province|region|district|port|county|state) of [A-Z]"
 )
@@ -504,6 +506,9 @@ class Ranker:
     def _score(self, fact: FactRow, ask: Asked, bm25: float) -> Scored:
         s = Scored(fact)
         s.relation, matched = self._relation_fit(fact, ask)
+        if "employment" in ask.wanted and self._employment_tie(fact, ask.entity_ids):
+            s.relation = 1.0
+            matched.add("employment")
         if ask.qtype in NEEDS_VALUE:
             matched = set()  # a relation names who or where, never when or how many
         if ask.definition and s.relation >= 1.0 and "former_name" not in matched:
@@ -551,6 +556,8 @@ class Ranker:
         else:
             s.entity_share = 1.0
         s.type_fit = self._type_fit(fact, ask.qtype, ask.entity_ids)
+        if "employment" in matched:
+            s.type_fit = 1.0  # "Where does X work?": the employer is the answer's place
         prior = 0.01 * min(len(fact.entities), 5) + (0.02 if fact.relations else 0.0)
         if ask.origin and self._origin_named(fact, ask.entity_ids):
             s.type_fit = 1.0
@@ -694,6 +701,26 @@ class Ranker:
         if cues & fact.keys or (rtype == "quote" and QUOTE_MARKS.search(fact.excerpt)):
             return SYNONYM_CREDIT * weight
         return 0.0
+
+    def _employment_tie(self, fact: FactRow, asked_ids: set[str]) -> bool:
+        """ "Ian Fogg, personal technology analyst at Jupiter Research", "said Ian Hunter at
+        Goodbody Stockbrokers": a person, then within a few words "at/of/for/with" and an
+        organization, one of the two asked."""
+        people, employers = [], []
+        for entity_id in fact.entities:
+            info = self.names.entities.get(entity_id)
+            if info is not None:
+                (people if info.kind == "person" else employers).append(info)
+        for person in people:
+            for employer in employers:
+                if (
+                    employer.kind not in EMPLOYER_KINDS
+                    or (asked_ids and not {person.id, employer.id} & asked_ids)
+                ):
+                    continue
+                if _written_as_employer(fact.excerpt, person, employer):
+                    return True
+        return False
 
     @staticmethod
     def _relation_fit(fact: FactRow, ask: Asked) -> tuple[float, set[str]]:
@@ -854,6 +881,18 @@ def _modifiers(query: Query) -> dict[str, frozenset[str]]:
             run.append(word)
         found.setdefault(key(token), frozenset(run))
     return found
+
+
+def _written_as_employer(excerpt: str, person: EntityInfo, employer: EntityInfo) -> bool:
+    for name in (person.name, *person.aliases):
+        at = excerpt.find(name)
+        if at < 0:
+            continue
+        after = excerpt[at + len(name) : at + len(name) + EMPLOYER_SPAN]
+        found = after.find(employer.name)
+        if found > 0 and after[:found].split()[-1:] in (["at"], ["of"], ["for"], ["with"]):
+            return True
+    return False
 
 
 def _evidence(words: int, other_names: int, measure: str) -> int:

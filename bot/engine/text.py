@@ -451,6 +451,7 @@ SYNONYM_LINES = (
     "end: finish stop halt",
     "stop: halt end",
     "buy: purchase acquire",
+    "cost: price sell priced",
     "purchase: buy acquire",
     "build: construct",
     "attack: strike assault",
@@ -490,6 +491,7 @@ _COUNT = (
 MEASURE_PATTERNS: dict[str, re.Pattern[str]] = {
     "old": re.compile(
         rf"(?i:\b{_COUNT}[\s-]+(?:year|month)s?[\s-]+old\b|\baged\s+\d+|\(\d{{1,3}}\))"
+        r"|\b[A-Z][\w’'-]+, \d{1,3}, "  # news apposition: "Bell, 30, had set his sights"
     ),
     "much": re.compile(
         r"[$£€¥]\s?\d"

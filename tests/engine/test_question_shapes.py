@@ -1,7 +1,7 @@
 """Question shapes that lean on one word of their form: "how much was the X", "where is X
-from", a verb before a final preposition, clipped party names, and a news lede that names
-its subject only in the next sentence. Each test builds a tiny invented fact base, so it
-shows one mechanism and fails without it."""
+from", "where does X work", a verb before a final preposition, clipped party names, an age
+in apposition, and a news lede that names its subject only in the next sentence. Each test
+builds a tiny invented fact base, so it shows one mechanism and fails without it."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ ENTITIES = [
     Entity("liberal-greens", "Liberal Greens", "organization", ()),
     Entity("harlow-mining", "Harlow Mining", "organization", ()),
     Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+    Entity("lea-voss", "Lea Voss", "person", ("Voss",)),
 ]
 TITLE = "Prison man 'suing ministry'"
 SENTENCES = [
@@ -35,6 +36,8 @@ SENTENCES = [
     "Harlow Mining was fined $2m for bribing prison officials in Velor.",
     "A Harlow Mining manager gave a $40,000 bribe to a prison governor.",
     "Harlow Mining is also paying $300,000 to settle the bribe charge.",
+    "Lea Voss, a mining analyst at Harlow Mining, said the fine was fair.",
+    "Harlow Mining will work with Velor to improve its prisons.",
     "Critics say island prisons in Velor are cruel and island prisons are full.",
     "Such prisons have been described as \u201cstone coffins\u201d by inspectors.",
 ]
@@ -87,3 +90,15 @@ def test_a_lede_does_not_stand_for_someone_else(engine: Engine) -> None:
 
 def test_a_sentence_naming_another_person_does_not_stand_for_the_topic(engine: Engine) -> None:
     assert abstains(engine, "How long was Piet Galan held in Ostria?")
+
+
+def test_where_does_x_work_is_the_organization_after_at(engine: Engine) -> None:
+    assert "analyst at Harlow Mining" in answer(engine, "Where does Lea Voss work?")
+
+
+def test_who_works_at_y_is_the_person_before_at_y(engine: Engine) -> None:
+    assert "Lea Voss" in answer(engine, "Who works at Harlow Mining?")
+
+
+def test_an_age_in_apposition_answers_how_old(engine: Engine) -> None:
+    assert "Galan, 41," in answer(engine, "How old is Piet Galan?")
