@@ -706,7 +706,8 @@ class Ranker:
         """ "Ian Fogg, personal technology analyst at Jupiter Research", "said Ian Hunter at
         Goodbody Stockbrokers": a person, then within a few words "at/of/for/with" and an
         organization, one of the two asked."""
-        people, employers = [], []
+        people: list[EntityInfo] = []
+        employers: list[EntityInfo] = []
         for entity_id in fact.entities:
             info = self.names.entities.get(entity_id)
             if info is not None:
