@@ -69,6 +69,7 @@ LOCATIVE = word_set("in at near across outside inside throughout around")
 ORIGIN_QUESTION = re.compile(r"^\W*where\b.*\bfrom\W*$", re.IGNORECASE)
 ORIGIN_WORDS = word_set("from native")
 ORIGIN_BONUS = 0.2
+CLAUSE_BREAK = re.compile(r"[,;:()]")
 EMPLOYER_KINDS = frozenset({"organization", "other"})
 EMPLOYER_SPAN = 80  # characters from a person's name to the "at X" naming their employer
 PLACE_OF = re.compile(
@@ -853,17 +854,20 @@ def _titled_name(excerpt: str, role: str, asked: frozenset[str]) -> bool:
     """ "coach Hassan Shehata", "Agriculture Minister Adamu Bello": the role right before a
     capitalised name, qualified as the question qualifies it ("Foreign Minister" is not
     the "prime minister"; "Uzbek Foreign Minister" is no minister of Kyrgyzstan)."""
-    tokens = WORD.findall(excerpt)
+    spans = [(m.group(), m.start(), m.end()) for m in WORD.finditer(excerpt)]
+    tokens = [token for token, _, _ in spans]
     for n, token in enumerate(tokens[:-1]):
         if key(fold(token)) != role or not tokens[n + 1][:1].isupper():
             continue
-        before = [fold(t) for t in tokens[max(0, n - 2) : n]]
+        # Qualifiers stop at a comma: in "Today, the capital, Baku" "Today" qualifies nothing.
+        first = max(0, n - 2)
+        while first < n and CLAUSE_BREAK.search(excerpt, spans[first][2], spans[n][1]):
+            first += 1
+        before = [fold(t) for t in tokens[first:n]]
         if before and before[-1] in FORMER:
             continue
         titled = {
-            fold(t)
-            for t in tokens[max(0, n - 2) : n]
-            if t[:1].isupper() and fold(t) not in STOPWORDS
+            fold(t) for t in tokens[first:n] if t[:1].isupper() and fold(t) not in STOPWORDS
         }
         if asked <= set(before) and titled <= asked:
             return True

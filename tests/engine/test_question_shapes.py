@@ -38,6 +38,7 @@ SENTENCES = [
     "Harlow Mining is also paying $300,000 to settle the bribe charge.",
     "Lea Voss, a mining analyst at Harlow Mining, said the fine was fair.",
     "Harlow Mining will work with Velor to improve its prisons.",
+    "Today, the capital, Dunmere, is calm again.",
     "Critics say island prisons in Velor are cruel and island prisons are full.",
     "Such prisons have been described as \u201cstone coffins\u201d by inspectors.",
 ]
@@ -102,3 +103,8 @@ def test_who_works_at_y_is_the_person_before_at_y(engine: Engine) -> None:
 
 def test_an_age_in_apposition_answers_how_old(engine: Engine) -> None:
     assert "Galan, 41," in answer(engine, "How old is Piet Galan?")
+
+
+def test_a_role_in_apposition_is_not_qualified_across_a_comma(engine: Engine) -> None:
+    # The story is about Velor; "Today," qualifies no capital.
+    assert "the capital, Dunmere" in answer(engine, "What is the capital of Velor?")
