@@ -17,10 +17,12 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from bot.compiler.gazetteer import demonyms
 from bot.engine.text import STOPWORDS, WORD, fold, key, keys, normalize_name
 
 # "tokaev"/"tokayev" scores 92, "bukhary"/"bukhari" 86; fuzzy matching runs only for words
 # the fact base lacks, which keeps near-misses such as "prussia" -> "russia" rare.
+DEMONYM_SCORE = 95.0  # the gazetteer's own pairing, not a guess
 CLIPPED_SCORE = 90.0  # as sure as a close fuzzy match: the words are the name's own starts
 FUZZY_CUTOFF = 85.0
 LOOKUP_CUTOFF = 88.0  # a command argument is a whole name: WRatio over all names
@@ -226,6 +228,7 @@ class Names:
         if known is not None:
             mentions = self._fuzzy(raw, folded, mentions, known)
             mentions += self._clipped(raw, folded, mentions, known)
+            mentions += self._countries_of_demonyms(folded, mentions, known)
         mentions.sort(key=lambda m: m.start)
         return mentions
 
@@ -327,6 +330,24 @@ class Names:
                     text = " ".join(raw[start:end])
                     found.append(Mention(tuple(ids), start, end, text, CLIPPED_SCORE))
             start = max(end, start + 1)
+        return found
+
+    def _countries_of_demonyms(
+        self, folded: list[str], mentions: list[Mention], known: Callable[[str], bool]
+    ) -> list[Mention]:
+        """ "Which Danish company ...", where the documents write "Denmark's Maersk": a
+        demonym they never use stands for its country. One they use ("Uighur militants")
+        is matched as written: a people is not its state."""
+        owned = {n for m in mentions for n in range(m.start, m.end)}
+        found: list[Mention] = []
+        for n, word in enumerate(folded):
+            country = demonyms().get(word)
+            if n in owned or country is None or known(word):
+                continue
+            norm = normalize_name(country)
+            ids = [e for e, _ in self._ids("norm", {norm}).get(norm, [])]
+            if ids:
+                found.append(Mention(tuple(ids), n, n + 1, word, DEMONYM_SCORE))
         return found
 
     def _expanded(self, clipped: list[str]) -> set[str]:

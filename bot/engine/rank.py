@@ -20,6 +20,7 @@ from bot.engine.index import FactRow, Index
 from bot.engine.names import EntityInfo, Mention, Names
 from bot.engine.query import DEFINITION_RELATIONS, RELATION_CUES, Query
 from bot.engine.text import (
+    MEASURE_PATTERNS,
     NUMBER_WORDS,
     QUESTION_WORDS,
     STOPWORDS,
@@ -88,10 +89,8 @@ COUNT_BONUS = 0.3  # "ten agreements" answers "how many deals" better than any o
 COUNTING_VERBS = frozenset(
     {"number", "numbering", "numbered", "numbers", "total", "totalling", "totaling", "totalled"}
 )
-COPULAS = word_set("is was are were")
-DETERMINERS = word_set("the a an his her its their")
+MEASURE_BONUS = 0.5  # "his two-day visit" says how long the visit was, whatever else is near
 COUNT_SPAN = 4  # "eight Las Vegas style resorts": words from the number to the noun
-PRICE_SPAN = 1  # "a $50,000 bribe", "a $600 million yacht": the amount right before the noun
 YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")  # "the 2022 Trafficking in Persons Report" counts none
 IRREGULAR_PLURALS = word_set("people men women children police cattle staff")  # no "-s"
 # Relation cue keys grouped by type: any of them in a fact answers any of them in a question.
@@ -141,7 +140,6 @@ class Asked:
     # "the capital of X", "X's yacht": (attribute key, the entities X may be), held together.
     attributes: tuple[Attribute, ...] = ()
     counted: str = ""  # "how many deals": the key of what is counted
-    priced: str = ""  # "how much was the bribe": the word an amount should stand right before
     origin: bool = False  # "Where is X from?": a place after "from" answers it
     measure: str = ""  # "how old": the answer must hold an age (text.MEASURE_PATTERNS)
     agent_verb: str = ""  # "Who won X?": the fact must say "won" (or a synonym)
@@ -204,6 +202,7 @@ def attribute_questions(
     answer must tie the two together, not hold them apart ("Uzbek projects ... Western
     capital inflow" says nothing of a capital city)."""
     tokens = [fold(w) for w in WORD.findall(query.focus)]
+    named = {n for m in mentions for n in range(m.start, m.end)}
     found: list[Attribute] = []
     for mention in mentions:
         group = tuple(entities[i] for i in mention.entity_ids if i in entities)
@@ -212,12 +211,19 @@ def attribute_questions(
         before = mention.start - 1
         if before >= 0 and tokens[before] == "the":
             before -= 1
-        if before >= 1 and tokens[before] == "of" and _attribute_word(tokens[before - 1]):
+        possessor = mention.end < len(tokens) and tokens[mention.end] == "s"
+        if (
+            before >= 1
+            and tokens[before] == "of"
+            and _attribute_word(tokens[before - 1])
+            and not possessor  # "the heart of China's BRI" is the heart of the BRI
+        ):
             found.append((key(tokens[before - 1]), group, False))
         after = mention.end
         if (
             after + 1 < len(tokens)
             and tokens[after] == "s"
+            and after + 1 not in named  # "China's Belt and Road Initiative": a name, owned
             and _attribute_word(tokens[after + 1])
             and (after + 2 >= len(tokens) or tokens[after + 2] in STOPWORDS)
         ):
@@ -279,39 +285,42 @@ def counted_key(query: Query) -> str:
     return key(run[0]) if run else ""
 
 
-def priced_key(query: Query) -> str:
-    """ "How much was the bribe?": the thing whose amount is asked ("bribe"), when the
-    question asks nothing else of it. "a $50,000 bribe" answers it better than "$1.5m fine
-    for bribing" or "$500,000 to settle the bribe charge"."""
-    tokens = [fold(w) for w in WORD.findall(query.focus)]
-    if "much" not in tokens:
-        return ""
-    rest = tokens[tokens.index("much") + 1 :]
-    if len(rest) == 3 and rest[0] in COPULAS and rest[1] in DETERMINERS:
-        return rest[2]
-    return ""
-
-
-def _counts(
-    fact: FactRow, wanted: set[str] | frozenset[str], *, span: int = COUNT_SPAN, exact: bool = False
-) -> bool:
+def _counts(fact: FactRow, wanted: set[str] | frozenset[str]) -> bool:
     """Whether the excerpt writes a number just before a word with one of the wanted keys
-    ("ten agreements", "3,100 US troops killed"); `exact`: the word itself, so a noun
-    ("bribe") is not met by its verb ("bribing")."""
+    ("ten agreements", "3,100 US troops killed")."""
     tokens = words(fact.excerpt)
     for n, word in enumerate(tokens):
-        if (word not in wanted) if exact else (key(word) not in wanted):
+        if key(word) not in wanted:
             continue
-        if any(_is_count(t) for t in tokens[max(0, n - span) : n]):
+        if any(_is_count(t) for t in tokens[max(0, n - COUNT_SPAN) : n]):
             return True
-        if exact:
-            continue
         # "a population of close to 35 million": the count after "of"
         after = tokens[n + 1 : n + 2 + COUNT_SPAN]
         if after[:1] == ["of"] and any(_is_count(t) for t in after[1:]):
             return True
         # "forces - to number 300,000", "troops totalling 5,000": a verb of counting between
         if _is_count_after_verb(after):
+            return True
+    return False
+
+
+def _measure_before(excerpt: str, measure: str, wanted: dict[str, float]) -> bool:
+    """ "How much was the bribe?" met by "a $50,000 bribe", "How long was X's visit?" by "his
+    two-day visit": the measure written right before a word the question asks about, not
+    elsewhere in the sentence ("$1.5m fine for bribing", "two weeks following ...")."""
+    pattern = MEASURE_PATTERNS.get(measure)
+    if pattern is None:
+        return False
+    for match in pattern.finditer(excerpt):
+        end = match.end()
+        while end < len(excerpt) and (excerpt[end].isalnum() or excerpt[end] in ".,%"):
+            end += 1  # to the end of the amount: the pattern may stop at "$5" of "$50,000"
+        following = WORD.match(excerpt, end + 1)
+        if (
+            following
+            and excerpt[end : end + 1] in (" ", "-")
+            and key(fold(following.group())) in wanted
+        ):
             return True
     return False
 
@@ -389,7 +398,11 @@ class Ranker:
         }
         if kinds - {"other"}:
             return True
-        return mixed_case and all(w[:1].isupper() or w[:1].isdigit() for w in mention.text.split())
+        words = mention.text.split()
+        return mixed_case and all(
+            w[:1].isupper() or w[:1].isdigit() or (0 < n < len(words) - 1 and w in STOPWORDS)
+            for n, w in enumerate(words)  # "Belt and Road Initiative" is written as a name
+        )
 
     def _search(self, terms: list[str], frequencies: dict[str, int]) -> dict[int, float]:
         """FTS candidates, bounded: facts holding every term, then every term but the most
@@ -487,7 +500,6 @@ class Ranker:
             predicate={k: weights[k] for k, m in content.items() if m >= 1.0},
             attributes=attributes,
             counted=counted_key(query) if query.qtype == "how_many" else "",
-            priced=priced_key(query) if query.qtype == "how_many" else "",
             origin=query.qtype == "where" and bool(ORIGIN_QUESTION.match(query.focus)),
             measure=query.measure,
             # "Who won X?": the answer is who did it, so the fact must say it was done.
@@ -645,8 +657,8 @@ class Ranker:
         earns a bonus; a number before another word of the question will do; a number
         elsewhere ("the 2022 report", "worth 40 million euros" for "how many fish") not.
         Run only for a fact that passes every cheaper test: it reads the excerpt's words."""
-        if ask.priced and _counts(s.fact, {ask.priced}, span=PRICE_SPAN, exact=True):
-            s.score += COUNT_BONUS  # a bonus only: the amount may be written elsewhere
+        if ask.measure and _measure_before(s.fact.excerpt, ask.measure, ask.predicate):
+            s.score += MEASURE_BONUS  # a bonus only: the measure may be written elsewhere
         if not ask.counted:
             return True
         if _counts(s.fact, {ask.counted} | synonyms(ask.counted)):
@@ -864,7 +876,7 @@ def _titled_name(excerpt: str, role: str, asked: frozenset[str]) -> bool:
         while first < n and CLAUSE_BREAK.search(excerpt, spans[first][2], spans[n][1]):
             first += 1
         before = [fold(t) for t in tokens[first:n]]
-        if before and before[-1] in FORMER:
+        if FORMER.intersection(before):  # "former Foreign Minister", "ex-Foreign Minister"
             continue
         titled = {
             fold(t) for t in tokens[first:n] if t[:1].isupper() and fold(t) not in STOPWORDS

@@ -24,6 +24,11 @@ ENTITIES = [
     Entity("harlow-mining", "Harlow Mining", "organization", ()),
     Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
     Entity("lea-voss", "Lea Voss", "person", ("Voss",)),
+    Entity("denmark", "Denmark", "place", ()),
+    Entity("kessel", "Kessel", "organization", ()),
+    Entity("greece", "Greece", "place", ()),
+    Entity("sun-and-sea-plan", "Sun and Sea Plan", "other", ()),
+    Entity("tom-reed", "Tom Reed", "person", ("Reed",)),
 ]
 TITLE = "Prison man 'suing ministry'"
 SENTENCES = [
@@ -39,6 +44,13 @@ SENTENCES = [
     "Lea Voss, a mining analyst at Harlow Mining, said the fine was fair.",
     "Harlow Mining will work with Velor to improve its prisons.",
     "Today, the capital, Dunmere, is calm again.",
+    "Shipping firms such as Denmark's Kessel started new ferry services.",
+    "Greek sailors crossed the strait in May.",
+    "Greece protested.",
+    "For Velor, the harbour is the heart of its flagship Sun and Sea Plan.",
+    "The plan was praised by former Foreign Minister Tom Reed.",
+    "Two weeks after the trial, Galan paid a visit to Ostria.",
+    "During his two-day visit, he met lawyers.",
     "Critics say island prisons in Velor are cruel and island prisons are full.",
     "Such prisons have been described as \u201cstone coffins\u201d by inspectors.",
 ]
@@ -108,3 +120,24 @@ def test_an_age_in_apposition_answers_how_old(engine: Engine) -> None:
 def test_a_role_in_apposition_is_not_qualified_across_a_comma(engine: Engine) -> None:
     # The story is about Velor; "Today," qualifies no capital.
     assert "the capital, Dunmere" in answer(engine, "What is the capital of Velor?")
+
+
+def test_a_demonym_the_documents_never_use_stands_for_its_country(engine: Engine) -> None:
+    assert "Kessel" in answer(engine, "Which Danish company started new ferry services?")
+
+
+def test_a_demonym_the_documents_use_is_matched_as_written(engine: Engine) -> None:
+    assert "in May" in answer(engine, "When did the Greek sailors cross the strait?")
+
+
+def test_a_name_with_a_lowercase_joining_word_is_a_name(engine: Engine) -> None:
+    # "Velor's Sun and Sea Plan": "Sun" is part of a name, not something of Velor's.
+    assert "the harbour" in answer(engine, "What is the heart of Velor's Sun and Sea Plan?")
+
+
+def test_a_former_title_does_not_answer_who_holds_it(engine: Engine) -> None:
+    assert abstains(engine, "Who is the foreign minister of Velor?")
+
+
+def test_a_measure_written_before_the_asked_noun_answers_best(engine: Engine) -> None:
+    assert "two-day visit" in answer(engine, "How long was Galan's visit to Ostria?")
