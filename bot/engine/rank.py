@@ -58,6 +58,9 @@ LIGHT_WORDS = word_set(
     "come comes came happen happened become became mean means put puts want wants "
     "describe described call called"
 )
+TAKE = word_set("take takes took taken taking")
+# "How much is X worth?" is answered by "a $600 million yacht": the amount says the worth.
+VALUE_WORDS = word_set("worth cost costs value valued price priced")
 # Nouns too general to be the attribute asked in "the P of X" ("the name of X's radio").
 GENERIC_NOUNS = word_set(
     "name names number kind type types part parts rest lot lots most some all sort form way "
@@ -173,11 +176,16 @@ def content_keys(query: Query, mentions: list[Mention]) -> dict[str, float]:
         folded = fold(word)
         after_which = previous in ("which", "what")
         measure = previous == "how"  # "how long": the kind of answer, checked as a type
-        previous = folded
+        previous_word, previous = previous, folded
         if n in in_names or folded in STOPWORDS or folded in QUESTION_WORDS or measure:
             continue
         k = key(folded)
-        weight = LIGHT_WORD_WEIGHT if folded in LIGHT_WORDS else 1.0
+        light = (
+            folded in LIGHT_WORDS
+            or (folded == "place" and previous_word in TAKE)  # "take place": happen
+            or (query.measure == "much" and folded in VALUE_WORDS)  # the amount is the answer
+        )
+        weight = LIGHT_WORD_WEIGHT if light else 1.0
         if after_which:
             weight = min(weight, HEAD_NOUN_WEIGHT)
         elif n == stranded:  # even a light verb: "described as" is then what is asked
@@ -444,9 +452,9 @@ class Ranker:
         mixed_case = query.focus != query.focus.lower()
         proper = [m for m in mentions if self._is_proper(m, mixed_case)]
         content = content_keys(query, proper)
-        if query.qtype == "what" and content and max(content.values()) <= LIGHT_WORD_WEIGHT:
-            # "What happened to X?", "What did X go through?": no predicate to cover; any
-            # informative fact about X answers.
+        if content and max(content.values()) <= LIGHT_WORD_WEIGHT:
+            # "What happened to X?", "When will X take place?", "How much is X worth?": no
+            # predicate to cover; any fact about X holding the kind of answer asked answers.
             content = {}
         entity_ids = [i for m in mentions for i in m.entity_ids[:3]]
         named = [

@@ -29,6 +29,8 @@ ENTITIES = [
     Entity("greece", "Greece", "place", ()),
     Entity("sun-and-sea-plan", "Sun and Sea Plan", "other", ()),
     Entity("tom-reed", "Tom Reed", "person", ("Reed",)),
+    Entity("velor-regatta", "Velor Regatta", "other", ()),
+    Entity("sea-lark", "Sea Lark", "other", ()),
 ]
 TITLE = "Prison man 'suing ministry'"
 SENTENCES = [
@@ -51,6 +53,8 @@ SENTENCES = [
     "The plan was praised by former Foreign Minister Tom Reed.",
     "Two weeks after the trial, Galan paid a visit to Ostria.",
     "During his two-day visit, he met lawyers.",
+    "The Velor Regatta will be held next month.",
+    "Galan's pride was his Sea Lark, a $9 million boat.",
     "Critics say island prisons in Velor are cruel and island prisons are full.",
     "Such prisons have been described as \u201cstone coffins\u201d by inspectors.",
 ]
@@ -141,3 +145,16 @@ def test_a_former_title_does_not_answer_who_holds_it(engine: Engine) -> None:
 
 def test_a_measure_written_before_the_asked_noun_answers_best(engine: Engine) -> None:
     assert "two-day visit" in answer(engine, "How long was Galan's visit to Ostria?")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("When will the Velor Regatta take place?", "next month"),  # "take place": happen
+        ("How much is the Sea Lark worth?", "$9 million"),  # the amount says the worth
+    ],
+)
+def test_a_question_of_light_words_asks_only_for_its_kind_of_answer(
+    engine: Engine, question: str, expected: str
+) -> None:
+    assert expected in answer(engine, question)
