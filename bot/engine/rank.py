@@ -886,11 +886,22 @@ def _titled_name(excerpt: str, role: str, asked: frozenset[str]) -> bool:
         before = [fold(t) for t in tokens[first:n]]
         if FORMER.intersection(before):  # "former Foreign Minister", "ex-Foreign Minister"
             continue
+        if "s" in before or _owner_written(tokens, first, n):
+            continue  # "the Taliban's deputy leader X", "al Qaeda and its leader X"
         titled = {
             fold(t) for t in tokens[first:n] if t[:1].isupper() and fold(t) not in STOPWORDS
         }
         if asked <= set(before) and titled <= asked:
             return True
+    return False
+
+
+def _owner_written(tokens: list[str], first: int, role_at: int) -> bool:
+    """A possessive pronoun before the role whose owner the sentence names first ("al Qaeda
+    and its leader"); "His lawyer X said" opens on a pronoun standing for someone before."""
+    for n in range(first, role_at):
+        if fold(tokens[n]) in POSSESSIVE_PRONOUNS:
+            return any(t[:1].isupper() for t in tokens[1:n])
     return False
 
 

@@ -460,6 +460,8 @@ SYNONYM_LINES = (
     "live: population inhabitants residents",
     "army: military troops",
     "soldier: troops fighters",
+    "fighter: militant jihadist combatant",
+    "militant: fighter jihadist",
     "troops: soldiers forces",
     "ban: prohibit outlaw",
     "help: aid assist",

@@ -31,6 +31,8 @@ ENTITIES = [
     Entity("tom-reed", "Tom Reed", "person", ("Reed",)),
     Entity("velor-regatta", "Velor Regatta", "other", ()),
     Entity("sea-lark", "Sea Lark", "other", ()),
+    Entity("red-hand", "Red Hand", "organization", ()),
+    Entity("omar-vane", "Omar Vane", "person", ("Vane",)),
 ]
 TITLE = "Prison man 'suing ministry'"
 SENTENCES = [
@@ -55,6 +57,7 @@ SENTENCES = [
     "During his two-day visit, he met lawyers.",
     "The Velor Regatta will be held next month.",
     "Galan's pride was his Sea Lark, a $9 million boat.",
+    "The Red Hand and its leader Omar Vane hid there.",
     "Critics say island prisons in Velor are cruel and island prisons are full.",
     "Such prisons have been described as \u201cstone coffins\u201d by inspectors.",
 ]
@@ -158,3 +161,8 @@ def test_a_question_of_light_words_asks_only_for_its_kind_of_answer(
     engine: Engine, question: str, expected: str
 ) -> None:
     assert expected in answer(engine, question)
+
+
+def test_a_title_whose_owner_the_sentence_names_is_not_the_topics(engine: Engine) -> None:
+    # The story is about Ostria, but "its leader" is the Red Hand's.
+    assert abstains(engine, "Who is the leader of Ostria?")
