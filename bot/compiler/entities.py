@@ -309,9 +309,63 @@ def is_acronym(word: str) -> bool:
     return len(word) >= 2 and ACRONYM.match(word) is not None and any(c.isalpha() for c in word)
 
 
-Template = tuple[int, int, str, str, "str | None", "str | None", tuple[tuple[str, float], ...]]
-_SHARED_TEMPLATES: dict[str, list[Template]] = {}  # non-initial parses depend on the text alone
 _SHARED_LIMIT = 200_000
+
+
+class _Template:
+    """One mention a capitalized run parses into, at offsets within the run.
+
+    What its occurrences test in the text around them that depends on the parse alone is
+    decided here, once per distinct run, instead of once per occurrence.
+    """
+
+    __slots__ = (
+        "adjectival",
+        "descriptive",
+        "end",
+        "full",
+        "groupable",
+        "key",
+        "month_last",
+        "personal",
+        "role_of",
+        "role_of_key",
+        "spaced",
+        "start",
+        "surface",
+        "title",
+        "votes",
+    )
+
+    def __init__(self, parsed: Mention) -> None:
+        self.start = parsed.start
+        self.end = parsed.end
+        self.surface = parsed.surface
+        self.key = key = parsed.key
+        self.title = title = parsed.title
+        self.role_of = parsed.role_of
+        self.role_of_key = entity_key(parsed.role_of) if parsed.role_of else None
+        self.votes: dict[str, float] = dict(sorted(parsed.votes.items()))  # copied per occurrence
+        untitled = title is None
+        # "Theresa May" may be "the Labour Party May 2005": a month, when a date number follows
+        self.month_last = key.rsplit(" ", 1)[-1] in NAME_MONTHS
+        # "Central Asian Salafi-Jihadi": a demonym may lead a description, not a name
+        self.descriptive = untitled and not self.votes and " " in self.surface
+        # "Salafi-Jihadi groups": only a run with no real cue can be a word describing a group
+        self.groupable = untitled and not any(score > 0.5 for score in self.votes.values())
+        self.adjectival = untitled and " " not in key and key.endswith(("ic", "ian"))
+        self.spaced = " " in key
+        self.full = self.spaced or bool(title)  # the words after it say nothing more
+        # A bare name of two to four words may be a person's; no vocabulary can make one of
+        # what fails the test without one ("US Army"), so only the others ask the document
+        self.personal = (
+            not self.votes
+            and " " in self.surface
+            and _looks_like_personal_name(self.surface, frozenset())
+        )
+
+
+_SHARED_TEMPLATES: dict[str, list[_Template]] = {}  # non-initial parses depend on the text alone
 
 
 def find_mentions(
@@ -319,7 +373,7 @@ def find_mentions(
     start: int,
     end: int,
     vocabulary: Container[str],
-    memo: dict[tuple[str, bool], list[Template]] | None = None,
+    memo: dict[Any, Any] | None = None,
     *,
     countries_seen: list[str] | None = None,
 ) -> list[Mention]:
@@ -332,37 +386,55 @@ def find_mentions(
     """
     found: list[Mention] = []
     memo = {} if memo is None else memo
+    shared = _SHARED_TEMPLATES
     for match in MENTION.finditer(text, start, end):
         raw_start = match.start()
         if raw_start - start >= 3 and text[raw_start - 1] in " -" and text[raw_start - 3] in "aeu":
-            prefix = LOWER_PREFIX.search(text, max(start, raw_start - 5), raw_start)
-            if prefix:
-                raw_start = prefix.start()
+            raw_start = _with_lower_prefix(text, start, raw_start)
+        if raw_start - start >= 2 and text[raw_start - 1] == " " and text[raw_start - 2].isalnum():
+            initial = False  # the common case, "... the Taliban": a word and a space before it
+        else:
+            initial = _sentence_initial(text, start, raw_start)
         raw = text[raw_start : match.end()]
-        initial = _sentence_initial(text, start, raw_start)
         if initial:
             templates = memo.get((raw, True))
             if templates is None:
                 templates = memo[(raw, True)] = _initial_templates(raw, vocabulary)
         else:
-            templates = _SHARED_TEMPLATES.get(raw)
+            templates = shared.get(raw)
             if templates is None:
-                templates = _templates(raw, False, vocabulary)
-                if len(_SHARED_TEMPLATES) < _SHARED_LIMIT:
-                    _SHARED_TEMPLATES[raw] = templates
+                templates = _shared_templates(raw)
         if not templates:
             if countries_seen is not None:
                 countries_seen.extend(demonym_countries(raw))
             continue
         for template in templates:
-            mention = _occurrence(text, raw_start, template)
-            if mention is None:
-                continue
-            if not mention.votes and _bare_personal_name(mention.surface, vocabulary, memo):
-                mention.votes["person"] = 0.5  # "Alexei Navalny": no word of it a common word
-            mention.initial = initial and template[0] == 0
-            found.append(mention)
+            mention = _occurrence(text, raw_start, template, vocabulary, memo)
+            if mention is not None:
+                mention.initial = initial and template.start == 0
+                found.append(mention)
     return found
+
+
+def _with_lower_prefix(text: str, sentence_start: int, raw_start: int) -> int:
+    """Where a run starts that a lowercase name particle opens ("al Qaeda", "al-Qaeda")."""
+    prefix = LOWER_PREFIX.search(text, max(sentence_start, raw_start - 5), raw_start)
+    return prefix.start() if prefix else raw_start
+
+
+def _shared_templates(raw: str) -> list[_Template]:
+    templates = _templates(raw, False, ())
+    if len(_SHARED_TEMPLATES) < _SHARED_LIMIT:
+        _SHARED_TEMPLATES[raw] = templates
+    return templates
+
+
+def _only_template(raw: str) -> _Template | None:
+    """The one mention a run parses into mid-sentence; None if it parses into none or several."""
+    templates = _SHARED_TEMPLATES.get(raw)
+    if templates is None:
+        templates = _shared_templates(raw)
+    return templates[0] if len(templates) == 1 else None
 
 
 @lru_cache(maxsize=4096)
@@ -399,7 +471,7 @@ Asked = tuple[tuple[object, bool], ...]
 # A parse that depends on the document does so only through the vocabulary's answers, so a parse
 # made for one document serves another whose vocabulary answers the same questions the same way
 # ("The" opens sentences in every document; the question asked is only "is 'the' a word here").
-_SHARED_INITIAL: dict[str, list[tuple[Asked, list[Template]]]] = {}
+_SHARED_INITIAL: dict[str, list[tuple[Asked, list[_Template]]]] = {}
 _SHARED_NAMES: dict[str, list[tuple[Asked, bool]]] = {}
 
 
@@ -407,7 +479,7 @@ def _answers_agree(asked: Asked, vocabulary: Container[str]) -> bool:
     return all((word in vocabulary) == answer for word, answer in asked)
 
 
-def _initial_templates(raw: str, vocabulary: Container[str]) -> list[Template]:
+def _initial_templates(raw: str, vocabulary: Container[str]) -> list[_Template]:
     known = _SHARED_INITIAL.get(raw)
     if known is not None:
         for asked, templates in known:
@@ -422,14 +494,10 @@ def _initial_templates(raw: str, vocabulary: Container[str]) -> list[Template]:
     return templates
 
 
-def _templates(raw: str, initial: bool, vocabulary: Container[str]) -> list[Template]:
-    return [
-        (m.start, m.end, m.surface, m.key, m.title, m.role_of, tuple(sorted(m.votes.items())))
-        for m in _parse(raw, 0, len(raw), initial, vocabulary)
-    ]
+def _templates(raw: str, initial: bool, vocabulary: Container[str]) -> list[_Template]:
+    return [_Template(m) for m in _parse(raw, 0, len(raw), initial, vocabulary)]
 
 
-MODIFIED_NOUN = re.compile(r" [a-z]")
 GROUP_NOUN_AFTER = re.compile(
     r" (?:groups|militants|fighters|forces|troops|officials|leaders|authorities|members|"
     r"jihadists|extremists|rebels|insurgents|citizens|people|companies|firms|workers|students|"
@@ -438,68 +506,71 @@ GROUP_NOUN_AFTER = re.compile(
 )
 
 
-def _weighty(votes: tuple[tuple[str, float], ...]) -> bool:
-    """Any cue but the weak "two capitalized words" guess."""
-    return any(score > 0.5 for _kind, score in votes)
-
-
-def _occurrence(text: str, raw_start: int, template: Template) -> Mention | None:
-    rel_start, rel_end, surface, key, title, role_of, votes = template
-    start, end = raw_start + rel_start, raw_start + rel_end
+def _occurrence(
+    text: str,
+    raw_start: int,
+    template: _Template,
+    vocabulary: Container[str],
+    memo: dict[Any, Any],
+) -> Mention | None:
+    start, end = raw_start + template.start, raw_start + template.end
     following = text[end : end + 24]
-    if (
-        key.endswith(NAME_MONTH_ENDINGS)
-        and DATE_AFTER.match(following)
-        and (key.rsplit(" ", 1)[-1] in NAME_MONTHS)
-    ):
+    if template.month_last and DATE_AFTER.match(following):
         # "the Labour Party May 2005": the month starts a date, not a surname
-        if " " not in surface or title is not None:
+        surface = template.surface
+        if " " not in surface or template.title is not None:
             return None
-        trimmed = surface[: surface.rindex(" ")]
-        inner = _templates(trimmed, False, ())
-        if len(inner) != 1:
+        inner = _only_template(surface[: surface.rindex(" ")])
+        if inner is None:
             return None
-        rel_start, rel_end, surface, key, title, role_of, votes = inner[0]
-        start, end = start + rel_start, start + rel_end
+        template = inner
+        start, end = start + inner.start, start + inner.end
         following = text[end : end + 24]
-    if title is None and not votes and " " in surface and MODIFIED_NOUN.match(following):
+    if template.descriptive and following[:1] == " " and "a" <= following[1:2] <= "z":
         # "Central Asian Salafi-Jihadi groups", "Russian Black Sea port": a description
         # led by a demonym; the name, if any, is what follows the demonym
+        surface = template.surface
         trimmed = _without_demonym(surface)
         if trimmed != surface:
             start += len(surface) - len(trimmed)
-            inner = _SHARED_TEMPLATES.get(trimmed) or _templates(trimmed, False, ())
-            if len(inner) != 1:
+            inner = _only_template(trimmed)
+            if inner is None:
                 return None
-            rel_start, rel_end, surface, key, title, role_of, votes = inner[0]
-            start, end = start + rel_start, start + rel_end
-            if not votes and " " not in key:
+            template = inner
+            start, end = start + inner.start, start + inner.end
+            if not inner.votes and not inner.spaced:
                 return None  # "Uzbek Jihadists media center": no name left
     if (
-        title is None
+        template.groupable
         and following[1:2].islower()  # what GROUP_NOUN_AFTER needs first, tested cheaply
         and GROUP_NOUN_AFTER.match(following)
-        and not _weighty(votes)
     ):
         return None  # "Salafi-Jihadi groups": a word describing a group, not a name
-    if (
-        title is None
-        and " " not in key
-        and key.endswith(("ic", "ian"))
-        and following[:1] == " "
-        and following[1:2].islower()
-    ):
+    if template.adjectival and following[:1] == " " and following[1:2].islower():
         return None  # "Islamic government": an adjective, not a name
-    possessive = following.startswith(("’s", "'s", "’", "'"))
     mention = Mention(
-        start, end, surface, key, dict(votes), title=title, role_of=role_of, possessive=possessive
+        start,
+        end,
+        template.surface,
+        template.key,
+        template.votes.copy(),
+        template.title,
+        template.role_of,
+        template.role_of_key,
+        False,
+        following.startswith(("’", "'")),  # "Omar’s words"
     )
-    if role_of:
-        mention.role_of_key = entity_key(role_of)
-    _vote_by_context(mention, text[max(0, start - 30) : start], following)
+    _vote_by_context(mention, text, following, template)
+    if (
+        not mention.votes
+        and template.personal
+        and _bare_personal_name(template.surface, vocabulary, memo)
+    ):
+        mention.votes["person"] = 0.5  # "Alexei Navalny": no word of it a common word
     return mention
 
 
+@lru_cache(maxsize=4096)
 def _without_demonym(surface: str) -> str:
     words = surface.split(" ")
     for size in (2, 1):
@@ -795,28 +866,32 @@ COMPANY_OWNERS = frozenset(
 )
 
 
-def _vote_by_context(mention: Mention, before: str, after: str) -> None:
+def _vote_by_context(mention: Mention, text: str, after: str, template: _Template) -> None:
     """Cues around the name: "columnist X", "X, who", "X said", "the X", "in X"."""
     votes = mention.votes
-    words = before.rsplit(None, 2)
-    last = words[-1] if words and before[-1:].isspace() else ""
-    if last in PLACE_PREPOSITIONS or (
-        last == "the" and len(words) > 1 and words[-2] in PLACE_PREPOSITIONS
-    ):
-        votes["place"] = votes.get("place", 0) + 0.5
-    elif last in ("the", "The") and " " not in mention.key:
-        votes["organization"] = votes.get("organization", 0) + 0.5
-    elif last in PERSON_NOUNS:
-        votes["person"] = votes.get("person", 0) + 2
+    start = mention.start
+    if start and text[start - 1].isspace():
+        words = text[max(0, start - 30) : start].rsplit(None, 2)
+        last = words[-1] if words else ""
+        if last in PLACE_PREPOSITIONS or (
+            last == "the" and len(words) > 1 and words[-2] in PLACE_PREPOSITIONS
+        ):
+            votes["place"] = votes.get("place", 0) + 0.5
+        elif last in ("the", "The") and not template.spaced:
+            votes["organization"] = votes.get("organization", 0) + 0.5
+        elif last in PERSON_NOUNS:
+            votes["person"] = votes.get("person", 0) + 2
+    else:
+        words, last = [], ""  # glued to what precedes it: no word before it is a cue
     cue = CONTEXT_AFTER.match(after)
     if cue:
         if cue.group("who"):
             votes["person"] = votes.get("person", 0) + 2
         elif cue.group("which"):
             votes["organization"] = votes.get("organization", 0) + 0.5
-        elif " " in mention.key:  # "Microsoft said": companies speak too; a lone word says little
+        elif template.spaced:  # "Microsoft said": companies speak too; a lone word says little
             votes["person"] = votes.get("person", 0) + 1
-    if " " in mention.key or mention.title:
+    if template.full:
         return  # a full name or a titled one: the cues above and its shape decide
     if PERSON_ACT_AFTER.match(after):
         votes["person"] = votes.get("person", 0) + 1
