@@ -386,20 +386,26 @@ def find_mentions(
     """
     found: list[Mention] = []
     memo = {} if memo is None else memo
-    shared = _SHARED_TEMPLATES
+    shared, fixed = _SHARED_TEMPLATES, _FIXED_INITIAL
     for match in MENTION.finditer(text, start, end):
         raw_start = match.start()
-        if raw_start - start >= 3 and text[raw_start - 1] in " -" and text[raw_start - 3] in "aeu":
-            raw_start = _with_lower_prefix(text, start, raw_start)
-        if raw_start - start >= 2 and text[raw_start - 1] == " " and text[raw_start - 2].isalnum():
-            initial = False  # the common case, "... the Taliban": a word and a space before it
+        if raw_start == start:
+            initial = True
         else:
+            if (
+                text[raw_start - 1] in " -"
+                and raw_start - start >= 3
+                and text[raw_start - 3] in "aeu"
+            ):
+                raw_start = _with_lower_prefix(text, start, raw_start)
             initial = _sentence_initial(text, start, raw_start)
         raw = text[raw_start : match.end()]
         if initial:
-            templates = memo.get((raw, True))
+            templates = fixed.get(raw)
             if templates is None:
-                templates = memo[(raw, True)] = _initial_templates(raw, vocabulary)
+                templates = memo.get((raw, True))
+                if templates is None:
+                    templates = memo[(raw, True)] = _initial_templates(raw, vocabulary)
         else:
             templates = shared.get(raw)
             if templates is None:
@@ -473,10 +479,14 @@ Asked = tuple[tuple[object, bool], ...]
 # ("The" opens sentences in every document; the question asked is only "is 'the' a word here").
 _SHARED_INITIAL: dict[str, list[tuple[Asked, list[_Template]]]] = {}
 _SHARED_NAMES: dict[str, list[tuple[Asked, bool]]] = {}
+_FIXED_INITIAL: dict[str, list[_Template]] = {}  # sentence-initial parses that asked nothing
 
 
 def _answers_agree(asked: Asked, vocabulary: Container[str]) -> bool:
-    return all((word in vocabulary) == answer for word, answer in asked)
+    for word, answer in asked:  # noqa: SIM110 - a plain loop: all() of a generator costs more here
+        if (word in vocabulary) != answer:
+            return False
+    return True
 
 
 def _initial_templates(raw: str, vocabulary: Container[str]) -> list[_Template]:
@@ -487,7 +497,11 @@ def _initial_templates(raw: str, vocabulary: Container[str]) -> list[_Template]:
                 return templates
     recorder = _Asked(vocabulary)
     templates = _templates(raw, True, recorder)
-    if known is not None:
+    if not recorder.asked:
+        # no question asked, so every document's vocabulary gets this parse
+        if len(_FIXED_INITIAL) < _SHARED_LIMIT:
+            _FIXED_INITIAL[raw] = templates
+    elif known is not None:
         known.append((tuple(recorder.asked), templates))
     elif len(_SHARED_INITIAL) < _SHARED_LIMIT:
         _SHARED_INITIAL[raw] = [(tuple(recorder.asked), templates)]
@@ -496,14 +510,6 @@ def _initial_templates(raw: str, vocabulary: Container[str]) -> list[_Template]:
 
 def _templates(raw: str, initial: bool, vocabulary: Container[str]) -> list[_Template]:
     return [_Template(m) for m in _parse(raw, 0, len(raw), initial, vocabulary)]
-
-
-GROUP_NOUN_AFTER = re.compile(
-    r" (?:groups|militants|fighters|forces|troops|officials|leaders|authorities|members|"
-    r"jihadists|extremists|rebels|insurgents|citizens|people|companies|firms|workers|students|"
-    r"supporters|activists|regimes|states|countries|governments|parties|ministers|carriers|"
-    r"movements|organizations|organisations|networks|factions|nations|communities)\b"
-)
 
 
 def _occurrence(
@@ -540,11 +546,9 @@ def _occurrence(
             start, end = start + inner.start, start + inner.end
             if not inner.votes and not inner.spaced:
                 return None  # "Uzbek Jihadists media center": no name left
-    if (
-        template.groupable
-        and following[1:2].islower()  # what GROUP_NOUN_AFTER needs first, tested cheaply
-        and GROUP_NOUN_AFTER.match(following)
-    ):
+    cue = AFTER_CUE.match(following)
+    after = cue.lastgroup if cue else None
+    if after == "group" and template.groupable:
         return None  # "Salafi-Jihadi groups": a word describing a group, not a name
     if template.adjectival and following[:1] == " " and following[1:2].islower():
         return None  # "Islamic government": an adjective, not a name
@@ -560,7 +564,7 @@ def _occurrence(
         False,
         following.startswith(("’", "'")),  # "Omar’s words"
     )
-    _vote_by_context(mention, text, following, template)
+    _vote_by_context(mention, text, after, template)
     if (
         not mention.votes
         and template.personal
@@ -837,25 +841,34 @@ def _vote_by_shape(mention: Mention) -> None:
 PLACE_PREPOSITIONS = frozenset(
     ["in", "from", "across", "near", "visiting", "visited", "toward", "towards", "into"]
 )
-CONTEXT_AFTER = re.compile(
-    r"^,?\s+(?:(?P<who>who)\b|(?P<which>which)\b|(?:has |had |have )?"
-    r"(?P<said>said|says|told|added|insisted|argued|wrote)\b)"
-)
-
-
+# The cues in the words after a name. No text can show two of them, so one match finds the
+# one there is and its group names it.
+SPEECH_AFTER = r",?\s+(?:has |had |have )?(?:said|says|told|added|insisted|argued|wrote)\b"
 # What only people do: "Erdogan paid a visit", "Shuvalov met", "X congratulated".
-PERSON_ACT_AFTER = re.compile(
-    r"^,?\s+(?:has |had |have |also |later |then )?(?:paid (?:a|an|his|her) |"
+PERSON_ACT_AFTER = (
+    r",?\s+(?:has |had |have |also |later |then )?(?:paid (?:a|an|his|her) |"
     r"(?:congratulated|met|meets|telephoned|phoned|visited|visits|resigned|married|thanked|"
     r"(?:was|is) (?:born|elected|sworn|re-elected|appointed)|himself|herself)\b)"
-    r"|^(?:’s|'s) (?:wife|husband|son|daughter|father|mother|brother|sister|widow|family|"
+    r"|(?:’s|'s) (?:wife|husband|son|daughter|father|mother|brother|sister|widow|family|"
     r"aides?|spokes(?:man|woman|person)|predecessor|successor|visit|remarks|speech|assertion)\b"
 )
 # What marks a company: "Nintendo shares", "Apple's profits", "shares in Sony", "X Inc".
-COMPANY_AFTER = re.compile(
-    r"^(?:(?:’s|'s) | )(?:shares?|stock|profits?|revenues?|earnings|turnover|"
+COMPANY_AFTER = (
+    r"(?:(?:’s|'s) | )(?:shares?|stock|profits?|revenues?|earnings|turnover|"
     r"shareholders|chief executive|boss|products?|brand)\b"
-    r"|^,? (?:Inc|Corp|Ltd|plc|PLC|AG|SA|GmbH|Co)\b"
+    r"|,? (?:Inc|Corp|Ltd|plc|PLC|AG|SA|GmbH|Co)\b"
+)
+# What a word describing a group stands before: "Salafi-Jihadi groups".
+GROUP_NOUN_AFTER = (
+    r" (?:groups|militants|fighters|forces|troops|officials|leaders|authorities|members|"
+    r"jihadists|extremists|rebels|insurgents|citizens|people|companies|firms|workers|students|"
+    r"supporters|activists|regimes|states|countries|governments|parties|ministers|carriers|"
+    r"movements|organizations|organisations|networks|factions|nations|communities)\b"
+)
+AFTER_CUE = re.compile(
+    r"(?P<who>,?\s+who\b)|(?P<which>,?\s+which\b)"
+    rf"|(?P<said>{SPEECH_AFTER})|(?P<act>{PERSON_ACT_AFTER})"
+    rf"|(?P<company>{COMPANY_AFTER})|(?P<group>{GROUP_NOUN_AFTER})"
 )
 # "the firm Nintendo", "shares in Sony", "chief executive of Apple"
 COMPANY_NOUNS = frozenset(
@@ -866,8 +879,9 @@ COMPANY_OWNERS = frozenset(
 )
 
 
-def _vote_by_context(mention: Mention, text: str, after: str, template: _Template) -> None:
-    """Cues around the name: "columnist X", "X, who", "X said", "the X", "in X"."""
+def _vote_by_context(mention: Mention, text: str, after: str | None, template: _Template) -> None:
+    """Cues around the name: "columnist X", "X, who", "X said", "the X", "in X"; `after` names
+    the cue AFTER_CUE found after it."""
     votes = mention.votes
     start = mention.start
     if start and text[start - 1].isspace():
@@ -883,20 +897,18 @@ def _vote_by_context(mention: Mention, text: str, after: str, template: _Templat
             votes["person"] = votes.get("person", 0) + 2
     else:
         words, last = [], ""  # glued to what precedes it: no word before it is a cue
-    cue = CONTEXT_AFTER.match(after)
-    if cue:
-        if cue.group("who"):
-            votes["person"] = votes.get("person", 0) + 2
-        elif cue.group("which"):
-            votes["organization"] = votes.get("organization", 0) + 0.5
-        elif template.spaced:  # "Microsoft said": companies speak too; a lone word says little
-            votes["person"] = votes.get("person", 0) + 1
+    if after == "who":
+        votes["person"] = votes.get("person", 0) + 2
+    elif after == "which":
+        votes["organization"] = votes.get("organization", 0) + 0.5
+    elif after == "said" and template.spaced:
+        votes["person"] = votes.get("person", 0) + 1  # "Microsoft said": a lone word says little
     if template.full:
         return  # a full name or a titled one: the cues above and its shape decide
-    if PERSON_ACT_AFTER.match(after):
+    if after == "act":
         votes["person"] = votes.get("person", 0) + 1
     elif (
-        COMPANY_AFTER.match(after)
+        after == "company"
         or last in COMPANY_NOUNS
         or (len(words) > 1 and f"{words[-2]} {last}".casefold() in COMPANY_OWNERS)
     ):

@@ -1,4 +1,15 @@
-from bot.compiler.entities import entity_key, find_mentions, long_form_before
+import re
+
+from bot.compiler.entities import (
+    AFTER_CUE,
+    COMPANY_AFTER,
+    GROUP_NOUN_AFTER,
+    PERSON_ACT_AFTER,
+    SPEECH_AFTER,
+    entity_key,
+    find_mentions,
+    long_form_before,
+)
 
 
 def mentions(text: str, vocabulary: frozenset[str] = frozenset()) -> list[str]:
@@ -119,3 +130,32 @@ def test_one_word_people_and_companies_by_what_they_do():
 def test_holidays_are_things():
     (christmas,) = find_mentions("sales at Christmas fell", 0, 23, frozenset())
     assert max(christmas.votes, key=christmas.votes.__getitem__) == "other"
+
+
+def test_the_cue_after_a_name_is_the_one_each_cue_pattern_alone_finds():
+    """AFTER_CUE finds all cues in one match only because no text shows two of them."""
+    alone = {
+        "who": re.compile(r",?\s+who\b"),
+        "which": re.compile(r",?\s+which\b"),
+        "said": re.compile(SPEECH_AFTER),
+        "act": re.compile(PERSON_ACT_AFTER),
+        "company": re.compile(COMPANY_AFTER),
+        "group": re.compile(GROUP_NOUN_AFTER),
+    }
+    words = re.findall(
+        r"[A-Za-z-]+", " ".join(alone_pattern.pattern for alone_pattern in alone.values())
+    )
+    words += ["Who", "saying", "groupsX", "spokesman", "re-elected", "a visit", "his wife", "x"]
+    tried = 0
+    for opener in ["", ",", "’s", "'s"]:
+        for gap in ["", " ", "  ", "\n", "\u00a0"]:
+            for helper in ["", "has ", "had ", "have ", "also ", "then ", "was ", "is ", "paid "]:
+                for word in words:
+                    for tail in ["", " on", "s", "-x", ",", "."]:
+                        after = f"{opener}{gap}{helper}{word}{tail}"
+                        found = [name for name, pattern in alone.items() if pattern.match(after)]
+                        cue = AFTER_CUE.match(after)
+                        assert len(found) <= 1, (after, found)
+                        assert (cue.lastgroup if cue else None) == (found[0] if found else None)
+                        tried += 1
+    assert tried > 10_000
