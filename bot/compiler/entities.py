@@ -327,7 +327,7 @@ class _Template:
         "groupable",
         "key",
         "month_last",
-        "personal",
+        "personal_words",
         "role_of",
         "role_of_key",
         "spaced",
@@ -356,13 +356,8 @@ class _Template:
         self.adjectival = untitled and " " not in key and key.endswith(("ic", "ian"))
         self.spaced = " " in key
         self.full = self.spaced or bool(title)  # the words after it say nothing more
-        # A bare name of two to four words may be a person's; no vocabulary can make one of
-        # what fails the test without one ("US Army"), so only the others ask the document
-        self.personal = (
-            not self.votes
-            and " " in self.surface
-            and _looks_like_personal_name(self.surface, frozenset())
-        )
+        # A run without cues may be a person's name, as the document's vocabulary decides
+        self.personal_words = None if self.votes else _personal_name_words(self.surface)
 
 
 _SHARED_TEMPLATES: dict[str, list[_Template]] = {}  # non-initial parses depend on the text alone
@@ -386,7 +381,7 @@ def find_mentions(
     """
     found: list[Mention] = []
     memo = {} if memo is None else memo
-    shared, fixed = _SHARED_TEMPLATES, _FIXED_INITIAL
+    shared, leads = _SHARED_TEMPLATES, _SHARED_LEADS
     for match in MENTION.finditer(text, start, end):
         raw_start = match.start()
         if raw_start == start:
@@ -401,15 +396,13 @@ def find_mentions(
             initial = _sentence_initial(text, start, raw_start)
         raw = text[raw_start : match.end()]
         if initial:
-            templates = fixed.get(raw)
-            if templates is None:
-                templates = memo.get((raw, True))
-                if templates is None:
-                    templates = memo[(raw, True)] = _initial_templates(raw, vocabulary)
+            lead = leads.get(raw)
+            if lead is None:
+                lead = _sentence_lead(raw)
+            templates = lead.templates(vocabulary)
         else:
-            templates = shared.get(raw)
-            if templates is None:
-                templates = _shared_templates(raw)
+            cached = shared.get(raw)
+            templates = _shared_templates(raw) if cached is None else cached
         if not templates:
             if countries_seen is not None:
                 countries_seen.extend(demonym_countries(raw))
@@ -458,54 +451,60 @@ def demonym_countries(raw: str) -> tuple[str, ...]:
     return ()
 
 
-class _Asked:
-    """A vocabulary that remembers what it was asked, and what it answered."""
+class _Lead:
+    """How a run's parse at a sentence start, where any word is capitalized, differs from its
+    parse mid-sentence: only by dropping one leading word ("However Usmanov", "Analysts") if the
+    document uses that word in lowercase. Which word, and both parses, depend on the run alone."""
 
-    __slots__ = ("asked", "vocabulary")
+    __slots__ = ("dropped", "kept", "word")
 
-    def __init__(self, vocabulary: Container[str]) -> None:
-        self.vocabulary = vocabulary
-        self.asked: list[tuple[object, bool]] = []
+    def __init__(self, word: str | None, kept: list[_Template], dropped: list[_Template]) -> None:
+        self.word = word  # the folded word the vocabulary decides on; None: nothing to decide
+        self.kept = kept
+        self.dropped = dropped
 
-    def __contains__(self, word: object) -> bool:
-        answer = word in self.vocabulary
-        self.asked.append((word, answer))
-        return answer
-
-
-Asked = tuple[tuple[object, bool], ...]
-# A parse that depends on the document does so only through the vocabulary's answers, so a parse
-# made for one document serves another whose vocabulary answers the same questions the same way
-# ("The" opens sentences in every document; the question asked is only "is 'the' a word here").
-_SHARED_INITIAL: dict[str, list[tuple[Asked, list[_Template]]]] = {}
-_SHARED_NAMES: dict[str, list[tuple[Asked, bool]]] = {}
-_FIXED_INITIAL: dict[str, list[_Template]] = {}  # sentence-initial parses that asked nothing
+    def templates(self, vocabulary: Container[str]) -> list[_Template]:
+        word = self.word
+        return self.dropped if word is not None and word in vocabulary else self.kept
 
 
-def _answers_agree(asked: Asked, vocabulary: Container[str]) -> bool:
-    for word, answer in asked:  # noqa: SIM110 - a plain loop: all() of a generator costs more here
-        if (word in vocabulary) != answer:
-            return False
-    return True
+_SHARED_LEADS: dict[str, _Lead] = {}
 
 
-def _initial_templates(raw: str, vocabulary: Container[str]) -> list[_Template]:
-    known = _SHARED_INITIAL.get(raw)
-    if known is not None:
-        for asked, templates in known:
-            if _answers_agree(asked, vocabulary):
-                return templates
-    recorder = _Asked(vocabulary)
-    templates = _templates(raw, True, recorder)
-    if not recorder.asked:
-        # no question asked, so every document's vocabulary gets this parse
-        if len(_FIXED_INITIAL) < _SHARED_LIMIT:
-            _FIXED_INITIAL[raw] = templates
-    elif known is not None:
-        known.append((tuple(recorder.asked), templates))
-    elif len(_SHARED_INITIAL) < _SHARED_LIMIT:
-        _SHARED_INITIAL[raw] = [(tuple(recorder.asked), templates)]
-    return templates
+def _sentence_lead(raw: str) -> _Lead:
+    kept = _SHARED_TEMPLATES.get(raw)
+    if kept is None:
+        kept = _shared_templates(raw)
+    tokens = _tokens(raw, 0, len(raw))
+    at = _common_word_at(tokens)
+    lead = _Lead(None, kept, kept)
+    if at is not None:
+        token = tokens[at][2]
+        word = token.casefold()
+        if word not in places() and word not in demonyms():
+            rest = tokens[at + 1][0] if at + 1 < len(tokens) else len(raw)
+            dropped = [_Template(m) for m in _parse(raw, rest, len(raw), False, ())]
+            if len(token) > 4 and word.endswith(("ing", "ly", "ed")):
+                lead = _Lead(None, dropped, dropped)  # "Speaking", "Reportedly": never a name
+            else:
+                lead = _Lead(word, kept, dropped)
+    if len(_SHARED_LEADS) < _SHARED_LIMIT:
+        _SHARED_LEADS[raw] = lead
+    return lead
+
+
+def _common_word_at(tokens: list[tuple[int, int, str]]) -> int | None:
+    """Which token _strip_edges asks _common_word about at a sentence start, if any."""
+    for index, (_start, _end, word) in enumerate(tokens):
+        lowered = word.casefold().rstrip(".")
+        if lowered in PARTICLES and len(tokens) - index > 1 and word[0].islower():
+            if lowered in ("al", "el"):
+                return None
+            continue
+        if lowered in STOPWORDS or lowered in MONTHS or lowered in PARTICLES or is_acronym(word):
+            return None
+        return index
+    return None
 
 
 def _templates(raw: str, initial: bool, vocabulary: Container[str]) -> list[_Template]:
@@ -565,12 +564,14 @@ def _occurrence(
         following.startswith(("’", "'")),  # "Omar’s words"
     )
     _vote_by_context(mention, text, after, template)
-    if (
-        not mention.votes
-        and template.personal
-        and _bare_personal_name(template.surface, vocabulary, memo)
-    ):
-        mention.votes["person"] = 0.5  # "Alexei Navalny": no word of it a common word
+    if not mention.votes and template.personal_words is not None:
+        personal = memo.get(template.surface)
+        if personal is None:
+            personal = memo[template.surface] = not any(
+                word in vocabulary for word in template.personal_words
+            )
+        if personal:
+            mention.votes["person"] = 0.5  # "Alexei Navalny": no word of it a common word
     return mention
 
 
@@ -598,10 +599,7 @@ def _sentence_initial(text: str, sentence_start: int, position: int) -> bool:
 def _parse(
     text: str, start: int, end: int, initial: bool, vocabulary: Container[str]
 ) -> list[Mention]:
-    tokens = [
-        (m.start() + start, m.end() + start, m.group()) for m in TOKEN.finditer(text[start:end])
-    ]
-    tokens = _strip_edges(tokens, initial, vocabulary)
+    tokens = _strip_edges(_tokens(text, start, end), initial, vocabulary)
     if not tokens:
         return []
     title_at = _find_title(tokens)
@@ -632,6 +630,12 @@ def _parse(
         mentions += _build(text, tokens, title, role_of, vocabulary)
         return mentions
     return _split_compounds(text, _strip_qualifiers(tokens), vocabulary)
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [
+        (m.start() + start, m.end() + start, m.group()) for m in TOKEN.finditer(text[start:end])
+    ]
 
 
 def _strip_edges(
@@ -924,44 +928,29 @@ def personal_name_shape(key: str) -> bool:
     return not any(w in ORG_WORDS or w in PLACE_WORDS or w in OTHER_WORDS for w in words)
 
 
-def _bare_personal_name(surface: str, vocabulary: Container[str], memo: dict[Any, Any]) -> bool:
-    cached = memo.get(surface)
-    if cached is None:
-        cached = memo[surface] = _shared_personal_name(surface, vocabulary)
-    return bool(cached)
+SPACES = re.compile(r"\s+")
 
 
-def _shared_personal_name(surface: str, vocabulary: Container[str]) -> bool:
-    known = _SHARED_NAMES.get(surface)
-    if known is not None:
-        for asked, answer in known:
-            if _answers_agree(asked, vocabulary):
-                return answer
-    recorder = _Asked(vocabulary)
-    answer = _looks_like_personal_name(surface, recorder)
-    if known is not None:
-        known.append((tuple(recorder.asked), answer))
-    elif len(_SHARED_NAMES) < _SHARED_LIMIT:
-        _SHARED_NAMES[surface] = [(tuple(recorder.asked), answer)]
-    return answer
-
-
-def _looks_like_personal_name(surface: str, vocabulary: Container[str]) -> bool:
-    words = [w for w in re.split(r"[\s]+", surface) if w.casefold() not in PARTICLES]
+def _personal_name_words(surface: str) -> tuple[str, ...] | None:
+    """The folded words of a bare name that may be a person's ("Alexei Navalny") if the document
+    uses none of them as a common word; None if it may not be one in any document."""
+    words = [w for w in SPACES.split(surface) if w.casefold() not in PARTICLES]
     if not 2 <= len(words) <= 4:
-        return False
-    for word in words:
+        return None
+    asked: list[str] = []
+    for index, word in enumerate(words):
         core = word.split("-")[-1] if word.startswith(("al-", "el-", "bin-")) else word
         if len(core.rstrip(".")) < 2 and not core.endswith("."):
-            return False
+            return None
         if not core[0].isupper() or is_acronym(core):
-            return False
+            return None
         folded = entity_key(core)
-        if folded in NAME_MONTHS and word is not words[0]:
+        if folded in NAME_MONTHS and index:
             continue  # "Theresa May": "may" is a common word, yet here a surname
-        if folded in vocabulary or folded in places() or folded in demonyms():
-            return False
-    return True
+        if folded in places() or folded in demonyms():
+            return None
+        asked.append(folded)
+    return tuple(asked)
 
 
 # --- acronyms defined in the text -----------------------------------------------------------

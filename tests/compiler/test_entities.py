@@ -6,6 +6,8 @@ from bot.compiler.entities import (
     GROUP_NOUN_AFTER,
     PERSON_ACT_AFTER,
     SPEECH_AFTER,
+    _sentence_lead,
+    _templates,
     entity_key,
     find_mentions,
     long_form_before,
@@ -159,3 +161,32 @@ def test_the_cue_after_a_name_is_the_one_each_cue_pattern_alone_finds():
                         assert (cue.lastgroup if cue else None) == (found[0] if found else None)
                         tried += 1
     assert tried > 10_000
+
+
+def test_a_sentence_start_parse_is_the_mid_sentence_one_or_it_without_a_common_first_word():
+    raws = [
+        "However Usmanov",
+        "Analysts",
+        "Speaking",
+        "The Taliban",
+        "Kazakhstan",
+        "Kazakh President Tokayev",
+        "Since July",
+        "Reportedly Blair",
+        "Jack Straw",
+        "al Qaeda",
+        "Shares",
+        "NATO",
+        "Islamic State Khorasan",
+        "Theresa May",
+    ]
+    vocabularies = [frozenset(), frozenset({"however", "analysts", "shares", "jack", "islamic"})]
+    for raw in raws:
+        lead = _sentence_lead(raw)
+        for vocabulary in vocabularies:
+            expected = [(t.start, t.surface, t.title) for t in _templates(raw, True, vocabulary)]
+            found = [(t.start, t.surface, t.title) for t in lead.templates(vocabulary)]
+            assert found == expected, raw
+    assert [t.surface for t in _sentence_lead("However Usmanov").templates({"however"})] == [
+        "Usmanov"
+    ]
