@@ -337,15 +337,25 @@ class _Template:
         "votes",
     )
 
-    def __init__(self, parsed: Mention) -> None:
-        self.start = parsed.start
-        self.end = parsed.end
-        self.surface = parsed.surface
-        self.key = key = parsed.key
-        self.title = title = parsed.title
-        self.role_of = parsed.role_of
-        self.role_of_key = entity_key(parsed.role_of) if parsed.role_of else None
-        self.votes: dict[str, float] = dict(sorted(parsed.votes.items()))  # copied per occurrence
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        surface: str,
+        key: str,
+        *,
+        title: str | None,
+        role_of: str | None,
+        votes: dict[str, float],
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.surface = surface
+        self.key = key
+        self.title = title
+        self.role_of = role_of
+        self.role_of_key = entity_key(role_of) if role_of else None
+        self.votes = dict(sorted(votes.items())) if len(votes) > 1 else votes  # copied per use
         untitled = title is None
         # "Theresa May" may be "the Labour Party May 2005": a month, when a date number follows
         self.month_last = key.rsplit(" ", 1)[-1] in NAME_MONTHS
@@ -483,7 +493,7 @@ def _sentence_lead(raw: str) -> _Lead:
         word = token.casefold()
         if word not in places() and word not in demonyms():
             rest = tokens[at + 1][0] if at + 1 < len(tokens) else len(raw)
-            dropped = [_Template(m) for m in _parse(raw, rest, len(raw), False, ())]
+            dropped = _parse(raw, rest, len(raw), False, ())
             if len(token) > 4 and word.endswith(("ing", "ly", "ed")):
                 lead = _Lead(None, dropped, dropped)  # "Speaking", "Reportedly": never a name
             else:
@@ -508,7 +518,7 @@ def _common_word_at(tokens: list[tuple[int, int, str]]) -> int | None:
 
 
 def _templates(raw: str, initial: bool, vocabulary: Container[str]) -> list[_Template]:
-    return [_Template(m) for m in _parse(raw, 0, len(raw), initial, vocabulary)]
+    return _parse(raw, 0, len(raw), initial, vocabulary)
 
 
 def _occurrence(
@@ -598,7 +608,7 @@ def _sentence_initial(text: str, sentence_start: int, position: int) -> bool:
 
 def _parse(
     text: str, start: int, end: int, initial: bool, vocabulary: Container[str]
-) -> list[Mention]:
+) -> list[_Template]:
     tokens = _strip_edges(_tokens(text, start, end), initial, vocabulary)
     if not tokens:
         return []
@@ -763,7 +773,7 @@ def _place_like_name(name: str) -> bool:
 
 def _split_compounds(
     text: str, tokens: list[tuple[int, int, str]], vocabulary: Container[str]
-) -> list[Mention]:
+) -> list[_Template]:
     """ "US-Taliban" names two things; "Kassym-Jomart" one."""
     if len(tokens) == 1 and ("-" in tokens[0][2] or "–" in tokens[0][2]):
         start, _end, word = tokens[0]
@@ -774,7 +784,7 @@ def _split_compounds(
                 and all(len(p) > 1 and p[0].isupper() for p in parts)
                 and (_place_like(parts[0]) or (is_acronym(parts[0]) and len(parts[0]) > 1))
             ):
-                mentions: list[Mention] = []
+                mentions: list[_Template] = []
                 offset = start
                 for part in parts:
                     if entity_key(part) not in demonyms():
@@ -797,7 +807,7 @@ def _build(
     title: str | None,
     role_of: str | None,
     vocabulary: Container[str],
-) -> list[Mention]:
+) -> list[_Template]:
     start, end = tokens[0][0], tokens[-1][1]
     surface = text[start:end]
     if surface.endswith(("’s", "'s")):
@@ -811,15 +821,13 @@ def _build(
         return []
     if len(key) < 2 and not title:
         return []
-    mention = Mention(start, end, surface, key, title=title, role_of=role_of)
-    _vote_by_shape(mention)
-    return [mention]
+    votes = _shape_votes(key, surface, title)
+    return [_Template(start, end, surface, key, title=title, role_of=role_of, votes=votes)]
 
 
-def _vote_by_shape(mention: Mention) -> None:
+def _shape_votes(key: str, surface: str, title: str | None) -> dict[str, float]:
     """Cues in the name itself: the place list, organization words, a title, an acronym."""
-    votes = mention.votes
-    key = mention.key
+    votes: dict[str, float] = {}
     words = key.split()
     last, first = words[-1], words[0]
     if key in places():
@@ -828,18 +836,19 @@ def _vote_by_shape(mention: Mention) -> None:
         votes["organization"] = votes.get("organization", 0) + 3
     if last in PLACE_WORDS and len(words) > 1:
         votes["place"] = votes.get("place", 0) + 3
-    if len(words) > 1 and any(w in OTHER_WORDS for w in words):  # "World War II"
+    if len(words) > 1 and not OTHER_WORDS.isdisjoint(words):  # "World War II"
         votes["other"] = votes.get("other", 0) + 3
     if key in PEOPLE_WORDS or key in EVENT_WORDS:
         votes["other"] = votes.get("other", 0) + 5
-    if mention.title:
+    if title:
         votes["person"] = votes.get("person", 0) + 4
     if key in COMMON_ACRONYMS:
         votes["other"] = votes.get("other", 0) + 5
-    elif is_acronym(mention.surface.replace(" ", "")) and key not in places():
+    elif is_acronym(surface.replace(" ", "")) and key not in places():
         votes["organization"] = votes.get("organization", 0) + 1
-    elif PLURAL_ACRONYM.fullmatch(mention.surface):
+    elif PLURAL_ACRONYM.fullmatch(surface):
         votes["other"] = votes.get("other", 0) + 1  # "MPs", "NGOs": a kind of thing, not one
+    return votes
 
 
 PLACE_PREPOSITIONS = frozenset(
