@@ -403,7 +403,14 @@ def find_mentions(
                 and text[raw_start - 3] in "aeu"
             ):
                 raw_start = _with_lower_prefix(text, start, raw_start)
-            initial = _sentence_initial(text, start, raw_start)
+            if (
+                text[raw_start - 1] == " "
+                and raw_start - start >= 2
+                and text[raw_start - 2].isalnum()
+            ):
+                initial = False  # the common case, "... the Taliban": a word and a space before it
+            else:
+                initial = _sentence_initial(text, start, raw_start)
         raw = text[raw_start : match.end()]
         if initial:
             lead = leads.get(raw)
@@ -446,7 +453,7 @@ def _only_template(raw: str) -> _Template | None:
     return templates[0] if len(templates) == 1 else None
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def demonym_countries(raw: str) -> tuple[str, ...]:
     """ "Turkish", "the Turkish", "Russian-Uzbek": the countries; "Central Asian": none."""
     key = entity_key(raw)
@@ -585,7 +592,7 @@ def _occurrence(
     return mention
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def _without_demonym(surface: str) -> str:
     words = surface.split(" ")
     for size in (2, 1):
@@ -898,7 +905,7 @@ def _vote_by_context(mention: Mention, text: str, after: str | None, template: _
     votes = mention.votes
     start = mention.start
     if start and text[start - 1].isspace():
-        words = text[max(0, start - 30) : start].rsplit(None, 2)
+        words = text[start - 30 if start > 30 else 0 : start].rsplit(None, 2)
         last = words[-1] if words else ""
         if last in PLACE_PREPOSITIONS or (
             last == "the" and len(words) > 1 and words[-2] in PLACE_PREPOSITIONS
