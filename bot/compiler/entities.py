@@ -650,9 +650,16 @@ def _parse(
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [
-        (m.start() + start, m.end() + start, m.group()) for m in TOKEN.finditer(text[start:end])
-    ]
+    """The words of text[start:end] (what TOKEN finds: str.split splits at the same whitespace)
+    with their offsets in text."""
+    piece = text[start:end]
+    tokens: list[tuple[int, int, str]] = []
+    at = 0
+    for word in piece.split():
+        at = piece.index(word, at)
+        tokens.append((start + at, start + at + len(word), word))
+        at += len(word)
+    return tokens
 
 
 def _strip_edges(
@@ -947,6 +954,17 @@ def personal_name_shape(key: str) -> bool:
 SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=65536)
+def _name_word(word: str) -> str | None:
+    """A word as a personal name has it, folded; None if none could ("US", "x", "of")."""
+    core = word.rsplit("-", maxsplit=1)[-1] if word.startswith(("al-", "el-", "bin-")) else word
+    if len(core.rstrip(".")) < 2 and not core.endswith("."):
+        return None
+    if not core[0].isupper() or is_acronym(core):
+        return None
+    return entity_key(core)
+
+
 def _personal_name_words(surface: str) -> tuple[str, ...] | None:
     """The folded words of a bare name that may be a person's ("Alexei Navalny") if the document
     uses none of them as a common word; None if it may not be one in any document."""
@@ -955,12 +973,9 @@ def _personal_name_words(surface: str) -> tuple[str, ...] | None:
         return None
     asked: list[str] = []
     for index, word in enumerate(words):
-        core = word.split("-")[-1] if word.startswith(("al-", "el-", "bin-")) else word
-        if len(core.rstrip(".")) < 2 and not core.endswith("."):
+        folded = _name_word(word)
+        if folded is None:
             return None
-        if not core[0].isupper() or is_acronym(core):
-            return None
-        folded = entity_key(core)
         if folded in NAME_MONTHS and index:
             continue  # "Theresa May": "may" is a common word, yet here a surname
         if folded in places() or folded in demonyms():

@@ -8,6 +8,7 @@ from bot.compiler.entities import (
     SPEECH_AFTER,
     _sentence_lead,
     _templates,
+    _tokens,
     entity_key,
     find_mentions,
     long_form_before,
@@ -190,3 +191,13 @@ def test_a_sentence_start_parse_is_the_mid_sentence_one_or_it_without_a_common_f
     assert [t.surface for t in _sentence_lead("However Usmanov").templates({"however"})] == [
         "Usmanov"
     ]
+
+
+def test_tokens_are_what_the_token_pattern_finds_at_any_whitespace():
+    for text in ["Kazakh President  Tokayev", "a\u00a0b\tc\nd", "\u3000x\u2028y ", "", "  "]:
+        for start in range(len(text) + 1):
+            expected = [
+                (m.start() + start, m.end() + start, m.group())
+                for m in re.finditer(r"\S+", text[start:])
+            ]
+            assert _tokens(text, start, len(text)) == expected
