@@ -473,38 +473,49 @@ class _Lead:
     parse mid-sentence: only by dropping one leading word ("However Usmanov", "Analysts") if the
     document uses that word in lowercase. Which word, and both parses, depend on the run alone."""
 
-    __slots__ = ("dropped", "kept", "word")
+    __slots__ = ("dropped", "kept", "raw", "rest", "word")
 
-    def __init__(self, word: str | None, kept: list[_Template], dropped: list[_Template]) -> None:
-        self.word = word  # the folded word the vocabulary decides on; None: nothing to decide
+    def __init__(self, raw: str, kept: list[_Template], word: str | None, rest: int) -> None:
+        self.raw = raw
         self.kept = kept
-        self.dropped = dropped
+        self.word = word  # the folded word the vocabulary decides on; None: nothing to decide
+        self.rest = rest  # where the run goes on without it
+        self.dropped: list[_Template] | None = None  # parsed when a document first drops it
 
     def templates(self, vocabulary: Container[str]) -> list[_Template]:
         word = self.word
-        return self.dropped if word is not None and word in vocabulary else self.kept
+        if word is None or word not in vocabulary:
+            return self.kept
+        dropped = self.dropped
+        if dropped is None:
+            dropped = self.dropped = _parse(self.raw, self.rest, len(self.raw), False, ())
+        return dropped
 
 
 _SHARED_LEADS: dict[str, _Lead] = {}
 
 
 def _sentence_lead(raw: str) -> _Lead:
-    kept = _SHARED_TEMPLATES.get(raw)
-    if kept is None:
-        kept = _shared_templates(raw)
     tokens = _tokens(raw, 0, len(raw))
     at = _common_word_at(tokens)
-    lead = _Lead(None, kept, kept)
+    word, rest = None, len(raw)
     if at is not None:
         token = tokens[at][2]
         word = token.casefold()
-        if word not in places() and word not in demonyms():
-            rest = tokens[at + 1][0] if at + 1 < len(tokens) else len(raw)
-            dropped = _parse(raw, rest, len(raw), False, ())
-            if len(token) > 4 and word.endswith(("ing", "ly", "ed")):
-                lead = _Lead(None, dropped, dropped)  # "Speaking", "Reportedly": never a name
-            else:
-                lead = _Lead(word, kept, dropped)
+        rest = tokens[at + 1][0] if at + 1 < len(tokens) else len(raw)
+        if word in places() or word in demonyms():
+            word = None  # a place's name is no common word
+        elif len(token) > 4 and word.endswith(("ing", "ly", "ed")):
+            # "Speaking", "Reportedly": dropped in every document
+            lead = _Lead(raw, _parse(raw, rest, len(raw), False, ()), None, rest)
+            return _shared_lead(raw, lead)
+    kept = _SHARED_TEMPLATES.get(raw)
+    if kept is None:
+        kept = _shared_templates(raw)
+    return _shared_lead(raw, _Lead(raw, kept, word, rest))
+
+
+def _shared_lead(raw: str, lead: _Lead) -> _Lead:
     if len(_SHARED_LEADS) < _SHARED_LIMIT:
         _SHARED_LEADS[raw] = lead
     return lead
