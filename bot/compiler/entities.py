@@ -49,7 +49,6 @@ FIRST_NAME_WORD = (
 )
 MENTION = re.compile(rf"{FIRST_NAME_WORD}(?:{PARTICLE}{NAME_WORD})*")
 LOWER_PREFIX = re.compile(r"(?<![\w-])(?:al|el|ad|ash|ul)[- ]$")
-TOKEN = re.compile(r"\S+")
 ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9&]*(?:-[A-Z0-9]+)*|(?:[A-Z]\.){2,})$")
 PARTICLES = frozenset(
     [
@@ -274,7 +273,6 @@ MONTHS = frozenset(
 
 # Months that are also given names and surnames ("Theresa May", "April Smith", "Mrs May").
 NAME_MONTHS = frozenset(["april", "may", "june", "august"])
-NAME_MONTH_ENDINGS = tuple(NAME_MONTHS)
 DATE_AFTER = re.compile(r"[ \u00a0]\d")
 
 
@@ -385,9 +383,10 @@ def find_mentions(
     """Mentions of names in the sentence text[start:end].
 
     Parsing a capitalized run is a pure function of its text (and, at a sentence start, of
-    the document's vocabulary), so parses are memoized; only context cues are per occurrence.
-    A run that is only a country's demonym ("Turkish drones") names nothing, but its country
-    is appended to `countries_seen`.
+    whether the document uses its first word in lowercase), so parses are shared by every
+    document in the process; only context cues are per occurrence. `memo` keeps one document's
+    answers (pass one dict for all its sentences). A run that is only a country's demonym
+    ("Turkish drones") names nothing, but its country is appended to `countries_seen`.
     """
     found: list[Mention] = []
     memo = {} if memo is None else memo
@@ -416,7 +415,7 @@ def find_mentions(
             lead = leads.get(raw)
             if lead is None:
                 lead = _sentence_lead(raw)
-            templates = lead.templates(vocabulary)
+            templates = lead.kept if lead.word is None else lead.templates(vocabulary)
         else:
             cached = shared.get(raw)
             templates = _shared_templates(raw) if cached is None else cached
@@ -661,8 +660,8 @@ def _parse(
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """The words of text[start:end] (what TOKEN finds: str.split splits at the same whitespace)
-    with their offsets in text."""
+    """The words of text[start:end] with their offsets in text: the runs a regex \\S+ finds, as
+    str.split splits at the same whitespace."""
     piece = text[start:end]
     tokens: list[tuple[int, int, str]] = []
     at = 0
