@@ -734,6 +734,11 @@ def _common_word(word: str, vocabulary: Container[str]) -> bool:
 
 
 TITLE_STARTS = TITLES | {phrase[0] for phrase in TITLE_PHRASES}
+# The title phrases a word may begin, longest first as in TITLE_PHRASES.
+PHRASES_BY_FIRST_WORD: dict[str, tuple[tuple[str, ...], ...]] = {
+    first: tuple(phrase for phrase in TITLE_PHRASES if phrase[0] == first)
+    for first in {phrase[0] for phrase in TITLE_PHRASES}
+}
 
 
 def _find_title(tokens: list[tuple[int, int, str]]) -> tuple[int, int] | None:
@@ -744,7 +749,7 @@ def _find_title(tokens: list[tuple[int, int, str]]) -> tuple[int, int] | None:
     found: tuple[int, int] | None = None
     index = 0
     while index < len(words):
-        for phrase in TITLE_PHRASES:
+        for phrase in PHRASES_BY_FIRST_WORD.get(words[index], ()):
             if tuple(words[index : index + len(phrase)]) == phrase:
                 found = (index, index + len(phrase))
                 index += len(phrase)
