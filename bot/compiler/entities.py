@@ -360,7 +360,7 @@ class _Template:
         # "Central Asian Salafi-Jihadi": a demonym may lead a description, not a name
         self.descriptive = untitled and not self.votes and " " in self.surface
         # "Salafi-Jihadi groups": only a run with no real cue can be a word describing a group
-        self.groupable = untitled and not any(score > 0.5 for score in self.votes.values())
+        self.groupable = untitled and (not votes or max(votes.values()) <= 0.5)
         self.adjectival = untitled and " " not in key and key.endswith(("ic", "ian"))
         self.spaced = " " in key
         self.full = self.spaced or bool(title)  # the words after it say nothing more
@@ -392,7 +392,7 @@ def find_mentions(
     memo = {} if memo is None else memo
     shared, leads = _SHARED_TEMPLATES, _SHARED_LEADS
     for match in MENTION.finditer(text, start, end):
-        raw_start = match.start()
+        raw_start, raw_end = match.span()
         if raw_start == start:
             initial = True
         else:
@@ -410,7 +410,7 @@ def find_mentions(
                 initial = False  # the common case, "... the Taliban": a word and a space before it
             else:
                 initial = _sentence_initial(text, start, raw_start)
-        raw = text[raw_start : match.end()]
+        raw = text[raw_start:raw_end]
         if initial:
             lead = leads.get(raw)
             if lead is None:
