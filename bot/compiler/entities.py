@@ -952,7 +952,9 @@ def _vote_by_context(mention: Mention, text: str, after: str | None, template: _
     elif (
         after == "company"
         or last in COMPANY_NOUNS
-        or (len(words) > 1 and f"{words[-2]} {last}".casefold() in COMPANY_OWNERS)
+        or (  # "shares in Sony": the owner phrases end in "in", "of", "for"
+            len(last) <= 3 and len(words) > 1 and f"{words[-2]} {last}".casefold() in COMPANY_OWNERS
+        )
     ):
         votes["organization"] = votes.get("organization", 0) + 1
 

@@ -3,6 +3,7 @@ import re
 from bot.compiler.entities import (
     AFTER_CUE,
     COMPANY_AFTER,
+    COMPANY_OWNERS,
     GROUP_NOUN_AFTER,
     PERSON_ACT_AFTER,
     SPEECH_AFTER,
@@ -201,3 +202,10 @@ def test_tokens_are_what_the_token_pattern_finds_at_any_whitespace():
                 for m in re.finditer(r"\S+", text[start:])
             ]
             assert _tokens(text, start, len(text)) == expected
+
+
+def test_company_owner_phrases_end_in_a_word_of_three_letters_at_most():
+    # _vote_by_context tests the word before a name against them only when it is that short
+    assert all(len(phrase.split()[-1]) <= 3 for phrase in COMPANY_OWNERS)
+    (sony,) = find_mentions("a stake in Sony", 0, 15, frozenset())
+    assert sony.votes.get("organization", 0) >= 1
