@@ -49,7 +49,6 @@ FIRST_NAME_WORD = (
 )
 MENTION = re.compile(rf"{FIRST_NAME_WORD}(?:{PARTICLE}{NAME_WORD})*")
 LOWER_PREFIX = re.compile(r"(?<![\w-])(?:al|el|ad|ash|ul)[- ]$")
-TOKEN = re.compile(r"\S+")
 ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9&]*(?:-[A-Z0-9]+)*|(?:[A-Z]\.){2,})$")
 PARTICLES = frozenset(
     [
@@ -274,7 +273,6 @@ MONTHS = frozenset(
 
 # Months that are also given names and surnames ("Theresa May", "April Smith", "Mrs May").
 NAME_MONTHS = frozenset(["april", "may", "june", "august"])
-NAME_MONTH_ENDINGS = tuple(NAME_MONTHS)
 DATE_AFTER = re.compile(r"[ \u00a0]\d")
 
 
@@ -309,9 +307,68 @@ def is_acronym(word: str) -> bool:
     return len(word) >= 2 and ACRONYM.match(word) is not None and any(c.isalpha() for c in word)
 
 
-Template = tuple[int, int, str, str, "str | None", "str | None", tuple[tuple[str, float], ...]]
-_SHARED_TEMPLATES: dict[str, list[Template]] = {}  # non-initial parses depend on the text alone
 _SHARED_LIMIT = 200_000
+
+
+class _Template:
+    """One mention a capitalized run parses into, at offsets within the run.
+
+    What its occurrences test in the text around them that depends on the parse alone is
+    decided here, once per distinct run, instead of once per occurrence.
+    """
+
+    __slots__ = (
+        "adjectival",
+        "descriptive",
+        "end",
+        "full",
+        "groupable",
+        "key",
+        "month_last",
+        "personal_words",
+        "role_of",
+        "role_of_key",
+        "spaced",
+        "start",
+        "surface",
+        "title",
+        "votes",
+    )
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        surface: str,
+        key: str,
+        *,
+        title: str | None,
+        role_of: str | None,
+        votes: dict[str, float],
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.surface = surface
+        self.key = key
+        self.title = title
+        self.role_of = role_of
+        self.role_of_key = entity_key(role_of) if role_of else None
+        self.votes = dict(sorted(votes.items())) if len(votes) > 1 else votes  # copied per use
+        untitled = title is None
+        # "Theresa May" may be "the Labour Party May 2005": a month, when a date number follows
+        self.month_last = key.rsplit(" ", 1)[-1] in NAME_MONTHS
+        # "Central Asian Salafi-Jihadi": a demonym may lead a description, not a name
+        self.descriptive = untitled and not self.votes and " " in self.surface
+        # "Salafi-Jihadi groups": only a run with no real cue can be a word describing a group
+        self.groupable = untitled and (not votes or max(votes.values()) <= 0.5)
+        self.adjectival = untitled and " " not in key and key.endswith(("ic", "ian"))
+        self.spaced = " " in key
+        self.full = self.spaced or bool(title)  # the words after it say nothing more
+        # A run without cues may be a person's name, as the document's vocabulary decides
+        self.personal_words = None if self.votes else _personal_name_words(self.surface)
+
+
+_SHARED_TEMPLATES: dict[str, list[_Template]] = {}  # non-initial parses depend on the text alone
 
 
 def find_mentions(
@@ -319,53 +376,83 @@ def find_mentions(
     start: int,
     end: int,
     vocabulary: Container[str],
-    memo: dict[tuple[str, bool], list[Template]] | None = None,
+    memo: dict[Any, Any] | None = None,
     *,
     countries_seen: list[str] | None = None,
 ) -> list[Mention]:
     """Mentions of names in the sentence text[start:end].
 
     Parsing a capitalized run is a pure function of its text (and, at a sentence start, of
-    the document's vocabulary), so parses are memoized; only context cues are per occurrence.
-    A run that is only a country's demonym ("Turkish drones") names nothing, but its country
-    is appended to `countries_seen`.
+    whether the document uses its first word in lowercase), so parses are shared by every
+    document in the process; only context cues are per occurrence. `memo` keeps one document's
+    answers (pass one dict for all its sentences). A run that is only a country's demonym
+    ("Turkish drones") names nothing, but its country is appended to `countries_seen`.
     """
     found: list[Mention] = []
     memo = {} if memo is None else memo
+    shared, leads = _SHARED_TEMPLATES, _SHARED_LEADS
     for match in MENTION.finditer(text, start, end):
-        raw_start = match.start()
-        if raw_start - start >= 3 and text[raw_start - 1] in " -" and text[raw_start - 3] in "aeu":
-            prefix = LOWER_PREFIX.search(text, max(start, raw_start - 5), raw_start)
-            if prefix:
-                raw_start = prefix.start()
-        raw = text[raw_start : match.end()]
-        initial = _sentence_initial(text, start, raw_start)
-        if initial:
-            templates = memo.get((raw, True))
-            if templates is None:
-                templates = memo[(raw, True)] = _initial_templates(raw, vocabulary)
+        raw_start, raw_end = match.span()
+        if raw_start == start:
+            initial = True
         else:
-            templates = _SHARED_TEMPLATES.get(raw)
-            if templates is None:
-                templates = _templates(raw, False, vocabulary)
-                if len(_SHARED_TEMPLATES) < _SHARED_LIMIT:
-                    _SHARED_TEMPLATES[raw] = templates
+            if (
+                text[raw_start - 1] in " -"
+                and raw_start - start >= 3
+                and text[raw_start - 3] in "aeu"
+            ):
+                raw_start = _with_lower_prefix(text, start, raw_start)
+            if (
+                text[raw_start - 1] == " "
+                and raw_start - start >= 2
+                and text[raw_start - 2].isalnum()
+            ):
+                initial = False  # the common case, "... the Taliban": a word and a space before it
+            else:
+                initial = _sentence_initial(text, start, raw_start)
+        raw = text[raw_start:raw_end]
+        if initial:
+            lead = leads.get(raw)
+            if lead is None:
+                lead = _sentence_lead(raw)
+            templates = lead.kept if lead.word is None else lead.templates(vocabulary)
+        else:
+            cached = shared.get(raw)
+            templates = _shared_templates(raw) if cached is None else cached
         if not templates:
             if countries_seen is not None:
                 countries_seen.extend(demonym_countries(raw))
             continue
         for template in templates:
-            mention = _occurrence(text, raw_start, template)
-            if mention is None:
-                continue
-            if not mention.votes and _bare_personal_name(mention.surface, vocabulary, memo):
-                mention.votes["person"] = 0.5  # "Alexei Navalny": no word of it a common word
-            mention.initial = initial and template[0] == 0
-            found.append(mention)
+            mention = _occurrence(text, raw_start, template, vocabulary, memo)
+            if mention is not None:
+                mention.initial = initial and template.start == 0
+                found.append(mention)
     return found
 
 
-@lru_cache(maxsize=4096)
+def _with_lower_prefix(text: str, sentence_start: int, raw_start: int) -> int:
+    """Where a run starts that a lowercase name particle opens ("al Qaeda", "al-Qaeda")."""
+    prefix = LOWER_PREFIX.search(text, max(sentence_start, raw_start - 5), raw_start)
+    return prefix.start() if prefix else raw_start
+
+
+def _shared_templates(raw: str) -> list[_Template]:
+    templates = _templates(raw, False, ())
+    if len(_SHARED_TEMPLATES) < _SHARED_LIMIT:
+        _SHARED_TEMPLATES[raw] = templates
+    return templates
+
+
+def _only_template(raw: str) -> _Template | None:
+    """The one mention a run parses into mid-sentence; None if it parses into none or several."""
+    templates = _SHARED_TEMPLATES.get(raw)
+    if templates is None:
+        templates = _shared_templates(raw)
+    return templates[0] if len(templates) == 1 else None
+
+
+@lru_cache(maxsize=65536)
 def demonym_countries(raw: str) -> tuple[str, ...]:
     """ "Turkish", "the Turkish", "Russian-Uzbek": the countries; "Central Asian": none."""
     key = entity_key(raw)
@@ -380,126 +467,142 @@ def demonym_countries(raw: str) -> tuple[str, ...]:
     return ()
 
 
-class _Asked:
-    """A vocabulary that remembers what it was asked, and what it answered."""
+class _Lead:
+    """How a run's parse at a sentence start, where any word is capitalized, differs from its
+    parse mid-sentence: only by dropping one leading word ("However Usmanov", "Analysts") if the
+    document uses that word in lowercase. Which word, and both parses, depend on the run alone."""
 
-    __slots__ = ("asked", "vocabulary")
+    __slots__ = ("dropped", "kept", "raw", "rest", "word")
 
-    def __init__(self, vocabulary: Container[str]) -> None:
-        self.vocabulary = vocabulary
-        self.asked: list[tuple[object, bool]] = []
+    def __init__(self, raw: str, kept: list[_Template], word: str | None, rest: int) -> None:
+        self.raw = raw
+        self.kept = kept
+        self.word = word  # the folded word the vocabulary decides on; None: nothing to decide
+        self.rest = rest  # where the run goes on without it
+        self.dropped: list[_Template] | None = None  # parsed when a document first drops it
 
-    def __contains__(self, word: object) -> bool:
-        answer = word in self.vocabulary
-        self.asked.append((word, answer))
-        return answer
-
-
-Asked = tuple[tuple[object, bool], ...]
-# A parse that depends on the document does so only through the vocabulary's answers, so a parse
-# made for one document serves another whose vocabulary answers the same questions the same way
-# ("The" opens sentences in every document; the question asked is only "is 'the' a word here").
-_SHARED_INITIAL: dict[str, list[tuple[Asked, list[Template]]]] = {}
-_SHARED_NAMES: dict[str, list[tuple[Asked, bool]]] = {}
-
-
-def _answers_agree(asked: Asked, vocabulary: Container[str]) -> bool:
-    return all((word in vocabulary) == answer for word, answer in asked)
+    def templates(self, vocabulary: Container[str]) -> list[_Template]:
+        word = self.word
+        if word is None or word not in vocabulary:
+            return self.kept
+        dropped = self.dropped
+        if dropped is None:
+            dropped = self.dropped = _parse(self.raw, self.rest, len(self.raw), False, ())
+        return dropped
 
 
-def _initial_templates(raw: str, vocabulary: Container[str]) -> list[Template]:
-    known = _SHARED_INITIAL.get(raw)
-    if known is not None:
-        for asked, templates in known:
-            if _answers_agree(asked, vocabulary):
-                return templates
-    recorder = _Asked(vocabulary)
-    templates = _templates(raw, True, recorder)
-    if known is not None:
-        known.append((tuple(recorder.asked), templates))
-    elif len(_SHARED_INITIAL) < _SHARED_LIMIT:
-        _SHARED_INITIAL[raw] = [(tuple(recorder.asked), templates)]
-    return templates
+_SHARED_LEADS: dict[str, _Lead] = {}
 
 
-def _templates(raw: str, initial: bool, vocabulary: Container[str]) -> list[Template]:
-    return [
-        (m.start, m.end, m.surface, m.key, m.title, m.role_of, tuple(sorted(m.votes.items())))
-        for m in _parse(raw, 0, len(raw), initial, vocabulary)
-    ]
+def _sentence_lead(raw: str) -> _Lead:
+    tokens = _tokens(raw, 0, len(raw))
+    at = _common_word_at(tokens)
+    word, rest = None, len(raw)
+    if at is not None:
+        token = tokens[at][2]
+        word = token.casefold()
+        rest = tokens[at + 1][0] if at + 1 < len(tokens) else len(raw)
+        if word in places() or word in demonyms():
+            word = None  # a place's name is no common word
+        elif len(token) > 4 and word.endswith(("ing", "ly", "ed")):
+            # "Speaking", "Reportedly": dropped in every document
+            lead = _Lead(raw, _parse(raw, rest, len(raw), False, ()), None, rest)
+            return _shared_lead(raw, lead)
+    kept = _SHARED_TEMPLATES.get(raw)
+    if kept is None:
+        kept = _shared_templates(raw)
+    return _shared_lead(raw, _Lead(raw, kept, word, rest))
 
 
-MODIFIED_NOUN = re.compile(r" [a-z]")
-GROUP_NOUN_AFTER = re.compile(
-    r" (?:groups|militants|fighters|forces|troops|officials|leaders|authorities|members|"
-    r"jihadists|extremists|rebels|insurgents|citizens|people|companies|firms|workers|students|"
-    r"supporters|activists|regimes|states|countries|governments|parties|ministers|carriers|"
-    r"movements|organizations|organisations|networks|factions|nations|communities)\b"
-)
+def _shared_lead(raw: str, lead: _Lead) -> _Lead:
+    if len(_SHARED_LEADS) < _SHARED_LIMIT:
+        _SHARED_LEADS[raw] = lead
+    return lead
 
 
-def _weighty(votes: tuple[tuple[str, float], ...]) -> bool:
-    """Any cue but the weak "two capitalized words" guess."""
-    return any(score > 0.5 for _kind, score in votes)
+def _common_word_at(tokens: list[tuple[int, int, str]]) -> int | None:
+    """Which token _strip_edges asks _common_word about at a sentence start, if any."""
+    for index, (_start, _end, word) in enumerate(tokens):
+        lowered = word.casefold().rstrip(".")
+        if lowered in PARTICLES and len(tokens) - index > 1 and word[0].islower():
+            if lowered in ("al", "el"):
+                return None
+            continue
+        if lowered in STOPWORDS or lowered in MONTHS or lowered in PARTICLES or is_acronym(word):
+            return None
+        return index
+    return None
 
 
-def _occurrence(text: str, raw_start: int, template: Template) -> Mention | None:
-    rel_start, rel_end, surface, key, title, role_of, votes = template
-    start, end = raw_start + rel_start, raw_start + rel_end
+def _templates(raw: str, initial: bool, vocabulary: Container[str]) -> list[_Template]:
+    return _parse(raw, 0, len(raw), initial, vocabulary)
+
+
+def _occurrence(
+    text: str,
+    raw_start: int,
+    template: _Template,
+    vocabulary: Container[str],
+    memo: dict[Any, Any],
+) -> Mention | None:
+    start, end = raw_start + template.start, raw_start + template.end
     following = text[end : end + 24]
-    if (
-        key.endswith(NAME_MONTH_ENDINGS)
-        and DATE_AFTER.match(following)
-        and (key.rsplit(" ", 1)[-1] in NAME_MONTHS)
-    ):
+    if template.month_last and DATE_AFTER.match(following):
         # "the Labour Party May 2005": the month starts a date, not a surname
-        if " " not in surface or title is not None:
+        surface = template.surface
+        if " " not in surface or template.title is not None:
             return None
-        trimmed = surface[: surface.rindex(" ")]
-        inner = _templates(trimmed, False, ())
-        if len(inner) != 1:
+        inner = _only_template(surface[: surface.rindex(" ")])
+        if inner is None:
             return None
-        rel_start, rel_end, surface, key, title, role_of, votes = inner[0]
-        start, end = start + rel_start, start + rel_end
+        template = inner
+        start, end = start + inner.start, start + inner.end
         following = text[end : end + 24]
-    if title is None and not votes and " " in surface and MODIFIED_NOUN.match(following):
+    if template.descriptive and following[:1] == " " and "a" <= following[1:2] <= "z":
         # "Central Asian Salafi-Jihadi groups", "Russian Black Sea port": a description
         # led by a demonym; the name, if any, is what follows the demonym
+        surface = template.surface
         trimmed = _without_demonym(surface)
         if trimmed != surface:
             start += len(surface) - len(trimmed)
-            inner = _SHARED_TEMPLATES.get(trimmed) or _templates(trimmed, False, ())
-            if len(inner) != 1:
+            inner = _only_template(trimmed)
+            if inner is None:
                 return None
-            rel_start, rel_end, surface, key, title, role_of, votes = inner[0]
-            start, end = start + rel_start, start + rel_end
-            if not votes and " " not in key:
+            template = inner
+            start, end = start + inner.start, start + inner.end
+            if not inner.votes and not inner.spaced:
                 return None  # "Uzbek Jihadists media center": no name left
-    if (
-        title is None
-        and following[1:2].islower()  # what GROUP_NOUN_AFTER needs first, tested cheaply
-        and GROUP_NOUN_AFTER.match(following)
-        and not _weighty(votes)
-    ):
+    cue = AFTER_CUE.match(following)
+    after = cue.lastgroup if cue else None
+    if after == "group" and template.groupable:
         return None  # "Salafi-Jihadi groups": a word describing a group, not a name
-    if (
-        title is None
-        and " " not in key
-        and key.endswith(("ic", "ian"))
-        and following[:1] == " "
-        and following[1:2].islower()
-    ):
+    if template.adjectival and following[:1] == " " and following[1:2].islower():
         return None  # "Islamic government": an adjective, not a name
-    possessive = following.startswith(("’s", "'s", "’", "'"))
     mention = Mention(
-        start, end, surface, key, dict(votes), title=title, role_of=role_of, possessive=possessive
+        start,
+        end,
+        template.surface,
+        template.key,
+        template.votes.copy(),
+        template.title,
+        template.role_of,
+        template.role_of_key,
+        False,
+        following.startswith(("’", "'")),  # "Omar’s words"
     )
-    if role_of:
-        mention.role_of_key = entity_key(role_of)
-    _vote_by_context(mention, text[max(0, start - 30) : start], following)
+    _vote_by_context(mention, text, after, template)
+    if not mention.votes and template.personal_words is not None:
+        personal = memo.get(template.surface)
+        if personal is None:
+            personal = memo[template.surface] = not any(
+                word in vocabulary for word in template.personal_words
+            )
+        if personal:
+            mention.votes["person"] = 0.5  # "Alexei Navalny": no word of it a common word
     return mention
 
 
+@lru_cache(maxsize=65536)
 def _without_demonym(surface: str) -> str:
     words = surface.split(" ")
     for size in (2, 1):
@@ -522,11 +625,8 @@ def _sentence_initial(text: str, sentence_start: int, position: int) -> bool:
 
 def _parse(
     text: str, start: int, end: int, initial: bool, vocabulary: Container[str]
-) -> list[Mention]:
-    tokens = [
-        (m.start() + start, m.end() + start, m.group()) for m in TOKEN.finditer(text[start:end])
-    ]
-    tokens = _strip_edges(tokens, initial, vocabulary)
+) -> list[_Template]:
+    tokens = _strip_edges(_tokens(text, start, end), initial, vocabulary)
     if not tokens:
         return []
     title_at = _find_title(tokens)
@@ -557,6 +657,19 @@ def _parse(
         mentions += _build(text, tokens, title, role_of, vocabulary)
         return mentions
     return _split_compounds(text, _strip_qualifiers(tokens), vocabulary)
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The words of text[start:end] with their offsets in text: the runs a regex \\S+ finds, as
+    str.split splits at the same whitespace."""
+    piece = text[start:end]
+    tokens: list[tuple[int, int, str]] = []
+    at = 0
+    for word in piece.split():
+        at = piece.index(word, at)
+        tokens.append((start + at, start + at + len(word), word))
+        at += len(word)
+    return tokens
 
 
 def _strip_edges(
@@ -621,6 +734,11 @@ def _common_word(word: str, vocabulary: Container[str]) -> bool:
 
 
 TITLE_STARTS = TITLES | {phrase[0] for phrase in TITLE_PHRASES}
+# The title phrases a word may begin, longest first as in TITLE_PHRASES.
+PHRASES_BY_FIRST_WORD: dict[str, tuple[tuple[str, ...], ...]] = {
+    first: tuple(phrase for phrase in TITLE_PHRASES if phrase[0] == first)
+    for first in {phrase[0] for phrase in TITLE_PHRASES}
+}
 
 
 def _find_title(tokens: list[tuple[int, int, str]]) -> tuple[int, int] | None:
@@ -631,7 +749,7 @@ def _find_title(tokens: list[tuple[int, int, str]]) -> tuple[int, int] | None:
     found: tuple[int, int] | None = None
     index = 0
     while index < len(words):
-        for phrase in TITLE_PHRASES:
+        for phrase in PHRASES_BY_FIRST_WORD.get(words[index], ()):
             if tuple(words[index : index + len(phrase)]) == phrase:
                 found = (index, index + len(phrase))
                 index += len(phrase)
@@ -684,7 +802,7 @@ def _place_like_name(name: str) -> bool:
 
 def _split_compounds(
     text: str, tokens: list[tuple[int, int, str]], vocabulary: Container[str]
-) -> list[Mention]:
+) -> list[_Template]:
     """ "US-Taliban" names two things; "Kassym-Jomart" one."""
     if len(tokens) == 1 and ("-" in tokens[0][2] or "–" in tokens[0][2]):
         start, _end, word = tokens[0]
@@ -695,7 +813,7 @@ def _split_compounds(
                 and all(len(p) > 1 and p[0].isupper() for p in parts)
                 and (_place_like(parts[0]) or (is_acronym(parts[0]) and len(parts[0]) > 1))
             ):
-                mentions: list[Mention] = []
+                mentions: list[_Template] = []
                 offset = start
                 for part in parts:
                     if entity_key(part) not in demonyms():
@@ -718,7 +836,7 @@ def _build(
     title: str | None,
     role_of: str | None,
     vocabulary: Container[str],
-) -> list[Mention]:
+) -> list[_Template]:
     start, end = tokens[0][0], tokens[-1][1]
     surface = text[start:end]
     if surface.endswith(("’s", "'s")):
@@ -732,15 +850,13 @@ def _build(
         return []
     if len(key) < 2 and not title:
         return []
-    mention = Mention(start, end, surface, key, title=title, role_of=role_of)
-    _vote_by_shape(mention)
-    return [mention]
+    votes = _shape_votes(key, surface, title)
+    return [_Template(start, end, surface, key, title=title, role_of=role_of, votes=votes)]
 
 
-def _vote_by_shape(mention: Mention) -> None:
+def _shape_votes(key: str, surface: str, title: str | None) -> dict[str, float]:
     """Cues in the name itself: the place list, organization words, a title, an acronym."""
-    votes = mention.votes
-    key = mention.key
+    votes: dict[str, float] = {}
     words = key.split()
     last, first = words[-1], words[0]
     if key in places():
@@ -749,42 +865,52 @@ def _vote_by_shape(mention: Mention) -> None:
         votes["organization"] = votes.get("organization", 0) + 3
     if last in PLACE_WORDS and len(words) > 1:
         votes["place"] = votes.get("place", 0) + 3
-    if len(words) > 1 and any(w in OTHER_WORDS for w in words):  # "World War II"
+    if len(words) > 1 and not OTHER_WORDS.isdisjoint(words):  # "World War II"
         votes["other"] = votes.get("other", 0) + 3
     if key in PEOPLE_WORDS or key in EVENT_WORDS:
         votes["other"] = votes.get("other", 0) + 5
-    if mention.title:
+    if title:
         votes["person"] = votes.get("person", 0) + 4
     if key in COMMON_ACRONYMS:
         votes["other"] = votes.get("other", 0) + 5
-    elif is_acronym(mention.surface.replace(" ", "")) and key not in places():
+    elif is_acronym(surface.replace(" ", "")) and key not in places():
         votes["organization"] = votes.get("organization", 0) + 1
-    elif PLURAL_ACRONYM.fullmatch(mention.surface):
+    elif PLURAL_ACRONYM.fullmatch(surface):
         votes["other"] = votes.get("other", 0) + 1  # "MPs", "NGOs": a kind of thing, not one
+    return votes
 
 
 PLACE_PREPOSITIONS = frozenset(
     ["in", "from", "across", "near", "visiting", "visited", "toward", "towards", "into"]
 )
-CONTEXT_AFTER = re.compile(
-    r"^,?\s+(?:(?P<who>who)\b|(?P<which>which)\b|(?:has |had |have )?"
-    r"(?P<said>said|says|told|added|insisted|argued|wrote)\b)"
-)
-
-
+# The cues in the words after a name. No text can show two of them, so one match finds the
+# one there is and its group names it.
+SPEECH_AFTER = r",?\s+(?:has |had |have )?(?:said|says|told|added|insisted|argued|wrote)\b"
 # What only people do: "Erdogan paid a visit", "Shuvalov met", "X congratulated".
-PERSON_ACT_AFTER = re.compile(
-    r"^,?\s+(?:has |had |have |also |later |then )?(?:paid (?:a|an|his|her) |"
+PERSON_ACT_AFTER = (
+    r",?\s+(?:has |had |have |also |later |then )?(?:paid (?:a|an|his|her) |"
     r"(?:congratulated|met|meets|telephoned|phoned|visited|visits|resigned|married|thanked|"
     r"(?:was|is) (?:born|elected|sworn|re-elected|appointed)|himself|herself)\b)"
-    r"|^(?:’s|'s) (?:wife|husband|son|daughter|father|mother|brother|sister|widow|family|"
+    r"|(?:’s|'s) (?:wife|husband|son|daughter|father|mother|brother|sister|widow|family|"
     r"aides?|spokes(?:man|woman|person)|predecessor|successor|visit|remarks|speech|assertion)\b"
 )
 # What marks a company: "Nintendo shares", "Apple's profits", "shares in Sony", "X Inc".
-COMPANY_AFTER = re.compile(
-    r"^(?:(?:’s|'s) | )(?:shares?|stock|profits?|revenues?|earnings|turnover|"
+COMPANY_AFTER = (
+    r"(?:(?:’s|'s) | )(?:shares?|stock|profits?|revenues?|earnings|turnover|"
     r"shareholders|chief executive|boss|products?|brand)\b"
-    r"|^,? (?:Inc|Corp|Ltd|plc|PLC|AG|SA|GmbH|Co)\b"
+    r"|,? (?:Inc|Corp|Ltd|plc|PLC|AG|SA|GmbH|Co)\b"
+)
+# What a word describing a group stands before: "Salafi-Jihadi groups".
+GROUP_NOUN_AFTER = (
+    r" (?:groups|militants|fighters|forces|troops|officials|leaders|authorities|members|"
+    r"jihadists|extremists|rebels|insurgents|citizens|people|companies|firms|workers|students|"
+    r"supporters|activists|regimes|states|countries|governments|parties|ministers|carriers|"
+    r"movements|organizations|organisations|networks|factions|nations|communities)\b"
+)
+AFTER_CUE = re.compile(
+    r"(?P<who>,?\s+who\b)|(?P<which>,?\s+which\b)"
+    rf"|(?P<said>{SPEECH_AFTER})|(?P<act>{PERSON_ACT_AFTER})"
+    rf"|(?P<company>{COMPANY_AFTER})|(?P<group>{GROUP_NOUN_AFTER})"
 )
 # "the firm Nintendo", "shares in Sony", "chief executive of Apple"
 COMPANY_NOUNS = frozenset(
@@ -795,35 +921,40 @@ COMPANY_OWNERS = frozenset(
 )
 
 
-def _vote_by_context(mention: Mention, before: str, after: str) -> None:
-    """Cues around the name: "columnist X", "X, who", "X said", "the X", "in X"."""
+def _vote_by_context(mention: Mention, text: str, after: str | None, template: _Template) -> None:
+    """Cues around the name: "columnist X", "X, who", "X said", "the X", "in X"; `after` names
+    the cue AFTER_CUE found after it."""
     votes = mention.votes
-    words = before.rsplit(None, 2)
-    last = words[-1] if words and before[-1:].isspace() else ""
-    if last in PLACE_PREPOSITIONS or (
-        last == "the" and len(words) > 1 and words[-2] in PLACE_PREPOSITIONS
-    ):
-        votes["place"] = votes.get("place", 0) + 0.5
-    elif last in ("the", "The") and " " not in mention.key:
-        votes["organization"] = votes.get("organization", 0) + 0.5
-    elif last in PERSON_NOUNS:
-        votes["person"] = votes.get("person", 0) + 2
-    cue = CONTEXT_AFTER.match(after)
-    if cue:
-        if cue.group("who"):
-            votes["person"] = votes.get("person", 0) + 2
-        elif cue.group("which"):
+    start = mention.start
+    if start and text[start - 1].isspace():
+        words = text[start - 30 if start > 30 else 0 : start].rsplit(None, 2)
+        last = words[-1] if words else ""
+        if last in PLACE_PREPOSITIONS or (
+            last == "the" and len(words) > 1 and words[-2] in PLACE_PREPOSITIONS
+        ):
+            votes["place"] = votes.get("place", 0) + 0.5
+        elif last in ("the", "The") and not template.spaced:
             votes["organization"] = votes.get("organization", 0) + 0.5
-        elif " " in mention.key:  # "Microsoft said": companies speak too; a lone word says little
-            votes["person"] = votes.get("person", 0) + 1
-    if " " in mention.key or mention.title:
+        elif last in PERSON_NOUNS:
+            votes["person"] = votes.get("person", 0) + 2
+    else:
+        words, last = [], ""  # glued to what precedes it: no word before it is a cue
+    if after == "who":
+        votes["person"] = votes.get("person", 0) + 2
+    elif after == "which":
+        votes["organization"] = votes.get("organization", 0) + 0.5
+    elif after == "said" and template.spaced:
+        votes["person"] = votes.get("person", 0) + 1  # "Microsoft said": a lone word says little
+    if template.full:
         return  # a full name or a titled one: the cues above and its shape decide
-    if PERSON_ACT_AFTER.match(after):
+    if after == "act":
         votes["person"] = votes.get("person", 0) + 1
     elif (
-        COMPANY_AFTER.match(after)
+        after == "company"
         or last in COMPANY_NOUNS
-        or (len(words) > 1 and f"{words[-2]} {last}".casefold() in COMPANY_OWNERS)
+        or (  # "shares in Sony": the owner phrases end in "in", "of", "for"
+            len(last) <= 3 and len(words) > 1 and f"{words[-2]} {last}".casefold() in COMPANY_OWNERS
+        )
     ):
         votes["organization"] = votes.get("organization", 0) + 1
 
@@ -837,44 +968,37 @@ def personal_name_shape(key: str) -> bool:
     return not any(w in ORG_WORDS or w in PLACE_WORDS or w in OTHER_WORDS for w in words)
 
 
-def _bare_personal_name(surface: str, vocabulary: Container[str], memo: dict[Any, Any]) -> bool:
-    cached = memo.get(surface)
-    if cached is None:
-        cached = memo[surface] = _shared_personal_name(surface, vocabulary)
-    return bool(cached)
+SPACES = re.compile(r"\s+")
 
 
-def _shared_personal_name(surface: str, vocabulary: Container[str]) -> bool:
-    known = _SHARED_NAMES.get(surface)
-    if known is not None:
-        for asked, answer in known:
-            if _answers_agree(asked, vocabulary):
-                return answer
-    recorder = _Asked(vocabulary)
-    answer = _looks_like_personal_name(surface, recorder)
-    if known is not None:
-        known.append((tuple(recorder.asked), answer))
-    elif len(_SHARED_NAMES) < _SHARED_LIMIT:
-        _SHARED_NAMES[surface] = [(tuple(recorder.asked), answer)]
-    return answer
+@lru_cache(maxsize=65536)
+def _name_word(word: str) -> str | None:
+    """A word as a personal name has it, folded; None if none could ("US", "x", "of")."""
+    core = word.rsplit("-", maxsplit=1)[-1] if word.startswith(("al-", "el-", "bin-")) else word
+    if len(core.rstrip(".")) < 2 and not core.endswith("."):
+        return None
+    if not core[0].isupper() or is_acronym(core):
+        return None
+    return entity_key(core)
 
 
-def _looks_like_personal_name(surface: str, vocabulary: Container[str]) -> bool:
-    words = [w for w in re.split(r"[\s]+", surface) if w.casefold() not in PARTICLES]
+def _personal_name_words(surface: str) -> tuple[str, ...] | None:
+    """The folded words of a bare name that may be a person's ("Alexei Navalny") if the document
+    uses none of them as a common word; None if it may not be one in any document."""
+    words = [w for w in SPACES.split(surface) if w.casefold() not in PARTICLES]
     if not 2 <= len(words) <= 4:
-        return False
-    for word in words:
-        core = word.split("-")[-1] if word.startswith(("al-", "el-", "bin-")) else word
-        if len(core.rstrip(".")) < 2 and not core.endswith("."):
-            return False
-        if not core[0].isupper() or is_acronym(core):
-            return False
-        folded = entity_key(core)
-        if folded in NAME_MONTHS and word is not words[0]:
+        return None
+    asked: list[str] = []
+    for index, word in enumerate(words):
+        folded = _name_word(word)
+        if folded is None:
+            return None
+        if folded in NAME_MONTHS and index:
             continue  # "Theresa May": "may" is a common word, yet here a surname
-        if folded in vocabulary or folded in places() or folded in demonyms():
-            return False
-    return True
+        if folded in places() or folded in demonyms():
+            return None
+        asked.append(folded)
+    return tuple(asked)
 
 
 # --- acronyms defined in the text -----------------------------------------------------------

@@ -1,4 +1,19 @@
-from bot.compiler.entities import entity_key, find_mentions, long_form_before
+import re
+
+from bot.compiler.entities import (
+    AFTER_CUE,
+    COMPANY_AFTER,
+    COMPANY_OWNERS,
+    GROUP_NOUN_AFTER,
+    PERSON_ACT_AFTER,
+    SPEECH_AFTER,
+    _sentence_lead,
+    _templates,
+    _tokens,
+    entity_key,
+    find_mentions,
+    long_form_before,
+)
 
 
 def mentions(text: str, vocabulary: frozenset[str] = frozenset()) -> list[str]:
@@ -119,3 +134,78 @@ def test_one_word_people_and_companies_by_what_they_do():
 def test_holidays_are_things():
     (christmas,) = find_mentions("sales at Christmas fell", 0, 23, frozenset())
     assert max(christmas.votes, key=christmas.votes.__getitem__) == "other"
+
+
+def test_the_cue_after_a_name_is_the_one_each_cue_pattern_alone_finds():
+    """AFTER_CUE finds all cues in one match only because no text shows two of them."""
+    alone = {
+        "who": re.compile(r",?\s+who\b"),
+        "which": re.compile(r",?\s+which\b"),
+        "said": re.compile(SPEECH_AFTER),
+        "act": re.compile(PERSON_ACT_AFTER),
+        "company": re.compile(COMPANY_AFTER),
+        "group": re.compile(GROUP_NOUN_AFTER),
+    }
+    words = re.findall(
+        r"[A-Za-z-]+", " ".join(alone_pattern.pattern for alone_pattern in alone.values())
+    )
+    words += ["Who", "saying", "groupsX", "spokesman", "re-elected", "a visit", "his wife", "x"]
+    tried = 0
+    for opener in ["", ",", "’s", "'s"]:
+        for gap in ["", " ", "  ", "\n", "\u00a0"]:
+            for helper in ["", "has ", "had ", "have ", "also ", "then ", "was ", "is ", "paid "]:
+                for word in words:
+                    for tail in ["", " on", "s", "-x", ",", "."]:
+                        after = f"{opener}{gap}{helper}{word}{tail}"
+                        found = [name for name, pattern in alone.items() if pattern.match(after)]
+                        cue = AFTER_CUE.match(after)
+                        assert len(found) <= 1, (after, found)
+                        assert (cue.lastgroup if cue else None) == (found[0] if found else None)
+                        tried += 1
+    assert tried > 10_000
+
+
+def test_a_sentence_start_parse_is_the_mid_sentence_one_or_it_without_a_common_first_word():
+    raws = [
+        "However Usmanov",
+        "Analysts",
+        "Speaking",
+        "The Taliban",
+        "Kazakhstan",
+        "Kazakh President Tokayev",
+        "Since July",
+        "Reportedly Blair",
+        "Jack Straw",
+        "al Qaeda",
+        "Shares",
+        "NATO",
+        "Islamic State Khorasan",
+        "Theresa May",
+    ]
+    vocabularies = [frozenset(), frozenset({"however", "analysts", "shares", "jack", "islamic"})]
+    for raw in raws:
+        lead = _sentence_lead(raw)
+        for vocabulary in vocabularies:
+            expected = [(t.start, t.surface, t.title) for t in _templates(raw, True, vocabulary)]
+            found = [(t.start, t.surface, t.title) for t in lead.templates(vocabulary)]
+            assert found == expected, raw
+    assert [t.surface for t in _sentence_lead("However Usmanov").templates({"however"})] == [
+        "Usmanov"
+    ]
+
+
+def test_tokens_are_what_the_token_pattern_finds_at_any_whitespace():
+    for text in ["Kazakh President  Tokayev", "a\u00a0b\tc\nd", "\u3000x\u2028y ", "", "  "]:
+        for start in range(len(text) + 1):
+            expected = [
+                (m.start() + start, m.end() + start, m.group())
+                for m in re.finditer(r"\S+", text[start:])
+            ]
+            assert _tokens(text, start, len(text)) == expected
+
+
+def test_company_owner_phrases_end_in_a_word_of_three_letters_at_most():
+    # _vote_by_context tests the word before a name against them only when it is that short
+    assert all(len(phrase.split()[-1]) <= 3 for phrase in COMPANY_OWNERS)
+    (sony,) = find_mentions("a stake in Sony", 0, 15, frozenset())
+    assert sony.votes.get("organization", 0) >= 1
