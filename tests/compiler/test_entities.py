@@ -209,3 +209,14 @@ def test_company_owner_phrases_end_in_a_word_of_three_letters_at_most():
     assert all(len(phrase.split()[-1]) <= 3 for phrase in COMPANY_OWNERS)
     (sony,) = find_mentions("a stake in Sony", 0, 15, frozenset())
     assert sony.votes.get("organization", 0) >= 1
+
+
+def test_companies_named_for_their_trade_are_organizations():
+    for text, name in (
+        ("said Ian Hunter at Goodbody Stockbrokers in Dublin", "Goodbody Stockbrokers"),
+        ("analyst at Jupiter Research agreed", "Jupiter Research"),
+        ("shares in Yamanouchi Pharmaceutical fell", "Yamanouchi Pharmaceutical"),
+    ):
+        found = find_mentions(text, 0, len(text), frozenset())
+        (company,) = [m for m in found if m.surface == name]
+        assert max(company.votes, key=company.votes.__getitem__) == "organization", company
