@@ -865,8 +865,19 @@ def _role_of_neighbour(fact: FactRow, ask: Asked, group: Sequence[EntityInfo]) -
         for e in group
     ):
         return False
+    # "President Putin" in a story about Iran: the compiler knows from the document that
+    # his presidency is Russia's (the fact's role relation names its owner).
+    owned_elsewhere = {
+        role
+        for rtype, _subject, obj, value in fact.relations
+        if rtype == "role" and obj is not None and obj not in ids
+        for role in roles
+        if role in keys(value)
+    }
     return any(
-        _titled_name(fact.excerpt, role, ask.modifiers.get(role, frozenset())) for role in roles
+        _titled_name(fact.excerpt, role, ask.modifiers.get(role, frozenset()))
+        for role in roles
+        if role not in owned_elsewhere
     )
 
 

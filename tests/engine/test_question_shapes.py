@@ -11,7 +11,7 @@ import pytest
 from engine_articles import abstains, answer, open_article
 
 from bot.engine import Engine
-from bot.factbase import Entity
+from bot.factbase import Entity, Relation
 
 ENTITIES = [
     Entity("piet-galan", "Piet Galan", "person", ("Galan",)),
@@ -33,6 +33,7 @@ ENTITIES = [
     Entity("sea-lark", "Sea Lark", "other", ()),
     Entity("red-hand", "Red Hand", "organization", ()),
     Entity("omar-vane", "Omar Vane", "person", ("Vane",)),
+    Entity("ada-quin", "Ada Quin", "person", ("Quin",)),
 ]
 TITLE = "Prison man 'suing ministry'"
 SENTENCES = [
@@ -58,14 +59,25 @@ SENTENCES = [
     "The Velor Regatta will be held next month.",
     "Galan's pride was his Sea Lark, a $9 million boat.",
     "The Red Hand and its leader Omar Vane hid there.",
+    "Ostria's President Ada Quin met the press.",
+    "With President Quin touring the coast, the talks stalled.",
     "Critics say island prisons in Velor are cruel and island prisons are full.",
     "Such prisons have been described as \u201cstone coffins\u201d by inspectors.",
 ]
 
 
+# What the compiler records: "President Quin" is Ostria's, as the sentence before says.
+RELATIONS = {
+    SENTENCES.index(s): (Relation("role", "ada-quin", "President", "ostria"),)
+    for s in SENTENCES
+    if "President" in s
+}
+
+
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
-    opened = open_article(tmp_path_factory.mktemp("shapes"), "galan", TITLE, SENTENCES, ENTITIES)
+    root = tmp_path_factory.mktemp("shapes")
+    opened = open_article(root, "galan", TITLE, SENTENCES, ENTITIES, RELATIONS)
     yield opened
     opened.close()
 
@@ -166,3 +178,8 @@ def test_a_question_of_light_words_asks_only_for_its_kind_of_answer(
 def test_a_title_whose_owner_the_sentence_names_is_not_the_topics(engine: Engine) -> None:
     # The story is about Ostria, but "its leader" is the Red Hand's.
     assert abstains(engine, "Who is the leader of Ostria?")
+
+
+def test_a_title_the_compiler_gave_another_owner_is_not_the_topics(engine: Engine) -> None:
+    # The story is about Velor; "President Quin" is Ostria's president.
+    assert abstains(engine, "Who is the president of Velor?")
