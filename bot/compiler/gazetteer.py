@@ -137,16 +137,47 @@ TITLES: frozenset[str] = HONORIFICS | frozenset(
         "ceo",
     ]
 )
+# "Minister of Defense Marshall Fahim": the department is part of the title, not the name.
+DEPARTMENTS = (
+    "defense",
+    "defence",
+    "foreign affairs",
+    "finance",
+    "interior",
+    "the interior",
+    "health",
+    "justice",
+    "education",
+    "trade",
+    "agriculture",
+    "energy",
+    "economy",
+    "labour",
+    "labor",
+    "transport",
+    "culture",
+    "information",
+    "industry",
+    "the treasury",
+    "homeland security",
+    "war",
+)
 TITLE_PHRASES: tuple[tuple[str, ...], ...] = tuple(
     tuple(p.split())
     for p in sorted(
-        """foreign minister|prime minister|foreign secretary|home secretary|defence secretary|
-        defense secretary|secretary of state|secretary general|secretary-general|vice president|
-        deputy prime minister|supreme leader|crown prince|chief executive|chief justice|
-        attorney general|interior minister|defence minister|defense minister|finance minister|
-        economy minister|council president|first minister|prime minister of""".replace(
-            "\n", ""
-        ).split("|"),
+        [
+            *"""foreign minister|prime minister|foreign secretary|home secretary|defence secretary|
+            defense secretary|secretary of state|secretary general|secretary-general|
+            vice president|deputy prime minister|supreme leader|crown prince|chief executive|
+            chief justice|attorney general|interior minister|defence minister|defense minister|
+            finance minister|economy minister|council president|first minister|
+            prime minister of""".replace("\n", "").split("|"),
+            *(
+                f"{office} of {department}"
+                for office in ("minister", "secretary")
+                for department in DEPARTMENTS
+            ),
+        ],
         key=lambda p: -len(p.split()),
     )
     if p.strip()

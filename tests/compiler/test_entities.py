@@ -220,3 +220,9 @@ def test_companies_named_for_their_trade_are_organizations():
         found = find_mentions(text, 0, len(text), frozenset())
         (company,) = [m for m in found if m.surface == name]
         assert max(company.votes, key=company.votes.__getitem__) == "organization", company
+
+
+def test_a_department_after_minister_of_is_part_of_the_title():
+    text = "dominated by Minister of Defense Marshall Fahim and"
+    found = find_mentions(text, 0, len(text), frozenset())
+    assert [(m.surface, m.title) for m in found] == [("Marshall Fahim", "Minister of Defense")]
