@@ -74,6 +74,7 @@ ORIGIN_QUESTION = re.compile(r"^\W*where\b.*\bfrom\W*$", re.IGNORECASE)
 ORIGIN_WORDS = word_set("from native")
 ORIGIN_BONUS = 0.2
 CLAUSE_BREAK = re.compile(r"[,;:()]")
+DEPARTMENT_SPAN = 5  # "of Foreign Affairs Sergei Lavrov": capitalised words after "of" read
 EMPLOYER_KINDS = frozenset({"organization", "other"})
 EMPLOYER_SPAN = 80  # characters from a person's name to the "at X" naming their employer
 PLACE_OF = re.compile(
@@ -888,7 +889,7 @@ def _titled_name(excerpt: str, role: str, asked: frozenset[str]) -> bool:
     spans = [(m.group(), m.start(), m.end()) for m in WORD.finditer(excerpt)]
     tokens = [token for token, _, _ in spans]
     for n, token in enumerate(tokens[:-1]):
-        if key(fold(token)) != role or not tokens[n + 1][:1].isupper():
+        if key(fold(token)) != role or not _name_follows(tokens, n + 1):
             continue
         # Qualifiers stop at a comma: in "Today, the capital, Baku" "Today" qualifies nothing.
         first = max(0, n - 2)
@@ -905,6 +906,21 @@ def _titled_name(excerpt: str, role: str, asked: frozenset[str]) -> bool:
         if asked <= set(before) and titled <= asked:
             return True
     return False
+
+
+def _name_follows(tokens: list[str], at: int) -> bool:
+    """A capitalised name at `at`, or after the office's department: "Minister of Defense
+    Marshall Fahim" (a department and a name: two capitalised words or more after "of")."""
+    if tokens[at][:1].isupper():
+        return True
+    if tokens[at] != "of":
+        return False
+    run = 0
+    for token in tokens[at + 1 : at + 1 + DEPARTMENT_SPAN]:
+        if not token[:1].isupper():
+            break
+        run += 1
+    return run >= 2
 
 
 def _owner_written(tokens: list[str], first: int, role_at: int) -> bool:

@@ -34,6 +34,7 @@ ENTITIES = [
     Entity("red-hand", "Red Hand", "organization", ()),
     Entity("omar-vane", "Omar Vane", "person", ("Vane",)),
     Entity("ada-quin", "Ada Quin", "person", ("Quin",)),
+    Entity("rolf-dane", "Rolf Dane", "person", ("Dane",)),
 ]
 TITLE = "Prison man 'suing ministry'"
 SENTENCES = [
@@ -61,6 +62,7 @@ SENTENCES = [
     "The Red Hand and its leader Omar Vane hid there.",
     "Ostria's President Ada Quin met the press.",
     "With President Quin touring the coast, the talks stalled.",
+    "Power lies with Minister of Trade Rolf Dane and his allies.",
     "Critics say island prisons in Velor are cruel and island prisons are full.",
     "Such prisons have been described as \u201cstone coffins\u201d by inspectors.",
 ]
@@ -183,3 +185,7 @@ def test_a_title_whose_owner_the_sentence_names_is_not_the_topics(engine: Engine
 def test_a_title_the_compiler_gave_another_owner_is_not_the_topics(engine: Engine) -> None:
     # The story is about Velor; "President Quin" is Ostria's president.
     assert abstains(engine, "Who is the president of Velor?")
+
+
+def test_a_title_with_its_department_before_a_name(engine: Engine) -> None:
+    assert "Rolf Dane" in answer(engine, "Who is Velor's Minister of Trade?")
