@@ -242,6 +242,10 @@ class Names:
             return all(w.isupper() or w.isdigit() for w in raw)
         return True
 
+    def _named(self, norm: str) -> list[str]:
+        """The entities with this exact (normalised) name or alias, most mentioned first."""
+        return [e for e, _ in self._ids("norm", {norm}).get(norm, [])]
+
     def _initial(self, letter: str) -> list[str]:
         if letter not in self._by_initial:
             upper = chr(ord(letter) + 1)
@@ -291,7 +295,7 @@ class Names:
             if best is None:
                 continue
             score, start, end, norm = best
-            ids = [e for e, _ in self._ids("norm", {norm}).get(norm, [])]
+            ids = self._named(norm)
             if not ids:
                 continue
             swallowed = {owner[n] for n in range(start, end) if n in owner}
@@ -345,7 +349,7 @@ class Names:
             if n in owned or country is None or known(word):
                 continue
             norm = normalize_name(country)
-            ids = [e for e, _ in self._ids("norm", {norm}).get(norm, [])]
+            ids = self._named(norm)
             if ids:
                 found.append(Mention(tuple(ids), n, n + 1, word, DEMONYM_SCORE))
         return found
