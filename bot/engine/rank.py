@@ -74,6 +74,15 @@ ORIGIN_QUESTION = re.compile(r"^\W*where\b.*\bfrom\W*$", re.IGNORECASE)
 ORIGIN_WORDS = word_set("from native")
 ORIGIN_BONUS = 0.2
 CLAUSE_BREAK = re.compile(r"[,;:()]")
+FORMER_LEADER_TITLE = re.compile(
+    r"\b(?:former|late|ex-|then-?)\s*(?:\w+\s+){0,2}?"
+    r"(?:leader|amir|emir|chief|head|commander|president)\b",
+    re.IGNORECASE,
+)
+FORMER_WINDOW = 40  # characters around "former Amir" in which the person must be named
+TITLE_THEN_NAME = re.compile(r"[\s,:]*(?:[A-Z][\w.]*\s+){0,2}")  # ", Mullah " before the name
+NAME_THEN_TITLE = re.compile(r",\s+(?:the\s+|a\s+)?(?:\S+\s+)?")  # ", the Taliban's " after it
+FORMER_LEADER_PENALTY = 0.3
 DEPARTMENT_SPAN = 5  # "of Foreign Affairs Sergei Lavrov": capitalised words after "of" read
 EMPLOYER_KINDS = frozenset({"organization", "other"})
 EMPLOYER_SPAN = 80  # characters from a person's name to the "at X" naming their employer
@@ -520,6 +529,8 @@ class Ranker:
         scored.sort(key=lambda s: (-s.score, s.fact.ordinal))
         subjects = frozenset(ks[-1] for m in proper if (ks := keys(m.text)))
         scored = _phrase_rerank(scored, query, subjects)
+        if "leader" in ask.wanted:
+            scored = self._former_leaders_last(scored, ask)
         if unknown_names:
             for s in scored:
                 s.answers = False
@@ -622,6 +633,37 @@ class Ranker:
             )
         )
         return s
+
+    def _former_leaders_last(self, scored: list[Scored], ask: Asked) -> list[Scored]:
+        """ "Who leads the Taliban?": "Mullah Omar, the Taliban's leader" is as much a leader
+        relation as "Taliban leader Haibatullah Akhunzada", but the documents call Omar the
+        "former Amir" elsewhere; a leader they call former anywhere ranks below the others."""
+        head = scored[:PHRASE_RERANK]
+        former: dict[str, bool] = {}
+        demoted = False
+        for s in head:
+            leaders = {
+                obj
+                for rtype, subject, obj, _value in s.fact.relations
+                if rtype == "leader" and subject in ask.entity_ids and obj is not None
+            }
+            if s.answers and leaders and all(self._called_former(p, former) for p in leaders):
+                s.score -= FORMER_LEADER_PENALTY
+                demoted = True
+        if not demoted:
+            return scored
+        head.sort(key=lambda s: (-s.score, s.fact.ordinal))
+        return head + scored[PHRASE_RERANK:]
+
+    def _called_former(self, person: str, known: dict[str, bool]) -> bool:
+        if person not in known:
+            info = self.names.entities.get(person)
+            names = [info.name, *info.aliases] if info is not None else []
+            ordinals = self.index.facts_of_entities([person], ENTITY_CANDIDATES)
+            known[person] = any(
+                _former_title_near(fact.excerpt, names) for fact in self.index.facts(ordinals)
+            )
+        return known[person]
 
     def _names_another(self, fact: FactRow, group: Sequence[EntityInfo]) -> bool:
         """Whether the fact names a person when the topic is one: then it is about them."""
@@ -921,6 +963,22 @@ def _name_follows(tokens: list[str], at: int) -> bool:
             break
         run += 1
     return run >= 2
+
+
+def _former_title_near(excerpt: str, names: list[str]) -> bool:
+    """A former leader's title in apposition to one of the person's names: "the Taliban's
+    former Amir, Mullah Mohammed Omar", "Omar, the Taliban's former leader"."""
+    for match in FORMER_LEADER_TITLE.finditer(excerpt):
+        after = excerpt[match.end() : match.end() + FORMER_WINDOW]
+        before = excerpt[max(0, match.start() - FORMER_WINDOW) : match.start()]
+        for name in filter(None, names):
+            at = after.find(name)
+            if at >= 0 and TITLE_THEN_NAME.fullmatch(after[:at]):
+                return True
+            at = before.rfind(name)
+            if at >= 0 and NAME_THEN_TITLE.fullmatch(before[at + len(name) :]):
+                return True
+    return False
 
 
 def _owner_written(tokens: list[str], first: int, role_at: int) -> bool:

@@ -35,6 +35,9 @@ ENTITIES = [
     Entity("omar-vane", "Omar Vane", "person", ("Vane",)),
     Entity("ada-quin", "Ada Quin", "person", ("Quin",)),
     Entity("rolf-dane", "Rolf Dane", "person", ("Dane",)),
+    Entity("sea-front", "Sea Front", "organization", ()),
+    Entity("kai-moss", "Kai Moss", "person", ("Moss",)),
+    Entity("ned-bly", "Ned Bly", "person", ("Bly",)),
 ]
 TITLE = "Prison man 'suing ministry'"
 SENTENCES = [
@@ -63,6 +66,9 @@ SENTENCES = [
     "Ostria's President Ada Quin met the press.",
     "With President Quin touring the coast, the talks stalled.",
     "Power lies with Minister of Trade Rolf Dane and his allies.",
+    "The Sea Front praised its former chief, Ned Bly, in a letter.",
+    "Sea Front leader Ned Bly signed the pact in 1990.",
+    "Kai Moss now heads the Sea Front.",
     "Critics say island prisons in Velor are cruel and island prisons are full.",
     "Such prisons have been described as \u201cstone coffins\u201d by inspectors.",
 ]
@@ -70,9 +76,17 @@ SENTENCES = [
 
 # What the compiler records: "President Quin" is Ostria's, as the sentence before says.
 RELATIONS = {
-    SENTENCES.index(s): (Relation("role", "ada-quin", "President", "ostria"),)
-    for s in SENTENCES
-    if "President" in s
+    **{
+        SENTENCES.index(s): (Relation("role", "ada-quin", "President", "ostria"),)
+        for s in SENTENCES
+        if "President" in s
+    },
+    SENTENCES.index("Kai Moss now heads the Sea Front."): (
+        Relation("leader", "sea-front", "Kai Moss", "kai-moss"),
+    ),
+    SENTENCES.index("Sea Front leader Ned Bly signed the pact in 1990."): (
+        Relation("leader", "sea-front", "Ned Bly", "ned-bly"),
+    ),
 }
 
 
@@ -189,3 +203,7 @@ def test_a_title_the_compiler_gave_another_owner_is_not_the_topics(engine: Engin
 
 def test_a_title_with_its_department_before_a_name(engine: Engine) -> None:
     assert "Rolf Dane" in answer(engine, "Who is Velor's Minister of Trade?")
+
+
+def test_a_leader_the_documents_call_former_ranks_below_the_others(engine: Engine) -> None:
+    assert "Kai Moss" in answer(engine, "Who leads the Sea Front?")
