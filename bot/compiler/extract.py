@@ -118,6 +118,7 @@ class _Sentence:
     section: str | None
     mentions: list[Mention] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)  # of demonyms that name nothing
+    numbers: list[int] = field(default_factory=list)  # each mention's local entity, once built
 
 
 class KeyUnion:
@@ -128,6 +129,9 @@ class KeyUnion:
         self.parent: dict[str, str] = {}
 
     def find(self, key: str) -> str:
+        parent = self.parent.get(key)
+        if parent == key:  # most keys are roots: answered by one lookup
+            return key
         root = key
         while (parent := self.parent.setdefault(root, root)) != root:
             root = parent
@@ -167,8 +171,10 @@ def extract(path: str, text: str, sha256: str, *, markdown: bool = False) -> Ext
     _drop_common_words(analysis, sentences, keys, votes, vocabulary)
     builder = _Builder(keys, votes, aliases_only)
     for sentence in sentences:
+        numbers = sentence.numbers
         for mention in sentence.mentions:
             number = builder.add_mention(mention)
+            numbers.append(number)
             if mention.defined:  # the spelling an acronym is defined with counts double
                 builder.table[number].surfaces[mention.surface] += 1
             if mention.key in former and mention.key not in builder.table[number].former:
@@ -633,11 +639,16 @@ def _fact(
     doc_date: str | None,
 ) -> FactDraft | None:
     body = analysis[sentence.start : sentence.end]
-    if len(body.split()) < 4 or not LOWERCASE.search(body):
+    words = body.split()
+    if len(words) < 4 or not LOWERCASE.search(body):
         return None
-    numbers = [builder.index[builder.keys.find(m.key)] for m in sentence.mentions]
+    numbers = sentence.numbers
     entities = list(numbers)
-    relations = _roles(analysis, sentence, numbers, entities, builder)
+    relations = (
+        _roles(analysis, sentence, numbers, entities, builder)
+        if any(m.title for m in sentence.mentions)
+        else []
+    )
     pronoun = PRONOUN_SUBJECT.match(body)
     quoting = "“" in body or "”" in body or '"' in body
     antecedent = None
@@ -682,15 +693,15 @@ def _fact(
         statement = strip_markdown(statement)
     date = find_date(analysis, sentence.start, sentence.end, doc_date)
     return FactDraft(
-        article=sentence.article,
-        start=sentence.start,
-        end=sentence.end,
-        statement=" ".join(statement.split()),
-        entities=tuple(dict.fromkeys(entities)),
-        date=date.date if date else None,
-        date_text=date.text if date else None,
-        section=sentence.section,
-        relations=tuple(dict.fromkeys(relations)),
+        sentence.article,
+        sentence.start,
+        sentence.end,
+        " ".join(words if statement is body else statement.split()),
+        tuple(dict.fromkeys(entities)),
+        date.date if date else None,
+        date.text if date else None,
+        sentence.section,
+        tuple(dict.fromkeys(relations)) if relations else (),
     )
 
 

@@ -1,6 +1,9 @@
 """Relations from small made-up texts: the patterns are about phrasing, not the seed's names."""
 
+import re
+
 from bot.compiler.extract import extract
+from bot.compiler.relations import RULES, rules_cued, trie_pattern
 
 
 def relations(text: str) -> set[tuple[str, str, str, str | None]]:
@@ -204,3 +207,28 @@ def test_quotation_left_open_at_the_sentence_end_is_still_quoted():
         "There is no confusion, it is plain common sense.",
         None,
     ) in found
+
+
+def test_trie_pattern_matches_the_longest_word_at_a_position():
+    pattern = re.compile(trie_pattern(["head", "headquartered", "led", "leader", "leads", "’s"]))
+    assert [m.group() for m in pattern.finditer("headquartered, leader led; x’s heads")] == [
+        "headquartered",
+        "leader",
+        "led",
+        "’s",
+        "head",
+    ]
+    assert pattern.search("nothing here") is None
+
+
+def test_rules_cued_agrees_with_one_search_per_rule():
+    one_per_rule = [re.compile("|".join(map(re.escape, words))) for words, _rule in RULES]
+    for text in [
+        "\ue0000\ue001 is headquartered in \ue0001\ue001",  # "head" inside a longer cue word
+        "The group, renamed last year, joined \ue0000\ue001’s allies",
+        "plain words with no cue at all",
+        "ran leader’s member name operating backed",
+        "",
+    ]:
+        expected = {n for n, cue in enumerate(one_per_rule) if cue.search(text)}
+        assert rules_cued(text) == expected, text
