@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from bot.compiler.dates import MONTH
 
-LINE = re.compile(r"[^\r\n]+")
+# A line (a run of characters other than \r and \n) without its leading and trailing whitespace
+# (\S is what str.strip keeps); blank lines never match.
+STRIPPED_LINE = re.compile(r"\S(?:[^\r\n]*\S)?")
 SENTENCE_END = re.compile(r"[.!?;:,…]['\"’”)\]]*$|\.{3}$")
 # "Economy1 hour ago", "Travel & Leisure 6 hours ago": a category glued to a relative time.
 RELATIVE_TIME_LINE = re.compile(
@@ -90,8 +92,8 @@ VERBISH = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+# one per line of every document: a named tuple is made several times faster than a frozen dataclass
+class Line(NamedTuple):
     start: int  # offsets of the stripped line in the file
     end: int
     text: str
@@ -100,13 +102,9 @@ class Line:
 
 def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
     lines: list[Line] = []
-    for match in LINE.finditer(text, start, len(text) if end is None else end):
-        raw = match.group()
-        stripped = raw.strip()
-        if not stripped:
-            continue
-        offset = match.start() + (len(raw) - len(raw.lstrip()))
-        lines.append(Line(offset, offset + len(stripped), stripped, len(stripped.split())))
+    for match in STRIPPED_LINE.finditer(text, start, len(text) if end is None else end):
+        stripped = match.group()
+        lines.append(Line(match.start(), match.end(), stripped, len(stripped.split())))
     return lines
 
 

@@ -139,6 +139,10 @@ class KeyUnion:
             self.parent[key], key = root, self.parent[key]
         return root
 
+    def joined_roots(self) -> set[str]:
+        """Roots of the groups with more than one key."""
+        return {self.find(key) for key in [k for k, p in self.parent.items() if p != k]}
+
     def union(self, a: str, b: str) -> None:
         root_a, root_b = self.find(a), self.find(b)
         if root_a != root_b:
@@ -165,8 +169,9 @@ def extract(path: str, text: str, sha256: str, *, markdown: bool = False) -> Ext
     former = _link_former_names(analysis, sentences, keys)
     votes = _votes(sentences, keys)
     kinds = {root: kind_of(v) for root, v in votes.items()}
-    _link_initials(sentences, keys, kinds)
-    _link_surnames(sentences, keys, votes, kinds, aliases_only)
+    names = _distinct_names(sentences)
+    _link_initials(names, keys, kinds)
+    _link_surnames(names, keys, votes, kinds, aliases_only)
     votes = _votes(sentences, keys)
     _drop_common_words(analysis, sentences, keys, votes, vocabulary)
     builder = _Builder(keys, votes, aliases_only)
@@ -316,13 +321,15 @@ def _link_parenthesized_name(
 
 def _votes(sentences: list[_Sentence], keys: KeyUnion) -> dict[str, dict[str, float]]:
     votes: dict[str, dict[str, float]] = defaultdict(dict)
+    buckets: dict[str, dict[str, float]] = {}  # by key: a name recurs, its root is found once
     for sentence in sentences:
         for mention in sentence.mentions:
-            bucket = votes[keys.find(mention.key)]
+            bucket = buckets.get(mention.key)
+            if bucket is None:
+                bucket = buckets[mention.key] = votes[keys.find(mention.key)]
             for kind, score in mention.votes.items():
                 bucket[kind] = bucket.get(kind, 0) + score
-            bucket.setdefault("_count", 0)
-            bucket["_count"] += 1
+            bucket["_count"] = bucket.get("_count", 0) + 1
     return votes
 
 
@@ -345,22 +352,22 @@ def _distinct_names(sentences: list[_Sentence]) -> list[Mention]:
     return list(distinct.values())
 
 
-def _link_initials(
-    sentences: list[_Sentence], keys: KeyUnion, kinds: dict[str, str | None]
-) -> None:
-    """An acronym never defined here ("ETIM") joins the one long name whose initials spell it."""
+def _link_initials(names: list[Mention], keys: KeyUnion, kinds: dict[str, str | None]) -> None:
+    """An acronym never defined here ("ETIM") joins the one long name whose initials spell it.
+
+    `names`: the document's `_distinct_names`."""
     long_names: dict[str, set[str]] = defaultdict(set)
     acronyms: set[str] = set()
-    for mention in _distinct_names(sentences):
+    for mention in names:
         if is_acronym(mention.surface):
             acronyms.add(mention.surface)
         elif " " in mention.surface and kinds.get(keys.find(mention.key)) != "person":
             initials = initials_of(mention.surface)
             if len(initials) >= 3:
                 long_names[initials].add(keys.find(mention.key))
-    sizes = Counter(keys.find(k) for k in list(keys.parent))
+    joined = keys.joined_roots()
     for acronym in sorted(acronyms):
-        if sizes[keys.find(entity_key(acronym))] > 1:
+        if keys.find(entity_key(acronym)) in joined:
             continue  # already joined to a long form
         candidates = long_names.get(acronym_letters(acronym), set())
         if len(candidates) == 1 and entity_key(acronym) not in places():
@@ -368,7 +375,7 @@ def _link_initials(
 
 
 def _link_surnames(
-    sentences: list[_Sentence],
+    names: list[Mention],  # the document's `_distinct_names`
     keys: KeyUnion,
     votes: dict[str, dict[str, float]],
     kinds: dict[str, str | None],  # of the roots votes were counted under
@@ -377,7 +384,7 @@ def _link_surnames(
     """ "Usmanov", "Mr. Tokayev", "Abu Yusuf": the one person whose full name ends or starts so."""
     people: dict[str, set[str]] = defaultdict(set)  # a name's first or last words -> person roots
     others: set[str] = set()
-    for mention in _distinct_names(sentences):
+    for mention in names:
         words = mention.key.split()
         root = keys.find(mention.key)
         if kinds.get(root) == "person" and personal_name_shape(mention.key):
@@ -464,7 +471,7 @@ def _drop_common_words(
     """ "Agreement", "Competition", "Northern": one capitalized common word, written in
     lowercase more often than capitalized in the same document, with no cue of a name and no
     longer name it belongs to, is a word in a title or a quoted phrase, not an entity."""
-    linked = Counter(keys.find(k) for k in list(keys.parent))
+    joined = keys.joined_roots()
     capitalized: Counter[str] = Counter()
     candidates: set[str] = set()
     for sentence in sentences:
@@ -477,7 +484,7 @@ def _drop_common_words(
                 or is_acronym(mention.surface)
                 or key in places()
                 or key in demonyms()
-                or linked[keys.find(key)] > 1
+                or keys.find(key) in joined
             ):
                 continue
             bucket = votes.get(keys.find(key), {})

@@ -12,6 +12,20 @@ from bot.compiler.cleaning import (
 )
 
 
+def test_split_lines_strips_every_kind_of_whitespace_and_skips_blank_lines():
+    text = " \t\n\u00a0 One\x0b two \u3000\r\n\x0c\n\u2028Three\u2028\n"
+    got = [(line.start, line.end, line.text, line.words) for line in split_lines(text)]
+    expected = []
+    at = 0
+    for raw in text.replace("\r", "\n").split("\n"):
+        if raw.strip():
+            offset = at + len(raw) - len(raw.lstrip())
+            expected.append((offset, offset + len(raw.strip()), raw.strip(), len(raw.split())))
+        at += len(raw) + 1
+    assert got == expected
+    assert [line.text for line in split_lines(text, 5, 11)] == ["One\x0b t"]
+
+
 def test_split_lines_keeps_exact_offsets():
     text = "  Title here \r\n\nBody line.\n"
     lines = split_lines(text)
