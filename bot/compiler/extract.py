@@ -237,16 +237,16 @@ def _sentences(text: str, articles: list[Article], vocabulary: LowercaseWords) -
                 continue
             enclosed = _enclosed(text, block.start, block.end)
             for start, end in split_sentences(text, block.start, block.end, enclosed):
-                sentence = _Sentence(number, start, end, block.section)
-                sentence.mentions = find_mentions(
-                    text, start, end, vocabulary, memo, countries_seen=sentence.countries
+                countries: list[str] = []
+                mentions = find_mentions(
+                    text, start, end, vocabulary, memo, countries_seen=countries
                 )
                 if enclosed:
-                    for mention in sentence.mentions:
+                    for mention in mentions:
                         mention.quoted = any(
                             s < mention.start and mention.end < e for s, e in enclosed
                         )
-                found.append(sentence)
+                found.append(_Sentence(number, start, end, block.section, mentions, countries, []))
     return found
 
 
@@ -553,7 +553,7 @@ class _Builder:
         if number is None:
             number = self.index[root] = len(self.table)
             votes = {k: v for k, v in self.votes.get(root, {}).items() if k != "_count"}
-            self.table.append(LocalEntity([], [], {}, votes, []))
+            self.table.append(LocalEntity([], [], {}, votes, [], []))
         entity = self.table[number]
         bucket = entity.alias_keys if key in self.aliases_only else entity.keys
         if key not in bucket:
@@ -571,9 +571,14 @@ class _Builder:
         return number
 
     def kind(self, number: int) -> str | None:
-        if number not in self.kinds:
-            self.kinds[number] = kind_of(self.table[number].votes)
-        return self.kinds[number]
+        if number in self.kinds:
+            return self.kinds[number]
+        kind = self.kinds[number] = kind_of(self.table[number].votes)
+        return kind
+
+    def kinds_of(self, numbers: list[int]) -> list[str | None]:
+        known = self.kinds
+        return [known[n] if n in known else self.kind(n) for n in numbers]
 
     def role_object(self, mention: Mention) -> int | None:
         if not mention.role_of or not mention.role_of_key:
@@ -651,11 +656,7 @@ def _fact(
         return None
     numbers = sentence.numbers
     entities = list(numbers)
-    relations = (
-        _roles(analysis, sentence, numbers, entities, builder)
-        if any(m.title for m in sentence.mentions)
-        else []
-    )
+    relations = _roles(analysis, sentence, numbers, entities, builder)
     pronoun = PRONOUN_SUBJECT.match(body)
     quoting = "“" in body or "”" in body or '"' in body
     antecedent = None
@@ -669,7 +670,7 @@ def _fact(
             entities.append(antecedent)
     found: list[Found] = []
     if len(numbers) >= 2 or (quoting and (numbers or antecedent is not None)):
-        kinds = [builder.kind(n) for n in numbers]
+        kinds = builder.kinds_of(numbers)
         shape = build_shape(body, sentence.start, sentence.mentions, kinds)
         shape.hidden = [m.quoted for m in sentence.mentions]
         found = find_relations(shape)

@@ -23,6 +23,7 @@ TITLE_WORDS = r"(?:[A-Z][\w.’'-]* ){0,3}"
 LEADER_NOUN = r"(?:leader|head|chief|emir|amir|commander|founder|chairman|boss|ruler)"
 LEADER_ADJ = r"(?:(?:former|current|top|supreme|overall|new|self-styled|de facto|spiritual|late) )?"
 PLACEHOLDER = re.compile(E)
+PLACEHOLDERS = tuple(f"\ue000{index}\ue001" for index in range(100))  # made once, not per sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +65,7 @@ def build_shape(
     cursor = 0
     for index, mention in enumerate(mentions):
         parts.append(sentence[cursor : mention.start - base])
-        parts.append(f"\ue000{index}\ue001")
+        parts.append(PLACEHOLDERS[index] if index < len(PLACEHOLDERS) else f"\ue000{index}\ue001")
         cursor = mention.end - base
     parts.append(sentence[cursor:])
     return Shape("".join(parts), mentions, kinds, sentence, base)

@@ -91,6 +91,7 @@ ABBREVIATIONS = frozenset(
         "eds",
     ]
 )
+TOKEN_REACH = 12  # characters looked at before a period; a longer word is looked at whole
 NEEDS_NUMBER_AFTER = frozenset({"no", "nos", "vol", "pp", "fig"})
 OPENERS = "\"'“‘(["
 
@@ -113,9 +114,8 @@ def split_sentences(
         boundary = match.end()
         if enclosed and _inside(enclosed, boundary):
             continue
-        if match.group()[0] == "." and _after_abbreviation(
-            text, sentence_start, match.start(), boundary
-        ):
+        period = match.start()
+        if text[period] == "." and _after_abbreviation(text, sentence_start, period, boundary):
             continue
         _append(text, spans, sentence_start, boundary)
         sentence_start = boundary
@@ -173,12 +173,8 @@ def _inside(spans: list[tuple[int, int]], position: int) -> bool:
 
 
 def _after_abbreviation(text: str, sentence_start: int, period: int, boundary: int) -> bool:
-    # the run of non-space characters ending at the period, found by walking back from it: a
-    # regex search would rescan the sentence from its start at every period
-    token_start = period
-    while token_start > sentence_start and not text[token_start - 1].isspace():
-        token_start -= 1
-    token = text[token_start : period + 1].lstrip(OPENERS)
+    token = _token_before(text, sentence_start, period) + "."
+    token = token.lstrip(OPENERS)
     if INITIALS.match(token):
         return True  # U.S., U.N., W. (an initial), e.g.
     word = token[:-1].lower()
@@ -188,3 +184,21 @@ def _after_abbreviation(text: str, sentence_start: int, period: int, boundary: i
         following = NEXT_CHAR.match(text, boundary)
         return following is not None and following.group(1).isdigit()
     return True
+
+
+def _token_before(text: str, floor: int, period: int) -> str:
+    """The run of non-space characters in text[floor:period] that ends at the period.
+
+    Found by splitting the few characters before the period (str.split and str.isspace agree
+    on what a space is): a regex search would rescan the sentence from its start at every
+    period, and walking back a character at a time costs a Python step per character."""
+    if period <= floor or text[period - 1].isspace():
+        return ""
+    near = max(floor, period - TOKEN_REACH)
+    token = text[near:period].rsplit(None, 1)[-1]
+    if near > floor and len(token) == period - near:  # no space within reach: walk on
+        start = near
+        while start > floor and not text[start - 1].isspace():
+            start -= 1
+        token = text[start:period]
+    return token
