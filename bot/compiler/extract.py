@@ -127,6 +127,7 @@ class KeyUnion:
 
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
+        self.merges = 0  # unions that joined two groups: whether groups changed since a count
 
     def find(self, key: str) -> str:
         parent = self.parent.get(key)
@@ -147,6 +148,7 @@ class KeyUnion:
         root_a, root_b = self.find(a), self.find(b)
         if root_a != root_b:
             self.parent[max(root_a, root_b)] = min(root_a, root_b)
+            self.merges += 1
 
 
 def extract(path: str, text: str, sha256: str, *, markdown: bool = False) -> Extraction:
@@ -170,9 +172,11 @@ def extract(path: str, text: str, sha256: str, *, markdown: bool = False) -> Ext
     votes = _votes(sentences, keys)
     kinds = {root: kind_of(v) for root, v in votes.items()}
     names = _distinct_names(sentences)
+    merges = keys.merges
     _link_initials(names, keys, kinds)
     _link_surnames(names, keys, votes, kinds, aliases_only)
-    votes = _votes(sentences, keys)
+    if keys.merges != merges:  # else the groups, and so their votes, are as counted
+        votes = _votes(sentences, keys)
     _drop_common_words(analysis, sentences, keys, votes, vocabulary)
     builder = _Builder(keys, votes, aliases_only)
     for sentence in sentences:
@@ -384,17 +388,21 @@ def _link_surnames(
     """ "Usmanov", "Mr. Tokayev", "Abu Yusuf": the one person whose full name ends or starts so."""
     people: dict[str, set[str]] = defaultdict(set)  # a name's first or last words -> person roots
     others: set[str] = set()
+    place_names = places()
     for mention in names:
-        words = mention.key.split()
-        root = keys.find(mention.key)
-        if kinds.get(root) == "person" and personal_name_shape(mention.key):
+        key = mention.key
+        if kinds.get(keys.find(key)) == "person" and personal_name_shape(key):
+            root = keys.find(key)
+            words = key.split()
             for size in range(1, len(words)):
                 people[" ".join(words[-size:])].add(root)
                 if size >= 2:
                     people[" ".join(words[:size])].add(root)
-        if not is_acronym(mention.surface) and mention.key not in places():
-            others.add(mention.key)
+        if not is_acronym(mention.surface) and key not in place_names:
+            others.add(key)
     for key in sorted(others):
+        if key not in people:  # no full name ends or starts so (most names)
+            continue
         root = keys.find(key)
         candidates = people.get(key, set()) - {root}
         if len(candidates) != 1:
@@ -409,13 +417,16 @@ def _link_surnames(
 def _drop_sentence_case_words(sentences: list[_Sentence]) -> None:
     """A capitalized word seen only at sentence starts ("Analysts", "Apart") is no name."""
     anywhere: set[str] = set()
+    opening: list[_Sentence] = []  # with a mention at their start: the only ones to filter
     for sentence in sentences:
         for mention in sentence.mentions:
             if not mention.initial:
                 anywhere.add(mention.key)
                 if " " in mention.key:  # "Akhunzada’s deputies": a full name's surname
                     anywhere.add(mention.key.rsplit(" ", 1)[1])
-    for sentence in sentences:
+            elif not opening or opening[-1] is not sentence:
+                opening.append(sentence)
+    for sentence in opening:
         sentence.mentions = [
             m
             for m in sentence.mentions
@@ -448,13 +459,10 @@ def _unglue_lowercase_tails(sentences: list[_Sentence], vocabulary: LowercaseWor
         key = mention.key
         word_at = key.rfind(" ") + 2  # the glued word keeps at least two letters of its own
         for cut in range(word_at, len(key) - 2):
+            if key[:cut] not in known:
+                continue
             tail = key[cut:]
-            if (
-                key[:cut] in known
-                and tail.isalpha()
-                and mention.surface.endswith(tail)
-                and tail in vocabulary
-            ):
+            if tail.isalpha() and mention.surface.endswith(tail) and tail in vocabulary:
                 mention.end -= len(tail)
                 mention.surface = mention.surface[: -len(tail)]
                 mention.key = key[:cut]
@@ -472,18 +480,20 @@ def _drop_common_words(
     lowercase more often than capitalized in the same document, with no cue of a name and no
     longer name it belongs to, is a word in a title or a quoted phrase, not an entity."""
     joined = keys.joined_roots()
-    capitalized: Counter[str] = Counter()
+    seen: set[str] = set()
     candidates: set[str] = set()
+    place_names, demonym_names = places(), demonyms()
     for sentence in sentences:
         for mention in sentence.mentions:
             key = mention.key
-            capitalized[key] += 1
+            if key in seen:  # decided at its first mention
+                continue
+            seen.add(key)
             if (
-                capitalized[key] > 1  # decided at its first mention
-                or " " in key
+                " " in key
                 or is_acronym(mention.surface)
-                or key in places()
-                or key in demonyms()
+                or key in place_names
+                or key in demonym_names
                 or keys.find(key) in joined
             ):
                 continue
@@ -494,6 +504,7 @@ def _drop_common_words(
                 candidates.add(key)
     if not candidates:
         return
+    capitalized = Counter(m.key for sentence in sentences for m in sentence.mentions)
     common = {key for key in candidates if text.count(key) >= capitalized[key]}
     if common:
         for sentence in sentences:
