@@ -104,8 +104,16 @@ def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]
     lines: list[Line] = []
     for match in STRIPPED_LINE.finditer(text, start, len(text) if end is None else end):
         stripped = match.group()
-        lines.append(Line(match.start(), match.end(), stripped, len(stripped.split())))
+        lines.append(Line(match.start(), match.end(), stripped, word_count(stripped)))
     return lines
+
+
+def word_count(text: str) -> int:
+    """len(text.split()) for text with no space at its ends, without making the words: a
+    printable text has no space but " " (str.isprintable), so single spaces part its words."""
+    if text.isprintable() and "  " not in text:
+        return text.count(" ") + 1
+    return len(text.split())
 
 
 def ends_like_sentence(text: str) -> bool:

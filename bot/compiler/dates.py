@@ -69,15 +69,20 @@ MAYBE_DATE = re.compile(
 )
 RELATIVE_WORDS = ("last ", "this ", "next ", "previous ", "past ", "yesterday")
 RELATIVE_WORD = re.compile("|".join(RELATIVE_WORDS))
+MONTH_START = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # how MONTH begins
 
 
 def find_date(text: str, start: int, end: int, document_date: str | None) -> FoundDate | None:
     """The first date in text[start:end]."""
     candidate = MAYBE_DATE.search(text, start, end)
     if candidate is None:
-        if RELATIVE_WORD.search(text, start, end) is None:
+        relative = RELATIVE_WORD.search(text, start, end)
+        if relative is None:
             return None
-        match = DATE.search(text, start, end)
+        # With no year and no "Mon " here, a match is a month name before punctuation ("in
+        # March,") or a relative date, which starts at most "earlier " before its relative word.
+        floor = start if MONTH_START.search(text, start, end) else relative.start() - 8
+        match = DATE.search(text, max(start, floor), end)
     else:  # a date starts at most a day-of-month and "of" before its year or month
         match = DATE.search(text, max(start, candidate.start() - 12), end)
     if match is None:

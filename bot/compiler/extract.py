@@ -56,6 +56,9 @@ KIND_ORDER = ("place", "organization", "person", "other")
 LOWERCASE = re.compile(r"[a-z]")
 # the words FORMER_NAME_CUE needs, as `in` tests: far cheaper than a regex over the document
 FORMER_NAME_WORDS = ("name", "formerly", "previously", "rebranded", "known as")
+# the same words as one pattern: a sentence without them needs no FORMER_NAME_CUE, whose
+# leading \b makes the regex engine try every position
+FORMER_NAME_WORD = re.compile("|".join(FORMER_NAME_WORDS))
 SHE_OR_HE = re.compile(r"\b(?:he|she)\b")
 PRONOUN_SUBJECT = re.compile(
     r"^(?:[A-Z][\w’']*(?: [\w’']+){0,5}, )?(?P<pronoun>[Hh]e|[Ss]he)\b(?= [a-z])"
@@ -119,6 +122,7 @@ class _Sentence:
     mentions: list[Mention] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)  # of demonyms that name nothing
     numbers: list[int] = field(default_factory=list)  # each mention's local entity, once built
+    titled: bool = False  # a mention has a title before it ("President X"): a role to record
 
 
 class KeyUnion:
@@ -184,6 +188,8 @@ def extract(path: str, text: str, sha256: str, *, markdown: bool = False) -> Ext
         for mention in sentence.mentions:
             number = builder.add_mention(mention)
             numbers.append(number)
+            if mention.title:
+                sentence.titled = True
             if mention.defined:  # the spelling an acronym is defined with counts double
                 builder.table[number].surfaces[mention.surface] += 1
             if mention.key in former and mention.key not in builder.table[number].former:
@@ -517,6 +523,8 @@ def _link_former_names(text: str, sentences: list[_Sentence], keys: KeyUnion) ->
     if not any(word in text for word in FORMER_NAME_WORDS):  # no cue word anywhere (most documents)
         return former
     for sentence in sentences:
+        if not FORMER_NAME_WORD.search(text, sentence.start, sentence.end):
+            continue
         body = text[sentence.start : sentence.end]
         if not FORMER_NAME_CUE.search(body):
             continue
@@ -662,13 +670,13 @@ def _fact(
     doc_date: str | None,
 ) -> FactDraft | None:
     body = analysis[sentence.start : sentence.end]
-    words = body.split()
-    if len(words) < 4 or not LOWERCASE.search(body):
+    flat = one_line(body)
+    if flat.count(" ") < 3 or not LOWERCASE.search(body):  # fewer than four words
         return None
     numbers = sentence.numbers
     entities = list(numbers)
-    relations = _roles(analysis, sentence, numbers, entities, builder)
-    pronoun = PRONOUN_SUBJECT.match(body)
+    relations = _roles(analysis, sentence, numbers, entities, builder) if sentence.titled else []
+    pronoun = PRONOUN_SUBJECT.match(body) if _may_open_with_pronoun(body) else None
     quoting = "“" in body or "”" in body or '"' in body
     antecedent = None
     if pronoun or (quoting and SHE_OR_HE.search(body)):  # only then does "he" need a referent
@@ -715,12 +723,32 @@ def _fact(
         sentence.article,
         sentence.start,
         sentence.end,
-        " ".join(words if statement is body else statement.split()),
+        flat if statement is body else one_line(statement),
         tuple(dict.fromkeys(entities)),
         date.date if date else None,
         date.text if date else None,
         sentence.section,
         tuple(dict.fromkeys(relations)) if relations else (),
+    )
+
+
+def one_line(text: str) -> str:
+    """The words of text joined by single spaces: " ".join(text.split()), without splitting
+    text that is so already (most sentences: printable, so no space but " ", and no double)."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
+
+
+def _may_open_with_pronoun(body: str) -> bool:
+    """Whether PRONOUN_SUBJECT can match: "He ..." or "Speaking in X, she ..." (a substring
+    test is far cheaper than the pattern, which backtracks over the opening words)."""
+    return (
+        body.startswith(("He", "he", "She", "she"))
+        or ", he" in body
+        or ", He" in body
+        or ", she" in body
+        or ", She" in body
     )
 
 

@@ -59,3 +59,19 @@ def test_fast_date_candidates_match_the_plain_pattern_everywhere() -> None:
         for end in range(start, len(text) + 1, 3):
             fast, slow = MAYBE_DATE.search(text, start, end), plain.search(text, start, end)
             assert (fast and fast.span()) == (slow and slow.span())
+
+
+def test_a_month_before_punctuation_or_a_relative_date_with_no_year_in_the_sentence():
+    # no year and no "Mon " here: the month name and "earlier this year" are still found
+    assert date_of("Talks in March, they said, went well last week.", "2021-05-04") == (
+        "2021-03",
+        "in March",
+    )
+    assert date_of("It grew sharply earlier this year, said Mr X.", "2021-05-04") == (
+        "2021",
+        "earlier this year",
+    )
+    assert date_of("The plan was shelved late this year.", "2021-05-04") == (
+        "2021",
+        "late this year",
+    )
