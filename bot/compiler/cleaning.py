@@ -29,6 +29,18 @@ CREDIT_LINE = re.compile(
     r"|.*\b(?:getty images|reuters|afp|ap photo|shutterstock)\)?$)",
     re.IGNORECASE,
 )
+# CREDIT_LINE in two parts: its opening words, and an agency at the end, looked for only among
+# the last characters (".*" made the whole pattern try every position of the line).
+CREDIT_OPENING = re.compile(
+    r"^\(?(?:(?:image|photo|picture|video|illustration|graphic|map|file photo)s?"
+    r"(?: (?:source|credit|by|courtesy|caption)s?)?\s*[:|-]"
+    r"|(?:source|credit|courtesy)s?:)",
+    re.IGNORECASE,
+)
+CREDIT_AGENCY = re.compile(
+    r"\b(?:getty images|reuters|afp|ap photo|shutterstock)\)?$", re.IGNORECASE
+)
+AGENCY_REACH = 16  # "shutterstock)" and a final newline, which $ allows, with room to spare
 # The words web pages put around any article, whatever the site: furniture inside an article
 # ("Advertisement", share buttons, newsletter and cookie prompts) is skipped but does not end it.
 INLINE_FURNITURE = re.compile(
@@ -50,7 +62,8 @@ PROMPT = re.compile(
     r"|\bcookies\b.*\b(?:browsing|consent|(?:this|our) (?:site|website))\b",
     re.IGNORECASE,
 )
-PROMPT_WORDS = ("newsletter", "inbox", "cookie")
+# what PROMPT asks about, tested as substrings (is_inline_furniture) before the pattern runs:
+# "newsletter", "inbox", "cookie"
 # Headings of what follows an article on a page (related links, comments, footer): they end it.
 TRAILING_FURNITURE = re.compile(
     r"^(?:related(?: articles| stories| posts| content| news| coverage| reading| topics)?"
@@ -132,7 +145,13 @@ def repeated_labels(lines: list[Line]) -> set[str]:
 
 
 def is_credit(text: str) -> bool:
-    return len(text) <= 120 and CREDIT_LINE.match(text) is not None
+    """CREDIT_LINE.match(text), for a text of at most 120 characters."""
+    if len(text) > 120:
+        return False
+    if CREDIT_OPENING.match(text) is not None:
+        return True
+    agency = CREDIT_AGENCY.search(text, max(0, len(text) - AGENCY_REACH))
+    return agency is not None and "\n" not in text[: agency.start()]  # "." stops at a newline
 
 
 def is_inline_furniture(line: Line) -> bool:
@@ -143,7 +162,9 @@ def is_inline_furniture(line: Line) -> bool:
         return True
     # the prompt pattern scans the whole line: only lines naming what prompts ask about pay
     lower = line.text.lower()
-    return any(word in lower for word in PROMPT_WORDS) and PROMPT.search(line.text) is not None
+    return ("newsletter" in lower or "inbox" in lower or "cookie" in lower) and PROMPT.search(
+        line.text
+    ) is not None
 
 
 def is_trailing_furniture(line: Line) -> bool:

@@ -1,4 +1,5 @@
 from bot.compiler.cleaning import (
+    CREDIT_LINE,
     is_credit,
     is_date_line,
     is_inline_furniture,
@@ -120,3 +121,11 @@ def test_what_follows_an_article_on_a_page():
     for text in ("Related Articles", "Most Read", "12 Comments", "You may also like", "© 2021 X"):
         assert is_trailing_furniture(one_line(text)), text
     assert not is_trailing_furniture(one_line("Comments from the minister drew criticism."))
+
+
+def test_is_credit_agrees_with_the_whole_credit_pattern():
+    texts = ["Photo: AFP", "(Getty Images)", "A man walks home. REUTERS", "Reuters said so today"]
+    texts += ["AFP/Getty Images)", "xreuters", "source: x.org", "line\nReuters", "Shutterstock\n"]
+    texts += ["Mr Reuters spoke", "Picture caption - a lake", "afp", ""]
+    for text in texts:
+        assert is_credit(text) == (CREDIT_LINE.match(text) is not None), text
