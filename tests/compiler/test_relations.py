@@ -3,7 +3,7 @@
 import re
 
 from bot.compiler.extract import extract
-from bot.compiler.relations import RULES, rules_cued, trie_pattern
+from bot.compiler.relations import RULES, anchored_pattern, rules_cued
 
 
 def relations(text: str) -> set[tuple[str, str, str, str | None]]:
@@ -209,16 +209,11 @@ def test_quotation_left_open_at_the_sentence_end_is_still_quoted():
     ) in found
 
 
-def test_trie_pattern_matches_the_longest_word_at_a_position():
-    pattern = re.compile(trie_pattern(["head", "headquartered", "led", "leader", "leads", "’s"]))
-    assert [m.group() for m in pattern.finditer("headquartered, leader led; x’s heads")] == [
-        "headquartered",
-        "leader",
-        "led",
-        "’s",
-        "head",
-    ]
-    assert pattern.search("nothing here") is None
+def test_anchored_pattern_matches_at_the_rarest_letter_of_a_whole_word():
+    pattern = re.compile(anchored_pattern(["head", "headquartered", "leader", "’s"]))
+    hits = [m.start() for m in pattern.finditer("headquartered, leaders; x’s ahead")]
+    assert hits == [3, 4, 18, 25, 32]  # head's d, headquartered's q, leader's d, ’, ahead's d
+    assert pattern.search("heat lea der") is None
 
 
 def test_rules_cued_agrees_with_one_search_per_rule():
@@ -228,6 +223,8 @@ def test_rules_cued_agrees_with_one_search_per_rule():
         "The group, renamed last year, joined \ue0000\ue001’s allies",
         "plain words with no cue at all",
         "ran leader’s member name operating backed",
+        "labelled as led; the commander’s command",  # words anchored on the same letter
+        "headquarters ahead",
         "",
     ]:
         expected = {n for n, cue in enumerate(one_per_rule) if cue.search(text)}
