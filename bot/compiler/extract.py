@@ -31,6 +31,7 @@ from bot.compiler.gazetteer import HONORIFICS, countries, demonyms, places
 from bot.compiler.relations import (
     FORMER_NAME_CUE,
     Found,
+    anchored_pattern,
     build_shape,
     find_former_names,
     find_relations,
@@ -58,7 +59,7 @@ LOWERCASE = re.compile(r"[a-z]")
 FORMER_NAME_WORDS = ("name", "formerly", "previously", "rebranded", "known as")
 # the same words as one pattern: a sentence without them needs no FORMER_NAME_CUE, whose
 # leading \b makes the regex engine try every position
-FORMER_NAME_WORD = re.compile("|".join(FORMER_NAME_WORDS))
+FORMER_NAME_WORD = re.compile(anchored_pattern(FORMER_NAME_WORDS))
 SHE_OR_HE = re.compile(r"\b(?:he|she)\b")
 PRONOUN_AFTER_COMMA = re.compile(", (?:[Hh]e|[Ss]he)")  # its literal start is skipped to fast
 PRONOUN_SUBJECT = re.compile(
