@@ -60,7 +60,8 @@ FORMER_NAME_WORDS = ("name", "formerly", "previously", "rebranded", "known as")
 # the same words as one pattern: a sentence without them needs no FORMER_NAME_CUE, whose
 # leading \b makes the regex engine try every position
 FORMER_NAME_WORD = re.compile(anchored_pattern(FORMER_NAME_WORDS))
-SHE_OR_HE = re.compile(r"\b(?:he|she)\b")
+# "\b(?:he|she)\b" led by its letter, so the regex engine skips to each h and s
+SHE_OR_HE = re.compile(r"[hs](?<!\w[hs])(?:(?<=h)e|(?<=s)he)\b")
 PRONOUN_AFTER_COMMA = re.compile(", (?:[Hh]e|[Ss]he)")  # its literal start is skipped to fast
 PRONOUN_SUBJECT = re.compile(
     r"^(?:[A-Z][\w’']*(?: [\w’']+){0,5}, )?(?P<pronoun>[Hh]e|[Ss]he)\b(?= [a-z])"
