@@ -84,6 +84,8 @@ def find_date(text: str, start: int, end: int, document_date: str | None) -> Fou
     """The first date in text[start:end]."""
     candidate = MAYBE_DATE.search(text, start, end)
     if candidate is None:
+        if not _has_relative_word(text[start:end]):
+            return None
         relative = RELATIVE_WORD.search(text, start, end)
         if relative is None:
             return None
@@ -96,6 +98,18 @@ def find_date(text: str, start: int, end: int, document_date: str | None) -> Fou
     if match is None:
         return None
     return FoundDate(_resolve(match, document_date), match.group().strip())
+
+
+def _has_relative_word(words: str) -> bool:
+    """RELATIVE_WORD.search(words) is not None, by substring tests (several times faster)."""
+    return (
+        "this " in words
+        or "last " in words
+        or "past " in words
+        or "next " in words
+        or "previous " in words
+        or "yesterday" in words
+    )
 
 
 def search_date(text: str, start: int, end: int) -> re.Match[str] | None:

@@ -92,6 +92,7 @@ ABBREVIATIONS = frozenset(
     ]
 )
 TOKEN_REACH = 12  # characters looked at before a period; a longer word is looked at whole
+ABBREVIATION_ENDINGS = frozenset(word[-3:] for word in ABBREVIATIONS if len(word) >= 3)
 NEEDS_NUMBER_AFTER = frozenset({"no", "nos", "vol", "pp", "fig"})
 OPENERS = "\"'“‘(["
 
@@ -133,10 +134,12 @@ def _append(text: str, spans: list[tuple[int, int]], start: int, end: int) -> No
 
 def enclosed_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Brackets and quotations in text[start:end], sorted by start."""
-    if not any(c in text[start:end] for c in '([“"'):  # what ENCLOSED and quotes start with
+    span = text[start:end]
+    straight = '"' in span
+    if not (straight or "(" in span or "[" in span or "“" in span):  # what ENCLOSED starts with
         return []
     spans = [(m.start(), m.end()) for m in ENCLOSED.finditer(text, start, end)]
-    if '"' in text[start:end]:
+    if straight:
         spans += _straight_quotes(text, start, end)
         spans.sort()
     return spans
@@ -173,6 +176,16 @@ def _inside(spans: list[tuple[int, int]], position: int) -> bool:
 
 
 def _after_abbreviation(text: str, sentence_start: int, period: int, boundary: int) -> bool:
+    last_letters = text[period - 3 : period] if period - 3 >= sentence_start else ""
+    if last_letters.isascii() and last_letters.isalpha():  # "said.": three letters end the word
+        # neither initials (a letter between dots) nor an abbreviation, unless one ends so
+        return last_letters.lower() in ABBREVIATION_ENDINGS and _after_abbreviation_word(
+            text, sentence_start, period, boundary
+        )
+    return _after_abbreviation_word(text, sentence_start, period, boundary)
+
+
+def _after_abbreviation_word(text: str, sentence_start: int, period: int, boundary: int) -> bool:
     token = _token_before(text, sentence_start, period) + "."
     token = token.lstrip(OPENERS)
     if INITIALS.match(token):
