@@ -93,3 +93,15 @@ def test_token_before_a_period_matches_walking_back_over_non_spaces():
     for floor in (0, 5, 17):
         for period in range(floor, len(text)):
             assert _token_before(text, floor, period) == walked(text, floor, period)
+
+
+def test_abbreviations_of_three_or_more_letters_do_not_end_sentences():
+    text = (
+        "Staff of the Dept. Finance met Prof. Lee and Gen. Ray. Costs rose approx. 5 times. "
+        "He left."
+    )
+    assert sentences(text) == [
+        "Staff of the Dept. Finance met Prof. Lee and Gen. Ray.",
+        "Costs rose approx. 5 times.",
+        "He left.",
+    ]
