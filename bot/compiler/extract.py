@@ -369,12 +369,16 @@ def _link_initials(names: list[Mention], keys: KeyUnion, kinds: dict[str, str | 
     """An acronym never defined here ("ETIM") joins the one long name whose initials spell it.
 
     `names`: the document's `_distinct_names`."""
+    acronyms = {mention.surface for mention in names if is_acronym(mention.surface)}
+    if not acronyms:
+        return
     long_names: dict[str, set[str]] = defaultdict(set)
-    acronyms: set[str] = set()
     for mention in names:
-        if is_acronym(mention.surface):
-            acronyms.add(mention.surface)
-        elif " " in mention.surface and kinds.get(keys.find(mention.key)) != "person":
+        if (
+            " " in mention.surface
+            and mention.surface not in acronyms
+            and kinds.get(keys.find(mention.key)) != "person"
+        ):
             initials = initials_of(mention.surface)
             if len(initials) >= 3:
                 long_names[initials].add(keys.find(mention.key))

@@ -421,7 +421,7 @@ CLOSED_NOT_OPENED = re.compile(r"^([^“”\"]{12,}?[,.!?]?)”")
 def quotes(shape: Shape, previous_person: int | None) -> list[Found]:
     """Quoted words with their speaker; `previous_person` (-1: the antecedent) stands for "he"."""
     found: list[Found] = []
-    unopened = CLOSED_NOT_OPENED.match(shape.text)
+    unopened = CLOSED_NOT_OPENED.match(shape.text) if "”" in shape.text else None
     if unopened:
         words = shape.plain(*unopened.span(1))
         speaker = _speaker_after(shape, unopened.end(), previous_person)
