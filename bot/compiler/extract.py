@@ -413,9 +413,7 @@ def _link_surnames(
                     people[" ".join(words[:size])].add(root)
         if not is_acronym(mention.surface) and key not in place_names:
             others.add(key)
-    for key in sorted(others):
-        if key not in people:  # no full name ends or starts so (most names)
-            continue
+    for key in sorted(others & people.keys()):  # names some full name ends or starts with
         root = keys.find(key)
         candidates = people.get(key, set()) - {root}
         if len(candidates) != 1:
@@ -731,7 +729,7 @@ def _fact(
         sentence.start,
         sentence.end,
         flat if statement is body else one_line(statement),
-        tuple(dict.fromkeys(entities)),
+        tuple(entities) if len(entities) < 2 else tuple(dict.fromkeys(entities)),
         date.date if date else None,
         date.text if date else None,
         sentence.section,
