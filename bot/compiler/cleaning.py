@@ -15,7 +15,9 @@ from bot.compiler.dates import MONTH
 # A line (a run of characters other than \r and \n) without its leading and trailing whitespace
 # (\S is what str.strip keeps); blank lines never match.
 STRIPPED_LINE = re.compile(r"\S(?:[^\r\n]*\S)?")
-SENTENCE_END = re.compile(r"[.!?;:,…]['\"’”)\]]*$|\.{3}$")
+# Ends in sentence punctuation, closing quotes or brackets after it allowed. (A final "...", also
+# meant, ends in "." already; a pattern led by a character class is skipped to fast.)
+SENTENCE_END = re.compile(r"[.!?;:,…]['\"’”)\]]*$")
 # "Economy1 hour ago", "Travel & Leisure 6 hours ago": a category glued to a relative time.
 RELATIVE_TIME_LINE = re.compile(
     r"^[\w&,' -]{0,40}?\s*\d{1,3}\s*(?:sec|second|min|minute|hour|hr|day|week|month|year)s?\s+ago$",

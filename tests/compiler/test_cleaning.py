@@ -1,5 +1,6 @@
 from bot.compiler.cleaning import (
     CREDIT_LINE,
+    ends_like_sentence,
     is_credit,
     is_date_line,
     is_inline_furniture,
@@ -129,3 +130,10 @@ def test_is_credit_agrees_with_the_whole_credit_pattern():
     texts += ["Mr Reuters spoke", "Picture caption - a lake", "afp", ""]
     for text in texts:
         assert is_credit(text) == (CREDIT_LINE.match(text) is not None), text
+
+
+def test_ends_like_sentence():
+    for text in ["It rained.", "Wait...", "He asked “why?”", "(see above).", "A list:", "Done!)"]:
+        assert ends_like_sentence(text), text
+    for text in ["Sport", "Page 3", "Mr. Smith", "… and more"]:
+        assert not ends_like_sentence(text), text

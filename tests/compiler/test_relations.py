@@ -3,7 +3,7 @@
 import re
 
 from bot.compiler.extract import extract
-from bot.compiler.relations import RULES, anchored_pattern, rules_cued
+from bot.compiler.relations import CLAUSE_BREAK, RULES, anchored_pattern, rules_cued
 
 
 def relations(text: str) -> set[tuple[str, str, str, str | None]]:
@@ -229,3 +229,11 @@ def test_rules_cued_agrees_with_one_search_per_rule():
     ]:
         expected = {n for n, cue in enumerate(one_per_rule) if cue.search(text)}
         assert rules_cued(text) == expected, text
+
+
+def test_clause_break_finds_what_the_plain_pattern_finds():
+    plain = re.compile(r"[“\"]|;|\b(?:while|whereas|but)\b")
+    for text in ['He said “no”; but awhile ago, whereas a buttress; "x" but_ while.', "butter"]:
+        assert [m.span() for m in CLAUSE_BREAK.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]
