@@ -576,7 +576,8 @@ class _Builder:
         number = self.index.get(root)
         if number is None:
             number = self.index[root] = len(self.table)
-            votes = {k: v for k, v in self.votes.get(root, {}).items() if k != "_count"}
+            votes = dict(self.votes.get(root, {}))
+            votes.pop("_count", None)  # the mention count, kept beside the kind votes
             self.table.append(LocalEntity([], [], {}, votes, [], []))
         entity = self.table[number]
         bucket = entity.alias_keys if key in self.aliases_only else entity.keys
