@@ -10,6 +10,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
@@ -379,7 +380,7 @@ def _link_initials(names: list[Mention], keys: KeyUnion, kinds: dict[str, str | 
             and mention.surface not in acronyms
             and kinds.get(keys.find(mention.key)) != "person"
         ):
-            initials = initials_of(mention.surface)
+            initials = _initials_of(mention.surface)
             if len(initials) >= 3:
                 long_names[initials].add(keys.find(mention.key))
     joined = keys.joined_roots()
@@ -389,6 +390,10 @@ def _link_initials(names: list[Mention], keys: KeyUnion, kinds: dict[str, str | 
         candidates = long_names.get(acronym_letters(acronym), set())
         if len(candidates) == 1 and entity_key(acronym) not in places():
             keys.union(entity_key(acronym), next(iter(candidates)))
+
+
+# initials_of splits with a regex; the same long names recur across documents
+_initials_of = lru_cache(maxsize=65536)(initials_of)
 
 
 def _link_surnames(
