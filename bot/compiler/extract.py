@@ -274,6 +274,8 @@ def _enclosed(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _link_acronyms(text: str, sentences: list[_Sentence], keys: KeyUnion) -> set[str]:
     """ "Katibat Imam al-Bukhari (KIB)", "KIB (Katibat Imam al-Bukhari)", "X (Other Name)"."""
     long_forms: set[str] = set()
+    if "(" not in text:  # both patterns need a bracket (most documents have none)
+        return long_forms
     for sentence in sentences:
         if "(" not in text[sentence.start : sentence.end]:
             continue
