@@ -394,8 +394,9 @@ def _link_initials(names: list[Mention], keys: KeyUnion, kinds: dict[str, str | 
             keys.union(entity_key(acronym), next(iter(candidates)))
 
 
-# initials_of splits with a regex; the same long names recur across documents
+# Both split the name each time they are asked; the same names recur across documents.
 _initials_of = lru_cache(maxsize=65536)(initials_of)
+_personal_name_shape = lru_cache(maxsize=65536)(personal_name_shape)
 
 
 def _link_surnames(
@@ -411,7 +412,7 @@ def _link_surnames(
     place_names = places()
     for mention in names:
         key = mention.key
-        if kinds.get(keys.find(key)) == "person" and personal_name_shape(key):
+        if kinds.get(keys.find(key)) == "person" and _personal_name_shape(key):
             root = keys.find(key)
             words = key.split()
             for size in range(1, len(words)):
