@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from bot.compiler.dates import MONTH
 
-LINE = re.compile(r"[^\r\n]+")
-SENTENCE_END = re.compile(r"[.!?;:,…]['\"’”)\]]*$|\.{3}$")
+# A line (a run of characters other than \r and \n) without its leading and trailing whitespace
+# (\S is what str.strip keeps); blank lines never match.
+STRIPPED_LINE = re.compile(r"\S(?:[^\r\n]*\S)?")
+# Ends in sentence punctuation, closing quotes or brackets after it allowed. (A final "...", also
+# meant, ends in "." already; a pattern led by a character class is skipped to fast.)
+SENTENCE_END = re.compile(r"[.!?;:,…]['\"’”)\]]*$")
 # "Economy1 hour ago", "Travel & Leisure 6 hours ago": a category glued to a relative time.
 RELATIVE_TIME_LINE = re.compile(
     r"^[\w&,' -]{0,40}?\s*\d{1,3}\s*(?:sec|second|min|minute|hour|hr|day|week|month|year)s?\s+ago$",
@@ -27,6 +31,18 @@ CREDIT_LINE = re.compile(
     r"|.*\b(?:getty images|reuters|afp|ap photo|shutterstock)\)?$)",
     re.IGNORECASE,
 )
+# CREDIT_LINE in two parts: its opening words, and an agency at the end, looked for only among
+# the last characters (".*" made the whole pattern try every position of the line).
+CREDIT_OPENING = re.compile(
+    r"^\(?(?:(?:image|photo|picture|video|illustration|graphic|map|file photo)s?"
+    r"(?: (?:source|credit|by|courtesy|caption)s?)?\s*[:|-]"
+    r"|(?:source|credit|courtesy)s?:)",
+    re.IGNORECASE,
+)
+CREDIT_AGENCY = re.compile(
+    r"\b(?:getty images|reuters|afp|ap photo|shutterstock)\)?$", re.IGNORECASE
+)
+AGENCY_REACH = 16  # "shutterstock)" and a final newline, which $ allows, with room to spare
 # The words web pages put around any article, whatever the site: furniture inside an article
 # ("Advertisement", share buttons, newsletter and cookie prompts) is skipped but does not end it.
 INLINE_FURNITURE = re.compile(
@@ -48,7 +64,8 @@ PROMPT = re.compile(
     r"|\bcookies\b.*\b(?:browsing|consent|(?:this|our) (?:site|website))\b",
     re.IGNORECASE,
 )
-PROMPT_WORDS = ("newsletter", "inbox", "cookie")
+# what PROMPT asks about, tested as substrings (is_inline_furniture) before the pattern runs:
+# "newsletter", "inbox", "cookie"
 # Headings of what follows an article on a page (related links, comments, footer): they end it.
 TRAILING_FURNITURE = re.compile(
     r"^(?:related(?: articles| stories| posts| content| news| coverage| reading| topics)?"
@@ -90,8 +107,8 @@ VERBISH = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+# one per line of every document: a named tuple is made several times faster than a frozen dataclass
+class Line(NamedTuple):
     start: int  # offsets of the stripped line in the file
     end: int
     text: str
@@ -100,14 +117,18 @@ class Line:
 
 def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
     lines: list[Line] = []
-    for match in LINE.finditer(text, start, len(text) if end is None else end):
-        raw = match.group()
-        stripped = raw.strip()
-        if not stripped:
-            continue
-        offset = match.start() + (len(raw) - len(raw.lstrip()))
-        lines.append(Line(offset, offset + len(stripped), stripped, len(stripped.split())))
+    for match in STRIPPED_LINE.finditer(text, start, len(text) if end is None else end):
+        stripped = match.group()
+        lines.append(Line(match.start(), match.end(), stripped, word_count(stripped)))
     return lines
+
+
+def word_count(text: str) -> int:
+    """len(text.split()) for text with no space at its ends, without making the words: a
+    printable text has no space but " " (str.isprintable), so single spaces part its words."""
+    if text.isprintable() and "  " not in text:
+        return text.count(" ") + 1
+    return len(text.split())
 
 
 def ends_like_sentence(text: str) -> bool:
@@ -126,7 +147,13 @@ def repeated_labels(lines: list[Line]) -> set[str]:
 
 
 def is_credit(text: str) -> bool:
-    return len(text) <= 120 and CREDIT_LINE.match(text) is not None
+    """CREDIT_LINE.match(text), for a text of at most 120 characters."""
+    if len(text) > 120:
+        return False
+    if CREDIT_OPENING.match(text) is not None:
+        return True
+    agency = CREDIT_AGENCY.search(text, max(0, len(text) - AGENCY_REACH))
+    return agency is not None and "\n" not in text[: agency.start()]  # "." stops at a newline
 
 
 def is_inline_furniture(line: Line) -> bool:
@@ -137,7 +164,9 @@ def is_inline_furniture(line: Line) -> bool:
         return True
     # the prompt pattern scans the whole line: only lines naming what prompts ask about pay
     lower = line.text.lower()
-    return any(word in lower for word in PROMPT_WORDS) and PROMPT.search(line.text) is not None
+    return ("newsletter" in lower or "inbox" in lower or "cookie" in lower) and PROMPT.search(
+        line.text
+    ) is not None
 
 
 def is_trailing_furniture(line: Line) -> bool:

@@ -10,6 +10,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
@@ -31,6 +32,7 @@ from bot.compiler.gazetteer import HONORIFICS, countries, demonyms, places
 from bot.compiler.relations import (
     FORMER_NAME_CUE,
     Found,
+    anchored_pattern,
     build_shape,
     find_former_names,
     find_relations,
@@ -56,7 +58,12 @@ KIND_ORDER = ("place", "organization", "person", "other")
 LOWERCASE = re.compile(r"[a-z]")
 # the words FORMER_NAME_CUE needs, as `in` tests: far cheaper than a regex over the document
 FORMER_NAME_WORDS = ("name", "formerly", "previously", "rebranded", "known as")
-SHE_OR_HE = re.compile(r"\b(?:he|she)\b")
+# the same words as one pattern: a sentence without them needs no FORMER_NAME_CUE, whose
+# leading \b makes the regex engine try every position
+FORMER_NAME_WORD = re.compile(anchored_pattern(FORMER_NAME_WORDS))
+# "\b(?:he|she)\b" led by its letter, so the regex engine skips to each h and s
+SHE_OR_HE = re.compile(r"[hs](?<!\w[hs])(?:(?<=h)e|(?<=s)he)\b")
+PRONOUN_AFTER_COMMA = re.compile(", (?:[Hh]e|[Ss]he)")  # its literal start is skipped to fast
 PRONOUN_SUBJECT = re.compile(
     r"^(?:[A-Z][\w’']*(?: [\w’']+){0,5}, )?(?P<pronoun>[Hh]e|[Ss]he)\b(?= [a-z])"
 )
@@ -118,6 +125,8 @@ class _Sentence:
     section: str | None
     mentions: list[Mention] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)  # of demonyms that name nothing
+    numbers: list[int] = field(default_factory=list)  # each mention's local entity, once built
+    titled: bool = False  # a mention has a title before it ("President X"): a role to record
 
 
 class KeyUnion:
@@ -126,8 +135,12 @@ class KeyUnion:
 
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
+        self.merges = 0  # unions that joined two groups: whether groups changed since a count
 
     def find(self, key: str) -> str:
+        parent = self.parent.get(key)
+        if parent == key:  # most keys are roots: answered by one lookup
+            return key
         root = key
         while (parent := self.parent.setdefault(root, root)) != root:
             root = parent
@@ -135,10 +148,15 @@ class KeyUnion:
             self.parent[key], key = root, self.parent[key]
         return root
 
+    def joined_roots(self) -> set[str]:
+        """Roots of the groups with more than one key."""
+        return {self.find(key) for key in [k for k, p in self.parent.items() if p != k]}
+
     def union(self, a: str, b: str) -> None:
         root_a, root_b = self.find(a), self.find(b)
         if root_a != root_b:
             self.parent[max(root_a, root_b)] = min(root_a, root_b)
+            self.merges += 1
 
 
 def extract(path: str, text: str, sha256: str, *, markdown: bool = False) -> Extraction:
@@ -161,14 +179,21 @@ def extract(path: str, text: str, sha256: str, *, markdown: bool = False) -> Ext
     former = _link_former_names(analysis, sentences, keys)
     votes = _votes(sentences, keys)
     kinds = {root: kind_of(v) for root, v in votes.items()}
-    _link_initials(sentences, keys, kinds)
-    _link_surnames(sentences, keys, votes, kinds, aliases_only)
-    votes = _votes(sentences, keys)
+    names = _distinct_names(sentences)
+    merges = keys.merges
+    _link_initials(names, keys, kinds)
+    _link_surnames(names, keys, votes, kinds, aliases_only)
+    if keys.merges != merges:  # else the groups, and so their votes, are as counted
+        votes = _votes(sentences, keys)
     _drop_common_words(analysis, sentences, keys, votes, vocabulary)
     builder = _Builder(keys, votes, aliases_only)
     for sentence in sentences:
+        numbers = sentence.numbers
         for mention in sentence.mentions:
             number = builder.add_mention(mention)
+            numbers.append(number)
+            if mention.title:
+                sentence.titled = True
             if mention.defined:  # the spelling an acronym is defined with counts double
                 builder.table[number].surfaces[mention.surface] += 1
             if mention.key in former and mention.key not in builder.table[number].former:
@@ -226,16 +251,16 @@ def _sentences(text: str, articles: list[Article], vocabulary: LowercaseWords) -
                 continue
             enclosed = _enclosed(text, block.start, block.end)
             for start, end in split_sentences(text, block.start, block.end, enclosed):
-                sentence = _Sentence(number, start, end, block.section)
-                sentence.mentions = find_mentions(
-                    text, start, end, vocabulary, memo, countries_seen=sentence.countries
+                countries: list[str] = []
+                mentions = find_mentions(
+                    text, start, end, vocabulary, memo, countries_seen=countries
                 )
                 if enclosed:
-                    for mention in sentence.mentions:
+                    for mention in mentions:
                         mention.quoted = any(
                             s < mention.start and mention.end < e for s, e in enclosed
                         )
-                found.append(sentence)
+                found.append(_Sentence(number, start, end, block.section, mentions, countries, []))
     return found
 
 
@@ -249,6 +274,8 @@ def _enclosed(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _link_acronyms(text: str, sentences: list[_Sentence], keys: KeyUnion) -> set[str]:
     """ "Katibat Imam al-Bukhari (KIB)", "KIB (Katibat Imam al-Bukhari)", "X (Other Name)"."""
     long_forms: set[str] = set()
+    if "(" not in text:  # both patterns need a bracket (most documents have none)
+        return long_forms
     for sentence in sentences:
         if "(" not in text[sentence.start : sentence.end]:
             continue
@@ -310,13 +337,15 @@ def _link_parenthesized_name(
 
 def _votes(sentences: list[_Sentence], keys: KeyUnion) -> dict[str, dict[str, float]]:
     votes: dict[str, dict[str, float]] = defaultdict(dict)
+    buckets: dict[str, dict[str, float]] = {}  # by key: a name recurs, its root is found once
     for sentence in sentences:
         for mention in sentence.mentions:
-            bucket = votes[keys.find(mention.key)]
+            bucket = buckets.get(mention.key)
+            if bucket is None:
+                bucket = buckets[mention.key] = votes[keys.find(mention.key)]
             for kind, score in mention.votes.items():
                 bucket[kind] = bucket.get(kind, 0) + score
-            bucket.setdefault("_count", 0)
-            bucket["_count"] += 1
+            bucket["_count"] = bucket.get("_count", 0) + 1
     return votes
 
 
@@ -339,30 +368,39 @@ def _distinct_names(sentences: list[_Sentence]) -> list[Mention]:
     return list(distinct.values())
 
 
-def _link_initials(
-    sentences: list[_Sentence], keys: KeyUnion, kinds: dict[str, str | None]
-) -> None:
-    """An acronym never defined here ("ETIM") joins the one long name whose initials spell it."""
+def _link_initials(names: list[Mention], keys: KeyUnion, kinds: dict[str, str | None]) -> None:
+    """An acronym never defined here ("ETIM") joins the one long name whose initials spell it.
+
+    `names`: the document's `_distinct_names`."""
+    acronyms = {mention.surface for mention in names if is_acronym(mention.surface)}
+    if not acronyms:
+        return
     long_names: dict[str, set[str]] = defaultdict(set)
-    acronyms: set[str] = set()
-    for mention in _distinct_names(sentences):
-        if is_acronym(mention.surface):
-            acronyms.add(mention.surface)
-        elif " " in mention.surface and kinds.get(keys.find(mention.key)) != "person":
-            initials = initials_of(mention.surface)
+    for mention in names:
+        if (
+            " " in mention.surface
+            and mention.surface not in acronyms
+            and kinds.get(keys.find(mention.key)) != "person"
+        ):
+            initials = _initials_of(mention.surface)
             if len(initials) >= 3:
                 long_names[initials].add(keys.find(mention.key))
-    sizes = Counter(keys.find(k) for k in list(keys.parent))
+    joined = keys.joined_roots()
     for acronym in sorted(acronyms):
-        if sizes[keys.find(entity_key(acronym))] > 1:
+        if keys.find(entity_key(acronym)) in joined:
             continue  # already joined to a long form
         candidates = long_names.get(acronym_letters(acronym), set())
         if len(candidates) == 1 and entity_key(acronym) not in places():
             keys.union(entity_key(acronym), next(iter(candidates)))
 
 
+# Both split the name each time they are asked; the same names recur across documents.
+_initials_of = lru_cache(maxsize=65536)(initials_of)
+_personal_name_shape = lru_cache(maxsize=65536)(personal_name_shape)
+
+
 def _link_surnames(
-    sentences: list[_Sentence],
+    names: list[Mention],  # the document's `_distinct_names`
     keys: KeyUnion,
     votes: dict[str, dict[str, float]],
     kinds: dict[str, str | None],  # of the roots votes were counted under
@@ -371,17 +409,19 @@ def _link_surnames(
     """ "Usmanov", "Mr. Tokayev", "Abu Yusuf": the one person whose full name ends or starts so."""
     people: dict[str, set[str]] = defaultdict(set)  # a name's first or last words -> person roots
     others: set[str] = set()
-    for mention in _distinct_names(sentences):
-        words = mention.key.split()
-        root = keys.find(mention.key)
-        if kinds.get(root) == "person" and personal_name_shape(mention.key):
+    place_names = places()
+    for mention in names:
+        key = mention.key
+        if kinds.get(keys.find(key)) == "person" and _personal_name_shape(key):
+            root = keys.find(key)
+            words = key.split()
             for size in range(1, len(words)):
                 people[" ".join(words[-size:])].add(root)
                 if size >= 2:
                     people[" ".join(words[:size])].add(root)
-        if not is_acronym(mention.surface) and mention.key not in places():
-            others.add(mention.key)
-    for key in sorted(others):
+        if not is_acronym(mention.surface) and key not in place_names:
+            others.add(key)
+    for key in sorted(others & people.keys()):  # names some full name ends or starts with
         root = keys.find(key)
         candidates = people.get(key, set()) - {root}
         if len(candidates) != 1:
@@ -396,13 +436,16 @@ def _link_surnames(
 def _drop_sentence_case_words(sentences: list[_Sentence]) -> None:
     """A capitalized word seen only at sentence starts ("Analysts", "Apart") is no name."""
     anywhere: set[str] = set()
+    opening: list[_Sentence] = []  # with a mention at their start: the only ones to filter
     for sentence in sentences:
         for mention in sentence.mentions:
             if not mention.initial:
                 anywhere.add(mention.key)
                 if " " in mention.key:  # "Akhunzada’s deputies": a full name's surname
                     anywhere.add(mention.key.rsplit(" ", 1)[1])
-    for sentence in sentences:
+            elif not opening or opening[-1] is not sentence:
+                opening.append(sentence)
+    for sentence in opening:
         sentence.mentions = [
             m
             for m in sentence.mentions
@@ -435,13 +478,10 @@ def _unglue_lowercase_tails(sentences: list[_Sentence], vocabulary: LowercaseWor
         key = mention.key
         word_at = key.rfind(" ") + 2  # the glued word keeps at least two letters of its own
         for cut in range(word_at, len(key) - 2):
+            if key[:cut] not in known:
+                continue
             tail = key[cut:]
-            if (
-                key[:cut] in known
-                and tail.isalpha()
-                and mention.surface.endswith(tail)
-                and tail in vocabulary
-            ):
+            if tail.isalpha() and mention.surface.endswith(tail) and tail in vocabulary:
                 mention.end -= len(tail)
                 mention.surface = mention.surface[: -len(tail)]
                 mention.key = key[:cut]
@@ -458,20 +498,22 @@ def _drop_common_words(
     """ "Agreement", "Competition", "Northern": one capitalized common word, written in
     lowercase more often than capitalized in the same document, with no cue of a name and no
     longer name it belongs to, is a word in a title or a quoted phrase, not an entity."""
-    linked = Counter(keys.find(k) for k in list(keys.parent))
-    capitalized: Counter[str] = Counter()
+    joined = keys.joined_roots()
+    seen: set[str] = set()
     candidates: set[str] = set()
+    place_names, demonym_names = places(), demonyms()
     for sentence in sentences:
         for mention in sentence.mentions:
             key = mention.key
-            capitalized[key] += 1
+            if key in seen:  # decided at its first mention
+                continue
+            seen.add(key)
             if (
-                capitalized[key] > 1  # decided at its first mention
-                or " " in key
+                " " in key
                 or is_acronym(mention.surface)
-                or key in places()
-                or key in demonyms()
-                or linked[keys.find(key)] > 1
+                or key in place_names
+                or key in demonym_names
+                or keys.find(key) in joined
             ):
                 continue
             bucket = votes.get(keys.find(key), {})
@@ -481,6 +523,7 @@ def _drop_common_words(
                 candidates.add(key)
     if not candidates:
         return
+    capitalized = Counter(m.key for sentence in sentences for m in sentence.mentions)
     common = {key for key in candidates if text.count(key) >= capitalized[key]}
     if common:
         for sentence in sentences:
@@ -493,6 +536,8 @@ def _link_former_names(text: str, sentences: list[_Sentence], keys: KeyUnion) ->
     if not any(word in text for word in FORMER_NAME_WORDS):  # no cue word anywhere (most documents)
         return former
     for sentence in sentences:
+        if not FORMER_NAME_WORD.search(text, sentence.start, sentence.end):
+            continue
         body = text[sentence.start : sentence.end]
         if not FORMER_NAME_CUE.search(body):
             continue
@@ -539,8 +584,9 @@ class _Builder:
         number = self.index.get(root)
         if number is None:
             number = self.index[root] = len(self.table)
-            votes = {k: v for k, v in self.votes.get(root, {}).items() if k != "_count"}
-            self.table.append(LocalEntity([], [], {}, votes, []))
+            votes = dict(self.votes.get(root, {}))
+            votes.pop("_count", None)  # the mention count, kept beside the kind votes
+            self.table.append(LocalEntity([], [], {}, votes, [], []))
         entity = self.table[number]
         bucket = entity.alias_keys if key in self.aliases_only else entity.keys
         if key not in bucket:
@@ -558,9 +604,14 @@ class _Builder:
         return number
 
     def kind(self, number: int) -> str | None:
-        if number not in self.kinds:
-            self.kinds[number] = kind_of(self.table[number].votes)
-        return self.kinds[number]
+        if number in self.kinds:
+            return self.kinds[number]
+        kind = self.kinds[number] = kind_of(self.table[number].votes)
+        return kind
+
+    def kinds_of(self, numbers: list[int]) -> list[str | None]:
+        known = self.kinds
+        return [known[n] if n in known else self.kind(n) for n in numbers]
 
     def role_object(self, mention: Mention) -> int | None:
         if not mention.role_of or not mention.role_of_key:
@@ -633,12 +684,13 @@ def _fact(
     doc_date: str | None,
 ) -> FactDraft | None:
     body = analysis[sentence.start : sentence.end]
-    if len(body.split()) < 4 or not LOWERCASE.search(body):
+    flat = one_line(body)
+    if flat.count(" ") < 3 or not LOWERCASE.search(body):  # fewer than four words
         return None
-    numbers = [builder.index[builder.keys.find(m.key)] for m in sentence.mentions]
+    numbers = sentence.numbers
     entities = list(numbers)
-    relations = _roles(analysis, sentence, numbers, entities, builder)
-    pronoun = PRONOUN_SUBJECT.match(body)
+    relations = _roles(analysis, sentence, numbers, entities, builder) if sentence.titled else []
+    pronoun = PRONOUN_SUBJECT.match(body) if _may_open_with_pronoun(body) else None
     quoting = "“" in body or "”" in body or '"' in body
     antecedent = None
     if pronoun or (quoting and SHE_OR_HE.search(body)):  # only then does "he" need a referent
@@ -651,7 +703,7 @@ def _fact(
             entities.append(antecedent)
     found: list[Found] = []
     if len(numbers) >= 2 or (quoting and (numbers or antecedent is not None)):
-        kinds = [builder.kind(n) for n in numbers]
+        kinds = builder.kinds_of(numbers)
         shape = build_shape(body, sentence.start, sentence.mentions, kinds)
         shape.hidden = [m.quoted for m in sentence.mentions]
         found = find_relations(shape)
@@ -682,15 +734,31 @@ def _fact(
         statement = strip_markdown(statement)
     date = find_date(analysis, sentence.start, sentence.end, doc_date)
     return FactDraft(
-        article=sentence.article,
-        start=sentence.start,
-        end=sentence.end,
-        statement=" ".join(statement.split()),
-        entities=tuple(dict.fromkeys(entities)),
-        date=date.date if date else None,
-        date_text=date.text if date else None,
-        section=sentence.section,
-        relations=tuple(dict.fromkeys(relations)),
+        sentence.article,
+        sentence.start,
+        sentence.end,
+        flat if statement is body else one_line(statement),
+        tuple(entities) if len(entities) < 2 else tuple(dict.fromkeys(entities)),
+        date.date if date else None,
+        date.text if date else None,
+        sentence.section,
+        tuple(dict.fromkeys(relations)) if relations else (),
+    )
+
+
+def one_line(text: str) -> str:
+    """The words of text joined by single spaces: " ".join(text.split()), without splitting
+    text that is so already (most sentences: printable, so no space but " ", and no double)."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
+
+
+def _may_open_with_pronoun(body: str) -> bool:
+    """Whether PRONOUN_SUBJECT can match: "He ..." or "Speaking in X, she ..." (far cheaper
+    than the pattern, which backtracks over the opening words)."""
+    return (
+        body.startswith(("He", "he", "She", "she")) or PRONOUN_AFTER_COMMA.search(body) is not None
     )
 
 

@@ -9,7 +9,7 @@ never about particular names.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.compiler.entities import Mention
@@ -23,6 +23,7 @@ TITLE_WORDS = r"(?:[A-Z][\w.’'-]* ){0,3}"
 LEADER_NOUN = r"(?:leader|head|chief|emir|amir|commander|founder|chairman|boss|ruler)"
 LEADER_ADJ = r"(?:(?:former|current|top|supreme|overall|new|self-styled|de facto|spiritual|late) )?"
 PLACEHOLDER = re.compile(E)
+PLACEHOLDERS = tuple(f"\ue000{index}\ue001" for index in range(100))  # made once, not per sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +65,7 @@ def build_shape(
     cursor = 0
     for index, mention in enumerate(mentions):
         parts.append(sentence[cursor : mention.start - base])
-        parts.append(f"\ue000{index}\ue001")
+        parts.append(PLACEHOLDERS[index] if index < len(PLACEHOLDERS) else f"\ue000{index}\ue001")
         cursor = mention.end - base
     parts.append(sentence[cursor:])
     return Shape("".join(parts), mentions, kinds, sentence, base)
@@ -109,7 +110,11 @@ def _skip_places_back(shape: Shape, index: int, floor: int, allow_place: bool) -
     return None
 
 
-CLAUSE_BREAK = re.compile(r"[“\"]|;|\b(?:while|whereas|but)\b")
+# '[“"]|;|\b(?:while|whereas|but)\b', led by one character class so the regex engine skips to
+# those characters instead of trying the words at every position
+CLAUSE_BREAK = re.compile(
+    r"[“\";wb](?:(?<=[“\";])|(?<!\w[wb])(?:(?<=w)hile|(?<=w)hereas|(?<=b)ut)\b)"
+)
 
 
 def _clause_start(text: str, position: int) -> int:
@@ -117,18 +122,21 @@ def _clause_start(text: str, position: int) -> int:
     return starts[-1] if starts else 0
 
 
+LISTED_NAME = re.compile(rf"(?:,? (?:and |or )?(?:the )?(?:[a-z-]+ ){{0,3}}?){E}")
+LIST_GOES_ON = re.compile(r",? (?:and |or )?(?:the )?\ue000")
+
+
 def following_mentions(shape: Shape, position: int) -> list[int]:
     """Names listed right after `position`: "IJU, KTJ and IMU"."""
     found: list[int] = []
-    pattern = re.compile(rf"(?:,? (?:and |or )?(?:the )?(?:[a-z-]+ ){{0,3}}?){E}")
     cursor = position
     while True:
-        match = pattern.match(shape.text, cursor)
+        match = LISTED_NAME.match(shape.text, cursor)
         if match is None:
             return found
         found.append(int(match.group(1)))
         cursor = match.end()
-        if len(found) > 1 and not re.match(r",? (?:and |or )?(?:the )?\ue000", shape.text[cursor:]):
+        if len(found) > 1 and not LIST_GOES_ON.match(shape.text, cursor):
             return found
 
 
@@ -137,50 +145,55 @@ def following_mentions(shape: Shape, position: int) -> list[int]:
 Rule = Callable[[Shape], list[Found]]
 
 
+# "Abu Yusuf Muhajir, the leader of KIB's Syrian wing"; "X, one of ... and leader of the Y"
+LEADER_OF_AFTER = re.compile(
+    rf"{E},{GAP}{{0,60}}?\b(?:the |its |a |and )?{LEADER_ADJ}{LEADER_NOUN} of (?:the )?"
+    rf"(?:[a-z-]+ ){{0,2}}(?:{E}-[a-z]+ )?{E}"
+)
+# "Taliban leader Haibatullah Akhunzada"; "The TIP's emir, Abdul Haq al-Turkistani"
+GROUP_LEADER_NAME = re.compile(
+    rf"{E}{POSS},? {LEADER_ADJ}{LEADER_NOUN}(?: [a-z]+)?,? {TITLE_WORDS}{E}"
+)
+# "IJU, led by Ilimbek Mamatov"; "the group is headed by X"
+LED_BY = re.compile(
+    rf"{E}\)?,? (?:which is |who is |is |was |are |were )?(?:being |now |currently )?"
+    rf"(?:led|headed|commanded|run) by {TITLE_WORDS}{E}"
+)
+# "the leader of the Afghan wing of KIB, which ..., is Jumaboi Aka"
+LEADER_OF_IS = re.compile(
+    rf"\b{LEADER_NOUN} of (?:the )?(?:[\w-]+ ){{0,3}}?(?:of )?(?:the )?{E}{POSS}"
+    rf"[^.;]{{0,150}}?,? "
+    rf"(?:is|was) (?:the )?(?:aforementioned |late |current )?{TITLE_WORDS}{E}"
+)
+# "Zawahiri, who heads al-Qaeda"; "X became the leader of Y"; "X was named head of Y"
+HEADS = re.compile(
+    rf"{E},? (?:who |which )?(?:now |currently |still )?(?:heads|leads|led|headed|commands|"
+    rf"commanded|runs|ran|founded|co-founded) (?:the )?{E}"
+    rf"|{E},? (?:who |which )?(?:became|becomes|was named|was appointed|was elected|is|was|"
+    rf"remains|served as|serves as) (?:the |its )?{LEADER_ADJ}{LEADER_NOUN} of (?:the )?{E}"
+)
+# "Mullah Omar, the Taliban's leader"; "al Qaeda and its leader Osama bin Laden"
+NAME_THE_GROUPS_LEADER = re.compile(rf"{E}, (?:the )?{E}{POSS} {LEADER_ADJ}{LEADER_NOUN}\b")
+AND_ITS_LEADER = re.compile(rf"{E} and its {LEADER_ADJ}{LEADER_NOUN},? {TITLE_WORDS}{E}")
+
+
 def _leader(shape: Shape) -> list[Found]:
     found: list[Found] = []
     text = shape.text
-    # "Abu Yusuf Muhajir, the leader of KIB's Syrian wing"; "X, one of ... and leader of the Y"
-    for m in re.finditer(
-        rf"{E},{GAP}{{0,60}}?\b(?:the |its |a |and )?{LEADER_ADJ}{LEADER_NOUN} of (?:the )?"
-        rf"(?:[a-z-]+ ){{0,2}}(?:{E}-[a-z]+ )?{E}",
-        text,
-    ):
+    for m in LEADER_OF_AFTER.finditer(text):
         found.append(shape.link("leader", m.group(3), m.group(1)))
-    # "Taliban leader Haibatullah Akhunzada"; "The TIP's emir, Abdul Haq al-Turkistani"
-    for m in re.finditer(
-        rf"{E}{POSS},? {LEADER_ADJ}{LEADER_NOUN}(?: [a-z]+)?,? {TITLE_WORDS}{E}", text
-    ):
+    for m in GROUP_LEADER_NAME.finditer(text):
         found.append(shape.link("leader", m.group(1), m.group(2)))
-    # "IJU, led by Ilimbek Mamatov"; "the group is headed by X"
-    for m in re.finditer(
-        rf"{E}\)?,? (?:which is |who is |is |was |are |were )?(?:being |now |currently )?"
-        rf"(?:led|headed|commanded|run) by {TITLE_WORDS}{E}",
-        text,
-    ):
+    for m in LED_BY.finditer(text):
         found.append(shape.link("leader", m.group(1), m.group(2)))
-    # "the leader of the Afghan wing of KIB, which ..., is Jumaboi Aka"
-    for m in re.finditer(
-        rf"\b{LEADER_NOUN} of (?:the )?(?:[\w-]+ ){{0,3}}?(?:of )?(?:the )?{E}{POSS}"
-        rf"[^.;]{{0,150}}?,? "
-        rf"(?:is|was) (?:the )?(?:aforementioned |late |current )?{TITLE_WORDS}{E}",
-        text,
-    ):
+    for m in LEADER_OF_IS.finditer(text):
         found.append(shape.link("leader", m.group(1), m.group(2)))
-    # "Zawahiri, who heads al-Qaeda"; "X became the leader of Y"; "X was named head of Y"
-    for m in re.finditer(
-        rf"{E},? (?:who |which )?(?:now |currently |still )?(?:heads|leads|led|headed|commands|"
-        rf"commanded|runs|ran|founded|co-founded) (?:the )?{E}"
-        rf"|{E},? (?:who |which )?(?:became|becomes|was named|was appointed|was elected|is|was|"
-        rf"remains|served as|serves as) (?:the |its )?{LEADER_ADJ}{LEADER_NOUN} of (?:the )?{E}",
-        text,
-    ):
+    for m in HEADS.finditer(text):
         person, group = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         found.append(shape.link("leader", group, person))
-    # "Mullah Omar, the Taliban's leader"; "al Qaeda and its leader Osama bin Laden"
-    for m in re.finditer(rf"{E}, (?:the )?{E}{POSS} {LEADER_ADJ}{LEADER_NOUN}\b", text):
+    for m in NAME_THE_GROUPS_LEADER.finditer(text):
         found.append(shape.link("leader", m.group(2), m.group(1)))
-    for m in re.finditer(rf"{E} and its {LEADER_ADJ}{LEADER_NOUN},? {TITLE_WORDS}{E}", text):
+    for m in AND_ITS_LEADER.finditer(text):
         found.append(shape.link("leader", m.group(1), m.group(2)))
     return [f for f in found if _fits(shape, f, subject_not="person", object_not="place")]
 
@@ -192,9 +205,12 @@ ROLE_WORDS = (
 )
 
 
+ROLE = re.compile(rf"{E}{POSS},? ({ROLE_WORDS}),? {TITLE_WORDS}{E}")
+
+
 def _role(shape: Shape) -> list[Found]:
     found: list[Found] = []
-    for m in re.finditer(rf"{E}{POSS},? ({ROLE_WORDS}),? {TITLE_WORDS}{E}", shape.text):
+    for m in ROLE.finditer(shape.text):
         found.append(Found("role", int(m.group(3)), m.group(2), int(m.group(1))))
     return [f for f in found if _fits(shape, f, subject_not="place", object_not="person")]
 
@@ -206,14 +222,19 @@ ALLEGIANCE_VERB = (
 AFFILIATION = r"(?:backed|linked|affiliated|allied|aligned|sponsored|supported|loyal|inspired)"
 
 
+PLEDGED_TO = re.compile(
+    rf"\b{ALLEGIANCE_VERB}(?: [a-z]+){{0,3}} (?:allegiance|loyalty|bayat|bay'ah|fealty)"
+    rf"(?: \[[^\]]*\])? to (?:both )?(?:the )?{E}(?:,? and (?:the )?{E})?"
+)
+AFFILIATED_NAME = re.compile(rf"{E}[- ]{AFFILIATION}\b")
+AFFILIATE_OF = re.compile(rf"{E}{POSS} (?:[a-z]+ )?affiliate,? {E}")
+AFFILIATED_WITH = re.compile(rf"\b(?:affiliated|aligned|allied) with (?:the )?{E}")
+
+
 def _allegiance(shape: Shape) -> list[Found]:
     found: list[Found] = []
     text = shape.text
-    for m in re.finditer(
-        rf"\b{ALLEGIANCE_VERB}(?: [a-z]+){{0,3}} (?:allegiance|loyalty|bayat|bay'ah|fealty)"
-        rf"(?: \[[^\]]*\])? to (?:both )?(?:the )?{E}(?:,? and (?:the )?{E})?",
-        text,
-    ):
+    for m in PLEDGED_TO.finditer(text):
         subject = subject_before(shape, m.start())
         if subject is None:
             continue
@@ -221,13 +242,13 @@ def _allegiance(shape: Shape) -> list[Found]:
             if m.group(group) is not None:
                 obj = int(m.group(group))
                 found.append(shape.link("allegiance", subject, obj))
-    for m in re.finditer(rf"{E}[- ]{AFFILIATION}\b", text):
+    for m in AFFILIATED_NAME.finditer(text):
         obj = int(m.group(1))
         for subject in following_mentions(shape, m.end()):
             found.append(shape.link("allegiance", subject, obj))
-    for m in re.finditer(rf"{E}{POSS} (?:[a-z]+ )?affiliate,? {E}", text):
+    for m in AFFILIATE_OF.finditer(text):
         found.append(shape.link("allegiance", m.group(2), m.group(1)))
-    for m in re.finditer(rf"\b(?:affiliated|aligned|allied) with (?:the )?{E}", text):
+    for m in AFFILIATED_WITH.finditer(text):
         subject = _nearest_before(shape, m.start())
         if subject is not None:
             found.append(shape.link("allegiance", subject, m.group(1)))
@@ -246,26 +267,32 @@ def _nearest_before(shape: Shape, position: int) -> int | None:
 DESIGNATE = r"(?:designated|listed|blacklisted|proscribed|banned|labelled|labeled|branded)"
 
 
+DESIGNATES = re.compile(
+    rf"{E} (?:has |had |have |formally |officially |also )*{DESIGNATE} (?:the )?{E}"
+    rf"(?: (?:as|to the list of|on (?:its|the) list of|a|an) ([^.;]{{3,90}}))?"
+)
+DESIGNATED_BY = re.compile(
+    rf"\b(?:was|were|is|are|has been|have been|had been|being) (?:formally |officially |also )?"
+    rf"{DESIGNATE}(?: as)?([^.;]{{0,90}}?) by (?:the )?{E}"
+)
+
+
 def _designation(shape: Shape) -> list[Found]:
     found: list[Found] = []
     text = shape.text
-    for m in re.finditer(
-        rf"{E} (?:has |had |have |formally |officially |also )*{DESIGNATE} (?:the )?{E}"
-        rf"(?: (?:as|to the list of|on (?:its|the) list of|a|an) ([^.;]{{3,90}}))?",
-        text,
-    ):
+    for m in DESIGNATES.finditer(text):
         value = _designation_value(shape, m, 3)
         found.append(Found("designation", int(m.group(2)), value, int(m.group(1))))
-    for m in re.finditer(
-        rf"\b(?:was|were|is|are|has been|have been|had been|being) (?:formally |officially |also )?"
-        rf"{DESIGNATE}(?: as)?([^.;]{{0,90}}?) by (?:the )?{E}",
-        text,
-    ):
+    for m in DESIGNATED_BY.finditer(text):
         subject = subject_before(shape, m.start())
         if subject is not None:
             value = _designation_value(shape, m, 1)
             found.append(Found("designation", subject, value, int(m.group(2))))
     return [f for f in found if _fits(shape, f, subject_not="place", object_not=None)]
+
+
+VALUE_END = re.compile(r" (?:on|in|since|by|after|for|because) ")
+LEADING_ARTICLE = re.compile(r"^(?:an?|the) ")
 
 
 def _designation_value(shape: Shape, match: re.Match[str], group: int) -> str:
@@ -274,8 +301,8 @@ def _designation_value(shape: Shape, match: re.Match[str], group: int) -> str:
         return "designated"
     start, end = match.span(group)
     value = shape.plain(start, end)
-    value = re.split(r" (?:on|in|since|by|after|for|because) ", value)[0]
-    value = re.sub(r"^(?:an?|the) ", "", value.strip(" ,"))
+    value = VALUE_END.split(value)[0]
+    value = LEADING_ARTICLE.sub("", value.strip(" ,"))
     return value or "designated"
 
 
@@ -285,14 +312,16 @@ AREA_VERB = (
 )
 
 
+OPERATES_IN = re.compile(
+    rf"\b{AREA_VERB}(?: (?:mainly|primarily|mostly|largely|chiefly|also|now|still|only))? "
+    rf"(?:in|across|throughout|inside) "
+    rf"(?:both )?(?:the )?(?:[\w-]+ ){{0,4}}?(?:of )?(?:the )?{E}"
+)
+
+
 def _area(shape: Shape) -> list[Found]:
     found: list[Found] = []
-    for m in re.finditer(
-        rf"\b{AREA_VERB}(?: (?:mainly|primarily|mostly|largely|chiefly|also|now|still|only))? "
-        rf"(?:in|across|throughout|inside) "
-        rf"(?:both )?(?:the )?(?:[\w-]+ ){{0,4}}?(?:of )?(?:the )?{E}",
-        shape.text,
-    ):
+    for m in OPERATES_IN.finditer(shape.text):
         subject = subject_before(shape, m.start())
         if subject is None:
             continue
@@ -314,24 +343,27 @@ def find_former_names(shape: Shape) -> list[Found]:
     return _former_name(shape)
 
 
+FORMER_NAME_OF = re.compile(
+    rf"{E} \[(?:the |a |its )?(?:former|old|previous|original|earlier) name "
+    rf"(?:of|for) (?:the )?{E}\]"
+)
+FORMERLY_KNOWN_AS = re.compile(
+    rf"{E},? \(?(?:formerly|previously|once|originally|earlier) "
+    rf"(?:known as|called|named) (?:the )?{E}"
+)
+RENAMED = re.compile(
+    rf"{E} (?:was |has been |had been )?(?:renamed|rebranded)(?: as)? (?:the )?{E}"
+)
+
+
 def _former_name(shape: Shape) -> list[Found]:
     found: list[Found] = []
     text = shape.text
-    for m in re.finditer(
-        rf"{E} \[(?:the |a |its )?(?:former|old|previous|original|earlier) name "
-        rf"(?:of|for) (?:the )?{E}\]",
-        text,
-    ):
+    for m in FORMER_NAME_OF.finditer(text):
         found.append(shape.link("former_name", m.group(2), m.group(1)))
-    for m in re.finditer(
-        rf"{E},? \(?(?:formerly|previously|once|originally|earlier) "
-        rf"(?:known as|called|named) (?:the )?{E}",
-        text,
-    ):
+    for m in FORMERLY_KNOWN_AS.finditer(text):
         found.append(shape.link("former_name", m.group(1), m.group(2)))
-    for m in re.finditer(
-        rf"{E} (?:was |has been |had been )?(?:renamed|rebranded)(?: as)? (?:the )?{E}", text
-    ):
+    for m in RENAMED.finditer(text):
         found.append(shape.link("former_name", m.group(2), m.group(1)))
     return found
 
@@ -339,24 +371,26 @@ def _former_name(shape: Shape) -> list[Found]:
 MEMBER_ADJ = r"(?:(?:former|senior|founding|leading|prominent|longtime|key|ex-|active|permanent) )*"
 
 
+MEMBER_OF = re.compile(
+    rf"{E},? (?:who is |who was |is |was |also )?(?:a |an |the )?{MEMBER_ADJ}"
+    rf"members? of (?:the )?"
+    rf"(?:{E}{POSS} (?:[a-z]+ )?)?{E}"
+)
+JOINED = re.compile(
+    rf"\b(?:belonged|belongs|belong|joined|joins|join|defected) to (?:the )?{E}"
+    rf"|\b(?:joined|joins) (?:the )?{E}"
+    rf"|\b(?:appointed|named|elected|made) (?:as )?(?:a |an )?{MEMBER_ADJ}member of (?:the )?"
+    rf"(?:{E}{POSS} (?:[a-z]+ )?)?{E}"
+)
+
+
 def _member(shape: Shape) -> list[Found]:
     found: list[Found] = []
     text = shape.text
-    for m in re.finditer(
-        rf"{E},? (?:who is |who was |is |was |also )?(?:a |an |the )?{MEMBER_ADJ}"
-        rf"members? of (?:the )?"
-        rf"(?:{E}{POSS} (?:[a-z]+ )?)?{E}",
-        text,
-    ):
+    for m in MEMBER_OF.finditer(text):
         obj = int(m.group(3))
         found.append(shape.link("member", m.group(1), obj))
-    for m in re.finditer(
-        rf"\b(?:belonged|belongs|belong|joined|joins|join|defected) to (?:the )?{E}"
-        rf"|\b(?:joined|joins) (?:the )?{E}"
-        rf"|\b(?:appointed|named|elected|made) (?:as )?(?:a |an )?{MEMBER_ADJ}member of (?:the )?"
-        rf"(?:{E}{POSS} (?:[a-z]+ )?)?{E}",
-        text,
-    ):
+    for m in JOINED.finditer(text):
         obj = int(next(g for g in reversed(m.groups()) if g is not None))
         subject = subject_before(shape, m.start())
         if subject is not None and subject != obj:
@@ -391,7 +425,7 @@ CLOSED_NOT_OPENED = re.compile(r"^([^“”\"]{12,}?[,.!?]?)”")
 def quotes(shape: Shape, previous_person: int | None) -> list[Found]:
     """Quoted words with their speaker; `previous_person` (-1: the antecedent) stands for "he"."""
     found: list[Found] = []
-    unopened = CLOSED_NOT_OPENED.match(shape.text)
+    unopened = CLOSED_NOT_OPENED.match(shape.text) if "”" in shape.text else None
     if unopened:
         words = shape.plain(*unopened.span(1))
         speaker = _speaker_after(shape, unopened.end(), previous_person)
@@ -414,6 +448,9 @@ def _speaker(shape: Shape, open_at: int, close_at: int, previous_person: int | N
     return _speaker_before(shape, open_at, previous_person)
 
 
+CLAUSE_PUNCTUATION = re.compile(r"[,.;]")
+
+
 def _speaker_after(shape: Shape, close_at: int, previous_person: int | None) -> int | None:
     """ "“…,” said X", "“…,” X added", "“…” he continues"."""
     after = shape.text[close_at : close_at + 160]
@@ -424,7 +461,7 @@ def _speaker_after(shape: Shape, close_at: int, previous_person: int | None) -> 
         return int(said.group(2))
     said_by = SPEECH_AFTER_VERB.match(after)
     if said_by:  # "…," said Wall Street Journal columnist Walter Russell Mead
-        window = re.split(r"[,.;]", after[said_by.end() : said_by.end() + 120], maxsplit=1)[0]
+        window = CLAUSE_PUNCTUATION.split(after[said_by.end() : said_by.end() + 120], maxsplit=1)[0]
         indexes = [int(m.group(1)) for m in PLACEHOLDER.finditer(window)]
         people = [i for i in indexes if shape.kinds[i] == "person"]
         others = [i for i in indexes if shape.kinds[i] != "place"]
@@ -536,16 +573,86 @@ RULES: tuple[tuple[tuple[str, ...], Rule], ...] = (
 )
 
 
-# each rule's words as one alternation: one scan of the sentence instead of one per word
-RULE_CUES = tuple((re.compile("|".join(map(re.escape, words))), rule) for words, rule in RULES)
+# Letters from rarest to commonest in English prose. Each cue word is looked for by its rarest
+# letter: the regex engine skips to those few letters (about one in five) instead of trying
+# a word at nearly every letter, and most sentences hold no cue word at all.
+RARITY = "’'qzjxkvbpygfwmudclhrsnioate"
+COMMON_LETTERS = set("lhrsnioate ")  # a word with only these is tested as a plain substring
+
+
+def anchor_of(word: str) -> int:
+    """Index of the word's rarest character."""
+    return min(range(len(word)), key=lambda i: (RARITY.find(word[i]) % (len(RARITY) + 1), i))
+
+
+def anchored_pattern(words: Iterable[str]) -> str:
+    """Matches at the rarest character of any of the words, where the whole word occurs:
+    "d(?:(?<=lead)er|(?<=hea))" for "leader" and "head"."""
+    branches: dict[str, list[str]] = {}
+    for word in words:
+        at = anchor_of(word)
+        behind = f"(?<={re.escape(word[: at + 1])})" if at else ""
+        branches.setdefault(word[at], []).append(behind + re.escape(word[at + 1 :]))
+    return "|".join(
+        f"{re.escape(char)}(?:{'|'.join(sorted(rests))})"
+        for char, rests in sorted(branches.items())
+    )
+
+
+def _rules_of_words() -> dict[str, frozenset[int]]:
+    owners: dict[str, set[int]] = {}
+    for number, (words, _rule) in enumerate(RULES):
+        for word in words:
+            owners.setdefault(word, set()).add(number)
+    return {word: frozenset(rules) for word, rules in owners.items()}
+
+
+RULES_OF_WORD = _rules_of_words()
+PLAIN_CUES = tuple(w for w in RULES_OF_WORD if set(w) <= COMMON_LETTERS)  # "ran "
+ANCHORED_CUES = [w for w in RULES_OF_WORD if w not in PLAIN_CUES]
+ANY_CUE = re.compile(anchored_pattern(ANCHORED_CUES))
+
+
+def _cues_at() -> dict[str, list[tuple[str, int]]]:
+    """The words anchored on each character, with the anchor's index in the word."""
+    found: dict[str, list[tuple[str, int]]] = {}
+    for word in ANCHORED_CUES:
+        found.setdefault(word[anchor_of(word)], []).append((word, anchor_of(word)))
+    return found
+
+
+CUES_AT = _cues_at()
+
+
+def rules_cued(text: str) -> set[int]:
+    """Indexes of the RULES one of whose words occurs in text."""
+    fired: set[int] = set()
+    for word in PLAIN_CUES:
+        if word in text:
+            fired |= RULES_OF_WORD[word]
+    position = 0
+    while len(fired) < len(RULES):
+        hit = ANY_CUE.search(text, position)
+        if hit is None:
+            break
+        at = hit.start()
+        # every word anchored on this character, not only the one the pattern matched
+        for word, offset in CUES_AT[text[at]]:
+            if at >= offset and text.startswith(word, at - offset):
+                fired |= RULES_OF_WORD[word]
+        position = at + 1
+    return fired
 
 
 def find_relations(shape: Shape) -> list[Found]:
     text = shape.text
     if text.count("\ue000") < 2:  # every relation links two names
         return []
+    fired = rules_cued(text)
+    if not fired:
+        return []
     found: list[Found] = []
-    for cue, rule in RULE_CUES:
-        if cue.search(text):
+    for number, (_words, rule) in enumerate(RULES):
+        if number in fired:
             found.extend(rule(shape))
     return found

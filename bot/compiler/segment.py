@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from statistics import median
+from typing import NamedTuple
 
 from bot.compiler.cleaning import (
     CAPTION_POSITION,
@@ -39,8 +40,7 @@ INTERNAL_BREAK = re.compile(r"[.!?][\"”’]?\s+[\"“‘]?[A-Z]")
 HEADER_REACH = 5  # lines after a title that may still hold its byline furniture
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):  # made for every line of every document: a tuple is cheapest
     start: int
     end: int
     kind: str  # paragraph | heading | caption
@@ -153,6 +153,8 @@ def _titles(lines: list[Line], furniture: Furniture) -> list[int]:
     """Page titles; a title-shaped line in a title's header (a caption above the byline) is not
     one: no text separates it from the title above."""
     titles: list[int] = []
+    if not furniture.headers and not furniture.marks:
+        return titles  # a title has a byline or a date below it, or furniture around it
     for index in range(len(lines)):
         if not _is_page_title(lines, index, furniture):
             continue
@@ -182,7 +184,7 @@ def _is_page_title(lines: list[Line], index: int, furniture: Furniture) -> bool:
     if index in skipped or index in furniture.stops:
         return False
     below = range(index + 1, min(index + 1 + HEADER_REACH, len(lines)))
-    header = next((i for i in below if i in furniture.headers), None)
+    header = _first_header(below, furniture.headers)
     if header is None and (index == 0 or index - 1 not in furniture.marks):
         return False  # most lines: decided before their shape is looked at
     if not _is_title_shaped(lines[index]) or is_credit(lines[index].text):
@@ -202,6 +204,14 @@ def _is_page_title(lines: list[Line], index: int, furniture: Furniture) -> bool:
     if index == 0 or index - 1 not in furniture.marks:
         return False
     return any(i in furniture.marks and not is_credit(lines[i].text) for i in below)
+
+
+def _first_header(below: range, headers: set[int]) -> int | None:
+    if headers:
+        for i in below:
+            if i in headers:
+                return i
+    return None
 
 
 def _is_marked_caption(text: str) -> bool:

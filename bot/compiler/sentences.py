@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-CANDIDATE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9]|\s*$)")
+# "[.!?…]+" spelled "[.!?…][.!?…]*": a pattern led by a character class lets the regex engine
+# skip to those characters; one led by a repeat is tried at every position (twice as slow here)
+CANDIDATE_END = re.compile(r"[.!?…][.!?…]*[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9]|\s*$)")
 NEXT_CHAR = re.compile(r"\s*(\S)")
 ENCLOSED = re.compile(r"\([^()\n]{0,600}\)|\[[^\[\]\n]{0,600}\]|“[^“”\n]{0,600}”")
 STRAIGHT_QUOTE = re.compile(r'"')
@@ -91,6 +93,8 @@ ABBREVIATIONS = frozenset(
         "eds",
     ]
 )
+TOKEN_REACH = 12  # characters looked at before a period; a longer word is looked at whole
+ABBREVIATION_ENDINGS = frozenset(word[-3:] for word in ABBREVIATIONS if len(word) >= 3)
 NEEDS_NUMBER_AFTER = frozenset({"no", "nos", "vol", "pp", "fig"})
 OPENERS = "\"'“‘(["
 
@@ -113,9 +117,8 @@ def split_sentences(
         boundary = match.end()
         if enclosed and _inside(enclosed, boundary):
             continue
-        if match.group()[0] == "." and _after_abbreviation(
-            text, sentence_start, match.start(), boundary
-        ):
+        period = match.start()
+        if text[period] == "." and _after_abbreviation(text, sentence_start, period, boundary):
             continue
         _append(text, spans, sentence_start, boundary)
         sentence_start = boundary
@@ -133,10 +136,12 @@ def _append(text: str, spans: list[tuple[int, int]], start: int, end: int) -> No
 
 def enclosed_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Brackets and quotations in text[start:end], sorted by start."""
-    if not any(c in text[start:end] for c in '([“"'):  # what ENCLOSED and quotes start with
+    span = text[start:end]
+    straight = '"' in span
+    if not (straight or "(" in span or "[" in span or "“" in span):  # what ENCLOSED starts with
         return []
     spans = [(m.start(), m.end()) for m in ENCLOSED.finditer(text, start, end)]
-    if '"' in text[start:end]:
+    if straight:
         spans += _straight_quotes(text, start, end)
         spans.sort()
     return spans
@@ -173,12 +178,18 @@ def _inside(spans: list[tuple[int, int]], position: int) -> bool:
 
 
 def _after_abbreviation(text: str, sentence_start: int, period: int, boundary: int) -> bool:
-    # the run of non-space characters ending at the period, found by walking back from it: a
-    # regex search would rescan the sentence from its start at every period
-    token_start = period
-    while token_start > sentence_start and not text[token_start - 1].isspace():
-        token_start -= 1
-    token = text[token_start : period + 1].lstrip(OPENERS)
+    last_letters = text[period - 3 : period] if period - 3 >= sentence_start else ""
+    if last_letters.isascii() and last_letters.isalpha():  # "said.": three letters end the word
+        # neither initials (a letter between dots) nor an abbreviation, unless one ends so
+        return last_letters.lower() in ABBREVIATION_ENDINGS and _after_abbreviation_word(
+            text, sentence_start, period, boundary
+        )
+    return _after_abbreviation_word(text, sentence_start, period, boundary)
+
+
+def _after_abbreviation_word(text: str, sentence_start: int, period: int, boundary: int) -> bool:
+    token = _token_before(text, sentence_start, period) + "."
+    token = token.lstrip(OPENERS)
     if INITIALS.match(token):
         return True  # U.S., U.N., W. (an initial), e.g.
     word = token[:-1].lower()
@@ -188,3 +199,21 @@ def _after_abbreviation(text: str, sentence_start: int, period: int, boundary: i
         following = NEXT_CHAR.match(text, boundary)
         return following is not None and following.group(1).isdigit()
     return True
+
+
+def _token_before(text: str, floor: int, period: int) -> str:
+    """The run of non-space characters in text[floor:period] that ends at the period.
+
+    Found by splitting the few characters before the period (str.split and str.isspace agree
+    on what a space is): a regex search would rescan the sentence from its start at every
+    period, and walking back a character at a time costs a Python step per character."""
+    if period <= floor or text[period - 1].isspace():
+        return ""
+    near = max(floor, period - TOKEN_REACH)
+    token = text[near:period].rsplit(None, 1)[-1]
+    if near > floor and len(token) == period - near:  # no space within reach: walk on
+        start = near
+        while start > floor and not text[start - 1].isspace():
+            start -= 1
+        token = text[start:period]
+    return token

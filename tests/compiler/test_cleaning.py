@@ -1,4 +1,6 @@
 from bot.compiler.cleaning import (
+    CREDIT_LINE,
+    ends_like_sentence,
     is_credit,
     is_date_line,
     is_inline_furniture,
@@ -10,6 +12,20 @@ from bot.compiler.cleaning import (
     strip_markdown,
     teaser_lines,
 )
+
+
+def test_split_lines_strips_every_kind_of_whitespace_and_skips_blank_lines():
+    text = " \t\n\u00a0 One\x0b two \u3000\r\n\x0c\n\u2028Three\u2028\n"
+    got = [(line.start, line.end, line.text, line.words) for line in split_lines(text)]
+    expected = []
+    at = 0
+    for raw in text.replace("\r", "\n").split("\n"):
+        if raw.strip():
+            offset = at + len(raw) - len(raw.lstrip())
+            expected.append((offset, offset + len(raw.strip()), raw.strip(), len(raw.split())))
+        at += len(raw) + 1
+    assert got == expected
+    assert [line.text for line in split_lines(text, 5, 11)] == ["One\x0b t"]
 
 
 def test_split_lines_keeps_exact_offsets():
@@ -106,3 +122,18 @@ def test_what_follows_an_article_on_a_page():
     for text in ("Related Articles", "Most Read", "12 Comments", "You may also like", "© 2021 X"):
         assert is_trailing_furniture(one_line(text)), text
     assert not is_trailing_furniture(one_line("Comments from the minister drew criticism."))
+
+
+def test_is_credit_agrees_with_the_whole_credit_pattern():
+    texts = ["Photo: AFP", "(Getty Images)", "A man walks home. REUTERS", "Reuters said so today"]
+    texts += ["AFP/Getty Images)", "xreuters", "source: x.org", "line\nReuters", "Shutterstock\n"]
+    texts += ["Mr Reuters spoke", "Picture caption - a lake", "afp", ""]
+    for text in texts:
+        assert is_credit(text) == (CREDIT_LINE.match(text) is not None), text
+
+
+def test_ends_like_sentence():
+    for text in ["It rained.", "Wait...", "He asked “why?”", "(see above).", "A list:", "Done!)"]:
+        assert ends_like_sentence(text), text
+    for text in ["Sport", "Page 3", "Mr. Smith", "… and more"]:
+        assert not ends_like_sentence(text), text

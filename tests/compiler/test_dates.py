@@ -1,6 +1,13 @@
 import re
 
-from bot.compiler.dates import MAYBE_DATE, MAYBE_DATE_PLAIN, document_date, find_date
+from bot.compiler.dates import (
+    DATE,
+    MAYBE_DATE,
+    MAYBE_DATE_PLAIN,
+    document_date,
+    find_date,
+    search_date,
+)
 
 
 def date_of(text: str, document: str | None = None) -> tuple[str | None, str] | None:
@@ -59,3 +66,46 @@ def test_fast_date_candidates_match_the_plain_pattern_everywhere() -> None:
         for end in range(start, len(text) + 1, 3):
             fast, slow = MAYBE_DATE.search(text, start, end), plain.search(text, start, end)
             assert (fast and fast.span()) == (slow and slow.span())
+
+
+def test_a_month_before_punctuation_or_a_relative_date_with_no_year_in_the_sentence():
+    # no year and no "Mon " here: the month name and "earlier this year" are still found
+    assert date_of("Talks in March, they said, went well last week.", "2021-05-04") == (
+        "2021-03",
+        "in March",
+    )
+    assert date_of("It grew sharply earlier this year, said Mr X.", "2021-05-04") == (
+        "2021",
+        "earlier this year",
+    )
+    assert date_of("The plan was shelved late this year.", "2021-05-04") == (
+        "2021",
+        "late this year",
+    )
+
+
+def test_search_date_finds_what_a_plain_search_finds():
+    words = [
+        "in",
+        "March,",
+        "Sept.",
+        "15th",
+        "of",
+        "2019",
+        "$2020",
+        "1990s",
+        "late",
+        "this",
+        "year",
+    ]
+    words += ["last", "week", "mid-", "May", "by", "yesterday", "x", "earlier", "since", "Dec", "3"]
+    texts = [" ".join(words[i : i + n]) for i in range(len(words)) for n in (1, 2, 3, 4)]
+    texts += [" ".join(words), "-".join(words), ", ".join(words)]
+    for text in texts:
+        for start in range(0, len(text), 3):
+            for end in (start + 5, start + 17, len(text)):
+                expected = DATE.search(text, start, end)
+                found = search_date(text, start, end)
+                assert (found and (found.span(), found.groupdict())) == (
+                    expected and (expected.span(), expected.groupdict())
+                ), (text, start, end)

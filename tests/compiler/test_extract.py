@@ -1,6 +1,7 @@
 """Document-level extraction: what a name is decided from the whole document."""
 
-from bot.compiler.extract import extract, kind_of
+from bot.compiler.cleaning import word_count
+from bot.compiler.extract import extract, kind_of, one_line
 
 
 def extracted(text: str):
@@ -58,3 +59,13 @@ def test_demonyms_link_facts_to_their_country_without_becoming_names():
     assert turkey in first.entities and turkey not in second.entities
     assert "Asia" not in names
     assert all("turkish" not in e.keys + e.alias_keys for e in extraction.entities)
+
+
+def test_one_line_is_the_words_joined_by_single_spaces():
+    for text in ["plain words here", " padded ", "a  b", "tab\there", "nb\u00a0sp", "x\n y", ""]:
+        assert one_line(text) == " ".join(text.split())
+
+
+def test_word_count_counts_what_split_finds():
+    for text in ["one", "two words", "a  b", "tab\tsep", "nb\u00a0sp x", "ideo\u3000graphic"]:
+        assert word_count(text) == len(text.split())

@@ -1,6 +1,9 @@
 """Relations from small made-up texts: the patterns are about phrasing, not the seed's names."""
 
+import re
+
 from bot.compiler.extract import extract
+from bot.compiler.relations import CLAUSE_BREAK, RULES, anchored_pattern, rules_cued
 
 
 def relations(text: str) -> set[tuple[str, str, str, str | None]]:
@@ -204,3 +207,33 @@ def test_quotation_left_open_at_the_sentence_end_is_still_quoted():
         "There is no confusion, it is plain common sense.",
         None,
     ) in found
+
+
+def test_anchored_pattern_matches_at_the_rarest_letter_of_a_whole_word():
+    pattern = re.compile(anchored_pattern(["head", "headquartered", "leader", "’s"]))
+    hits = [m.start() for m in pattern.finditer("headquartered, leaders; x’s ahead")]
+    assert hits == [3, 4, 18, 25, 32]  # head's d, headquartered's q, leader's d, ’, ahead's d
+    assert pattern.search("heat lea der") is None
+
+
+def test_rules_cued_agrees_with_one_search_per_rule():
+    one_per_rule = [re.compile("|".join(map(re.escape, words))) for words, _rule in RULES]
+    for text in [
+        "\ue0000\ue001 is headquartered in \ue0001\ue001",  # "head" inside a longer cue word
+        "The group, renamed last year, joined \ue0000\ue001’s allies",
+        "plain words with no cue at all",
+        "ran leader’s member name operating backed",
+        "labelled as led; the commander’s command",  # words anchored on the same letter
+        "headquarters ahead",
+        "",
+    ]:
+        expected = {n for n, cue in enumerate(one_per_rule) if cue.search(text)}
+        assert rules_cued(text) == expected, text
+
+
+def test_clause_break_finds_what_the_plain_pattern_finds():
+    plain = re.compile(r"[“\"]|;|\b(?:while|whereas|but)\b")
+    for text in ['He said “no”; but awhile ago, whereas a buttress; "x" but_ while.', "butter"]:
+        assert [m.span() for m in CLAUSE_BREAK.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]

@@ -1,4 +1,4 @@
-from bot.compiler.sentences import split_sentences
+from bot.compiler.sentences import _token_before, split_sentences
 
 
 def sentences(text: str) -> list[str]:
@@ -79,4 +79,29 @@ def test_a_quotation_reopened_without_closing_does_not_swap_inside_and_outside()
         "She said mothers were entitled to leave.",
         '"We made a commitment. It is the extra £1,400."',
         "She said ministers would consult.",
+    ]
+
+
+def test_token_before_a_period_matches_walking_back_over_non_spaces():
+    def walked(text: str, floor: int, period: int) -> str:
+        start = period
+        while start > floor and not text[start - 1].isspace():
+            start -= 1
+        return text[start:period]
+
+    text = "Mr. Smith\u00a0met A.B.C.D.E.F.G.H.I. and (Gen. X) ."
+    for floor in (0, 5, 17):
+        for period in range(floor, len(text)):
+            assert _token_before(text, floor, period) == walked(text, floor, period)
+
+
+def test_abbreviations_of_three_or_more_letters_do_not_end_sentences():
+    text = (
+        "Staff of the Dept. Finance met Prof. Lee and Gen. Ray. Costs rose approx. 5 times. "
+        "He left."
+    )
+    assert sentences(text) == [
+        "Staff of the Dept. Finance met Prof. Lee and Gen. Ray.",
+        "Costs rose approx. 5 times.",
+        "He left.",
     ]
