@@ -83,6 +83,8 @@ FORMER_WINDOW = 40  # characters around "former Amir" in which the person must b
 TITLE_THEN_NAME = re.compile(r"[\s,:]*(?:[A-Z][\w.]*\s+){0,2}")  # ", Mullah " before the name
 NAME_THEN_TITLE = re.compile(r",\s+(?:the\s+|a\s+)?(?:\S+\s+)?")  # ", the Taliban's " after it
 FORMER_LEADER_PENALTY = 0.3
+LEADER_CONSENSUS_BONUS = 0.02  # a tie-breaker: per further fact naming the same leader
+LEADER_CONSENSUS_CAP = 3
 DEPARTMENT_SPAN = 5  # "of Foreign Affairs Sergei Lavrov": capitalised words after "of" read
 EMPLOYER_KINDS = frozenset({"organization", "other"})
 EMPLOYER_SPAN = 80  # characters from a person's name to the "at X" naming their employer
@@ -530,7 +532,7 @@ class Ranker:
         subjects = frozenset(ks[-1] for m in proper if (ks := keys(m.text)))
         scored = _phrase_rerank(scored, query, subjects)
         if "leader" in ask.wanted:
-            scored = self._former_leaders_last(scored, ask)
+            scored = self._rank_leaders(scored, ask)
         if unknown_names:
             for s in scored:
                 s.answers = False
@@ -634,24 +636,32 @@ class Ranker:
         )
         return s
 
-    def _former_leaders_last(self, scored: list[Scored], ask: Asked) -> list[Scored]:
+    def _rank_leaders(self, scored: list[Scored], ask: Asked) -> list[Scored]:
         """ "Who leads the Taliban?": "Mullah Omar, the Taliban's leader" is as much a leader
         relation as "Taliban leader Haibatullah Akhunzada", but the documents call Omar the
-        "former Amir" elsewhere; a leader they call former anywhere ranks below the others."""
+        "former Amir" elsewhere; a leader they call former anywhere ranks below the others.
+        Among leaders left level, the one the documents name as leader most often comes first
+        (KIB's Syrian-wing leader, named so three times, before its Afghan-wing leader)."""
         head = scored[:PHRASE_RERANK]
-        former: dict[str, bool] = {}
-        demoted = False
-        for s in head:
-            leaders = {
+        leaders_of = {
+            id(s): {
                 obj
                 for rtype, subject, obj, _value in s.fact.relations
                 if rtype == "leader" and subject in ask.entity_ids and obj is not None
             }
-            if s.answers and leaders and all(self._called_former(p, former) for p in leaders):
+            for s in head
+        }
+        named_as_leader = Counter(p for leaders in leaders_of.values() for p in leaders)
+        former: dict[str, bool] = {}
+        for s in head:
+            leaders = leaders_of[id(s)]
+            if not s.answers or not leaders:
+                continue
+            if all(self._called_former(p, former) for p in leaders):
                 s.score -= FORMER_LEADER_PENALTY
-                demoted = True
-        if not demoted:
-            return scored
+            s.score += LEADER_CONSENSUS_BONUS * min(
+                max(named_as_leader[p] for p in leaders) - 1, LEADER_CONSENSUS_CAP
+            )
         head.sort(key=lambda s: (-s.score, s.fact.ordinal))
         return head + scored[PHRASE_RERANK:]
 

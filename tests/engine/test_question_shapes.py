@@ -38,6 +38,7 @@ ENTITIES = [
     Entity("sea-front", "Sea Front", "organization", ()),
     Entity("kai-moss", "Kai Moss", "person", ("Moss",)),
     Entity("ned-bly", "Ned Bly", "person", ("Bly",)),
+    Entity("lake-guard", "Lake Guard", "organization", ()),
 ]
 TITLE = "Prison man 'suing ministry'"
 SENTENCES = [
@@ -69,6 +70,9 @@ SENTENCES = [
     "The Sea Front praised its former chief, Ned Bly, in a letter.",
     "Sea Front leader Ned Bly signed the pact in 1990.",
     "Kai Moss now heads the Sea Front.",
+    "The north wing of the Lake Guard is led by Omar Vane.",
+    "The Lake Guard's south wing is led by Rolf Dane.",
+    "In May the Lake Guard, led by Rolf Dane, marched.",
     "Critics say island prisons in Velor are cruel and island prisons are full.",
     "Such prisons have been described as \u201cstone coffins\u201d by inspectors.",
 ]
@@ -86,6 +90,15 @@ RELATIONS = {
     ),
     SENTENCES.index("Sea Front leader Ned Bly signed the pact in 1990."): (
         Relation("leader", "sea-front", "Ned Bly", "ned-bly"),
+    ),
+    SENTENCES.index("The north wing of the Lake Guard is led by Omar Vane."): (
+        Relation("leader", "lake-guard", "Omar Vane", "omar-vane"),
+    ),
+    SENTENCES.index("The Lake Guard's south wing is led by Rolf Dane."): (
+        Relation("leader", "lake-guard", "Rolf Dane", "rolf-dane"),
+    ),
+    SENTENCES.index("In May the Lake Guard, led by Rolf Dane, marched."): (
+        Relation("leader", "lake-guard", "Rolf Dane", "rolf-dane"),
     ),
 }
 
@@ -207,3 +220,7 @@ def test_a_title_with_its_department_before_a_name(engine: Engine) -> None:
 
 def test_a_leader_the_documents_call_former_ranks_below_the_others(engine: Engine) -> None:
     assert "Kai Moss" in answer(engine, "Who leads the Sea Front?")
+
+
+def test_of_level_leaders_the_one_named_leader_most_often_comes_first(engine: Engine) -> None:
+    assert "Rolf Dane" in answer(engine, "Who leads the Lake Guard?")
