@@ -10,7 +10,12 @@ from bot.engine.text import QUESTION_WORDS, STOPWORDS, fold, key, word_set, word
 
 MAX_QUERY_CHARS = 1000  # longer text is cut: nobody asks a 10,000-character question
 STANDS_FOR = re.compile(
-    r"^\s*what\s+(?:does|do|did)\s+(.+?)\s+(?:stand\s+for|mean|refer\s+to)\s*\??\s*$", re.I
+    r"^\s*what\s+(?:does|do|did)\s+(.+?)\s+(?:stand\s+for|mean|refer\s+to)\s*\??\s*$"
+    # "What is X abbreviated as?", "What is the acronym of X?": also a name spelt out
+    r"|^\s*what\s+is\s+(.+?)\s+(?:abbreviated|shortened)(?:\s+(?:as|to))?\s*\??\s*$"
+    r"|^\s*what\s+is\s+the\s+(?:abbreviation|acronym|short\s+form)\s+(?:of|for)\s+(.+?)"
+    r"\s*\??\s*$",
+    re.I,
 )
 # Commands asked in words ("brief me on X", "X timeline", "quotes by X"): (command, pattern).
 # The engine follows them only when X is a name the documents know.
@@ -118,6 +123,7 @@ class Query:
     truncated: bool = False
     spoken: tuple[str, str] | None = None  # (command, argument) asked in words
     search_text: str = ""  # what ranking reads, when it differs from `text`
+    abbreviation: bool = False  # "What is X abbreviated as?": X's acronym is the answer
     measure: str = ""  # "how old" -> "old": the kind of number asked for
     # "Who won X?": the verb right after "who" names what the answer did; the fact must say it.
     agent_verb: str = ""
@@ -175,7 +181,8 @@ def parse(text: str) -> Query:
             relations=(),
             definition=True,
             truncated=truncated,
-            search_text=f"What is {spelled_out.group(1)}?",
+            search_text=f"What is {next(g for g in spelled_out.groups() if g)}?",
+            abbreviation=spelled_out.group(1) is None,
         )
     return Query(
         cleaned,

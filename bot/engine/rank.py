@@ -116,6 +116,7 @@ CUES_BY_TYPE: dict[str, frozenset[str]] = {
 
 QUOTE_MARKS = re.compile('[“”«»]|"')
 # Phrases that define a name: "X, formerly Y", "X (also known as Y)", "[former name of Y]".
+ACRONYM_AFTER = re.compile(r"\s*[(\[][A-Z][A-Za-z0-9-]*[A-Z][)\]]")
 DEFINING = re.compile(
     r"former(ly)? name|formerly|known as|also called|stands for|renamed|"
     r"short for|\bi\.e\.",
@@ -156,6 +157,7 @@ class Asked:
     attributes: tuple[Attribute, ...] = ()
     counted: str = ""  # "how many deals": the key of what is counted
     origin: bool = False  # "Where is X from?": a place after "from" answers it
+    abbreviation: bool = False  # "What is X abbreviated as?": "X (ACR)" answers it
     measure: str = ""  # "how old": the answer must hold an age (text.MEASURE_PATTERNS)
     agent_verb: str = ""  # "Who won X?": the fact must say "won" (or a synonym)
     # entity id -> the sources it is the topic of (named in TOPIC_FACTS facts or more there)
@@ -521,6 +523,7 @@ class Ranker:
             attributes=attributes,
             counted=counted_key(query) if query.qtype == "how_many" else "",
             origin=query.qtype == "where" and bool(ORIGIN_QUESTION.match(query.focus)),
+            abbreviation=query.abbreviation,
             measure=query.measure,
             # "Who won X?": the answer is who did it, so the fact must say it was done.
             agent_verb=query.agent_verb if content.get(query.agent_verb, 0.0) >= 1.0 else "",
@@ -1056,10 +1059,17 @@ def _says(fact: FactRow, verb: str, held_keys: set[str]) -> bool:
 
 
 def _spells_out(fact: FactRow, ask: Asked) -> bool:
-    """ "Katibat Tawhid wal Jihad (KTJ)": the fact spells out the name asked, in brackets."""
-    return any(
-        f"({name})" in fact.excerpt or f"[{name}]" in fact.excerpt for name in ask.names_typed
-    )
+    """ "Katibat Tawhid wal Jihad (KTJ)": the fact spells out the name asked, in brackets;
+    asked for an abbreviation, it gives the long form's acronym ("Belt and Road Initiative
+    (BRI)")."""
+    excerpt = fact.excerpt
+    for name in ask.names_typed:
+        if f"({name})" in excerpt or f"[{name}]" in excerpt:
+            return True
+        at = excerpt.find(name) if ask.abbreviation else -1
+        if at >= 0 and ACRONYM_AFTER.match(excerpt, at + len(name)):
+            return True
+    return False
 
 
 def _has_other_name(fact: FactRow) -> bool:

@@ -73,6 +73,7 @@ SENTENCES = [
     "The north wing of the Lake Guard is led by Omar Vane.",
     "The Lake Guard's south wing is led by Rolf Dane.",
     "In May the Lake Guard, led by Rolf Dane, marched.",
+    "Ostria left the Sun and Sea Plan (SSP) last year.",
     "Critics say island prisons in Velor are cruel and island prisons are full.",
     "Such prisons have been described as \u201cstone coffins\u201d by inspectors.",
 ]
@@ -224,3 +225,17 @@ def test_a_leader_the_documents_call_former_ranks_below_the_others(engine: Engin
 
 def test_of_level_leaders_the_one_named_leader_most_often_comes_first(engine: Engine) -> None:
     assert "Rolf Dane" in answer(engine, "Who leads the Lake Guard?")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the Sun and Sea Plan abbreviated as?",
+        "What is the acronym of the Sun and Sea Plan?",
+        "What is the abbreviation for Sun and Sea Plan?",
+    ],
+)
+def test_asked_for_an_abbreviation_the_long_form_with_its_acronym_answers(
+    engine: Engine, question: str
+) -> None:
+    assert "Sun and Sea Plan (SSP)" in answer(engine, question)
