@@ -59,6 +59,7 @@ LIGHT_WORDS = word_set(
     "describe described call called"
 )
 TAKE = word_set("take takes took taken taking")
+COPULAS = word_set("is was are were")
 # "How much is X worth?" is answered by "a $600 million yacht": the amount says the worth.
 VALUE_WORDS = word_set("worth cost costs value valued price priced")
 # Nouns too general to be the attribute asked in "the P of X" ("the name of X's radio").
@@ -250,7 +251,29 @@ def attribute_questions(
             and (after + 2 >= len(tokens) or tokens[after + 2] in STOPWORDS)
         ):
             found.append((key(tokens[after + 1]), group, True))
+        elif _two_word_attribute(tokens, after, named):
+            # "Who is Nestle's chief executive?": the last word names the attribute, the
+            # first qualifies it (see _modifiers).
+            found.append((key(tokens[after + 2]), group, True))
     return tuple(found)
+
+
+def _two_word_attribute(tokens: list[str], after: int, named: set[int]) -> bool:
+    """ "X's chief executive", "X's share price" ending a "who/what is" question: a verb
+    there ("What did X's chief say?") would be no attribute, so only after "is/was"."""
+    return (
+        after + 3 == len(tokens)
+        and tokens[after] == "s"
+        and not named.intersection((after + 1, after + 2))
+        and _attribute_word(tokens[after + 1])
+        and _attribute_word(tokens[after + 2])
+        and not _verb_like(tokens[after + 2])  # "Where was X's subsidiary based?"
+        and bool(COPULAS.intersection(tokens[:after]))
+    )
+
+
+def _verb_like(word: str) -> bool:
+    return word.endswith("ed") or key(word) in RELATION_CUES
 
 
 def _attribute_word(word: str) -> bool:
@@ -566,7 +589,7 @@ class Ranker:
                 if is_named:
                     hits += 1
                 elif (
-                    s.coverage >= TOPIC_COVERAGE
+                    s.coverage >= TOPIC_COVERAGE - 1e-9
                     and evidence >= TOPIC_WORDS
                     and any(fact.source in ask.topics.get(e.id, ()) for e in group)
                     and not self._names_another(fact, group)

@@ -39,6 +39,7 @@ ENTITIES = [
     Entity("kai-moss", "Kai Moss", "person", ("Moss",)),
     Entity("ned-bly", "Ned Bly", "person", ("Bly",)),
     Entity("lake-guard", "Lake Guard", "organization", ()),
+    Entity("una-pell", "Una Pell", "person", ("Pell",)),
 ]
 TITLE = "Prison man 'suing ministry'"
 SENTENCES = [
@@ -74,6 +75,13 @@ SENTENCES = [
     "The Lake Guard's south wing is led by Rolf Dane.",
     "In May the Lake Guard, led by Rolf Dane, marched.",
     "Ostria left the Sun and Sea Plan (SSP) last year.",
+    "The fine was fair, chief executive Una Pell said.",
+    (
+        "Harlow Mining said that after a year of strikes and fines in three countries oil "
+        "prices hurt its shares."
+    ),
+    "Profit dipped 4% to $9m last year.",
+    "Snow may fall on the pass in winter.",
     "Critics say island prisons in Velor are cruel and island prisons are full.",
     "Such prisons have been described as \u201cstone coffins\u201d by inspectors.",
 ]
@@ -239,3 +247,16 @@ def test_asked_for_an_abbreviation_the_long_form_with_its_acronym_answers(
     engine: Engine, question: str
 ) -> None:
     assert "Sun and Sea Plan (SSP)" in answer(engine, question)
+
+
+def test_a_two_word_attribute_of_a_possessive_name(engine: Engine) -> None:
+    # The story is about Harlow Mining; the sentence names its chief executive only.
+    assert "Una Pell" in answer(engine, "Who is Harlow Mining's chief executive?")
+
+
+def test_a_two_word_attribute_must_be_tied_to_the_name(engine: Engine) -> None:
+    assert abstains(engine, "What is Harlow Mining's share price?")
+
+
+def test_a_fall_is_met_by_a_dip(engine: Engine) -> None:
+    assert "dipped 4%" in answer(engine, "How much did Harlow Mining's profit fall?")
