@@ -9,7 +9,9 @@ The snapshot makes adding one document to thousands cheap: one file holding, per
 its file stamp (size, mtime), its entities and sources (what the cross-document merge needs)
 and its finished facts, plus where their YAML lies in the facts.yaml that compile wrote, so
 an unchanged document is neither read, hashed, decoded, re-assembled, re-validated nor
-re-rendered when its entities' ids did not change.
+re-rendered when its entities' ids did not change. It also keeps the cross-document merge's
+result with a key of its inputs (every document's path and content hash, curated.yaml): a
+compile whose documents are all unchanged reuses it instead of merging again.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from bot.compiler.extract import (
     RelationDraft,
     SourceDraft,
 )
-from bot.factbase import FACTS_FILE, Fact, Relation
+from bot.factbase import FACTS_FILE, Entity, Fact, Relation
 
 CACHE_DIR = ".cache"
 SNAPSHOT_FILE = "snapshot.marshal"
@@ -182,6 +184,16 @@ class DocumentRecord:
         return [fact_from_row(row) for row in marshal.loads(self.facts_blob)]
 
 
+@dataclass(slots=True)
+class MergeMemo:
+    """The entities (and curated.yaml warnings) the last compile's merge made of its inputs;
+    each document's local ids are in its record."""
+
+    key: str  # see pipeline.merge_key
+    entities: list[Entity]
+    warnings: list[str]
+
+
 class Snapshot:
     """Per-document records of the last compile, in one file (see the module docstring).
 
@@ -197,22 +209,33 @@ class Snapshot:
         self.enabled = enabled
         self.records: dict[str, DocumentRecord] = {}
         self.facts_file_stamp: Stamp | None = None
+        self.merge: MergeMemo | None = None
         self._yaml: dict[str, str] | None = None
 
     def load(self) -> None:
         if not self.enabled:
             return
         try:
-            version, facts_file_stamp, rows = marshal.loads(self.path.read_bytes())
+            version, facts_file_stamp, rows, merge = marshal.loads(self.path.read_bytes())
             if version != COMPILER_VERSION:
                 return
             self.records = {path: _record(row) for path, row in rows.items()}
             self.facts_file_stamp = facts_file_stamp and tuple(facts_file_stamp)
+            self.merge = merge and _merge_memo(merge)
         except FileNotFoundError:
             return
         except Exception as exc:  # a damaged snapshot only costs time
             log.warning("ignoring unreadable snapshot %s: %s", self.path, exc)
-            self.records = {}
+            self.records, self.facts_file_stamp, self.merge = {}, None, None
+
+    def merged(self, key: str) -> MergeMemo | None:
+        """The last compile's merge, when its inputs had this key."""
+        return self.merge if self.merge is not None and self.merge.key == key else None
+
+    def facts_file_unchanged(self) -> bool:
+        """facts.yaml is the file this snapshot was saved with: not replaced or edited since."""
+        stamp = self.facts_file_stamp
+        return stamp is not None and file_stamp(self.facts_file) == stamp
 
     def facts_yaml(self, path: str) -> str | None:
         """The YAML of the document's facts as facts.yaml holds it; None when that file is
@@ -222,7 +245,7 @@ class Snapshot:
         return self._yaml.get(path)
 
     def _cut_facts_file(self) -> dict[str, str]:
-        if self.facts_file_stamp is None or file_stamp(self.facts_file) != self.facts_file_stamp:
+        if not self.facts_file_unchanged():
             return {}
         try:
             text = self.facts_file.read_bytes().decode("utf-8")
@@ -240,17 +263,19 @@ class Snapshot:
             at += length
         return pieces
 
-    def save(self, records: dict[str, DocumentRecord]) -> None:
-        """Record `records` with the facts.yaml just written from them (in path order)."""
+    def save(self, records: dict[str, DocumentRecord], merge: MergeMemo | None) -> None:
+        """Record `records` and `merge` with the facts.yaml just written from them (in path
+        order)."""
         if not self.enabled:
             return
         rows = {path: _row(record) for path, record in records.items()}
+        merge_row = None if merge is None else _merge_row(merge)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".snapshot.", dir=self.path.parent)
             with os.fdopen(fd, "wb") as handle:
                 stamp = file_stamp(self.facts_file)
-                handle.write(marshal.dumps((COMPILER_VERSION, stamp, rows)))
+                handle.write(marshal.dumps((COMPILER_VERSION, stamp, rows, merge_row)))
             os.replace(tmp, self.path)
         except OSError as exc:
             log.warning("cannot write snapshot %s: %s", self.path, exc)
@@ -283,6 +308,15 @@ def _record(row: Any) -> DocumentRecord:
         facts,
         length,
     )
+
+
+def _merge_row(merge: MergeMemo) -> Any:
+    return (merge.key, [(e.id, e.name, e.kind, e.aliases) for e in merge.entities], merge.warnings)
+
+
+def _merge_memo(row: Any) -> MergeMemo:
+    key, entities, warnings = row
+    return MergeMemo(key, [Entity(*e) for e in entities], warnings)
 
 
 def _entity_row(e: LocalEntity) -> tuple[Any, ...]:

@@ -78,6 +78,10 @@ class Curated:
             raise FactBaseError(f"{origin}: kinds: {name!r} has unknown kind {kind!r}")
         return curated
 
+    def fingerprint(self) -> str:
+        """Equal for equal corrections: part of the key under which a merge is reused."""
+        return repr((self.aliases, self.merges, self.kinds, self.names, self.drops))
+
     def apply(self, union: KeyUnion, clusters: dict[str, Cluster]) -> list[str]:
         """Apply to the merged clusters in place; return a warning per entry matching nothing."""
         if not (self.aliases or self.merges or self.kinds or self.names or self.drops):

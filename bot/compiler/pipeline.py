@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 import logging
 import time
 from collections.abc import Callable, Iterator
@@ -14,16 +15,17 @@ from bot import factbase
 from bot.compiler.cache import (
     DocumentRecord,
     ExtractionCache,
+    MergeMemo,
     Snapshot,
     Stamp,
     file_stamp,
 )
 from bot.compiler.curated import Curated
-from bot.compiler.extract import Extraction, extract
+from bot.compiler.extract import COMPILER_VERSION, Extraction, extract
 from bot.compiler.merge import document_facts, document_sources, merge_entities, source_ids
 from bot.compiler.reading import Document, find_documents, read_document, relative_name
 from bot.errors import DocumentError, ValidationError
-from bot.factbase import Fact, FactBase, Source
+from bot.factbase import Entity, Fact, FactBase, Source
 
 log = logging.getLogger("briefbot.compiler")
 NO_STAMP = (-1, -1)  # matches no file: the document is read and hashed next time
@@ -122,10 +124,11 @@ def _compile_folder(
         except DocumentError as problem:
             report.problems.append(problem)
     report.cached = cache.hits + sum(d.text is None for d in documents)
-    base, facts_yaml, warnings = _merge(
-        documents, seeds_dir, cache=cache, snapshot=snapshot, curated=curated, report=report
-    )
-    report.warnings += warnings
+    memo = _merged_entities(documents, curated, snapshot)
+    base, facts_yaml = _assemble_all(documents, memo.entities, seeds_dir, cache, snapshot, report)
+    report.warnings += memo.warnings
+    # the same inputs, merged the same way, give the facts.yaml the snapshot was saved with
+    unchanged = memo is snapshot.merge and snapshot.facts_file_unchanged()
     report.documents = len(documents)
     report.sources, report.entities, report.facts = (
         len(base.sources),
@@ -134,19 +137,22 @@ def _compile_folder(
     )
     texts = {d.extraction.path: d.text for d in documents if d.text is not None}
     verified = [d.extraction.path for d in documents if d.text is None]
-    if write and documents:
+    if write and documents and not unchanged:
         # validates first
         factbase.save(
             base, knowledge_dir, seeds_dir, texts=texts, verified=verified, facts_yaml=facts_yaml
         )
-        report.written = True
     else:
         problems = factbase.validate(base, seeds_dir, texts, verified=verified)
         if problems:
             raise ValidationError(problems)
-    if report.written:  # the snapshot describes the facts.yaml just written
+    report.written = write and bool(documents)  # or facts.yaml already held this base
+    if report.written and not (unchanged and all(d.text is None for d in documents)):
+        # the snapshot describes the facts.yaml just written (kept as it is when nothing,
+        # not even a stamp, changed)
         racy_after = time.time_ns() - RACY_NS
-        snapshot.save({d.extraction.path: d.record(cache, racy_after) for d in documents})
+        records = {d.extraction.path: d.record(cache, racy_after) for d in documents}
+        snapshot.save(records, memo)
         if report.ok:
             cache.prune()
     report.seconds = time.perf_counter() - started
@@ -245,20 +251,41 @@ def _extraction(document: Document, cache: ExtractionCache) -> Extraction:
     return extraction
 
 
-def _merge(
-    documents: list[_Document],
-    seeds_dir: Path,
-    *,
-    cache: ExtractionCache,
-    snapshot: Snapshot,
-    curated: Curated,
-    report: CompileReport,
-) -> tuple[FactBase, list[str], list[str]]:
-    """Join the documents; reuse a document's facts and YAML when its entity and source ids
-    are those it was last assembled with, else assemble it (reading it if it was skipped)."""
+def merge_key(curated: Curated, documents: list[_Document]) -> str:
+    """What the merge depends on: the documents' entities (fixed by the compiler version and
+    each document's path and content) and curated.yaml. Not their order: find_documents sorts."""
+    digest = hashlib.sha256(f"{COMPILER_VERSION}\0{curated.fingerprint()}".encode())
+    for path, sha256 in sorted((d.extraction.path, d.extraction.sha256) for d in documents):
+        digest.update(f"\0{path}\0{sha256}".encode())
+    return digest.hexdigest()
+
+
+def _merged_entities(documents: list[_Document], curated: Curated, snapshot: Snapshot) -> MergeMemo:
+    """The corpus's entities, and each document's local ids set: the snapshot's merge when
+    the inputs are those it was made of, else a new merge."""
+    key = merge_key(curated, documents)
+    memo = snapshot.merged(key)
+    if memo is not None and all(d.previous is not None for d in documents):
+        for document in documents:
+            assert document.previous is not None
+            document.local_ids = document.previous.local_ids
+        return memo
     entities, local_ids, warnings = merge_entities([d.extraction for d in documents], curated)
     for document, entity_ids in zip(documents, local_ids, strict=True):
         document.local_ids = entity_ids
+    return MergeMemo(key, entities, warnings)
+
+
+def _assemble_all(  # noqa: PLR0917 - one private call site
+    documents: list[_Document],
+    entities: list[Entity],
+    seeds_dir: Path,
+    cache: ExtractionCache,
+    snapshot: Snapshot,
+    report: CompileReport,
+) -> tuple[FactBase, list[str]]:
+    """Reuse a document's facts and YAML when its entity and source ids are those it was last
+    assembled with, else assemble it (reading it if it was skipped)."""
     documents.sort(key=lambda d: d.extraction.path)
     article_ids = source_ids([d.extraction for d in documents])
     sources: list[Source] = []
@@ -283,7 +310,7 @@ def _merge(
         facts += document.facts
         parts.append(document.facts_yaml)
     documents[:] = kept
-    return FactBase(sources=sources, entities=entities, facts=facts), parts, warnings
+    return FactBase(sources=sources, entities=entities, facts=facts), parts
 
 
 def _assemble(document: _Document, seeds_dir: Path, cache: ExtractionCache) -> None:

@@ -178,3 +178,84 @@ def test_a_symlinked_document_keeps_the_pieces_in_order(seeds, tmp_path):
     shutil.copy(SEED, seeds / SEED.name)
     compile_folder(seeds, knowledge)
     assert _facts(knowledge) == _cold(seeds, tmp_path)
+
+
+@pytest.fixture
+def merges(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many documents each cross-document merge a compile runs was given."""
+    seen: list[int] = []
+    original = pipeline.merge_entities
+
+    def counting(extractions, curated=None):  # type: ignore[no-untyped-def]
+        seen.append(len(extractions))
+        return original(extractions, curated)
+
+    monkeypatch.setattr(pipeline, "merge_entities", counting)
+    return seen
+
+
+def test_an_unchanged_folder_reuses_the_merge_and_leaves_facts_yaml_alone(seeds, tmp_path, merges):
+    knowledge = tmp_path / "k"
+    first = compile_folder(seeds, knowledge)
+    written = os.stat(knowledge / factbase.FACTS_FILE)
+    assert merges == [3]
+    again = compile_folder(seeds, knowledge)
+    assert merges == [3]
+    assert again.report.written
+    assert os.stat(knowledge / factbase.FACTS_FILE).st_mtime_ns == written.st_mtime_ns
+    assert _facts(knowledge) == _cold(seeds, tmp_path)
+    assert factbase.to_yaml(again.base) == factbase.to_yaml(first.base)
+    assert (
+        again.report.summary_line().split(" in ")[0] == first.report.summary_line().split(" in ")[0]
+    )
+
+
+def test_a_touched_but_unchanged_document_reuses_the_merge(seeds, tmp_path, merges, reads):
+    knowledge = tmp_path / "k"
+    compile_folder(seeds, knowledge)
+    os.utime(seeds / "politics_010.txt")  # read and hashed again: same content
+    reads.clear()
+    compile_folder(seeds, knowledge)
+    assert reads == ["politics_010.txt"]
+    assert merges == [3]
+    assert _facts(knowledge) == _cold(seeds, tmp_path)
+
+
+def test_adding_removing_or_changing_a_document_merges_again(seeds, tmp_path, merges):
+    knowledge = tmp_path / "k"
+    compile_folder(seeds, knowledge)
+    changes = [
+        lambda: shutil.copy(SEED, seeds / SEED.name),
+        (seeds / SEED.name).unlink,
+        lambda: (seeds / "politics_010.txt").write_text(
+            "Changed\n\nJack McConnell met Tony Blair.\n"
+        ),
+    ]
+    for change in changes:
+        change()
+        merges.clear()
+        compile_folder(seeds, knowledge)
+        assert len(merges) == 1
+        assert _facts(knowledge) == _cold(seeds, tmp_path)
+
+
+def test_an_edited_facts_file_is_rewritten_even_when_nothing_else_changed(seeds, tmp_path):
+    knowledge = tmp_path / "k"
+    compile_folder(seeds, knowledge)
+    facts = knowledge / factbase.FACTS_FILE
+    expected = facts.read_bytes()
+    facts.write_text(facts.read_text(encoding="utf-8").replace("kind: person", "kind: place"))
+    compile_folder(seeds, knowledge)
+    assert facts.read_bytes() == expected
+    facts.unlink()
+    compile_folder(seeds, knowledge)
+    assert facts.read_bytes() == expected
+
+
+def test_a_changed_curated_file_merges_again(seeds, tmp_path, merges):
+    knowledge = tmp_path / "k"
+    compile_folder(seeds, knowledge)
+    (knowledge / factbase.CURATED_FILE).write_text("drop: [Tory]\n")
+    result = compile_folder(seeds, knowledge)
+    assert merges == [3, 3]
+    assert not any(e.name == "Tory" for e in result.base.entities)
