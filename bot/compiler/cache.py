@@ -176,9 +176,12 @@ class DocumentRecord:
         return marshal.dumps([fact_row(f) for f in facts])
 
     def extraction(self, path: str) -> Extraction:
-        """Its entities and sources, without facts: enough for the merge."""
-        entities = [LocalEntity(*e) for e in marshal.loads(self.entities_blob)]
-        return Extraction(path, self.sha256, self.sources, entities, [])
+        """Its sources only: `entities()` are decoded when a merge needs them, facts when
+        they are reused."""
+        return Extraction(path, self.sha256, self.sources, [], [])
+
+    def entities(self) -> list[LocalEntity]:
+        return [LocalEntity(*e) for e in marshal.loads(self.entities_blob)]
 
     def facts(self) -> list[Fact]:
         return [fact_from_row(row) for row in marshal.loads(self.facts_blob)]

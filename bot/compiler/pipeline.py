@@ -125,7 +125,7 @@ def _compile_folder(
             report.problems.append(problem)
     report.cached = cache.hits + sum(d.text is None for d in documents)
     memo = _merged_entities(documents, curated, snapshot)
-    base, facts_yaml = _assemble_all(documents, memo.entities, seeds_dir, cache, snapshot, report)
+    base = _assemble_all(documents, memo.entities, seeds_dir, cache, report)
     report.warnings += memo.warnings
     # the same inputs, merged the same way, give the facts.yaml the snapshot was saved with
     unchanged = memo is snapshot.merge and snapshot.facts_file_unchanged()
@@ -138,8 +138,8 @@ def _compile_folder(
     texts = {d.extraction.path: d.text for d in documents if d.text is not None}
     verified = [d.extraction.path for d in documents if d.text is None]
     if write and documents and not unchanged:
-        # validates first
-        factbase.save(
+        facts_yaml = _facts_yaml(documents, snapshot)
+        factbase.save(  # validates first
             base, knowledge_dir, seeds_dir, texts=texts, verified=verified, facts_yaml=facts_yaml
         )
     else:
@@ -162,7 +162,8 @@ def _compile_folder(
 @dataclass(slots=True)
 class _Document:
     """One document on its way through a compile: freshly extracted, or as the snapshot held it
-    (`text` is None while the file has not been read, `extraction.facts` empty until needed)."""
+    (`text` is None while the file has not been read; `extraction.entities` and `.facts` empty
+    until needed; `facts_yaml` None while facts.yaml may keep its piece as it is)."""
 
     extraction: Extraction
     text: str | None
@@ -171,7 +172,7 @@ class _Document:
     local_ids: list[str | None] = field(default_factory=list)
     source_ids: list[str] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
-    facts_yaml: str = ""
+    facts_yaml: str | None = None
 
     def reusable(self) -> bool:
         previous = self.previous
@@ -208,7 +209,11 @@ class _Document:
                 if previous is not None and self.reusable()
                 else DocumentRecord.encode_facts(self.facts)
             ),
-            yaml_length=len(self.facts_yaml),
+            yaml_length=(
+                previous.yaml_length
+                if self.facts_yaml is None and previous is not None
+                else len(self.facts_yaml or "")
+            ),
         )
 
 
@@ -270,27 +275,28 @@ def _merged_entities(documents: list[_Document], curated: Curated, snapshot: Sna
             assert document.previous is not None
             document.local_ids = document.previous.local_ids
         return memo
+    for document in documents:
+        if document.text is None and document.previous is not None:
+            document.extraction.entities = document.previous.entities()
     entities, local_ids, warnings = merge_entities([d.extraction for d in documents], curated)
     for document, entity_ids in zip(documents, local_ids, strict=True):
         document.local_ids = entity_ids
     return MergeMemo(key, entities, warnings)
 
 
-def _assemble_all(  # noqa: PLR0917 - one private call site
+def _assemble_all(
     documents: list[_Document],
     entities: list[Entity],
     seeds_dir: Path,
     cache: ExtractionCache,
-    snapshot: Snapshot,
     report: CompileReport,
-) -> tuple[FactBase, list[str]]:
-    """Reuse a document's facts and YAML when its entity and source ids are those it was last
+) -> FactBase:
+    """Reuse a document's facts when its entity and source ids are those it was last
     assembled with, else assemble it (reading it if it was skipped)."""
     documents.sort(key=lambda d: d.extraction.path)
     article_ids = source_ids([d.extraction for d in documents])
     sources: list[Source] = []
     facts: list[Fact] = []
-    parts: list[str] = []
     kept: list[_Document] = []
     for document, ids in zip(documents, article_ids, strict=True):
         document.source_ids = ids
@@ -298,8 +304,6 @@ def _assemble_all(  # noqa: PLR0917 - one private call site
         if document.reusable():
             assert document.previous is not None
             document.facts = document.previous.facts()
-            known = snapshot.facts_yaml(document.extraction.path)
-            document.facts_yaml = factbase.render_facts(document.facts) if known is None else known
         else:
             try:
                 _assemble(document, seeds_dir, cache)
@@ -308,9 +312,18 @@ def _assemble_all(  # noqa: PLR0917 - one private call site
                 continue
         kept.append(document)
         facts += document.facts
-        parts.append(document.facts_yaml)
     documents[:] = kept
-    return FactBase(sources=sources, entities=entities, facts=facts), parts
+    return FactBase(sources=sources, entities=entities, facts=facts)
+
+
+def _facts_yaml(documents: list[_Document], snapshot: Snapshot) -> list[str]:
+    """Each document's piece of facts.yaml: as the file holds it when the document was
+    reused, else rendered."""
+    for document in documents:
+        if document.facts_yaml is None:
+            known = snapshot.facts_yaml(document.extraction.path)
+            document.facts_yaml = factbase.render_facts(document.facts) if known is None else known
+    return [d.facts_yaml for d in documents if d.facts_yaml is not None]
 
 
 def _assemble(document: _Document, seeds_dir: Path, cache: ExtractionCache) -> None:
