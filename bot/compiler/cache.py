@@ -183,8 +183,22 @@ class DocumentRecord:
     def entities(self) -> list[LocalEntity]:
         return [LocalEntity(*e) for e in marshal.loads(self.entities_blob)]
 
+    def anchors(self) -> list[str]:
+        """merge.anchors of its entities, without making them."""
+        return [
+            (keys or alias_keys)[0] for keys, alias_keys, *_ in marshal.loads(self.entities_blob)
+        ]
+
     def facts(self) -> list[Fact]:
         return [fact_from_row(row) for row in marshal.loads(self.facts_blob)]
+
+
+@dataclass(slots=True)
+class GroupingMemo:
+    """A merge's first stage (merge.Grouping), to add documents to."""
+
+    documents: dict[str, str]  # path -> sha256 of the documents it grouped
+    blob: bytes  # merge.Grouping.encode()
 
 
 @dataclass(slots=True)
@@ -195,6 +209,7 @@ class MergeMemo:
     key: str  # see pipeline.merge_key
     entities: list[Entity]
     warnings: list[str]
+    grouping: GroupingMemo | None = None
 
 
 class Snapshot:
@@ -314,12 +329,19 @@ def _record(row: Any) -> DocumentRecord:
 
 
 def _merge_row(merge: MergeMemo) -> Any:
-    return (merge.key, [(e.id, e.name, e.kind, e.aliases) for e in merge.entities], merge.warnings)
+    grouping = merge.grouping and (merge.grouping.documents, merge.grouping.blob)
+    entities = [(e.id, e.name, e.kind, e.aliases) for e in merge.entities]
+    return (merge.key, entities, merge.warnings, grouping)
 
 
 def _merge_memo(row: Any) -> MergeMemo:
-    key, entities, warnings = row
-    return MergeMemo(key, [Entity(*e) for e in entities], warnings)
+    key, entities, warnings, grouping = row
+    return MergeMemo(
+        key,
+        [Entity(*e) for e in entities],
+        warnings,
+        grouping and GroupingMemo(*grouping),
+    )
 
 
 def _entity_row(e: LocalEntity) -> tuple[Any, ...]:

@@ -9,6 +9,7 @@ shared title, or a one-word difference in an otherwise equal name).
 from __future__ import annotations
 
 import hashlib
+import marshal
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -19,7 +20,7 @@ from rapidfuzz import fuzz, process
 
 from bot.compiler.curated import Curated
 from bot.compiler.entities import entity_key, is_acronym, personal_name_shape
-from bot.compiler.extract import KIND_ORDER, Extraction, KeyUnion, kind_of
+from bot.compiler.extract import KIND_ORDER, Extraction, KeyUnion, LocalEntity, kind_of
 from bot.compiler.gazetteer import places
 from bot.factbase import Entity, Fact, FactBase, Relation, Source
 
@@ -89,23 +90,113 @@ def merge(
 
 
 LocalIds = list[str | None]  # a document's local entity numbers -> fact base entity ids
+Anchors = list[str]  # a document's local entities' first keys, in order
+EXACT_VOTES = 64  # votes that are multiples of 1/64 sum to the same float in any order
+
+
+def anchors(entities: Iterable[LocalEntity]) -> Anchors:
+    return [(e.keys or e.alias_keys)[0] for e in entities]
+
+
+@dataclass(slots=True)
+class Grouping:
+    """The merge's first stage: entities joined on the names that identify them anywhere,
+    before surnames, spelling variants and curated corrections (which depend on the whole
+    corpus: a second "Smith" makes a lone "Smith" ambiguous). It is a sum over documents,
+    independent of their order: union roots are the smallest key, keys and titles are sets,
+    surface counts and votes are sums (exact while `exact`). So the grouping of a corpus plus
+    one document is the corpus's grouping, kept from the last compile, with the document
+    added: adding a document to a large corpus need not group the whole corpus again."""
+
+    union: KeyUnion = field(default_factory=KeyUnion)
+    clusters: dict[str, Cluster] = field(default_factory=dict)
+    exact: bool = True  # every vote a multiple of 1/EXACT_VOTES
+
+    def add(self, extractions: list[Extraction]) -> None:
+        union = self.union
+        joined: set[str] = set()
+        for extraction in extractions:
+            for entity in extraction.entities:
+                # surnames are not joined here: "Smith" would chain every Smith together
+                keys = entity.keys or entity.alias_keys[:1]
+                _join(union, keys)
+                joined.update(keys)
+        for key in joined:
+            canonical = places().get(key)
+            if canonical is not None:
+                union.union(key, entity_key(canonical))
+        self._rejoin()
+        for extraction in extractions:
+            for entity in extraction.entities:
+                self._count(entity)
+
+    def _rejoin(self) -> None:
+        """Clusters of roots that the new documents' names joined to others become one."""
+        clusters, union = self.clusters, self.union
+        for root in [r for r in clusters if union.find(r) != r]:
+            cluster = clusters.pop(root)
+            target = clusters.get(union.find(root))
+            if target is None:
+                clusters[union.find(root)] = cluster
+            else:
+                _absorb(target, cluster)
+
+    def _count(self, entity: LocalEntity) -> None:
+        root = self.union.find((entity.keys or entity.alias_keys)[0])
+        cluster = self.clusters.get(root)
+        if cluster is None:
+            cluster = self.clusters[root] = Cluster()
+        cluster.keys.update(entity.keys)
+        surfaces, votes = cluster.surfaces, cluster.votes
+        for surface, count in entity.surfaces.items():
+            surfaces[surface] = surfaces.get(surface, 0) + count
+        for kind, score in entity.votes.items():
+            votes[kind] = votes.get(kind, 0) + score
+            if (score * EXACT_VOTES) % 1:
+                self.exact = False
+        if entity.alias_keys:
+            cluster.alias_keys.update(entity.alias_keys)
+        if entity.titles:
+            cluster.titles.update(t.casefold() for t in entity.titles)
+        if entity.former:
+            cluster.former.update(entity.former)
+
+    def encode(self) -> bytes:
+        """For the snapshot (marshal: plain data, no code runs on load)."""
+        rows = [
+            (root, c.keys, c.alias_keys, dict(c.surfaces), c.votes, c.titles, c.former)
+            for root, c in self.clusters.items()
+        ]
+        return marshal.dumps((self.union.parent, rows))
+
+    @staticmethod
+    def decode(data: bytes) -> Grouping:
+        parent, rows = marshal.loads(data)
+        grouping = Grouping()
+        grouping.union.parent = parent
+        grouping.clusters = {
+            root: Cluster(keys, alias_keys, Counter(surfaces), votes, titles, former)
+            for root, keys, alias_keys, surfaces, votes, titles, former in rows
+        }
+        return grouping
 
 
 def merge_entities(
     extractions: list[Extraction], curated: Curated | None = None
 ) -> tuple[list[Entity], list[LocalIds], list[str]]:
     """The corpus's entities (sorted by id) and, per extraction, its local entities' ids."""
+    grouping = Grouping()
+    grouping.add(extractions)
+    return merge_grouped(grouping, [anchors(x.entities) for x in extractions], curated)
+
+
+def merge_grouped(
+    grouping: Grouping, documents: list[Anchors], curated: Curated | None = None
+) -> tuple[list[Entity], list[LocalIds], list[str]]:
+    """merge_entities from the grouping of the documents' entities (used up: its clusters
+    are joined further) and each document's anchors."""
     warnings: list[str] = []
-    union = KeyUnion()
-    for extraction in extractions:
-        for entity in extraction.entities:
-            # surnames are not joined here: "Smith" would chain every Smith of the corpus together
-            _join(union, entity.keys or entity.alias_keys[:1])
-    for key in list(union.parent):
-        canonical = places().get(key)
-        if canonical is not None:
-            union.union(key, entity_key(canonical))
-    clusters = _clusters(union, extractions)
+    union, clusters = grouping.union, grouping.clusters
     _resolve_surnames(union, clusters)
     _merge_variants(union, clusters)
     clusters = _regroup(union, clusters)
@@ -117,10 +208,7 @@ def merge_entities(
         _entity(ids[root], cluster) for root, cluster in clusters.items() if not cluster.dropped
     ]
     entities.sort(key=lambda e: e.id)
-    local_ids = [
-        [ids.get(union.find((e.keys or e.alias_keys)[0])) for e in extraction.entities]
-        for extraction in extractions
-    ]
+    local_ids = [[ids.get(union.find(key)) for key in keys] for keys in documents]
     return entities, local_ids, warnings
 
 
@@ -134,25 +222,15 @@ def _join(union: KeyUnion, keys: Iterable[str]) -> None:
             union.union(first, key)
 
 
-def _clusters(union: KeyUnion, extractions: list[Extraction]) -> dict[str, Cluster]:
-    clusters: dict[str, Cluster] = defaultdict(Cluster)
-    for extraction in extractions:
-        for entity in extraction.entities:
-            anchor = (entity.keys or entity.alias_keys)[0]
-            cluster = clusters[union.find(anchor)]
-            cluster.keys.update(entity.keys)
-            surfaces, votes = cluster.surfaces, cluster.votes
-            for surface, count in entity.surfaces.items():
-                surfaces[surface] = surfaces.get(surface, 0) + count
-            for kind, score in entity.votes.items():
-                votes[kind] = votes.get(kind, 0) + score
-            if entity.alias_keys:
-                cluster.alias_keys.update(entity.alias_keys)
-            if entity.titles:
-                cluster.titles.update(t.casefold() for t in entity.titles)
-            if entity.former:
-                cluster.former.update(entity.former)
-    return dict(clusters)
+def _absorb(target: Cluster, cluster: Cluster) -> None:
+    target.unsettle()
+    target.keys |= cluster.keys
+    target.alias_keys |= cluster.alias_keys
+    target.surfaces.update(cluster.surfaces)
+    for kind, score in cluster.votes.items():
+        target.votes[kind] = target.votes.get(kind, 0) + score
+    target.titles |= cluster.titles
+    target.former |= cluster.former
 
 
 def _regroup(union: KeyUnion, clusters: dict[str, Cluster]) -> dict[str, Cluster]:
@@ -163,14 +241,7 @@ def _regroup(union: KeyUnion, clusters: dict[str, Cluster]) -> dict[str, Cluster
         if target is None:
             regrouped[union.find(root)] = cluster
             continue
-        target.unsettle()
-        target.keys |= cluster.keys
-        target.alias_keys |= cluster.alias_keys
-        target.surfaces.update(cluster.surfaces)
-        for kind, score in cluster.votes.items():
-            target.votes[kind] = target.votes.get(kind, 0) + score
-        target.titles |= cluster.titles
-        target.former |= cluster.former
+        _absorb(target, cluster)
         target.kind_override = target.kind_override or cluster.kind_override
         target.name_override = target.name_override or cluster.name_override
         target.dropped = target.dropped or cluster.dropped

@@ -15,6 +15,7 @@ from bot import factbase
 from bot.compiler.cache import (
     DocumentRecord,
     ExtractionCache,
+    GroupingMemo,
     MergeMemo,
     Snapshot,
     Stamp,
@@ -22,7 +23,15 @@ from bot.compiler.cache import (
 )
 from bot.compiler.curated import Curated
 from bot.compiler.extract import COMPILER_VERSION, Extraction, extract
-from bot.compiler.merge import document_facts, document_sources, merge_entities, source_ids
+from bot.compiler.merge import (
+    Anchors,
+    Grouping,
+    anchors,
+    document_facts,
+    document_sources,
+    merge_grouped,
+    source_ids,
+)
 from bot.compiler.reading import Document, find_documents, read_document, relative_name
 from bot.errors import DocumentError, ValidationError
 from bot.factbase import Entity, Fact, FactBase, Source
@@ -174,6 +183,17 @@ class _Document:
     facts: list[Fact] = field(default_factory=list)
     facts_yaml: str | None = None
 
+    def entities(self) -> Extraction:
+        """Its extraction with its entities, decoded from the snapshot if need be."""
+        if self.text is None and self.previous is not None and not self.extraction.entities:
+            self.extraction.entities = self.previous.entities()
+        return self.extraction
+
+    def anchors(self) -> Anchors:
+        if self.text is None and self.previous is not None:
+            return self.previous.anchors()
+        return anchors(self.extraction.entities)
+
     def reusable(self) -> bool:
         previous = self.previous
         return (
@@ -275,13 +295,37 @@ def _merged_entities(documents: list[_Document], curated: Curated, snapshot: Sna
             assert document.previous is not None
             document.local_ids = document.previous.local_ids
         return memo
-    for document in documents:
-        if document.text is None and document.previous is not None:
-            document.extraction.entities = document.previous.entities()
-    entities, local_ids, warnings = merge_entities([d.extraction for d in documents], curated)
+    grouping = _grouping(documents, snapshot)
+    kept = (  # before merge_grouped joins its clusters further
+        GroupingMemo({d.extraction.path: d.extraction.sha256 for d in documents}, grouping.encode())
+        if grouping.exact
+        else None
+    )
+    anchors = [d.anchors() for d in documents]
+    entities, local_ids, warnings = merge_grouped(grouping, anchors, curated)
     for document, entity_ids in zip(documents, local_ids, strict=True):
         document.local_ids = entity_ids
-    return MergeMemo(key, entities, warnings)
+    return MergeMemo(key, entities, warnings, kept)
+
+
+def _grouping(documents: list[_Document], snapshot: Snapshot) -> Grouping:
+    """The grouping the snapshot kept plus the documents it lacks, when every document it
+    grouped is still here, unchanged; else the grouping of all the documents."""
+    kept = snapshot.merge.grouping if snapshot.merge is not None else None
+    if kept is not None:
+        grouped = kept.documents
+        current = {d.extraction.path: d.extraction.sha256 for d in documents}
+        if all(current.get(path) == sha256 for path, sha256 in grouped.items()):
+            try:
+                grouping = Grouping.decode(kept.blob)
+            except (ValueError, EOFError, TypeError) as exc:  # damaged: only costs time
+                log.warning("ignoring the snapshot's damaged grouping: %s", exc)
+            else:
+                grouping.add([d.entities() for d in documents if d.extraction.path not in grouped])
+                return grouping
+    grouping = Grouping()
+    grouping.add([d.entities() for d in documents])
+    return grouping
 
 
 def _assemble_all(

@@ -16,6 +16,8 @@ import pytest
 from bot import factbase
 from bot.compiler import compile_folder, pipeline
 from bot.compiler.cache import SNAPSHOT_FILE
+from bot.compiler.extract import Extraction
+from bot.compiler.merge import Grouping
 
 DATA = Path(__file__).resolve().parent / "data"
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_b1e87bea9178cb10.txt"
@@ -184,13 +186,13 @@ def test_a_symlinked_document_keeps_the_pieces_in_order(seeds, tmp_path):
 def merges(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """How many documents each cross-document merge a compile runs was given."""
     seen: list[int] = []
-    original = pipeline.merge_entities
+    original = pipeline.merge_grouped
 
-    def counting(extractions, curated=None):  # type: ignore[no-untyped-def]
-        seen.append(len(extractions))
-        return original(extractions, curated)
+    def counting(grouping, documents, curated=None):  # type: ignore[no-untyped-def]
+        seen.append(len(documents))
+        return original(grouping, documents, curated)
 
-    monkeypatch.setattr(pipeline, "merge_entities", counting)
+    monkeypatch.setattr(pipeline, "merge_grouped", counting)
     return seen
 
 
@@ -259,3 +261,25 @@ def test_a_changed_curated_file_merges_again(seeds, tmp_path, merges):
     result = compile_folder(seeds, knowledge)
     assert merges == [3, 3]
     assert not any(e.name == "Tory" for e in result.base.entities)
+
+
+def test_an_added_document_is_grouped_onto_the_kept_grouping(seeds, tmp_path, monkeypatch):
+    knowledge = tmp_path / "k"
+    compile_folder(seeds, knowledge)
+    grouped: list[list[str]] = []
+    original = Grouping.add
+
+    def spy(self: Grouping, extractions: list[Extraction]) -> None:
+        grouped.append([x.path for x in extractions])
+        original(self, extractions)
+
+    monkeypatch.setattr(Grouping, "add", spy)
+    shutil.copy(SEED, seeds / SEED.name)
+    compile_folder(seeds, knowledge)
+    assert grouped == [[SEED.name]]
+    assert _facts(knowledge) == _cold(seeds, tmp_path)
+    grouped.clear()
+    (seeds / "politics_010.txt").unlink()  # a removal cannot be taken out: all grouped again
+    compile_folder(seeds, knowledge)
+    assert [len(g) for g in grouped] == [3]
+    assert _facts(knowledge) == _cold(seeds, tmp_path)
