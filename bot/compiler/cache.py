@@ -164,6 +164,7 @@ class DocumentRecord:
     local_ids: list[str | None]  # the ids its facts were assembled with
     source_ids: list[str]
     entities_blob: bytes  # its LocalEntity rows
+    anchors: list[str]  # merge.anchors of its entities: all a merge needs of an unchanged one
     facts_blob: bytes  # its Fact rows
     yaml_length: int  # of factbase.render_facts of its facts, in facts.yaml (see Snapshot)
 
@@ -182,12 +183,6 @@ class DocumentRecord:
 
     def entities(self) -> list[LocalEntity]:
         return [LocalEntity(*e) for e in marshal.loads(self.entities_blob)]
-
-    def anchors(self) -> list[str]:
-        """merge.anchors of its entities, without making them."""
-        return [
-            (keys or alias_keys)[0] for keys, alias_keys, *_ in marshal.loads(self.entities_blob)
-        ]
 
     def facts(self) -> list[Fact]:
         return [fact_from_row(row) for row in marshal.loads(self.facts_blob)]
@@ -308,13 +303,25 @@ def _row(record: DocumentRecord) -> Any:
         record.local_ids,
         record.source_ids,
         record.entities_blob,
+        record.anchors,
         record.facts_blob,
         record.yaml_length,
     )
 
 
 def _record(row: Any) -> DocumentRecord:
-    stamp, entry_stamp, sha256, sources, local_ids, source_ids, entities, facts, length = row
+    (
+        stamp,
+        entry_stamp,
+        sha256,
+        sources,
+        local_ids,
+        source_ids,
+        entities,
+        anchors,
+        facts,
+        length,
+    ) = row
     return DocumentRecord(
         tuple(stamp),
         tuple(entry_stamp),
@@ -323,6 +330,7 @@ def _record(row: Any) -> DocumentRecord:
         local_ids,
         source_ids,
         entities,
+        anchors,
         facts,
         length,
     )

@@ -208,8 +208,21 @@ def merge_grouped(
         _entity(ids[root], cluster) for root, cluster in clusters.items() if not cluster.dropped
     ]
     entities.sort(key=lambda e: e.id)
-    local_ids = [[ids.get(union.find(key)) for key in keys] for keys in documents]
-    return entities, local_ids, warnings
+    return entities, _local_ids(union, ids, documents), warnings
+
+
+def _local_ids(union: KeyUnion, ids: dict[str, str], documents: list[Anchors]) -> list[LocalIds]:
+    by_anchor: dict[str, str | None] = {}  # most anchors recur across documents
+    local_ids: list[LocalIds] = []
+    for keys in documents:
+        found: LocalIds = []
+        for key in keys:
+            if key in by_anchor:
+                found.append(by_anchor[key])
+            else:
+                found.append(by_anchor.setdefault(key, ids.get(union.find(key))))
+        local_ids.append(found)
+    return local_ids
 
 
 def _join(union: KeyUnion, keys: Iterable[str]) -> None:
@@ -307,9 +320,10 @@ def _merge_surname_variants(union: KeyUnion, clusters: dict[str, Cluster]) -> No
 
 
 def _merge_place_variants(union: KeyUnion, clusters: dict[str, Cluster]) -> None:
-    """A one-off misspelling of a known place ("Takijistan") joins the place."""
+    """A one-off misspelling of a known place ("Takijistan") joins the place. (In any order:
+    each decision looks at one cluster, and unions do not depend on their order.)"""
     names = sorted(places())
-    for root, cluster in sorted(clusters.items()):
+    for root, cluster in clusters.items():
         if len(cluster.keys) != 1 or cluster.votes.get("place", 0) <= 0:
             continue
         if cluster.votes.get("person", 0) > 0 or cluster.votes.get("organization", 0) > 0.5:
@@ -326,12 +340,13 @@ def _merge_place_variants(union: KeyUnion, clusters: dict[str, Cluster]) -> None
 
 
 def _merge_one_word_variants(union: KeyUnion, clusters: dict[str, Cluster]) -> None:
-    """ "Turkestan Islamic Party" / "Turkistan Islamic Party": equal but for one similar word."""
+    """ "Turkestan Islamic Party" / "Turkistan Islamic Party": equal but for one similar word.
+    (In any order: every pair in a bucket is compared, and unions do not depend on their order.)"""
     buckets: dict[tuple[str, ...], list[tuple[str, str]]] = defaultdict(list)
-    for root, cluster in sorted(clusters.items()):
+    for root, cluster in clusters.items():
         if cluster.kind not in ("organization", "place"):
             continue
-        for key in sorted(cluster.keys):
+        for key in cluster.keys:
             words = key.split()
             if len(words) < 2:
                 continue

@@ -190,8 +190,8 @@ class _Document:
         return self.extraction
 
     def anchors(self) -> Anchors:
-        if self.text is None and self.previous is not None:
-            return self.previous.anchors()
+        if self.previous is not None:  # the same content: the same entities
+            return self.previous.anchors
         return anchors(self.extraction.entities)
 
     def reusable(self) -> bool:
@@ -224,6 +224,7 @@ class _Document:
                 if previous is not None
                 else DocumentRecord.encode_entities(x.entities)
             ),
+            anchors=self.anchors(),
             facts_blob=(
                 previous.facts_blob
                 if previous is not None and self.reusable()
