@@ -343,8 +343,11 @@ def validate(
 
 
 def _duplicate_ids(kind: str, ids: Iterable[str]) -> list[str]:
+    listed = list(ids)
+    if len(set(listed)) == len(listed):  # the usual case, found without a Python-level loop
+        return []
     seen: set[str] = set()
-    duplicates = sorted({i for i in ids if i in seen or seen.add(i)})  # type: ignore[func-returns-value]
+    duplicates = sorted({i for i in listed if i in seen or seen.add(i)})  # type: ignore[func-returns-value]
     return [f"duplicate {kind} id {i!r}" for i in duplicates]
 
 

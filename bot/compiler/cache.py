@@ -95,7 +95,8 @@ class ExtractionCache:
         """The entry's stamp: a snapshot record stands for its entry only while this matches."""
         if not self.enabled:
             return None
-        return file_stamp(self.folder / f"{self.key(path, sha256)}.entry")
+        # a string, not a Path: this runs for every document, and pathlib costs more than stat
+        return file_stamp(f"{self.folder}/{self.key(path, sha256)}.entry")
 
     def keep(self, path: str, sha256: str) -> None:
         """Mark an entry used without reading it (its document came from the snapshot)."""
@@ -137,7 +138,7 @@ def decode(data: Any) -> Extraction:
     )
 
 
-def file_stamp(path: Path) -> Stamp | None:
+def file_stamp(path: Path | str) -> Stamp | None:
     """(size, mtime_ns) of a regular file; None for anything else (a symlink's target could
     change under an unchanged link)."""
     try:

@@ -12,7 +12,7 @@ import hashlib
 import marshal
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -48,7 +48,7 @@ def short_hash(text: str, length: int = 8) -> str:
 class Cluster:
     keys: set[str] = field(default_factory=set)
     alias_keys: set[str] = field(default_factory=set)
-    surfaces: Counter[str] = field(default_factory=Counter)
+    surfaces: dict[str, int] = field(default_factory=dict)  # spelling -> mentions
     votes: dict[str, float] = field(default_factory=dict)
     titles: set[str] = field(default_factory=set)
     former: set[str] = field(default_factory=set)
@@ -164,7 +164,7 @@ class Grouping:
     def encode(self) -> bytes:
         """For the snapshot (marshal: plain data, no code runs on load)."""
         rows = [
-            (root, c.keys, c.alias_keys, dict(c.surfaces), c.votes, c.titles, c.former)
+            (root, c.keys, c.alias_keys, c.surfaces, c.votes, c.titles, c.former)
             for root, c in self.clusters.items()
         ]
         return marshal.dumps((self.union.parent, rows))
@@ -175,7 +175,7 @@ class Grouping:
         grouping = Grouping()
         grouping.union.parent = parent
         grouping.clusters = {
-            root: Cluster(keys, alias_keys, Counter(surfaces), votes, titles, former)
+            root: Cluster(keys, alias_keys, surfaces, votes, titles, former)
             for root, keys, alias_keys, surfaces, votes, titles, former in rows
         }
         return grouping
@@ -200,7 +200,7 @@ def merge_grouped(
     _resolve_surnames(union, clusters)
     _merge_variants(union, clusters)
     clusters = _regroup(union, clusters)
-    if curated is not None:
+    if curated is not None and curated.corrects_anything():
         warnings += curated.apply(union, clusters)
         clusters = _regroup(union, clusters)
     ids = _entity_ids(clusters)
@@ -239,7 +239,9 @@ def _absorb(target: Cluster, cluster: Cluster) -> None:
     target.unsettle()
     target.keys |= cluster.keys
     target.alias_keys |= cluster.alias_keys
-    target.surfaces.update(cluster.surfaces)
+    surfaces = target.surfaces
+    for surface, count in cluster.surfaces.items():
+        surfaces[surface] = surfaces.get(surface, 0) + count
     for kind, score in cluster.votes.items():
         target.votes[kind] = target.votes.get(kind, 0) + score
     target.titles |= cluster.titles
