@@ -212,17 +212,9 @@ def merge_grouped(
 
 
 def _local_ids(union: KeyUnion, ids: dict[str, str], documents: list[Anchors]) -> list[LocalIds]:
-    by_anchor: dict[str, str | None] = {}  # most anchors recur across documents
-    local_ids: list[LocalIds] = []
-    for keys in documents:
-        found: LocalIds = []
-        for key in keys:
-            if key in by_anchor:
-                found.append(by_anchor[key])
-            else:
-                found.append(by_anchor.setdefault(key, ids.get(union.find(key))))
-        local_ids.append(found)
-    return local_ids
+    # most anchors recur across documents: each is looked up once
+    by_anchor = {key: ids.get(union.find(key)) for key in set().union(*documents)}
+    return [[by_anchor[key] for key in keys] for keys in documents]
 
 
 def _join(union: KeyUnion, keys: Iterable[str]) -> None:
@@ -272,9 +264,11 @@ def _resolve_surnames(union: KeyUnion, clusters: dict[str, Cluster]) -> None:
         for key in cluster.keys:
             if personal_name_shape(key):
                 by_last[key.split()[-1]].add(root)
-    for root in sorted(clusters):
+    # a name with no full name ending in it has no candidate: skip it before the other tests
+    lone = [r for r, c in clusters.items() if len(c.keys) == 1 and next(iter(c.keys)) in by_last]
+    for root in sorted(lone):
         cluster = clusters[root]
-        if len(cluster.keys) != 1 or cluster.kind not in ("person", "other"):
+        if cluster.kind not in ("person", "other"):
             continue
         if cluster.votes.get("organization", 0) >= 1 or cluster.votes.get("place", 0) >= 1:
             continue
