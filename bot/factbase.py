@@ -116,9 +116,11 @@ def to_yaml(base: FactBase, facts_yaml: Sequence[str] | None = None) -> str:
     double-quoted with JSON escapes, which YAML reads the same way; the loader stays libyaml's.
     Empty optional fields are left out so the file stays short enough to review.
 
-    `facts_yaml`, when given, is `render_facts(base.facts)` already made, in pieces (the
-    compiler keeps each unchanged document's piece from the previous compile). Pieces, not one
-    string: joining twice would hold the whole file twice over (100+ MB for a large corpus).
+    `facts_yaml`, when given, is the facts already rendered (`render_facts`), in pieces (the
+    compiler keeps each unchanged document's piece from the previous compile), and stands for
+    `base.facts`, which may then be partial (see `validate`'s `unlisted_fact_ids`). Pieces, not
+    one string: joining twice would hold the whole file twice over (100+ MB for a large
+    corpus).
     """
     q = _Quoter()
     out: list[str] = [f"schema: {base.schema}\n"]
@@ -138,7 +140,8 @@ def to_yaml(base: FactBase, facts_yaml: Sequence[str] | None = None) -> str:
             f"- id: {q(e.id)}\n  name: {q(e.name)}\n  kind: {q(e.kind)}\n"
             f"  aliases: [{', '.join(map(q, e.aliases))}]\n"
         )
-    out.append("facts:\n" if base.facts else "facts: []\n")
+    any_facts = bool(base.facts) if facts_yaml is None else any(facts_yaml)
+    out.append("facts:\n" if any_facts else "facts: []\n")
     if facts_yaml is None:
         _render_facts(base.facts, q, out)
     else:
@@ -286,13 +289,16 @@ def save(
     *,
     verified: Collection[str] = (),
     facts_yaml: Sequence[str] | None = None,
+    unlisted_fact_ids: Iterable[str] = (),
 ) -> Path:
     """Validate, then atomically replace facts.yaml: a failing base never replaces a good one.
 
     `texts` (source path -> decoded text) spares re-reading documents the caller already holds;
-    `verified` and `facts_yaml` are passed on to `validate` and `to_yaml`.
+    `verified`, `unlisted_fact_ids` and `facts_yaml` are passed on to `validate` and `to_yaml`.
     """
-    problems = validate(base, seeds_dir, texts, verified=verified)
+    problems = validate(
+        base, seeds_dir, texts, verified=verified, unlisted_fact_ids=unlisted_fact_ids
+    )
     if problems:
         raise ValidationError(problems)
     path = knowledge_dir / FACTS_FILE
@@ -309,6 +315,7 @@ def validate(
     texts: dict[str, str] | None = None,
     *,
     verified: Collection[str] = (),
+    unlisted_fact_ids: Iterable[str] = (),
 ) -> list[str]:
     """Every problem with `base`, one short line each; empty when it is sound.
 
@@ -316,13 +323,15 @@ def validate(
     `verified` names source paths whose sources and facts the caller vouches for: validated
     before, against the unchanged file, with the same entity ids (the compiler reuses them
     so). They are not re-read or re-checked; ids are still checked for duplicates.
+    `unlisted_fact_ids` are the ids of such vouched-for facts left out of `base.facts` (the
+    compiler does not decode them to write them again): checked for duplicates with the rest.
     """
     problems: list[str] = []
     if base.schema != SCHEMA_VERSION:
         problems.append(f"schema is {base.schema}, expected {SCHEMA_VERSION}")
     problems += _duplicate_ids("source", (s.id for s in base.sources))
     problems += _duplicate_ids("entity", (e.id for e in base.entities))
-    problems += _duplicate_ids("fact", (f.id for f in base.facts))
+    problems += _duplicate_ids("fact", [*(f.id for f in base.facts), *unlisted_fact_ids])
     for entity in base.entities:
         if entity.kind not in ENTITY_KINDS:
             problems.append(f"entity {entity.id}: unknown kind {entity.kind!r}")

@@ -75,3 +75,15 @@ def test_validation_names_each_duplicate_id_once(tmp_path):
     base.facts += [base.facts[0], base.facts[0]]
     base.entities.append(base.entities[0])
     assert fb.validate(base, tmp_path) == ["duplicate entity id 'e'", "duplicate fact id 'f'"]
+    assert fb.validate(base, tmp_path, unlisted_fact_ids=["g", "f"]) == [
+        "duplicate entity id 'e'",
+        "duplicate fact id 'f'",
+    ]
+
+
+def test_unlisted_fact_ids_are_checked_for_duplicates_with_the_listed_ones(tmp_path):
+    base = _base("a.txt", "Title", "Some words here.", [])
+    (tmp_path / "a.txt").write_text("Some words here.", encoding="utf-8")
+    assert fb.validate(base, tmp_path, unlisted_fact_ids=["g", "h"]) == []
+    assert fb.validate(base, tmp_path, unlisted_fact_ids=["g", "f"]) == ["duplicate fact id 'f'"]
+    assert fb.validate(base, tmp_path, unlisted_fact_ids=["g", "g"]) == ["duplicate fact id 'g'"]

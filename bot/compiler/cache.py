@@ -167,6 +167,7 @@ class DocumentRecord:
     entities_blob: bytes  # its LocalEntity rows
     anchors: list[str]  # merge.anchors of its entities: all a merge needs of an unchanged one
     facts_blob: bytes  # its Fact rows
+    fact_ids: list[str]  # its facts' ids, to check for duplicates without decoding them
     yaml_length: int  # of factbase.render_facts of its facts, in facts.yaml (see Snapshot)
 
     @staticmethod
@@ -306,6 +307,7 @@ def _row(record: DocumentRecord) -> Any:
         record.entities_blob,
         record.anchors,
         record.facts_blob,
+        record.fact_ids,
         record.yaml_length,
     )
 
@@ -321,6 +323,7 @@ def _record(row: Any) -> DocumentRecord:
         entities,
         anchors,
         facts,
+        fact_ids,
         length,
     ) = row
     return DocumentRecord(
@@ -333,6 +336,7 @@ def _record(row: Any) -> DocumentRecord:
         entities,
         anchors,
         facts,
+        fact_ids,
         length,
     )
 

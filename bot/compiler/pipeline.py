@@ -69,9 +69,22 @@ class CompileReport:
 
 @dataclass(slots=True)
 class CompileResult:
-    base: FactBase
+    """`base` is made when first asked for: the facts of documents reused unchanged from the
+    snapshot are decoded only then (a compile that just writes facts.yaml never needs them)."""
+
     report: CompileReport
-    texts: dict[str, str] = field(default_factory=dict)
+    texts: dict[str, str]
+    sources: list[Source]
+    entities: list[Entity]
+    documents: list[_Document]
+    made: FactBase | None = None
+
+    @property
+    def base(self) -> FactBase:
+        if self.made is None:
+            facts = [f for d in self.documents for f in d.decoded_facts()]
+            self.made = FactBase(sources=self.sources, entities=self.entities, facts=facts)
+        return self.made
 
 
 def compile_folder(
@@ -134,25 +147,40 @@ def _compile_folder(
             report.problems.append(problem)
     report.cached = cache.hits + sum(d.text is None for d in documents)
     memo = _merged_entities(documents, curated, snapshot)
-    base = _assemble_all(documents, memo.entities, seeds_dir, cache, report)
+    sources = _assemble_all(documents, seeds_dir, cache, report)
     report.warnings += memo.warnings
     # the same inputs, merged the same way, give the facts.yaml the snapshot was saved with
     unchanged = memo is snapshot.merge and snapshot.facts_file_unchanged()
     report.documents = len(documents)
-    report.sources, report.entities, report.facts = (
-        len(base.sources),
-        len(base.entities),
-        len(base.facts),
-    )
     texts = {d.extraction.path: d.text for d in documents if d.text is not None}
     verified = [d.extraction.path for d in documents if d.text is None]
-    if write and documents and not unchanged:
-        facts_yaml = _facts_yaml(documents, snapshot)
+    facts_yaml = _facts_yaml(documents, snapshot) if write and documents and not unchanged else None
+    # Facts still undecoded are those of documents skipped on their stamps whose entity and
+    # source ids are unchanged: validated when facts.yaml was written, against the same file
+    # with the same ids, as `verified` vouches (factbase.validate). Only their ids are
+    # checked again, for duplicates with the others.
+    checked = FactBase(
+        sources=sources,
+        entities=memo.entities,
+        facts=[f for d in documents if d.facts is not None for f in d.facts],
+    )
+    undecoded = [i for d in documents if d.facts is None for i in d.fact_ids()]
+    report.sources, report.entities = len(sources), len(memo.entities)
+    report.facts = len(checked.facts) + len(undecoded)
+    if facts_yaml is not None:
         factbase.save(  # validates first
-            base, knowledge_dir, seeds_dir, texts=texts, verified=verified, facts_yaml=facts_yaml
+            checked,
+            knowledge_dir,
+            seeds_dir,
+            texts=texts,
+            verified=verified,
+            facts_yaml=facts_yaml,
+            unlisted_fact_ids=undecoded,
         )
     else:
-        problems = factbase.validate(base, seeds_dir, texts, verified=verified)
+        problems = factbase.validate(
+            checked, seeds_dir, texts, verified=verified, unlisted_fact_ids=undecoded
+        )
         if problems:
             raise ValidationError(problems)
     report.written = write and bool(documents)  # or facts.yaml already held this base
@@ -165,7 +193,7 @@ def _compile_folder(
         if report.ok:
             cache.prune()
     report.seconds = time.perf_counter() - started
-    return CompileResult(base, report, texts)
+    return CompileResult(report, texts, sources, memo.entities, documents)
 
 
 @dataclass(slots=True)
@@ -180,8 +208,20 @@ class _Document:
     previous: DocumentRecord | None = None
     local_ids: list[str | None] = field(default_factory=list)
     source_ids: list[str] = field(default_factory=list)
-    facts: list[Fact] = field(default_factory=list)
+    facts: list[Fact] | None = None  # None: the snapshot's, not decoded yet
     facts_yaml: str | None = None
+
+    def decoded_facts(self) -> list[Fact]:
+        if self.facts is None:
+            assert self.previous is not None
+            self.facts = self.previous.facts()
+        return self.facts
+
+    def fact_ids(self) -> list[str]:
+        if self.facts is None:
+            assert self.previous is not None
+            return self.previous.fact_ids
+        return [f.id for f in self.facts]
 
     def entities(self) -> Extraction:
         """Its extraction with its entities, decoded from the snapshot if need be."""
@@ -228,8 +268,9 @@ class _Document:
             facts_blob=(
                 previous.facts_blob
                 if previous is not None and self.reusable()
-                else DocumentRecord.encode_facts(self.facts)
+                else DocumentRecord.encode_facts(self.decoded_facts())
             ),
+            fact_ids=self.fact_ids(),
             yaml_length=(
                 previous.yaml_length
                 if self.facts_yaml is None and previous is not None
@@ -330,25 +371,21 @@ def _grouping(documents: list[_Document], snapshot: Snapshot) -> Grouping:
 
 
 def _assemble_all(
-    documents: list[_Document],
-    entities: list[Entity],
-    seeds_dir: Path,
-    cache: ExtractionCache,
-    report: CompileReport,
-) -> FactBase:
-    """Reuse a document's facts when its entity and source ids are those it was last
-    assembled with, else assemble it (reading it if it was skipped)."""
+    documents: list[_Document], seeds_dir: Path, cache: ExtractionCache, report: CompileReport
+) -> list[Source]:
+    """The documents' sources. Reuse a document's facts when its entity and source ids are
+    those it was last assembled with (decoding them now only if it was read again, to be
+    validated against its text), else assemble it (reading it if it was skipped)."""
     documents.sort(key=lambda d: d.extraction.path)
     article_ids = source_ids([d.extraction for d in documents])
     sources: list[Source] = []
-    facts: list[Fact] = []
     kept: list[_Document] = []
     for document, ids in zip(documents, article_ids, strict=True):
         document.source_ids = ids
         sources += document_sources(document.extraction, ids)
         if document.reusable():
-            assert document.previous is not None
-            document.facts = document.previous.facts()
+            if document.text is not None:
+                document.decoded_facts()
         else:
             try:
                 _assemble(document, seeds_dir, cache)
@@ -356,9 +393,8 @@ def _assemble_all(
                 report.problems.append(problem)
                 continue
         kept.append(document)
-        facts += document.facts
     documents[:] = kept
-    return FactBase(sources=sources, entities=entities, facts=facts)
+    return sources
 
 
 def _facts_yaml(documents: list[_Document], snapshot: Snapshot) -> list[str]:
@@ -367,7 +403,9 @@ def _facts_yaml(documents: list[_Document], snapshot: Snapshot) -> list[str]:
     for document in documents:
         if document.facts_yaml is None:
             known = snapshot.facts_yaml(document.extraction.path)
-            document.facts_yaml = factbase.render_facts(document.facts) if known is None else known
+            if known is None:
+                known = factbase.render_facts(document.decoded_facts())
+            document.facts_yaml = known
     return [d.facts_yaml for d in documents if d.facts_yaml is not None]
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from bot import factbase
 from bot.compiler import compile_folder, pipeline
-from bot.compiler.cache import SNAPSHOT_FILE
+from bot.compiler.cache import SNAPSHOT_FILE, DocumentRecord
 from bot.compiler.extract import Extraction
 from bot.compiler.merge import Grouping
 
@@ -283,3 +283,23 @@ def test_an_added_document_is_grouped_onto_the_kept_grouping(seeds, tmp_path, mo
     compile_folder(seeds, knowledge)
     assert [len(g) for g in grouped] == [3]
     assert _facts(knowledge) == _cold(seeds, tmp_path)
+
+
+def test_reused_facts_are_decoded_only_for_the_base(seeds, tmp_path, monkeypatch):
+    knowledge = tmp_path / "k"
+    compile_folder(seeds, knowledge)
+    decoded: list[int] = []
+    original = DocumentRecord.facts
+
+    def spy(self: DocumentRecord) -> list[factbase.Fact]:
+        facts = original(self)
+        decoded.append(len(facts))
+        return facts
+
+    monkeypatch.setattr(DocumentRecord, "facts", spy)
+    shutil.copy(SEED, seeds / SEED.name)
+    result = compile_folder(seeds, knowledge)
+    assert decoded == []  # written from the kept YAML, validated by id
+    assert result.report.facts == len(result.base.facts)
+    assert len(decoded) == 3
+    assert factbase.to_yaml(result.base).encode() == _facts(knowledge) == _cold(seeds, tmp_path)
