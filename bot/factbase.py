@@ -12,10 +12,10 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, BinaryIO, Literal
 
 import yaml
 
@@ -110,19 +110,20 @@ class FactBase:
 # --- YAML ------------------------------------------------------------------------------
 
 
-def to_yaml(base: FactBase, facts_yaml: Sequence[str] | None = None) -> str:
+def to_yaml(base: FactBase) -> str:
     """The fact base as block-style YAML, written directly: a YAML library's emitter takes
     seconds for tens of thousands of facts. Strings that are not plain identifiers are
     double-quoted with JSON escapes, which YAML reads the same way; the loader stays libyaml's.
     Empty optional fields are left out so the file stays short enough to review.
-
-    `facts_yaml`, when given, is the facts already rendered (`render_facts`), in pieces (the
-    compiler keeps each unchanged document's piece from the previous compile), and stands for
-    `base.facts`, which may then be partial (see `validate`'s `unlisted_fact_ids`). Pieces, not
-    one string: joining twice would hold the whole file twice over (100+ MB for a large
-    corpus).
     """
     q = _Quoter()
+    out = _head(base, q, any_facts=bool(base.facts))
+    _render_facts(base.facts, q, out)
+    return "".join(out)
+
+
+def _head(base: FactBase, q: _Quoter, *, any_facts: bool) -> list[str]:
+    """Everything before the facts' items: schema, sources, entities, the `facts:` key."""
     out: list[str] = [f"schema: {base.schema}\n"]
     out.append("sources:\n" if base.sources else "sources: []\n")
     for s in base.sources:
@@ -140,13 +141,8 @@ def to_yaml(base: FactBase, facts_yaml: Sequence[str] | None = None) -> str:
             f"- id: {q(e.id)}\n  name: {q(e.name)}\n  kind: {q(e.kind)}\n"
             f"  aliases: [{', '.join(map(q, e.aliases))}]\n"
         )
-    any_facts = bool(base.facts) if facts_yaml is None else any(facts_yaml)
     out.append("facts:\n" if any_facts else "facts: []\n")
-    if facts_yaml is None:
-        _render_facts(base.facts, q, out)
-    else:
-        out += facts_yaml
-    return "".join(out)
+    return out
 
 
 def render_facts(facts: Iterable[Fact]) -> str:
@@ -265,14 +261,23 @@ def file_sha256(path: Path) -> str:
 
 def write_atomically(path: Path, text: str) -> None:
     """Write a temporary file beside `path`, then rename it over: readers see old or new."""
+    _write_atomically(path, lambda handle: handle.write(text.encode("utf-8")))
+
+
+def write_parts_atomically(path: Path, parts: Iterable[bytes]) -> None:
+    """write_atomically of UTF-8 text in parts, never joined (the compiler's facts.yaml)."""
+    _write_atomically(path, lambda handle: handle.writelines(parts))
+
+
+def _write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         # mkstemp makes the file owner-only; keep the old file's mode (or a plain 0644) so a
         # bot running as another user can still read what `briefbot compile` wrote
         os.fchmod(fd, stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o644)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -288,13 +293,17 @@ def save(
     texts: dict[str, str] | None = None,
     *,
     verified: Collection[str] = (),
-    facts_yaml: Sequence[str] | None = None,
+    facts_yaml: Sequence[bytes] | None = None,
     unlisted_fact_ids: Iterable[str] = (),
 ) -> Path:
     """Validate, then atomically replace facts.yaml: a failing base never replaces a good one.
 
     `texts` (source path -> decoded text) spares re-reading documents the caller already holds;
-    `verified`, `unlisted_fact_ids` and `facts_yaml` are passed on to `validate` and `to_yaml`.
+    `verified` and `unlisted_fact_ids` are passed on to `validate`. `facts_yaml`, when given,
+    is the facts already rendered (`render_facts`, UTF-8), in pieces (the compiler keeps each
+    unchanged document's piece from the previous compile), and stands for `base.facts`, which
+    may then be partial (see `unlisted_fact_ids`). Pieces, not one string: joining them would
+    hold the whole file twice over (100+ MB for a large corpus).
     """
     problems = validate(
         base, seeds_dir, texts, verified=verified, unlisted_fact_ids=unlisted_fact_ids
@@ -302,7 +311,11 @@ def save(
     if problems:
         raise ValidationError(problems)
     path = knowledge_dir / FACTS_FILE
-    write_atomically(path, to_yaml(base, facts_yaml))
+    if facts_yaml is None:
+        write_atomically(path, to_yaml(base))
+    else:
+        head = "".join(_head(base, _Quoter(), any_facts=any(facts_yaml))).encode("utf-8")
+        write_parts_atomically(path, [head, *facts_yaml])
     return path
 
 

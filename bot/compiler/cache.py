@@ -168,7 +168,7 @@ class DocumentRecord:
     anchors: list[str]  # merge.anchors of its entities: all a merge needs of an unchanged one
     facts_blob: bytes  # its Fact rows
     fact_ids: list[str]  # its facts' ids, to check for duplicates without decoding them
-    yaml_length: int  # of factbase.render_facts of its facts, in facts.yaml (see Snapshot)
+    yaml_length: int  # in bytes, of factbase.render_facts of its facts in facts.yaml (Snapshot)
 
     @staticmethod
     def encode_entities(entities: list[LocalEntity]) -> bytes:
@@ -224,8 +224,10 @@ class Snapshot:
         self.enabled = enabled
         self.records: dict[str, DocumentRecord] = {}
         self.facts_file_stamp: Stamp | None = None
-        self.merge: MergeMemo | None = None
-        self._yaml: dict[str, str] | None = None
+        self.merge: MergeMemo | None = None  # decoded when its key is asked for (`merged`)
+        self.grouping: GroupingMemo | None = None
+        self._merge_row: Any = None
+        self._yaml: dict[str, bytes] | None = None
 
     def load(self) -> None:
         if not self.enabled:
@@ -234,45 +236,52 @@ class Snapshot:
             version, facts_file_stamp, rows, merge = marshal.loads(self.path.read_bytes())
             if version != COMPILER_VERSION:
                 return
-            self.records = {path: _record(row) for path, row in rows.items()}
-            self.facts_file_stamp = facts_file_stamp and tuple(facts_file_stamp)
-            self.merge = merge and _merge_memo(merge)
+            records = {path: _record(row) for path, row in rows.items()}
+            grouping = merge and merge[3] and GroupingMemo(*merge[3])
         except FileNotFoundError:
             return
         except Exception as exc:  # a damaged snapshot only costs time
             log.warning("ignoring unreadable snapshot %s: %s", self.path, exc)
-            self.records, self.facts_file_stamp, self.merge = {}, None, None
+            return
+        self.records, self.grouping, self._merge_row = records, grouping, merge
+        self.facts_file_stamp = facts_file_stamp and tuple(facts_file_stamp)
 
     def merged(self, key: str) -> MergeMemo | None:
-        """The last compile's merge, when its inputs had this key."""
-        return self.merge if self.merge is not None and self.merge.key == key else None
+        """The last compile's merge, when its inputs had this key (its entities are made only
+        then: a compile that merges again never needs them)."""
+        row = self._merge_row
+        if row is None or row[0] != key:
+            return None
+        if self.merge is None:
+            self.merge = MergeMemo(row[0], [Entity(*e) for e in row[1]], row[2], self.grouping)
+        return self.merge
 
     def facts_file_unchanged(self) -> bool:
         """facts.yaml is the file this snapshot was saved with: not replaced or edited since."""
         stamp = self.facts_file_stamp
         return stamp is not None and file_stamp(self.facts_file) == stamp
 
-    def facts_yaml(self, path: str) -> str | None:
-        """The YAML of the document's facts as facts.yaml holds it; None when that file is
-        not the one the snapshot was saved with."""
+    def facts_yaml(self, path: str) -> bytes | None:
+        """The YAML of the document's facts as facts.yaml holds it (UTF-8: written as read,
+        never decoded); None when that file is not the one the snapshot was saved with."""
         if self._yaml is None:
             self._yaml = self._cut_facts_file()
         return self._yaml.get(path)
 
-    def _cut_facts_file(self) -> dict[str, str]:
+    def _cut_facts_file(self) -> dict[str, bytes]:
         if not self.facts_file_unchanged():
             return {}
         try:
-            text = self.facts_file.read_bytes().decode("utf-8")
-        except (OSError, UnicodeDecodeError):
+            text = self.facts_file.read_bytes()
+        except OSError:
             return {}
         at = len(text) - sum(r.yaml_length for r in self.records.values())
         if at < 0:
             return {}
-        pieces: dict[str, str] = {}
+        pieces: dict[str, bytes] = {}
         for path in sorted(self.records):
             length = self.records[path].yaml_length
-            if length and not text.startswith("- id: ", at):
+            if length and not text.startswith(b"- id: ", at):
                 return {}  # not the file the lengths describe
             pieces[path] = text[at : at + length]
             at += length
@@ -345,16 +354,6 @@ def _merge_row(merge: MergeMemo) -> Any:
     grouping = merge.grouping and (merge.grouping.documents, merge.grouping.blob)
     entities = [(e.id, e.name, e.kind, e.aliases) for e in merge.entities]
     return (merge.key, entities, merge.warnings, grouping)
-
-
-def _merge_memo(row: Any) -> MergeMemo:
-    key, entities, warnings, grouping = row
-    return MergeMemo(
-        key,
-        [Entity(*e) for e in entities],
-        warnings,
-        grouping and GroupingMemo(*grouping),
-    )
 
 
 def _entity_row(e: LocalEntity) -> tuple[Any, ...]:

@@ -209,7 +209,7 @@ class _Document:
     local_ids: list[str | None] = field(default_factory=list)
     source_ids: list[str] = field(default_factory=list)
     facts: list[Fact] | None = None  # None: the snapshot's, not decoded yet
-    facts_yaml: str | None = None
+    facts_yaml: bytes | None = None  # its piece of facts.yaml, UTF-8
 
     def decoded_facts(self) -> list[Fact]:
         if self.facts is None:
@@ -274,7 +274,7 @@ class _Document:
             yaml_length=(
                 previous.yaml_length
                 if self.facts_yaml is None and previous is not None
-                else len(self.facts_yaml or "")
+                else len(self.facts_yaml or b"")
             ),
         )
 
@@ -353,7 +353,7 @@ def _merged_entities(documents: list[_Document], curated: Curated, snapshot: Sna
 def _grouping(documents: list[_Document], snapshot: Snapshot) -> Grouping:
     """The grouping the snapshot kept plus the documents it lacks, when every document it
     grouped is still here, unchanged; else the grouping of all the documents."""
-    kept = snapshot.merge.grouping if snapshot.merge is not None else None
+    kept = snapshot.grouping
     if kept is not None:
         grouped = kept.documents
         current = {d.extraction.path: d.extraction.sha256 for d in documents}
@@ -397,14 +397,14 @@ def _assemble_all(
     return sources
 
 
-def _facts_yaml(documents: list[_Document], snapshot: Snapshot) -> list[str]:
+def _facts_yaml(documents: list[_Document], snapshot: Snapshot) -> list[bytes]:
     """Each document's piece of facts.yaml: as the file holds it when the document was
     reused, else rendered."""
     for document in documents:
         if document.facts_yaml is None:
             known = snapshot.facts_yaml(document.extraction.path)
             if known is None:
-                known = factbase.render_facts(document.decoded_facts())
+                known = factbase.render_facts(document.decoded_facts()).encode("utf-8")
             document.facts_yaml = known
     return [d.facts_yaml for d in documents if d.facts_yaml is not None]
 
@@ -420,4 +420,4 @@ def _assemble(document: _Document, seeds_dir: Path, cache: ExtractionCache) -> N
     document.facts = document_facts(
         document.extraction, document.text, document.local_ids, document.source_ids
     )
-    document.facts_yaml = factbase.render_facts(document.facts)
+    document.facts_yaml = factbase.render_facts(document.facts).encode("utf-8")

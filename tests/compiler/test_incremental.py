@@ -303,3 +303,24 @@ def test_reused_facts_are_decoded_only_for_the_base(seeds, tmp_path, monkeypatch
     assert result.report.facts == len(result.base.facts)
     assert len(decoded) == 3
     assert factbase.to_yaml(result.base).encode() == _facts(knowledge) == _cold(seeds, tmp_path)
+
+
+def test_pieces_with_non_ascii_text_are_cut_from_facts_yaml_by_bytes(seeds, tmp_path, monkeypatch):
+    knowledge = tmp_path / "k"
+    shutil.copy(SEED, seeds / SEED.name)  # curly quotes, accents: characters != bytes
+    _age(seeds)
+    compile_folder(seeds, knowledge)
+    assert not _facts(knowledge).isascii()
+    rendered: list[int] = []
+    original = factbase.render_facts
+
+    def spy(facts):  # type: ignore[no-untyped-def]
+        facts = list(facts)
+        rendered.append(len(facts))
+        return original(facts)
+
+    monkeypatch.setattr(factbase, "render_facts", spy)
+    shutil.copy(seeds / "politics_010.txt", seeds / "politics_011.txt")
+    compile_folder(seeds, knowledge)
+    assert len(rendered) == 1  # the new document's; the others' pieces come from the file
+    assert _facts(knowledge) == _cold(seeds, tmp_path)
