@@ -396,7 +396,7 @@ def _entity_ids(clusters: dict[str, Cluster]) -> dict[str, str]:
         for root, cluster in clusters.items()
         if not cluster.dropped
     ]
-    ranked.sort(key=lambda item: item[:3])
+    ranked.sort()  # roots are unique: clusters themselves are never compared
     for base, _kind, root, cluster in ranked:
         candidate = base
         if candidate in taken:
