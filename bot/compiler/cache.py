@@ -192,10 +192,13 @@ class DocumentRecord:
 
 @dataclass(slots=True)
 class GroupingMemo:
-    """A merge's first stage (merge.Grouping), to add documents to."""
+    """A merge's first stage (merge.Grouping), to add documents to: the grouping encoded
+    once, plus the few documents added since (re-added from their records: cheaper than
+    encoding the whole grouping again after every added document)."""
 
-    documents: dict[str, str]  # path -> sha256 of the documents it grouped
-    blob: bytes  # merge.Grouping.encode()
+    documents: dict[str, str]  # path -> sha256 of the documents it groups
+    blob: bytes  # merge.Grouping.encode() of all of them but `pending`
+    pending: list[str]  # paths of documents to add to the decoded blob
 
 
 @dataclass(slots=True)
@@ -351,7 +354,8 @@ def _record(row: Any) -> DocumentRecord:
 
 
 def _merge_row(merge: MergeMemo) -> Any:
-    grouping = merge.grouping and (merge.grouping.documents, merge.grouping.blob)
+    kept = merge.grouping
+    grouping = kept and (kept.documents, kept.blob, kept.pending)
     entities = [(e.id, e.name, e.kind, e.aliases) for e in merge.entities]
     return (merge.key, entities, merge.warnings, grouping)
 

@@ -39,6 +39,7 @@ from bot.factbase import Entity, Fact, FactBase, Source
 log = logging.getLogger("briefbot.compiler")
 NO_STAMP = (-1, -1)  # matches no file: the document is read and hashed next time
 RACY_NS = 2_000_000_000  # files modified this recently are re-hashed next time
+PENDING_LIMIT = 16  # documents added onto a kept grouping before it is encoded again
 Progress = Callable[[int, int, str], None]  # (done, total, current path)
 
 
@@ -337,12 +338,12 @@ def _merged_entities(documents: list[_Document], curated: Curated, snapshot: Sna
             assert document.previous is not None
             document.local_ids = document.previous.local_ids
         return memo
-    grouping = _grouping(documents, snapshot)
-    kept = (  # before merge_grouped joins its clusters further
-        GroupingMemo({d.extraction.path: d.extraction.sha256 for d in documents}, grouping.encode())
-        if grouping.exact
-        else None
-    )
+    grouping, kept = _grouping(documents, snapshot)
+    if not grouping.exact:
+        kept = None
+    elif kept is None:  # encoded before merge_grouped joins its clusters further
+        covered = {d.extraction.path: d.extraction.sha256 for d in documents}
+        kept = GroupingMemo(covered, grouping.encode(), [])
     anchors = [d.anchors() for d in documents]
     entities, local_ids, warnings = merge_grouped(grouping, anchors, curated)
     for document, entity_ids in zip(documents, local_ids, strict=True):
@@ -350,24 +351,30 @@ def _merged_entities(documents: list[_Document], curated: Curated, snapshot: Sna
     return MergeMemo(key, entities, warnings, kept)
 
 
-def _grouping(documents: list[_Document], snapshot: Snapshot) -> Grouping:
+def _grouping(
+    documents: list[_Document], snapshot: Snapshot
+) -> tuple[Grouping, GroupingMemo | None]:
     """The grouping the snapshot kept plus the documents it lacks, when every document it
-    grouped is still here, unchanged; else the grouping of all the documents."""
+    groups is still here, unchanged; else the grouping of all the documents. With it, what
+    to keep of it when that is the kept blob with a few more documents pending, else None."""
     kept = snapshot.grouping
     if kept is not None:
-        grouped = kept.documents
         current = {d.extraction.path: d.extraction.sha256 for d in documents}
-        if all(current.get(path) == sha256 for path, sha256 in grouped.items()):
+        if all(current.get(path) == sha256 for path, sha256 in kept.documents.items()):
             try:
                 grouping = Grouping.decode(kept.blob)
             except (ValueError, EOFError, TypeError) as exc:  # damaged: only costs time
                 log.warning("ignoring the snapshot's damaged grouping: %s", exc)
             else:
-                grouping.add([d.entities() for d in documents if d.extraction.path not in grouped])
-                return grouping
+                by_path = {d.extraction.path: d for d in documents}
+                added = [*kept.pending, *(path for path in current if path not in kept.documents)]
+                grouping.add([by_path[path].entities() for path in added])
+                if len(added) > PENDING_LIMIT:
+                    return grouping, None
+                return grouping, GroupingMemo(current, kept.blob, added)
     grouping = Grouping()
     grouping.add([d.entities() for d in documents])
-    return grouping
+    return grouping, None
 
 
 def _assemble_all(

@@ -274,14 +274,27 @@ def test_an_added_document_is_grouped_onto_the_kept_grouping(seeds, tmp_path, mo
         original(self, extractions)
 
     monkeypatch.setattr(Grouping, "add", spy)
+    monkeypatch.setattr(pipeline, "PENDING_LIMIT", 2)
     shutil.copy(SEED, seeds / SEED.name)
     compile_folder(seeds, knowledge)
     assert grouped == [[SEED.name]]
     assert _facts(knowledge) == _cold(seeds, tmp_path)
+    # documents added since the grouping was last encoded are added again from their records,
+    # up to PENDING_LIMIT of them; past that, the grouping is encoded again
+    for name, expected in [
+        ("z1.txt", [SEED.name, "z1.txt"]),
+        ("z2.txt", [SEED.name, "z1.txt", "z2.txt"]),
+        ("z3.txt", ["z3.txt"]),
+    ]:
+        shutil.copy(seeds / "politics_010.txt", seeds / name)
+        grouped.clear()
+        compile_folder(seeds, knowledge)
+        assert grouped == [expected]
+        assert _facts(knowledge) == _cold(seeds, tmp_path)
     grouped.clear()
     (seeds / "politics_010.txt").unlink()  # a removal cannot be taken out: all grouped again
     compile_folder(seeds, knowledge)
-    assert [len(g) for g in grouped] == [3]
+    assert [len(g) for g in grouped] == [len(list(seeds.iterdir()))]
     assert _facts(knowledge) == _cold(seeds, tmp_path)
 
 
