@@ -123,23 +123,26 @@ def to_yaml(base: FactBase) -> str:
 
 
 def _head(base: FactBase, q: _Quoter, *, any_facts: bool) -> list[str]:
-    """Everything before the facts' items: schema, sources, entities, the `facts:` key."""
+    """Everything before the facts' items: schema, sources, entities, the `facts:` key.
+    Source and entity ids, names and paths are unique: quoted without the memo, which would
+    only cost (tens of thousands of entities are rendered for every compile)."""
     out: list[str] = [f"schema: {base.schema}\n"]
     out.append("sources:\n" if base.sources else "sources: []\n")
     for s in base.sources:
         out.append(
-            f"- id: {q(s.id)}\n  path: {q(s.path)}\n  title: {q(s.title)}\n"
+            f"- id: {_quote(s.id)}\n  path: {_quote(s.path)}\n  title: {_quote(s.title)}\n"
             f"  start: {s.start}\n  end: {s.end}\n"
         )
         if s.date:
             out.append(f"  date: {q(s.date)}\n")
         if s.sha256:
-            out.append(f"  sha256: {q(s.sha256)}\n")
+            out.append(f"  sha256: {_quote(s.sha256)}\n")
     out.append("entities:\n" if base.entities else "entities: []\n")
     for e in base.entities:
+        aliases = ", ".join(map(_quote, e.aliases)) if e.aliases else ""
         out.append(
-            f"- id: {q(e.id)}\n  name: {q(e.name)}\n  kind: {q(e.kind)}\n"
-            f"  aliases: [{', '.join(map(q, e.aliases))}]\n"
+            f"- id: {_quote(e.id)}\n  name: {_quote(e.name)}\n  kind: {q(e.kind)}\n"
+            f"  aliases: [{aliases}]\n"
         )
     out.append("facts:\n" if any_facts else "facts: []\n")
     return out
