@@ -38,7 +38,9 @@ from bot.factbase import FACTS_FILE, Entity, Fact, Relation
 
 CACHE_DIR = ".cache"
 SNAPSHOT_FILE = "snapshot.marshal"
+SNAPSHOT_MAGIC = b"briefbot snapshot 2\n"  # then the header's length (8 bytes), header, blobs
 Stamp = tuple[int, int]  # (size, mtime_ns): a file unchanged since it was last read
+Blob = bytes | memoryview  # marshal data; a view into the snapshot file as it was read
 log = logging.getLogger("briefbot.compiler.cache")
 
 
@@ -164,9 +166,9 @@ class DocumentRecord:
     sources: list[SourceDraft]
     local_ids: list[str | None]  # the ids its facts were assembled with
     source_ids: list[str]
-    entities_blob: bytes  # its LocalEntity rows
+    entities_blob: Blob  # its LocalEntity rows
     anchors: list[str]  # merge.anchors of its entities: all a merge needs of an unchanged one
-    facts_blob: bytes  # its Fact rows
+    facts_blob: Blob  # its Fact rows
     fact_ids: list[str]  # its facts' ids, to check for duplicates without decoding them
     yaml_length: int  # in bytes, of factbase.render_facts of its facts in facts.yaml (Snapshot)
 
@@ -197,7 +199,7 @@ class GroupingMemo:
     encoding the whole grouping again after every added document)."""
 
     documents: dict[str, str]  # path -> sha256 of the documents it groups
-    blob: bytes  # merge.Grouping.encode() of all of them but `pending`
+    blob: Blob  # merge.Grouping.encode() of all of them but `pending`
     pending: list[str]  # paths of documents to add to the decoded blob
 
 
@@ -236,11 +238,18 @@ class Snapshot:
         if not self.enabled:
             return
         try:
-            version, facts_file_stamp, rows, merge = marshal.loads(self.path.read_bytes())
+            data = memoryview(self.path.read_bytes())
+            if data[: len(SNAPSHOT_MAGIC)] != SNAPSHOT_MAGIC:
+                return  # another format: only costs time
+            at = len(SNAPSHOT_MAGIC) + 8
+            end = at + int.from_bytes(data[at - 8 : at], "little")
+            version, facts_file_stamp, rows, merge = marshal.loads(data[at:end])
             if version != COMPILER_VERSION:
                 return
-            records = {path: _record(row) for path, row in rows.items()}
-            grouping = merge and merge[3] and GroupingMemo(*merge[3])
+            blobs = _BlobReader(data, end)
+            records = {path: _record(row, blobs) for path, row in rows.items()}
+            grouping = merge and merge[3] and _grouping_memo(merge[3], blobs)
+            blobs.finish()
         except FileNotFoundError:
             return
         except Exception as exc:  # a damaged snapshot only costs time
@@ -295,20 +304,44 @@ class Snapshot:
         order)."""
         if not self.enabled:
             return
-        rows = {path: _row(record) for path, record in records.items()}
-        merge_row = None if merge is None else _merge_row(merge)
+        # the blobs (most of the file) are written after the header as they are, not marshaled
+        # into it: that would copy them into one growing buffer first
+        blobs: list[Blob] = []
+        rows = {path: _row(record, blobs) for path, record in records.items()}
+        merge_row = None if merge is None else _merge_row(merge, blobs)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".snapshot.", dir=self.path.parent)
             with os.fdopen(fd, "wb") as handle:
                 stamp = file_stamp(self.facts_file)
-                handle.write(marshal.dumps((COMPILER_VERSION, stamp, rows, merge_row)))
+                header = marshal.dumps((COMPILER_VERSION, stamp, rows, merge_row))
+                handle.writelines([SNAPSHOT_MAGIC, len(header).to_bytes(8, "little"), header])
+                handle.write(b"".join(blobs))  # one write: thousands of small ones cost more
             os.replace(tmp, self.path)
         except OSError as exc:
             log.warning("cannot write snapshot %s: %s", self.path, exc)
 
 
-def _row(record: DocumentRecord) -> Any:
+class _BlobReader:
+    """The snapshot's blobs, in the order the header's rows list their lengths."""
+
+    def __init__(self, data: memoryview, start: int) -> None:
+        self.data, self.at = data, start
+
+    def take(self, length: int) -> memoryview:
+        blob = self.data[self.at : self.at + length]
+        if len(blob) != length:
+            raise ValueError("snapshot ends before its blobs")
+        self.at += length
+        return blob
+
+    def finish(self) -> None:
+        if self.at != len(self.data):
+            raise ValueError("snapshot has bytes its rows do not account for")
+
+
+def _row(record: DocumentRecord, blobs: list[Blob]) -> Any:
+    blobs += (record.entities_blob, record.facts_blob)
     return (
         record.stamp,
         record.entry_stamp,
@@ -316,15 +349,15 @@ def _row(record: DocumentRecord) -> Any:
         [tuple(s) for s in record.sources],
         record.local_ids,
         record.source_ids,
-        record.entities_blob,
+        len(record.entities_blob),
         record.anchors,
-        record.facts_blob,
+        len(record.facts_blob),
         record.fact_ids,
         record.yaml_length,
     )
 
 
-def _record(row: Any) -> DocumentRecord:
+def _record(row: Any, blobs: _BlobReader) -> DocumentRecord:
     (
         stamp,
         entry_stamp,
@@ -345,19 +378,27 @@ def _record(row: Any) -> DocumentRecord:
         [SourceDraft(*s) for s in sources],
         local_ids,
         source_ids,
-        entities,
+        blobs.take(entities),
         anchors,
-        facts,
+        blobs.take(facts),
         fact_ids,
         length,
     )
 
 
-def _merge_row(merge: MergeMemo) -> Any:
+def _merge_row(merge: MergeMemo, blobs: list[Blob]) -> Any:
     kept = merge.grouping
-    grouping = kept and (kept.documents, kept.blob, kept.pending)
+    grouping = None
+    if kept is not None:
+        blobs.append(kept.blob)
+        grouping = (kept.documents, len(kept.blob), kept.pending)
     entities = [(e.id, e.name, e.kind, e.aliases) for e in merge.entities]
     return (merge.key, entities, merge.warnings, grouping)
+
+
+def _grouping_memo(row: Any, blobs: _BlobReader) -> GroupingMemo:
+    documents, length, pending = row
+    return GroupingMemo(documents, blobs.take(length), pending)
 
 
 def _entity_row(e: LocalEntity) -> tuple[Any, ...]:

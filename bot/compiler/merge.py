@@ -170,7 +170,7 @@ class Grouping:
         return marshal.dumps((self.union.parent, rows))
 
     @staticmethod
-    def decode(data: bytes) -> Grouping:
+    def decode(data: bytes | memoryview) -> Grouping:
         parent, rows = marshal.loads(data)
         grouping = Grouping()
         grouping.union.parent = parent

@@ -15,7 +15,7 @@ import pytest
 
 from bot import factbase
 from bot.compiler import compile_folder, pipeline
-from bot.compiler.cache import SNAPSHOT_FILE, DocumentRecord
+from bot.compiler.cache import SNAPSHOT_FILE, DocumentRecord, Snapshot
 from bot.compiler.extract import Extraction
 from bot.compiler.merge import Grouping
 
@@ -337,3 +337,19 @@ def test_pieces_with_non_ascii_text_are_cut_from_facts_yaml_by_bytes(seeds, tmp_
     compile_folder(seeds, knowledge)
     assert len(rendered) == 1  # the new document's; the others' pieces come from the file
     assert _facts(knowledge) == _cold(seeds, tmp_path)
+
+
+@pytest.mark.parametrize("damage", [lambda b: b[:-100], lambda b: b + b"x", lambda b: b[:40]])
+def test_a_truncated_or_padded_snapshot_is_ignored(seeds, tmp_path, damage):
+    knowledge = tmp_path / "k"
+    compile_folder(seeds, knowledge)
+    snapshot = knowledge / ".cache" / SNAPSHOT_FILE
+    snapshot.write_bytes(damage(snapshot.read_bytes()))
+    loaded = Snapshot(knowledge)
+    loaded.load()
+    assert loaded.records == {} and loaded.grouping is None
+    shutil.copy(SEED, seeds / SEED.name)
+    assert compile_folder(seeds, knowledge).report.ok
+    assert _facts(knowledge) == _cold(seeds, tmp_path)
+    loaded.load()  # saved whole again
+    assert len(loaded.records) == 4 and loaded.grouping is not None
