@@ -11,7 +11,12 @@ and its finished facts, plus where their YAML lies in the facts.yaml that compil
 an unchanged document is neither read, hashed, decoded, re-assembled, re-validated nor
 re-rendered when its entities' ids did not change. It also keeps the cross-document merge's
 result with a key of its inputs (every document's path and content hash, curated.yaml): a
-compile whose documents are all unchanged reuses it instead of merging again.
+compile whose documents are all unchanged reuses it instead of merging again; and the merge's
+first stage (merge.Grouping), which a compile that only adds documents adds them to.
+
+Layout: SNAPSHOT_MAGIC, the header's length, the marshaled header (rows of small values, with
+the lengths of their blobs), then the blobs (marshal data of entities, facts, the grouping)
+back to back. Blobs pass from one snapshot to the next without being decoded or re-encoded.
 """
 
 from __future__ import annotations
