@@ -105,9 +105,16 @@ class ExtractionCache:
         # a string, not a Path: this runs for every document, and pathlib costs more than stat
         return file_stamp(f"{self.folder}/{self.key(path, sha256)}.entry")
 
-    def keep(self, path: str, sha256: str) -> None:
-        """Mark an entry used without reading it (its document came from the snapshot)."""
-        self.used.add(self.key(path, sha256))
+    def keep(self, path: str, sha256: str, stamp: Stamp) -> bool:
+        """Mark an entry used without reading it when its stamp is still `stamp` (its document
+        comes from the snapshot, whose record stands for the entry only while it is)."""
+        if not self.enabled:
+            return False
+        key = self.key(path, sha256)
+        if file_stamp(f"{self.folder}/{key}.entry") != stamp:
+            return False
+        self.used.add(key)
+        return True
 
     def prune(self) -> int:
         """Delete entries this compile did not use (documents changed or removed)."""

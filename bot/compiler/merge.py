@@ -25,6 +25,7 @@ from bot.compiler.gazetteer import places
 from bot.factbase import Entity, Fact, FactBase, Relation, Source
 
 SLUG_UNSAFE = re.compile(r"[^a-z0-9]+")
+KIND_RANK = {kind: rank for rank, kind in enumerate(KIND_ORDER)}
 MAX_SLUG = 60
 
 
@@ -392,7 +393,7 @@ def _entity_ids(clusters: dict[str, Cluster]) -> dict[str, str]:
     ids: dict[str, str] = {}
     taken: set[str] = set()
     ranked = [
-        (slug(_canonical(cluster)), KIND_ORDER.index(cluster.kind), root, cluster)
+        (slug(_canonical(cluster)), KIND_RANK[cluster.kind], root, cluster)
         for root, cluster in clusters.items()
         if not cluster.dropped
     ]

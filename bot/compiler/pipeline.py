@@ -290,9 +290,8 @@ def _compile_one(
         previous is not None
         and stamp is not None
         and previous.stamp == stamp
-        and cache.stamp(name, previous.sha256) == previous.entry_stamp
+        and cache.keep(name, previous.sha256, previous.entry_stamp)
     ):  # unchanged since the last compile read it: neither read nor hash it
-        cache.keep(name, previous.sha256)
         return _Document(previous.extraction(name), None, stamp, previous)
     document = read_document(path, seeds_dir)
     extraction = _extraction(document, cache)
