@@ -12,10 +12,10 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, BinaryIO, Literal
 
 import yaml
 
@@ -110,40 +110,42 @@ class FactBase:
 # --- YAML ------------------------------------------------------------------------------
 
 
-def to_yaml(base: FactBase, facts_yaml: Sequence[str] | None = None) -> str:
+def to_yaml(base: FactBase) -> str:
     """The fact base as block-style YAML, written directly: a YAML library's emitter takes
     seconds for tens of thousands of facts. Strings that are not plain identifiers are
     double-quoted with JSON escapes, which YAML reads the same way; the loader stays libyaml's.
     Empty optional fields are left out so the file stays short enough to review.
-
-    `facts_yaml`, when given, is `render_facts(base.facts)` already made, in pieces (the
-    compiler keeps each unchanged document's piece from the previous compile). Pieces, not one
-    string: joining twice would hold the whole file twice over (100+ MB for a large corpus).
     """
     q = _Quoter()
+    out = _head(base, q, any_facts=bool(base.facts))
+    _render_facts(base.facts, q, out)
+    return "".join(out)
+
+
+def _head(base: FactBase, q: _Quoter, *, any_facts: bool) -> list[str]:
+    """Everything before the facts' items: schema, sources, entities, the `facts:` key.
+    Source and entity ids, names and paths are unique: quoted without the memo, which would
+    only cost (tens of thousands of entities are rendered for every compile)."""
     out: list[str] = [f"schema: {base.schema}\n"]
     out.append("sources:\n" if base.sources else "sources: []\n")
     for s in base.sources:
         out.append(
-            f"- id: {q(s.id)}\n  path: {q(s.path)}\n  title: {q(s.title)}\n"
+            f"- id: {_quote(s.id)}\n  path: {_quote(s.path)}\n  title: {_quote(s.title)}\n"
             f"  start: {s.start}\n  end: {s.end}\n"
         )
         if s.date:
             out.append(f"  date: {q(s.date)}\n")
         if s.sha256:
-            out.append(f"  sha256: {q(s.sha256)}\n")
+            out.append(f"  sha256: {_quote(s.sha256)}\n")
     out.append("entities:\n" if base.entities else "entities: []\n")
     for e in base.entities:
+        aliases = ", ".join(map(_quote, e.aliases)) if e.aliases else ""
         out.append(
-            f"- id: {q(e.id)}\n  name: {q(e.name)}\n  kind: {q(e.kind)}\n"
-            f"  aliases: [{', '.join(map(q, e.aliases))}]\n"
+            f"- id: {_quote(e.id)}\n  name: {_quote(e.name)}\n  kind: {q(e.kind)}\n"
+            f"  aliases: [{aliases}]\n"
         )
-    out.append("facts:\n" if base.facts else "facts: []\n")
-    if facts_yaml is None:
-        _render_facts(base.facts, q, out)
-    else:
-        out += facts_yaml
-    return "".join(out)
+    out.append("facts:\n" if any_facts else "facts: []\n")
+    return out
 
 
 def render_facts(facts: Iterable[Fact]) -> str:
@@ -262,14 +264,23 @@ def file_sha256(path: Path) -> str:
 
 def write_atomically(path: Path, text: str) -> None:
     """Write a temporary file beside `path`, then rename it over: readers see old or new."""
+    _write_atomically(path, lambda handle: handle.write(text.encode("utf-8")))
+
+
+def write_parts_atomically(path: Path, parts: Iterable[bytes]) -> None:
+    """write_atomically of UTF-8 text in parts, never joined (the compiler's facts.yaml)."""
+    _write_atomically(path, lambda handle: handle.writelines(parts))
+
+
+def _write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         # mkstemp makes the file owner-only; keep the old file's mode (or a plain 0644) so a
         # bot running as another user can still read what `briefbot compile` wrote
         os.fchmod(fd, stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o644)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -285,18 +296,29 @@ def save(
     texts: dict[str, str] | None = None,
     *,
     verified: Collection[str] = (),
-    facts_yaml: Sequence[str] | None = None,
+    facts_yaml: Sequence[bytes] | None = None,
+    unlisted_fact_ids: Iterable[str] = (),
 ) -> Path:
     """Validate, then atomically replace facts.yaml: a failing base never replaces a good one.
 
     `texts` (source path -> decoded text) spares re-reading documents the caller already holds;
-    `verified` and `facts_yaml` are passed on to `validate` and `to_yaml`.
+    `verified` and `unlisted_fact_ids` are passed on to `validate`. `facts_yaml`, when given,
+    is the facts already rendered (`render_facts`, UTF-8), in pieces (the compiler keeps each
+    unchanged document's piece from the previous compile), and stands for `base.facts`, which
+    may then be partial (see `unlisted_fact_ids`). Pieces, not one string: joining them would
+    hold the whole file twice over (100+ MB for a large corpus).
     """
-    problems = validate(base, seeds_dir, texts, verified=verified)
+    problems = validate(
+        base, seeds_dir, texts, verified=verified, unlisted_fact_ids=unlisted_fact_ids
+    )
     if problems:
         raise ValidationError(problems)
     path = knowledge_dir / FACTS_FILE
-    write_atomically(path, to_yaml(base, facts_yaml))
+    if facts_yaml is None:
+        write_atomically(path, to_yaml(base))
+    else:
+        head = "".join(_head(base, _Quoter(), any_facts=any(facts_yaml))).encode("utf-8")
+        write_parts_atomically(path, [head, *facts_yaml])
     return path
 
 
@@ -309,6 +331,7 @@ def validate(
     texts: dict[str, str] | None = None,
     *,
     verified: Collection[str] = (),
+    unlisted_fact_ids: Iterable[str] = (),
 ) -> list[str]:
     """Every problem with `base`, one short line each; empty when it is sound.
 
@@ -316,13 +339,15 @@ def validate(
     `verified` names source paths whose sources and facts the caller vouches for: validated
     before, against the unchanged file, with the same entity ids (the compiler reuses them
     so). They are not re-read or re-checked; ids are still checked for duplicates.
+    `unlisted_fact_ids` are the ids of such vouched-for facts left out of `base.facts` (the
+    compiler does not decode them to write them again): checked for duplicates with the rest.
     """
     problems: list[str] = []
     if base.schema != SCHEMA_VERSION:
         problems.append(f"schema is {base.schema}, expected {SCHEMA_VERSION}")
     problems += _duplicate_ids("source", (s.id for s in base.sources))
     problems += _duplicate_ids("entity", (e.id for e in base.entities))
-    problems += _duplicate_ids("fact", (f.id for f in base.facts))
+    problems += _duplicate_ids("fact", [*(f.id for f in base.facts), *unlisted_fact_ids])
     for entity in base.entities:
         if entity.kind not in ENTITY_KINDS:
             problems.append(f"entity {entity.id}: unknown kind {entity.kind!r}")
@@ -343,8 +368,11 @@ def validate(
 
 
 def _duplicate_ids(kind: str, ids: Iterable[str]) -> list[str]:
+    listed = list(ids)
+    if len(set(listed)) == len(listed):  # the usual case, found without a Python-level loop
+        return []
     seen: set[str] = set()
-    duplicates = sorted({i for i in ids if i in seen or seen.add(i)})  # type: ignore[func-returns-value]
+    duplicates = sorted({i for i in listed if i in seen or seen.add(i)})  # type: ignore[func-returns-value]
     return [f"duplicate {kind} id {i!r}" for i in duplicates]
 
 

@@ -66,3 +66,24 @@ def test_validate_names_dangling_ids_and_bad_dates(tmp_path: Path):
 
 def _fact_fields(fact: fb.Fact) -> dict:
     return {name: getattr(fact, name) for name in fb.Fact.__dataclass_fields__}
+
+
+def test_validation_names_each_duplicate_id_once(tmp_path):
+    base = _base("a.txt", "Title", "Some words here.", [])
+    (tmp_path / "a.txt").write_text("Some words here.", encoding="utf-8")
+    assert fb.validate(base, tmp_path) == []
+    base.facts += [base.facts[0], base.facts[0]]
+    base.entities.append(base.entities[0])
+    assert fb.validate(base, tmp_path) == ["duplicate entity id 'e'", "duplicate fact id 'f'"]
+    assert fb.validate(base, tmp_path, unlisted_fact_ids=["g", "f"]) == [
+        "duplicate entity id 'e'",
+        "duplicate fact id 'f'",
+    ]
+
+
+def test_unlisted_fact_ids_are_checked_for_duplicates_with_the_listed_ones(tmp_path):
+    base = _base("a.txt", "Title", "Some words here.", [])
+    (tmp_path / "a.txt").write_text("Some words here.", encoding="utf-8")
+    assert fb.validate(base, tmp_path, unlisted_fact_ids=["g", "h"]) == []
+    assert fb.validate(base, tmp_path, unlisted_fact_ids=["g", "f"]) == ["duplicate fact id 'f'"]
+    assert fb.validate(base, tmp_path, unlisted_fact_ids=["g", "g"]) == ["duplicate fact id 'g'"]

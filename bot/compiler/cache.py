@@ -9,7 +9,14 @@ The snapshot makes adding one document to thousands cheap: one file holding, per
 its file stamp (size, mtime), its entities and sources (what the cross-document merge needs)
 and its finished facts, plus where their YAML lies in the facts.yaml that compile wrote, so
 an unchanged document is neither read, hashed, decoded, re-assembled, re-validated nor
-re-rendered when its entities' ids did not change.
+re-rendered when its entities' ids did not change. It also keeps the cross-document merge's
+result with a key of its inputs (every document's path and content hash, curated.yaml): a
+compile whose documents are all unchanged reuses it instead of merging again; and the merge's
+first stage (merge.Grouping), which a compile that only adds documents adds them to.
+
+Layout: SNAPSHOT_MAGIC, the header's length, the marshaled header (rows of small values, with
+the lengths of their blobs), then the blobs (marshal data of entities, facts, the grouping)
+back to back. Blobs pass from one snapshot to the next without being decoded or re-encoded.
 """
 
 from __future__ import annotations
@@ -32,11 +39,13 @@ from bot.compiler.extract import (
     RelationDraft,
     SourceDraft,
 )
-from bot.factbase import FACTS_FILE, Fact, Relation
+from bot.factbase import FACTS_FILE, Entity, Fact, Relation
 
 CACHE_DIR = ".cache"
 SNAPSHOT_FILE = "snapshot.marshal"
+SNAPSHOT_MAGIC = b"briefbot snapshot 2\n"  # then the header's length (8 bytes), header, blobs
 Stamp = tuple[int, int]  # (size, mtime_ns): a file unchanged since it was last read
+Blob = bytes | memoryview  # marshal data; a view into the snapshot file as it was read
 log = logging.getLogger("briefbot.compiler.cache")
 
 
@@ -93,11 +102,19 @@ class ExtractionCache:
         """The entry's stamp: a snapshot record stands for its entry only while this matches."""
         if not self.enabled:
             return None
-        return file_stamp(self.folder / f"{self.key(path, sha256)}.entry")
+        # a string, not a Path: this runs for every document, and pathlib costs more than stat
+        return file_stamp(f"{self.folder}/{self.key(path, sha256)}.entry")
 
-    def keep(self, path: str, sha256: str) -> None:
-        """Mark an entry used without reading it (its document came from the snapshot)."""
-        self.used.add(self.key(path, sha256))
+    def keep(self, path: str, sha256: str, stamp: Stamp) -> bool:
+        """Mark an entry used without reading it when its stamp is still `stamp` (its document
+        comes from the snapshot, whose record stands for the entry only while it is)."""
+        if not self.enabled:
+            return False
+        key = self.key(path, sha256)
+        if file_stamp(f"{self.folder}/{key}.entry") != stamp:
+            return False
+        self.used.add(key)
+        return True
 
     def prune(self) -> int:
         """Delete entries this compile did not use (documents changed or removed)."""
@@ -135,7 +152,7 @@ def decode(data: Any) -> Extraction:
     )
 
 
-def file_stamp(path: Path) -> Stamp | None:
+def file_stamp(path: Path | str) -> Stamp | None:
     """(size, mtime_ns) of a regular file; None for anything else (a symlink's target could
     change under an unchanged link)."""
     try:
@@ -161,9 +178,11 @@ class DocumentRecord:
     sources: list[SourceDraft]
     local_ids: list[str | None]  # the ids its facts were assembled with
     source_ids: list[str]
-    entities_blob: bytes  # its LocalEntity rows
-    facts_blob: bytes  # its Fact rows
-    yaml_length: int  # of factbase.render_facts of its facts, in facts.yaml (see Snapshot)
+    entities_blob: Blob  # its LocalEntity rows
+    anchors: list[str]  # merge.anchors of its entities: all a merge needs of an unchanged one
+    facts_blob: Blob  # its Fact rows
+    fact_ids: list[str]  # its facts' ids, to check for duplicates without decoding them
+    yaml_length: int  # in bytes, of factbase.render_facts of its facts in facts.yaml (Snapshot)
 
     @staticmethod
     def encode_entities(entities: list[LocalEntity]) -> bytes:
@@ -174,12 +193,37 @@ class DocumentRecord:
         return marshal.dumps([fact_row(f) for f in facts])
 
     def extraction(self, path: str) -> Extraction:
-        """Its entities and sources, without facts: enough for the merge."""
-        entities = [LocalEntity(*e) for e in marshal.loads(self.entities_blob)]
-        return Extraction(path, self.sha256, self.sources, entities, [])
+        """Its sources only: `entities()` are decoded when a merge needs them, facts when
+        they are reused."""
+        return Extraction(path, self.sha256, self.sources, [], [])
+
+    def entities(self) -> list[LocalEntity]:
+        return [LocalEntity(*e) for e in marshal.loads(self.entities_blob)]
 
     def facts(self) -> list[Fact]:
         return [fact_from_row(row) for row in marshal.loads(self.facts_blob)]
+
+
+@dataclass(slots=True)
+class GroupingMemo:
+    """A merge's first stage (merge.Grouping), to add documents to: the grouping encoded
+    once, plus the few documents added since (re-added from their records: cheaper than
+    encoding the whole grouping again after every added document)."""
+
+    documents: dict[str, str]  # path -> sha256 of the documents it groups
+    blob: Blob  # merge.Grouping.encode() of all of them but `pending`
+    pending: list[str]  # paths of documents to add to the decoded blob
+
+
+@dataclass(slots=True)
+class MergeMemo:
+    """The entities (and curated.yaml warnings) the last compile's merge made of its inputs;
+    each document's local ids are in its record."""
+
+    key: str  # see pipeline.merge_key
+    entities: list[Entity]
+    warnings: list[str]
+    grouping: GroupingMemo | None = None
 
 
 class Snapshot:
@@ -197,66 +241,119 @@ class Snapshot:
         self.enabled = enabled
         self.records: dict[str, DocumentRecord] = {}
         self.facts_file_stamp: Stamp | None = None
-        self._yaml: dict[str, str] | None = None
+        self.merge: MergeMemo | None = None  # decoded when its key is asked for (`merged`)
+        self.grouping: GroupingMemo | None = None
+        self._merge_row: Any = None
+        self._yaml: dict[str, bytes] | None = None
 
     def load(self) -> None:
         if not self.enabled:
             return
         try:
-            version, facts_file_stamp, rows = marshal.loads(self.path.read_bytes())
+            data = memoryview(self.path.read_bytes())
+            if data[: len(SNAPSHOT_MAGIC)] != SNAPSHOT_MAGIC:
+                return  # another format: only costs time
+            at = len(SNAPSHOT_MAGIC) + 8
+            end = at + int.from_bytes(data[at - 8 : at], "little")
+            version, facts_file_stamp, rows, merge = marshal.loads(data[at:end])
             if version != COMPILER_VERSION:
                 return
-            self.records = {path: _record(row) for path, row in rows.items()}
-            self.facts_file_stamp = facts_file_stamp and tuple(facts_file_stamp)
+            blobs = _BlobReader(data, end)
+            records = {path: _record(row, blobs) for path, row in rows.items()}
+            grouping = merge and merge[3] and _grouping_memo(merge[3], blobs)
+            blobs.finish()
         except FileNotFoundError:
             return
         except Exception as exc:  # a damaged snapshot only costs time
             log.warning("ignoring unreadable snapshot %s: %s", self.path, exc)
-            self.records = {}
+            return
+        self.records, self.grouping, self._merge_row = records, grouping, merge
+        self.facts_file_stamp = facts_file_stamp and tuple(facts_file_stamp)
 
-    def facts_yaml(self, path: str) -> str | None:
-        """The YAML of the document's facts as facts.yaml holds it; None when that file is
-        not the one the snapshot was saved with."""
+    def merged(self, key: str) -> MergeMemo | None:
+        """The last compile's merge, when its inputs had this key (its entities are made only
+        then: a compile that merges again never needs them)."""
+        row = self._merge_row
+        if row is None or row[0] != key:
+            return None
+        if self.merge is None:
+            self.merge = MergeMemo(row[0], [Entity(*e) for e in row[1]], row[2], self.grouping)
+        return self.merge
+
+    def facts_file_unchanged(self) -> bool:
+        """facts.yaml is the file this snapshot was saved with: not replaced or edited since."""
+        stamp = self.facts_file_stamp
+        return stamp is not None and file_stamp(self.facts_file) == stamp
+
+    def facts_yaml(self, path: str) -> bytes | None:
+        """The YAML of the document's facts as facts.yaml holds it (UTF-8: written as read,
+        never decoded); None when that file is not the one the snapshot was saved with."""
         if self._yaml is None:
             self._yaml = self._cut_facts_file()
         return self._yaml.get(path)
 
-    def _cut_facts_file(self) -> dict[str, str]:
-        if self.facts_file_stamp is None or file_stamp(self.facts_file) != self.facts_file_stamp:
+    def _cut_facts_file(self) -> dict[str, bytes]:
+        if not self.facts_file_unchanged():
             return {}
         try:
-            text = self.facts_file.read_bytes().decode("utf-8")
-        except (OSError, UnicodeDecodeError):
+            text = self.facts_file.read_bytes()
+        except OSError:
             return {}
         at = len(text) - sum(r.yaml_length for r in self.records.values())
         if at < 0:
             return {}
-        pieces: dict[str, str] = {}
+        pieces: dict[str, bytes] = {}
         for path in sorted(self.records):
             length = self.records[path].yaml_length
-            if length and not text.startswith("- id: ", at):
+            if length and not text.startswith(b"- id: ", at):
                 return {}  # not the file the lengths describe
             pieces[path] = text[at : at + length]
             at += length
         return pieces
 
-    def save(self, records: dict[str, DocumentRecord]) -> None:
-        """Record `records` with the facts.yaml just written from them (in path order)."""
+    def save(self, records: dict[str, DocumentRecord], merge: MergeMemo | None) -> None:
+        """Record `records` and `merge` with the facts.yaml just written from them (in path
+        order)."""
         if not self.enabled:
             return
-        rows = {path: _row(record) for path, record in records.items()}
+        # the blobs (most of the file) are written after the header as they are, not marshaled
+        # into it: that would copy them into one growing buffer first
+        blobs: list[Blob] = []
+        rows = {path: _row(record, blobs) for path, record in records.items()}
+        merge_row = None if merge is None else _merge_row(merge, blobs)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".snapshot.", dir=self.path.parent)
             with os.fdopen(fd, "wb") as handle:
                 stamp = file_stamp(self.facts_file)
-                handle.write(marshal.dumps((COMPILER_VERSION, stamp, rows)))
+                header = marshal.dumps((COMPILER_VERSION, stamp, rows, merge_row))
+                handle.writelines([SNAPSHOT_MAGIC, len(header).to_bytes(8, "little"), header])
+                handle.write(b"".join(blobs))  # one write: thousands of small ones cost more
             os.replace(tmp, self.path)
         except OSError as exc:
             log.warning("cannot write snapshot %s: %s", self.path, exc)
 
 
-def _row(record: DocumentRecord) -> Any:
+class _BlobReader:
+    """The snapshot's blobs, in the order the header's rows list their lengths."""
+
+    def __init__(self, data: memoryview, start: int) -> None:
+        self.data, self.at = data, start
+
+    def take(self, length: int) -> memoryview:
+        blob = self.data[self.at : self.at + length]
+        if len(blob) != length:
+            raise ValueError("snapshot ends before its blobs")
+        self.at += length
+        return blob
+
+    def finish(self) -> None:
+        if self.at != len(self.data):
+            raise ValueError("snapshot has bytes its rows do not account for")
+
+
+def _row(record: DocumentRecord, blobs: list[Blob]) -> Any:
+    blobs += (record.entities_blob, record.facts_blob)
     return (
         record.stamp,
         record.entry_stamp,
@@ -264,14 +361,28 @@ def _row(record: DocumentRecord) -> Any:
         [tuple(s) for s in record.sources],
         record.local_ids,
         record.source_ids,
-        record.entities_blob,
-        record.facts_blob,
+        len(record.entities_blob),
+        record.anchors,
+        len(record.facts_blob),
+        record.fact_ids,
         record.yaml_length,
     )
 
 
-def _record(row: Any) -> DocumentRecord:
-    stamp, entry_stamp, sha256, sources, local_ids, source_ids, entities, facts, length = row
+def _record(row: Any, blobs: _BlobReader) -> DocumentRecord:
+    (
+        stamp,
+        entry_stamp,
+        sha256,
+        sources,
+        local_ids,
+        source_ids,
+        entities,
+        anchors,
+        facts,
+        fact_ids,
+        length,
+    ) = row
     return DocumentRecord(
         tuple(stamp),
         tuple(entry_stamp),
@@ -279,10 +390,27 @@ def _record(row: Any) -> DocumentRecord:
         [SourceDraft(*s) for s in sources],
         local_ids,
         source_ids,
-        entities,
-        facts,
+        blobs.take(entities),
+        anchors,
+        blobs.take(facts),
+        fact_ids,
         length,
     )
+
+
+def _merge_row(merge: MergeMemo, blobs: list[Blob]) -> Any:
+    kept = merge.grouping
+    grouping = None
+    if kept is not None:
+        blobs.append(kept.blob)
+        grouping = (kept.documents, len(kept.blob), kept.pending)
+    entities = [(e.id, e.name, e.kind, e.aliases) for e in merge.entities]
+    return (merge.key, entities, merge.warnings, grouping)
+
+
+def _grouping_memo(row: Any, blobs: _BlobReader) -> GroupingMemo:
+    documents, length, pending = row
+    return GroupingMemo(documents, blobs.take(length), pending)
 
 
 def _entity_row(e: LocalEntity) -> tuple[Any, ...]:

@@ -78,9 +78,16 @@ class Curated:
             raise FactBaseError(f"{origin}: kinds: {name!r} has unknown kind {kind!r}")
         return curated
 
+    def fingerprint(self) -> str:
+        """Equal for equal corrections: part of the key under which a merge is reused."""
+        return repr((self.aliases, self.merges, self.kinds, self.names, self.drops))
+
+    def corrects_anything(self) -> bool:
+        return bool(self.aliases or self.merges or self.kinds or self.names or self.drops)
+
     def apply(self, union: KeyUnion, clusters: dict[str, Cluster]) -> list[str]:
         """Apply to the merged clusters in place; return a warning per entry matching nothing."""
-        if not (self.aliases or self.merges or self.kinds or self.names or self.drops):
+        if not self.corrects_anything():
             return []
         owners: dict[str, str] = {}
         for root, cluster in clusters.items():
@@ -111,7 +118,7 @@ class Curated:
             target = find("aliases", name)
             if target is not None:
                 for alias in extra:
-                    target.surfaces[alias] += 0
+                    target.surfaces.setdefault(alias, 0)
                     target.keys.add(entity_key(alias))
         for name, kind in self.kinds.items():
             target = find("kinds", name)
@@ -121,7 +128,7 @@ class Curated:
             target = find("names", name)
             if target is not None:
                 target.name_override = canonical
-                target.surfaces[canonical] += 0
+                target.surfaces.setdefault(canonical, 0)
         for name in self.drops:
             target = find("drop", name)
             if target is not None:

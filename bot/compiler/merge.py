@@ -9,9 +9,10 @@ shared title, or a one-word difference in an otherwise equal name).
 from __future__ import annotations
 
 import hashlib
+import marshal
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -19,11 +20,12 @@ from rapidfuzz import fuzz, process
 
 from bot.compiler.curated import Curated
 from bot.compiler.entities import entity_key, is_acronym, personal_name_shape
-from bot.compiler.extract import KIND_ORDER, Extraction, KeyUnion, kind_of
+from bot.compiler.extract import KIND_ORDER, Extraction, KeyUnion, LocalEntity, kind_of
 from bot.compiler.gazetteer import places
 from bot.factbase import Entity, Fact, FactBase, Relation, Source
 
 SLUG_UNSAFE = re.compile(r"[^a-z0-9]+")
+KIND_RANK = {kind: rank for rank, kind in enumerate(KIND_ORDER)}
 MAX_SLUG = 60
 
 
@@ -47,7 +49,7 @@ def short_hash(text: str, length: int = 8) -> str:
 class Cluster:
     keys: set[str] = field(default_factory=set)
     alias_keys: set[str] = field(default_factory=set)
-    surfaces: Counter[str] = field(default_factory=Counter)
+    surfaces: dict[str, int] = field(default_factory=dict)  # spelling -> mentions
     votes: dict[str, float] = field(default_factory=dict)
     titles: set[str] = field(default_factory=set)
     former: set[str] = field(default_factory=set)
@@ -89,27 +91,117 @@ def merge(
 
 
 LocalIds = list[str | None]  # a document's local entity numbers -> fact base entity ids
+Anchors = list[str]  # a document's local entities' first keys, in order
+EXACT_VOTES = 64  # votes that are multiples of 1/64 sum to the same float in any order
+
+
+def anchors(entities: Iterable[LocalEntity]) -> Anchors:
+    return [(e.keys or e.alias_keys)[0] for e in entities]
+
+
+@dataclass(slots=True)
+class Grouping:
+    """The merge's first stage: entities joined on the names that identify them anywhere,
+    before surnames, spelling variants and curated corrections (which depend on the whole
+    corpus: a second "Smith" makes a lone "Smith" ambiguous). It is a sum over documents,
+    independent of their order: union roots are the smallest key, keys and titles are sets,
+    surface counts and votes are sums (exact while `exact`). So the grouping of a corpus plus
+    one document is the corpus's grouping, kept from the last compile, with the document
+    added: adding a document to a large corpus need not group the whole corpus again."""
+
+    union: KeyUnion = field(default_factory=KeyUnion)
+    clusters: dict[str, Cluster] = field(default_factory=dict)
+    exact: bool = True  # every vote a multiple of 1/EXACT_VOTES
+
+    def add(self, extractions: list[Extraction]) -> None:
+        union = self.union
+        joined: set[str] = set()
+        for extraction in extractions:
+            for entity in extraction.entities:
+                # surnames are not joined here: "Smith" would chain every Smith together
+                keys = entity.keys or entity.alias_keys[:1]
+                _join(union, keys)
+                joined.update(keys)
+        for key in joined:
+            canonical = places().get(key)
+            if canonical is not None:
+                union.union(key, entity_key(canonical))
+        self._rejoin()
+        for extraction in extractions:
+            for entity in extraction.entities:
+                self._count(entity)
+
+    def _rejoin(self) -> None:
+        """Clusters of roots that the new documents' names joined to others become one."""
+        clusters, union = self.clusters, self.union
+        for root in [r for r in clusters if union.find(r) != r]:
+            cluster = clusters.pop(root)
+            target = clusters.get(union.find(root))
+            if target is None:
+                clusters[union.find(root)] = cluster
+            else:
+                _absorb(target, cluster)
+
+    def _count(self, entity: LocalEntity) -> None:
+        root = self.union.find((entity.keys or entity.alias_keys)[0])
+        cluster = self.clusters.get(root)
+        if cluster is None:
+            cluster = self.clusters[root] = Cluster()
+        cluster.keys.update(entity.keys)
+        surfaces, votes = cluster.surfaces, cluster.votes
+        for surface, count in entity.surfaces.items():
+            surfaces[surface] = surfaces.get(surface, 0) + count
+        for kind, score in entity.votes.items():
+            votes[kind] = votes.get(kind, 0) + score
+            if (score * EXACT_VOTES) % 1:
+                self.exact = False
+        if entity.alias_keys:
+            cluster.alias_keys.update(entity.alias_keys)
+        if entity.titles:
+            cluster.titles.update(t.casefold() for t in entity.titles)
+        if entity.former:
+            cluster.former.update(entity.former)
+
+    def encode(self) -> bytes:
+        """For the snapshot (marshal: plain data, no code runs on load)."""
+        rows = [
+            (root, c.keys, c.alias_keys, c.surfaces, c.votes, c.titles, c.former)
+            for root, c in self.clusters.items()
+        ]
+        return marshal.dumps((self.union.parent, rows))
+
+    @staticmethod
+    def decode(data: bytes | memoryview) -> Grouping:
+        parent, rows = marshal.loads(data)
+        grouping = Grouping()
+        grouping.union.parent = parent
+        grouping.clusters = {
+            root: Cluster(keys, alias_keys, surfaces, votes, titles, former)
+            for root, keys, alias_keys, surfaces, votes, titles, former in rows
+        }
+        return grouping
 
 
 def merge_entities(
     extractions: list[Extraction], curated: Curated | None = None
 ) -> tuple[list[Entity], list[LocalIds], list[str]]:
     """The corpus's entities (sorted by id) and, per extraction, its local entities' ids."""
+    grouping = Grouping()
+    grouping.add(extractions)
+    return merge_grouped(grouping, [anchors(x.entities) for x in extractions], curated)
+
+
+def merge_grouped(
+    grouping: Grouping, documents: list[Anchors], curated: Curated | None = None
+) -> tuple[list[Entity], list[LocalIds], list[str]]:
+    """merge_entities from the grouping of the documents' entities (used up: its clusters
+    are joined further) and each document's anchors."""
     warnings: list[str] = []
-    union = KeyUnion()
-    for extraction in extractions:
-        for entity in extraction.entities:
-            # surnames are not joined here: "Smith" would chain every Smith of the corpus together
-            _join(union, entity.keys or entity.alias_keys[:1])
-    for key in list(union.parent):
-        canonical = places().get(key)
-        if canonical is not None:
-            union.union(key, entity_key(canonical))
-    clusters = _clusters(union, extractions)
+    union, clusters = grouping.union, grouping.clusters
     _resolve_surnames(union, clusters)
     _merge_variants(union, clusters)
     clusters = _regroup(union, clusters)
-    if curated is not None:
+    if curated is not None and curated.corrects_anything():
         warnings += curated.apply(union, clusters)
         clusters = _regroup(union, clusters)
     ids = _entity_ids(clusters)
@@ -117,11 +209,13 @@ def merge_entities(
         _entity(ids[root], cluster) for root, cluster in clusters.items() if not cluster.dropped
     ]
     entities.sort(key=lambda e: e.id)
-    local_ids = [
-        [ids.get(union.find((e.keys or e.alias_keys)[0])) for e in extraction.entities]
-        for extraction in extractions
-    ]
-    return entities, local_ids, warnings
+    return entities, _local_ids(union, ids, documents), warnings
+
+
+def _local_ids(union: KeyUnion, ids: dict[str, str], documents: list[Anchors]) -> list[LocalIds]:
+    # most anchors recur across documents: each is looked up once
+    by_anchor = {key: ids.get(union.find(key)) for key in set().union(*documents)}
+    return [[by_anchor[key] for key in keys] for keys in documents]
 
 
 def _join(union: KeyUnion, keys: Iterable[str]) -> None:
@@ -134,25 +228,17 @@ def _join(union: KeyUnion, keys: Iterable[str]) -> None:
             union.union(first, key)
 
 
-def _clusters(union: KeyUnion, extractions: list[Extraction]) -> dict[str, Cluster]:
-    clusters: dict[str, Cluster] = defaultdict(Cluster)
-    for extraction in extractions:
-        for entity in extraction.entities:
-            anchor = (entity.keys or entity.alias_keys)[0]
-            cluster = clusters[union.find(anchor)]
-            cluster.keys.update(entity.keys)
-            surfaces, votes = cluster.surfaces, cluster.votes
-            for surface, count in entity.surfaces.items():
-                surfaces[surface] = surfaces.get(surface, 0) + count
-            for kind, score in entity.votes.items():
-                votes[kind] = votes.get(kind, 0) + score
-            if entity.alias_keys:
-                cluster.alias_keys.update(entity.alias_keys)
-            if entity.titles:
-                cluster.titles.update(t.casefold() for t in entity.titles)
-            if entity.former:
-                cluster.former.update(entity.former)
-    return dict(clusters)
+def _absorb(target: Cluster, cluster: Cluster) -> None:
+    target.unsettle()
+    target.keys |= cluster.keys
+    target.alias_keys |= cluster.alias_keys
+    surfaces = target.surfaces
+    for surface, count in cluster.surfaces.items():
+        surfaces[surface] = surfaces.get(surface, 0) + count
+    for kind, score in cluster.votes.items():
+        target.votes[kind] = target.votes.get(kind, 0) + score
+    target.titles |= cluster.titles
+    target.former |= cluster.former
 
 
 def _regroup(union: KeyUnion, clusters: dict[str, Cluster]) -> dict[str, Cluster]:
@@ -163,14 +249,7 @@ def _regroup(union: KeyUnion, clusters: dict[str, Cluster]) -> dict[str, Cluster
         if target is None:
             regrouped[union.find(root)] = cluster
             continue
-        target.unsettle()
-        target.keys |= cluster.keys
-        target.alias_keys |= cluster.alias_keys
-        target.surfaces.update(cluster.surfaces)
-        for kind, score in cluster.votes.items():
-            target.votes[kind] = target.votes.get(kind, 0) + score
-        target.titles |= cluster.titles
-        target.former |= cluster.former
+        _absorb(target, cluster)
         target.kind_override = target.kind_override or cluster.kind_override
         target.name_override = target.name_override or cluster.name_override
         target.dropped = target.dropped or cluster.dropped
@@ -186,9 +265,11 @@ def _resolve_surnames(union: KeyUnion, clusters: dict[str, Cluster]) -> None:
         for key in cluster.keys:
             if personal_name_shape(key):
                 by_last[key.split()[-1]].add(root)
-    for root in sorted(clusters):
+    # a name with no full name ending in it has no candidate: skip it before the other tests
+    lone = [r for r, c in clusters.items() if len(c.keys) == 1 and next(iter(c.keys)) in by_last]
+    for root in sorted(lone):
         cluster = clusters[root]
-        if len(cluster.keys) != 1 or cluster.kind not in ("person", "other"):
+        if cluster.kind not in ("person", "other"):
             continue
         if cluster.votes.get("organization", 0) >= 1 or cluster.votes.get("place", 0) >= 1:
             continue
@@ -236,9 +317,10 @@ def _merge_surname_variants(union: KeyUnion, clusters: dict[str, Cluster]) -> No
 
 
 def _merge_place_variants(union: KeyUnion, clusters: dict[str, Cluster]) -> None:
-    """A one-off misspelling of a known place ("Takijistan") joins the place."""
+    """A one-off misspelling of a known place ("Takijistan") joins the place. (In any order:
+    each decision looks at one cluster, and unions do not depend on their order.)"""
     names = sorted(places())
-    for root, cluster in sorted(clusters.items()):
+    for root, cluster in clusters.items():
         if len(cluster.keys) != 1 or cluster.votes.get("place", 0) <= 0:
             continue
         if cluster.votes.get("person", 0) > 0 or cluster.votes.get("organization", 0) > 0.5:
@@ -255,12 +337,13 @@ def _merge_place_variants(union: KeyUnion, clusters: dict[str, Cluster]) -> None
 
 
 def _merge_one_word_variants(union: KeyUnion, clusters: dict[str, Cluster]) -> None:
-    """ "Turkestan Islamic Party" / "Turkistan Islamic Party": equal but for one similar word."""
+    """ "Turkestan Islamic Party" / "Turkistan Islamic Party": equal but for one similar word.
+    (In any order: every pair in a bucket is compared, and unions do not depend on their order.)"""
     buckets: dict[tuple[str, ...], list[tuple[str, str]]] = defaultdict(list)
-    for root, cluster in sorted(clusters.items()):
+    for root, cluster in clusters.items():
         if cluster.kind not in ("organization", "place"):
             continue
-        for key in sorted(cluster.keys):
+        for key in cluster.keys:
             words = key.split()
             if len(words) < 2:
                 continue
@@ -310,11 +393,11 @@ def _entity_ids(clusters: dict[str, Cluster]) -> dict[str, str]:
     ids: dict[str, str] = {}
     taken: set[str] = set()
     ranked = [
-        (slug(_canonical(cluster)), KIND_ORDER.index(cluster.kind), root, cluster)
+        (slug(_canonical(cluster)), KIND_RANK[cluster.kind], root, cluster)
         for root, cluster in clusters.items()
         if not cluster.dropped
     ]
-    ranked.sort(key=lambda item: item[:3])
+    ranked.sort()  # roots are unique: clusters themselves are never compared
     for base, _kind, root, cluster in ranked:
         candidate = base
         if candidate in taken:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 import logging
 import time
 from collections.abc import Callable, Iterator
@@ -14,20 +15,31 @@ from bot import factbase
 from bot.compiler.cache import (
     DocumentRecord,
     ExtractionCache,
+    GroupingMemo,
+    MergeMemo,
     Snapshot,
     Stamp,
     file_stamp,
 )
 from bot.compiler.curated import Curated
-from bot.compiler.extract import Extraction, extract
-from bot.compiler.merge import document_facts, document_sources, merge_entities, source_ids
+from bot.compiler.extract import COMPILER_VERSION, Extraction, extract
+from bot.compiler.merge import (
+    Anchors,
+    Grouping,
+    anchors,
+    document_facts,
+    document_sources,
+    merge_grouped,
+    source_ids,
+)
 from bot.compiler.reading import Document, find_documents, read_document, relative_name
 from bot.errors import DocumentError, ValidationError
-from bot.factbase import Fact, FactBase, Source
+from bot.factbase import Entity, Fact, FactBase, Source
 
 log = logging.getLogger("briefbot.compiler")
 NO_STAMP = (-1, -1)  # matches no file: the document is read and hashed next time
 RACY_NS = 2_000_000_000  # files modified this recently are re-hashed next time
+PENDING_LIMIT = 16  # documents added onto a kept grouping before it is encoded again
 Progress = Callable[[int, int, str], None]  # (done, total, current path)
 
 
@@ -58,9 +70,22 @@ class CompileReport:
 
 @dataclass(slots=True)
 class CompileResult:
-    base: FactBase
+    """`base` is made when first asked for: the facts of documents reused unchanged from the
+    snapshot are decoded only then (a compile that just writes facts.yaml never needs them)."""
+
     report: CompileReport
-    texts: dict[str, str] = field(default_factory=dict)
+    texts: dict[str, str]
+    sources: list[Source]
+    entities: list[Entity]
+    documents: list[_Document]
+    made: FactBase | None = None
+
+    @property
+    def base(self) -> FactBase:
+        if self.made is None:
+            facts = [f for d in self.documents for f in d.decoded_facts()]
+            self.made = FactBase(sources=self.sources, entities=self.entities, facts=facts)
+        return self.made
 
 
 def compile_folder(
@@ -122,41 +147,61 @@ def _compile_folder(
         except DocumentError as problem:
             report.problems.append(problem)
     report.cached = cache.hits + sum(d.text is None for d in documents)
-    base, facts_yaml, warnings = _merge(
-        documents, seeds_dir, cache=cache, snapshot=snapshot, curated=curated, report=report
-    )
-    report.warnings += warnings
+    memo = _merged_entities(documents, curated, snapshot)
+    sources = _assemble_all(documents, seeds_dir, cache, report)
+    report.warnings += memo.warnings
+    # the same inputs, merged the same way, give the facts.yaml the snapshot was saved with
+    unchanged = memo is snapshot.merge and snapshot.facts_file_unchanged()
     report.documents = len(documents)
-    report.sources, report.entities, report.facts = (
-        len(base.sources),
-        len(base.entities),
-        len(base.facts),
-    )
     texts = {d.extraction.path: d.text for d in documents if d.text is not None}
     verified = [d.extraction.path for d in documents if d.text is None]
-    if write and documents:
-        # validates first
-        factbase.save(
-            base, knowledge_dir, seeds_dir, texts=texts, verified=verified, facts_yaml=facts_yaml
+    facts_yaml = _facts_yaml(documents, snapshot) if write and documents and not unchanged else None
+    # Facts still undecoded are those of documents skipped on their stamps whose entity and
+    # source ids are unchanged: validated when facts.yaml was written, against the same file
+    # with the same ids, as `verified` vouches (factbase.validate). Only their ids are
+    # checked again, for duplicates with the others.
+    checked = FactBase(
+        sources=sources,
+        entities=memo.entities,
+        facts=[f for d in documents if d.facts is not None for f in d.facts],
+    )
+    undecoded = [i for d in documents if d.facts is None for i in d.fact_ids()]
+    report.sources, report.entities = len(sources), len(memo.entities)
+    report.facts = len(checked.facts) + len(undecoded)
+    if facts_yaml is not None:
+        factbase.save(  # validates first
+            checked,
+            knowledge_dir,
+            seeds_dir,
+            texts=texts,
+            verified=verified,
+            facts_yaml=facts_yaml,
+            unlisted_fact_ids=undecoded,
         )
-        report.written = True
     else:
-        problems = factbase.validate(base, seeds_dir, texts, verified=verified)
+        problems = factbase.validate(
+            checked, seeds_dir, texts, verified=verified, unlisted_fact_ids=undecoded
+        )
         if problems:
             raise ValidationError(problems)
-    if report.written:  # the snapshot describes the facts.yaml just written
+    report.written = write and bool(documents)  # or facts.yaml already held this base
+    if report.written and not (unchanged and all(d.text is None for d in documents)):
+        # the snapshot describes the facts.yaml just written (kept as it is when nothing,
+        # not even a stamp, changed)
         racy_after = time.time_ns() - RACY_NS
-        snapshot.save({d.extraction.path: d.record(cache, racy_after) for d in documents})
+        records = {d.extraction.path: d.record(cache, racy_after) for d in documents}
+        snapshot.save(records, memo)
         if report.ok:
             cache.prune()
     report.seconds = time.perf_counter() - started
-    return CompileResult(base, report, texts)
+    return CompileResult(report, texts, sources, memo.entities, documents)
 
 
 @dataclass(slots=True)
 class _Document:
     """One document on its way through a compile: freshly extracted, or as the snapshot held it
-    (`text` is None while the file has not been read, `extraction.facts` empty until needed)."""
+    (`text` is None while the file has not been read; `extraction.entities` and `.facts` empty
+    until needed; `facts_yaml` None while facts.yaml may keep its piece as it is)."""
 
     extraction: Extraction
     text: str | None
@@ -164,8 +209,31 @@ class _Document:
     previous: DocumentRecord | None = None
     local_ids: list[str | None] = field(default_factory=list)
     source_ids: list[str] = field(default_factory=list)
-    facts: list[Fact] = field(default_factory=list)
-    facts_yaml: str = ""
+    facts: list[Fact] | None = None  # None: the snapshot's, not decoded yet
+    facts_yaml: bytes | None = None  # its piece of facts.yaml, UTF-8
+
+    def decoded_facts(self) -> list[Fact]:
+        if self.facts is None:
+            assert self.previous is not None
+            self.facts = self.previous.facts()
+        return self.facts
+
+    def fact_ids(self) -> list[str]:
+        if self.facts is None:
+            assert self.previous is not None
+            return self.previous.fact_ids
+        return [f.id for f in self.facts]
+
+    def entities(self) -> Extraction:
+        """Its extraction with its entities, decoded from the snapshot if need be."""
+        if self.text is None and self.previous is not None and not self.extraction.entities:
+            self.extraction.entities = self.previous.entities()
+        return self.extraction
+
+    def anchors(self) -> Anchors:
+        if self.previous is not None:  # the same content: the same entities
+            return self.previous.anchors
+        return anchors(self.extraction.entities)
 
     def reusable(self) -> bool:
         previous = self.previous
@@ -197,12 +265,18 @@ class _Document:
                 if previous is not None
                 else DocumentRecord.encode_entities(x.entities)
             ),
+            anchors=self.anchors(),
             facts_blob=(
                 previous.facts_blob
                 if previous is not None and self.reusable()
-                else DocumentRecord.encode_facts(self.facts)
+                else DocumentRecord.encode_facts(self.decoded_facts())
             ),
-            yaml_length=len(self.facts_yaml),
+            fact_ids=self.fact_ids(),
+            yaml_length=(
+                previous.yaml_length
+                if self.facts_yaml is None and previous is not None
+                else len(self.facts_yaml or b"")
+            ),
         )
 
 
@@ -216,9 +290,8 @@ def _compile_one(
         previous is not None
         and stamp is not None
         and previous.stamp == stamp
-        and cache.stamp(name, previous.sha256) == previous.entry_stamp
+        and cache.keep(name, previous.sha256, previous.entry_stamp)
     ):  # unchanged since the last compile read it: neither read nor hash it
-        cache.keep(name, previous.sha256)
         return _Document(previous.extraction(name), None, stamp, previous)
     document = read_document(path, seeds_dir)
     extraction = _extraction(document, cache)
@@ -245,34 +318,80 @@ def _extraction(document: Document, cache: ExtractionCache) -> Extraction:
     return extraction
 
 
-def _merge(
-    documents: list[_Document],
-    seeds_dir: Path,
-    *,
-    cache: ExtractionCache,
-    snapshot: Snapshot,
-    curated: Curated,
-    report: CompileReport,
-) -> tuple[FactBase, list[str], list[str]]:
-    """Join the documents; reuse a document's facts and YAML when its entity and source ids
-    are those it was last assembled with, else assemble it (reading it if it was skipped)."""
-    entities, local_ids, warnings = merge_entities([d.extraction for d in documents], curated)
+def merge_key(curated: Curated, documents: list[_Document]) -> str:
+    """What the merge depends on: the documents' entities (fixed by the compiler version and
+    each document's path and content) and curated.yaml. Not their order: find_documents sorts."""
+    digest = hashlib.sha256(f"{COMPILER_VERSION}\0{curated.fingerprint()}".encode())
+    for path, sha256 in sorted((d.extraction.path, d.extraction.sha256) for d in documents):
+        digest.update(f"\0{path}\0{sha256}".encode())
+    return digest.hexdigest()
+
+
+def _merged_entities(documents: list[_Document], curated: Curated, snapshot: Snapshot) -> MergeMemo:
+    """The corpus's entities, and each document's local ids set: the snapshot's merge when
+    the inputs are those it was made of, else a new merge."""
+    key = merge_key(curated, documents)
+    memo = snapshot.merged(key)
+    if memo is not None and all(d.previous is not None for d in documents):
+        for document in documents:
+            assert document.previous is not None
+            document.local_ids = document.previous.local_ids
+        return memo
+    grouping, kept = _grouping(documents, snapshot)
+    if not grouping.exact:
+        kept = None
+    elif kept is None:  # encoded before merge_grouped joins its clusters further
+        covered = {d.extraction.path: d.extraction.sha256 for d in documents}
+        kept = GroupingMemo(covered, grouping.encode(), [])
+    anchors = [d.anchors() for d in documents]
+    entities, local_ids, warnings = merge_grouped(grouping, anchors, curated)
     for document, entity_ids in zip(documents, local_ids, strict=True):
         document.local_ids = entity_ids
+    return MergeMemo(key, entities, warnings, kept)
+
+
+def _grouping(
+    documents: list[_Document], snapshot: Snapshot
+) -> tuple[Grouping, GroupingMemo | None]:
+    """The grouping the snapshot kept plus the documents it lacks, when every document it
+    groups is still here, unchanged; else the grouping of all the documents. With it, what
+    to keep of it when that is the kept blob with a few more documents pending, else None."""
+    kept = snapshot.grouping
+    if kept is not None:
+        current = {d.extraction.path: d.extraction.sha256 for d in documents}
+        if all(current.get(path) == sha256 for path, sha256 in kept.documents.items()):
+            try:
+                grouping = Grouping.decode(kept.blob)
+            except (ValueError, EOFError, TypeError) as exc:  # damaged: only costs time
+                log.warning("ignoring the snapshot's damaged grouping: %s", exc)
+            else:
+                by_path = {d.extraction.path: d for d in documents}
+                added = [*kept.pending, *(path for path in current if path not in kept.documents)]
+                grouping.add([by_path[path].entities() for path in added])
+                if len(added) > PENDING_LIMIT:
+                    return grouping, None
+                return grouping, GroupingMemo(current, kept.blob, added)
+    grouping = Grouping()
+    grouping.add([d.entities() for d in documents])
+    return grouping, None
+
+
+def _assemble_all(
+    documents: list[_Document], seeds_dir: Path, cache: ExtractionCache, report: CompileReport
+) -> list[Source]:
+    """The documents' sources. Reuse a document's facts when its entity and source ids are
+    those it was last assembled with (decoding them now only if it was read again, to be
+    validated against its text), else assemble it (reading it if it was skipped)."""
     documents.sort(key=lambda d: d.extraction.path)
     article_ids = source_ids([d.extraction for d in documents])
     sources: list[Source] = []
-    facts: list[Fact] = []
-    parts: list[str] = []
     kept: list[_Document] = []
     for document, ids in zip(documents, article_ids, strict=True):
         document.source_ids = ids
         sources += document_sources(document.extraction, ids)
         if document.reusable():
-            assert document.previous is not None
-            document.facts = document.previous.facts()
-            known = snapshot.facts_yaml(document.extraction.path)
-            document.facts_yaml = factbase.render_facts(document.facts) if known is None else known
+            if document.text is not None:
+                document.decoded_facts()
         else:
             try:
                 _assemble(document, seeds_dir, cache)
@@ -280,10 +399,20 @@ def _merge(
                 report.problems.append(problem)
                 continue
         kept.append(document)
-        facts += document.facts
-        parts.append(document.facts_yaml)
     documents[:] = kept
-    return FactBase(sources=sources, entities=entities, facts=facts), parts, warnings
+    return sources
+
+
+def _facts_yaml(documents: list[_Document], snapshot: Snapshot) -> list[bytes]:
+    """Each document's piece of facts.yaml: as the file holds it when the document was
+    reused, else rendered."""
+    for document in documents:
+        if document.facts_yaml is None:
+            known = snapshot.facts_yaml(document.extraction.path)
+            if known is None:
+                known = factbase.render_facts(document.decoded_facts()).encode("utf-8")
+            document.facts_yaml = known
+    return [d.facts_yaml for d in documents if d.facts_yaml is not None]
 
 
 def _assemble(document: _Document, seeds_dir: Path, cache: ExtractionCache) -> None:
@@ -297,4 +426,4 @@ def _assemble(document: _Document, seeds_dir: Path, cache: ExtractionCache) -> N
     document.facts = document_facts(
         document.extraction, document.text, document.local_ids, document.source_ids
     )
-    document.facts_yaml = factbase.render_facts(document.facts)
+    document.facts_yaml = factbase.render_facts(document.facts).encode("utf-8")

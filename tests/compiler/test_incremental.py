@@ -15,7 +15,9 @@ import pytest
 
 from bot import factbase
 from bot.compiler import compile_folder, pipeline
-from bot.compiler.cache import SNAPSHOT_FILE
+from bot.compiler.cache import SNAPSHOT_FILE, DocumentRecord, Snapshot
+from bot.compiler.extract import Extraction
+from bot.compiler.merge import Grouping
 
 DATA = Path(__file__).resolve().parent / "data"
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_b1e87bea9178cb10.txt"
@@ -178,3 +180,176 @@ def test_a_symlinked_document_keeps_the_pieces_in_order(seeds, tmp_path):
     shutil.copy(SEED, seeds / SEED.name)
     compile_folder(seeds, knowledge)
     assert _facts(knowledge) == _cold(seeds, tmp_path)
+
+
+@pytest.fixture
+def merges(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many documents each cross-document merge a compile runs was given."""
+    seen: list[int] = []
+    original = pipeline.merge_grouped
+
+    def counting(grouping, documents, curated=None):  # type: ignore[no-untyped-def]
+        seen.append(len(documents))
+        return original(grouping, documents, curated)
+
+    monkeypatch.setattr(pipeline, "merge_grouped", counting)
+    return seen
+
+
+def test_an_unchanged_folder_reuses_the_merge_and_leaves_facts_yaml_alone(seeds, tmp_path, merges):
+    knowledge = tmp_path / "k"
+    first = compile_folder(seeds, knowledge)
+    written = os.stat(knowledge / factbase.FACTS_FILE)
+    assert merges == [3]
+    again = compile_folder(seeds, knowledge)
+    assert merges == [3]
+    assert again.report.written
+    assert os.stat(knowledge / factbase.FACTS_FILE).st_mtime_ns == written.st_mtime_ns
+    assert _facts(knowledge) == _cold(seeds, tmp_path)
+    assert factbase.to_yaml(again.base) == factbase.to_yaml(first.base)
+    assert (
+        again.report.summary_line().split(" in ")[0] == first.report.summary_line().split(" in ")[0]
+    )
+
+
+def test_a_touched_but_unchanged_document_reuses_the_merge(seeds, tmp_path, merges, reads):
+    knowledge = tmp_path / "k"
+    compile_folder(seeds, knowledge)
+    os.utime(seeds / "politics_010.txt")  # read and hashed again: same content
+    reads.clear()
+    compile_folder(seeds, knowledge)
+    assert reads == ["politics_010.txt"]
+    assert merges == [3]
+    assert _facts(knowledge) == _cold(seeds, tmp_path)
+
+
+def test_adding_removing_or_changing_a_document_merges_again(seeds, tmp_path, merges):
+    knowledge = tmp_path / "k"
+    compile_folder(seeds, knowledge)
+    changes = [
+        lambda: shutil.copy(SEED, seeds / SEED.name),
+        (seeds / SEED.name).unlink,
+        lambda: (seeds / "politics_010.txt").write_text(
+            "Changed\n\nJack McConnell met Tony Blair.\n"
+        ),
+    ]
+    for change in changes:
+        change()
+        merges.clear()
+        compile_folder(seeds, knowledge)
+        assert len(merges) == 1
+        assert _facts(knowledge) == _cold(seeds, tmp_path)
+
+
+def test_an_edited_facts_file_is_rewritten_even_when_nothing_else_changed(seeds, tmp_path):
+    knowledge = tmp_path / "k"
+    compile_folder(seeds, knowledge)
+    facts = knowledge / factbase.FACTS_FILE
+    expected = facts.read_bytes()
+    facts.write_text(facts.read_text(encoding="utf-8").replace("kind: person", "kind: place"))
+    compile_folder(seeds, knowledge)
+    assert facts.read_bytes() == expected
+    facts.unlink()
+    compile_folder(seeds, knowledge)
+    assert facts.read_bytes() == expected
+
+
+def test_a_changed_curated_file_merges_again(seeds, tmp_path, merges):
+    knowledge = tmp_path / "k"
+    compile_folder(seeds, knowledge)
+    (knowledge / factbase.CURATED_FILE).write_text("drop: [Tory]\n")
+    result = compile_folder(seeds, knowledge)
+    assert merges == [3, 3]
+    assert not any(e.name == "Tory" for e in result.base.entities)
+
+
+def test_an_added_document_is_grouped_onto_the_kept_grouping(seeds, tmp_path, monkeypatch):
+    knowledge = tmp_path / "k"
+    compile_folder(seeds, knowledge)
+    grouped: list[list[str]] = []
+    original = Grouping.add
+
+    def spy(self: Grouping, extractions: list[Extraction]) -> None:
+        grouped.append([x.path for x in extractions])
+        original(self, extractions)
+
+    monkeypatch.setattr(Grouping, "add", spy)
+    monkeypatch.setattr(pipeline, "PENDING_LIMIT", 2)
+    shutil.copy(SEED, seeds / SEED.name)
+    compile_folder(seeds, knowledge)
+    assert grouped == [[SEED.name]]
+    assert _facts(knowledge) == _cold(seeds, tmp_path)
+    # documents added since the grouping was last encoded are added again from their records,
+    # up to PENDING_LIMIT of them; past that, the grouping is encoded again
+    for name, expected in [
+        ("z1.txt", [SEED.name, "z1.txt"]),
+        ("z2.txt", [SEED.name, "z1.txt", "z2.txt"]),
+        ("z3.txt", ["z3.txt"]),
+    ]:
+        shutil.copy(seeds / "politics_010.txt", seeds / name)
+        grouped.clear()
+        compile_folder(seeds, knowledge)
+        assert grouped == [expected]
+        assert _facts(knowledge) == _cold(seeds, tmp_path)
+    grouped.clear()
+    (seeds / "politics_010.txt").unlink()  # a removal cannot be taken out: all grouped again
+    compile_folder(seeds, knowledge)
+    assert [len(g) for g in grouped] == [len(list(seeds.iterdir()))]
+    assert _facts(knowledge) == _cold(seeds, tmp_path)
+
+
+def test_reused_facts_are_decoded_only_for_the_base(seeds, tmp_path, monkeypatch):
+    knowledge = tmp_path / "k"
+    compile_folder(seeds, knowledge)
+    decoded: list[int] = []
+    original = DocumentRecord.facts
+
+    def spy(self: DocumentRecord) -> list[factbase.Fact]:
+        facts = original(self)
+        decoded.append(len(facts))
+        return facts
+
+    monkeypatch.setattr(DocumentRecord, "facts", spy)
+    shutil.copy(SEED, seeds / SEED.name)
+    result = compile_folder(seeds, knowledge)
+    assert decoded == []  # written from the kept YAML, validated by id
+    assert result.report.facts == len(result.base.facts)
+    assert len(decoded) == 3
+    assert factbase.to_yaml(result.base).encode() == _facts(knowledge) == _cold(seeds, tmp_path)
+
+
+def test_pieces_with_non_ascii_text_are_cut_from_facts_yaml_by_bytes(seeds, tmp_path, monkeypatch):
+    knowledge = tmp_path / "k"
+    shutil.copy(SEED, seeds / SEED.name)  # curly quotes, accents: characters != bytes
+    _age(seeds)
+    compile_folder(seeds, knowledge)
+    assert not _facts(knowledge).isascii()
+    rendered: list[int] = []
+    original = factbase.render_facts
+
+    def spy(facts):  # type: ignore[no-untyped-def]
+        facts = list(facts)
+        rendered.append(len(facts))
+        return original(facts)
+
+    monkeypatch.setattr(factbase, "render_facts", spy)
+    shutil.copy(seeds / "politics_010.txt", seeds / "politics_011.txt")
+    compile_folder(seeds, knowledge)
+    assert len(rendered) == 1  # the new document's; the others' pieces come from the file
+    assert _facts(knowledge) == _cold(seeds, tmp_path)
+
+
+@pytest.mark.parametrize("damage", [lambda b: b[:-100], lambda b: b + b"x", lambda b: b[:40]])
+def test_a_truncated_or_padded_snapshot_is_ignored(seeds, tmp_path, damage):
+    knowledge = tmp_path / "k"
+    compile_folder(seeds, knowledge)
+    snapshot = knowledge / ".cache" / SNAPSHOT_FILE
+    snapshot.write_bytes(damage(snapshot.read_bytes()))
+    loaded = Snapshot(knowledge)
+    loaded.load()
+    assert loaded.records == {} and loaded.grouping is None
+    shutil.copy(SEED, seeds / SEED.name)
+    assert compile_folder(seeds, knowledge).report.ok
+    assert _facts(knowledge) == _cold(seeds, tmp_path)
+    loaded.load()  # saved whole again
+    assert len(loaded.records) == 4 and loaded.grouping is not None

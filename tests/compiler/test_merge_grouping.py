@@ -1,0 +1,71 @@
+"""merge.Grouping: the merge's first stage grows by documents to what grouping them all gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.compiler.curated import Curated
+from bot.compiler.extract import Extraction, LocalEntity, extract
+from bot.compiler.merge import Grouping, anchors, merge_entities, merge_grouped
+
+DATA = Path(__file__).resolve().parent / "data"
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_b1e87bea9178cb10.txt"
+CURATED = Curated.parse("names: {Tory: Conservative Party}\nmerge: [[Labour, Labour Party]]\n")
+
+
+@pytest.fixture(scope="module")
+def extractions() -> list[Extraction]:
+    paths = [*sorted((DATA / "bbc").iterdir()), SEED]
+    return [extract(p.name, p.read_text(encoding="utf-8"), "0" * 64) for p in paths]
+
+
+def _state(grouping: Grouping) -> dict[str, tuple[object, ...]]:
+    """What a grouping means, whatever order made it: each cluster's contents by root, and
+    every key's root."""
+    roots = {key: grouping.union.find(key) for key in grouping.union.parent}
+    clusters = {
+        root: (
+            sorted(c.keys),
+            sorted(c.alias_keys),
+            sorted(c.surfaces.items()),
+            sorted(c.votes.items()),
+            sorted(c.titles),
+            sorted(c.former),
+        )
+        for root, c in grouping.clusters.items()
+    }
+    return {"roots": (sorted(roots.items()),), **clusters}
+
+
+def _grouped(extractions: list[Extraction]) -> Grouping:
+    grouping = Grouping()
+    grouping.add(extractions)
+    return grouping
+
+
+@pytest.mark.parametrize("split", [0, 1, 2, 3, 4])
+def test_adding_documents_to_a_kept_grouping_equals_grouping_them_all(extractions, split):
+    # the added documents in the middle of the order, as a new file's name may sort anywhere
+    later = extractions[split : split + 1]
+    earlier = extractions[:split] + extractions[split + 1 :]
+    kept = Grouping.decode(_grouped(earlier).encode())
+    kept.add(later)
+    assert _state(kept) == _state(_grouped(extractions))
+    cold = merge_entities(extractions, CURATED)
+    grown = merge_grouped(kept, [anchors(x.entities) for x in extractions], CURATED)
+    assert grown == cold
+
+
+def test_a_grouping_survives_its_encoding(extractions):
+    grouping = _grouped(extractions)
+    assert _state(Grouping.decode(grouping.encode())) == _state(grouping)
+
+
+def test_votes_whose_sums_depend_on_their_order_are_flagged(extractions):
+    assert _grouped(extractions).exact
+    odd = LocalEntity(["odd thing"], [], {"Odd Thing": 1}, {"other": 0.1}, [])
+    grouping = _grouped(extractions)
+    grouping.add([Extraction("odd.txt", "0" * 64, [], [odd], [])])
+    assert not grouping.exact
