@@ -49,6 +49,7 @@ PHRASE_BONUS = 0.1
 POSTING_BUDGET = 1_500  # facts an OR query may have to rank
 HEAD_NOUN_WEIGHT = 0.5
 LIGHT_WORD_WEIGHT = 0.3
+LIGHT_MATCH_BONUS = 0.1  # a question of light words only: a fact saying one of them
 STRANDED_VERB_WEIGHT = 1.5
 STRANDED_PREPOSITIONS = word_set("as for about with by of to into on at")
 SYNONYM_CREDIT = 0.8  # "belong" met by "member": the same relation asked in other words
@@ -59,6 +60,12 @@ LIGHT_WORDS = word_set(
     "describe described call called"
 )
 TAKE = word_set("take takes took taken taking")
+DESCRIPTIONS = {
+    "place": re.compile(r"\bthe (?:country|nation|kingdom|republic)\b", re.IGNORECASE),
+    "organization": re.compile(
+        r"\bthe (?:company|firm|group|organi[sz]ation|party|movement)\b", re.IGNORECASE
+    ),
+}
 COPULAS = word_set("is was are were")
 # "How much is X worth?" is answered by "a $600 million yacht": the amount says the worth.
 VALUE_WORDS = word_set("worth cost costs value valued price priced")
@@ -489,9 +496,12 @@ class Ranker:
         mixed_case = query.focus != query.focus.lower()
         proper = [m for m in mentions if self._is_proper(m, mixed_case)]
         content = content_keys(query, proper)
+        light_only: frozenset[str] = frozenset()
         if content and max(content.values()) <= LIGHT_WORD_WEIGHT:
             # "What happened to X?", "When will X take place?", "How much is X worth?": no
-            # predicate to cover; any fact about X holding the kind of answer asked answers.
+            # predicate to cover; any fact about X holding the kind of answer asked answers,
+            # a fact saying the light verb itself ("styled himself") best.
+            light_only = frozenset(content)
             content = {}
         entity_ids = [i for m in mentions for i in m.entity_ids[:3]]
         named = [
@@ -531,7 +541,7 @@ class Ranker:
         attributes = attribute_questions(query, proper, self.names.entities)
         # Topics stand in only for questions asking enough, or for "the P of X".
         needs_topics = bool(asked) and (
-            _evidence(len(weights), len(asked) - 1, query.measure) >= TOPIC_WORDS
+            _evidence(len(weights), len(asked) - 1, query.measure) >= TOPIC_WORDS - 1
             or bool(attributes)
         )
         ask = Asked(
@@ -554,6 +564,10 @@ class Ranker:
             modifiers=_modifiers(query) if attributes else {},
         )
         scored = [self._score(f, ask, bm25.get(f.ordinal, 0.0) / best_bm25) for f in facts]
+        if light_only:
+            for s in scored:
+                if any(k in s.fact.keys or synonyms(k) & s.fact.keys for k in light_only):
+                    s.score += LIGHT_MATCH_BONUS
         scored.sort(key=lambda s: (-s.score, s.fact.ordinal))
         subjects = frozenset(ks[-1] for m in proper if (ks := keys(m.text)))
         scored = _phrase_rerank(scored, query, subjects)
@@ -590,7 +604,12 @@ class Ranker:
                     hits += 1
                 elif (
                     s.coverage >= TOPIC_COVERAGE - 1e-9
-                    and evidence >= TOPIC_WORDS
+                    and (
+                        evidence >= TOPIC_WORDS
+                        # "invited a delegation ... to visit the country": a definite
+                        # description of the topic's kind counts as evidence of it
+                        or (evidence >= TOPIC_WORDS - 1 and _describes(fact.excerpt, group))
+                    )
                     and any(fact.source in ask.topics.get(e.id, ()) for e in group)
                     and not self._names_another(fact, group)
                 ):
@@ -1050,6 +1069,12 @@ def _written_as_employer(excerpt: str, person: EntityInfo, employer: EntityInfo)
         if found > 0 and after[:found].split()[-1:] in (["at"], ["of"], ["for"], ["with"]):
             return True
     return False
+
+
+def _describes(excerpt: str, group: Sequence[EntityInfo]) -> bool:
+    """ "the country" for a place, "the company"/"the group" for an organization."""
+    pattern = DESCRIPTIONS.get(group[0].kind) if group else None
+    return pattern is not None and bool(pattern.search(excerpt))
 
 
 def _evidence(words: int, other_names: int, measure: str) -> int:

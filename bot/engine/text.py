@@ -14,7 +14,6 @@ WORD = re.compile(r"[^\W_]+", re.UNICODE)
 KEYS_REVISION = 3  # bump on any change to stem() that the tables below do not show
 KEY_LENGTH = 5  # long enough to keep words apart, short enough that "Syria"/"Syrian" meet
 
-# Irregular forms a suffix stripper cannot reach, so "led" meets "leader" and "said" meets "says".
 # Irregular forms a suffix stripper cannot reach, so "led" meets "leader", "fled" meets
 # "flee" and "said" meets "says". Each maps to its base form, which is then stemmed like
 # any other word. Forms identical to their base (hit, cut, set, put, quit) need no entry.
@@ -86,6 +85,7 @@ IRREGULAR_LINES = (
     "arise: arose arisen",
     "undertake: undertook undertaken",
     "overcome: overcame",
+    "die: died dying",
     "person: people",
     "man: men",
     "woman: women",
@@ -455,6 +455,8 @@ SYNONYM_LINES = (
     "increase: rise climb jump grow",
     "stop: halt end",
     "buy: purchase acquire",
+    "take: transport move bring send carry",
+    "call: style dub name term",
     "cost: price sell priced",
     "purchase: buy acquire",
     "build: construct",

@@ -40,6 +40,7 @@ ENTITIES = [
     Entity("ned-bly", "Ned Bly", "person", ("Bly",)),
     Entity("lake-guard", "Lake Guard", "organization", ()),
     Entity("una-pell", "Una Pell", "person", ("Pell",)),
+    Entity("lund-institute", "Lund Institute", "organization", ()),
 ]
 TITLE = "Prison man 'suing ministry'"
 SENTENCES = [
@@ -82,6 +83,9 @@ SENTENCES = [
     ),
     "Profit dipped 4% to $9m last year.",
     "Snow may fall on the pass in winter.",
+    "Guards then transported Piet Galan to a jail in Ostria.",
+    "Ned Bly, who styled himself the Sea Wolf, led raids for years.",
+    "The Lund Institute was invited to visit the country.",
     "Critics say island prisons in Velor are cruel and island prisons are full.",
     "Such prisons have been described as \u201cstone coffins\u201d by inspectors.",
 ]
@@ -260,3 +264,15 @@ def test_a_two_word_attribute_must_be_tied_to_the_name(engine: Engine) -> None:
 
 def test_a_fall_is_met_by_a_dip(engine: Engine) -> None:
     assert "dipped 4%" in answer(engine, "How much did Harlow Mining's profit fall?")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Where was Piet Galan taken?", "transported Piet Galan"),  # take: transport
+        ("What did Ned Bly call himself?", "styled himself"),  # a light verb, said otherwise
+        ("Which institute visited Velor?", "Lund Institute"),  # "the country": the story's
+    ],
+)
+def test_words_said_otherwise(engine: Engine, question: str, expected: str) -> None:
+    assert expected in answer(engine, question)

@@ -64,6 +64,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
         "seek sought seeking",
         "build built",
         "win won",
+        "die died dies dying",
     ],
 )
 def test_irregular_forms_meet_their_stem(forms: str) -> None:
