@@ -38,7 +38,7 @@ log = logging.getLogger("briefbot.engine.index")
 
 INDEX_FILE = "index.sqlite"
 # Bump the number when the tables change; the word keys carry their own version.
-INDEX_FORMAT = f"9-{normalisation_version()}"
+INDEX_FORMAT = f"10-{normalisation_version()}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +116,22 @@ def _ordered_facts(base: factbase.FactBase) -> list[factbase.Fact]:
     return sorted(base.facts, key=lambda f: (order.get(f.source, len(order)), f.source, f.start))
 
 
+def _antecedents(facts: list[factbase.Fact]) -> list[tuple[str, ...]]:
+    """What each fact's leaning subject may stand for: the entities of the sentence before,
+    and when that one leans too, what it stands for ("Comedy Meet the Fockers has held ...
+    It took $42.8m ... It took $19.1m ... The sequel ... stars Robert De Niro")."""
+    found: list[tuple[str, ...]] = []
+    for n, fact in enumerate(facts):
+        if n == 0 or facts[n - 1].source != fact.source or not leans_on_previous(fact.excerpt):
+            found.append(())
+            continue
+        previous = (*facts[n - 1].entities, *found[n - 1])
+        found.append(tuple(e for e in dict.fromkeys(previous) if e not in fact.entities))
+    return found
+
+
 def _fact_records(facts: list[factbase.Fact], fact_keys: list[str]) -> Iterator[dict[str, Any]]:
+    antecedents = _antecedents(facts)
     for n, fact in enumerate(facts):
         neighbours = [
             fact_keys[m]
@@ -152,11 +167,7 @@ def _fact_records(facts: list[factbase.Fact], fact_keys: list[str]) -> Iterator[
             "n_entities": len(fact.entities),
             "has_date": date_strength(fact.excerpt, bool(fact.date)),
             "has_number": int(has_number(fact.excerpt)),
-            "antecedents": "\n".join(
-                e for e in dict.fromkeys(facts[n - 1].entities) if e not in fact.entities
-            )
-            if n > 0 and facts[n - 1].source == fact.source and leans_on_previous(fact.excerpt)
-            else "",
+            "antecedents": "\n".join(antecedents[n]),
         }
 
 

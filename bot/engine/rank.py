@@ -68,7 +68,7 @@ DESCRIPTIONS = {
 }
 COPULAS = word_set("is was are were")
 # "How much is X worth?" is answered by "a $600 million yacht": the amount says the worth.
-VALUE_WORDS = word_set("worth cost costs value valued price priced")
+VALUE_WORDS = word_set("worth value valued")
 # Nouns too general to be the attribute asked in "the P of X" ("the name of X's radio").
 GENERIC_NOUNS = word_set(
     "name names number kind type types part parts rest lot lots most some all sort form way "

@@ -457,6 +457,7 @@ SYNONYM_LINES = (
     "buy: purchase acquire",
     "take: transport move bring send carry",
     "call: style dub name term",
+    "play: star starring portray",
     "cost: price sell priced",
     "purchase: buy acquire",
     "build: construct",

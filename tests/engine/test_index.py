@@ -103,3 +103,25 @@ def test_index_from_other_word_keys_is_rebuilt(knowledge: Path, monkeypatch) -> 
     monkeypatch.setattr(index, "INDEX_FORMAT", index.INDEX_FORMAT + "-changed")
     ensure_index(knowledge)
     assert (knowledge / INDEX_FILE).stat().st_ino != first
+
+
+def test_a_chain_of_leaning_sentences_stands_for_what_it_started_from() -> None:
+    def fact(n: int, excerpt: str, *entities: str) -> factbase.Fact:
+        return factbase.Fact(
+            f"f{n}", "s", n * 100, n * 100 + len(excerpt), excerpt, excerpt, entities
+        )
+
+    facts = [
+        fact(0, "Comedy Meet the Fockers held on to the top spot.", "meet-the-fockers"),
+        fact(1, "It took $42.8m at the weekend."),
+        fact(2, "It took $19.1m on Christmas Day alone.", "christmas-day"),
+        fact(3, "The sequel stars Robert De Niro.", "robert-de-niro"),
+        fact(4, "Critics were unimpressed by Christmas sales.", "christmas-day"),
+    ]
+    assert index._antecedents(facts) == [
+        (),
+        ("meet-the-fockers",),
+        ("meet-the-fockers",),
+        ("christmas-day", "meet-the-fockers"),
+        (),  # names its own subject: leans on nothing
+    ]

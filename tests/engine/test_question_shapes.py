@@ -86,6 +86,7 @@ SENTENCES = [
     "Guards then transported Piet Galan to a jail in Ostria.",
     "Ned Bly, who styled himself the Sea Wolf, led raids for years.",
     "The Lund Institute was invited to visit the country.",
+    "The film, starring Ivo Marsh as Piet Galan, opens in May.",
     "Critics say island prisons in Velor are cruel and island prisons are full.",
     "Such prisons have been described as \u201cstone coffins\u201d by inspectors.",
 ]
@@ -272,6 +273,7 @@ def test_a_fall_is_met_by_a_dip(engine: Engine) -> None:
         ("Where was Piet Galan taken?", "transported Piet Galan"),  # take: transport
         ("What did Ned Bly call himself?", "styled himself"),  # a light verb, said otherwise
         ("Which institute visited Velor?", "Lund Institute"),  # "the country": the story's
+        ("Who plays Galan in the film?", "starring"),  # play: star
     ],
 )
 def test_words_said_otherwise(engine: Engine, question: str, expected: str) -> None:
