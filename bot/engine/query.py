@@ -58,6 +58,7 @@ RELATION_CUES: dict[str, str] = {
     key(word): rtype for rtype, listed in CUE_WORDS.items() for word in listed.split()
 }
 
+SHARE_NOUNS = frozenset(["share", "percentage", "proportion", "percent"])
 # "How long is the border?" wants a number as much as "how many" does.
 MEASURES = word_set("many much long far big large old tall high often deep wide heavy")
 PLACE_NOUNS = frozenset(
@@ -200,6 +201,8 @@ def _measure(tokens: list[str]) -> str:
     for n, word in enumerate(tokens[:-1]):
         if word == "how" and tokens[n + 1] in MEASURES:
             return tokens[n + 1]
+        if word in ("what", "which") and tokens[n + 1] in SHARE_NOUNS:
+            return "much"  # an amount: "40%", "a third" is not read as one
     return ""
 
 
@@ -223,6 +226,8 @@ def question_type(tokens: list[str]) -> str:
                 return "where"
             if after in AGENT_NOUNS:
                 return "who"
+            if after in SHARE_NOUNS:  # "What share of US oil imports ...": a percentage
+                return "how_many"
             return word
         return "who" if word in ("whom", "whose") else word
     return "keywords"

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from bot.engine.index import FactRow, Index
 from bot.engine.names import EntityInfo, Mention, Names
-from bot.engine.query import DEFINITION_RELATIONS, RELATION_CUES, Query
+from bot.engine.query import DEFINITION_RELATIONS, RELATION_CUES, SHARE_NOUNS, Query
 from bot.engine.text import (
     MEASURE_PATTERNS,
     NUMBER_WORDS,
@@ -127,7 +127,9 @@ QUOTE_MARKS = re.compile('[“”«»]|"')
 ACRONYM_AFTER = re.compile(r"\s*[(\[][A-Z][A-Za-z0-9-]*[A-Z][)\]]")
 DEFINING = re.compile(
     r"former(ly)? name|formerly|known as|also called|stands for|renamed|"
-    r"short for|\bi\.e\.",
+    r"short for|\bi\.e\.|"
+    # 'donors he calls "Pioneers," who ...', 'their pollero, or "people-smuggler,"'
+    r"\bcall(?:s|ed)?\s+[\"“‘']|,\s+or\s+[\"“‘']",
     re.I,
 )
 
@@ -197,7 +199,8 @@ def content_keys(query: Query, mentions: list[Mention]) -> dict[str, float]:
     for n, word in enumerate(tokens):
         folded = fold(word)
         after_which = previous in ("which", "what")
-        measure = previous == "how"  # "how long": the kind of answer, checked as a type
+        # "how long", "what share": the kind of answer, checked as a type
+        measure = previous == "how" or (previous in ("what", "which") and folded in SHARE_NOUNS)
         previous_word, previous = previous, folded
         if n in in_names or folded in STOPWORDS or folded in QUESTION_WORDS or measure:
             continue
@@ -246,6 +249,7 @@ def attribute_questions(
             before >= 1
             and tokens[before] == "of"
             and _attribute_word(tokens[before - 1])
+            and tokens[before - 1] not in SHARE_NOUNS  # "what share of X": a kind of answer
             and not possessor  # "the heart of China's BRI" is the heart of the BRI
         ):
             found.append((key(tokens[before - 1]), group, False))
@@ -517,7 +521,12 @@ class Ranker:
         weights = {k: m * self.weight(frequencies.get(k)) for k, m in content.items()}
         # A capitalised word the documents never use names something they do not cover.
         unknown_names = [k for k in capitalised_keys(query, proper) if not frequencies.get(k)]
-        definition = query.definition and not content and bool(mentions) and not query.measure
+        # "What is KIB?", and "What is a pollero?" (one word, glossed where it is used)
+        definition = (
+            query.definition
+            and not query.measure
+            and ((not content and bool(mentions)) or (len(content) == 1 and not mentions))
+        )
         wanted = DEFINITION_RELATIONS if definition else query.relations
 
         bm25 = self._search([*content, *name_keys], frequencies)
@@ -603,7 +612,7 @@ class Ranker:
                 if is_named:
                     hits += 1
                 elif (
-                    s.coverage >= TOPIC_COVERAGE - 1e-9
+                    _predicate_coverage(ask, held_keys, s.coverage) >= TOPIC_COVERAGE - 1e-9
                     and (
                         evidence >= TOPIC_WORDS
                         # "invited a delegation ... to visit the country": a definite
@@ -1069,6 +1078,15 @@ def _written_as_employer(excerpt: str, person: EntityInfo, employer: EntityInfo)
         if found > 0 and after[:found].split()[-1:] in (["at"], ["of"], ["for"], ["with"]):
             return True
     return False
+
+
+def _predicate_coverage(ask: Asked, held_keys: set[str], coverage: float) -> float:
+    """Coverage of the question's own predicate, its light verbs left out ("comes from" in
+    "What share of US oil imports comes from X?"); the plain coverage when it has none."""
+    total = sum(ask.predicate.values())
+    if not total:
+        return coverage
+    return sum(w for k, w in ask.predicate.items() if k in held_keys) / total
 
 
 def _describes(excerpt: str, group: Sequence[EntityInfo]) -> bool:

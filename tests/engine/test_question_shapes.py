@@ -41,6 +41,7 @@ ENTITIES = [
     Entity("lake-guard", "Lake Guard", "organization", ()),
     Entity("una-pell", "Una Pell", "person", ("Pell",)),
     Entity("lund-institute", "Lund Institute", "organization", ()),
+    Entity("wardens", "Wardens", "organization", ()),
 ]
 TITLE = "Prison man 'suing ministry'"
 SENTENCES = [
@@ -87,6 +88,12 @@ SENTENCES = [
     "Ned Bly, who styled himself the Sea Wolf, led raids for years.",
     "The Lund Institute was invited to visit the country.",
     "The film, starring Ivo Marsh as Piet Galan, opens in May.",
+    "Ostria buys up to 30% of Velor's fish exports.",
+    "Fish exports from Velor grew in May.",
+    "The Wardens and their dogs watched the pass in May.",
+    'Galan relies on guards he calls "Wardens," who watch the pass.',
+    'A barque sank near Dunmere in May.',
+    'Each spring the port fills with the barque, or "tall ship," of every trader.',
     "Critics say island prisons in Velor are cruel and island prisons are full.",
     "Such prisons have been described as \u201cstone coffins\u201d by inspectors.",
 ]
@@ -277,4 +284,19 @@ def test_a_fall_is_met_by_a_dip(engine: Engine) -> None:
     ],
 )
 def test_words_said_otherwise(engine: Engine, question: str, expected: str) -> None:
+    assert expected in answer(engine, question)
+
+
+def test_what_share_asks_for_an_amount(engine: Engine) -> None:
+    assert "30%" in answer(engine, "What share of Velor fish exports goes to Ostria?")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What are Wardens?", 'he calls "Wardens," who'),  # a name given, then explained
+        ("What is a barque?", 'or "tall ship,"'),  # a word glossed where it is used
+    ],
+)
+def test_a_gloss_defines(engine: Engine, question: str, expected: str) -> None:
     assert expected in answer(engine, question)
