@@ -37,8 +37,9 @@ from bot.errors import FactBaseError, SearchIndexError
 log = logging.getLogger("briefbot.engine.index")
 
 INDEX_FILE = "index.sqlite"
-# Bump the number when the tables change; the word keys carry their own version.
-INDEX_FORMAT = f"10-{normalisation_version()}"
+# Bump the number when the tables or what fills them change (the antecedents: text.py's
+# leans_on_previous); the word keys carry their own version.
+INDEX_FORMAT = f"11-{normalisation_version()}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -127,11 +127,13 @@ QUOTE_MARKS = re.compile('[“”«»]|"')
 ACRONYM_AFTER = re.compile(r"\s*[(\[][A-Z][A-Za-z0-9-]*[A-Z][)\]]")
 DEFINING = re.compile(
     r"former(ly)? name|formerly|known as|also called|stands for|renamed|"
-    r"short for|\bi\.e\.|"
-    # 'donors he calls "Pioneers," who ...', 'their pollero, or "people-smuggler,"'
-    r"\bcall(?:s|ed)?\s+[\"“‘']|,\s+or\s+[\"“‘']",
+    r"short for|\bi\.e\.",
     re.I,
 )
+# A word glossed where it is used: 'donors he calls "Pioneers," who ...', 'their pollero, or
+# "people-smuggler,"', 'the Bayat, which means the sacred Quranic Oath'.
+GLOSS = re.compile(r"\bcall(?:s|ed)?\s+[\"“‘']|,\s+or\s+[\"“‘']|,\s+which\s+means\b", re.I)
+GLOSS_FIT = 0.9  # above a name merely written in brackets after another ("[Bayat]")
 
 
 @dataclass(slots=True)
@@ -655,8 +657,8 @@ class Ranker:
             prior -= 0.05
         if through_pronoun:
             prior -= ANTECEDENT_PENALTY
-        if ask.definition and (DEFINING.search(fact.excerpt) or _spells_out(fact, ask)):
-            s.relation = max(s.relation, 0.8)
+        if ask.definition:
+            s.relation = max(s.relation, _definition_fit(fact, ask))
         s.score = (
             s.coverage
             + 0.5 * s.entity_share
@@ -1122,6 +1124,15 @@ def _says(fact: FactRow, verb: str, held_keys: set[str]) -> bool:
     if verb not in fact.keys:
         return True
     return any(key(w) == verb for w in WORD.findall(fact.excerpt.lower()) if not w.endswith("ly"))
+
+
+def _definition_fit(fact: FactRow, ask: Asked) -> float:
+    """How well the fact defines what "What is X?" asks: a gloss, a former name, brackets."""
+    if GLOSS.search(fact.excerpt):
+        return GLOSS_FIT
+    if DEFINING.search(fact.excerpt) or _spells_out(fact, ask):
+        return 0.8
+    return 0.0
 
 
 def _spells_out(fact: FactRow, ask: Asked) -> bool:

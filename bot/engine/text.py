@@ -562,6 +562,7 @@ def starts_with_pronoun(excerpt: str) -> bool:
 # qualifies itself ("The government of Nigeria ...") or names something ("The Hague").
 _DEFINITE_SUBJECT = re.compile(
     r"^(?:(?:But|And|Yet|So|Now|However|Meanwhile|Still)\b,?\s+|[^,]{0,60},\s*)?[Tt]he\s+"
+    r"(?:[A-Z][\w-]*['’]s\s+)?"  # "The TIP's top leader, who ...": its owner may be named
     # "the 25-year-old Dubliner": lower-case words, perhaps ending in a demonym
     r"((?:[a-z0-9][\w'-]*\s+){0,3}?[a-z0-9][\w'-]*(?:\s+[A-Z][a-z]+(?=\s+[a-z]))?)\s+(\w+)"
 )

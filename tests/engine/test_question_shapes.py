@@ -42,6 +42,7 @@ ENTITIES = [
     Entity("una-pell", "Una Pell", "person", ("Pell",)),
     Entity("lund-institute", "Lund Institute", "organization", ()),
     Entity("wardens", "Wardens", "organization", ()),
+    Entity("pact", "Pact", "other", ()),
 ]
 TITLE = "Prison man 'suing ministry'"
 SENTENCES = [
@@ -94,6 +95,8 @@ SENTENCES = [
     'Galan relies on guards he calls "Wardens," who watch the pass.',
     'A barque sank near Dunmere in May.',
     'Each spring the port fills with the barque, or "tall ship," of every trader.',
+    "Galan swore loyalty [Pact] to the Wardens in 1990.",
+    "They are all bound by the Pact, which means an oath of silence.",
     "Critics say island prisons in Velor are cruel and island prisons are full.",
     "Such prisons have been described as \u201cstone coffins\u201d by inspectors.",
 ]
@@ -296,6 +299,7 @@ def test_what_share_asks_for_an_amount(engine: Engine) -> None:
     [
         ("What are Wardens?", 'he calls "Wardens," who'),  # a name given, then explained
         ("What is a barque?", 'or "tall ship,"'),  # a word glossed where it is used
+        ("What is the Pact?", "which means"),  # over a name merely in brackets
     ],
 )
 def test_a_gloss_defines(engine: Engine, question: str, expected: str) -> None:

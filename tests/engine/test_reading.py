@@ -85,6 +85,8 @@ def test_irregular_past_answers_a_present_question(engine: Engine) -> None:
         ("The Hague said no.", False),
         ("But the 40-year-old Dubliner said no.", True),
         ("Butter the bread.", False),
+        ("The TIP’s top leader, who was even appointed to the council, spoke.", True),
+        ("The Hague's court said no.", True),  # the court, named in the sentence before
     ],
 )
 def test_definite_description_refers_back(excerpt: str, leans: bool) -> None:
