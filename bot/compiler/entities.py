@@ -959,6 +959,7 @@ def _vote_by_context(mention: Mention, text: str, after: str | None, template: _
         votes["organization"] = votes.get("organization", 0) + 1
 
 
+@lru_cache(maxsize=65536)  # asked per name per document; the same names recur across documents
 def personal_name_shape(key: str) -> bool:
     """Could this (folded) name be a person's full name: 2-4 words, no "of", no organization,
     place or thing word ("Chief Operating Officer of Sony" cannot)."""
@@ -1071,5 +1072,9 @@ def long_form_before(text: str, limit: int, acronym: str, floor: int) -> tuple[i
     return None
 
 
+INITIALS_SEPARATORS = re.compile(r"[\s-]+")
+
+
+@lru_cache(maxsize=65536)  # asked per long name per document; the same names recur
 def initials_of(name: str) -> str:
-    return "".join(p[0] for p in re.split(r"[\s-]+", name) if p and p[0].isupper())
+    return "".join(p[0] for p in INITIALS_SEPARATORS.split(name) if p and p[0].isupper())

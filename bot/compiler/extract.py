@@ -10,7 +10,6 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
@@ -377,26 +376,24 @@ def _link_initials(names: list[Mention], keys: KeyUnion, kinds: dict[str, str | 
         return
     long_names: dict[str, set[str]] = defaultdict(set)
     for mention in names:
-        if (
-            " " in mention.surface
-            and mention.surface not in acronyms
-            and kinds.get(keys.find(mention.key)) != "person"
-        ):
-            initials = _initials_of(mention.surface)
-            if len(initials) >= 3:
-                long_names[initials].add(keys.find(mention.key))
-    joined = keys.joined_roots()
+        surface = mention.surface
+        if " " not in surface or surface in acronyms:
+            continue
+        initials = initials_of(surface)  # before the kind: most names have two words
+        if len(initials) >= 3 and kinds.get(keys.find(mention.key)) != "person":
+            long_names[initials].add(keys.find(mention.key))
+    if not long_names:
+        return  # no acronym could be spelled
+    joined: set[str] | None = None  # the groups before this pass joins any
     for acronym in sorted(acronyms):
-        if keys.find(entity_key(acronym)) in joined:
-            continue  # already joined to a long form
-        candidates = long_names.get(acronym_letters(acronym), set())
-        if len(candidates) == 1 and entity_key(acronym) not in places():
-            keys.union(entity_key(acronym), next(iter(candidates)))
-
-
-# Both split the name each time they are asked; the same names recur across documents.
-_initials_of = lru_cache(maxsize=65536)(initials_of)
-_personal_name_shape = lru_cache(maxsize=65536)(personal_name_shape)
+        candidates = long_names.get(acronym_letters(acronym))
+        if candidates is None or len(candidates) != 1:
+            continue
+        if joined is None:
+            joined = keys.joined_roots()
+        key = entity_key(acronym)
+        if keys.find(key) not in joined and key not in places():  # else joined to a long form
+            keys.union(key, next(iter(candidates)))
 
 
 def _link_surnames(
@@ -412,7 +409,7 @@ def _link_surnames(
     place_names = places()
     for mention in names:
         key = mention.key
-        if kinds.get(keys.find(key)) == "person" and _personal_name_shape(key):
+        if kinds.get(keys.find(key)) == "person" and personal_name_shape(key):
             root = keys.find(key)
             words = key.split()
             for size in range(1, len(words)):
