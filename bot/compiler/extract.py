@@ -254,11 +254,14 @@ def _sentences(text: str, articles: list[Article], vocabulary: LowercaseWords) -
                 mentions = find_mentions(
                     text, start, end, vocabulary, memo, countries_seen=countries
                 )
-                if enclosed:
-                    for mention in mentions:
-                        mention.quoted = any(
-                            s < mention.start and mention.end < e for s, e in enclosed
-                        )
+                if enclosed and mentions:
+                    # the paragraph's quotes and brackets that reach into this sentence
+                    around = [(s, e) for s, e in enclosed if s < end and e > start]
+                    if around:
+                        for mention in mentions:
+                            mention.quoted = any(
+                                s < mention.start and mention.end < e for s, e in around
+                            )
                 found.append(_Sentence(number, start, end, block.section, mentions, countries, []))
     return found
 
@@ -575,6 +578,8 @@ class _Builder:
         self.index: dict[str, int] = {}
         self.table: list[LocalEntity] = []
         self.kinds: dict[int, str | None] = {}
+        # A key's entity, once one of its mentions is added: the groups no longer change then
+        self.mentioned: dict[str, int] = {}
 
     def entity_for_key(self, key: str, surface: str | None = None, kind: str | None = None) -> int:
         root = self.keys.find(key)
@@ -595,9 +600,17 @@ class _Builder:
         return number
 
     def add_mention(self, mention: Mention) -> int:
-        number = self.entity_for_key(mention.key, mention.surface)
-        if mention.title and mention.title not in self.table[number].titles:
-            self.table[number].titles.append(mention.title)
+        key, surface = mention.key, mention.surface
+        number = self.mentioned.get(key)
+        if number is None:
+            number = self.mentioned[key] = self.entity_for_key(key, surface)
+            entity = self.table[number]
+        else:  # its root found and its key listed already: only the spelling counts
+            entity = self.table[number]
+            entity.surfaces[surface] = entity.surfaces.get(surface, 0) + 1
+        title = mention.title
+        if title and title not in entity.titles:
+            entity.titles.append(title)
         return number
 
     def kind(self, number: int) -> str | None:
