@@ -374,7 +374,12 @@ def _link_initials(names: list[Mention], keys: KeyUnion, kinds: dict[str, str | 
     """An acronym never defined here ("ETIM") joins the one long name whose initials spell it.
 
     `names`: the document's `_distinct_names`."""
-    acronyms = {mention.surface for mention in names if is_acronym(mention.surface)}
+    # An acronym's second character is never a lowercase letter: most names are ruled out so
+    acronyms = {
+        mention.surface
+        for mention in names
+        if not mention.surface[1:2].islower() and is_acronym(mention.surface)
+    }
     if not acronyms:
         return
     long_names: dict[str, set[str]] = defaultdict(set)
@@ -412,14 +417,15 @@ def _link_surnames(
     place_names = places()
     for mention in names:
         key = mention.key
-        if kinds.get(keys.find(key)) == "person" and personal_name_shape(key):
-            root = keys.find(key)
+        root = keys.find(key) if personal_name_shape(key) else None  # most names: one word
+        if root is not None and kinds.get(root) == "person":
             words = key.split()
             for size in range(1, len(words)):
                 people[" ".join(words[-size:])].add(root)
                 if size >= 2:
                     people[" ".join(words[:size])].add(root)
-        if not is_acronym(mention.surface) and key not in place_names:
+        surface = mention.surface
+        if (surface[1:2].islower() or not is_acronym(surface)) and key not in place_names:
             others.add(key)
     for key in sorted(others & people.keys()):  # names some full name ends or starts with
         root = keys.find(key)
@@ -460,13 +466,15 @@ def _drop_sentence_case_words(sentences: list[_Sentence]) -> None:
 def _unglue_lowercase_tails(sentences: list[_Sentence], vocabulary: LowercaseWords) -> None:
     """ "UN Security Councilstated": a missing space glued a word to a name the document
     uses elsewhere; the name ends where that name does."""
-    counts = Counter(m.key for sentence in sentences for m in sentence.mentions)
-    suspects = [
-        m
-        for sentence in sentences
-        for m in sentence.mentions
-        if counts[m.key] == 1 and len(m.key) >= 6 and m.surface[-3:].islower()
-    ]
+    counts: dict[str, int] = {}
+    maybe_glued: list[Mention] = []
+    for sentence in sentences:
+        for m in sentence.mentions:
+            key = m.key
+            counts[key] = counts.get(key, 0) + 1
+            if len(key) >= 6 and m.surface[-3:].islower():
+                maybe_glued.append(m)
+    suspects = [m for m in maybe_glued if counts[m.key] == 1]
     if not suspects:
         return
     known = set(counts)
