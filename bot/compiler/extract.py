@@ -177,7 +177,7 @@ def extract(path: str, text: str, sha256: str, *, markdown: bool = False) -> Ext
     _spread_long_forms(analysis, sentences, long_forms)
     former = _link_former_names(analysis, sentences, keys)
     votes = _votes(sentences, keys)
-    kinds = {root: kind_of(v) for root, v in votes.items()}
+    kinds = RootKinds(votes)
     names = _distinct_names(sentences)
     merges = keys.merges
     _link_initials(names, keys, kinds)
@@ -361,6 +361,23 @@ def kind_of(votes: dict[str, float]) -> str | None:
     return best if best_score > 0 else None
 
 
+class RootKinds:
+    """The kind each root's votes give, worked out when asked: the linkers ask about a few
+    names of a document, not all."""
+
+    def __init__(self, votes: dict[str, dict[str, float]]) -> None:
+        self.votes = votes
+        self.known: dict[str, str | None] = {}
+
+    def get(self, root: str) -> str | None:
+        known = self.known
+        if root in known:
+            return known[root]
+        counted = self.votes.get(root)
+        kind = known[root] = kind_of(counted) if counted is not None else None
+        return kind
+
+
 def _distinct_names(sentences: list[_Sentence]) -> list[Mention]:
     """One mention per (key, surface): what the linkers collect into sets, without repeats."""
     distinct: dict[tuple[str, str], Mention] = {}
@@ -370,7 +387,7 @@ def _distinct_names(sentences: list[_Sentence]) -> list[Mention]:
     return list(distinct.values())
 
 
-def _link_initials(names: list[Mention], keys: KeyUnion, kinds: dict[str, str | None]) -> None:
+def _link_initials(names: list[Mention], keys: KeyUnion, kinds: RootKinds) -> None:
     """An acronym never defined here ("ETIM") joins the one long name whose initials spell it.
 
     `names`: the document's `_distinct_names`."""
@@ -408,7 +425,7 @@ def _link_surnames(
     names: list[Mention],  # the document's `_distinct_names`
     keys: KeyUnion,
     votes: dict[str, dict[str, float]],
-    kinds: dict[str, str | None],  # of the roots votes were counted under
+    kinds: RootKinds,  # of the roots votes were counted under
     aliases_only: set[str],
 ) -> None:
     """ "Usmanov", "Mr. Tokayev", "Abu Yusuf": the one person whose full name ends or starts so."""
