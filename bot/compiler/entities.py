@@ -578,28 +578,28 @@ def _occurrence(
         return None  # "Salafi-Jihadi groups": a word describing a group, not a name
     if template.adjectival and following[:1] == " " and following[1:2].islower():
         return None  # "Islamic government": an adjective, not a name
-    mention = Mention(
-        start,
-        end,
-        template.surface,
-        template.key,
-        template.votes.copy(),
-        template.title,
-        template.role_of,
-        template.role_of_key,
-        False,
-        following.startswith(("’", "'")),  # "Omar’s words"
-    )
-    _vote_by_context(mention, text, after, template)
-    if not mention.votes and template.personal_words is not None:
+    votes = template.votes.copy()
+    _vote_by_context(votes, text, start, after, template)
+    if not votes and template.personal_words is not None:
         personal = memo.get(template.surface)
         if personal is None:
             personal = memo[template.surface] = not any(
                 word in vocabulary for word in template.personal_words
             )
         if personal:
-            mention.votes["person"] = 0.5  # "Alexei Navalny": no word of it a common word
-    return mention
+            votes["person"] = 0.5  # "Alexei Navalny": no word of it a common word
+    return Mention(
+        start,
+        end,
+        template.surface,
+        template.key,
+        votes,
+        template.title,
+        template.role_of,
+        template.role_of_key,
+        False,
+        following.startswith(("’", "'")),  # "Omar’s words"
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -921,11 +921,11 @@ COMPANY_OWNERS = frozenset(
 )
 
 
-def _vote_by_context(mention: Mention, text: str, after: str | None, template: _Template) -> None:
-    """Cues around the name: "columnist X", "X, who", "X said", "the X", "in X"; `after` names
-    the cue AFTER_CUE found after it."""
-    votes = mention.votes
-    start = mention.start
+def _vote_by_context(
+    votes: dict[str, float], text: str, start: int, after: str | None, template: _Template
+) -> None:
+    """Cues around the name at `start`: "columnist X", "X, who", "X said", "the X", "in X";
+    `after` names the cue AFTER_CUE found after it."""
     if start and text[start - 1].isspace():
         words = text[start - 30 if start > 30 else 0 : start].rsplit(None, 2)
         last = words[-1] if words else ""
@@ -959,6 +959,7 @@ def _vote_by_context(mention: Mention, text: str, after: str | None, template: _
         votes["organization"] = votes.get("organization", 0) + 1
 
 
+@lru_cache(maxsize=65536)  # asked per name per document; the same names recur across documents
 def personal_name_shape(key: str) -> bool:
     """Could this (folded) name be a person's full name: 2-4 words, no "of", no organization,
     place or thing word ("Chief Operating Officer of Sony" cannot)."""
@@ -1071,5 +1072,9 @@ def long_form_before(text: str, limit: int, acronym: str, floor: int) -> tuple[i
     return None
 
 
+INITIALS_SEPARATORS = re.compile(r"[\s-]+")
+
+
+@lru_cache(maxsize=65536)  # asked per long name per document; the same names recur
 def initials_of(name: str) -> str:
-    return "".join(p[0] for p in re.split(r"[\s-]+", name) if p and p[0].isupper())
+    return "".join(p[0] for p in INITIALS_SEPARATORS.split(name) if p and p[0].isupper())

@@ -10,7 +10,6 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
@@ -178,7 +177,7 @@ def extract(path: str, text: str, sha256: str, *, markdown: bool = False) -> Ext
     _spread_long_forms(analysis, sentences, long_forms)
     former = _link_former_names(analysis, sentences, keys)
     votes = _votes(sentences, keys)
-    kinds = {root: kind_of(v) for root, v in votes.items()}
+    kinds = RootKinds(votes)
     names = _distinct_names(sentences)
     merges = keys.merges
     _link_initials(names, keys, kinds)
@@ -255,11 +254,14 @@ def _sentences(text: str, articles: list[Article], vocabulary: LowercaseWords) -
                 mentions = find_mentions(
                     text, start, end, vocabulary, memo, countries_seen=countries
                 )
-                if enclosed:
-                    for mention in mentions:
-                        mention.quoted = any(
-                            s < mention.start and mention.end < e for s, e in enclosed
-                        )
+                if enclosed and mentions:
+                    # the paragraph's quotes and brackets that reach into this sentence
+                    around = [(s, e) for s, e in enclosed if s < end and e > start]
+                    if around:
+                        for mention in mentions:
+                            mention.quoted = any(
+                                s < mention.start and mention.end < e for s, e in around
+                            )
                 found.append(_Sentence(number, start, end, block.section, mentions, countries, []))
     return found
 
@@ -359,6 +361,23 @@ def kind_of(votes: dict[str, float]) -> str | None:
     return best if best_score > 0 else None
 
 
+class RootKinds:
+    """The kind each root's votes give, worked out when asked: the linkers ask about a few
+    names of a document, not all."""
+
+    def __init__(self, votes: dict[str, dict[str, float]]) -> None:
+        self.votes = votes
+        self.known: dict[str, str | None] = {}
+
+    def get(self, root: str) -> str | None:
+        known = self.known
+        if root in known:
+            return known[root]
+        counted = self.votes.get(root)
+        kind = known[root] = kind_of(counted) if counted is not None else None
+        return kind
+
+
 def _distinct_names(sentences: list[_Sentence]) -> list[Mention]:
     """One mention per (key, surface): what the linkers collect into sets, without repeats."""
     distinct: dict[tuple[str, str], Mention] = {}
@@ -368,42 +387,45 @@ def _distinct_names(sentences: list[_Sentence]) -> list[Mention]:
     return list(distinct.values())
 
 
-def _link_initials(names: list[Mention], keys: KeyUnion, kinds: dict[str, str | None]) -> None:
+def _link_initials(names: list[Mention], keys: KeyUnion, kinds: RootKinds) -> None:
     """An acronym never defined here ("ETIM") joins the one long name whose initials spell it.
 
     `names`: the document's `_distinct_names`."""
-    acronyms = {mention.surface for mention in names if is_acronym(mention.surface)}
+    # An acronym's second character is never a lowercase letter: most names are ruled out so
+    acronyms = {
+        mention.surface
+        for mention in names
+        if not mention.surface[1:2].islower() and is_acronym(mention.surface)
+    }
     if not acronyms:
         return
     long_names: dict[str, set[str]] = defaultdict(set)
     for mention in names:
-        if (
-            " " in mention.surface
-            and mention.surface not in acronyms
-            and kinds.get(keys.find(mention.key)) != "person"
-        ):
-            initials = _initials_of(mention.surface)
-            if len(initials) >= 3:
-                long_names[initials].add(keys.find(mention.key))
-    joined = keys.joined_roots()
+        surface = mention.surface
+        if " " not in surface or surface in acronyms:
+            continue
+        initials = initials_of(surface)  # before the kind: most names have two words
+        if len(initials) >= 3 and kinds.get(keys.find(mention.key)) != "person":
+            long_names[initials].add(keys.find(mention.key))
+    if not long_names:
+        return  # no acronym could be spelled
+    joined: set[str] | None = None  # the groups before this pass joins any
     for acronym in sorted(acronyms):
-        if keys.find(entity_key(acronym)) in joined:
-            continue  # already joined to a long form
-        candidates = long_names.get(acronym_letters(acronym), set())
-        if len(candidates) == 1 and entity_key(acronym) not in places():
-            keys.union(entity_key(acronym), next(iter(candidates)))
-
-
-# Both split the name each time they are asked; the same names recur across documents.
-_initials_of = lru_cache(maxsize=65536)(initials_of)
-_personal_name_shape = lru_cache(maxsize=65536)(personal_name_shape)
+        candidates = long_names.get(acronym_letters(acronym))
+        if candidates is None or len(candidates) != 1:
+            continue
+        if joined is None:
+            joined = keys.joined_roots()
+        key = entity_key(acronym)
+        if keys.find(key) not in joined and key not in places():  # else joined to a long form
+            keys.union(key, next(iter(candidates)))
 
 
 def _link_surnames(
     names: list[Mention],  # the document's `_distinct_names`
     keys: KeyUnion,
     votes: dict[str, dict[str, float]],
-    kinds: dict[str, str | None],  # of the roots votes were counted under
+    kinds: RootKinds,  # of the roots votes were counted under
     aliases_only: set[str],
 ) -> None:
     """ "Usmanov", "Mr. Tokayev", "Abu Yusuf": the one person whose full name ends or starts so."""
@@ -412,14 +434,15 @@ def _link_surnames(
     place_names = places()
     for mention in names:
         key = mention.key
-        if kinds.get(keys.find(key)) == "person" and _personal_name_shape(key):
-            root = keys.find(key)
+        root = keys.find(key) if personal_name_shape(key) else None  # most names: one word
+        if root is not None and kinds.get(root) == "person":
             words = key.split()
             for size in range(1, len(words)):
                 people[" ".join(words[-size:])].add(root)
                 if size >= 2:
                     people[" ".join(words[:size])].add(root)
-        if not is_acronym(mention.surface) and key not in place_names:
+        surface = mention.surface
+        if (surface[1:2].islower() or not is_acronym(surface)) and key not in place_names:
             others.add(key)
     for key in sorted(others & people.keys()):  # names some full name ends or starts with
         root = keys.find(key)
@@ -460,13 +483,15 @@ def _drop_sentence_case_words(sentences: list[_Sentence]) -> None:
 def _unglue_lowercase_tails(sentences: list[_Sentence], vocabulary: LowercaseWords) -> None:
     """ "UN Security Councilstated": a missing space glued a word to a name the document
     uses elsewhere; the name ends where that name does."""
-    counts = Counter(m.key for sentence in sentences for m in sentence.mentions)
-    suspects = [
-        m
-        for sentence in sentences
-        for m in sentence.mentions
-        if counts[m.key] == 1 and len(m.key) >= 6 and m.surface[-3:].islower()
-    ]
+    counts: dict[str, int] = {}
+    maybe_glued: list[Mention] = []
+    for sentence in sentences:
+        for m in sentence.mentions:
+            key = m.key
+            counts[key] = counts.get(key, 0) + 1
+            if len(key) >= 6 and m.surface[-3:].islower():
+                maybe_glued.append(m)
+    suspects = [m for m in maybe_glued if counts[m.key] == 1]
     if not suspects:
         return
     known = set(counts)
@@ -578,6 +603,8 @@ class _Builder:
         self.index: dict[str, int] = {}
         self.table: list[LocalEntity] = []
         self.kinds: dict[int, str | None] = {}
+        # A key's entity, once one of its mentions is added: the groups no longer change then
+        self.mentioned: dict[str, int] = {}
 
     def entity_for_key(self, key: str, surface: str | None = None, kind: str | None = None) -> int:
         root = self.keys.find(key)
@@ -598,9 +625,17 @@ class _Builder:
         return number
 
     def add_mention(self, mention: Mention) -> int:
-        number = self.entity_for_key(mention.key, mention.surface)
-        if mention.title and mention.title not in self.table[number].titles:
-            self.table[number].titles.append(mention.title)
+        key, surface = mention.key, mention.surface
+        number = self.mentioned.get(key)
+        if number is None:
+            number = self.mentioned[key] = self.entity_for_key(key, surface)
+            entity = self.table[number]
+        else:  # its root found and its key listed already: only the spelling counts
+            entity = self.table[number]
+            entity.surfaces[surface] = entity.surfaces.get(surface, 0) + 1
+        title = mention.title
+        if title and title not in entity.titles:
+            entity.titles.append(title)
         return number
 
     def kind(self, number: int) -> str | None:

@@ -127,6 +127,15 @@ def split_sentences(
 
 
 def _append(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
+    if end - start > 1 and not text[end - 1].isspace():
+        # the common cases, told without copying the sentence: nothing or one space to trim
+        first = text[start]
+        if not first.isspace():
+            spans.append((start, end))
+            return
+        if first == " " and not text[start + 1].isspace():
+            spans.append((start + 1, end))
+            return
     piece = text[start:end]
     stripped = piece.strip()
     if stripped:

@@ -1,7 +1,7 @@
 """Document-level extraction: what a name is decided from the whole document."""
 
 from bot.compiler.cleaning import word_count
-from bot.compiler.extract import extract, kind_of, one_line
+from bot.compiler.extract import RootKinds, extract, kind_of, one_line
 
 
 def extracted(text: str):
@@ -69,3 +69,15 @@ def test_one_line_is_the_words_joined_by_single_spaces():
 def test_word_count_counts_what_split_finds():
     for text in ["one", "two words", "a  b", "tab\tsep", "nb\u00a0sp x", "ideo\u3000graphic"]:
         assert word_count(text) == len(text.split())
+
+
+def test_root_kinds_are_the_kinds_of_the_votes_counted_under_each_root():
+    votes = {
+        "tokayev": {"person": 2.5, "_count": 3},
+        "astana": {"place": 5, "organization": 0.5, "_count": 1},
+        "nato": {"_count": 2},
+    }
+    kinds = RootKinds(votes)
+    for root in [*votes, "unseen", "tokayev"]:
+        assert kinds.get(root) == (kind_of(votes[root]) if root in votes else None)
+    assert "unseen" not in votes  # asking adds no root

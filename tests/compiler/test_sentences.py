@@ -105,3 +105,15 @@ def test_abbreviations_of_three_or_more_letters_do_not_end_sentences():
         "Costs rose approx. 5 times.",
         "He left.",
     ]
+
+
+def test_spans_are_trimmed_of_any_whitespace_around_them():
+    cases = {
+        "One went. Two came.": ["One went.", "Two came."],
+        "One went.  Two came.": ["One went.", "Two came."],
+        "One went.\n\tTwo came. ": ["One went.", "Two came."],
+        "\u00a0One went.\u00a0Two came.\n": ["One went.", "Two came."],
+        " One went. T": ["One went.", "T"],
+    }
+    for text, expected in cases.items():
+        assert [text[s:e] for s, e in split_sentences(text)] == expected
