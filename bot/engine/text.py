@@ -10,6 +10,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from bot.compiler.gazetteer import demonyms
+
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 KEYS_REVISION = 3  # bump on any change to stem() that the tables below do not show
 KEY_LENGTH = 5  # long enough to keep words apart, short enough that "Syria"/"Syrian" meet
@@ -545,11 +547,20 @@ def has_number(text: str) -> bool:
     return any(c.isdigit() for c in text) or bool(set(words(text)) & NUMBER_WORDS)
 
 
+SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they"})
+SUBORDINATORS = frozenset(
+    {"if", "when", "while", "although", "though", "because", "as", "after", "before", "since"}
+    | {"unless", "once", "until"}
+)
+
+
 def starts_with_pronoun(excerpt: str) -> bool:
     """ "It ...", "In doing so, it ...": the sentence leans on the one before for its subject."""
     tokens = [fold(w) for w in WORD.findall(excerpt[:80])]
     if tokens and tokens[0] in PRONOUNS:
         return True
+    if len(tokens) > 1 and tokens[0] in SUBORDINATORS and tokens[1] in SUBJECT_PRONOUNS:
+        return True  # "If they do not respond ..., they will be banned" ("Since her ..." not)
     head, comma, rest = excerpt[:80].partition(",")
     if comma and len(WORD.findall(head)) <= 6:  # "During his two-day visit, he ..."
         after = [fold(w) for w in WORD.findall(rest)]
@@ -568,10 +579,19 @@ _DEFINITE_SUBJECT = re.compile(
 )
 
 
+_DEMONYM_SUBJECT = re.compile(
+    r"^(?:(?:But|And|Yet|So|Now|However|Meanwhile|Still)\b,?\s+)?[Tt]he\s+([A-Z][a-z]+)\s+"
+    r"(pair|duo|trio|couple|team|side|squad|star|player|players|athlete|athletes|man|woman|"
+    r"men|women|leader|minister|president|striker|coach|boxer|runner|sprinter)\s+[a-z]"
+)
+
+
 def starts_with_definite_description(excerpt: str) -> bool:
     match = _DEFINITE_SUBJECT.match(excerpt[:120])
     if match is None:
-        return False
+        # "The Greek pair were charged ...": a people's adjective, then what it describes
+        people = _DEMONYM_SUBJECT.match(excerpt[:120])
+        return people is not None and fold(people.group(1)) in demonyms()
     head, _, _ = excerpt[:120].partition(",")
     if "," in excerpt[: match.start(1)] and len(WORD.findall(head)) > 6:
         return False

@@ -87,6 +87,10 @@ def test_irregular_past_answers_a_present_question(engine: Engine) -> None:
         ("Butter the bread.", False),
         ("The TIP’s top leader, who was even appointed to the council, spoke.", True),
         ("The Hague's court said no.", True),  # the court, named in the sentence before
+        ("If they do not respond or their explanations fail, they will be banned.", True),
+        ("Since her abduction, videos of Mrs Hassan have been shown.", False),
+        ("The Greek pair were charged after missing tests.", True),
+        ("The British government said no.", False),
     ],
 )
 def test_definite_description_refers_back(excerpt: str, leans: bool) -> None:
