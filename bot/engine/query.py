@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.engine.text import QUESTION_WORDS, STOPWORDS, fold, key, word_set, words
 
@@ -37,6 +37,12 @@ SPOKEN_COMMANDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("quote", r"^(?:quotes?|statements?)\s+(?:by|from|of)\s+(?P<arg>.+?)[?.!]*$"),
         ("quote", r"^what\s+(?:has|have)\s+(?P<arg>.+?)\s+said[?.!]*$"),
     )
+)
+# An order instead of a question: "Name the leader of IJU", "Identify the group that ...".
+IMPERATIVE = re.compile(r"^(?:please\s+)?(?:name|identify)\s+(the\s+.+?)[\s.?!]*$", re.I)
+PERSON_WORDS = word_set(
+    "leader head chief founder president minister commander emir spokesman person man woman "
+    "coach chairman director"
 )
 COMMAND = re.compile(r"^/([^\s@/]*)(?:@\S*)?(?:\s+(.*))?$", re.DOTALL)
 
@@ -154,6 +160,17 @@ def parse(text: str) -> Query:
             cleaned,
             command=fold(match.group(1)),
             argument=(match.group(2) or "").strip(),
+            truncated=truncated,
+        )
+    imperative = IMPERATIVE.match(cleaned)
+    if imperative:  # "Name the leader of IJU" is "Who is the leader of IJU?"
+        asked = imperative.group(1)
+        wh = "Who" if PERSON_WORDS.intersection(words(asked)[:4]) else "What"
+        question = parse(f"{wh} is {asked}?")
+        return replace(
+            question,
+            text=cleaned,
+            search_text=question.search_text or question.text,
             truncated=truncated,
         )
     tokens = words(cleaned)

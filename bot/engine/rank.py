@@ -91,6 +91,7 @@ FORMER_WINDOW = 40  # characters around "former Amir" in which the person must b
 TITLE_THEN_NAME = re.compile(r"[\s,:]*(?:[A-Z][\w.]*\s+){0,2}")  # ", Mullah " before the name
 NAME_THEN_TITLE = re.compile(r",\s+(?:the\s+|a\s+)?(?:\S+\s+)?")  # ", the Taliban's " after it
 FORMER_LEADER_PENALTY = 0.3
+SUBJECT_BONUS = 0.02  # a tie-breaker: the fact opens with a name asked about
 LEADER_CONSENSUS_BONUS = 0.02  # a tie-breaker: per further fact naming the same leader
 LEADER_CONSENSUS_CAP = 3
 DEPARTMENT_SPAN = 5  # "of Foreign Affairs Sergei Lavrov": capitalised words after "of" read
@@ -649,14 +650,10 @@ class Ranker:
         s.type_fit = self._type_fit(fact, ask.qtype, ask.entity_ids)
         if "employment" in matched:
             s.type_fit = 1.0  # "Where does X work?": the employer is the answer's place
-        prior = 0.01 * min(len(fact.entities), 5) + (0.02 if fact.relations else 0.0)
-        if ask.origin and self._origin_named(fact, ask.entity_ids):
+        origin = ask.origin and self._origin_named(fact, ask.entity_ids)
+        if origin:
             s.type_fit = 1.0
-            prior += ORIGIN_BONUS
-        if len(fact.excerpt) > 400:
-            prior -= 0.05
-        if through_pronoun:
-            prior -= ANTECEDENT_PENALTY
+        prior = self._prior(fact, ask, through_pronoun=through_pronoun, origin=origin)
         if ask.definition:
             s.relation = max(s.relation, _definition_fit(fact, ask))
         s.score = (
@@ -730,6 +727,30 @@ class Ranker:
                 _former_title_near(fact.excerpt, names) for fact in self.index.facts(ordinals)
             )
         return known[person]
+
+    def _prior(self, fact: FactRow, ask: Asked, *, through_pronoun: bool, origin: bool) -> float:
+        """Small preferences that break ties between facts that answer equally well."""
+        prior = 0.01 * min(len(fact.entities), 5) + (0.02 if fact.relations else 0.0)
+        if ask.entities and self._opens_with_asked(fact.excerpt, ask):
+            prior += SUBJECT_BONUS  # "KIB operates in ...": about it, not in passing
+        if origin:
+            prior += ORIGIN_BONUS
+        if len(fact.excerpt) > 400:
+            prior -= 0.05
+        if through_pronoun:
+            prior -= ANTECEDENT_PENALTY
+        return prior
+
+    @staticmethod
+    def _opens_with_asked(excerpt: str, ask: Asked) -> bool:
+        opening = excerpt[4:] if excerpt.startswith("The ") else excerpt
+        return any(
+            opening.startswith(name)
+            for group in ask.entities
+            for e in group
+            for name in (e.name, *e.aliases)
+            if name
+        )
 
     def _names_another(self, fact: FactRow, group: Sequence[EntityInfo]) -> bool:
         """Whether the fact names a person when the topic is one: then it is about them."""

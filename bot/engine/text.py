@@ -459,6 +459,8 @@ SYNONYM_LINES = (
     "buy: purchase acquire",
     "take: transport move bring send carry",
     "call: style dub name term",
+    "symbol: emblem flag logo",
+    "emblem: symbol flag logo",
     "play: star starring portray",
     "cost: price sell priced",
     "purchase: buy acquire",

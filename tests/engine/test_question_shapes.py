@@ -95,6 +95,8 @@ SENTENCES = [
     'Galan relies on guards he calls "Wardens," who watch the pass.',
     'A barque sank near Dunmere in May.',
     'Each spring the port fills with the barque, or "tall ship," of every trader.',
+    "In Ostria, Sea Front drills hard.",
+    "Sea Front drills hard in Dunmere.",
     "Galan swore loyalty [Pact] to the Wardens in 1990.",
     "They are all bound by the Pact, which means an oath of silence.",
     "Critics say island prisons in Velor are cruel and island prisons are full.",
@@ -304,3 +306,11 @@ def test_what_share_asks_for_an_amount(engine: Engine) -> None:
 )
 def test_a_gloss_defines(engine: Engine, question: str, expected: str) -> None:
     assert expected in answer(engine, question)
+
+
+def test_an_order_is_read_as_the_question_it_stands_for(engine: Engine) -> None:
+    assert "Kai Moss" in answer(engine, "Name the leader of the Sea Front")
+
+
+def test_of_level_facts_the_one_opening_with_the_name_comes_first(engine: Engine) -> None:
+    assert answer(engine, "Where does the Sea Front drill?").startswith("Sea Front drills")
