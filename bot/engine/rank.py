@@ -171,6 +171,7 @@ class Asked:
     counted: str = ""  # "how many deals": the key of what is counted
     origin: bool = False  # "Where is X from?": a place after "from" answers it
     abbreviation: bool = False  # "What is X abbreviated as?": "X (ACR)" answers it
+    openers: tuple[str, ...] = ()  # every name of the entities asked, to test a fact's opening
     measure: str = ""  # "how old": the answer must hold an age (text.MEASURE_PATTERNS)
     agent_verb: str = ""  # "Who won X?": the fact must say "won" (or a synonym)
     # entity id -> the sources it is the topic of (named in TOPIC_FACTS facts or more there)
@@ -569,6 +570,7 @@ class Ranker:
             counted=counted_key(query) if query.qtype == "how_many" else "",
             origin=query.qtype == "where" and bool(ORIGIN_QUESTION.match(query.focus)),
             abbreviation=query.abbreviation,
+            openers=tuple(n for group in asked for e in group for n in (e.name, *e.aliases) if n),
             measure=query.measure,
             # "Who won X?": the answer is who did it, so the fact must say it was done.
             agent_verb=query.agent_verb if content.get(query.agent_verb, 0.0) >= 1.0 else "",
@@ -731,7 +733,7 @@ class Ranker:
     def _prior(self, fact: FactRow, ask: Asked, *, through_pronoun: bool, origin: bool) -> float:
         """Small preferences that break ties between facts that answer equally well."""
         prior = 0.01 * min(len(fact.entities), 5) + (0.02 if fact.relations else 0.0)
-        if ask.entities and self._opens_with_asked(fact.excerpt, ask):
+        if ask.openers and self._opens_with_asked(fact.excerpt, ask):
             prior += SUBJECT_BONUS  # "KIB operates in ...": about it, not in passing
         if origin:
             prior += ORIGIN_BONUS
@@ -744,13 +746,7 @@ class Ranker:
     @staticmethod
     def _opens_with_asked(excerpt: str, ask: Asked) -> bool:
         opening = excerpt[4:] if excerpt.startswith("The ") else excerpt
-        return any(
-            opening.startswith(name)
-            for group in ask.entities
-            for e in group
-            for name in (e.name, *e.aliases)
-            if name
-        )
+        return opening.startswith(ask.openers)
 
     def _names_another(self, fact: FactRow, group: Sequence[EntityInfo]) -> bool:
         """Whether the fact names a person when the topic is one: then it is about them."""
