@@ -64,6 +64,7 @@ RELATION_CUES: dict[str, str] = {
     key(word): rtype for rtype, listed in CUE_WORDS.items() for word in listed.split()
 }
 
+COPULAS = word_set("is was are were")
 SHARE_NOUNS = frozenset(["share", "percentage", "proportion", "percent"])
 # "How long is the border?" wants a number as much as "how many" does.
 MEASURES = word_set("many much long far big large old tall high often deep wide heavy")
@@ -254,6 +255,6 @@ def _is_definition(tokens: list[str]) -> bool:
     """ "what is X", "who was X", "what are the X": a question word, a copula, then a name."""
     return (
         len(tokens) >= 3
-        and tokens[1] in ("is", "are", "was", "were")
+        and tokens[1] in COPULAS
         and not any(w in ("many", "much") for w in tokens[2:])
     )

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from bot.engine.index import FactRow, Index
 from bot.engine.names import EntityInfo, Mention, Names
-from bot.engine.query import DEFINITION_RELATIONS, RELATION_CUES, SHARE_NOUNS, Query
+from bot.engine.query import COPULAS, DEFINITION_RELATIONS, RELATION_CUES, SHARE_NOUNS, Query
 from bot.engine.text import (
     MEASURE_PATTERNS,
     NUMBER_WORDS,
@@ -66,7 +66,6 @@ DESCRIPTIONS = {
         r"\bthe (?:company|firm|group|organi[sz]ation|party|movement)\b", re.IGNORECASE
     ),
 }
-COPULAS = word_set("is was are were")
 # "How much is X worth?" is answered by "a $600 million yacht": the amount says the worth.
 VALUE_WORDS = word_set("worth value valued")
 # Nouns too general to be the attribute asked in "the P of X" ("the name of X's radio").
@@ -861,9 +860,8 @@ class Ranker:
                 (people if info.kind == "person" else employers).append(info)
         for person in people:
             for employer in employers:
-                if (
-                    employer.kind not in EMPLOYER_KINDS
-                    or (asked_ids and not {person.id, employer.id} & asked_ids)
+                if employer.kind not in EMPLOYER_KINDS or (
+                    asked_ids and not {person.id, employer.id} & asked_ids
                 ):
                     continue
                 if _written_as_employer(fact.excerpt, person, employer):
@@ -1025,9 +1023,7 @@ def _titled_name(excerpt: str, role: str, asked: frozenset[str]) -> bool:
             continue
         if "s" in before or _owner_written(tokens, first, n):
             continue  # "the Taliban's deputy leader X", "al Qaeda and its leader X"
-        titled = {
-            fold(t) for t in tokens[first:n] if t[:1].isupper() and fold(t) not in STOPWORDS
-        }
+        titled = {fold(t) for t in tokens[first:n] if t[:1].isupper() and fold(t) not in STOPWORDS}
         if asked <= set(before) and titled <= asked:
             return True
     return False
