@@ -388,7 +388,6 @@ def _assemble_all(
     kept: list[_Document] = []
     for document, ids in zip(documents, article_ids, strict=True):
         document.source_ids = ids
-        sources += document_sources(document.extraction, ids)
         if document.reusable():
             if document.text is not None:
                 document.decoded_facts()
@@ -398,6 +397,7 @@ def _assemble_all(
             except DocumentError as problem:  # it changed or vanished since the snapshot
                 report.problems.append(problem)
                 continue
+        sources += document_sources(document.extraction, ids)
         kept.append(document)
     documents[:] = kept
     return sources

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.compiler import compile_folder
+from bot.compiler import compile_folder, pipeline
 from bot.compiler.reading import find_documents, read_document
 from bot.errors import DocumentError
 
@@ -102,3 +102,24 @@ def test_a_file_vanishing_mid_compile(seeds_dir, knowledge_dir, monkeypatch):
     report = compile_folder(seeds_dir, knowledge_dir, progress=vanish_b).report
     assert [str(p) for p in report.problems] == ["b.txt: vanished before it could be read"]
     assert report.documents == 1
+
+
+def test_a_document_dropped_while_assembling_leaves_no_source(
+    seeds_dir, knowledge_dir, monkeypatch
+):
+    (seeds_dir / "a.txt").write_text(GOOD)
+    (seeds_dir / "b.txt").write_text(GOOD.replace("Good", "Other"))
+    assemble = pipeline._assemble
+
+    def b_changed_meanwhile(document, seeds, cache):
+        if document.extraction.path == "b.txt":
+            raise DocumentError("b.txt", "changed while it was being compiled; compile again")
+        assemble(document, seeds, cache)
+
+    monkeypatch.setattr(pipeline, "_assemble", b_changed_meanwhile)
+    result = compile_folder(seeds_dir, knowledge_dir)
+    assert [str(p) for p in result.report.problems] == [
+        "b.txt: changed while it was being compiled; compile again"
+    ]
+    assert [s.path for s in result.base.sources] == ["a.txt"]
+    assert {f.source for f in result.base.facts} == {s.id for s in result.base.sources}
