@@ -134,6 +134,10 @@ DEFINING = re.compile(
 # "people-smuggler,"', 'the Bayat, which means the sacred Quranic Oath'.
 GLOSS = re.compile(r"\bcall(?:s|ed)?\s+[\"“‘']|,\s+or\s+[\"“‘']|,\s+which\s+means\b", re.I)
 GLOSS_FIT = 0.9  # above a name merely written in brackets after another ("[Bayat]")
+# The editor's gloss in brackets right after the word: "Muhajireen[foreign fighters]",
+# "the Majlis (parliament)", "Takbir [“Allah is greater”]": lower case or quoted, so no
+# acronym ("KIB (Katibat ...)") nor another name ("loyalty [Pact]").
+BRACKET_GLOSS = re.compile(r"[’”'\"]?\s*[\[(][\"“‘']?[a-z]")  # after "‘Takbir’" too
 
 
 @dataclass(slots=True)
@@ -1141,11 +1145,23 @@ def _says(fact: FactRow, verb: str, held_keys: set[str]) -> bool:
 
 def _definition_fit(fact: FactRow, ask: Asked) -> float:
     """How well the fact defines what "What is X?" asks: a gloss, a former name, brackets."""
-    if GLOSS.search(fact.excerpt):
+    if GLOSS.search(fact.excerpt) or _glossed_in_brackets(fact, ask):
         return GLOSS_FIT
     if DEFINING.search(fact.excerpt) or _spells_out(fact, ask):
         return 0.8
     return 0.0
+
+
+def _glossed_in_brackets(fact: FactRow, ask: Asked) -> bool:
+    excerpt = fact.excerpt
+    names = {*ask.names_typed, *ask.openers}
+    for name in filter(None, names):
+        at = excerpt.find(name)
+        while at >= 0:
+            if BRACKET_GLOSS.match(excerpt, at + len(name)):
+                return True
+            at = excerpt.find(name, at + 1)
+    return False
 
 
 def _spells_out(fact: FactRow, ask: Asked) -> bool:

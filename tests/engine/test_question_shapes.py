@@ -6,6 +6,7 @@ builds a tiny invented fact base, so it shows one mechanism and fails without it
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from engine_articles import abstains, answer, open_article
@@ -314,3 +315,34 @@ def test_an_order_is_read_as_the_question_it_stands_for(engine: Engine) -> None:
 
 def test_of_level_facts_the_one_opening_with_the_name_comes_first(engine: Engine) -> None:
     assert answer(engine, "Where does the Sea Front drill?").startswith("Sea Front drills")
+
+
+GLOSSED = [
+    "The Stor of Velor hosted Piet Galan and Ostria's envoys in Dunmere.",
+    "In May, farmers met in the Stor [village assembly] at dawn.",
+    "The Kelts of Velor sent Piet Galan and Ostria's envoys to Dunmere.",
+    "Wool from the Kelts (hill farmers) sold well in May.",
+]
+GLOSSED_ENTITIES = [
+    Entity("stor", "Stor", "other", ()),
+    Entity("kelts", "Kelts", "other", ()),
+    Entity("piet-galan", "Piet Galan", "person", ()),
+    Entity("velor", "Velor", "place", ()),
+    Entity("dunmere", "Dunmere", "place", ()),
+    Entity("ostria", "Ostria", "place", ()),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [("What is the Stor?", "[village assembly]"), ("Who are the Kelts?", "(hill farmers)")],
+)
+def test_a_gloss_in_brackets_after_the_word_defines(
+    tmp_path: Path, question: str, expected: str
+) -> None:
+    engine = open_article(tmp_path, "stor", "Velor notes", GLOSSED, GLOSSED_ENTITIES)
+    try:
+        assert expected in answer(engine, question)
+    finally:
+        engine.close()
+
