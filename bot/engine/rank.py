@@ -348,6 +348,19 @@ def counted_key(query: Query) -> str:
     return key(run[0]) if run else ""
 
 
+def _without_counted_noun(query: Query, mentions: list[Mention]) -> list[Mention]:
+    """ "How many people did X uproot?": the word counted, written in lower case in a question
+    that capitalises its names, is a common noun, even when the documents have a name spelt
+    so ("People" of "People's Liberation Army")."""
+    if query.qtype != "how_many" or query.focus == query.focus.lower():
+        return mentions
+    tokens = [fold(w) for w in WORD.findall(query.focus)]
+    if "many" not in tokens:
+        return mentions
+    counted = tokens.index("many") + 1
+    return [m for m in mentions if not (m.start == counted and m.text.islower())]
+
+
 def _counts(fact: FactRow, wanted: set[str] | frozenset[str]) -> bool:
     """Whether the excerpt writes a number just before a word with one of the wanted keys
     ("ten agreements", "3,100 US troops killed")."""
@@ -502,6 +515,7 @@ class Ranker:
         return found
 
     def rank(self, query: Query, mentions: list[Mention]) -> Ranking:
+        mentions = _without_counted_noun(query, mentions)
         # A proper name (person, group, place) must be in the answer; a looser "other" name
         # ("Central Asian states") may be paraphrased, so its words count as content words.
         mixed_case = query.focus != query.focus.lower()

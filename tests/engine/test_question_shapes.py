@@ -346,3 +346,19 @@ def test_a_gloss_in_brackets_after_the_word_defines(
     finally:
         engine.close()
 
+
+def test_the_noun_counted_is_no_name_even_when_one_is_spelt_so(tmp_path: Path) -> None:
+    sentences = [
+        "The People's Guard marched through Velor in May.",
+        "The flood in Velor displaced 4,000 residents last year.",
+    ]
+    entities = [
+        Entity("people", "People", "organization", ()),  # as compiled from "People's Guard"
+        Entity("velor", "Velor", "place", ()),
+    ]
+    engine = open_article(tmp_path, "flood", "Velor flood", sentences, entities)
+    try:
+        assert "4,000" in answer(engine, "How many people did the flood in Velor displace?")
+    finally:
+        engine.close()
+
