@@ -44,6 +44,9 @@ CONTEXT_WEIGHT = 0.4  # a word only in the neighbouring sentences counts this mu
 MAX_ANSWERS = 3
 NAMES_ANSWER = frozenset({"who", "which", "where"})  # questions answered by a name
 NEEDS_VALUE = frozenset({"when", "how_many"})  # the answer must hold a date or a number
+# The type fit at which a fact names an answer of the kind asked (a person or group; a
+# place besides those asked), so its pronoun's antecedent is not the answer.
+NAMES_ITSELF = {"who": 1.0, "where": 0.75}
 PHRASE_RERANK = 12
 PHRASE_BONUS = 0.1
 POSTING_BUDGET = 1_500  # facts an OR query may have to rank
@@ -1201,8 +1204,10 @@ def _antecedent_first(answers: list[Scored], scored: list[Scored], qtype: str) -
     ("In doing so, it ...") which shares something with the question, show that sentence
     first: it names what the pronoun stands for, the very thing asked."""
     top = answers[0]
-    if not starts_with_pronoun(top.fact.excerpt) or (qtype == "who" and top.type_fit >= 1.0):
-        return answers  # the fact names the person asked itself: "He was axed by coach X"
+    if not starts_with_pronoun(top.fact.excerpt) or top.type_fit >= NAMES_ITSELF.get(qtype, 2.0):
+        # the fact names what is asked itself: "He was axed by coach X", "Today, its
+        # members are Russia, China, ..." for "Which countries are its observers?"
+        return answers
     before = next(
         (
             s

@@ -362,3 +362,19 @@ def test_the_noun_counted_is_no_name_even_when_one_is_spelt_so(tmp_path: Path) -
     finally:
         engine.close()
 
+
+def test_a_fact_naming_the_places_asked_is_shown_before_its_antecedent(tmp_path: Path) -> None:
+    sentences = [
+        "The Velor League was set up in Dunmere in 1990.",
+        "Today, its members are Ostria and Kessel, while Tarn is an observer.",
+    ]
+    entities = [
+        Entity("velor-league", "Velor League", "organization", ()),
+        *(Entity(n.lower(), n, "place", ()) for n in ("Dunmere", "Ostria", "Kessel", "Tarn")),
+    ]
+    engine = open_article(tmp_path, "league", "Velor League", sentences, entities)
+    try:
+        found = answer(engine, "Which countries are observers in the Velor League?")
+        assert found.startswith("Today, its members")
+    finally:
+        engine.close()
