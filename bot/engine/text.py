@@ -407,7 +407,9 @@ MONTH_NAMES = sorted(
 )
 WEEKDAYS = sorted(word_set("monday tuesday wednesday thursday friday saturday sunday"))
 _CAPITALISED = "|".join(n.capitalize() for n in [*MONTH_NAMES, *WEEKDAYS])
-_PERIODS = r"week|weekend|month|year|decade|century|spring|summer|autumn|fall|winter|quarter"
+_PERIODS = (
+    r"hour|day|week|weekend|month|year|decade|century|spring|summer|autumn|fall|winter|quarter"
+)
 # What answers "when": a year, a month or weekday name (capitalised: "may" is a verb), a
 # clock time, or a phrase that places an event in time ("next month", "in early June",
 # "since 2001", "two years ago", "at midnight").

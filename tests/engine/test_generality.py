@@ -49,6 +49,8 @@ def test_found_refuge_is_not_founded() -> None:
         "since 2001",
         "two years ago",
         "at 10 pm",
+        "a beta should be available within 30 days",  # days and hours place in time too
+        "the talks resumed the next day",
     ],
 )
 def test_temporal_expressions_answer_when(text: str) -> None:
