@@ -480,6 +480,9 @@ SYNONYM_LINES = (
     "help: aid assist",
     "rule: regime reign govern government leader president",
     "govern: rule regime government",
+    "worry: fear concern",
+    "fear: worry concern",
+    "concern: worry fear",
 )
 
 
