@@ -220,7 +220,7 @@ def _measure(tokens: list[str]) -> str:
         if word == "how" and tokens[n + 1] in MEASURES:
             return tokens[n + 1]
         if word in ("what", "which") and tokens[n + 1] in SHARE_NOUNS:
-            return "much"  # an amount: "40%", "a third" is not read as one
+            return "share"  # a percentage or a fraction: "40%", "a quarter of"
     return ""
 
 

@@ -518,6 +518,13 @@ MEASURE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"cents?|pence|tonnes?|tons?|barrels?|litres?|gallons?|kg|kilograms?|"
         r"per\s?cent|percent|%)(?![a-z]))"
     ),
+    # "What share of X ...": a percentage, or a fraction of something ("more than a quarter
+    # of the market", "two-thirds of its exports", "half the vote"); not "a third term".
+    "share": re.compile(
+        r"(?i:\d\s?(?:per\s?cent|percent|%)"
+        r"|\b(?:a|one|two|three|four)[\s-]+(?:half|thirds?|quarters?|fifths?|tenths?)\s+of\b"
+        r"|\bhalf\s+(?:of\s+)?(?:the|its|their|all)\b)"
+    ),
     "long": re.compile(
         rf"(?i:\b{_COUNT}(?:\s+and\s+{_COUNT})?[\s-]+(?:(?:and\s+a\s+half\s+)?"
         r"(?:(?:full|whole|straight|consecutive|more|further)\s+)?"

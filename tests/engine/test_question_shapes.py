@@ -378,3 +378,20 @@ def test_a_fact_naming_the_places_asked_is_shown_before_its_antecedent(tmp_path:
         assert found.startswith("Today, its members")
     finally:
         engine.close()
+
+
+def test_a_share_is_a_percentage_or_a_fraction_not_a_sum(tmp_path: Path) -> None:
+    sentences = [
+        "Kessel Foods paid $2m for a fish market stall in Velor.",
+        "Kessel Foods holds more than a quarter of the Velor fish market.",
+    ]
+    entities = [
+        Entity("kessel-foods", "Kessel Foods", "organization", ()),
+        Entity("velor", "Velor", "place", ()),
+    ]
+    engine = open_article(tmp_path, "fish", "Velor fish", sentences, entities)
+    try:
+        found = answer(engine, "What share of the Velor fish market does Kessel Foods hold?")
+        assert "a quarter of" in found
+    finally:
+        engine.close()
