@@ -260,6 +260,9 @@ def attribute_questions(
             and tokens[before] == "of"
             and _attribute_word(tokens[before - 1])
             and tokens[before - 1] not in SHARE_NOUNS  # "what share of X": a kind of answer
+            # "Which versions of Windows ...?": so is the noun right after "which"; the
+            # answer names them ("Windows 2000 and XP") rather than repeating it
+            and not (before >= 2 and tokens[before - 2] in ("which", "what"))
             and not possessor  # "the heart of China's BRI" is the heart of the BRI
         ):
             found.append((key(tokens[before - 1]), group, False))

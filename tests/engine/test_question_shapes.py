@@ -395,3 +395,20 @@ def test_a_share_is_a_percentage_or_a_fraction_not_a_sum(tmp_path: Path) -> None
         assert "a quarter of" in found
     finally:
         engine.close()
+
+
+def test_the_noun_after_which_names_the_answer_not_an_attribute_to_tie(tmp_path: Path) -> None:
+    sentences = [
+        "The ports of Velor were busy in May.",
+        "Built for Velor, the new ferry serves Dunmere and Brell.",
+    ]
+    entities = [
+        Entity("velor", "Velor", "place", ()),
+        Entity("dunmere", "Dunmere", "place", ()),
+        Entity("brell", "Brell", "place", ()),
+    ]
+    engine = open_article(tmp_path, "ferry", "Velor ferry", sentences, entities)
+    try:
+        assert "Dunmere and Brell" in answer(engine, "Which ports of Velor does the ferry serve?")
+    finally:
+        engine.close()
