@@ -483,6 +483,7 @@ SYNONYM_LINES = (
     "worry: fear concern",
     "fear: worry concern",
     "concern: worry fear",
+    "part: participate",
 )
 
 

@@ -74,6 +74,7 @@ def test_synonyms_are_one_way() -> None:
     assert key("call") in synonyms(key("talk"))
     assert key("talks") not in synonyms(key("called"))  # "to be called" is a name
     assert key("fear") in synonyms(key("worried"))  # "Why are X worried?": "X fear ..."
+    assert key("participated") in synonyms(key("part"))  # "take part in": "participated in"
 
 
 def test_when_accepts_a_weekday(shared_engine: Engine) -> None:
