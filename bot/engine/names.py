@@ -46,7 +46,15 @@ class EntityInfo:
     def key_sets(self) -> list[frozenset[str]]:
         """Word keys of each name: a fact holding every key of one of them mentions the entity."""
         if self._key_sets is None:
-            self._key_sets = [frozenset(line.split()) for line in self.key_text.split("\n") if line]
+            sets = [frozenset(line.split()) for line in self.key_text.split("\n") if line]
+            # "PCs", "MPs": a two-letter acronym's plural is a three-letter word, which the
+            # stemmer leaves whole ("gas", "bus"), so it is added here as a name of its own
+            sets += [
+                frozenset([key(n.lower() + "s")])
+                for n in (self.name, *self.aliases)
+                if len(n) == 2 and n.isupper() and n.isalpha()
+            ]
+            self._key_sets = sets
         return self._key_sets
 
     def display(self) -> str:

@@ -50,3 +50,10 @@ def test_lookup_for_command_arguments():
     assert n.lookup("islamic jihad unoin").id == "iju"
     assert n.lookup("nothing like it at all") is None
     assert n.lookup("!!!") is None
+
+
+def test_a_two_letter_acronym_is_named_by_its_plural() -> None:
+    pc = Names.from_rows([("pc", "PC", "other", [], 3)]).entities["pc"]
+    # "90% of PCs are infested": the stemmer keeps three-letter words whole ("gas", "bus")
+    assert Names.mentions(pc, (), frozenset({"90", "pcs", "infes"}))
+    assert not Names.mentions(pc, (), frozenset({"pcb", "infes"}))
