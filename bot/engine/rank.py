@@ -42,6 +42,14 @@ MIN_COVERAGE = 0.4  # share of the question's content (IDF-weighted) a fact must
 UNKNOWN_WORD_WEIGHT = 0.5  # a word no fact has may be a paraphrase; it counts half
 CONTEXT_WEIGHT = 0.4  # a word only in the neighbouring sentences counts this much
 MAX_ANSWERS = 3
+# "When is the next summit?" asks of one to come: "at the summit in August", past, is another.
+NEXT = re.compile(r"\b(?:next|upcoming|forthcoming)\b", re.IGNORECASE)
+NEXT_KEYS = frozenset(key(w) for w in ("next", "upcoming", "forthcoming"))
+FUTURE = re.compile(
+    r"\b(?:will|shall|next|upcoming|forthcoming|coming|due|scheduled|planned|expected|"
+    r"(?:is|are|was|were)\s+(?:set\s+)?(?:to|for))\b|\w+'ll\b",
+    re.IGNORECASE,
+)
 NAMES_ANSWER = frozenset({"who", "which", "where"})  # questions answered by a name
 NEEDS_VALUE = frozenset({"when", "how_many"})  # the answer must hold a date or a number
 # The type fit at which a fact names an answer of the kind asked (a person or group; a
@@ -180,6 +188,7 @@ class Asked:
     openers: tuple[str, ...] = ()  # every name of the entities asked, to test a fact's opening
     measure: str = ""  # "how old": the answer must hold an age (text.MEASURE_PATTERNS)
     agent_verb: str = ""  # "Who won X?": the fact must say "won" (or a synonym)
+    future: bool = False  # "When is the next X?": a fact saying X is to come answers it
     # entity id -> the sources it is the topic of (named in TOPIC_FACTS facts or more there)
     topics: dict[str, frozenset[str]] = field(default_factory=dict)
     # attribute key -> the words the question puts before it ("prime" minister)
@@ -534,6 +543,9 @@ class Ranker:
             # a fact saying the light verb itself ("styled himself") best.
             light_only = frozenset(content)
             content = {}
+        future = query.qtype == "when" and bool(NEXT.search(query.focus))
+        if future:  # "next" is then checked as a tense: "is set for May" says it
+            content = {k: w for k, w in content.items() if k not in NEXT_KEYS}
         entity_ids = [i for m in mentions for i in m.entity_ids[:3]]
         named = [
             self.names.entities[i]
@@ -597,6 +609,7 @@ class Ranker:
             measure=query.measure,
             # "Who won X?": the answer is who did it, so the fact must say it was done.
             agent_verb=query.agent_verb if content.get(query.agent_verb, 0.0) >= 1.0 else "",
+            future=future,
             topics=_topics(facts, set(small)) if needs_topics else {},
             modifiers=_modifiers(query) if attributes else {},
         )
@@ -699,6 +712,7 @@ class Ranker:
             and (not ask.measure or holds_measure(ask.measure, fact.excerpt))
             and _holds_predicate(ask, held_keys, fact)
             and (not ask.agent_verb or _says(fact, ask.agent_verb, held_keys))
+            and (not ask.future or bool(FUTURE.search(fact.excerpt)))
             and self._counts_what_was_asked(s, ask)
             and all(
                 _ties(fact, attribute, group, possessive)

@@ -412,3 +412,20 @@ def test_the_noun_after_which_names_the_answer_not_an_attribute_to_tie(tmp_path:
         assert "Dunmere and Brell" in answer(engine, "Which ports of Velor does the ferry serve?")
     finally:
         engine.close()
+
+
+@pytest.mark.parametrize(
+    ("said", "answers"),
+    [
+        ("The Velor summit was held in Dunmere in May.", False),  # a past one: another
+        ("The next Velor summit will be held in Dunmere in May.", True),
+        ("The Velor summit is set for May, in Dunmere.", True),
+    ],
+)
+def test_the_next_one_is_one_to_come(tmp_path: Path, said: str, answers: bool) -> None:
+    entities = [Entity("velor", "Velor", "place", ()), Entity("dunmere", "Dunmere", "place", ())]
+    engine = open_article(tmp_path, "summit", "Velor summit", [said], entities)
+    try:
+        assert abstains(engine, "When is the next Velor summit?") is not answers
+    finally:
+        engine.close()
