@@ -392,6 +392,12 @@ def _counts(fact: FactRow, wanted: set[str] | frozenset[str]) -> bool:
         # "forces - to number 300,000", "troops totalling 5,000": a verb of counting between
         if _is_count_after_verb(after):
             return True
+        # "The number of Americans filing jobless claims jumped to 367,000": the phrase
+        # names the count, which the sentence gives later
+        if tokens[max(0, n - 2) : n] in (["number", "of"], ["total", "of"]) and any(
+            _is_count(t) for t in tokens[n + 1 :]
+        ):
+            return True
     return False
 
 

@@ -429,3 +429,16 @@ def test_the_next_one_is_one_to_come(tmp_path: Path, said: str, answers: bool) -
         assert abstains(engine, "When is the next Velor summit?") is not answers
     finally:
         engine.close()
+
+
+def test_the_number_of_x_names_a_count_given_later(tmp_path: Path) -> None:
+    sentences = [
+        "Farmers in Velor sold 300 tonnes of wool in 2004.",
+        "The number of farmers leaving Velor for Dunmere rose to 4,000 in May.",
+    ]
+    entities = [Entity("velor", "Velor", "place", ()), Entity("dunmere", "Dunmere", "place", ())]
+    engine = open_article(tmp_path, "farmers", "Velor farmers", sentences, entities)
+    try:
+        assert "4,000" in answer(engine, "How many farmers left Velor for Dunmere?")
+    finally:
+        engine.close()
