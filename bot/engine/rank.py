@@ -341,6 +341,10 @@ def _ties(fact: FactRow, attribute: str, group: tuple[EntityInfo, ...], possessi
                 return True
             if 0 < p - x <= 2 or (possessive and abs(p - x) <= POSSESSIVE_SPAN):
                 return True
+            # "Wanadoo's chief executive" answers "the chief executive of Wanadoo": the
+            # possessive may carry one qualifier before the attribute ("X's new coach").
+            if p - x == 3 and tokens[x + 1] == "s" and tokens[x + 2] not in STOPWORDS:
+                return True
     return False
 
 

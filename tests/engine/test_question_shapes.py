@@ -442,3 +442,22 @@ def test_the_number_of_x_names_a_count_given_later(tmp_path: Path) -> None:
         assert "4,000" in answer(engine, "How many farmers left Velor for Dunmere?")
     finally:
         engine.close()
+
+
+def test_a_possessive_with_a_qualifier_ties_the_attribute_asked_with_of(tmp_path: Path) -> None:
+    # "the chief executive of X" is written "X's chief executive, Y": the possessive and a
+    # qualifier stand between the name and the attribute.
+    sentences = [
+        "Harlow Mining opened a mine in Velor.",
+        '"The mine will pay," Una Pell, Harlow Mining\'s chief executive, told reporters.',
+    ]
+    entities = [
+        Entity("harlow-mining", "Harlow Mining", "organization", ()),
+        Entity("una-pell", "Una Pell", "person", ("Pell",)),
+        Entity("velor", "Velor", "place", ()),
+    ]
+    engine = open_article(tmp_path, "mine", "Harlow mine", sentences, entities)
+    try:
+        assert "Una Pell" in answer(engine, "Who is the chief executive of Harlow Mining?")
+    finally:
+        engine.close()
