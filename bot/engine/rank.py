@@ -1071,7 +1071,12 @@ def _titled_name(excerpt: str, role: str, asked: frozenset[str]) -> bool:
             continue
         if "s" in before or _owner_written(tokens, first, n):
             continue  # "the Taliban's deputy leader X", "al Qaeda and its leader X"
-        titled = {fold(t) for t in tokens[first:n] if t[:1].isupper() and fold(t) not in STOPWORDS}
+        # Only the capitalised words right before the role title it: in "Discontent with
+        # President X" the sentence's first word is no qualifier.
+        run = n
+        while run > first and tokens[run - 1][:1].isupper():
+            run -= 1
+        titled = {fold(t) for t in tokens[run:n] if fold(t) not in STOPWORDS}
         if asked <= set(before) and titled <= asked:
             return True
     return False

@@ -461,3 +461,24 @@ def test_a_possessive_with_a_qualifier_ties_the_attribute_asked_with_of(tmp_path
         assert "Una Pell" in answer(engine, "Who is the chief executive of Harlow Mining?")
     finally:
         engine.close()
+
+
+def test_a_capitalised_first_word_does_not_qualify_a_title_after_it(tmp_path: Path) -> None:
+    # "Discontent" is capitalised for opening the sentence; it titles no president.
+    sentences = [
+        "Harlow Mining opened a mine in Dunmere.",
+        "The economy of Velor is weak.",
+        "Discontent with President Ivo Tarr's rule is rising.",
+    ]
+    entities = [
+        Entity("harlow-mining", "Harlow Mining", "organization", ()),
+        Entity("dunmere", "Dunmere", "place", ()),
+        Entity("velor", "Velor", "place", ()),
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+    ]
+    engine = open_article(tmp_path, "rule", "Unrest", sentences, entities)
+    try:
+        assert "Ivo Tarr" in answer(engine, "Who is the president of Velor?")
+    finally:
+        engine.close()
+
