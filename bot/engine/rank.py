@@ -119,6 +119,9 @@ ATTRIBUTE_SPAN = 6  # "leader of the powerful Haqqani Network": tokens from P to
 POSSESSIVE_SPAN = 8  # "Usmanov ... his Dilbar: a $600 million yacht": a looser tie
 PREDICATE_SHARE = 0.5  # share of the predicate's weight the fact itself must hold
 ANTECEDENT_PENALTY = 0.05  # a name reached through a pronoun is less sure than one written
+# "President X" tied to a country only because the document is about it, while no sentence
+# beside it names the country: less sure than a title whose neighbour names it
+TOPIC_ROLE_PENALTY = 0.1
 COUNT_BONUS = 0.3  # "ten agreements" answers "how many deals" better than any other number
 COUNTING_VERBS = frozenset(
     {"number", "numbering", "numbered", "numbers", "total", "totalling", "totaling", "totalled"}
@@ -649,7 +652,7 @@ class Ranker:
         if ask.definition and s.relation >= 1.0 and "former_name" not in matched:
             s.relation = 0.7  # "What is X?" is answered best by what X was called
         s.coverage, held_keys = self._coverage(fact, ask.weights, matched)
-        through_pronoun = False
+        through_pronoun = role_from_topic = False
         if ask.entities:
             hits = 0
             named = [
@@ -682,6 +685,8 @@ class Ranker:
                 elif ask.attributes and _role_of_neighbour(fact, ask, group):
                     hits += 1  # "coach Hassan Shehata" in an article about Egypt
                     through_pronoun = True
+                    if not _named_beside(fact, group):
+                        role_from_topic = True
                 elif fact.antecedents and any(self._referred_to(e, fact) for e in group):
                     hits += 1  # "During his visit, he concluded ..." after "Erdogan visited"
                     through_pronoun = True
@@ -702,6 +707,8 @@ class Ranker:
         if origin:
             s.type_fit = 1.0
         prior = self._prior(fact, ask, through_pronoun=through_pronoun, origin=origin)
+        if role_from_topic:
+            prior -= TOPIC_ROLE_PENALTY
         if ask.definition:
             s.relation = max(s.relation, _definition_fit(fact, ask))
         s.score = (
@@ -1032,9 +1039,8 @@ def _role_of_neighbour(fact: FactRow, ask: Asked, group: Sequence[EntityInfo]) -
     roles = [
         a for a, g, _ in ask.attributes if a in fact.keys and ids.intersection(e.id for e in g)
     ]
-    if not roles or not any(
-        any(ks <= fact.context_keys for ks in e.key_sets) or fact.source in ask.topics.get(e.id, ())
-        for e in group
+    if not roles or not (
+        _named_beside(fact, group) or any(fact.source in ask.topics.get(e.id, ()) for e in group)
     ):
         return False
     # "President Putin" in a story about Iran: the compiler knows from the document that
@@ -1051,6 +1057,11 @@ def _role_of_neighbour(fact: FactRow, ask: Asked, group: Sequence[EntityInfo]) -
         for role in roles
         if role not in owned_elsewhere
     )
+
+
+def _named_beside(fact: FactRow, group: Sequence[EntityInfo]) -> bool:
+    """Whether a sentence next to the fact names the entity."""
+    return any(any(ks <= fact.context_keys for ks in e.key_sets) for e in group)
 
 
 def _titled_name(excerpt: str, role: str, asked: frozenset[str]) -> bool:

@@ -482,3 +482,29 @@ def test_a_capitalised_first_word_does_not_qualify_a_title_after_it(tmp_path: Pa
     finally:
         engine.close()
 
+
+def test_a_title_beside_the_country_beats_one_tied_by_the_topic_alone(tmp_path: Path) -> None:
+    # The story is about Velor; Rolf Dane's presidency is tied to it only by that, while the
+    # sentence before Ivo Tarr's names Velor.
+    sentences = [
+        "Velor sells wool to Dunmere.",
+        "Velor also sells fish.",
+        "Velor held an election in May.",
+        "After a long count in the old hall, President Ivo Tarr was sworn in at last.",
+        "Dunmere, Kessel and Harlow Mining signed a pact with Ostria.",
+        "President Rolf Dane praised Harlow Mining and Kessel.",
+    ]
+    entities = [
+        Entity("velor", "Velor", "place", ()),
+        Entity("dunmere", "Dunmere", "place", ()),
+        Entity("ostria", "Ostria", "place", ()),
+        Entity("kessel", "Kessel", "organization", ()),
+        Entity("harlow-mining", "Harlow Mining", "organization", ()),
+        Entity("rolf-dane", "Rolf Dane", "person", ("Dane",)),
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+    ]
+    engine = open_article(tmp_path, "velor", "Velor trade", sentences, entities)
+    try:
+        assert "Ivo Tarr" in answer(engine, "Who is the president of Velor?")
+    finally:
+        engine.close()
