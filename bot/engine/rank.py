@@ -69,6 +69,9 @@ LIGHT_WORDS = word_set(
     "use uses used using make makes made take takes took get gets got do does did go goes went "
     "come comes came happen happened become became mean means put puts want wants "
     "describe described call called"
+    # their -ing forms and participles: "Why is X going to Y?" asks no more than "go"
+    " making taking taken getting gotten doing done going gone coming happening becoming"
+    " meaning putting wanting describing calling"
 )
 TAKE = word_set("take takes took taken taking")
 DESCRIPTIONS = {

@@ -508,3 +508,27 @@ def test_a_title_beside_the_country_beats_one_tied_by_the_topic_alone(tmp_path: 
         assert "Ivo Tarr" in answer(engine, "Who is the president of Velor?")
     finally:
         engine.close()
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Why is Ivo Tarr going to Dunmere?", "What is Ivo Tarr doing in Dunmere?"],
+)
+def test_a_light_verb_in_its_ing_form_asks_no_more_than_the_verb(
+    tmp_path: Path, question: str
+) -> None:
+    sentences = [
+        "Ivo Tarr will visit Dunmere in May for a trade fair.",
+        "Ivo Tarr sold wool in Velor.",
+    ]
+    entities = [
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("dunmere", "Dunmere", "place", ()),
+        Entity("velor", "Velor", "place", ()),
+    ]
+    engine = open_article(tmp_path, "tarr", "Tarr trip", sentences, entities)
+    try:
+        assert "trade fair" in answer(engine, question)
+    finally:
+        engine.close()
+
