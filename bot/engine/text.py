@@ -484,6 +484,8 @@ SYNONYM_LINES = (
     "fear: worry concern",
     "concern: worry fear",
     "part: participate",
+    "see: view regard perceive",
+    "view: see regard perceive",
 )
 
 

@@ -532,3 +532,19 @@ def test_a_light_verb_in_its_ing_form_asks_no_more_than_the_verb(
     finally:
         engine.close()
 
+
+def test_to_see_a_thing_as_is_to_view_it_as(tmp_path: Path) -> None:
+    sentences = [
+        "Ivo Tarr views Velor as a rival for the wool trade.",
+        "Ivo Tarr sold wool in Dunmere.",
+    ]
+    entities = [
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("dunmere", "Dunmere", "place", ()),
+        Entity("velor", "Velor", "place", ()),
+    ]
+    engine = open_article(tmp_path, "tarr", "Tarr and Velor", sentences, entities)
+    try:
+        assert "a rival" in answer(engine, "How does Ivo Tarr see Velor?")
+    finally:
+        engine.close()
