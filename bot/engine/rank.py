@@ -56,6 +56,7 @@ NEEDS_VALUE = frozenset({"when", "how_many"})  # the answer must hold a date or 
 # place besides those asked), so its pronoun's antecedent is not the answer.
 NAMES_ITSELF = {"who": 1.0, "where": 0.75}
 PHRASE_RERANK = 12
+PHRASE_BRIDGES = word_set("the a an s")
 PHRASE_BONUS = 0.1
 POSTING_BUDGET = 1_500  # facts an OR query may have to rank
 HEAD_NOUN_WEIGHT = 0.5
@@ -460,8 +461,22 @@ def capitalised_keys(query: Query, mentions: list[Mention]) -> list[str]:
 
 
 def _bigrams(text: str) -> set[tuple[str, str]]:
-    ks = keys(text)
-    return set(itertools.pairwise(ks))
+    """Pairs of the question's content words written side by side, an article or a
+    possessive "s" between them at most: "the Taliban do after the deal" pairs nothing, so
+    a fact's "US-Taliban deal" is no phrase of it."""
+    pairs: set[tuple[str, str]] = set()
+    previous = ""
+    for word in words(text):
+        if word in PHRASE_BRIDGES:
+            continue
+        if word in STOPWORDS:
+            previous = ""
+            continue
+        k = key(word)
+        if previous:
+            pairs.add((previous, k))
+        previous = k
+    return pairs
 
 
 def _phrase_rerank(

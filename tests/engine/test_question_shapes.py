@@ -548,3 +548,23 @@ def test_to_see_a_thing_as_is_to_view_it_as(tmp_path: Path) -> None:
         assert "a rival" in answer(engine, "How does Ivo Tarr see Velor?")
     finally:
         engine.close()
+
+
+def test_question_words_apart_make_no_phrase(tmp_path: Path) -> None:
+    # "Kessel do for Velor": Kessel and Velor are not side by side, so "the Kessel-Velor
+    # pact" holds no phrase of the question.
+    sentences = [
+        "Harlow Mining signed the Kessel-Velor pact in Dunmere.",
+        "Kessel built a school for Velor.",
+    ]
+    entities = [
+        Entity("kessel", "Kessel", "organization", ()),
+        Entity("velor", "Velor", "place", ()),
+        Entity("dunmere", "Dunmere", "place", ()),
+        Entity("harlow-mining", "Harlow Mining", "organization", ()),
+    ]
+    engine = open_article(tmp_path, "school", "Kessel school", sentences, entities)
+    try:
+        assert "built a school" in answer(engine, "What did Kessel do for Velor?")
+    finally:
+        engine.close()
