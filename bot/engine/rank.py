@@ -57,6 +57,14 @@ NEEDS_VALUE = frozenset({"when", "how_many"})  # the answer must hold a date or 
 NAMES_ITSELF = {"who": 1.0, "where": 0.75}
 PHRASE_RERANK = 12
 PHRASE_BRIDGES = word_set("the a an s")
+# "What did X do after the deal?": a fact saying "After the deal, ..." is placed in the time
+# asked; one that only names the deal is not.
+TIME_CLAUSE = re.compile(
+    r"\b(after|before|since|during|until|following)\s+"
+    r"(?:(?:the|a|an|his|her|its|their)\s+)?([^\W\d_]+)",
+    re.IGNORECASE,
+)
+TIME_CLAUSE_BONUS = 0.2
 PHRASE_BONUS = 0.1
 POSTING_BUDGET = 1_500  # facts an OR query may have to rank
 HEAD_NOUN_WEIGHT = 0.5
@@ -479,6 +487,10 @@ def _bigrams(text: str) -> set[tuple[str, str]]:
     return pairs
 
 
+def _time_clauses(text: str) -> set[tuple[str, str]]:
+    return {(m[0].lower(), key(fold(m[1]))) for m in TIME_CLAUSE.findall(text)}
+
+
 def _phrase_rerank(
     scored: list[Scored], query: Query, subjects: frozenset[str] = frozenset()
 ) -> list[Scored]:
@@ -487,10 +499,13 @@ def _phrase_rerank(
     the asked word counts twice: "Obama ended" has Obama do it, where "Obama's expressed
     desire to end" has the same words apart."""
     wanted = _bigrams(query.focus)
-    if not wanted or not scored:
+    clauses = _time_clauses(query.focus)
+    if not (wanted or clauses) or not scored:
         return scored
     head = scored[:PHRASE_RERANK]
     for s in head:
+        if clauses and clauses & _time_clauses(s.fact.excerpt):
+            s.score += TIME_CLAUSE_BONUS
         held = wanted & set(itertools.pairwise(s.fact.key_order))
         doer = any(first in subjects and then not in subjects for first, then in held)
         s.score += PHRASE_BONUS * (min(len(held), 3) + doer)

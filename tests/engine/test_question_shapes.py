@@ -550,6 +550,27 @@ def test_to_see_a_thing_as_is_to_view_it_as(tmp_path: Path) -> None:
         engine.close()
 
 
+def test_a_time_clause_asked_is_met_by_the_same_clause_not_by_its_noun(tmp_path: Path) -> None:
+    # "after the pact" places the answer in time; "the Kessel-Velor pact" only names the pact,
+    # and "Kessel do after the pact" holds no phrase "Kessel pact".
+    sentences = [
+        "Harlow Mining used the Kessel-Velor pact to hire new staff in Dunmere.",
+        "The pact strengthened Kessel in Dunmere.",
+        "After the pact, they raised prices.",
+    ]
+    entities = [
+        Entity("kessel", "Kessel", "organization", ()),
+        Entity("velor", "Velor", "place", ()),
+        Entity("dunmere", "Dunmere", "place", ()),
+        Entity("harlow-mining", "Harlow Mining", "organization", ()),
+    ]
+    engine = open_article(tmp_path, "pact", "Kessel pact", sentences, entities)
+    try:
+        assert "raised prices" in answer(engine, "What did Kessel do after the pact?")
+    finally:
+        engine.close()
+
+
 def test_question_words_apart_make_no_phrase(tmp_path: Path) -> None:
     # "Kessel do for Velor": Kessel and Velor are not side by side, so "the Kessel-Velor
     # pact" holds no phrase of the question.
