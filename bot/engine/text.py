@@ -486,6 +486,10 @@ SYNONYM_LINES = (
     "part: participate",
     "see: view regard perceive",
     "view: see regard perceive",
+    "pick: select choose",
+    "choose: select pick",
+    "select: choose pick",
+    "run: manage manager head",
 )
 
 

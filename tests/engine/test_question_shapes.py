@@ -589,3 +589,34 @@ def test_question_words_apart_make_no_phrase(tmp_path: Path) -> None:
         assert "built a school" in answer(engine, "What did Kessel do for Velor?")
     finally:
         engine.close()
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who runs Kessel's wool business?", "Ivo Tarr"),  # run: manage
+        ("Who will pick the wool buyers for Kessel?", "Ada Quin"),  # pick: select
+        ("Who chose the Kessel ship?", "Omar Vane"),  # choose: select
+    ],
+)
+def test_everyday_synonyms_of_running_and_choosing(
+    tmp_path: Path, question: str, expected: str
+) -> None:
+    sentences = [
+        "Ivo Tarr, general manager of Kessel's wool business, sold wool in Velor.",
+        "Ada Quin of Kessel will select the wool buyers in Velor.",
+        "Omar Vane selected the Kessel ship in Velor.",
+    ]
+    entities = [
+        Entity("kessel", "Kessel", "organization", ()),
+        Entity("velor", "Velor", "place", ()),
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("ada-quin", "Ada Quin", "person", ("Quin",)),
+        Entity("omar-vane", "Omar Vane", "person", ("Vane",)),
+    ]
+    engine = open_article(tmp_path, "kessel", "Kessel wool", sentences, entities)
+    try:
+        assert expected in answer(engine, question)
+    finally:
+        engine.close()
+
