@@ -84,7 +84,7 @@ LIGHT_WORDS = word_set(
 )
 TAKE = word_set("take takes took taken taking")
 DESCRIPTIONS = {
-    "place": re.compile(r"\bthe (?:country|nation|kingdom|republic)\b", re.IGNORECASE),
+    "place": re.compile(r"\bthe (?:country|nation|kingdom|republic|region)\b", re.IGNORECASE),
     "organization": re.compile(
         r"\bthe (?:company|firm|group|organi[sz]ation|party|movement)\b", re.IGNORECASE
     ),

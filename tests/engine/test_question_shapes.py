@@ -620,3 +620,21 @@ def test_everyday_synonyms_of_running_and_choosing(
     finally:
         engine.close()
 
+
+def test_the_region_stands_for_the_region_the_story_is_about(tmp_path: Path) -> None:
+    sentences = [
+        "Velor is a region of hills.",
+        "Velor exports wool.",
+        "Trade in Velor grew in May.",
+        "Kessel has long wanted influence in the region, and now has a mine at Dunmere.",
+    ]
+    entities = [
+        Entity("velor", "Velor", "place", ()),
+        Entity("dunmere", "Dunmere", "place", ()),
+        Entity("kessel", "Kessel", "organization", ()),
+    ]
+    engine = open_article(tmp_path, "velor", "Velor trade", sentences, entities)
+    try:
+        assert "Dunmere" in answer(engine, "Where does Kessel have a mine in Velor?")
+    finally:
+        engine.close()
