@@ -163,7 +163,8 @@ GLOSS_FIT = 0.9  # above a name merely written in brackets after another ("[Baya
 # The editor's gloss in brackets right after the word: "Muhajireen[foreign fighters]",
 # "the Majlis (parliament)", "Takbir [“Allah is greater”]": lower case or quoted, so no
 # acronym ("KIB (Katibat ...)") nor another name ("loyalty [Pact]").
-BRACKET_GLOSS = re.compile(r"[’”'\"]?\s*[\[(][\"“‘']?[a-z]")  # after "‘Takbir’" too
+# after "‘Takbir’" too; a capitalised gloss of words, not a name: "(Leader of all Turkmens)"
+BRACKET_GLOSS = re.compile(r"[’”'\"]?\s*[\[(][\"“‘']?(?:[a-z]|[A-Z][a-z]+\s+[a-z])")
 
 
 @dataclass(slots=True)

@@ -638,3 +638,22 @@ def test_the_region_stands_for_the_region_the_story_is_about(tmp_path: Path) -> 
         assert "Dunmere" in answer(engine, "Where does Kessel have a mine in Velor?")
     finally:
         engine.close()
+
+
+def test_a_capitalised_gloss_in_brackets_defines_the_word_before_it(tmp_path: Path) -> None:
+    # "(Leader of all Turkmens)": a gloss of words, capitalised; "(KSS)" would be a name.
+    sentences = [
+        "Ivo Tarr sold the Velorbashi brand of wool in Dunmere.",
+        'Ivo Tarr declared himself "Velorbashi" (Leader of all Velors) in May.',
+        "The Velorbashi wool fair opened in Dunmere.",
+    ]
+    entities = [
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("velorbashi", "Velorbashi", "other", ()),
+        Entity("dunmere", "Dunmere", "place", ()),
+    ]
+    engine = open_article(tmp_path, "tarr", "Tarr's title", sentences, entities)
+    try:
+        assert "Leader of all Velors" in answer(engine, "What does Velorbashi mean?")
+    finally:
+        engine.close()
