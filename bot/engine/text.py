@@ -490,6 +490,7 @@ SYNONYM_LINES = (
     "choose: select pick",
     "select: choose pick",
     "run: manage manager head",
+    "message: post statement",
 )
 
 

@@ -657,3 +657,23 @@ def test_a_capitalised_gloss_in_brackets_defines_the_word_before_it(tmp_path: Pa
         assert "Leader of all Velors" in answer(engine, "What does Velorbashi mean?")
     finally:
         engine.close()
+
+
+def test_a_message_is_what_was_posted(tmp_path: Path) -> None:
+    sentences = [
+        "On May 2, 2004, Kessel posted on its website that wool prices would rise.",
+        "Ivo Tarr sent a short message to Dunmere in June.",
+        "Ivo Tarr posted wool to Dunmere.",
+        "Ivo Tarr posted fish to Dunmere.",
+        "Ivo Tarr posted a hat to Dunmere.",
+    ]
+    entities = [
+        Entity("kessel", "Kessel", "organization", ()),
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("dunmere", "Dunmere", "place", ()),
+    ]
+    engine = open_article(tmp_path, "kessel", "Kessel prices", sentences, entities)
+    try:
+        assert "May 2, 2004" in answer(engine, "When did Kessel post its message?")
+    finally:
+        engine.close()
