@@ -491,6 +491,7 @@ SYNONYM_LINES = (
     "select: choose pick",
     "run: manage manager head",
     "message: post statement",
+    "belong: include comprise",
 )
 
 

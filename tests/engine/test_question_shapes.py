@@ -677,3 +677,22 @@ def test_a_message_is_what_was_posted(tmp_path: Path) -> None:
         assert "May 2, 2004" in answer(engine, "When did Kessel post its message?")
     finally:
         engine.close()
+
+
+def test_what_a_group_includes_belongs_to_it(tmp_path: Path) -> None:
+    sentences = [
+        "Kessel, a wool league that includes Velor and Dunmere, met in May.",
+        "Kessel sold wool in Ostria.",
+        "Kessel also sold fish.",
+    ]
+    entities = [
+        Entity("kessel", "Kessel", "organization", ()),
+        Entity("velor", "Velor", "place", ()),
+        Entity("dunmere", "Dunmere", "place", ()),
+        Entity("ostria", "Ostria", "place", ()),
+    ]
+    engine = open_article(tmp_path, "kessel", "Kessel league", sentences, entities)
+    try:
+        assert "Velor and Dunmere" in answer(engine, "Which places belong to Kessel?")
+    finally:
+        engine.close()
