@@ -209,6 +209,8 @@ class Asked:
     topics: dict[str, frozenset[str]] = field(default_factory=dict)
     # attribute key -> the words the question puts before it ("prime" minister)
     modifiers: dict[str, frozenset[str]] = field(default_factory=dict)
+    # entity id -> the noun the question writes right after its name ("Billboard awards")
+    heads: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -659,6 +661,7 @@ class Ranker:
             future=future,
             topics=_topics(facts, set(small)) if needs_topics else {},
             modifiers=_modifiers(query) if attributes else {},
+            heads=_name_heads(query, proper) if needs_topics else {},
         )
         scored = [self._score(f, ask, bm25.get(f.ordinal, 0.0) / best_bm25) for f in facts]
         if light_only:
@@ -705,7 +708,13 @@ class Ranker:
                         evidence >= TOPIC_WORDS
                         # "invited a delegation ... to visit the country": a definite
                         # description of the topic's kind counts as evidence of it
-                        or (evidence >= TOPIC_WORDS - 1 and _describes(fact.excerpt, group))
+                        or (
+                            evidence >= TOPIC_WORDS - 1
+                            and (
+                                _describes(fact.excerpt, group)
+                                or _the_head_asked(fact.excerpt, group, ask.heads)
+                            )
+                        )
                     )
                     and any(fact.source in ask.topics.get(e.id, ()) for e in group)
                     and not self._names_another(fact, group)
@@ -1206,6 +1215,26 @@ def _describes(excerpt: str, group: Sequence[EntityInfo]) -> bool:
     """ "the country" for a place, "the company"/"the group" for an organization."""
     pattern = DESCRIPTIONS.get(group[0].kind) if group else None
     return pattern is not None and bool(pattern.search(excerpt))
+
+
+def _name_heads(query: Query, mentions: list[Mention]) -> dict[str, str]:
+    """ "the Billboard awards" -> {billboard: "awards"}: the noun after a name asked."""
+    tokens = [fold(w) for w in WORD.findall(query.focus)]
+    heads: dict[str, str] = {}
+    for mention in mentions:
+        if mention.end < len(tokens):
+            noun = tokens[mention.end]
+            if noun.isalpha() and noun not in STOPWORDS and noun not in QUESTION_WORDS:
+                heads.update(dict.fromkeys(mention.entity_ids, noun))
+    return heads
+
+
+def _the_head_asked(excerpt: str, group: Sequence[EntityInfo], heads: dict[str, str]) -> bool:
+    """ "... nominations for the awards, which will be held ..." after a sentence on "the
+    Billboard awards": "the" and the noun the question puts after the name stand for it."""
+    nouns = {heads[e.id] for e in group if e.id in heads}
+    folded = fold(excerpt)
+    return any(re.search(rf"\bthe {re.escape(noun)}\b", folded) for noun in nouns)
 
 
 def _evidence(words: int, other_names: int, measure: str) -> int:

@@ -696,3 +696,24 @@ def test_what_a_group_includes_belongs_to_it(tmp_path: Path) -> None:
         assert "Velor and Dunmere" in answer(engine, "Which places belong to Kessel?")
     finally:
         engine.close()
+
+
+def test_the_noun_asked_after_a_name_stands_for_it_in_the_story(tmp_path: Path) -> None:
+    # "the Kessel fair" asked; the story says "the fair" once it has named it.
+    sentences = [
+        "Ivo Tarr leads the race for prizes at the Kessel fair.",
+        "Ada Quin has 12 stalls at the fair, which will be held in May at Dunmere.",
+        "Kessel sells wool.",
+        "Kessel also sells fish.",
+    ]
+    entities = [
+        Entity("kessel", "Kessel", "organization", ()),
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("ada-quin", "Ada Quin", "person", ("Quin",)),
+        Entity("dunmere", "Dunmere", "place", ()),
+    ]
+    engine = open_article(tmp_path, "kessel", "Kessel fair", sentences, entities)
+    try:
+        assert "at Dunmere" in answer(engine, "Where will the Kessel fair be held?")
+    finally:
+        engine.close()
