@@ -65,6 +65,7 @@ TIME_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 TIME_CLAUSE_BONUS = 0.2
+LEADER_KEY = key("lead")
 PHRASE_BONUS = 0.1
 POSTING_BUDGET = 1_500  # facts an OR query may have to rank
 HEAD_NOUN_WEIGHT = 0.5
@@ -211,6 +212,7 @@ class Asked:
     modifiers: dict[str, frozenset[str]] = field(default_factory=dict)
     # entity id -> the noun the question writes right after its name ("Billboard awards")
     heads: dict[str, str] = field(default_factory=dict)
+    leads: bool = False  # "Who leads X?": the fact's leader must be X's
 
 
 @dataclass(slots=True)
@@ -662,6 +664,12 @@ class Ranker:
             topics=_topics(facts, set(small)) if needs_topics else {},
             modifiers=_modifiers(query) if attributes else {},
             heads=_name_heads(query, proper) if needs_topics else {},
+            leads=(
+                bool(asked)
+                and not attributes
+                and RELATION_CUES.get(query.agent_verb) == "leader"
+                and content.get(query.agent_verb, 0.0) >= 1.0
+            ),
         )
         scored = [self._score(f, ask, bm25.get(f.ordinal, 0.0) / best_bm25) for f in facts]
         if light_only:
@@ -772,6 +780,7 @@ class Ranker:
             and (not ask.measure or holds_measure(ask.measure, fact.excerpt))
             and _holds_predicate(ask, held_keys, fact)
             and (not ask.agent_verb or _says(fact, ask.agent_verb, held_keys))
+            and (not ask.leads or "leader" in matched or self._leads_asked(fact, ask))
             and (not ask.future or bool(FUTURE.search(fact.excerpt)))
             and self._counts_what_was_asked(s, ask)
             and all(
@@ -787,6 +796,12 @@ class Ranker:
             )
         )
         return s
+
+    @staticmethod
+    def _leads_asked(fact: FactRow, ask: Asked) -> bool:
+        """ "Who leads KTJ?" is not answered by "KTJ jihadists lionize the Taliban's deputy
+        leader": the leader word must be tied to a name asked, as "the leader of X" is."""
+        return any(_ties(fact, LEADER_KEY, tuple(group), False) for group in ask.entities)
 
     def _rank_leaders(self, scored: list[Scored], ask: Asked) -> list[Scored]:
         """ "Who leads the Taliban?": "Mullah Omar, the Taliban's leader" is as much a leader

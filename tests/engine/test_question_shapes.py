@@ -94,7 +94,7 @@ SENTENCES = [
     "Fish exports from Velor grew in May.",
     "The Wardens and their dogs watched the pass in May.",
     'Galan relies on guards he calls "Wardens," who watch the pass.',
-    'A barque sank near Dunmere in May.',
+    "A barque sank near Dunmere in May.",
     'Each spring the port fills with the barque, or "tall ship," of every trader.',
     "In Ostria, Sea Front drills hard.",
     "Sea Front drills hard in Dunmere.",
@@ -715,5 +715,27 @@ def test_the_noun_asked_after_a_name_stands_for_it_in_the_story(tmp_path: Path) 
     engine = open_article(tmp_path, "kessel", "Kessel fair", sentences, entities)
     try:
         assert "at Dunmere" in answer(engine, "Where will the Kessel fair be held?")
+    finally:
+        engine.close()
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"), [("Who leads Kessel?", False), ("Who leads Velor?", True)]
+)
+def test_who_leads_x_needs_a_leader_tied_to_x(tmp_path: Path, question: str, answers: bool) -> None:
+    # Kessel's miners praise Velor's leader: he leads Velor, not Kessel.
+    sentences = [
+        "Kessel miners praise Velor's deputy leader, Ivo Tarr, who signed a pact with Dunmere.",
+        "Kessel sells wool.",
+    ]
+    entities = [
+        Entity("kessel", "Kessel", "organization", ()),
+        Entity("velor", "Velor", "place", ()),
+        Entity("dunmere", "Dunmere", "place", ()),
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+    ]
+    engine = open_article(tmp_path, "kessel", "Kessel miners", sentences, entities)
+    try:
+        assert abstains(engine, question) is not answers
     finally:
         engine.close()
