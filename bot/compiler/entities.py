@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -276,22 +275,66 @@ NAME_MONTHS = frozenset(["april", "may", "june", "august"])
 DATE_AFTER = re.compile(r"[ \u00a0]\d")
 
 
-@dataclass(slots=True)
 class Mention:
-    start: int  # offsets in the document text
-    end: int
-    surface: str
-    key: str
-    votes: dict[str, float] = field(default_factory=dict)
-    title: str | None = None  # "President", "Foreign Minister"
-    role_of: str | None = None  # the place/organization a title belongs to, as written
-    role_of_key: str | None = None
-    quoted: bool = False  # inside a quotation or bracket: another voice, not the narrative
-    possessive: bool = False  # "Omar’s words": not the subject of its sentence
-    initial: bool = False  # first word of a sentence, where any word is capitalized
-    defined: bool = (
-        False  # the long form an acronym is defined with: "Katibat Imam al-Bukhari (KIB)"
+    """One name mentioned in a sentence, with the kind cues found for it.
+
+    A plain class, not a dataclass: one is made per name per sentence, and mypyc compiles
+    this __init__ natively where it would run a dataclass's generated one as bytecode.
+    """
+
+    __slots__ = (
+        "defined",
+        "end",
+        "initial",
+        "key",
+        "possessive",
+        "quoted",
+        "role_of",
+        "role_of_key",
+        "start",
+        "surface",
+        "title",
+        "votes",
     )
+
+    def __init__(  # noqa: PLR0917 - positional, as the dataclass it replaces took them
+        self,
+        start: int,  # offsets in the document text
+        end: int,
+        surface: str,
+        key: str,
+        votes: dict[str, float] | None = None,
+        title: str | None = None,  # "President", "Foreign Minister"
+        role_of: str | None = None,  # the place/organization a title belongs to, as written
+        role_of_key: str | None = None,
+        quoted: bool = False,  # inside a quotation or bracket: another voice, not the narrative
+        possessive: bool = False,  # "Omar’s words": not the subject of its sentence
+        initial: bool = False,  # first word of a sentence, where any word is capitalized
+        # the long form an acronym is defined with: "Katibat Imam al-Bukhari (KIB)"
+        defined: bool = False,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.surface = surface
+        self.key = key
+        # Read only once made: a mention without context cues shares its parse's dict.
+        self.votes: dict[str, float] = {} if votes is None else votes
+        self.title = title
+        self.role_of = role_of
+        self.role_of_key = role_of_key
+        self.quoted = quoted
+        self.possessive = possessive
+        self.initial = initial
+        self.defined = defined
+
+    def __repr__(self) -> str:
+        return (
+            f"Mention(start={self.start!r}, end={self.end!r}, surface={self.surface!r}, "
+            f"key={self.key!r}, votes={self.votes!r}, title={self.title!r}, "
+            f"role_of={self.role_of!r}, role_of_key={self.role_of_key!r}, "
+            f"quoted={self.quoted!r}, possessive={self.possessive!r}, "
+            f"initial={self.initial!r}, defined={self.defined!r})"
+        )
 
 
 @lru_cache(maxsize=65536)
