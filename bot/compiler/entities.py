@@ -589,8 +589,8 @@ def _occurrence(
     memo: dict[Any, Any],
 ) -> Mention | None:
     start, end = raw_start + template.start, raw_start + template.end
-    following = text[end : end + 24]
-    if template.month_last and DATE_AFTER.match(following):
+    at = end  # where the words after the name, that cues are read from, start
+    if template.month_last and DATE_AFTER.match(text, at, at + 24):
         # "the Labour Party May 2005": the month starts a date, not a surname
         surface = template.surface
         if " " not in surface or template.title is not None:
@@ -600,8 +600,8 @@ def _occurrence(
             return None
         template = inner
         start, end = start + inner.start, start + inner.end
-        following = text[end : end + 24]
-    if template.descriptive and following[:1] == " " and "a" <= following[1:2] <= "z":
+        at = end
+    if template.descriptive and text.startswith(" ", at) and "a" <= text[at + 1 : at + 2] <= "z":
         # "Central Asian Salafi-Jihadi groups", "Russian Black Sea port": a description
         # led by a demonym; the name, if any, is what follows the demonym
         surface = template.surface
@@ -615,11 +615,10 @@ def _occurrence(
             start, end = start + inner.start, start + inner.end
             if not inner.votes and not inner.spaced:
                 return None  # "Uzbek Jihadists media center": no name left
-    cue = AFTER_CUE.match(following)
-    after = cue.lastgroup if cue else None
+    after = _cue_after(text, at)
     if after == "group" and template.groupable:
         return None  # "Salafi-Jihadi groups": a word describing a group, not a name
-    if template.adjectival and following[:1] == " " and following[1:2].islower():
+    if template.adjectival and text.startswith(" ", at) and text[at + 1 : at + 2].islower():
         return None  # "Islamic government": an adjective, not a name
     votes = template.votes.copy()
     _vote_by_context(votes, text, start, after, template)
@@ -641,7 +640,7 @@ def _occurrence(
         template.role_of,
         template.role_of_key,
         False,
-        following.startswith(("’", "'")),  # "Omar’s words"
+        text.startswith(("’", "'"), at),  # "Omar’s words"
     )
 
 
@@ -955,6 +954,32 @@ AFTER_CUE = re.compile(
     rf"|(?P<said>{SPEECH_AFTER})|(?P<act>{PERSON_ACT_AFTER})"
     rf"|(?P<company>{COMPANY_AFTER})|(?P<group>{GROUP_NOUN_AFTER})"
 )
+# The words AFTER_CUE's text may start with after a space ("said", "share" of "shares?"): a
+# superset, as the pattern's every letter run counts, so a word not among them rules out a cue.
+CUE_WORDS = frozenset(
+    word
+    for run, optional in re.findall(r"([A-Za-z]+)(\??)", AFTER_CUE.pattern)
+    for word in ((run, run[:-1]) if optional else (run,))
+)
+
+
+def _cue_after(text: str, at: int) -> str | None:
+    """The cue AFTER_CUE finds in the 24 characters from `at`, if any. Most names are followed
+    by a space or ", " and a word that starts no cue: told by a set lookup, without the regex."""
+    limit = at + 24
+    first = text[at : at + 1]
+    if first == " " or (first == "," and text.startswith(" ", at + 1)):
+        word_at = at + 1 if first == " " else at + 2
+        gap = text.find(" ", word_at, limit)
+        word = text[word_at : limit if gap == -1 else gap]
+        if word.isalpha() and word not in CUE_WORDS:
+            return None  # a single space and a whole word: the cue, if any, starts with it
+    elif first not in ("’", "'") and not first.isspace():
+        return None  # every cue opens with a comma, a space or an apostrophe's "s"
+    cue = AFTER_CUE.match(text, at, limit)
+    return cue.lastgroup if cue is not None else None
+
+
 # "the firm Nintendo", "shares in Sony", "chief executive of Apple"
 COMPANY_NOUNS = frozenset(
     ["firm", "company", "maker", "giant", "rival", "retailer", "carrier", "bank", "group"]
