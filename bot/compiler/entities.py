@@ -396,7 +396,7 @@ class _Template:
         self.title = title
         self.role_of = role_of
         self.role_of_key = entity_key(role_of) if role_of else None
-        self.votes = dict(sorted(votes.items())) if len(votes) > 1 else votes  # copied per use
+        self.votes = dict(sorted(votes.items())) if len(votes) > 1 else votes  # read only: shared
         untitled = title is None
         # "Theresa May" may be "the Labour Party May 2005": a month, when a date number follows
         self.month_last = key.rsplit(" ", 1)[-1] in NAME_MONTHS
@@ -620,8 +620,7 @@ def _occurrence(
         return None  # "Salafi-Jihadi groups": a word describing a group, not a name
     if template.adjectival and text.startswith(" ", at) and text[at + 1 : at + 2].islower():
         return None  # "Islamic government": an adjective, not a name
-    votes = template.votes.copy()
-    _vote_by_context(votes, text, start, after, template)
+    votes = _vote_by_context(template.votes, text, start, after, template)
     if not votes and template.personal_words is not None:
         personal = memo.get(template.surface)
         if personal is None:
@@ -629,7 +628,7 @@ def _occurrence(
                 word in vocabulary for word in template.personal_words
             )
         if personal:
-            votes["person"] = 0.5  # "Alexei Navalny": no word of it a common word
+            votes = {"person": 0.5}  # "Alexei Navalny": no word of it a common word
     return Mention(
         start,
         end,
@@ -990,33 +989,36 @@ COMPANY_OWNERS = frozenset(
 
 
 def _vote_by_context(
-    votes: dict[str, float], text: str, start: int, after: str | None, template: _Template
-) -> None:
+    shared: dict[str, float], text: str, start: int, after: str | None, template: _Template
+) -> dict[str, float]:
     """Cues around the name at `start`: "columnist X", "X, who", "X said", "the X", "in X";
-    `after` names the cue AFTER_CUE found after it."""
+    `after` names the cue AFTER_CUE found after it. The parse's votes, `shared` by its mentions,
+    are returned as they are when no cue adds to them, else copied with the cues added."""
+    votes = shared
     if start and text[start - 1].isspace():
         words = text[start - 30 if start > 30 else 0 : start].rsplit(None, 2)
         last = words[-1] if words else ""
         if last in PLACE_PREPOSITIONS or (
             last == "the" and len(words) > 1 and words[-2] in PLACE_PREPOSITIONS
         ):
-            votes["place"] = votes.get("place", 0) + 0.5
+            votes = _add_vote(votes, shared, "place", 0.5)
         elif last in ("the", "The") and not template.spaced:
-            votes["organization"] = votes.get("organization", 0) + 0.5
+            votes = _add_vote(votes, shared, "organization", 0.5)
         elif last in PERSON_NOUNS:
-            votes["person"] = votes.get("person", 0) + 2
+            votes = _add_vote(votes, shared, "person", 2)
     else:
         words, last = [], ""  # glued to what precedes it: no word before it is a cue
     if after == "who":
-        votes["person"] = votes.get("person", 0) + 2
+        votes = _add_vote(votes, shared, "person", 2)
     elif after == "which":
-        votes["organization"] = votes.get("organization", 0) + 0.5
+        votes = _add_vote(votes, shared, "organization", 0.5)
     elif after == "said" and template.spaced:
-        votes["person"] = votes.get("person", 0) + 1  # "Microsoft said": a lone word says little
+        # "Microsoft said": a lone word says little
+        votes = _add_vote(votes, shared, "person", 1)
     if template.full:
-        return  # a full name or a titled one: the cues above and its shape decide
+        return votes  # a full name or a titled one: the cues above and its shape decide
     if after == "act":
-        votes["person"] = votes.get("person", 0) + 1
+        votes = _add_vote(votes, shared, "person", 1)
     elif (
         after == "company"
         or last in COMPANY_NOUNS
@@ -1024,7 +1026,17 @@ def _vote_by_context(
             len(last) <= 3 and len(words) > 1 and f"{words[-2]} {last}".casefold() in COMPANY_OWNERS
         )
     ):
-        votes["organization"] = votes.get("organization", 0) + 1
+        votes = _add_vote(votes, shared, "organization", 1)
+    return votes
+
+
+def _add_vote(
+    votes: dict[str, float], shared: dict[str, float], kind: str, score: float
+) -> dict[str, float]:
+    if votes is shared:
+        votes = shared.copy()
+    votes[kind] = votes.get(kind, 0) + score
+    return votes
 
 
 @lru_cache(maxsize=65536)  # asked per name per document; the same names recur across documents
