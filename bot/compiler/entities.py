@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 from bot.compiler.gazetteer import (
     COMMON_ACRONYMS,
@@ -31,25 +31,25 @@ from bot.compiler.gazetteer import (
     places,
 )
 
-ABBREVIATED_TITLE = r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Gov|Col|Lt|Capt|Sgt|Rev|St)\."
-NAME_WORD = (
+ABBREVIATED_TITLE: Final = r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Gov|Col|Lt|Capt|Sgt|Rev|St)\."
+NAME_WORD: Final = (
     rf"(?:{ABBREVIATED_TITLE}|(?:[A-Z]\.){{2,}}|[A-Z]\.(?= [A-Z])"
     r"|[A-Z][\w]*(?:['’][A-Z]\w*)?(?:[-–](?:[A-Z0-9][\w]*|[a-z]{1,3}-[A-Z]\w*))*)"
 )
-PARTICLE = (
+PARTICLE: Final = (
     r"(?: (?:al|el|bin|ibn|bint|abu|of|of the|de|del|della|der|den|van|von|da|dos|das|du|la|le|wal)"
     r" | (?:al|el|ad|ash|ul)-| )"
 )
 # The first name word is spelled out with a leading [A-Z] so the scan can skip to capitals fast.
-FIRST_NAME_WORD = (
+FIRST_NAME_WORD: Final = (
     r"[A-Z](?<![a-z][A-Z])(?:(?<=M)rs?\.|(?<=M)s\.|(?<=D)r\.|(?<=P)rof\.|(?<=G)(?:en|ov)\.|(?<=S)(?:en|gt|t)\."
     r"|(?<=C)(?:ol|apt)\.|(?<=L)t\.|(?<=R)ev\.|\.(?:[A-Z]\.)+|\.(?= [A-Z])"
     r"|\w*(?:['’][A-Z]\w*)?(?:[-–](?:[A-Z0-9]\w*|[a-z]{1,3}-[A-Z]\w*))*)"
 )
-MENTION = re.compile(rf"{FIRST_NAME_WORD}(?:{PARTICLE}{NAME_WORD})*")
-LOWER_PREFIX = re.compile(r"(?<![\w-])(?:al|el|ad|ash|ul)[- ]$")
-ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9&]*(?:-[A-Z0-9]+)*|(?:[A-Z]\.){2,})$")
-PARTICLES = frozenset(
+MENTION: Final = re.compile(rf"{FIRST_NAME_WORD}(?:{PARTICLE}{NAME_WORD})*")
+LOWER_PREFIX: Final = re.compile(r"(?<![\w-])(?:al|el|ad|ash|ul)[- ]$")
+ACRONYM: Final = re.compile(r"^(?:[A-Z][A-Z0-9&]*(?:-[A-Z0-9]+)*|(?:[A-Z]\.){2,})$")
+PARTICLES: Final = frozenset(
     [
         "al",
         "el",
@@ -75,7 +75,7 @@ PARTICLES = frozenset(
         "wal",
     ]
 )
-STOPWORDS = frozenset(
+STOPWORDS: Final = frozenset(
     [
         "the",
         "a",
@@ -234,7 +234,7 @@ STOPWORDS = frozenset(
         "oh",
     ]
 )
-MONTHS = frozenset(
+MONTHS: Final = frozenset(
     [
         "january",
         "february",
@@ -271,8 +271,8 @@ MONTHS = frozenset(
 )
 
 # Months that are also given names and surnames ("Theresa May", "April Smith", "Mrs May").
-NAME_MONTHS = frozenset(["april", "may", "june", "august"])
-DATE_AFTER = re.compile(r"[ \u00a0]\d")
+NAME_MONTHS: Final = frozenset(["april", "may", "june", "august"])
+DATE_AFTER: Final = re.compile(r"[ \u00a0]\d")
 
 
 class Mention:
@@ -342,7 +342,7 @@ def entity_key(name: str) -> str:
     return normalize(name)
 
 
-PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+PLURAL_ACRONYM: Final = re.compile(r"[A-Z]{2,}s")
 
 
 @lru_cache(maxsize=65536)
@@ -350,7 +350,7 @@ def is_acronym(word: str) -> bool:
     return len(word) >= 2 and ACRONYM.match(word) is not None and any(c.isalpha() for c in word)
 
 
-_SHARED_LIMIT = 200_000
+_SHARED_LIMIT: Final = 200_000
 
 
 class _Template:
@@ -411,7 +411,9 @@ class _Template:
         self.personal_words = None if self.votes else _personal_name_words(self.surface)
 
 
-_SHARED_TEMPLATES: dict[str, list[_Template]] = {}  # non-initial parses depend on the text alone
+_SHARED_TEMPLATES: Final[
+    dict[str, list[_Template]]
+] = {}  # non-initial parses depend on the text alone
 
 
 def find_mentions(
@@ -534,7 +536,7 @@ class _Lead:
         return dropped
 
 
-_SHARED_LEADS: dict[str, _Lead] = {}
+_SHARED_LEADS: Final[dict[str, _Lead]] = {}
 
 
 def _sentence_lead(raw: str) -> _Lead:
@@ -774,9 +776,9 @@ def _common_word(word: str, vocabulary: Container[str]) -> bool:
     return lowered in vocabulary or (len(word) > 4 and lowered.endswith(("ing", "ly", "ed")))
 
 
-TITLE_STARTS = TITLES | {phrase[0] for phrase in TITLE_PHRASES}
+TITLE_STARTS: Final = TITLES | {phrase[0] for phrase in TITLE_PHRASES}
 # The title phrases a word may begin, longest first as in TITLE_PHRASES.
-PHRASES_BY_FIRST_WORD: dict[str, tuple[tuple[str, ...], ...]] = {
+PHRASES_BY_FIRST_WORD: Final[dict[str, tuple[tuple[str, ...], ...]]] = {
     first: tuple(phrase for phrase in TITLE_PHRASES if phrase[0] == first)
     for first in {phrase[0] for phrase in TITLE_PHRASES}
 }
@@ -921,14 +923,14 @@ def _shape_votes(key: str, surface: str, title: str | None) -> dict[str, float]:
     return votes
 
 
-PLACE_PREPOSITIONS = frozenset(
+PLACE_PREPOSITIONS: Final = frozenset(
     ["in", "from", "across", "near", "visiting", "visited", "toward", "towards", "into"]
 )
 # The cues in the words after a name. No text can show two of them, so one match finds the
 # one there is and its group names it.
-SPEECH_AFTER = r",?\s+(?:has |had |have )?(?:said|says|told|added|insisted|argued|wrote)\b"
+SPEECH_AFTER: Final = r",?\s+(?:has |had |have )?(?:said|says|told|added|insisted|argued|wrote)\b"
 # What only people do: "Erdogan paid a visit", "Shuvalov met", "X congratulated".
-PERSON_ACT_AFTER = (
+PERSON_ACT_AFTER: Final = (
     r",?\s+(?:has |had |have |also |later |then )?(?:paid (?:a|an|his|her) |"
     r"(?:congratulated|met|meets|telephoned|phoned|visited|visits|resigned|married|thanked|"
     r"(?:was|is) (?:born|elected|sworn|re-elected|appointed)|himself|herself)\b)"
@@ -936,26 +938,26 @@ PERSON_ACT_AFTER = (
     r"aides?|spokes(?:man|woman|person)|predecessor|successor|visit|remarks|speech|assertion)\b"
 )
 # What marks a company: "Nintendo shares", "Apple's profits", "shares in Sony", "X Inc".
-COMPANY_AFTER = (
+COMPANY_AFTER: Final = (
     r"(?:(?:’s|'s) | )(?:shares?|stock|profits?|revenues?|earnings|turnover|"
     r"shareholders|chief executive|boss|products?|brand)\b"
     r"|,? (?:Inc|Corp|Ltd|plc|PLC|AG|SA|GmbH|Co)\b"
 )
 # What a word describing a group stands before: "Salafi-Jihadi groups".
-GROUP_NOUN_AFTER = (
+GROUP_NOUN_AFTER: Final = (
     r" (?:groups|militants|fighters|forces|troops|officials|leaders|authorities|members|"
     r"jihadists|extremists|rebels|insurgents|citizens|people|companies|firms|workers|students|"
     r"supporters|activists|regimes|states|countries|governments|parties|ministers|carriers|"
     r"movements|organizations|organisations|networks|factions|nations|communities)\b"
 )
-AFTER_CUE = re.compile(
+AFTER_CUE: Final = re.compile(
     r"(?P<who>,?\s+who\b)|(?P<which>,?\s+which\b)"
     rf"|(?P<said>{SPEECH_AFTER})|(?P<act>{PERSON_ACT_AFTER})"
     rf"|(?P<company>{COMPANY_AFTER})|(?P<group>{GROUP_NOUN_AFTER})"
 )
 # The words AFTER_CUE's text may start with after a space ("said", "share" of "shares?"): a
 # superset, as the pattern's every letter run counts, so a word not among them rules out a cue.
-CUE_WORDS = frozenset(
+CUE_WORDS: Final = frozenset(
     word
     for run, optional in re.findall(r"([A-Za-z]+)(\??)", AFTER_CUE.pattern)
     for word in ((run, run[:-1]) if optional else (run,))
@@ -980,10 +982,10 @@ def _cue_after(text: str, at: int) -> str | None:
 
 
 # "the firm Nintendo", "shares in Sony", "chief executive of Apple"
-COMPANY_NOUNS = frozenset(
+COMPANY_NOUNS: Final = frozenset(
     ["firm", "company", "maker", "giant", "rival", "retailer", "carrier", "bank", "group"]
 )
-COMPANY_OWNERS = frozenset(
+COMPANY_OWNERS: Final = frozenset(
     ["shares in", "stake in", "executive of", "boss of", "owner of", "bid for", "takeover of"]
 )
 
@@ -1049,7 +1051,7 @@ def personal_name_shape(key: str) -> bool:
     return not any(w in ORG_WORDS or w in PLACE_WORDS or w in OTHER_WORDS for w in words)
 
 
-SPACES = re.compile(r"\s+")
+SPACES: Final = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=65536)
@@ -1084,10 +1086,10 @@ def _personal_name_words(surface: str) -> tuple[str, ...] | None:
 
 # --- acronyms defined in the text -----------------------------------------------------------
 
-ACRONYM_IN_PARENS = re.compile(r"\(([A-Z][A-Za-z0-9&]*(?:-[A-Z0-9]+)*)\)")
-NAME_IN_PARENS = re.compile(r"\(([A-Z][^()]{2,80})\)")
-WORD_BACK = re.compile(r"[\w’'&]+")
-LONG_FORM_CONNECTORS = frozenset(
+ACRONYM_IN_PARENS: Final = re.compile(r"\(([A-Z][A-Za-z0-9&]*(?:-[A-Z0-9]+)*)\)")
+NAME_IN_PARENS: Final = re.compile(r"\(([A-Z][^()]{2,80})\)")
+WORD_BACK: Final = re.compile(r"[\w’'&]+")
+LONG_FORM_CONNECTORS: Final = frozenset(
     [
         "and",
         "of",
@@ -1152,7 +1154,7 @@ def long_form_before(text: str, limit: int, acronym: str, floor: int) -> tuple[i
     return None
 
 
-INITIALS_SEPARATORS = re.compile(r"[\s-]+")
+INITIALS_SEPARATORS: Final = re.compile(r"[\s-]+")
 
 
 @lru_cache(maxsize=65536)  # asked per long name per document; the same names recur
