@@ -32,18 +32,23 @@ from bot.compiler.gazetteer import (
 )
 
 ABBREVIATED_TITLE: Final = r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Gov|Col|Lt|Capt|Sgt|Rev|St)\."
+# Every name word starts with a capital: the lookahead fails a lowercase word at once, without
+# trying each alternative.
 NAME_WORD: Final = (
-    rf"(?:{ABBREVIATED_TITLE}|(?:[A-Z]\.){{2,}}|[A-Z]\.(?= [A-Z])"
+    rf"(?=[A-Z])(?:{ABBREVIATED_TITLE}|(?:[A-Z]\.){{2,}}|[A-Z]\.(?= [A-Z])"
     r"|[A-Z][\w]*(?:['’][A-Z]\w*)?(?:[-–](?:[A-Z0-9][\w]*|[a-z]{1,3}-[A-Z]\w*))*)"
 )
+# The space every particle opens with is matched once, not once per particle.
 PARTICLE: Final = (
-    r"(?: (?:al|el|bin|ibn|bint|abu|of|of the|de|del|della|der|den|van|von|da|dos|das|du|la|le|wal)"
-    r" | (?:al|el|ad|ash|ul)-| )"
+    r"(?: (?:(?:al|el|bin|ibn|bint|abu|of|of the|de|del|della|der|den|van|von|da|dos|das|du|la|le"
+    r"|wal) |(?:al|el|ad|ash|ul)-|))"
 )
-# The first name word is spelled out with a leading [A-Z] so the scan can skip to capitals fast.
+# The first name word is spelled out with a leading [A-Z] so the scan can skip to capitals fast;
+# the abbreviations ("Mrs.", "Gen.") are only tried where a dot follows a few lowercase letters.
 FIRST_NAME_WORD: Final = (
-    r"[A-Z](?<![a-z][A-Z])(?:(?<=M)rs?\.|(?<=M)s\.|(?<=D)r\.|(?<=P)rof\.|(?<=G)(?:en|ov)\.|(?<=S)(?:en|gt|t)\."
-    r"|(?<=C)(?:ol|apt)\.|(?<=L)t\.|(?<=R)ev\.|\.(?:[A-Z]\.)+|\.(?= [A-Z])"
+    r"[A-Z](?<![a-z][A-Z])(?:(?=[a-z]{1,3}\.)(?:(?<=M)rs?\.|(?<=M)s\.|(?<=D)r\.|(?<=P)rof\."
+    r"|(?<=G)(?:en|ov)\.|(?<=S)(?:en|gt|t)\.|(?<=C)(?:ol|apt)\.|(?<=L)t\.|(?<=R)ev\.)"
+    r"|\.(?:[A-Z]\.)+|\.(?= [A-Z])"
     r"|\w*(?:['’][A-Z]\w*)?(?:[-–](?:[A-Z0-9]\w*|[a-z]{1,3}-[A-Z]\w*))*)"
 )
 MENTION: Final = re.compile(rf"{FIRST_NAME_WORD}(?:{PARTICLE}{NAME_WORD})*")
