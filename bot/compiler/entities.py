@@ -446,9 +446,10 @@ def find_mentions(
         if raw_start == start:
             initial = True
         else:
-            if (
+            if (  # "al-", "el ", "ad-", "ul-" before it: the last two letters of "al" and kin
                 text[raw_start - 1] in " -"
                 and raw_start - start >= 3
+                and text[raw_start - 2] in "ld"
                 and text[raw_start - 3] in "aeu"
             ):
                 raw_start = _with_lower_prefix(text, start, raw_start)
