@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container
-from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 from bot.compiler.gazetteer import (
     COMMON_ACRONYMS,
@@ -32,25 +31,30 @@ from bot.compiler.gazetteer import (
     places,
 )
 
-ABBREVIATED_TITLE = r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Gov|Col|Lt|Capt|Sgt|Rev|St)\."
-NAME_WORD = (
-    rf"(?:{ABBREVIATED_TITLE}|(?:[A-Z]\.){{2,}}|[A-Z]\.(?= [A-Z])"
+ABBREVIATED_TITLE: Final = r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Gov|Col|Lt|Capt|Sgt|Rev|St)\."
+# Every name word starts with a capital: the lookahead fails a lowercase word at once, without
+# trying each alternative.
+NAME_WORD: Final = (
+    rf"(?=[A-Z])(?:{ABBREVIATED_TITLE}|(?:[A-Z]\.){{2,}}|[A-Z]\.(?= [A-Z])"
     r"|[A-Z][\w]*(?:['’][A-Z]\w*)?(?:[-–](?:[A-Z0-9][\w]*|[a-z]{1,3}-[A-Z]\w*))*)"
 )
-PARTICLE = (
-    r"(?: (?:al|el|bin|ibn|bint|abu|of|of the|de|del|della|der|den|van|von|da|dos|das|du|la|le|wal)"
-    r" | (?:al|el|ad|ash|ul)-| )"
+# The space every particle opens with is matched once, not once per particle.
+PARTICLE: Final = (
+    r"(?: (?:(?:al|el|bin|ibn|bint|abu|of|of the|de|del|della|der|den|van|von|da|dos|das|du|la|le"
+    r"|wal) |(?:al|el|ad|ash|ul)-|))"
 )
-# The first name word is spelled out with a leading [A-Z] so the scan can skip to capitals fast.
-FIRST_NAME_WORD = (
-    r"[A-Z](?<![a-z][A-Z])(?:(?<=M)rs?\.|(?<=M)s\.|(?<=D)r\.|(?<=P)rof\.|(?<=G)(?:en|ov)\.|(?<=S)(?:en|gt|t)\."
-    r"|(?<=C)(?:ol|apt)\.|(?<=L)t\.|(?<=R)ev\.|\.(?:[A-Z]\.)+|\.(?= [A-Z])"
+# The first name word is spelled out with a leading [A-Z] so the scan can skip to capitals fast;
+# the abbreviations ("Mrs.", "Gen.") are only tried where a dot follows a few lowercase letters.
+FIRST_NAME_WORD: Final = (
+    r"[A-Z](?<![a-z][A-Z])(?:(?=[a-z]{1,3}\.)(?:(?<=M)rs?\.|(?<=M)s\.|(?<=D)r\.|(?<=P)rof\."
+    r"|(?<=G)(?:en|ov)\.|(?<=S)(?:en|gt|t)\.|(?<=C)(?:ol|apt)\.|(?<=L)t\.|(?<=R)ev\.)"
+    r"|\.(?:[A-Z]\.)+|\.(?= [A-Z])"
     r"|\w*(?:['’][A-Z]\w*)?(?:[-–](?:[A-Z0-9]\w*|[a-z]{1,3}-[A-Z]\w*))*)"
 )
-MENTION = re.compile(rf"{FIRST_NAME_WORD}(?:{PARTICLE}{NAME_WORD})*")
-LOWER_PREFIX = re.compile(r"(?<![\w-])(?:al|el|ad|ash|ul)[- ]$")
-ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9&]*(?:-[A-Z0-9]+)*|(?:[A-Z]\.){2,})$")
-PARTICLES = frozenset(
+MENTION: Final = re.compile(rf"{FIRST_NAME_WORD}(?:{PARTICLE}{NAME_WORD})*")
+LOWER_PREFIX: Final = re.compile(r"(?<![\w-])(?:al|el|ad|ash|ul)[- ]$")
+ACRONYM: Final = re.compile(r"^(?:[A-Z][A-Z0-9&]*(?:-[A-Z0-9]+)*|(?:[A-Z]\.){2,})$")
+PARTICLES: Final = frozenset(
     [
         "al",
         "el",
@@ -76,7 +80,7 @@ PARTICLES = frozenset(
         "wal",
     ]
 )
-STOPWORDS = frozenset(
+STOPWORDS: Final = frozenset(
     [
         "the",
         "a",
@@ -235,7 +239,7 @@ STOPWORDS = frozenset(
         "oh",
     ]
 )
-MONTHS = frozenset(
+MONTHS: Final = frozenset(
     [
         "january",
         "february",
@@ -272,26 +276,70 @@ MONTHS = frozenset(
 )
 
 # Months that are also given names and surnames ("Theresa May", "April Smith", "Mrs May").
-NAME_MONTHS = frozenset(["april", "may", "june", "august"])
-DATE_AFTER = re.compile(r"[ \u00a0]\d")
+NAME_MONTHS: Final = frozenset(["april", "may", "june", "august"])
+DATE_AFTER: Final = re.compile(r"[ \u00a0]\d")
 
 
-@dataclass(slots=True)
 class Mention:
-    start: int  # offsets in the document text
-    end: int
-    surface: str
-    key: str
-    votes: dict[str, float] = field(default_factory=dict)
-    title: str | None = None  # "President", "Foreign Minister"
-    role_of: str | None = None  # the place/organization a title belongs to, as written
-    role_of_key: str | None = None
-    quoted: bool = False  # inside a quotation or bracket: another voice, not the narrative
-    possessive: bool = False  # "Omar’s words": not the subject of its sentence
-    initial: bool = False  # first word of a sentence, where any word is capitalized
-    defined: bool = (
-        False  # the long form an acronym is defined with: "Katibat Imam al-Bukhari (KIB)"
+    """One name mentioned in a sentence, with the kind cues found for it.
+
+    A plain class, not a dataclass: one is made per name per sentence, and mypyc compiles
+    this __init__ natively where it would run a dataclass's generated one as bytecode.
+    """
+
+    __slots__ = (
+        "defined",
+        "end",
+        "initial",
+        "key",
+        "possessive",
+        "quoted",
+        "role_of",
+        "role_of_key",
+        "start",
+        "surface",
+        "title",
+        "votes",
     )
+
+    def __init__(  # noqa: PLR0917 - positional, as the dataclass it replaces took them
+        self,
+        start: int,  # offsets in the document text
+        end: int,
+        surface: str,
+        key: str,
+        votes: dict[str, float] | None = None,
+        title: str | None = None,  # "President", "Foreign Minister"
+        role_of: str | None = None,  # the place/organization a title belongs to, as written
+        role_of_key: str | None = None,
+        quoted: bool = False,  # inside a quotation or bracket: another voice, not the narrative
+        possessive: bool = False,  # "Omar’s words": not the subject of its sentence
+        initial: bool = False,  # first word of a sentence, where any word is capitalized
+        # the long form an acronym is defined with: "Katibat Imam al-Bukhari (KIB)"
+        defined: bool = False,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.surface = surface
+        self.key = key
+        # Read only once made: a mention without context cues shares its parse's dict.
+        self.votes: dict[str, float] = {} if votes is None else votes
+        self.title = title
+        self.role_of = role_of
+        self.role_of_key = role_of_key
+        self.quoted = quoted
+        self.possessive = possessive
+        self.initial = initial
+        self.defined = defined
+
+    def __repr__(self) -> str:
+        return (
+            f"Mention(start={self.start!r}, end={self.end!r}, surface={self.surface!r}, "
+            f"key={self.key!r}, votes={self.votes!r}, title={self.title!r}, "
+            f"role_of={self.role_of!r}, role_of_key={self.role_of_key!r}, "
+            f"quoted={self.quoted!r}, possessive={self.possessive!r}, "
+            f"initial={self.initial!r}, defined={self.defined!r})"
+        )
 
 
 @lru_cache(maxsize=65536)
@@ -299,7 +347,7 @@ def entity_key(name: str) -> str:
     return normalize(name)
 
 
-PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+PLURAL_ACRONYM: Final = re.compile(r"[A-Z]{2,}s")
 
 
 @lru_cache(maxsize=65536)
@@ -307,7 +355,7 @@ def is_acronym(word: str) -> bool:
     return len(word) >= 2 and ACRONYM.match(word) is not None and any(c.isalpha() for c in word)
 
 
-_SHARED_LIMIT = 200_000
+_SHARED_LIMIT: Final = 200_000
 
 
 class _Template:
@@ -353,7 +401,7 @@ class _Template:
         self.title = title
         self.role_of = role_of
         self.role_of_key = entity_key(role_of) if role_of else None
-        self.votes = dict(sorted(votes.items())) if len(votes) > 1 else votes  # copied per use
+        self.votes = dict(sorted(votes.items())) if len(votes) > 1 else votes  # read only: shared
         untitled = title is None
         # "Theresa May" may be "the Labour Party May 2005": a month, when a date number follows
         self.month_last = key.rsplit(" ", 1)[-1] in NAME_MONTHS
@@ -368,7 +416,9 @@ class _Template:
         self.personal_words = None if self.votes else _personal_name_words(self.surface)
 
 
-_SHARED_TEMPLATES: dict[str, list[_Template]] = {}  # non-initial parses depend on the text alone
+_SHARED_TEMPLATES: Final[
+    dict[str, list[_Template]]
+] = {}  # non-initial parses depend on the text alone
 
 
 def find_mentions(
@@ -396,9 +446,10 @@ def find_mentions(
         if raw_start == start:
             initial = True
         else:
-            if (
+            if (  # "al-", "el ", "ad-", "ul-" before it: the last two letters of "al" and kin
                 text[raw_start - 1] in " -"
                 and raw_start - start >= 3
+                and text[raw_start - 2] in "ld"
                 and text[raw_start - 3] in "aeu"
             ):
                 raw_start = _with_lower_prefix(text, start, raw_start)
@@ -491,7 +542,7 @@ class _Lead:
         return dropped
 
 
-_SHARED_LEADS: dict[str, _Lead] = {}
+_SHARED_LEADS: Final[dict[str, _Lead]] = {}
 
 
 def _sentence_lead(raw: str) -> _Lead:
@@ -546,8 +597,8 @@ def _occurrence(
     memo: dict[Any, Any],
 ) -> Mention | None:
     start, end = raw_start + template.start, raw_start + template.end
-    following = text[end : end + 24]
-    if template.month_last and DATE_AFTER.match(following):
+    at = end  # where the words after the name, that cues are read from, start
+    if template.month_last and DATE_AFTER.match(text, at, at + 24):
         # "the Labour Party May 2005": the month starts a date, not a surname
         surface = template.surface
         if " " not in surface or template.title is not None:
@@ -557,8 +608,8 @@ def _occurrence(
             return None
         template = inner
         start, end = start + inner.start, start + inner.end
-        following = text[end : end + 24]
-    if template.descriptive and following[:1] == " " and "a" <= following[1:2] <= "z":
+        at = end
+    if template.descriptive and text.startswith(" ", at) and "a" <= text[at + 1 : at + 2] <= "z":
         # "Central Asian Salafi-Jihadi groups", "Russian Black Sea port": a description
         # led by a demonym; the name, if any, is what follows the demonym
         surface = template.surface
@@ -572,14 +623,12 @@ def _occurrence(
             start, end = start + inner.start, start + inner.end
             if not inner.votes and not inner.spaced:
                 return None  # "Uzbek Jihadists media center": no name left
-    cue = AFTER_CUE.match(following)
-    after = cue.lastgroup if cue else None
+    after = _cue_after(text, at)
     if after == "group" and template.groupable:
         return None  # "Salafi-Jihadi groups": a word describing a group, not a name
-    if template.adjectival and following[:1] == " " and following[1:2].islower():
+    if template.adjectival and text.startswith(" ", at) and text[at + 1 : at + 2].islower():
         return None  # "Islamic government": an adjective, not a name
-    votes = template.votes.copy()
-    _vote_by_context(votes, text, start, after, template)
+    votes = _vote_by_context(template.votes, text, start, after, template)
     if not votes and template.personal_words is not None:
         personal = memo.get(template.surface)
         if personal is None:
@@ -587,7 +636,7 @@ def _occurrence(
                 word in vocabulary for word in template.personal_words
             )
         if personal:
-            votes["person"] = 0.5  # "Alexei Navalny": no word of it a common word
+            votes = {"person": 0.5}  # "Alexei Navalny": no word of it a common word
     return Mention(
         start,
         end,
@@ -598,7 +647,7 @@ def _occurrence(
         template.role_of,
         template.role_of_key,
         False,
-        following.startswith(("’", "'")),  # "Omar’s words"
+        text.startswith(("’", "'"), at),  # "Omar’s words"
     )
 
 
@@ -733,9 +782,9 @@ def _common_word(word: str, vocabulary: Container[str]) -> bool:
     return lowered in vocabulary or (len(word) > 4 and lowered.endswith(("ing", "ly", "ed")))
 
 
-TITLE_STARTS = TITLES | {phrase[0] for phrase in TITLE_PHRASES}
+TITLE_STARTS: Final = TITLES | {phrase[0] for phrase in TITLE_PHRASES}
 # The title phrases a word may begin, longest first as in TITLE_PHRASES.
-PHRASES_BY_FIRST_WORD: dict[str, tuple[tuple[str, ...], ...]] = {
+PHRASES_BY_FIRST_WORD: Final[dict[str, tuple[tuple[str, ...], ...]]] = {
     first: tuple(phrase for phrase in TITLE_PHRASES if phrase[0] == first)
     for first in {phrase[0] for phrase in TITLE_PHRASES}
 }
@@ -880,14 +929,14 @@ def _shape_votes(key: str, surface: str, title: str | None) -> dict[str, float]:
     return votes
 
 
-PLACE_PREPOSITIONS = frozenset(
+PLACE_PREPOSITIONS: Final = frozenset(
     ["in", "from", "across", "near", "visiting", "visited", "toward", "towards", "into"]
 )
 # The cues in the words after a name. No text can show two of them, so one match finds the
 # one there is and its group names it.
-SPEECH_AFTER = r",?\s+(?:has |had |have )?(?:said|says|told|added|insisted|argued|wrote)\b"
+SPEECH_AFTER: Final = r",?\s+(?:has |had |have )?(?:said|says|told|added|insisted|argued|wrote)\b"
 # What only people do: "Erdogan paid a visit", "Shuvalov met", "X congratulated".
-PERSON_ACT_AFTER = (
+PERSON_ACT_AFTER: Final = (
     r",?\s+(?:has |had |have |also |later |then )?(?:paid (?:a|an|his|her) |"
     r"(?:congratulated|met|meets|telephoned|phoned|visited|visits|resigned|married|thanked|"
     r"(?:was|is) (?:born|elected|sworn|re-elected|appointed)|himself|herself)\b)"
@@ -895,60 +944,89 @@ PERSON_ACT_AFTER = (
     r"aides?|spokes(?:man|woman|person)|predecessor|successor|visit|remarks|speech|assertion)\b"
 )
 # What marks a company: "Nintendo shares", "Apple's profits", "shares in Sony", "X Inc".
-COMPANY_AFTER = (
+COMPANY_AFTER: Final = (
     r"(?:(?:’s|'s) | )(?:shares?|stock|profits?|revenues?|earnings|turnover|"
     r"shareholders|chief executive|boss|products?|brand)\b"
     r"|,? (?:Inc|Corp|Ltd|plc|PLC|AG|SA|GmbH|Co)\b"
 )
 # What a word describing a group stands before: "Salafi-Jihadi groups".
-GROUP_NOUN_AFTER = (
+GROUP_NOUN_AFTER: Final = (
     r" (?:groups|militants|fighters|forces|troops|officials|leaders|authorities|members|"
     r"jihadists|extremists|rebels|insurgents|citizens|people|companies|firms|workers|students|"
     r"supporters|activists|regimes|states|countries|governments|parties|ministers|carriers|"
     r"movements|organizations|organisations|networks|factions|nations|communities)\b"
 )
-AFTER_CUE = re.compile(
+AFTER_CUE: Final = re.compile(
     r"(?P<who>,?\s+who\b)|(?P<which>,?\s+which\b)"
     rf"|(?P<said>{SPEECH_AFTER})|(?P<act>{PERSON_ACT_AFTER})"
     rf"|(?P<company>{COMPANY_AFTER})|(?P<group>{GROUP_NOUN_AFTER})"
 )
+# The words AFTER_CUE's text may start with after a space ("said", "share" of "shares?"): a
+# superset, as the pattern's every letter run counts, so a word not among them rules out a cue.
+CUE_WORDS: Final = frozenset(
+    word
+    for run, optional in re.findall(r"([A-Za-z]+)(\??)", AFTER_CUE.pattern)
+    for word in ((run, run[:-1]) if optional else (run,))
+)
+
+
+def _cue_after(text: str, at: int) -> str | None:
+    """The cue AFTER_CUE finds in the 24 characters from `at`, if any. Most names are followed
+    by a space or ", " and a word that starts no cue: told by a set lookup, without the regex."""
+    limit = at + 24
+    first = text[at : at + 1]
+    if first == " " or (first == "," and text.startswith(" ", at + 1)):
+        word_at = at + 1 if first == " " else at + 2
+        gap = text.find(" ", word_at, limit)
+        word = text[word_at : limit if gap == -1 else gap]
+        if word.isalpha() and word not in CUE_WORDS:
+            return None  # a single space and a whole word: the cue, if any, starts with it
+    elif first not in ("’", "'") and not first.isspace():
+        return None  # every cue opens with a comma, a space or an apostrophe's "s"
+    cue = AFTER_CUE.match(text, at, limit)
+    return cue.lastgroup if cue is not None else None
+
+
 # "the firm Nintendo", "shares in Sony", "chief executive of Apple"
-COMPANY_NOUNS = frozenset(
+COMPANY_NOUNS: Final = frozenset(
     ["firm", "company", "maker", "giant", "rival", "retailer", "carrier", "bank", "group"]
 )
-COMPANY_OWNERS = frozenset(
+COMPANY_OWNERS: Final = frozenset(
     ["shares in", "stake in", "executive of", "boss of", "owner of", "bid for", "takeover of"]
 )
 
 
 def _vote_by_context(
-    votes: dict[str, float], text: str, start: int, after: str | None, template: _Template
-) -> None:
+    shared: dict[str, float], text: str, start: int, after: str | None, template: _Template
+) -> dict[str, float]:
     """Cues around the name at `start`: "columnist X", "X, who", "X said", "the X", "in X";
-    `after` names the cue AFTER_CUE found after it."""
+    `after` names the cue AFTER_CUE found after it. The parse's votes, `shared` by its mentions,
+    are returned as they are when no cue adds to them, else copied with the cues added."""
+    votes = shared
     if start and text[start - 1].isspace():
         words = text[start - 30 if start > 30 else 0 : start].rsplit(None, 2)
         last = words[-1] if words else ""
         if last in PLACE_PREPOSITIONS or (
             last == "the" and len(words) > 1 and words[-2] in PLACE_PREPOSITIONS
         ):
-            votes["place"] = votes.get("place", 0) + 0.5
+            votes = _add_vote(votes, shared, "place", 0.5)
         elif last in ("the", "The") and not template.spaced:
-            votes["organization"] = votes.get("organization", 0) + 0.5
+            votes = _add_vote(votes, shared, "organization", 0.5)
         elif last in PERSON_NOUNS:
-            votes["person"] = votes.get("person", 0) + 2
+            votes = _add_vote(votes, shared, "person", 2)
     else:
         words, last = [], ""  # glued to what precedes it: no word before it is a cue
     if after == "who":
-        votes["person"] = votes.get("person", 0) + 2
+        votes = _add_vote(votes, shared, "person", 2)
     elif after == "which":
-        votes["organization"] = votes.get("organization", 0) + 0.5
+        votes = _add_vote(votes, shared, "organization", 0.5)
     elif after == "said" and template.spaced:
-        votes["person"] = votes.get("person", 0) + 1  # "Microsoft said": a lone word says little
+        # "Microsoft said": a lone word says little
+        votes = _add_vote(votes, shared, "person", 1)
     if template.full:
-        return  # a full name or a titled one: the cues above and its shape decide
+        return votes  # a full name or a titled one: the cues above and its shape decide
     if after == "act":
-        votes["person"] = votes.get("person", 0) + 1
+        votes = _add_vote(votes, shared, "person", 1)
     elif (
         after == "company"
         or last in COMPANY_NOUNS
@@ -956,7 +1034,17 @@ def _vote_by_context(
             len(last) <= 3 and len(words) > 1 and f"{words[-2]} {last}".casefold() in COMPANY_OWNERS
         )
     ):
-        votes["organization"] = votes.get("organization", 0) + 1
+        votes = _add_vote(votes, shared, "organization", 1)
+    return votes
+
+
+def _add_vote(
+    votes: dict[str, float], shared: dict[str, float], kind: str, score: float
+) -> dict[str, float]:
+    if votes is shared:
+        votes = shared.copy()
+    votes[kind] = votes.get(kind, 0) + score
+    return votes
 
 
 @lru_cache(maxsize=65536)  # asked per name per document; the same names recur across documents
@@ -969,7 +1057,7 @@ def personal_name_shape(key: str) -> bool:
     return not any(w in ORG_WORDS or w in PLACE_WORDS or w in OTHER_WORDS for w in words)
 
 
-SPACES = re.compile(r"\s+")
+SPACES: Final = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=65536)
@@ -1004,10 +1092,10 @@ def _personal_name_words(surface: str) -> tuple[str, ...] | None:
 
 # --- acronyms defined in the text -----------------------------------------------------------
 
-ACRONYM_IN_PARENS = re.compile(r"\(([A-Z][A-Za-z0-9&]*(?:-[A-Z0-9]+)*)\)")
-NAME_IN_PARENS = re.compile(r"\(([A-Z][^()]{2,80})\)")
-WORD_BACK = re.compile(r"[\w’'&]+")
-LONG_FORM_CONNECTORS = frozenset(
+ACRONYM_IN_PARENS: Final = re.compile(r"\(([A-Z][A-Za-z0-9&]*(?:-[A-Z0-9]+)*)\)")
+NAME_IN_PARENS: Final = re.compile(r"\(([A-Z][^()]{2,80})\)")
+WORD_BACK: Final = re.compile(r"[\w’'&]+")
+LONG_FORM_CONNECTORS: Final = frozenset(
     [
         "and",
         "of",
@@ -1072,7 +1160,7 @@ def long_form_before(text: str, limit: int, acronym: str, floor: int) -> tuple[i
     return None
 
 
-INITIALS_SEPARATORS = re.compile(r"[\s-]+")
+INITIALS_SEPARATORS: Final = re.compile(r"[\s-]+")
 
 
 @lru_cache(maxsize=65536)  # asked per long name per document; the same names recur

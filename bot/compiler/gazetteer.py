@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Final
 
-FOLD_SEPARATORS = re.compile(r"[\s\-‐–]+")
+FOLD_SEPARATORS: Final = re.compile(r"[\s\-‐–]+")
 
 
 def normalize(name: str) -> str:
@@ -54,7 +55,7 @@ def _rows() -> list[tuple[str, str, str]]:
 
 
 # Honorifics address a person; unlike titles (President, Foreign Minister) they are no role.
-HONORIFICS: frozenset[str] = frozenset(
+HONORIFICS: Final[frozenset[str]] = frozenset(
     [
         "mr",
         "mr.",
@@ -81,7 +82,7 @@ HONORIFICS: frozenset[str] = frozenset(
     ]
 )
 # Titles and honorifics: they describe a person, never name one. Longest first when matching.
-TITLES: frozenset[str] = HONORIFICS | frozenset(
+TITLES: Final[frozenset[str]] = HONORIFICS | frozenset(
     [
         "professor",
         "president",
@@ -138,7 +139,7 @@ TITLES: frozenset[str] = HONORIFICS | frozenset(
     ]
 )
 # "Minister of Defense Marshall Fahim": the department is part of the title, not the name.
-DEPARTMENTS = (
+DEPARTMENTS: Final = (
     "defense",
     "defence",
     "foreign affairs",
@@ -162,7 +163,7 @@ DEPARTMENTS = (
     "homeland security",
     "war",
 )
-TITLE_PHRASES: tuple[tuple[str, ...], ...] = tuple(
+TITLE_PHRASES: Final[tuple[tuple[str, ...], ...]] = tuple(
     tuple(p.split())
     for p in sorted(
         [
@@ -183,7 +184,7 @@ TITLE_PHRASES: tuple[tuple[str, ...], ...] = tuple(
     if p.strip()
 )
 # A last word naming an organization ("Islamic Jihad Union", "State Department").
-ORG_WORDS: frozenset[str] = frozenset(
+ORG_WORDS: Final[frozenset[str]] = frozenset(
     [
         "democrats",
         "republicans",
@@ -327,7 +328,7 @@ ORG_WORDS: frozenset[str] = frozenset(
     ]
 )
 # First words that make a name an organization, in the languages armed groups name themselves in.
-ORG_FIRST_WORDS: frozenset[str] = frozenset(
+ORG_FIRST_WORDS: Final[frozenset[str]] = frozenset(
     [
         "jamaat",
         "jamaat-ul",
@@ -344,7 +345,7 @@ ORG_FIRST_WORDS: frozenset[str] = frozenset(
     ]
 )
 # Well-known organizations that carry no organization word, like a gazetteer of places.
-KNOWN_ORGS: frozenset[str] = frozenset(
+KNOWN_ORGS: Final[frozenset[str]] = frozenset(
     [
         "taliban",
         "al qaeda",
@@ -378,7 +379,7 @@ KNOWN_ORGS: frozenset[str] = frozenset(
     ]
 )
 # A last word naming a place ("Ferghana Valley", "Black Sea").
-PLACE_WORDS: frozenset[str] = frozenset(
+PLACE_WORDS: Final[frozenset[str]] = frozenset(
     [
         "road",
         "line",
@@ -422,7 +423,7 @@ PLACE_WORDS: frozenset[str] = frozenset(
     ]
 )
 # A last word naming a thing: events, documents, products.
-OTHER_WORDS: frozenset[str] = frozenset(
+OTHER_WORDS: Final[frozenset[str]] = frozenset(
     [
         "slam",
         "open",
@@ -483,7 +484,7 @@ OTHER_WORDS: frozenset[str] = frozenset(
     ]
 )
 # Lowercase words right before a name that make it a person: "columnist Walter Russell Mead".
-PERSON_NOUNS: frozenset[str] = frozenset(
+PERSON_NOUNS: Final[frozenset[str]] = frozenset(
     [
         "columnist",
         "analyst",
@@ -568,7 +569,7 @@ PERSON_NOUNS: frozenset[str] = frozenset(
     ]
 )
 # Holidays and recurring events: capitalized, single-word, yet neither a group nor a person.
-EVENT_WORDS: frozenset[str] = frozenset(
+EVENT_WORDS: Final[frozenset[str]] = frozenset(
     [
         "christmas",
         "easter",
@@ -589,7 +590,7 @@ EVENT_WORDS: frozenset[str] = frozenset(
         "new year",
     ]
 )
-SPEECH_VERBS = (
+SPEECH_VERBS: Final = (
     "said|says|say|told|tells|stated|states|added|adds|continued|continues|declared|declares|"
     "wrote|writes|warned|warns|insisted|insists|argued|argues|noted|notes|explained|explains|"
     "claimed|claims|announced|announces|asked|asks|replied|replies|urged|urges|confirmed|"
@@ -597,7 +598,7 @@ SPEECH_VERBS = (
 )
 
 # Peoples and faiths: capitalized, yet groups of people rather than one named thing.
-PEOPLE_WORDS: frozenset[str] = frozenset(
+PEOPLE_WORDS: Final[frozenset[str]] = frozenset(
     [
         "muslims",
         "muslim",
@@ -637,7 +638,7 @@ PEOPLE_WORDS: frozenset[str] = frozenset(
     ]
 )
 # Acronyms that name a measure or a kind of thing, not an organization.
-COMMON_ACRONYMS: frozenset[str] = frozenset(
+COMMON_ACRONYMS: Final[frozenset[str]] = frozenset(
     [
         "gdp",
         "gnp",

@@ -7,6 +7,7 @@ from bot.compiler.entities import (
     GROUP_NOUN_AFTER,
     PERSON_ACT_AFTER,
     SPEECH_AFTER,
+    _cue_after,
     _sentence_lead,
     _templates,
     _tokens,
@@ -162,6 +163,22 @@ def test_the_cue_after_a_name_is_the_one_each_cue_pattern_alone_finds():
                         assert len(found) <= 1, (after, found)
                         assert (cue.lastgroup if cue else None) == (found[0] if found else None)
                         tried += 1
+    assert tried > 10_000
+
+
+def test_the_cue_after_a_name_is_found_without_the_regex_only_where_the_regex_finds_none():
+    words = re.findall(r"[A-Za-z-]+", AFTER_CUE.pattern)
+    words += [word[:-1] for word in words]  # "share" of "shares?"
+    words += ["Who", "saying", "groupsX", "and", "the", "Jack", "héllo", "said2", "x", ""]
+    tried = 0
+    for opener in ["", " ", "  ", ",", ", ", ",  ", "’s ", "'s", ".", "\u00a0", "\n"]:
+        for helper in ["", "has ", "also ", "paid ", "was "]:
+            for word in words:
+                for tail in ["", " on", "s", "-x", ",", ".", "é", "_", "12345678901234567890"]:
+                    after = f"Name{opener}{helper}{word}{tail} more"
+                    cue = AFTER_CUE.match(after[4:28])
+                    assert _cue_after(after, 4) == (cue.lastgroup if cue else None), after
+                    tried += 1
     assert tried > 10_000
 
 
