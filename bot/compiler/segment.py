@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from statistics import median
-from typing import NamedTuple
 
 from bot.compiler.cleaning import (
     CAPTION_POSITION,
@@ -40,11 +39,20 @@ INTERNAL_BREAK = re.compile(r"[.!?][\"”’]?\s+[\"“‘]?[A-Z]")
 HEADER_REACH = 5  # lines after a title that may still hold its byline furniture
 
 
-class Block(NamedTuple):  # made for every line of every document: a tuple is cheapest
-    start: int
-    end: int
-    kind: str  # paragraph | heading | caption
-    section: str | None = None  # the heading above a paragraph
+class Block:  # one per line of every document: a plain class is native under mypyc
+    __slots__ = ("end", "kind", "section", "start")
+
+    def __init__(self, start: int, end: int, kind: str, section: str | None = None) -> None:
+        self.start = start
+        self.end = end
+        self.kind = kind  # paragraph | heading | caption
+        self.section = section  # the heading above a paragraph
+
+    def __repr__(self) -> str:
+        return (
+            f"Block(start={self.start}, end={self.end}, kind={self.kind!r}, "
+            f"section={self.section!r})"
+        )
 
 
 @dataclass(slots=True)
