@@ -670,16 +670,32 @@ def anchor_of(word: str) -> int:
 
 def anchored_pattern(words: Iterable[str]) -> str:
     """Matches at the rarest character of any of the words, where the whole word occurs:
-    "d(?:(?<=lead)er|(?<=hea))" for "leader" and "head"."""
-    branches: dict[str, list[str]] = {}
+    "d(?:er(?<=leader)|(?<=ad)(?:(?<=head)))" for "leader" and "head".
+
+    The letters after that character are matched first, and the whole word looked behind at
+    only when they fit; words ending at the character are looked behind at only when the
+    character before it fits (a lookbehind is the costliest step, run at each anchor letter)."""
+    after: dict[str, list[str]] = {}
+    ending: dict[str, list[str]] = {}
+    before: dict[str, set[str]] = {}
     for word in words:
         at = anchor_of(word)
-        behind = f"(?<={re.escape(word[: at + 1])})" if at else ""
-        branches.setdefault(word[at], []).append(behind + re.escape(word[at + 1 :]))
-    return "|".join(
-        f"{re.escape(char)}(?:{'|'.join(sorted(rests))})"
-        for char, rests in sorted(branches.items())
-    )
+        char, rest = word[at], word[at + 1 :]
+        if rest or not at:
+            behind = f"(?<={re.escape(word)})" if at else ""
+            after.setdefault(char, []).append(re.escape(rest) + behind)
+        else:
+            ending.setdefault(char, []).append(f"(?<={re.escape(word)})")
+            before.setdefault(char, set()).add(word[at - 1])
+    branches: list[str] = []
+    for char in sorted(after.keys() | ending.keys()):
+        alternatives = sorted(after.get(char, []))
+        if char in ending:
+            previous = "".join(re.escape(c) for c in sorted(before[char]))
+            guard = f"(?<=[{previous}]{re.escape(char)})"
+            alternatives.append(f"{guard}(?:{'|'.join(sorted(ending[char]))})")
+        branches.append(f"{re.escape(char)}(?:{'|'.join(alternatives)})")
+    return "|".join(branches)
 
 
 def _rules_of_words() -> dict[str, frozenset[int]]:
