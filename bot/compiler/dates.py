@@ -7,7 +7,6 @@ otherwise the words are kept (date_text) and no date is invented.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 MONTH_NUMBERS = {
@@ -59,10 +58,21 @@ DATE_START = re.compile(
 ISO_DATE = re.compile(rf"\b(?P<y>{YEAR})-(?P<m>\d\d)-(?P<d>\d\d)\b")
 
 
-@dataclass(frozen=True, slots=True)
-class FoundDate:
-    date: str | None  # YYYY | YYYY-MM | YYYY-MM-DD
-    text: str  # as written
+class FoundDate:  # a plain class with a typed __init__: native under mypyc, unlike a dataclass
+    __slots__ = ("date", "text")
+
+    def __init__(self, date: str | None, text: str) -> None:
+        self.date = date  # YYYY | YYYY-MM | YYYY-MM-DD
+        self.text = text  # as written
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, FoundDate) and (self.date, self.text) == (other.date, other.text)
+
+    def __hash__(self) -> int:
+        return hash((self.date, self.text))
+
+    def __repr__(self) -> str:
+        return f"FoundDate(date={self.date!r}, text={self.text!r})"
 
 
 # Cheap tests first: most sentences hold no year, no capitalized month and no relative word.
