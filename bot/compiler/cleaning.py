@@ -7,7 +7,6 @@ case), repetition within the file, and position (after a title, around relative 
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from bot.compiler.dates import MONTH
 
@@ -148,7 +147,11 @@ def is_label_shaped(line: Line) -> bool:
 
 def repeated_labels(lines: list[Line]) -> set[str]:
     """Label-shaped lines that occur more than once: site furniture, not content."""
-    counts = Counter(line.text.casefold() for line in lines if is_label_shaped(line))
+    counts: dict[str, int] = {}  # a plain loop: compiled, where Counter's runs as bytecode
+    for line in lines:
+        if is_label_shaped(line):
+            text = line.text.casefold()
+            counts[text] = counts.get(text, 0) + 1
     return {text for text, count in counts.items() if count > 1}
 
 
