@@ -84,9 +84,17 @@ class Shape:
 
     def plain(self, start: int, end: int) -> str:
         """Shape text with placeholders put back as the names they stand for."""
-        return PLACEHOLDER.sub(
-            lambda m: self.surface(int(m.group(1))), self.text[start:end]
-        ).strip()
+        piece = self.text[start:end]
+        if "\ue000" not in piece:  # most quotations name no one
+            return piece.strip()
+        parts: list[str] = []  # PLACEHOLDER.sub with a function, without making one per call
+        cursor = 0
+        for m in PLACEHOLDER.finditer(piece):
+            parts.append(piece[cursor : m.start()])
+            parts.append(self.surface(int(m.group(1))))
+            cursor = m.end()
+        parts.append(piece[cursor:])
+        return "".join(parts).strip()
 
 
 def build_shape(
