@@ -92,6 +92,7 @@ CAPTION_POSITION = re.compile(
     r"\((?:[a-z]+ )?(?:left|right|centre|center|pictured|top|bottom|front|back)\)", re.IGNORECASE
 )
 EDITORIAL_MARKER = re.compile(r"\[[A-Z]{1,4}\d{1,3}\]")
+TWO_SENTENCES = re.compile(r"[.!?][\"”’]?\s+[A-Z]")
 TEASER_END = re.compile(r"(?:\.\.\.|…)\s*$")
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # A verb-ish word tells a sentence from a label or caption: auxiliaries and -ed/-ing forms.
@@ -194,7 +195,7 @@ def looks_like_caption(text: str) -> bool:
     words = text.split()
     if len(words) > 16 or text.endswith((";", ",", ":", "?", "!")):
         return False
-    if re.search(r"[.!?][\"”’]?\s+[A-Z]", text):
+    if TWO_SENTENCES.search(text):
         return False  # two sentences are text, not a caption
     return VERBISH.search(text) is None
 

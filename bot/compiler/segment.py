@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from statistics import median
 
 from bot.compiler.cleaning import (
     CAPTION_POSITION,
@@ -351,7 +350,16 @@ def _is_prose(lines: list[Line], body: list[int]) -> bool:
     if not long_lines:
         return False
     with_breaks = sum(1 for line in long_lines if INTERNAL_BREAK.search(line.text))
-    return with_breaks >= 0.3 * len(long_lines) or median(len(x.text) for x in long_lines) > 300
+    return with_breaks >= 0.3 * len(long_lines) or _median([len(x.text) for x in long_lines]) > 300
+
+
+def _median(values: list[int]) -> float:
+    """statistics.median, in code the compiled build runs natively (that one runs as bytecode)."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def _is_heading(line: Line, following: Line | None, prose: bool) -> bool:
