@@ -124,8 +124,9 @@ class Line:
 def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
     lines: list[Line] = []
     for match in STRIPPED_LINE.finditer(text, start, len(text) if end is None else end):
-        stripped = match.group()
-        lines.append(Line(match.start(), match.end(), stripped, word_count(stripped)))
+        line_start, line_end = match.span()  # one call for what start(), end(), group() give
+        stripped = text[line_start:line_end]
+        lines.append(Line(line_start, line_end, stripped, word_count(stripped)))
     return lines
 
 
