@@ -7,8 +7,6 @@ case), repetition within the file, and position (after a title, around relative 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from typing import NamedTuple
 
 from bot.compiler.dates import MONTH
 
@@ -94,6 +92,7 @@ CAPTION_POSITION = re.compile(
     r"\((?:[a-z]+ )?(?:left|right|centre|center|pictured|top|bottom|front|back)\)", re.IGNORECASE
 )
 EDITORIAL_MARKER = re.compile(r"\[[A-Z]{1,4}\d{1,3}\]")
+TWO_SENTENCES = re.compile(r"[.!?][\"”’]?\s+[A-Z]")
 TEASER_END = re.compile(r"(?:\.\.\.|…)\s*$")
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # A verb-ish word tells a sentence from a label or caption: auxiliaries and -ed/-ing forms.
@@ -107,19 +106,27 @@ VERBISH = re.compile(
 )
 
 
-# one per line of every document: a named tuple is made several times faster than a frozen dataclass
-class Line(NamedTuple):
-    start: int  # offsets of the stripped line in the file
-    end: int
-    text: str
-    words: int  # asked of most lines several times over, so counted once
+# One per line of every document: a plain class with a typed __init__ is native under mypyc (a
+# named tuple's __new__ runs as bytecode there) and made as fast as a named tuple in Python.
+class Line:
+    __slots__ = ("end", "start", "text", "words")
+
+    def __init__(self, start: int, end: int, text: str, words: int) -> None:
+        self.start = start  # offsets of the stripped line in the file
+        self.end = end
+        self.text = text
+        self.words = words  # asked of most lines several times over, so counted once
+
+    def __repr__(self) -> str:
+        return f"Line(start={self.start}, end={self.end}, text={self.text!r}, words={self.words})"
 
 
 def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
     lines: list[Line] = []
     for match in STRIPPED_LINE.finditer(text, start, len(text) if end is None else end):
-        stripped = match.group()
-        lines.append(Line(match.start(), match.end(), stripped, word_count(stripped)))
+        line_start, line_end = match.span()  # one call for what start(), end(), group() give
+        stripped = text[line_start:line_end]
+        lines.append(Line(line_start, line_end, stripped, word_count(stripped)))
     return lines
 
 
@@ -142,7 +149,11 @@ def is_label_shaped(line: Line) -> bool:
 
 def repeated_labels(lines: list[Line]) -> set[str]:
     """Label-shaped lines that occur more than once: site furniture, not content."""
-    counts = Counter(line.text.casefold() for line in lines if is_label_shaped(line))
+    counts: dict[str, int] = {}  # a plain loop: compiled, where Counter's runs as bytecode
+    for line in lines:
+        if is_label_shaped(line):
+            text = line.text.casefold()
+            counts[text] = counts.get(text, 0) + 1
     return {text for text, count in counts.items() if count > 1}
 
 
@@ -185,7 +196,7 @@ def looks_like_caption(text: str) -> bool:
     words = text.split()
     if len(words) > 16 or text.endswith((";", ",", ":", "?", "!")):
         return False
-    if re.search(r"[.!?][\"”’]?\s+[A-Z]", text):
+    if TWO_SENTENCES.search(text):
         return False  # two sentences are text, not a caption
     return VERBISH.search(text) is None
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from typing import Final
 
 from bot.compiler.entities import Mention
 from bot.compiler.gazetteer import SPEECH_VERBS
@@ -26,22 +26,53 @@ PLACEHOLDER = re.compile(E)
 PLACEHOLDERS = tuple(f"\ue000{index}\ue001" for index in range(100))  # made once, not per sentence
 
 
-@dataclass(frozen=True, slots=True)
+# Found and Shape are made for every sentence with two names: plain classes with a typed
+# __init__ are native under mypyc (a dataclass's generated __init__ runs as bytecode).
 class Found:
-    type: str
-    subject: int  # mention index
-    value: str
-    object: int | None = None
+    __slots__ = ("object", "subject", "type", "value")
+
+    def __init__(self, type: str, subject: int, value: str, object: int | None = None) -> None:
+        self.type = type
+        self.subject = subject  # mention index
+        self.value = value
+        self.object = object
+
+    def _fields(self) -> tuple[str, int, str, int | None]:
+        return (self.type, self.subject, self.value, self.object)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Found) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (
+            f"Found(type={self.type!r}, subject={self.subject!r}, value={self.value!r}, "
+            f"object={self.object!r})"
+        )
 
 
-@dataclass(slots=True)
 class Shape:
-    text: str  # the sentence with placeholders
-    mentions: Sequence[Mention]  # the sentence's mentions, in order
-    kinds: Sequence[str | None]  # the document's kind guess for each mention
-    source: str  # the sentence text itself, for values
-    base: int  # offset of the sentence in the document
-    hidden: Sequence[bool] = ()  # mentions inside quotes or brackets: not the narrative's actors
+    __slots__ = ("base", "hidden", "kinds", "mentions", "source", "text")
+
+    def __init__(
+        self,
+        text: str,
+        mentions: Sequence[Mention],
+        kinds: Sequence[str | None],
+        source: str,
+        base: int,
+        *,
+        hidden: Sequence[bool] = (),
+    ) -> None:
+        self.text = text  # the sentence with placeholders
+        self.mentions = mentions  # the sentence's mentions, in order
+        self.kinds = kinds  # the document's kind guess for each mention
+        self.source = source  # the sentence text itself, for values
+        self.base = base  # offset of the sentence in the document
+        # mentions inside quotes or brackets: not the narrative's actors
+        self.hidden = hidden
 
     def surface(self, index: int) -> str:
         return self.mentions[index].surface
@@ -53,9 +84,17 @@ class Shape:
 
     def plain(self, start: int, end: int) -> str:
         """Shape text with placeholders put back as the names they stand for."""
-        return PLACEHOLDER.sub(
-            lambda m: self.surface(int(m.group(1))), self.text[start:end]
-        ).strip()
+        piece = self.text[start:end]
+        if "\ue000" not in piece:  # most quotations name no one
+            return piece.strip()
+        parts: list[str] = []  # PLACEHOLDER.sub with a function, without making one per call
+        cursor = 0
+        for m in PLACEHOLDER.finditer(piece):
+            parts.append(piece[cursor : m.start()])
+            parts.append(self.surface(int(m.group(1))))
+            cursor = m.end()
+        parts.append(piece[cursor:])
+        return "".join(parts).strip()
 
 
 def build_shape(
@@ -177,24 +216,56 @@ NAME_THE_GROUPS_LEADER = re.compile(rf"{E}, (?:the )?{E}{POSS} {LEADER_ADJ}{LEAD
 AND_ITS_LEADER = re.compile(rf"{E} and its {LEADER_ADJ}{LEADER_NOUN},? {TITLE_WORDS}{E}")
 
 
+# What the leader patterns cannot match without, tested as substrings first: the rule fires on
+# words as common as "led" (in "called"), and most of its patterns then find nothing.
+LEADER_NOUNS: Final = tuple(LEADER_NOUN[3:-1].split("|"))
+LEADER_NOUNS_OF: Final = tuple(f"{noun} of " for noun in LEADER_NOUNS)
+# HEADS's verbs, between spaces
+HEADING_VERBS: Final = (
+    " heads ",
+    " leads ",
+    " led ",
+    " headed ",
+    " commands ",
+    " commanded ",
+    " runs ",
+    " ran ",
+    " founded ",
+    " co-founded ",
+)
+
+
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    return any(word in text for word in words)  # mypyc makes this a plain loop
+
+
 def _leader(shape: Shape) -> list[Found]:
     found: list[Found] = []
     text = shape.text
-    for m in LEADER_OF_AFTER.finditer(text):
-        found.append(shape.link("leader", m.group(3), m.group(1)))
-    for m in GROUP_LEADER_NAME.finditer(text):
-        found.append(shape.link("leader", m.group(1), m.group(2)))
-    for m in LED_BY.finditer(text):
-        found.append(shape.link("leader", m.group(1), m.group(2)))
-    for m in LEADER_OF_IS.finditer(text):
-        found.append(shape.link("leader", m.group(1), m.group(2)))
-    for m in HEADS.finditer(text):
-        person, group = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-        found.append(shape.link("leader", group, person))
-    for m in NAME_THE_GROUPS_LEADER.finditer(text):
-        found.append(shape.link("leader", m.group(2), m.group(1)))
-    for m in AND_ITS_LEADER.finditer(text):
-        found.append(shape.link("leader", m.group(1), m.group(2)))
+    noun = _has_any(text, LEADER_NOUNS)
+    noun_of = noun and _has_any(text, LEADER_NOUNS_OF)
+    if noun_of:
+        for m in LEADER_OF_AFTER.finditer(text):
+            found.append(shape.link("leader", m.group(3), m.group(1)))
+    if noun:
+        for m in GROUP_LEADER_NAME.finditer(text):
+            found.append(shape.link("leader", m.group(1), m.group(2)))
+    if " by " in text:
+        for m in LED_BY.finditer(text):
+            found.append(shape.link("leader", m.group(1), m.group(2)))
+    if noun_of and (" is " in text or " was " in text):
+        for m in LEADER_OF_IS.finditer(text):
+            found.append(shape.link("leader", m.group(1), m.group(2)))
+    if noun_of or _has_any(text, HEADING_VERBS):
+        for m in HEADS.finditer(text):
+            person, group = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            found.append(shape.link("leader", group, person))
+    if noun:
+        for m in NAME_THE_GROUPS_LEADER.finditer(text):
+            found.append(shape.link("leader", m.group(2), m.group(1)))
+    if " and its " in text:
+        for m in AND_ITS_LEADER.finditer(text):
+            found.append(shape.link("leader", m.group(1), m.group(2)))
     return [f for f in found if _fits(shape, f, subject_not="person", object_not="place")]
 
 
@@ -400,10 +471,13 @@ def _member(shape: Shape) -> list[Found]:
 
 # A quotation may run on past its sentence: reporters close it sentences or paragraphs later.
 QUOTE = re.compile(r"“([^“”]{12,})(?:”|$)|\"([^\"]{12,})(?:\"|$)")
-SPEECH_BEFORE = re.compile(
-    rf"(?:\b(?:{SPEECH_VERBS}|saying|stating|according to|words|message|statements?|"
+SPEECH_WORDS = (
+    rf"{SPEECH_VERBS}|saying|stating|according to|words|message|statements?|"
     r"assertions?|claims?|remarks?|comments?|warnings?|views?|concerned|believes?|fears?|"
-    r"insistence|argument|conclusion|concludes|concluded)\b"
+    r"insistence|argument|conclusion|concludes|concluded"
+)
+SPEECH_BEFORE = re.compile(
+    rf"(?:\b(?:{SPEECH_WORDS})\b"
     rf"[^\ue000“\"]{{0,40}}"
     r"|\b[Aa]ccording to (?:the )?\ue000\d+\ue001,?\s*"
     r"|:\s*)$"
@@ -473,7 +547,7 @@ def _speaker_after(shape: Shape, close_at: int, previous_person: int | None) -> 
 def _speaker_before(shape: Shape, open_at: int, previous_person: int | None) -> int | None:
     """ "X said: “…”", "X's assertion that “…”", "According to X, “…”"."""
     before = shape.text[_clause_start(shape.text, open_at - 1) if open_at else 0 : open_at]
-    if not SPEECH_BEFORE.search(before):
+    if not SPEECH_BEFORE.search(before, _speech_reach(before, len(shape.mentions))):
         return None
     if previous_person is not None and PRONOUN_SPEAKER.match(before):
         return previous_person  # "He said: “...”"
@@ -485,6 +559,23 @@ def _speaker_before(shape: Shape, open_at: int, previous_person: int | None) -> 
     if people:
         return people[0]
     return others[0] if others else None
+
+
+# SPEECH_BEFORE matches at the end of its text: a speech word then at most 40 characters, or
+# "according to (the) NAME," or a colon, then spaces. Searched from where such a match can
+# start at the earliest, not tried at every character of a long clause.
+LONGEST_SPEECH_WORD = max(len(word.rstrip("?")) for word in SPEECH_WORDS.split("|"))
+
+
+def _speech_reach(before: str, mention_count: int) -> int:
+    """The first position of `before` where SPEECH_BEFORE can start a match."""
+    core = len(before)
+    while core and before[core - 1].isspace():
+        core -= 1
+    # "$" also matches before a final newline; "according to the \ue000N\ue001," is 20
+    # characters and the placeholder's digits
+    earliest = min(len(before) - 41 - LONGEST_SPEECH_WORD, core - 20 - len(str(mention_count)))
+    return max(0, earliest)
 
 
 def _fits(shape: Shape, found: Found, *, subject_not: str | None, object_not: str | None) -> bool:
@@ -587,16 +678,32 @@ def anchor_of(word: str) -> int:
 
 def anchored_pattern(words: Iterable[str]) -> str:
     """Matches at the rarest character of any of the words, where the whole word occurs:
-    "d(?:(?<=lead)er|(?<=hea))" for "leader" and "head"."""
-    branches: dict[str, list[str]] = {}
+    "d(?:er(?<=leader)|(?<=ad)(?:(?<=head)))" for "leader" and "head".
+
+    The letters after that character are matched first, and the whole word looked behind at
+    only when they fit; words ending at the character are looked behind at only when the
+    character before it fits (a lookbehind is the costliest step, run at each anchor letter)."""
+    after: dict[str, list[str]] = {}
+    ending: dict[str, list[str]] = {}
+    before: dict[str, set[str]] = {}
     for word in words:
         at = anchor_of(word)
-        behind = f"(?<={re.escape(word[: at + 1])})" if at else ""
-        branches.setdefault(word[at], []).append(behind + re.escape(word[at + 1 :]))
-    return "|".join(
-        f"{re.escape(char)}(?:{'|'.join(sorted(rests))})"
-        for char, rests in sorted(branches.items())
-    )
+        char, rest = word[at], word[at + 1 :]
+        if rest or not at:
+            behind = f"(?<={re.escape(word)})" if at else ""
+            after.setdefault(char, []).append(re.escape(rest) + behind)
+        else:
+            ending.setdefault(char, []).append(f"(?<={re.escape(word)})")
+            before.setdefault(char, set()).add(word[at - 1])
+    branches: list[str] = []
+    for char in sorted(after.keys() | ending.keys()):
+        alternatives = sorted(after.get(char, []))
+        if char in ending:
+            previous = "".join(re.escape(c) for c in sorted(before[char]))
+            guard = f"(?<=[{previous}]{re.escape(char)})"
+            alternatives.append(f"{guard}(?:{'|'.join(sorted(ending[char]))})")
+        branches.append(f"{re.escape(char)}(?:{'|'.join(alternatives)})")
+    return "|".join(branches)
 
 
 def _rules_of_words() -> dict[str, frozenset[int]]:

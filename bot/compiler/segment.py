@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from statistics import median
-from typing import NamedTuple
 
 from bot.compiler.cleaning import (
     CAPTION_POSITION,
@@ -40,11 +38,20 @@ INTERNAL_BREAK = re.compile(r"[.!?][\"”’]?\s+[\"“‘]?[A-Z]")
 HEADER_REACH = 5  # lines after a title that may still hold its byline furniture
 
 
-class Block(NamedTuple):  # made for every line of every document: a tuple is cheapest
-    start: int
-    end: int
-    kind: str  # paragraph | heading | caption
-    section: str | None = None  # the heading above a paragraph
+class Block:  # one per line of every document: a plain class is native under mypyc
+    __slots__ = ("end", "kind", "section", "start")
+
+    def __init__(self, start: int, end: int, kind: str, section: str | None = None) -> None:
+        self.start = start
+        self.end = end
+        self.kind = kind  # paragraph | heading | caption
+        self.section = section  # the heading above a paragraph
+
+    def __repr__(self) -> str:
+        return (
+            f"Block(start={self.start}, end={self.end}, kind={self.kind!r}, "
+            f"section={self.section!r})"
+        )
 
 
 @dataclass(slots=True)
@@ -343,7 +350,16 @@ def _is_prose(lines: list[Line], body: list[int]) -> bool:
     if not long_lines:
         return False
     with_breaks = sum(1 for line in long_lines if INTERNAL_BREAK.search(line.text))
-    return with_breaks >= 0.3 * len(long_lines) or median(len(x.text) for x in long_lines) > 300
+    return with_breaks >= 0.3 * len(long_lines) or _median([len(x.text) for x in long_lines]) > 300
+
+
+def _median(values: list[int]) -> float:
+    """statistics.median, in code the compiled build runs natively (that one runs as bytecode)."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def _is_heading(line: Line, following: Line | None, prose: bool) -> bool:
