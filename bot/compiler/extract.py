@@ -116,16 +116,28 @@ class Extraction:
     version: str = COMPILER_VERSION
 
 
-@dataclass(slots=True)
 class _Sentence:
-    article: int
-    start: int
-    end: int
-    section: str | None
-    mentions: list[Mention] = field(default_factory=list)
-    countries: list[str] = field(default_factory=list)  # of demonyms that name nothing
-    numbers: list[int] = field(default_factory=list)  # each mention's local entity, once built
-    titled: bool = False  # a mention has a title before it ("President X"): a role to record
+    # A plain class: mypyc compiles its __init__, where a dataclass's runs as bytecode
+    __slots__ = ("article", "countries", "end", "mentions", "numbers", "section", "start", "titled")
+
+    def __init__(
+        self,
+        article: int,
+        start: int,
+        end: int,
+        section: str | None,
+        *,
+        mentions: list[Mention],
+        countries: list[str],
+    ) -> None:
+        self.article = article
+        self.start = start
+        self.end = end
+        self.section = section
+        self.mentions = mentions
+        self.countries = countries  # of demonyms that name nothing
+        self.numbers: list[int] = []  # each mention's local entity, once built
+        self.titled = False  # a mention has a title before it ("President X"): a role to record
 
 
 class KeyUnion:
@@ -262,7 +274,11 @@ def _sentences(text: str, articles: list[Article], vocabulary: LowercaseWords) -
                             mention.quoted = any(
                                 s < mention.start and mention.end < e for s, e in around
                             )
-                found.append(_Sentence(number, start, end, block.section, mentions, countries, []))
+                found.append(
+                    _Sentence(
+                        number, start, end, block.section, mentions=mentions, countries=countries
+                    )
+                )
     return found
 
 
@@ -720,7 +736,7 @@ def _fact(
 ) -> FactDraft | None:
     body = analysis[sentence.start : sentence.end]
     flat = one_line(body)
-    if flat.count(" ") < 3 or not LOWERCASE.search(body):  # fewer than four words
+    if not _four_words(flat) or not LOWERCASE.search(body):
         return None
     numbers = sentence.numbers
     entities = list(numbers)
@@ -751,7 +767,7 @@ def _fact(
         obj = numbers[item.object] if item.object is not None else None
         if obj == subject:
             obj = None  # a former name merged into the entity it names
-        relations.append(RelationDraft(item.type, subject, item.value, obj))
+        relations.append(tuple.__new__(RelationDraft, (item.type, subject, item.value, obj)))
         subject_kind, object_kind = RELATION_VOTES.get(item.type, (None, None))
         if subject_kind:
             builder.vote(subject, subject_kind, 1)
@@ -768,17 +784,31 @@ def _fact(
     if markdown:
         statement = strip_markdown(statement)
     date = find_date(analysis, sentence.start, sentence.end, doc_date)
-    return FactDraft(
-        sentence.article,
-        sentence.start,
-        sentence.end,
-        flat if statement is body else one_line(statement),
-        tuple(entities) if len(entities) < 2 else tuple(dict.fromkeys(entities)),
-        date.date if date else None,
-        date.text if date else None,
-        sentence.section,
-        tuple(dict.fromkeys(relations)) if relations else (),
+    # tuple.__new__: FactDraft(...) would run the named tuple's __new__, written in Python
+    return tuple.__new__(
+        FactDraft,
+        (
+            sentence.article,
+            sentence.start,
+            sentence.end,
+            flat if statement is body else one_line(statement),
+            tuple(entities) if len(entities) < 2 else tuple(dict.fromkeys(entities)),
+            date.date if date else None,
+            date.text if date else None,
+            sentence.section,
+            tuple(dict.fromkeys(relations)) if relations else (),
+        ),
     )
+
+
+def _four_words(flat: str) -> bool:
+    """Whether a one-line text has a third space: found sooner than counting them all."""
+    at = flat.find(" ")
+    if at >= 0:
+        at = flat.find(" ", at + 1)
+        if at >= 0:
+            at = flat.find(" ", at + 1)
+    return at >= 0
 
 
 def one_line(text: str) -> str:
