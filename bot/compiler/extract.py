@@ -70,7 +70,9 @@ PRONOUN_SUBJECT = re.compile(
 
 # Cached records are named tuples and plain dataclasses: they unpickle several times faster
 # than slotted dataclasses, whose __setstate__ runs in Python.
-@dataclass
+# Their __init__ is written out (init=False): mypyc compiles it, where the generated one runs
+# as bytecode.
+@dataclass(init=False)
 class LocalEntity:
     keys: list[str]  # names that identify it across documents: full names, acronyms
     alias_keys: list[str]  # names that identify it only here: a surname, a first-name pair
@@ -78,6 +80,22 @@ class LocalEntity:
     votes: dict[str, float]  # kind evidence
     titles: list[str]
     former: list[str] = field(default_factory=list)  # keys of names it no longer goes by
+
+    def __init__(  # noqa: PLR0917 - cached rows are passed positionally
+        self,
+        keys: list[str],
+        alias_keys: list[str],
+        surfaces: dict[str, int],
+        votes: dict[str, float],
+        titles: list[str],
+        former: list[str] | None = None,
+    ) -> None:
+        self.keys = keys
+        self.alias_keys = alias_keys
+        self.surfaces = surfaces
+        self.votes = votes
+        self.titles = titles
+        self.former = [] if former is None else former
 
 
 class RelationDraft(NamedTuple):
@@ -106,7 +124,7 @@ class SourceDraft(NamedTuple):
     date: str | None
 
 
-@dataclass
+@dataclass(init=False)
 class Extraction:
     path: str
     sha256: str
@@ -114,6 +132,22 @@ class Extraction:
     entities: list[LocalEntity]
     facts: list[FactDraft]
     version: str = COMPILER_VERSION
+
+    def __init__(  # noqa: PLR0917 - as the generated one took them
+        self,
+        path: str,
+        sha256: str,
+        sources: list[SourceDraft],
+        entities: list[LocalEntity],
+        facts: list[FactDraft],
+        version: str = COMPILER_VERSION,
+    ) -> None:
+        self.path = path
+        self.sha256 = sha256
+        self.sources = sources
+        self.entities = entities
+        self.facts = facts
+        self.version = version
 
 
 class _Sentence:
@@ -629,7 +663,7 @@ class _Builder:
             number = self.index[root] = len(self.table)
             votes = dict(self.votes.get(root, {}))
             votes.pop("_count", None)  # the mention count, kept beside the kind votes
-            self.table.append(LocalEntity([], [], {}, votes, [], []))
+            self.table.append(LocalEntity([], [], {}, votes, []))
         entity = self.table[number]
         bucket = entity.alias_keys if key in self.aliases_only else entity.keys
         if key not in bucket:
