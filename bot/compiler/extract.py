@@ -222,15 +222,15 @@ def extract(path: str, text: str, sha256: str, *, markdown: bool = False) -> Ext
     long_forms = _link_acronyms(analysis, sentences, keys)
     _spread_long_forms(analysis, sentences, long_forms)
     former = _link_former_names(analysis, sentences, keys)
-    votes = _votes(sentences, keys)
+    census = _Census(sentences, keys)
+    votes = census.votes
     kinds = RootKinds(votes)
-    names = _distinct_names(sentences)
     merges = keys.merges
-    _link_initials(names, keys, kinds)
-    _link_surnames(names, keys, votes, kinds, aliases_only)
+    _link_initials(census.names, keys, kinds)
+    _link_surnames(census.names, keys, votes, kinds, aliases_only)
     if keys.merges != merges:  # else the groups, and so their votes, are as counted
         votes = _votes(sentences, keys)
-    _drop_common_words(analysis, sentences, keys, votes, vocabulary)
+    _drop_common_words(analysis, sentences, keys, votes, vocabulary, census=census)
     builder = _Builder(keys, votes, aliases_only)
     for sentence in sentences:
         numbers = sentence.numbers
@@ -387,14 +387,57 @@ def _link_parenthesized_name(
         keys.union(outer.key, named.key)  # "Khorasan Ovozi (Voice of Khorasan)": a translation
 
 
+class _Census:
+    """One pass over the document's mentions, once names are linked by their own wording: the
+    votes of each group (`_votes`), one mention per (key, surface) for the linkers to collect
+    into sets without repeats, and how often each key is mentioned."""
+
+    def __init__(self, sentences: list[_Sentence], keys: KeyUnion) -> None:
+        votes: dict[str, dict[str, float]] = {}
+        buckets: dict[str, dict[str, float]] = {}  # by key: a name recurs, its root found once
+        counts: dict[str, int] = {}
+        first: dict[str, Mention] = {}  # by key
+        variants: set[tuple[str, str]] = set()  # (key, surface) of other spellings than the first
+        names: list[Mention] = []
+        for sentence in sentences:
+            for mention in sentence.mentions:
+                key = mention.key
+                bucket = buckets.get(key)
+                if bucket is None:
+                    root = keys.find(key)
+                    bucket = votes.get(root)
+                    if bucket is None:
+                        bucket = votes[root] = {}
+                    buckets[key] = bucket
+                    counts[key] = 1
+                    first[key] = mention
+                    names.append(mention)
+                else:
+                    counts[key] += 1
+                    surface = mention.surface
+                    if surface != first[key].surface and (key, surface) not in variants:
+                        variants.add((key, surface))
+                        names.append(mention)
+                for kind, score in mention.votes.items():
+                    bucket[kind] = bucket.get(kind, 0) + score
+                bucket["_count"] = bucket.get("_count", 0) + 1
+        self.votes = votes
+        self.names = names  # in the order they first occur
+        self.counts = counts
+
+
 def _votes(sentences: list[_Sentence], keys: KeyUnion) -> dict[str, dict[str, float]]:
-    votes: dict[str, dict[str, float]] = defaultdict(dict)
+    votes: dict[str, dict[str, float]] = {}
     buckets: dict[str, dict[str, float]] = {}  # by key: a name recurs, its root is found once
     for sentence in sentences:
         for mention in sentence.mentions:
             bucket = buckets.get(mention.key)
             if bucket is None:
-                bucket = buckets[mention.key] = votes[keys.find(mention.key)]
+                root = keys.find(mention.key)
+                bucket = votes.get(root)
+                if bucket is None:
+                    bucket = votes[root] = {}
+                buckets[mention.key] = bucket
             for kind, score in mention.votes.items():
                 bucket[kind] = bucket.get(kind, 0) + score
             bucket["_count"] = bucket.get("_count", 0) + 1
@@ -428,19 +471,10 @@ class RootKinds:
         return kind
 
 
-def _distinct_names(sentences: list[_Sentence]) -> list[Mention]:
-    """One mention per (key, surface): what the linkers collect into sets, without repeats."""
-    distinct: dict[tuple[str, str], Mention] = {}
-    for sentence in sentences:
-        for mention in sentence.mentions:
-            distinct.setdefault((mention.key, mention.surface), mention)
-    return list(distinct.values())
-
-
 def _link_initials(names: list[Mention], keys: KeyUnion, kinds: RootKinds) -> None:
     """An acronym never defined here ("ETIM") joins the one long name whose initials spell it.
 
-    `names`: the document's `_distinct_names`."""
+    `names`: the document's `_Census.names`."""
     # An acronym's second character is never a lowercase letter: most names are ruled out so
     acronyms = {
         mention.surface
@@ -472,7 +506,7 @@ def _link_initials(names: list[Mention], keys: KeyUnion, kinds: RootKinds) -> No
 
 
 def _link_surnames(
-    names: list[Mention],  # the document's `_distinct_names`
+    names: list[Mention],  # the document's `_Census.names`
     keys: KeyUnion,
     votes: dict[str, dict[str, float]],
     kinds: RootKinds,  # of the roots votes were counted under
@@ -569,6 +603,8 @@ def _drop_common_words(
     keys: KeyUnion,
     votes: dict[str, dict[str, float]],
     vocabulary: LowercaseWords,
+    *,
+    census: _Census,  # taken since the mentions last changed
 ) -> None:
     """ "Agreement", "Competition", "Northern": one capitalized common word, written in
     lowercase more often than capitalized in the same document, with no cue of a name and no
@@ -577,28 +613,27 @@ def _drop_common_words(
     seen: set[str] = set()
     candidates: set[str] = set()
     place_names, demonym_names = places(), demonyms()
-    for sentence in sentences:
-        for mention in sentence.mentions:
-            key = mention.key
-            if key in seen:  # decided at its first mention
-                continue
-            seen.add(key)
-            if (
-                " " in key
-                or is_acronym(mention.surface)
-                or key in place_names
-                or key in demonym_names
-                or keys.find(key) in joined
-            ):
-                continue
-            bucket = votes.get(keys.find(key), {})
-            if max((v for k, v in bucket.items() if k != "_count"), default=0) > 0.5:
-                continue
-            if key in vocabulary:
-                candidates.add(key)
+    for mention in census.names:
+        key = mention.key
+        if key in seen:  # decided at its first mention
+            continue
+        seen.add(key)
+        if (
+            " " in key
+            or is_acronym(mention.surface)
+            or key in place_names
+            or key in demonym_names
+            or keys.find(key) in joined
+        ):
+            continue
+        bucket = votes.get(keys.find(key), {})
+        if max((v for k, v in bucket.items() if k != "_count"), default=0) > 0.5:
+            continue
+        if key in vocabulary:
+            candidates.add(key)
     if not candidates:
         return
-    capitalized = Counter(m.key for sentence in sentences for m in sentence.mentions)
+    capitalized = census.counts
     common = {key for key in candidates if text.count(key) >= capitalized[key]}
     if common:
         for sentence in sentences:
