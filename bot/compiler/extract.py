@@ -513,22 +513,31 @@ def _link_surnames(
     aliases_only: set[str],
 ) -> None:
     """ "Usmanov", "Mr. Tokayev", "Abu Yusuf": the one person whose full name ends or starts so."""
-    people: dict[str, set[str]] = defaultdict(set)  # a name's first or last words -> person roots
-    others: set[str] = set()
+    people: dict[str, set[str]] = {}  # a name's first or last words -> person roots
+    for mention in names:
+        key = mention.key
+        # most names are one word (keys are folded: their only whitespace is " ")
+        if " " not in key or not personal_name_shape(key):
+            continue
+        root = keys.find(key)
+        if kinds.get(root) == "person":
+            words = key.split()
+            for size in range(1, len(words)):
+                _add_person(people, " ".join(words[-size:]), root)
+                if size >= 2:
+                    _add_person(people, " ".join(words[:size]), root)
+    if not people:
+        return
+    others: set[str] = set()  # names some full name ends or starts with
     place_names = places()
     for mention in names:
         key = mention.key
-        root = keys.find(key) if personal_name_shape(key) else None  # most names: one word
-        if root is not None and kinds.get(root) == "person":
-            words = key.split()
-            for size in range(1, len(words)):
-                people[" ".join(words[-size:])].add(root)
-                if size >= 2:
-                    people[" ".join(words[:size])].add(root)
+        if key not in people or key in others:
+            continue
         surface = mention.surface
         if (surface[1:2].islower() or not is_acronym(surface)) and key not in place_names:
             others.add(key)
-    for key in sorted(others & people.keys()):  # names some full name ends or starts with
+    for key in sorted(others):
         root = keys.find(key)
         candidates = people.get(key, set()) - {root}
         if len(candidates) != 1:
@@ -540,6 +549,14 @@ def _link_surnames(
         aliases_only.add(key)
 
 
+def _add_person(people: dict[str, set[str]], words: str, root: str) -> None:
+    roots = people.get(words)
+    if roots is None:
+        people[words] = {root}
+    else:
+        roots.add(root)
+
+
 def _drop_sentence_case_words(sentences: list[_Sentence]) -> None:
     """A capitalized word seen only at sentence starts ("Analysts", "Apart") is no name."""
     anywhere: set[str] = set()
@@ -547,9 +564,11 @@ def _drop_sentence_case_words(sentences: list[_Sentence]) -> None:
     for sentence in sentences:
         for mention in sentence.mentions:
             if not mention.initial:
-                anywhere.add(mention.key)
-                if " " in mention.key:  # "Akhunzada’s deputies": a full name's surname
-                    anywhere.add(mention.key.rsplit(" ", 1)[1])
+                key = mention.key
+                if key not in anywhere:
+                    anywhere.add(key)
+                    if " " in key:  # "Akhunzada’s deputies": a full name's surname
+                        anywhere.add(key.rsplit(" ", 1)[1])
             elif not opening or opening[-1] is not sentence:
                 opening.append(sentence)
     for sentence in opening:
@@ -805,7 +824,8 @@ def _fact(
 ) -> FactDraft | None:
     body = analysis[sentence.start : sentence.end]
     flat = one_line(body)
-    if not _four_words(flat) or not LOWERCASE.search(body):
+    # most sentences have a lowercase letter second ("The", "He"): no need to search for one
+    if not _four_words(flat) or not ("a" <= body[1:2] <= "z" or LOWERCASE.search(body)):
         return None
     numbers = sentence.numbers
     entities = list(numbers)
