@@ -229,7 +229,7 @@ def extract(path: str, text: str, sha256: str, *, markdown: bool = False) -> Ext
     _link_initials(census.names, keys, kinds)
     _link_surnames(census.names, keys, votes, kinds, aliases_only)
     if keys.merges != merges:  # else the groups, and so their votes, are as counted
-        votes = _votes(sentences, keys)
+        votes = _recount_votes(sentences, keys, votes)
     _drop_common_words(analysis, sentences, keys, votes, vocabulary, census=census)
     builder = _Builder(keys, votes, aliases_only)
     for sentence in sentences:
@@ -426,18 +426,43 @@ class _Census:
         self.counts = counts
 
 
-def _votes(sentences: list[_Sentence], keys: KeyUnion) -> dict[str, dict[str, float]]:
+def _recount_votes(
+    sentences: list[_Sentence], keys: KeyUnion, counted: dict[str, dict[str, float]]
+) -> dict[str, dict[str, float]]:
+    """The votes of the groups since joined, from those `counted` before: a group that took in
+    no other keeps its votes; a joined one is summed again over its mentions in their order,
+    so its sums and the order of its kinds are what counting it from scratch gives."""
+    groups: dict[str, list[str]] = {}  # new root -> the old roots it took in
+    for old in counted:
+        root = keys.find(old)
+        olds = groups.get(root)
+        if olds is None:
+            groups[root] = [old]
+        else:
+            olds.append(old)
     votes: dict[str, dict[str, float]] = {}
+    joined: dict[str, dict[str, float]] = {}
+    for root, olds in groups.items():
+        if len(olds) == 1:
+            votes[root] = counted[olds[0]]
+        else:
+            votes[root] = joined[root] = {}
+    if not joined:
+        return votes
     buckets: dict[str, dict[str, float]] = {}  # by key: a name recurs, its root is found once
+    untouched: set[str] = set()  # keys of the groups that took in no other
     for sentence in sentences:
         for mention in sentence.mentions:
-            bucket = buckets.get(mention.key)
+            key = mention.key
+            bucket = buckets.get(key)
             if bucket is None:
-                root = keys.find(mention.key)
-                bucket = votes.get(root)
-                if bucket is None:
-                    bucket = votes[root] = {}
-                buckets[mention.key] = bucket
+                if key in untouched:
+                    continue
+                found = joined.get(keys.find(key))
+                if found is None:
+                    untouched.add(key)
+                    continue
+                bucket = buckets[key] = found
             for kind, score in mention.votes.items():
                 bucket[kind] = bucket.get(kind, 0) + score
             bucket["_count"] = bucket.get("_count", 0) + 1
