@@ -70,7 +70,9 @@ PRONOUN_SUBJECT = re.compile(
 
 # Cached records are named tuples and plain dataclasses: they unpickle several times faster
 # than slotted dataclasses, whose __setstate__ runs in Python.
-@dataclass
+# Their __init__ is written out (init=False): mypyc compiles it, where the generated one runs
+# as bytecode.
+@dataclass(init=False)
 class LocalEntity:
     keys: list[str]  # names that identify it across documents: full names, acronyms
     alias_keys: list[str]  # names that identify it only here: a surname, a first-name pair
@@ -78,6 +80,22 @@ class LocalEntity:
     votes: dict[str, float]  # kind evidence
     titles: list[str]
     former: list[str] = field(default_factory=list)  # keys of names it no longer goes by
+
+    def __init__(  # noqa: PLR0917 - cached rows are passed positionally
+        self,
+        keys: list[str],
+        alias_keys: list[str],
+        surfaces: dict[str, int],
+        votes: dict[str, float],
+        titles: list[str],
+        former: list[str] | None = None,
+    ) -> None:
+        self.keys = keys
+        self.alias_keys = alias_keys
+        self.surfaces = surfaces
+        self.votes = votes
+        self.titles = titles
+        self.former = [] if former is None else former
 
 
 class RelationDraft(NamedTuple):
@@ -106,7 +124,7 @@ class SourceDraft(NamedTuple):
     date: str | None
 
 
-@dataclass
+@dataclass(init=False)
 class Extraction:
     path: str
     sha256: str
@@ -115,17 +133,45 @@ class Extraction:
     facts: list[FactDraft]
     version: str = COMPILER_VERSION
 
+    def __init__(  # noqa: PLR0917 - as the generated one took them
+        self,
+        path: str,
+        sha256: str,
+        sources: list[SourceDraft],
+        entities: list[LocalEntity],
+        facts: list[FactDraft],
+        version: str = COMPILER_VERSION,
+    ) -> None:
+        self.path = path
+        self.sha256 = sha256
+        self.sources = sources
+        self.entities = entities
+        self.facts = facts
+        self.version = version
 
-@dataclass(slots=True)
+
 class _Sentence:
-    article: int
-    start: int
-    end: int
-    section: str | None
-    mentions: list[Mention] = field(default_factory=list)
-    countries: list[str] = field(default_factory=list)  # of demonyms that name nothing
-    numbers: list[int] = field(default_factory=list)  # each mention's local entity, once built
-    titled: bool = False  # a mention has a title before it ("President X"): a role to record
+    # A plain class: mypyc compiles its __init__, where a dataclass's runs as bytecode
+    __slots__ = ("article", "countries", "end", "mentions", "numbers", "section", "start", "titled")
+
+    def __init__(
+        self,
+        article: int,
+        start: int,
+        end: int,
+        section: str | None,
+        *,
+        mentions: list[Mention],
+        countries: list[str],
+    ) -> None:
+        self.article = article
+        self.start = start
+        self.end = end
+        self.section = section
+        self.mentions = mentions
+        self.countries = countries  # of demonyms that name nothing
+        self.numbers: list[int] = []  # each mention's local entity, once built
+        self.titled = False  # a mention has a title before it ("President X"): a role to record
 
 
 class KeyUnion:
@@ -176,15 +222,15 @@ def extract(path: str, text: str, sha256: str, *, markdown: bool = False) -> Ext
     long_forms = _link_acronyms(analysis, sentences, keys)
     _spread_long_forms(analysis, sentences, long_forms)
     former = _link_former_names(analysis, sentences, keys)
-    votes = _votes(sentences, keys)
+    census = _Census(sentences, keys)
+    votes = census.votes
     kinds = RootKinds(votes)
-    names = _distinct_names(sentences)
     merges = keys.merges
-    _link_initials(names, keys, kinds)
-    _link_surnames(names, keys, votes, kinds, aliases_only)
+    _link_initials(census.names, keys, kinds)
+    _link_surnames(census.names, keys, votes, kinds, aliases_only)
     if keys.merges != merges:  # else the groups, and so their votes, are as counted
-        votes = _votes(sentences, keys)
-    _drop_common_words(analysis, sentences, keys, votes, vocabulary)
+        votes = _recount_votes(sentences, keys, votes)
+    _drop_common_words(analysis, sentences, keys, votes, vocabulary, census=census)
     builder = _Builder(keys, votes, aliases_only)
     for sentence in sentences:
         numbers = sentence.numbers
@@ -262,7 +308,11 @@ def _sentences(text: str, articles: list[Article], vocabulary: LowercaseWords) -
                             mention.quoted = any(
                                 s < mention.start and mention.end < e for s, e in around
                             )
-                found.append(_Sentence(number, start, end, block.section, mentions, countries, []))
+                found.append(
+                    _Sentence(
+                        number, start, end, block.section, mentions=mentions, countries=countries
+                    )
+                )
     return found
 
 
@@ -337,14 +387,82 @@ def _link_parenthesized_name(
         keys.union(outer.key, named.key)  # "Khorasan Ovozi (Voice of Khorasan)": a translation
 
 
-def _votes(sentences: list[_Sentence], keys: KeyUnion) -> dict[str, dict[str, float]]:
-    votes: dict[str, dict[str, float]] = defaultdict(dict)
+class _Census:
+    """One pass over the document's mentions, once names are linked by their own wording: the
+    votes of each group (`_votes`), one mention per (key, surface) for the linkers to collect
+    into sets without repeats, and how often each key is mentioned."""
+
+    def __init__(self, sentences: list[_Sentence], keys: KeyUnion) -> None:
+        votes: dict[str, dict[str, float]] = {}
+        buckets: dict[str, dict[str, float]] = {}  # by key: a name recurs, its root found once
+        counts: dict[str, int] = {}
+        first: dict[str, Mention] = {}  # by key
+        variants: set[tuple[str, str]] = set()  # (key, surface) of other spellings than the first
+        names: list[Mention] = []
+        for sentence in sentences:
+            for mention in sentence.mentions:
+                key = mention.key
+                bucket = buckets.get(key)
+                if bucket is None:
+                    root = keys.find(key)
+                    bucket = votes.get(root)
+                    if bucket is None:
+                        bucket = votes[root] = {}
+                    buckets[key] = bucket
+                    counts[key] = 1
+                    first[key] = mention
+                    names.append(mention)
+                else:
+                    counts[key] += 1
+                    surface = mention.surface
+                    if surface != first[key].surface and (key, surface) not in variants:
+                        variants.add((key, surface))
+                        names.append(mention)
+                for kind, score in mention.votes.items():
+                    bucket[kind] = bucket.get(kind, 0) + score
+                bucket["_count"] = bucket.get("_count", 0) + 1
+        self.votes = votes
+        self.names = names  # in the order they first occur
+        self.counts = counts
+
+
+def _recount_votes(
+    sentences: list[_Sentence], keys: KeyUnion, counted: dict[str, dict[str, float]]
+) -> dict[str, dict[str, float]]:
+    """The votes of the groups since joined, from those `counted` before: a group that took in
+    no other keeps its votes; a joined one is summed again over its mentions in their order,
+    so its sums and the order of its kinds are what counting it from scratch gives."""
+    groups: dict[str, list[str]] = {}  # new root -> the old roots it took in
+    for old in counted:
+        root = keys.find(old)
+        olds = groups.get(root)
+        if olds is None:
+            groups[root] = [old]
+        else:
+            olds.append(old)
+    votes: dict[str, dict[str, float]] = {}
+    joined: dict[str, dict[str, float]] = {}
+    for root, olds in groups.items():
+        if len(olds) == 1:
+            votes[root] = counted[olds[0]]
+        else:
+            votes[root] = joined[root] = {}
+    if not joined:
+        return votes
     buckets: dict[str, dict[str, float]] = {}  # by key: a name recurs, its root is found once
+    untouched: set[str] = set()  # keys of the groups that took in no other
     for sentence in sentences:
         for mention in sentence.mentions:
-            bucket = buckets.get(mention.key)
+            key = mention.key
+            bucket = buckets.get(key)
             if bucket is None:
-                bucket = buckets[mention.key] = votes[keys.find(mention.key)]
+                if key in untouched:
+                    continue
+                found = joined.get(keys.find(key))
+                if found is None:
+                    untouched.add(key)
+                    continue
+                bucket = buckets[key] = found
             for kind, score in mention.votes.items():
                 bucket[kind] = bucket.get(kind, 0) + score
             bucket["_count"] = bucket.get("_count", 0) + 1
@@ -378,19 +496,10 @@ class RootKinds:
         return kind
 
 
-def _distinct_names(sentences: list[_Sentence]) -> list[Mention]:
-    """One mention per (key, surface): what the linkers collect into sets, without repeats."""
-    distinct: dict[tuple[str, str], Mention] = {}
-    for sentence in sentences:
-        for mention in sentence.mentions:
-            distinct.setdefault((mention.key, mention.surface), mention)
-    return list(distinct.values())
-
-
 def _link_initials(names: list[Mention], keys: KeyUnion, kinds: RootKinds) -> None:
     """An acronym never defined here ("ETIM") joins the one long name whose initials spell it.
 
-    `names`: the document's `_distinct_names`."""
+    `names`: the document's `_Census.names`."""
     # An acronym's second character is never a lowercase letter: most names are ruled out so
     acronyms = {
         mention.surface
@@ -422,29 +531,38 @@ def _link_initials(names: list[Mention], keys: KeyUnion, kinds: RootKinds) -> No
 
 
 def _link_surnames(
-    names: list[Mention],  # the document's `_distinct_names`
+    names: list[Mention],  # the document's `_Census.names`
     keys: KeyUnion,
     votes: dict[str, dict[str, float]],
     kinds: RootKinds,  # of the roots votes were counted under
     aliases_only: set[str],
 ) -> None:
     """ "Usmanov", "Mr. Tokayev", "Abu Yusuf": the one person whose full name ends or starts so."""
-    people: dict[str, set[str]] = defaultdict(set)  # a name's first or last words -> person roots
-    others: set[str] = set()
+    people: dict[str, set[str]] = {}  # a name's first or last words -> person roots
+    for mention in names:
+        key = mention.key
+        # most names are one word (keys are folded: their only whitespace is " ")
+        if " " not in key or not personal_name_shape(key):
+            continue
+        root = keys.find(key)
+        if kinds.get(root) == "person":
+            words = key.split()
+            for size in range(1, len(words)):
+                _add_person(people, " ".join(words[-size:]), root)
+                if size >= 2:
+                    _add_person(people, " ".join(words[:size]), root)
+    if not people:
+        return
+    others: set[str] = set()  # names some full name ends or starts with
     place_names = places()
     for mention in names:
         key = mention.key
-        root = keys.find(key) if personal_name_shape(key) else None  # most names: one word
-        if root is not None and kinds.get(root) == "person":
-            words = key.split()
-            for size in range(1, len(words)):
-                people[" ".join(words[-size:])].add(root)
-                if size >= 2:
-                    people[" ".join(words[:size])].add(root)
+        if key not in people or key in others:
+            continue
         surface = mention.surface
         if (surface[1:2].islower() or not is_acronym(surface)) and key not in place_names:
             others.add(key)
-    for key in sorted(others & people.keys()):  # names some full name ends or starts with
+    for key in sorted(others):
         root = keys.find(key)
         candidates = people.get(key, set()) - {root}
         if len(candidates) != 1:
@@ -456,6 +574,14 @@ def _link_surnames(
         aliases_only.add(key)
 
 
+def _add_person(people: dict[str, set[str]], words: str, root: str) -> None:
+    roots = people.get(words)
+    if roots is None:
+        people[words] = {root}
+    else:
+        roots.add(root)
+
+
 def _drop_sentence_case_words(sentences: list[_Sentence]) -> None:
     """A capitalized word seen only at sentence starts ("Analysts", "Apart") is no name."""
     anywhere: set[str] = set()
@@ -463,9 +589,11 @@ def _drop_sentence_case_words(sentences: list[_Sentence]) -> None:
     for sentence in sentences:
         for mention in sentence.mentions:
             if not mention.initial:
-                anywhere.add(mention.key)
-                if " " in mention.key:  # "Akhunzada’s deputies": a full name's surname
-                    anywhere.add(mention.key.rsplit(" ", 1)[1])
+                key = mention.key
+                if key not in anywhere:
+                    anywhere.add(key)
+                    if " " in key:  # "Akhunzada’s deputies": a full name's surname
+                        anywhere.add(key.rsplit(" ", 1)[1])
             elif not opening or opening[-1] is not sentence:
                 opening.append(sentence)
     for sentence in opening:
@@ -519,6 +647,8 @@ def _drop_common_words(
     keys: KeyUnion,
     votes: dict[str, dict[str, float]],
     vocabulary: LowercaseWords,
+    *,
+    census: _Census,  # taken since the mentions last changed
 ) -> None:
     """ "Agreement", "Competition", "Northern": one capitalized common word, written in
     lowercase more often than capitalized in the same document, with no cue of a name and no
@@ -527,28 +657,27 @@ def _drop_common_words(
     seen: set[str] = set()
     candidates: set[str] = set()
     place_names, demonym_names = places(), demonyms()
-    for sentence in sentences:
-        for mention in sentence.mentions:
-            key = mention.key
-            if key in seen:  # decided at its first mention
-                continue
-            seen.add(key)
-            if (
-                " " in key
-                or is_acronym(mention.surface)
-                or key in place_names
-                or key in demonym_names
-                or keys.find(key) in joined
-            ):
-                continue
-            bucket = votes.get(keys.find(key), {})
-            if max((v for k, v in bucket.items() if k != "_count"), default=0) > 0.5:
-                continue
-            if key in vocabulary:
-                candidates.add(key)
+    for mention in census.names:
+        key = mention.key
+        if key in seen:  # decided at its first mention
+            continue
+        seen.add(key)
+        if (
+            " " in key
+            or is_acronym(mention.surface)
+            or key in place_names
+            or key in demonym_names
+            or keys.find(key) in joined
+        ):
+            continue
+        bucket = votes.get(keys.find(key), {})
+        if max((v for k, v in bucket.items() if k != "_count"), default=0) > 0.5:
+            continue
+        if key in vocabulary:
+            candidates.add(key)
     if not candidates:
         return
-    capitalized = Counter(m.key for sentence in sentences for m in sentence.mentions)
+    capitalized = census.counts
     common = {key for key in candidates if text.count(key) >= capitalized[key]}
     if common:
         for sentence in sentences:
@@ -613,7 +742,7 @@ class _Builder:
             number = self.index[root] = len(self.table)
             votes = dict(self.votes.get(root, {}))
             votes.pop("_count", None)  # the mention count, kept beside the kind votes
-            self.table.append(LocalEntity([], [], {}, votes, [], []))
+            self.table.append(LocalEntity([], [], {}, votes, []))
         entity = self.table[number]
         bucket = entity.alias_keys if key in self.aliases_only else entity.keys
         if key not in bucket:
@@ -720,7 +849,8 @@ def _fact(
 ) -> FactDraft | None:
     body = analysis[sentence.start : sentence.end]
     flat = one_line(body)
-    if flat.count(" ") < 3 or not LOWERCASE.search(body):  # fewer than four words
+    # most sentences have a lowercase letter second ("The", "He"): no need to search for one
+    if not _four_words(flat) or not ("a" <= body[1:2] <= "z" or LOWERCASE.search(body)):
         return None
     numbers = sentence.numbers
     entities = list(numbers)
@@ -751,7 +881,7 @@ def _fact(
         obj = numbers[item.object] if item.object is not None else None
         if obj == subject:
             obj = None  # a former name merged into the entity it names
-        relations.append(RelationDraft(item.type, subject, item.value, obj))
+        relations.append(tuple.__new__(RelationDraft, (item.type, subject, item.value, obj)))
         subject_kind, object_kind = RELATION_VOTES.get(item.type, (None, None))
         if subject_kind:
             builder.vote(subject, subject_kind, 1)
@@ -768,17 +898,31 @@ def _fact(
     if markdown:
         statement = strip_markdown(statement)
     date = find_date(analysis, sentence.start, sentence.end, doc_date)
-    return FactDraft(
-        sentence.article,
-        sentence.start,
-        sentence.end,
-        flat if statement is body else one_line(statement),
-        tuple(entities) if len(entities) < 2 else tuple(dict.fromkeys(entities)),
-        date.date if date else None,
-        date.text if date else None,
-        sentence.section,
-        tuple(dict.fromkeys(relations)) if relations else (),
+    # tuple.__new__: FactDraft(...) would run the named tuple's __new__, written in Python
+    return tuple.__new__(
+        FactDraft,
+        (
+            sentence.article,
+            sentence.start,
+            sentence.end,
+            flat if statement is body else one_line(statement),
+            tuple(entities) if len(entities) < 2 else tuple(dict.fromkeys(entities)),
+            date.date if date else None,
+            date.text if date else None,
+            sentence.section,
+            tuple(dict.fromkeys(relations)) if relations else (),
+        ),
     )
+
+
+def _four_words(flat: str) -> bool:
+    """Whether a one-line text has a third space: found sooner than counting them all."""
+    at = flat.find(" ")
+    if at >= 0:
+        at = flat.find(" ", at + 1)
+        if at >= 0:
+            at = flat.find(" ", at + 1)
+    return at >= 0
 
 
 def one_line(text: str) -> str:
