@@ -44,6 +44,8 @@ class EngineLike(Protocol):
 
 # compile_folder(seeds, knowledge, *, progress=None, write=True) -> .base, .report, .texts
 Compile = Callable[..., Any]
+
+
 class OpenEngine(Protocol):
     """Engine.open's shape: `base`, when given, is the fact base facts.yaml was just saved
     from, so the index is built from memory instead of re-parsing the YAML."""
@@ -300,9 +302,7 @@ class Knowledge:
         log.info("fact base %s picked up from %s", engine.version[:12], facts_path)
         return engine.version
 
-    def _open_saved(
-        self, base: factbase.FactBase | None = None
-    ) -> tuple[EngineLike, Stat | None]:
+    def _open_saved(self, base: factbase.FactBase | None = None) -> tuple[EngineLike, Stat | None]:
         """Open the saved facts.yaml, with its stat taken first: if the file changes while the
         engine opens, the next refresh sees a stat it has not seen and compares the hash."""
         seen = _stat(self.knowledge / factbase.FACTS_FILE)

@@ -41,7 +41,10 @@ def dists(tmp_path_factory: pytest.TempPathFactory) -> Dists:
     out = root / "dist"
     result = subprocess.run(
         [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(source)],
-        check=False, capture_output=True, text=True, timeout=300,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
         env={**os.environ, "PIP_NO_INDEX": "1"},
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
@@ -81,9 +84,20 @@ def image_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 shutil.copy2(REPO / name, destination)
     out = root / "dist"
     result = subprocess.run(
-        [sys.executable, "-m", "build", "--no-isolation", "--wheel", "--outdir", str(out),
-         str(stage)],
-        check=False, capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--no-isolation",
+            "--wheel",
+            "--outdir",
+            str(out),
+            str(stage),
+        ],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=600,
         env={**os.environ, **build.env(), "PIP_NO_INDEX": "1"},  # BRIEFBOT_COMPILE, as in the image
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
@@ -117,13 +131,25 @@ def installed(image_wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> In
     python = venv / "bin" / "python"
     purelib = subprocess.run(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout.strip()
     Path(purelib, "briefbot-test-deps.pth").write_text(f"{deps}\n", encoding="utf-8")
     assert sysconfig.get_paths()["purelib"] != purelib
     subprocess.run(
-        [str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--no-index",
-         str(image_wheel)],
-        check=True, timeout=120, env={**os.environ, "PIP_NO_INDEX": "1"},
+        [
+            str(python),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-index",
+            str(image_wheel),
+        ],
+        check=True,
+        timeout=120,
+        env={**os.environ, "PIP_NO_INDEX": "1"},
     )
     return Installed(venv=venv, bin=venv / "bin", python=python)

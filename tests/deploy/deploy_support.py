@@ -96,8 +96,12 @@ def instructions(text: str) -> list[Instruction]:
     result = []
     for line in logical:
         keyword, _, args = line.partition(" ")
-        result.append(Instruction(keyword.upper(), " ".join(args.split()) if not
-                                  args.lstrip().startswith("[") else args.strip()))
+        result.append(
+            Instruction(
+                keyword.upper(),
+                " ".join(args.split()) if not args.lstrip().startswith("[") else args.strip(),
+            )
+        )
     return result
 
 
@@ -144,7 +148,10 @@ def project_files() -> list[str]:
     """Tracked files plus new ones not yet ignored: what a commit of this tree would hold."""
     listed = subprocess.run(
         ["git", "ls-files", "-co", "--exclude-standard"],
-        cwd=REPO, capture_output=True, text=True, check=True,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.splitlines()
     return [name for name in listed if (REPO / name).is_file()]
 

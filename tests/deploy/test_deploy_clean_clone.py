@@ -43,7 +43,9 @@ def clone(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     target = tmp_path_factory.mktemp("clean-clone") / "briefbot"
     subprocess.run(
         ["git", "clone", "--quiet", "--no-hardlinks", str(REPO), str(target)],
-        check=True, timeout=120, capture_output=True,
+        check=True,
+        timeout=120,
+        capture_output=True,
     )
     assert not (target / ".venv").exists()
     yield target
@@ -52,8 +54,14 @@ def clone(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 def dev(clone: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        ["./dev", *args], cwd=clone, input=stdin, capture_output=True, text=True,
-        timeout=600, check=False, env=clean_environment(clone),
+        ["./dev", *args],
+        cwd=clone,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        env=clean_environment(clone),
     )
 
 

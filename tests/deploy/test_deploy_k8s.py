@@ -122,8 +122,11 @@ def test_replicas_share_one_read_write_many_volume_seeded_from_the_image():
     claim = resources()["PersistentVolumeClaim"]
     assert claim["spec"]["accessModes"] == ["ReadWriteMany"]
     spec = resources()["Deployment"]["spec"]["template"]["spec"]
-    claims = [v["persistentVolumeClaim"]["claimName"] for v in spec["volumes"]
-              if "persistentVolumeClaim" in v]
+    claims = [
+        v["persistentVolumeClaim"]["claimName"]
+        for v in spec["volumes"]
+        if "persistentVolumeClaim" in v
+    ]
     assert claims == [claim["metadata"]["name"]]
     init = spec["initContainers"][0]
     assert init["image"] == container()["image"]
@@ -143,9 +146,9 @@ def test_ingress_exposes_only_the_webhook_path():
     assert [(p["path"], p["pathType"]) for p in paths] == [(url.path, "Exact")]
     service = resources()["Service"]
     assert paths[0]["backend"]["service"]["name"] == service["metadata"]["name"]
-    assert service["spec"]["selector"] == resources()["Deployment"]["spec"]["selector"][
-        "matchLabels"
-    ]
+    assert (
+        service["spec"]["selector"] == resources()["Deployment"]["spec"]["selector"]["matchLabels"]
+    )
 
 
 def test_image_tags_follow_the_package_version():
@@ -158,8 +161,9 @@ def run_seed_script(image_data: Path, shared: Path) -> subprocess.CompletedProce
     init = resources()["Deployment"]["spec"]["template"]["spec"]["initContainers"][0]
     mount = init["volumeMounts"][0]["mountPath"]
     script = init["command"][-1].replace(mount, str(shared)).replace("/data", str(image_data))
-    return subprocess.run([*init["command"][:-1], script], capture_output=True, text=True,
-                          timeout=30, check=False)
+    return subprocess.run(
+        [*init["command"][:-1], script], capture_output=True, text=True, timeout=30, check=False
+    )
 
 
 def test_init_container_seeds_an_empty_volume_once_and_never_overwrites(tmp_path: Path):

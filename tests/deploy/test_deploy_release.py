@@ -44,8 +44,7 @@ def test_wheel_holds_the_package_and_its_data_but_no_tests(dists: Dists):
     tops = {name.split("/")[0] for name in names}
     assert tops == {"bot", f"briefbot-{bot.__version__}.dist-info"}
     expected = {
-        name for name in dists.files
-        if name.startswith("bot/") and "__pycache__" not in name
+        name for name in dists.files if name.startswith("bot/") and "__pycache__" not in name
     }
     missing = expected - set(names)
     assert not missing, f"package files missing from the wheel: {sorted(missing)}"
@@ -57,6 +56,7 @@ def test_wheel_metadata_matches_pyproject(dists: Dists):
     metadata = Parser().parsestr(archive.read(f"{info}/METADATA").decode())
     assert metadata["Version"] == bot.__version__
     base_requirements = [r for r in metadata.get_all("Requires-Dist") if "extra ==" not in r]
+
     def normal(requirements: list[str]) -> list[str]:
         return sorted(str(Requirement(r)) for r in requirements)
 
@@ -71,14 +71,22 @@ def test_sdist_holds_the_project_to_test_run_and_deploy_from(dists: Dists):
     with tarfile.open(dists.sdist) as tar:
         names = {member.name.removeprefix(prefix) for member in tar.getmembers() if member.isfile()}
     wanted = {
-        name for name in dists.files
+        name
+        for name in dists.files
         if re.match(r"(bot|tests|seeds|deploy|docs|benchmarks|\.ci)/", name)
         or name in {"pyproject.toml", "README.md", "CHANGELOG.md", "dev", ".dockerignore"}
     }
     wanted = {name for name in wanted if "__pycache__" not in name}
     assert not wanted - names, f"missing from the sdist: {sorted(wanted - names)[:10]}"
-    unwanted = [n for n in names if re.search(r"(^|/)(\.venv|\.git|__pycache__)/|\.sqlite|"
-                                               r"^deploy/briefbot\.env$|^\.env$", n)]
+    unwanted = [
+        n
+        for n in names
+        if re.search(
+            r"(^|/)(\.venv|\.git|__pycache__)/|\.sqlite|"
+            r"^deploy/briefbot\.env$|^\.env$",
+            n,
+        )
+    ]
     assert not unwanted, unwanted
 
 

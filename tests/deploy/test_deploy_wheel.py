@@ -16,7 +16,11 @@ pytestmark = pytest.mark.slow
 
 def run(installed: Installed, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [*args], capture_output=True, text=True, timeout=120, check=False,
+        [*args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
         cwd=installed.venv,
         env={"PATH": f"{installed.bin}:/usr/bin:/bin", "HOME": str(installed.venv)},
     )
@@ -62,8 +66,15 @@ def test_compiled_build_writes_the_same_fact_base_as_the_source(
     knowledge = tmp_path / "knowledge"
     knowledge.mkdir()
     shutil.copy2(REPO / "knowledge" / "curated.yaml", knowledge)  # as the committed base had
-    result = run(installed, str(installed.bin / "briefbot"), "--seeds", str(REPO / "seeds"),
-                 "--knowledge", str(knowledge), "compile")
+    result = run(
+        installed,
+        str(installed.bin / "briefbot"),
+        "--seeds",
+        str(REPO / "seeds"),
+        "--knowledge",
+        str(knowledge),
+        "compile",
+    )
     assert result.returncode == 0, result.stderr
     written = (knowledge / "facts.yaml").read_bytes()
     assert written == (REPO / "knowledge" / "facts.yaml").read_bytes()
