@@ -51,6 +51,8 @@ def test_found_refuge_is_not_founded() -> None:
         "at 10 pm",
         "a beta should be available within 30 days",  # days and hours place in time too
         "the talks resumed the next day",
+        "Two weeks following the vote, he paid a visit",  # a span from another event
+        "three years later, the plant closed",
     ],
 )
 def test_temporal_expressions_answer_when(text: str) -> None:
