@@ -98,6 +98,8 @@ GENERIC_NOUNS = word_set(
     "role status situation state story news"
 )
 LINKING_WORDS = word_set("of in for at")
+DO_AUXILIARIES = word_set("do does did")
+DETERMINERS = word_set("the a an its his her their this that these those s")
 POSSESSIVE_PRONOUNS = word_set("his her its their")
 LOCATIVE = word_set("in at near across outside inside throughout around")
 # "Where is X from?": "X, 32, from Wembley, London", "X, who comes from Y", "a native of Y"
@@ -293,6 +295,7 @@ def attribute_questions(
             # answer names them ("Windows 2000 and XP") rather than repeating it
             and not (before >= 2 and tokens[before - 2] in ("which", "what"))
             and not possessor  # "the heart of China's BRI" is the heart of the BRI
+            and not _verb_of(tokens, before - 1)
         ):
             found.append((key(tokens[before - 1]), group, False))
         after = mention.end
@@ -309,6 +312,18 @@ def attribute_questions(
             # first qualifies it (see _modifiers).
             found.append((key(tokens[after + 2]), group, True))
     return tuple(found)
+
+
+def _verb_of(tokens: list[str], at: int) -> bool:
+    """ "What did Chinese firms first think of X?": after "do/does/did" and its subject, a
+    bare word before "of" is the verb ("think of", "make of", "hear of"), not an attribute
+    of X; an attribute has a determiner ("What did the head of X say?"). A noun without
+    one ("call negative assessments of X") then goes untied too: a looser reading."""
+    return (
+        at >= 2
+        and tokens[at - 1] not in DETERMINERS
+        and not DO_AUXILIARIES.isdisjoint(tokens[: at - 1])
+    )
 
 
 def _two_word_attribute(tokens: list[str], after: int, named: set[int]) -> bool:

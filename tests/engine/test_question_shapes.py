@@ -739,3 +739,21 @@ def test_who_leads_x_needs_a_leader_tied_to_x(tmp_path: Path, question: str, ans
         assert abstains(engine, question) is not answers
     finally:
         engine.close()
+
+
+def test_a_bare_word_before_of_in_a_do_question_is_its_verb(tmp_path: Path) -> None:
+    # "think of Velor" asks what they thought, not for a "think" of Velor to tie.
+    sentences = [
+        "Several Kessel traders, who had at first dismissed Velor as too poor, now trade there.",
+        "Kessel sells wool.",
+        "Kessel also sells fish.",
+    ]
+    entities = [
+        Entity("kessel", "Kessel", "organization", ()),
+        Entity("velor", "Velor", "place", ()),
+    ]
+    engine = open_article(tmp_path, "kessel", "Kessel traders", sentences, entities)
+    try:
+        assert "too poor" in answer(engine, "What did Kessel traders first think of Velor?")
+    finally:
+        engine.close()
