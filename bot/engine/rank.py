@@ -84,6 +84,11 @@ LIGHT_WORDS = word_set(
     " meaning putting wanting describing calling"
 )
 TAKE = word_set("take takes took taken taking")
+# Asked "where" or "when" of an event, these say no more than that it takes place.
+EVENT_VERBS = word_set(
+    "held hold holds holding hosted host hosts hosting staged stage stages staging "
+    "played play plays playing"
+)
 DESCRIPTIONS = {
     "place": re.compile(r"\bthe (?:country|nation|kingdom|republic|region)\b", re.IGNORECASE),
     "organization": re.compile(
@@ -250,6 +255,8 @@ def content_keys(query: Query, mentions: list[Mention]) -> dict[str, float]:
             folded in LIGHT_WORDS
             or (folded == "place" and previous_word in TAKE)  # "take place": happen
             or (query.measure == "much" and folded in VALUE_WORDS)  # the amount is the answer
+            # "Where is the World Cup being played?": for an event, only that it happens
+            or (query.qtype in ("where", "when") and folded in EVENT_VERBS)
         )
         weight = LIGHT_WORD_WEIGHT if light else 1.0
         if after_which:

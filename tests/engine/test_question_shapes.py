@@ -757,3 +757,23 @@ def test_a_bare_word_before_of_in_a_do_question_is_its_verb(tmp_path: Path) -> N
         assert "too poor" in answer(engine, "What did Kessel traders first think of Velor?")
     finally:
         engine.close()
+
+
+def test_where_an_event_is_played_asks_only_where_it_happens(tmp_path: Path) -> None:
+    # The story never says "played": the event's place is the answer all the same.
+    sentences = [
+        "Velor must beat Ostria to win the Kessel Cup in Dunmere next month.",
+        "Velor won the first Kessel Cup with a young side.",
+        "Velor sells wool.",
+    ]
+    entities = [
+        Entity("kessel-cup", "Kessel Cup", "other", ()),
+        Entity("velor", "Velor", "place", ()),
+        Entity("ostria", "Ostria", "place", ()),
+        Entity("dunmere", "Dunmere", "place", ()),
+    ]
+    engine = open_article(tmp_path, "velor", "Velor draw", sentences, entities)
+    try:
+        assert "in Dunmere" in answer(engine, "Where is the Kessel Cup being played?")
+    finally:
+        engine.close()
