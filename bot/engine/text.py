@@ -496,6 +496,9 @@ SYNONYM_LINES = (
     "run: manage manager head",
     "message: post statement",
     "belong: include comprise",
+    "protest: demonstration rally",
+    "publish: post",
+    "meet: face",
 )
 
 

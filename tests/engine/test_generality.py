@@ -77,6 +77,9 @@ def test_synonyms_are_one_way() -> None:
     assert key("talks") not in synonyms(key("called"))  # "to be called" is a name
     assert key("fear") in synonyms(key("worried"))  # "Why are X worried?": "X fear ..."
     assert key("participated") in synonyms(key("part"))  # "take part in": "participated in"
+    assert key("demonstrations") in synonyms(key("protests"))  # "ban protests": "outlawed ..."
+    assert key("posted") in synonyms(key("published"))  # "posted on the Taliban's website"
+    assert key("face") in synonyms(key("meet"))  # "England could face New Zealand"
 
 
 def test_when_accepts_a_weekday(shared_engine: Engine) -> None:
