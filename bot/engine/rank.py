@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from bot.compiler.gazetteer import demonyms, places
 from bot.engine.index import FactRow, Index
 from bot.engine.names import EntityInfo, Mention, Names
 from bot.engine.query import COPULAS, DEFINITION_RELATIONS, RELATION_CUES, SHARE_NOUNS, Query
@@ -29,6 +30,7 @@ from bot.engine.text import (
     holds_measure,
     key,
     keys,
+    normalize_name,
     starts_with_pronoun,
     synonyms,
     word_set,
@@ -103,6 +105,7 @@ GENERIC_NOUNS = word_set(
     "role status situation state story news"
 )
 LINKING_WORDS = word_set("of in for at")
+TITLE_QUALIFIERS = 3  # "Chinese Deputy Foreign Minister": words read back for the owner
 DO_AUXILIARIES = word_set("do does did")
 DETERMINERS = word_set("the a an its his her their this that these those s")
 POSSESSIVE_PRONOUNS = word_set("his her its their")
@@ -220,6 +223,8 @@ class Asked:
     # entity id -> the noun the question writes right after its name ("Billboard awards")
     heads: dict[str, str] = field(default_factory=dict)
     leads: bool = False  # "Who leads X?": the fact's leader must be X's
+    # "Who is X's foreign minister?": the role titles asked of the place X
+    titles: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -331,6 +336,51 @@ def _verb_of(tokens: list[str], at: int) -> bool:
         and tokens[at - 1] not in DETERMINERS
         and not DO_AUXILIARIES.isdisjoint(tokens[: at - 1])
     )
+
+
+def _titles_of_place(
+    qtype: str, weights: dict[str, float], asked: list[list[EntityInfo]]
+) -> frozenset[str]:
+    """ "Who is Kazakhstan's foreign minister?": the role titles a "who" question asks of
+    the one place it names."""
+    if qtype != "who" or len(asked) != 1 or not any(e.kind == "place" for e in asked[0]):
+        return frozenset()
+    return frozenset(k for k in weights if RELATION_CUES.get(k) == "role")
+
+
+def _titles_of_another(excerpt: str, titles: frozenset[str], place: list[EntityInfo]) -> bool:
+    """Whether every role title asked, written before a name in the excerpt, belongs to
+    another country: "Chinese Foreign Minister Wang Yi visited Kazakhstan" names no minister
+    of Kazakhstan ("foreign ministers meeting" titles nobody)."""
+    written = WORD.findall(excerpt)
+    tokens = [fold(t) for t in written]
+    known = places()
+    asked = {known.get(n, n) for e in place for n in map(normalize_name, (e.name, *e.aliases))}
+    owners = [
+        _title_owner(tokens, n)
+        for n, t in enumerate(tokens[:-1])
+        if key(t) in titles and written[n + 1][:1].isupper()
+    ]
+    return bool(owners) and all(o is not None and o not in asked for o in owners)
+
+
+def _title_owner(tokens: list[str], at: int) -> str | None:
+    """The country a role title is qualified by: a demonym among the words right before
+    it ("Chinese Foreign Minister") or a possessive ("Russia's Foreign Minister"); words
+    are lower-cased here, so the run is read back over at most TITLE_QUALIFIERS words."""
+    countries, known = demonyms(), places()
+    for n in range(at - 1, max(-1, at - 1 - TITLE_QUALIFIERS), -1):
+        word = tokens[n]
+        if word in countries:
+            return countries[word]
+        if word == "s":  # "South Korea's president": the place's one or two words
+            for owner in (" ".join(tokens[max(0, n - 2) : n]), tokens[n - 1] if n else ""):
+                if owner in known:
+                    return known[owner]
+            return None
+        if word in STOPWORDS:
+            return None
+    return None
 
 
 def _two_word_attribute(tokens: list[str], after: int, named: set[int]) -> bool:
@@ -692,6 +742,7 @@ class Ranker:
                 and RELATION_CUES.get(query.agent_verb) == "leader"
                 and content.get(query.agent_verb, 0.0) >= 1.0
             ),
+            titles=_titles_of_place(query.qtype, weights, asked),
         )
         scored = [self._score(f, ask, bm25.get(f.ordinal, 0.0) / best_bm25) for f in facts]
         if light_only:
@@ -805,6 +856,7 @@ class Ranker:
             and (not ask.leads or "leader" in matched or self._leads_asked(fact, ask))
             and (not ask.future or bool(FUTURE.search(fact.excerpt)))
             and self._counts_what_was_asked(s, ask)
+            and not (ask.titles and _titles_of_another(fact.excerpt, ask.titles, ask.entities[0]))
             and all(
                 _ties(fact, attribute, group, possessive)
                 or self._relation_names(fact, attribute, group)

@@ -777,3 +777,33 @@ def test_where_an_event_is_played_asks_only_where_it_happens(tmp_path: Path) -> 
         assert "in Dunmere" in answer(engine, "Where is the Kessel Cup being played?")
     finally:
         engine.close()
+
+
+@pytest.mark.parametrize(
+    ("opening", "question", "answers"),
+    [
+        ("Chinese Trade Minister", "Who is Velor's trade minister?", False),
+        ("China's Trade Minister", "Who is Velor's trade minister?", False),
+        ("China's Trade Minister", "Who is China's trade minister?", True),
+    ],
+)
+def test_a_role_title_of_another_country_does_not_answer(
+    tmp_path: Path, opening: str, question: str, answers: bool
+) -> None:
+    # China's minister visiting Velor is no minister of Velor.
+    sentences = [
+        f"{opening} Ivo Tarr visited Velor to meet the trade ministers of Dunmere.",
+        "Velor sells wool.",
+        "China buys wool.",
+    ]
+    entities = [
+        Entity("velor", "Velor", "place", ()),
+        Entity("china", "China", "place", ()),
+        Entity("dunmere", "Dunmere", "place", ()),
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+    ]
+    engine = open_article(tmp_path, "velor", "Velor trade", sentences, entities)
+    try:
+        assert abstains(engine, question) is not answers
+    finally:
+        engine.close()
