@@ -105,6 +105,8 @@ GENERIC_NOUNS = word_set(
     "role status situation state story news"
 )
 LINKING_WORDS = word_set("of in for at")
+QUESTION_PENALTY = 0.1
+CLOSING_QUOTES = " \"'”’»)"
 TITLE_QUALIFIERS = 3  # "Chinese Deputy Foreign Minister": words read back for the owner
 DO_AUXILIARIES = word_set("do does did")
 DETERMINERS = word_set("the a an its his her their this that these those s")
@@ -336,6 +338,19 @@ def _verb_of(tokens: list[str], at: int) -> bool:
         and tokens[at - 1] not in DETERMINERS
         and not DO_AUXILIARIES.isdisjoint(tokens[: at - 1])
     )
+
+
+def _questions_last(scored: list[Scored]) -> None:
+    for s in scored:
+        if s.answers and _is_question(s.fact.excerpt):
+            s.score -= QUESTION_PENALTY
+
+
+def _is_question(excerpt: str) -> bool:
+    """ "What if the regime collapses, and China does intervene?": a sentence asking
+    something states at most what it takes for granted ("a government confirmed by a
+    National Assembly (Loya Jirga)"), so a statement saying as much ranks above it."""
+    return excerpt.rstrip(CLOSING_QUOTES).endswith("?")
 
 
 def _titles_of_place(
@@ -749,6 +764,7 @@ class Ranker:
             for s in scored:
                 if any(k in s.fact.keys or synonyms(k) & s.fact.keys for k in light_only):
                     s.score += LIGHT_MATCH_BONUS
+        _questions_last(scored)
         scored.sort(key=lambda s: (-s.score, s.fact.ordinal))
         subjects = frozenset(ks[-1] for m in proper if (ks := keys(m.text)))
         scored = _phrase_rerank(scored, query, subjects)

@@ -807,3 +807,23 @@ def test_a_role_title_of_another_country_does_not_answer(
         assert abstains(engine, question) is not answers
     finally:
         engine.close()
+
+
+def test_a_sentence_asking_something_ranks_below_a_statement(tmp_path: Path) -> None:
+    # The op-ed's own question repeats the words asked but states nothing; what it takes
+    # for granted may still answer when no statement does (a penalty, not a veto).
+    sentences = [
+        "What if the Velor regime falls, and Ostria does send ships?",
+        "Reports have suggested that if the Velor regime falls, Ostria could send troops.",
+        "Ostria sells wool.",
+    ]
+    entities = [
+        Entity("velor", "Velor", "place", ()),
+        Entity("ostria", "Ostria", "place", ()),
+    ]
+    engine = open_article(tmp_path, "velor", "Velor regime", sentences, entities)
+    try:
+        assert "send troops" in answer(engine, "What could Ostria do if the Velor regime falls?")
+        assert "send ships" in answer(engine, "Does Ostria send ships?")
+    finally:
+        engine.close()
