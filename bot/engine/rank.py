@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from bot.compiler.gazetteer import demonyms, places
 from bot.engine.index import FactRow, Index
 from bot.engine.names import EntityInfo, Mention, Names
 from bot.engine.query import COPULAS, DEFINITION_RELATIONS, RELATION_CUES, SHARE_NOUNS, Query
@@ -29,6 +30,7 @@ from bot.engine.text import (
     holds_measure,
     key,
     keys,
+    normalize_name,
     starts_with_pronoun,
     synonyms,
     word_set,
@@ -84,6 +86,11 @@ LIGHT_WORDS = word_set(
     " meaning putting wanting describing calling"
 )
 TAKE = word_set("take takes took taken taking")
+# Asked "where" or "when" of an event, these say no more than that it takes place.
+EVENT_VERBS = word_set(
+    "held hold holds holding hosted host hosts hosting staged stage stages staging "
+    "played play plays playing"
+)
 DESCRIPTIONS = {
     "place": re.compile(r"\bthe (?:country|nation|kingdom|republic|region)\b", re.IGNORECASE),
     "organization": re.compile(
@@ -98,6 +105,11 @@ GENERIC_NOUNS = word_set(
     "role status situation state story news"
 )
 LINKING_WORDS = word_set("of in for at")
+QUESTION_PENALTY = 0.1
+CLOSING_QUOTES = " \"'”’»)"
+TITLE_QUALIFIERS = 3  # "Chinese Deputy Foreign Minister": words read back for the owner
+DO_AUXILIARIES = word_set("do does did")
+DETERMINERS = word_set("the a an its his her their this that these those s")
 POSSESSIVE_PRONOUNS = word_set("his her its their")
 LOCATIVE = word_set("in at near across outside inside throughout around")
 # "Where is X from?": "X, 32, from Wembley, London", "X, who comes from Y", "a native of Y"
@@ -213,6 +225,8 @@ class Asked:
     # entity id -> the noun the question writes right after its name ("Billboard awards")
     heads: dict[str, str] = field(default_factory=dict)
     leads: bool = False  # "Who leads X?": the fact's leader must be X's
+    # "Who is X's foreign minister?": the role titles asked of the place X
+    titles: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -248,6 +262,8 @@ def content_keys(query: Query, mentions: list[Mention]) -> dict[str, float]:
             folded in LIGHT_WORDS
             or (folded == "place" and previous_word in TAKE)  # "take place": happen
             or (query.measure == "much" and folded in VALUE_WORDS)  # the amount is the answer
+            # "Where is the World Cup being played?": for an event, only that it happens
+            or (query.qtype in ("where", "when") and folded in EVENT_VERBS)
         )
         weight = LIGHT_WORD_WEIGHT if light else 1.0
         if after_which:
@@ -293,6 +309,7 @@ def attribute_questions(
             # answer names them ("Windows 2000 and XP") rather than repeating it
             and not (before >= 2 and tokens[before - 2] in ("which", "what"))
             and not possessor  # "the heart of China's BRI" is the heart of the BRI
+            and not _verb_of(tokens, before - 1)
         ):
             found.append((key(tokens[before - 1]), group, False))
         after = mention.end
@@ -309,6 +326,76 @@ def attribute_questions(
             # first qualifies it (see _modifiers).
             found.append((key(tokens[after + 2]), group, True))
     return tuple(found)
+
+
+def _verb_of(tokens: list[str], at: int) -> bool:
+    """ "What did Chinese firms first think of X?": after "do/does/did" and its subject, a
+    bare word before "of" is the verb ("think of", "make of", "hear of"), not an attribute
+    of X; an attribute has a determiner ("What did the head of X say?"). A noun without
+    one ("call negative assessments of X") then goes untied too: a looser reading."""
+    return (
+        at >= 2
+        and tokens[at - 1] not in DETERMINERS
+        and not DO_AUXILIARIES.isdisjoint(tokens[: at - 1])
+    )
+
+
+def _questions_last(scored: list[Scored]) -> None:
+    for s in scored:
+        if s.answers and _is_question(s.fact.excerpt):
+            s.score -= QUESTION_PENALTY
+
+
+def _is_question(excerpt: str) -> bool:
+    """ "What if the regime collapses, and China does intervene?": a sentence asking
+    something states at most what it takes for granted ("a government confirmed by a
+    National Assembly (Loya Jirga)"), so a statement saying as much ranks above it."""
+    return excerpt.rstrip(CLOSING_QUOTES).endswith("?")
+
+
+def _titles_of_place(
+    qtype: str, weights: dict[str, float], asked: list[list[EntityInfo]]
+) -> frozenset[str]:
+    """ "Who is Kazakhstan's foreign minister?": the role titles a "who" question asks of
+    the one place it names."""
+    if qtype != "who" or len(asked) != 1 or not any(e.kind == "place" for e in asked[0]):
+        return frozenset()
+    return frozenset(k for k in weights if RELATION_CUES.get(k) == "role")
+
+
+def _titles_of_another(excerpt: str, titles: frozenset[str], place: list[EntityInfo]) -> bool:
+    """Whether every role title asked, written before a name in the excerpt, belongs to
+    another country: "Chinese Foreign Minister Wang Yi visited Kazakhstan" names no minister
+    of Kazakhstan ("foreign ministers meeting" titles nobody)."""
+    written = WORD.findall(excerpt)
+    tokens = [fold(t) for t in written]
+    known = places()
+    asked = {known.get(n, n) for e in place for n in map(normalize_name, (e.name, *e.aliases))}
+    owners = [
+        _title_owner(tokens, n)
+        for n, t in enumerate(tokens[:-1])
+        if key(t) in titles and written[n + 1][:1].isupper()
+    ]
+    return bool(owners) and all(o is not None and o not in asked for o in owners)
+
+
+def _title_owner(tokens: list[str], at: int) -> str | None:
+    """The country a role title is qualified by: a demonym among the words right before
+    it ("Chinese Foreign Minister") or a possessive ("Russia's Foreign Minister"); words
+    are lower-cased here, so the run is read back over at most TITLE_QUALIFIERS words."""
+    countries, known = demonyms(), places()
+    for n in range(at - 1, max(-1, at - 1 - TITLE_QUALIFIERS), -1):
+        word = tokens[n]
+        if word in countries:
+            return countries[word]
+        if word == "s":  # "South Korea's president": the place's one or two words
+            for owner in (" ".join(tokens[max(0, n - 2) : n]), tokens[n - 1] if n else ""):
+                if owner in known:
+                    return known[owner]
+            return None
+        if word in STOPWORDS:
+            return None
+    return None
 
 
 def _two_word_attribute(tokens: list[str], after: int, named: set[int]) -> bool:
@@ -670,12 +757,14 @@ class Ranker:
                 and RELATION_CUES.get(query.agent_verb) == "leader"
                 and content.get(query.agent_verb, 0.0) >= 1.0
             ),
+            titles=_titles_of_place(query.qtype, weights, asked),
         )
         scored = [self._score(f, ask, bm25.get(f.ordinal, 0.0) / best_bm25) for f in facts]
         if light_only:
             for s in scored:
                 if any(k in s.fact.keys or synonyms(k) & s.fact.keys for k in light_only):
                     s.score += LIGHT_MATCH_BONUS
+        _questions_last(scored)
         scored.sort(key=lambda s: (-s.score, s.fact.ordinal))
         subjects = frozenset(ks[-1] for m in proper if (ks := keys(m.text)))
         scored = _phrase_rerank(scored, query, subjects)
@@ -783,6 +872,7 @@ class Ranker:
             and (not ask.leads or "leader" in matched or self._leads_asked(fact, ask))
             and (not ask.future or bool(FUTURE.search(fact.excerpt)))
             and self._counts_what_was_asked(s, ask)
+            and not (ask.titles and _titles_of_another(fact.excerpt, ask.titles, ask.entities[0]))
             and all(
                 _ties(fact, attribute, group, possessive)
                 or self._relation_names(fact, attribute, group)

@@ -412,7 +412,7 @@ _PERIODS = (
 )
 # What answers "when": a year, a month or weekday name (capitalised: "may" is a verb), a
 # clock time, or a phrase that places an event in time ("next month", "in early June",
-# "since 2001", "two years ago", "at midnight").
+# "since 2001", "two years ago", "at midnight", "two weeks after the vote").
 TEMPORAL = re.compile(
     r"\b(?:1[5-9]\d\d|20\d\d)s?\b"
     rf"|\b(?:{_CAPITALISED})\b"
@@ -421,7 +421,11 @@ TEMPORAL = re.compile(
     rf"(?:next|last|this|coming|past|previous|same|following)\s+(?:{_PERIODS})|"
     r"(?:early|mid|late)[\s-]+(?:\d|[a-z]+)|"
     r"(?:since|until|till|by|before|after|during|from)\s+(?:1[5-9]\d\d|20\d\d)|"
-    rf"(?:in|within|for|over)\s+(?:a|an|the|one|two|three|\d+)\s+(?:{_PERIODS})s?)\b)"
+    rf"(?:in|within|for|over)\s+(?:a|an|the|one|two|three|\d+)\s+(?:{_PERIODS})s?|"
+    # a span before or after another event places this one: "Two weeks following X's
+    # remarks, Y visited", "a day after the vote", "three years later"
+    rf"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|\d+)\s+"
+    rf"(?:{_PERIODS})s?|(?:{_PERIODS})s)\s+(?:after|following|before|later|earlier))\b)"
 )
 # Words that place an event in time only loosely: a "when" answer at a pinch.
 VAGUE_TEMPORAL = re.compile(r"(?i:\b(?:recently|lately|soon|shortly|nowadays|currently)\b)")
@@ -492,6 +496,9 @@ SYNONYM_LINES = (
     "run: manage manager head",
     "message: post statement",
     "belong: include comprise",
+    "protest: demonstration rally",
+    "publish: post",
+    "meet: face",
 )
 
 

@@ -51,6 +51,8 @@ def test_found_refuge_is_not_founded() -> None:
         "at 10 pm",
         "a beta should be available within 30 days",  # days and hours place in time too
         "the talks resumed the next day",
+        "Two weeks following the vote, he paid a visit",  # a span from another event
+        "three years later, the plant closed",
     ],
 )
 def test_temporal_expressions_answer_when(text: str) -> None:
@@ -75,6 +77,9 @@ def test_synonyms_are_one_way() -> None:
     assert key("talks") not in synonyms(key("called"))  # "to be called" is a name
     assert key("fear") in synonyms(key("worried"))  # "Why are X worried?": "X fear ..."
     assert key("participated") in synonyms(key("part"))  # "take part in": "participated in"
+    assert key("demonstrations") in synonyms(key("protests"))  # "ban protests": "outlawed ..."
+    assert key("posted") in synonyms(key("published"))  # "posted on the Taliban's website"
+    assert key("face") in synonyms(key("meet"))  # "England could face New Zealand"
 
 
 def test_when_accepts_a_weekday(shared_engine: Engine) -> None:

@@ -739,3 +739,91 @@ def test_who_leads_x_needs_a_leader_tied_to_x(tmp_path: Path, question: str, ans
         assert abstains(engine, question) is not answers
     finally:
         engine.close()
+
+
+def test_a_bare_word_before_of_in_a_do_question_is_its_verb(tmp_path: Path) -> None:
+    # "think of Velor" asks what they thought, not for a "think" of Velor to tie.
+    sentences = [
+        "Several Kessel traders, who had at first dismissed Velor as too poor, now trade there.",
+        "Kessel sells wool.",
+        "Kessel also sells fish.",
+    ]
+    entities = [
+        Entity("kessel", "Kessel", "organization", ()),
+        Entity("velor", "Velor", "place", ()),
+    ]
+    engine = open_article(tmp_path, "kessel", "Kessel traders", sentences, entities)
+    try:
+        assert "too poor" in answer(engine, "What did Kessel traders first think of Velor?")
+    finally:
+        engine.close()
+
+
+def test_where_an_event_is_played_asks_only_where_it_happens(tmp_path: Path) -> None:
+    # The story never says "played": the event's place is the answer all the same.
+    sentences = [
+        "Velor must beat Ostria to win the Kessel Cup in Dunmere next month.",
+        "Velor won the first Kessel Cup with a young side.",
+        "Velor sells wool.",
+    ]
+    entities = [
+        Entity("kessel-cup", "Kessel Cup", "other", ()),
+        Entity("velor", "Velor", "place", ()),
+        Entity("ostria", "Ostria", "place", ()),
+        Entity("dunmere", "Dunmere", "place", ()),
+    ]
+    engine = open_article(tmp_path, "velor", "Velor draw", sentences, entities)
+    try:
+        assert "in Dunmere" in answer(engine, "Where is the Kessel Cup being played?")
+    finally:
+        engine.close()
+
+
+@pytest.mark.parametrize(
+    ("opening", "question", "answers"),
+    [
+        ("Chinese Trade Minister", "Who is Velor's trade minister?", False),
+        ("China's Trade Minister", "Who is Velor's trade minister?", False),
+        ("China's Trade Minister", "Who is China's trade minister?", True),
+    ],
+)
+def test_a_role_title_of_another_country_does_not_answer(
+    tmp_path: Path, opening: str, question: str, answers: bool
+) -> None:
+    # China's minister visiting Velor is no minister of Velor.
+    sentences = [
+        f"{opening} Ivo Tarr visited Velor to meet the trade ministers of Dunmere.",
+        "Velor sells wool.",
+        "China buys wool.",
+    ]
+    entities = [
+        Entity("velor", "Velor", "place", ()),
+        Entity("china", "China", "place", ()),
+        Entity("dunmere", "Dunmere", "place", ()),
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+    ]
+    engine = open_article(tmp_path, "velor", "Velor trade", sentences, entities)
+    try:
+        assert abstains(engine, question) is not answers
+    finally:
+        engine.close()
+
+
+def test_a_sentence_asking_something_ranks_below_a_statement(tmp_path: Path) -> None:
+    # The op-ed's own question repeats the words asked but states nothing; what it takes
+    # for granted may still answer when no statement does (a penalty, not a veto).
+    sentences = [
+        "What if the Velor regime falls, and Ostria does send ships?",
+        "Reports have suggested that if the Velor regime falls, Ostria could send troops.",
+        "Ostria sells wool.",
+    ]
+    entities = [
+        Entity("velor", "Velor", "place", ()),
+        Entity("ostria", "Ostria", "place", ()),
+    ]
+    engine = open_article(tmp_path, "velor", "Velor regime", sentences, entities)
+    try:
+        assert "send troops" in answer(engine, "What could Ostria do if the Velor regime falls?")
+        assert "send ships" in answer(engine, "Does Ostria send ships?")
+    finally:
+        engine.close()
