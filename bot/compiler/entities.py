@@ -1024,18 +1024,15 @@ def _vote_by_context(
     are returned as they are when no cue adds to them, else copied with the cues added."""
     votes = shared
     if start and text[start - 1].isspace():
-        words = text[start - 30 if start > 30 else 0 : start].rsplit(None, 2)
-        last = words[-1] if words else ""
-        if last in PLACE_PREPOSITIONS or (
-            last == "the" and len(words) > 1 and words[-2] in PLACE_PREPOSITIONS
-        ):
+        last, previous = _words_before(text, start)
+        if last in PLACE_PREPOSITIONS or (last == "the" and previous in PLACE_PREPOSITIONS):
             votes = _add_vote(votes, shared, "place", 0.5)
         elif last in ("the", "The") and not template.spaced:
             votes = _add_vote(votes, shared, "organization", 0.5)
         elif last in PERSON_NOUNS:
             votes = _add_vote(votes, shared, "person", 2)
     else:
-        words, last = [], ""  # glued to what precedes it: no word before it is a cue
+        last, previous = "", ""  # glued to what precedes it: no word before it is a cue
     if after == "who":
         votes = _add_vote(votes, shared, "person", 2)
     elif after == "which":
@@ -1051,11 +1048,31 @@ def _vote_by_context(
         after == "company"
         or last in COMPANY_NOUNS
         or (  # "shares in Sony": the owner phrases end in "in", "of", "for"
-            len(last) <= 3 and len(words) > 1 and f"{words[-2]} {last}".casefold() in COMPANY_OWNERS
+            len(last) <= 3 and previous != "" and f"{previous} {last}".casefold() in COMPANY_OWNERS
         )
     ):
         votes = _add_vote(votes, shared, "organization", 1)
     return votes
+
+
+def _words_before(text: str, start: int) -> tuple[str, str]:
+    """The last two words in the 30 characters before `start`, as their rsplit would find them
+    ("" where there is none). Mostly one space parts them: found with rfind, without a list."""
+    floor = start - 30 if start > 30 else 0
+    end = start - 1
+    if text[end] == " " and end > floor:
+        gap = text.rfind(" ", floor, end)
+        last = text[floor if gap < 0 else gap + 1 : end]
+        # a printable word holds no whitespace but the space rfind looked for
+        if last and last.isprintable():
+            if gap <= floor:
+                return last, ""
+            second_gap = text.rfind(" ", floor, gap)
+            previous = text[floor if second_gap < 0 else second_gap + 1 : gap]
+            if previous and previous.isprintable():
+                return last, previous
+    words = text[floor:start].rsplit(None, 2)
+    return (words[-1] if words else ""), (words[-2] if len(words) > 1 else "")
 
 
 def _add_vote(
