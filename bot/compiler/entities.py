@@ -482,7 +482,11 @@ def find_mentions(
             templates = _shared_templates(raw) if cached is None else cached
         if not templates:
             if countries_seen is not None:
-                countries_seen.extend(demonym_countries(raw))
+                seen = _SHARED_COUNTRIES.get(raw)
+                if seen is None:
+                    seen = _shared_countries(raw)
+                if seen:
+                    countries_seen.extend(seen)
             continue
         for template in templates:
             mention = _occurrence(text, raw_start, template, vocabulary, memo)
@@ -511,6 +515,18 @@ def _only_template(raw: str) -> _Template | None:
     if templates is None:
         templates = _shared_templates(raw)
     return templates[0] if len(templates) == 1 else None
+
+
+# The countries of runs that name nothing ("Turkish", a lone "The" at a sentence start): asked
+# for every occurrence of one, so kept beside the shared parses rather than behind an lru_cache.
+_SHARED_COUNTRIES: Final[dict[str, tuple[str, ...]]] = {}
+
+
+def _shared_countries(raw: str) -> tuple[str, ...]:
+    seen = demonym_countries(raw)
+    if len(_SHARED_COUNTRIES) < _SHARED_LIMIT:
+        _SHARED_COUNTRIES[raw] = seen
+    return seen
 
 
 @lru_cache(maxsize=65536)
