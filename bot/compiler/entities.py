@@ -344,6 +344,16 @@ class Mention:
 
 @lru_cache(maxsize=65536)
 def entity_key(name: str) -> str:
+    # Most names are runs of letters one space apart, which normalize only casefolds (and
+    # strips a leading "the" from): told and folded without its replaces and regex.
+    if (
+        name.replace(" ", "").isalpha()
+        and "  " not in name
+        and not name.startswith(" ")
+        and not name.endswith(" ")
+    ):
+        key = name.casefold()
+        return key[4:] if key.startswith("the ") else key
     return normalize(name)
 
 
@@ -472,7 +482,11 @@ def find_mentions(
             templates = _shared_templates(raw) if cached is None else cached
         if not templates:
             if countries_seen is not None:
-                countries_seen.extend(demonym_countries(raw))
+                seen = _SHARED_COUNTRIES.get(raw)
+                if seen is None:
+                    seen = _shared_countries(raw)
+                if seen:
+                    countries_seen.extend(seen)
             continue
         for template in templates:
             mention = _occurrence(text, raw_start, template, vocabulary, memo)
@@ -501,6 +515,18 @@ def _only_template(raw: str) -> _Template | None:
     if templates is None:
         templates = _shared_templates(raw)
     return templates[0] if len(templates) == 1 else None
+
+
+# The countries of runs that name nothing ("Turkish", a lone "The" at a sentence start): asked
+# for every occurrence of one, so kept beside the shared parses rather than behind an lru_cache.
+_SHARED_COUNTRIES: Final[dict[str, tuple[str, ...]]] = {}
+
+
+def _shared_countries(raw: str) -> tuple[str, ...]:
+    seen = demonym_countries(raw)
+    if len(_SHARED_COUNTRIES) < _SHARED_LIMIT:
+        _SHARED_COUNTRIES[raw] = seen
+    return seen
 
 
 @lru_cache(maxsize=65536)
@@ -713,8 +739,18 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     str.split splits at the same whitespace."""
     piece = text[start:end]
     tokens: list[tuple[int, int, str]] = []
+    words = piece.split()
+    spelled = len(words) - 1
+    for word in words:
+        spelled += len(word)
+    if spelled == len(piece):
+        # one separator between words, and none at the edges: a MENTION run always is so
+        for word in words:
+            tokens.append((start, start + len(word), word))
+            start += len(word) + 1
+        return tokens
     at = 0
-    for word in piece.split():
+    for word in words:
         at = piece.index(word, at)
         tokens.append((start + at, start + at + len(word), word))
         at += len(word)
@@ -1004,18 +1040,15 @@ def _vote_by_context(
     are returned as they are when no cue adds to them, else copied with the cues added."""
     votes = shared
     if start and text[start - 1].isspace():
-        words = text[start - 30 if start > 30 else 0 : start].rsplit(None, 2)
-        last = words[-1] if words else ""
-        if last in PLACE_PREPOSITIONS or (
-            last == "the" and len(words) > 1 and words[-2] in PLACE_PREPOSITIONS
-        ):
+        last, previous = _words_before(text, start)
+        if last in PLACE_PREPOSITIONS or (last == "the" and previous in PLACE_PREPOSITIONS):
             votes = _add_vote(votes, shared, "place", 0.5)
         elif last in ("the", "The") and not template.spaced:
             votes = _add_vote(votes, shared, "organization", 0.5)
         elif last in PERSON_NOUNS:
             votes = _add_vote(votes, shared, "person", 2)
     else:
-        words, last = [], ""  # glued to what precedes it: no word before it is a cue
+        last, previous = "", ""  # glued to what precedes it: no word before it is a cue
     if after == "who":
         votes = _add_vote(votes, shared, "person", 2)
     elif after == "which":
@@ -1031,11 +1064,31 @@ def _vote_by_context(
         after == "company"
         or last in COMPANY_NOUNS
         or (  # "shares in Sony": the owner phrases end in "in", "of", "for"
-            len(last) <= 3 and len(words) > 1 and f"{words[-2]} {last}".casefold() in COMPANY_OWNERS
+            len(last) <= 3 and previous != "" and f"{previous} {last}".casefold() in COMPANY_OWNERS
         )
     ):
         votes = _add_vote(votes, shared, "organization", 1)
     return votes
+
+
+def _words_before(text: str, start: int) -> tuple[str, str]:
+    """The last two words in the 30 characters before `start`, as their rsplit would find them
+    ("" where there is none). Mostly one space parts them: found with rfind, without a list."""
+    floor = start - 30 if start > 30 else 0
+    end = start - 1
+    if text[end] == " " and end > floor:
+        gap = text.rfind(" ", floor, end)
+        last = text[floor if gap < 0 else gap + 1 : end]
+        # a printable word holds no whitespace but the space rfind looked for
+        if last and last.isprintable():
+            if gap <= floor:
+                return last, ""
+            second_gap = text.rfind(" ", floor, gap)
+            previous = text[floor if second_gap < 0 else second_gap + 1 : gap]
+            if previous and previous.isprintable():
+                return last, previous
+    words = text[floor:start].rsplit(None, 2)
+    return (words[-1] if words else ""), (words[-2] if len(words) > 1 else "")
 
 
 def _add_vote(
@@ -1057,9 +1110,6 @@ def personal_name_shape(key: str) -> bool:
     return not any(w in ORG_WORDS or w in PLACE_WORDS or w in OTHER_WORDS for w in words)
 
 
-SPACES: Final = re.compile(r"\s+")
-
-
 @lru_cache(maxsize=65536)
 def _name_word(word: str) -> str | None:
     """A word as a personal name has it, folded; None if none could ("US", "x", "of")."""
@@ -1074,7 +1124,8 @@ def _name_word(word: str) -> str | None:
 def _personal_name_words(surface: str) -> tuple[str, ...] | None:
     """The folded words of a bare name that may be a person's ("Alexei Navalny") if the document
     uses none of them as a common word; None if it may not be one in any document."""
-    words = [w for w in SPACES.split(surface) if w.casefold() not in PARTICLES]
+    # a surface runs from a token's start to one's end: str.split splits it as a regex \s+ would
+    words = [w for w in surface.split() if w.casefold() not in PARTICLES]
     if not 2 <= len(words) <= 4:
         return None
     asked: list[str] = []
