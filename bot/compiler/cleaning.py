@@ -7,12 +7,19 @@ case), repetition within the file, and position (after a title, around relative 
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from bot.compiler.dates import MONTH
 
 # A line (a run of characters other than \r and \n) without its leading and trailing whitespace
 # (\S is what str.strip keeps); blank lines never match.
 STRIPPED_LINE = re.compile(r"\S(?:[^\r\n]*\S)?")
+# Whitespace (what str.split splits at) other than a space or a line break: tabs, no-break
+# spaces, ... (the set is spelled out: matching "[^\S \r\n]" scans twice as slowly).
+ASCII_OTHER_SPACES: Final = ("\t", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
+OTHER_SPACE = re.compile(
+    r"[\t\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+)
 # Ends in sentence punctuation, closing quotes or brackets after it allowed. (A final "...", also
 # meant, ends in "." already; a pattern led by a character class is skipped to fast.)
 SENTENCE_END = re.compile(r"[.!?;:,…]['\"’”)\]]*$")
@@ -122,12 +129,31 @@ class Line:
 
 
 def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
+    stop = len(text) if end is None else end
+    # In most files no whitespace but spaces parts words: a line's words are then its spaces
+    # plus one unless it holds a double space (a fast test, where isprintable is a method call).
+    only_spaces = not _has_other_space(text, start, stop)
     lines: list[Line] = []
-    for match in STRIPPED_LINE.finditer(text, start, len(text) if end is None else end):
+    for match in STRIPPED_LINE.finditer(text, start, stop):
         line_start, line_end = match.span()  # one call for what start(), end(), group() give
         stripped = text[line_start:line_end]
-        lines.append(Line(line_start, line_end, stripped, word_count(stripped)))
+        if only_spaces and "  " not in stripped:
+            words = stripped.count(" ") + 1
+        else:
+            words = word_count(stripped)
+        lines.append(Line(line_start, line_end, stripped, words))
     return lines
+
+
+def _has_other_space(text: str, start: int, stop: int) -> bool:
+    """Whether text[start:stop] holds whitespace other than spaces and line breaks."""
+    if not text.isascii():
+        return OTHER_SPACE.search(text, start, stop) is not None
+    # one memchr each, faster than the pattern's scan; a loop, not any(): no generator object
+    for space in ASCII_OTHER_SPACES:  # noqa: SIM110
+        if text.find(space, start, stop) >= 0:
+            return True
+    return False
 
 
 def word_count(text: str) -> int:
