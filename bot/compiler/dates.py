@@ -49,12 +49,27 @@ DATE = re.compile(
 )
 # What every DATE match starts with (a month, a digit, a relative word, a word before a month):
 # DATE has no prefix the regex engine can skip to, so it tries its alternatives at every
-# position; this finds the few positions worth trying, several times faster.
+# position; search_date finds the few positions worth trying, several times faster.
 _MONTH_START = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 DATE_START = re.compile(
     rf"{_MONTH_START}|\d|last |this |next |previous |past |yesterday|early |earlier |late |later "
     rf"|mid|(?:in|since|by|until|from|during) (?:{_MONTH_START})"
 )
+# The digits and month names DATE_START finds, with no word character before them (every DATE
+# alternative opening with one asks for that). Led by a character class, so the regex engine
+# skips to those few characters; the lowercase words are found by search_date's substring tests.
+DIGIT_OR_MONTH = re.compile(
+    r"[\dADFJMNOS](?<!\w.)(?:(?<=\d)|(?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)"
+    rf"(?<={_MONTH_START}))"
+)
+# Words DATE takes before a month ("in March", "mid- May"), and before a unit ("last year").
+WORDS_BEFORE_MONTH = (
+    *("in", "since", "by", "until", "from", "during"),
+    *("early", "late", "mid-", "mid", "last", "next", "this"),
+)
+WORDS_BEFORE_UNIT = ("last", "this", "next", "previous", "past")
+WORDS_BEFORE_THIS_YEAR = ("early ", "earlier ", "late ", "later ")
+UNITS = (" month", " year", " week")
 ISO_DATE = re.compile(rf"\b(?P<y>{YEAR})-(?P<m>\d\d)-(?P<d>\d\d)\b")
 
 
@@ -123,14 +138,65 @@ def _has_relative_word(words: str) -> bool:
 
 
 def search_date(text: str, start: int, end: int) -> re.Match[str] | None:
-    """DATE.search(text, start, end), trying DATE only where DATE_START says a date can start."""
-    position = start
-    while (candidate := DATE_START.search(text, position, end)) is not None:
-        match = DATE.match(text, candidate.start(), end)
+    """DATE.search(text, start, end), trying DATE only where a date can start: at a digit or a
+    month name (with the word before a month first), or before "month", "year", "week" and at
+    "yesterday". Each is a position DATE_START finds, and every position a date starts at is one."""
+    found = _search_at_digits_and_months(text, start, end)
+    before = end if found is None else found.start()
+    for at in _relative_starts(text, start, end, before):
+        match = DATE.match(text, at, end)
         if match is not None:
             return match
-        position = candidate.start() + 1
+    return found
+
+
+def _search_at_digits_and_months(text: str, start: int, end: int) -> re.Match[str] | None:
+    position = start
+    while (candidate := DIGIT_OR_MONTH.search(text, position, end)) is not None:
+        at = candidate.start()
+        if candidate.end() > at + 1 and at > start and text[at - 1] == " ":  # a month
+            for opening in _word_starts(text, at - 1, start, WORDS_BEFORE_MONTH):
+                match = DATE.match(text, opening, end)
+                if match is not None:
+                    return match
+        match = DATE.match(text, at, end)
+        if match is not None:
+            return match
+        position = at + 1
     return None
+
+
+def _word_starts(text: str, space: int, start: int, words: tuple[str, ...]) -> list[int]:
+    """Where each of the words that ends just before text[space] starts, from the first."""
+    starts = []
+    for word in words:
+        at = space - len(word)
+        if at >= start and text.startswith(word, at):
+            starts.append(at)
+    starts.sort()
+    return starts
+
+
+def _relative_starts(text: str, start: int, end: int, before: int) -> list[int]:
+    """Positions before `before` where DATE's relative dates can start, in order."""
+    starts: list[int] = []
+    at = text.find("yesterday", start, end)
+    while 0 <= at < before:
+        starts.append(at)
+        at = text.find("yesterday", at + 1, end)
+    for unit in UNITS:
+        at = text.find(unit, start, end)
+        while at >= 0 and at - 13 < before:  # "earlier this year" starts 13 before its " year"
+            for opening in _word_starts(text, at, start, WORDS_BEFORE_UNIT):
+                if opening < before:
+                    starts.append(opening)
+                if unit == " year" and opening == at - 4 and text.startswith("this", opening):
+                    for early in _word_starts(text, opening, start, WORDS_BEFORE_THIS_YEAR):
+                        if early < before:
+                            starts.append(early)
+            at = text.find(unit, at + 1, end)
+    starts.sort()
+    return starts
 
 
 def document_date(text: str) -> str | None:

@@ -12,7 +12,6 @@ its title to the next title or to the page's trailing furniture (a teaser list, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from bot.compiler.cleaning import (
     CAPTION_POSITION,
@@ -54,24 +53,38 @@ class Block:  # one per line of every document: a plain class is native under my
         )
 
 
-@dataclass(slots=True)
+# Article and Furniture are made for every document: plain classes with a typed __init__ are
+# native under mypyc (a dataclass's generated __init__ runs as bytecode there).
 class Article:
-    title: str
-    start: int
-    end: int
-    blocks: list[Block] = field(default_factory=list)
-    header: list[Line] = field(default_factory=list)  # byline lines between title and text
+    __slots__ = ("blocks", "end", "header", "start", "title")
+
+    def __init__(self, title: str, start: int, end: int) -> None:
+        self.title = title
+        self.start = start
+        self.end = end
+        self.blocks: list[Block] = []
+        self.header: list[Line] = []  # byline lines between title and text
+
+    def __repr__(self) -> str:
+        return (
+            f"Article(title={self.title!r}, start={self.start}, end={self.end}, "
+            f"blocks={self.blocks!r}, header={self.header!r})"
+        )
 
 
-@dataclass(frozen=True, slots=True)
 class Furniture:
     """Which lines of a file are page furniture, by what they tell about the articles."""
 
-    marks: set[int]  # repeated labels, bylines, date lines, teasers: they frame titles
-    headers: set[int]  # bylines and date lines: a title sits just above them
-    inline: set[int]  # share buttons, "Advertisement", prompts: skipped inside an article
-    stops: set[int]  # teasers, "Related"/"Comments" headings, the footer: an article ends there
-    skipped: set[int]  # marks and inline furniture: never part of an article's text
+    __slots__ = ("headers", "inline", "marks", "skipped", "stops")
+
+    def __init__(
+        self, marks: set[int], headers: set[int], inline: set[int], stops: set[int]
+    ) -> None:
+        self.marks = marks  # repeated labels, bylines, date lines, teasers: they frame titles
+        self.headers = headers  # bylines and date lines: a title sits just above them
+        self.inline = inline  # share buttons, "Advertisement", prompts: skipped inside an article
+        self.stops = stops  # teasers, "Related"/"Comments" headings, the footer: an article ends
+        self.skipped = marks | inline  # marks and inline furniture: never part of article text
 
 
 def segment(text: str, *, markdown: bool = False) -> list[Article]:
@@ -153,7 +166,7 @@ def _furniture(lines: list[Line]) -> Furniture:
                 stops.add(i)
         if i not in marks and is_inline_furniture(line):
             inline.add(i)
-    return Furniture(marks, headers, inline, stops, marks | inline)
+    return Furniture(marks, headers, inline, stops)
 
 
 def _titles(lines: list[Line], furniture: Furniture) -> list[int]:
