@@ -499,6 +499,8 @@ SYNONYM_LINES = (
     "protest: demonstration rally",
     "publish: post",
     "meet: face",
+    "join: enlist",
+    "win: victory",
 )
 
 

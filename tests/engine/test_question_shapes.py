@@ -621,6 +621,35 @@ def test_everyday_synonyms_of_running_and_choosing(
         engine.close()
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("When did Ivo Tarr join the Kessel navy?", "in 1942"),  # join: enlist
+        ("Who won the Velor vote?", "Ada Quin"),  # win: victory
+    ],
+)
+def test_everyday_synonyms_of_joining_and_winning(
+    tmp_path: Path, question: str, expected: str
+) -> None:
+    sentences = [
+        "Ivo Tarr was born in Velor in 1912.",
+        "He enlisted in the Kessel navy in 1942.",
+        "When Velor went to the polls in 1979, Ada Quin was swept into power in a landslide "
+        "victory.",
+    ]
+    entities = [
+        Entity("kessel", "Kessel", "organization", ()),
+        Entity("velor", "Velor", "place", ()),
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("ada-quin", "Ada Quin", "person", ("Quin",)),
+    ]
+    engine = open_article(tmp_path, "kessel", "Kessel navy", sentences, entities)
+    try:
+        assert expected in answer(engine, question)
+    finally:
+        engine.close()
+
+
 def test_the_region_stands_for_the_region_the_story_is_about(tmp_path: Path) -> None:
     sentences = [
         "Velor is a region of hills.",
