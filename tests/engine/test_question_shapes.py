@@ -626,6 +626,7 @@ def test_everyday_synonyms_of_running_and_choosing(
     [
         ("When did Ivo Tarr join the Kessel navy?", "in 1942"),  # join: enlist
         ("Who won the Velor vote?", "Ada Quin"),  # win: victory
+        ("How many sailors died in the Kessel war?", "2,000"),  # die: perish
     ],
 )
 def test_everyday_synonyms_of_joining_and_winning(
@@ -636,6 +637,8 @@ def test_everyday_synonyms_of_joining_and_winning(
         "He enlisted in the Kessel navy in 1942.",
         "When Velor went to the polls in 1979, Ada Quin was swept into power in a landslide "
         "victory.",
+        "Some 9,000 sailors sailed in the Kessel war from Velor.",
+        "Some 2,000 sailors perished in the Kessel war.",
     ]
     entities = [
         Entity("kessel", "Kessel", "organization", ()),
