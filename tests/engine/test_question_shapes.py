@@ -653,6 +653,27 @@ def test_everyday_synonyms_of_joining_and_winning(
         engine.close()
 
 
+def test_how_long_did_it_last_asks_for_a_span(tmp_path: Path) -> None:
+    # "last" is the measure's verb: the answer is a span ("the 12-year war"), and the
+    # documents need not say "last" at all
+    sentences = [
+        "Kessel signed a pact to end the 12-year war with Velor.",
+        "Velor and Kessel met in Dunmere.",
+    ]
+    entities = [
+        Entity("kessel", "Kessel", "place", ()),
+        Entity("velor", "Velor", "place", ()),
+        Entity("dunmere", "Dunmere", "place", ()),
+    ]
+    engine = open_article(tmp_path, "kessel", "Kessel pact", sentences, entities)
+    try:
+        assert "12-year war" in answer(
+            engine, "How long did the war between Kessel and Velor last?"
+        )
+    finally:
+        engine.close()
+
+
 def test_the_region_stands_for_the_region_the_story_is_about(tmp_path: Path) -> None:
     sentences = [
         "Velor is a region of hills.",
