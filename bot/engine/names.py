@@ -86,11 +86,15 @@ def _spelt_out_pairs(entities: Iterable[EntityInfo]) -> dict[str, tuple[str, ...
     the other's form. Built once per fact base, from the names alone."""
     acronyms: dict[str, list[str]] = defaultdict(list)
     for e in entities:
-        if _bare_acronym(e):
+        if len(e.name) <= 6 and e.name.isupper() and _bare_acronym(e):
             acronyms[e.name.lower()].append(e.id)
     pairs: dict[str, list[str]] = defaultdict(list)
-    for e in entities:
-        if e.kind == "person" or _bare_acronym(e) or any(a.isupper() for a in e.aliases):
+    for e in entities if acronyms else ():
+        # initials need two words; most names are one, and skipped before the regex
+        if " " not in e.name or e.kind == "person" or any(a.isupper() for a in e.aliases):
+            continue
+        rough = "".join(w[0] for w in e.name.split() if w[0].isupper()).lower()
+        if rough not in acronyms and "-" not in e.name:  # cheap refusal, before the regex
             continue
         for partner in acronyms.get(initials(e.name), ()):
             pairs[e.id].append(partner)
