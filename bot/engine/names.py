@@ -80,6 +80,34 @@ def initials(name: str) -> str:
     return "".join(p[0] for p in parts).lower() if len(parts) >= 2 else ""
 
 
+def _spelt_out_pairs(entities: Iterable[EntityInfo]) -> dict[str, tuple[str, ...]]:
+    """Entity id -> the ids of its partners: an entity named only by an acronym ("BA")
+    and one whose capitalised words it abbreviates ("British Airways"), when neither lists
+    the other's form. Built once per fact base, from the names alone."""
+    acronyms: dict[str, list[str]] = defaultdict(list)
+    for e in entities:
+        if len(e.name) <= 6 and e.name.isupper() and _bare_acronym(e):
+            acronyms[e.name.lower()].append(e.id)
+    pairs: dict[str, list[str]] = defaultdict(list)
+    for e in entities if acronyms else ():
+        # initials need two words; most names are one, and skipped before the regex
+        if " " not in e.name or e.kind == "person" or any(a.isupper() for a in e.aliases):
+            continue
+        rough = "".join(w[0] for w in e.name.split() if w[0].isupper()).lower()
+        if rough not in acronyms and "-" not in e.name:  # cheap refusal, before the regex
+            continue
+        for partner in acronyms.get(initials(e.name), ()):
+            pairs[e.id].append(partner)
+            pairs[partner].append(e.id)
+    return {i: tuple(found) for i, found in pairs.items()}
+
+
+def _bare_acronym(e: EntityInfo) -> bool:
+    """Named by capitals alone, with no spelt-out alias of its own."""
+    names = (e.name, *e.aliases)
+    return 2 <= len(e.name) <= 6 and all(n.isupper() and " " not in n for n in names)
+
+
 def key_phrase(tokens: Iterable[str]) -> str:
     return " ".join(key(t) for t in tokens if t not in STOPWORDS)
 
@@ -171,6 +199,8 @@ class Names:
         }
         self._by_initial: dict[str, list[str]] = {}
         self._all_norms: list[str] | None = None
+        # built here, once, so no question pays for it
+        self._spelt_out = _spelt_out_pairs(self.entities.values())
 
     @classmethod
     def from_rows(cls, rows: Iterable[EntityRow]) -> Names:
@@ -237,8 +267,24 @@ class Names:
             mentions = self._fuzzy(raw, folded, mentions, known)
             mentions += self._clipped(raw, folded, mentions, known)
             mentions += self._countries_of_demonyms(folded, mentions, known)
+        mentions = [self._with_spelt_out(m) for m in mentions]
         mentions.sort(key=lambda m: m.start)
         return mentions
+
+    def _with_spelt_out(self, mention: Mention) -> Mention:
+        """A name and its initials kept apart by the compiler are one thing: a story says
+        "British Airways" once and "BA" after, with nothing linking the two ("BA chairman
+        Martin Broughton" answers "Who chairs British Airways?", and back)."""
+        extra = [
+            i
+            for e in mention.entity_ids
+            for i in self._spelt_out.get(e, ())
+            if i not in mention.entity_ids
+        ]
+        if not extra:
+            return mention
+        ids = (*mention.entity_ids, *dict.fromkeys(extra))
+        return Mention(ids, mention.start, mention.end, mention.text, mention.score)
 
     @staticmethod
     def _plausible(

@@ -86,6 +86,9 @@ LIGHT_WORDS = word_set(
     " meaning putting wanting describing calling"
 )
 TAKE = word_set("take takes took taken taking")
+# Asked "how long", these say only that something has a length in time ("How long did the
+# war last?" is answered by "the 18-year war").
+DURATION_VERBS = word_set("last lasts lasted lasting")
 # Asked "where" or "when" of an event, these say no more than that it takes place.
 EVENT_VERBS = word_set(
     "held hold holds holding hosted host hosts hosting staged stage stages staging "
@@ -262,6 +265,7 @@ def content_keys(query: Query, mentions: list[Mention]) -> dict[str, float]:
             folded in LIGHT_WORDS
             or (folded == "place" and previous_word in TAKE)  # "take place": happen
             or (query.measure == "much" and folded in VALUE_WORDS)  # the amount is the answer
+            or (query.measure == "long" and folded in DURATION_VERBS)
             # "Where is the World Cup being played?": for an event, only that it happens
             or (query.qtype in ("where", "when") and folded in EVENT_VERBS)
         )

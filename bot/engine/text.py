@@ -449,8 +449,8 @@ SYNONYM_LINES = (
     "pact: deal agreement accord treaty",
     "treaty: agreement pact accord",
     "lead: leader head chief",
-    "kill: dead death die",
-    "die: killed dead death",
+    "kill: dead death die perish",
+    "die: killed dead death perish",
     "say: tell state declare announce",
     "announce: declare say state",
     "start: begin launch commence",
@@ -499,6 +499,8 @@ SYNONYM_LINES = (
     "protest: demonstration rally",
     "publish: post",
     "meet: face",
+    "join: enlist",
+    "win: victory",
 )
 
 

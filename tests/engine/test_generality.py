@@ -80,6 +80,9 @@ def test_synonyms_are_one_way() -> None:
     assert key("demonstrations") in synonyms(key("protests"))  # "ban protests": "outlawed ..."
     assert key("posted") in synonyms(key("published"))  # "posted on the Taliban's website"
     assert key("face") in synonyms(key("meet"))  # "England could face New Zealand"
+    assert key("enlisted") in synonyms(key("join"))  # "join the navy": "enlisted in the navy"
+    assert key("victory") in synonyms(key("won"))  # "Who won?": "swept into power in a victory"
+    assert key("perished") in synonyms(key("died"))  # "How many died?": "20 million perished"
 
 
 def test_when_accepts_a_weekday(shared_engine: Engine) -> None:

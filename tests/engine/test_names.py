@@ -57,3 +57,26 @@ def test_a_two_letter_acronym_is_named_by_its_plural() -> None:
     # "90% of PCs are infested": the stemmer keeps three-letter words whole ("gas", "bus")
     assert Names.mentions(pc, (), frozenset({"90", "pcs", "infes"}))
     assert not Names.mentions(pc, (), frozenset({"pcb", "infes"}))
+
+
+def test_a_name_and_its_bare_initials_are_one_entity():
+    # The compiler keeps "British Airways" and "BA" apart when the story never writes
+    # "British Airways (BA)"; a question naming either reaches the facts of both.
+    rows = [
+        ("british-airways", "British Airways", "organization", [], 1),
+        ("ba", "BA", "organization", [], 6),
+        ("bank-of-albion", "Bank of Albion", "organization", ["BOA"], 2),
+        ("boa", "BOA", "other", [], 1),
+        ("bob-adams", "Bob Adams", "person", [], 1),
+    ]
+    names = Names.from_rows(rows)
+    known = {"who", "chairs", "british", "airways", "ba"}.__contains__
+    assert [m.entity_ids for m in names.find("Who chairs British Airways?", known)] == [
+        ("british-airways", "ba")
+    ]
+    assert [m.entity_ids for m in names.find("Who chairs BA?", known)] == [
+        ("ba", "british-airways")
+    ]
+    # a name already listing its own acronym, and a person's initials, pair with nothing
+    assert [m.entity_ids for m in names.find("Bank of Albion", known)] == [("bank-of-albion",)]
+    assert [m.entity_ids for m in names.find("Bob Adams", known)] == [("bob-adams",)]

@@ -621,6 +621,59 @@ def test_everyday_synonyms_of_running_and_choosing(
         engine.close()
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("When did Ivo Tarr join the Kessel navy?", "in 1942"),  # join: enlist
+        ("Who won the Velor vote?", "Ada Quin"),  # win: victory
+        ("How many sailors died in the Kessel war?", "2,000"),  # die: perish
+    ],
+)
+def test_everyday_synonyms_of_joining_and_winning(
+    tmp_path: Path, question: str, expected: str
+) -> None:
+    sentences = [
+        "Ivo Tarr was born in Velor in 1912.",
+        "He enlisted in the Kessel navy in 1942.",
+        "When Velor went to the polls in 1979, Ada Quin was swept into power in a landslide "
+        "victory.",
+        "Some 9,000 sailors sailed in the Kessel war from Velor.",
+        "Some 2,000 sailors perished in the Kessel war.",
+    ]
+    entities = [
+        Entity("kessel", "Kessel", "organization", ()),
+        Entity("velor", "Velor", "place", ()),
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("ada-quin", "Ada Quin", "person", ("Quin",)),
+    ]
+    engine = open_article(tmp_path, "kessel", "Kessel navy", sentences, entities)
+    try:
+        assert expected in answer(engine, question)
+    finally:
+        engine.close()
+
+
+def test_how_long_did_it_last_asks_for_a_span(tmp_path: Path) -> None:
+    # "last" is the measure's verb: the answer is a span ("the 12-year war"), and the
+    # documents need not say "last" at all
+    sentences = [
+        "Kessel signed a pact to end the 12-year war with Velor.",
+        "Velor and Kessel met in Dunmere.",
+    ]
+    entities = [
+        Entity("kessel", "Kessel", "place", ()),
+        Entity("velor", "Velor", "place", ()),
+        Entity("dunmere", "Dunmere", "place", ()),
+    ]
+    engine = open_article(tmp_path, "kessel", "Kessel pact", sentences, entities)
+    try:
+        assert "12-year war" in answer(
+            engine, "How long did the war between Kessel and Velor last?"
+        )
+    finally:
+        engine.close()
+
+
 def test_the_region_stands_for_the_region_the_story_is_about(tmp_path: Path) -> None:
     sentences = [
         "Velor is a region of hills.",
