@@ -218,8 +218,8 @@ def extract(path: str, text: str, sha256: str, *, markdown: bool = False) -> Ext
     sentences = _sentences(analysis, articles, vocabulary)
     keys = KeyUnion()
     aliases_only: set[str] = set()
-    _drop_sentence_case_words(sentences)
-    _unglue_lowercase_tails(sentences, vocabulary)
+    lone = _drop_sentence_case_words(sentences)
+    _unglue_lowercase_tails(lone, vocabulary)
     long_forms = _link_acronyms(analysis, sentences, keys)
     _spread_long_forms(analysis, sentences, long_forms)
     former = _link_former_names(analysis, sentences, keys)
@@ -584,10 +584,14 @@ def _add_person(people: dict[str, set[str]], words: str, root: str) -> None:
         roots.add(root)
 
 
-def _drop_sentence_case_words(sentences: list[_Sentence]) -> None:
-    """A capitalized word seen only at sentence starts ("Analysts", "Apart") is no name."""
+def _drop_sentence_case_words(sentences: list[_Sentence]) -> dict[str, Mention | None]:
+    """A capitalized word seen only at sentence starts ("Analysts", "Apart") is no name.
+
+    Returns, by key, the mentions kept: a key's only one, or None for a key mentioned more
+    often (`_unglue_lowercase_tails` needs them: counted here, where the mentions are walked)."""
     anywhere: set[str] = set()
     opening: list[_Sentence] = []  # with a mention at their start: the only ones to filter
+    once: dict[str, Mention | None] = {}
     for sentence in sentences:
         for mention in sentence.mentions:
             if not mention.initial:
@@ -596,10 +600,11 @@ def _drop_sentence_case_words(sentences: list[_Sentence]) -> None:
                     anywhere.add(key)
                     if " " in key:  # "Akhunzada’s deputies": a full name's surname
                         anywhere.add(key.rsplit(" ", 1)[1])
+                _count_once(once, mention)
             elif not opening or opening[-1] is not sentence:
                 opening.append(sentence)
     for sentence in opening:
-        sentence.mentions = [
+        kept = [
             m
             for m in sentence.mentions
             if not m.initial
@@ -608,18 +613,24 @@ def _drop_sentence_case_words(sentences: list[_Sentence]) -> None:
             or is_acronym(m.surface)
             or sum(m.votes.values()) >= 1
         ]
+        for mention in kept:
+            if mention.initial:  # the others were counted above
+                _count_once(once, mention)
+        sentence.mentions = kept
+    return once
 
 
-def _unglue_lowercase_tails(sentences: list[_Sentence], vocabulary: LowercaseWords) -> None:
+def _count_once(once: dict[str, Mention | None], mention: Mention) -> None:
+    first = once.setdefault(mention.key, mention)
+    if first is not mention and first is not None:
+        once[mention.key] = None
+
+
+def _unglue_lowercase_tails(once: dict[str, Mention | None], vocabulary: LowercaseWords) -> None:
     """ "UN Security Councilstated": a missing space glued a word to a name the document
-    uses elsewhere; the name ends where that name does."""
-    # each key's mention while it has one; None once it recurs: only a lone one is a suspect
-    once: dict[str, Mention | None] = {}
-    for sentence in sentences:
-        for m in sentence.mentions:
-            first = once.setdefault(m.key, m)
-            if first is not m and first is not None:
-                once[m.key] = None
+    uses elsewhere; the name ends where that name does.
+
+    `once`: what `_drop_sentence_case_words` returns (a lone mention is the only suspect)."""
     suspects = [
         m for m in once.values() if m is not None and len(m.key) >= 6 and m.surface[-3:].islower()
     ]
