@@ -514,9 +514,13 @@ def _link_initials(names: list[Mention], keys: KeyUnion, kinds: RootKinds) -> No
         surface = mention.surface
         if " " not in surface or surface in acronyms:
             continue
-        initials = initials_of(surface)  # before the kind: most names have two words
-        if len(initials) >= 3 and kinds.get(keys.find(mention.key)) != "person":
-            long_names[initials].add(keys.find(mention.key))
+        # the kind first: two native lookups, where initials_of's lru_cache is a costly call
+        root = keys.find(mention.key)
+        if kinds.get(root) == "person":
+            continue
+        initials = initials_of(surface)
+        if len(initials) >= 3:
+            long_names[initials].add(root)
     if not long_names:
         return  # no acronym could be spelled
     joined: set[str] | None = None  # the groups before this pass joins any
