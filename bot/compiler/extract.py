@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -217,8 +218,8 @@ def extract(path: str, text: str, sha256: str, *, markdown: bool = False) -> Ext
     sentences = _sentences(analysis, articles, vocabulary)
     keys = KeyUnion()
     aliases_only: set[str] = set()
-    _drop_sentence_case_words(sentences)
-    _unglue_lowercase_tails(sentences, vocabulary)
+    lone = _drop_sentence_case_words(sentences)
+    _unglue_lowercase_tails(lone, vocabulary)
     long_forms = _link_acronyms(analysis, sentences, keys)
     _spread_long_forms(analysis, sentences, long_forms)
     former = _link_former_names(analysis, sentences, keys)
@@ -513,9 +514,13 @@ def _link_initials(names: list[Mention], keys: KeyUnion, kinds: RootKinds) -> No
         surface = mention.surface
         if " " not in surface or surface in acronyms:
             continue
-        initials = initials_of(surface)  # before the kind: most names have two words
-        if len(initials) >= 3 and kinds.get(keys.find(mention.key)) != "person":
-            long_names[initials].add(keys.find(mention.key))
+        # the kind first: two native lookups, where initials_of's lru_cache is a costly call
+        root = keys.find(mention.key)
+        if kinds.get(root) == "person":
+            continue
+        initials = initials_of(surface)
+        if len(initials) >= 3:
+            long_names[initials].add(root)
     if not long_names:
         return  # no acronym could be spelled
     joined: set[str] | None = None  # the groups before this pass joins any
@@ -542,10 +547,11 @@ def _link_surnames(
     for mention in names:
         key = mention.key
         # most names are one word (keys are folded: their only whitespace is " ")
-        if " " not in key or not personal_name_shape(key):
+        if " " not in key:
             continue
         root = keys.find(key)
-        if kinds.get(root) == "person":
+        # the kind first: a native call, where personal_name_shape's lru_cache is a costly one
+        if kinds.get(root) == "person" and personal_name_shape(key):
             words = key.split()
             for size in range(1, len(words)):
                 _add_person(people, " ".join(words[-size:]), root)
@@ -582,10 +588,14 @@ def _add_person(people: dict[str, set[str]], words: str, root: str) -> None:
         roots.add(root)
 
 
-def _drop_sentence_case_words(sentences: list[_Sentence]) -> None:
-    """A capitalized word seen only at sentence starts ("Analysts", "Apart") is no name."""
+def _drop_sentence_case_words(sentences: list[_Sentence]) -> dict[str, Mention | None]:
+    """A capitalized word seen only at sentence starts ("Analysts", "Apart") is no name.
+
+    Returns, by key, the mentions kept: a key's only one, or None for a key mentioned more
+    often (`_unglue_lowercase_tails` needs them: counted here, where the mentions are walked)."""
     anywhere: set[str] = set()
     opening: list[_Sentence] = []  # with a mention at their start: the only ones to filter
+    once: dict[str, Mention | None] = {}
     for sentence in sentences:
         for mention in sentence.mentions:
             if not mention.initial:
@@ -594,10 +604,11 @@ def _drop_sentence_case_words(sentences: list[_Sentence]) -> None:
                     anywhere.add(key)
                     if " " in key:  # "Akhunzada’s deputies": a full name's surname
                         anywhere.add(key.rsplit(" ", 1)[1])
+                _count_once(once, mention)
             elif not opening or opening[-1] is not sentence:
                 opening.append(sentence)
     for sentence in opening:
-        sentence.mentions = [
+        kept = [
             m
             for m in sentence.mentions
             if not m.initial
@@ -606,24 +617,31 @@ def _drop_sentence_case_words(sentences: list[_Sentence]) -> None:
             or is_acronym(m.surface)
             or sum(m.votes.values()) >= 1
         ]
+        for mention in kept:
+            if mention.initial:  # the others were counted above
+                _count_once(once, mention)
+        sentence.mentions = kept
+    return once
 
 
-def _unglue_lowercase_tails(sentences: list[_Sentence], vocabulary: LowercaseWords) -> None:
+def _count_once(once: dict[str, Mention | None], mention: Mention) -> None:
+    first = once.setdefault(mention.key, mention)
+    if first is not mention and first is not None:
+        once[mention.key] = None
+
+
+def _unglue_lowercase_tails(once: dict[str, Mention | None], vocabulary: LowercaseWords) -> None:
     """ "UN Security Councilstated": a missing space glued a word to a name the document
-    uses elsewhere; the name ends where that name does."""
-    counts: dict[str, int] = {}
-    maybe_glued: list[Mention] = []
-    for sentence in sentences:
-        for m in sentence.mentions:
-            key = m.key
-            counts[key] = counts.get(key, 0) + 1
-            if len(key) >= 6 and m.surface[-3:].islower():
-                maybe_glued.append(m)
-    suspects = [m for m in maybe_glued if counts[m.key] == 1]
+    uses elsewhere; the name ends where that name does.
+
+    `once`: what `_drop_sentence_case_words` returns (a lone mention is the only suspect)."""
+    suspects = [
+        m for m in once.values() if m is not None and len(m.key) >= 6 and m.surface[-3:].islower()
+    ]
     if not suspects:
         return
-    known = set(counts)
-    for key in counts:  # "Abdul Haqlater" and "Abdul Haq al-Turkistani"
+    known = set(once)
+    for key in once:  # "Abdul Haqlater" and "Abdul Haq al-Turkistani"
         if key.count(" ") > 1:
             words = key.split()
             known.update(" ".join(words[:size]) for size in range(2, len(words)))
@@ -662,18 +680,14 @@ def _drop_common_words(
         if key in seen:  # decided at its first mention
             continue
         seen.add(key)
-        if (
-            " " in key
-            or is_acronym(mention.surface)
-            or key in place_names
-            or key in demonym_names
-            or keys.find(key) in joined
-        ):
+        if " " in key or key in place_names or key in demonym_names:
             continue
-        bucket = votes.get(keys.find(key), {})
-        if max((v for k, v in bucket.items() if k != "_count"), default=0) > 0.5:
+        root = keys.find(key)
+        if root in joined or _has_strong_vote(votes.get(root)):
             continue
-        if key in vocabulary:
+        # is_acronym last, past a test it implies (lru_cache makes it a costly call)
+        surface = mention.surface
+        if (surface[1:2].islower() or not is_acronym(surface)) and key in vocabulary:
             candidates.add(key)
     if not candidates:
         return
@@ -684,13 +698,26 @@ def _drop_common_words(
             sentence.mentions = [m for m in sentence.mentions if m.key not in common]
 
 
+def _has_strong_vote(bucket: dict[str, float] | None) -> bool:
+    """Whether a kind has a vote above 0.5 (the "_count" kept beside them is no vote)."""
+    if bucket is not None:
+        for kind, score in bucket.items():
+            if score > 0.5 and kind != "_count":
+                return True
+    return False
+
+
 def _link_former_names(text: str, sentences: list[_Sentence], keys: KeyUnion) -> set[str]:
     """ "X [former name of Y]", "Y, formerly known as X": one entity under two names."""
     former: set[str] = set()
     if not any(word in text for word in FORMER_NAME_WORDS):  # no cue word anywhere (most documents)
         return former
+    # the cue words' places, found in one scan: a search per sentence costs a call each
+    cues = [(m.start(), m.end()) for m in FORMER_NAME_WORD.finditer(text)]
+    if not cues:
+        return former
     for sentence in sentences:
-        if not FORMER_NAME_WORD.search(text, sentence.start, sentence.end):
+        if not _has_span_within(cues, sentence.start, sentence.end):
             continue
         body = text[sentence.start : sentence.end]
         if not FORMER_NAME_CUE.search(body):
@@ -704,6 +731,19 @@ def _link_former_names(text: str, sentences: list[_Sentence], keys: KeyUnion) ->
                 keys.union(sentence.mentions[found.subject].key, old)
                 former.add(old)
     return former
+
+
+def _has_span_within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of the sorted, non-overlapping spans lies in text[start:end]."""
+    index = bisect_left(spans, (start, start))
+    while index < len(spans):
+        span_start, span_end = spans[index]
+        if span_start >= end:
+            return False
+        if span_end <= end:
+            return True
+        index += 1
+    return False
 
 
 def _spread_long_forms(text: str, sentences: list[_Sentence], long_forms: set[str]) -> None:
@@ -740,7 +780,8 @@ class _Builder:
         number = self.index.get(root)
         if number is None:
             number = self.index[root] = len(self.table)
-            votes = dict(self.votes.get(root, {}))
+            counted = self.votes.get(root)
+            votes = dict(counted) if counted is not None else {}
             votes.pop("_count", None)  # the mention count, kept beside the kind votes
             self.table.append(LocalEntity([], [], {}, votes, []))
         entity = self.table[number]
@@ -1011,9 +1052,10 @@ def _resolve_role_owners(
 def _main_countries(sentences: list[_Sentence], builder: _Builder) -> dict[int, int]:
     """Per article, the country it mentions most (when one leads)."""
     counts: dict[int, Counter[int]] = defaultdict(Counter)
+    country_keys = countries()
     for sentence in sentences:
         for mention in sentence.mentions:
-            if mention.key in countries():
+            if mention.key in country_keys:
                 counts[sentence.article][builder.index[builder.keys.find(mention.key)]] += 1
     leaders: dict[int, int] = {}
     for article, counter in counts.items():
