@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 from typing import Final
 
@@ -22,27 +21,39 @@ def normalize(name: str) -> str:
 DATA = Path(__file__).with_name("data") / "places.tsv"
 
 
-@lru_cache(maxsize=1)
+# Loaded on first use and kept: asked per mention, so held in module dicts, not behind an
+# lru_cache, whose call is a generic, costly one from the mypyc-compiled build.
+_PLACES: Final[dict[str, str]] = {}
+_DEMONYMS: Final[dict[str, str]] = {}
+_COUNTRIES: Final[list[frozenset[str]]] = []
+
+
 def places() -> dict[str, str]:
     """Place name (casefolded) -> canonical place name."""
-    found: dict[str, str] = {}
-    for kind, name, canonical in _rows():
-        if kind != "demonym":
-            found[normalize(name)] = canonical
-    return found
+    if not _PLACES:  # filled by one update, so another thread never sees it half filled
+        _PLACES.update(
+            {normalize(name): canonical for kind, name, canonical in _rows() if kind != "demonym"}
+        )
+    return _PLACES
 
 
-@lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """ "Kazakh" (casefolded) -> "Kazakhstan"."""
-    return {normalize(name): canonical for kind, name, canonical in _rows() if kind == "demonym"}
+    if not _DEMONYMS:
+        _DEMONYMS.update(
+            {normalize(name): canonical for kind, name, canonical in _rows() if kind == "demonym"}
+        )
+    return _DEMONYMS
 
 
-@lru_cache(maxsize=1)
 def countries() -> frozenset[str]:
     """Keys of the countries (and their other names): what a head of state's title belongs to."""
-    names = {canonical for kind, _name, canonical in _rows() if kind == "country"}
-    return frozenset(key for key, canonical in places().items() if canonical in names)
+    if not _COUNTRIES:
+        names = {canonical for kind, _name, canonical in _rows() if kind == "country"}
+        _COUNTRIES.append(
+            frozenset(key for key, canonical in places().items() if canonical in names)
+        )
+    return _COUNTRIES[0]
 
 
 def _rows() -> list[tuple[str, str, str]]:
