@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 from functools import lru_cache
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from bot.compiler.gazetteer import (
     COMMON_ACRONYMS,
@@ -342,10 +342,21 @@ class Mention:
         )
 
 
+_SHARED_LIMIT: Final = 200_000
+Kept = TypeVar("Kept")
+
+
+def _kept(memo: dict[str, Kept], key: str, value: Kept) -> Kept:
+    """value, remembered under key while the memo is under its bound (a process compiles
+    any number of documents; past the bound, answers are worked out again, not kept)."""
+    if len(memo) < _SHARED_LIMIT:
+        memo[key] = value
+    return value
+
+
 # Memos of the name functions asked per mention: plain dicts, because a call through
 # functools.lru_cache is a generic, costly call from the mypyc-compiled build (it showed as ~1-2%
-# of extraction), and a dict lookup is a native one. Bounded like the shared parses.
-_MEMO_LIMIT: Final = 200_000
+# of extraction), and a dict lookup is a native one. Bounded by _kept, as the shared parses are.
 _ENTITY_KEYS: Final[dict[str, str]] = {}
 _ACRONYMS: Final[dict[str, bool]] = {}
 _PERSONAL_SHAPES: Final[dict[str, bool]] = {}
@@ -354,11 +365,7 @@ _INITIALS: Final[dict[str, str]] = {}
 
 def entity_key(name: str) -> str:
     key = _ENTITY_KEYS.get(name)
-    if key is None:
-        key = _fold_name(name)
-        if len(_ENTITY_KEYS) < _MEMO_LIMIT:
-            _ENTITY_KEYS[name] = key
-    return key
+    return _kept(_ENTITY_KEYS, name, _fold_name(name)) if key is None else key
 
 
 def _fold_name(name: str) -> str:
@@ -381,15 +388,9 @@ PLURAL_ACRONYM: Final = re.compile(r"[A-Z]{2,}s")
 def is_acronym(word: str) -> bool:
     answer = _ACRONYMS.get(word)
     if answer is None:
-        answer = (
-            len(word) >= 2 and ACRONYM.match(word) is not None and any(c.isalpha() for c in word)
-        )
-        if len(_ACRONYMS) < _MEMO_LIMIT:
-            _ACRONYMS[word] = answer
+        found = len(word) >= 2 and ACRONYM.match(word) is not None
+        answer = _kept(_ACRONYMS, word, found and any(c.isalpha() for c in word))
     return answer
-
-
-_SHARED_LIMIT: Final = 200_000
 
 
 class _Template:
@@ -527,10 +528,7 @@ def _with_lower_prefix(text: str, sentence_start: int, raw_start: int) -> int:
 
 
 def _shared_templates(raw: str) -> list[_Template]:
-    templates = _templates(raw, False, ())
-    if len(_SHARED_TEMPLATES) < _SHARED_LIMIT:
-        _SHARED_TEMPLATES[raw] = templates
-    return templates
+    return _kept(_SHARED_TEMPLATES, raw, _templates(raw, False, ()))
 
 
 def _only_template(raw: str) -> _Template | None:
@@ -547,10 +545,7 @@ _SHARED_COUNTRIES: Final[dict[str, tuple[str, ...]]] = {}
 
 
 def _shared_countries(raw: str) -> tuple[str, ...]:
-    seen = demonym_countries(raw)
-    if len(_SHARED_COUNTRIES) < _SHARED_LIMIT:
-        _SHARED_COUNTRIES[raw] = seen
-    return seen
+    return _kept(_SHARED_COUNTRIES, raw, demonym_countries(raw))
 
 
 @lru_cache(maxsize=65536)
@@ -608,17 +603,11 @@ def _sentence_lead(raw: str) -> _Lead:
         elif len(token) > 4 and word.endswith(("ing", "ly", "ed")):
             # "Speaking", "Reportedly": dropped in every document
             lead = _Lead(raw, _parse(raw, rest, len(raw), False, ()), None, rest)
-            return _shared_lead(raw, lead)
+            return _kept(_SHARED_LEADS, raw, lead)
     kept = _SHARED_TEMPLATES.get(raw)
     if kept is None:
         kept = _shared_templates(raw)
-    return _shared_lead(raw, _Lead(raw, kept, word, rest))
-
-
-def _shared_lead(raw: str, lead: _Lead) -> _Lead:
-    if len(_SHARED_LEADS) < _SHARED_LIMIT:
-        _SHARED_LEADS[raw] = lead
-    return lead
+    return _kept(_SHARED_LEADS, raw, _Lead(raw, kept, word, rest))
 
 
 def _common_word_at(tokens: list[tuple[int, int, str]]) -> int | None:
@@ -1129,9 +1118,7 @@ def personal_name_shape(key: str) -> bool:
     place or thing word ("Chief Operating Officer of Sony" cannot)."""
     answer = _PERSONAL_SHAPES.get(key)  # asked per name per document; names recur across them
     if answer is None:
-        answer = _personal_name_shape(key)
-        if len(_PERSONAL_SHAPES) < _MEMO_LIMIT:
-            _PERSONAL_SHAPES[key] = answer
+        answer = _kept(_PERSONAL_SHAPES, key, _personal_name_shape(key))
     return answer
 
 
@@ -1249,7 +1236,6 @@ INITIALS_SEPARATORS: Final = re.compile(r"[\s-]+")
 def initials_of(name: str) -> str:
     initials = _INITIALS.get(name)  # asked per long name per document; the same names recur
     if initials is None:
-        initials = "".join(p[0] for p in INITIALS_SEPARATORS.split(name) if p and p[0].isupper())
-        if len(_INITIALS) < _MEMO_LIMIT:
-            _INITIALS[name] = initials
+        parts = INITIALS_SEPARATORS.split(name)
+        initials = _kept(_INITIALS, name, "".join(p[0] for p in parts if p and p[0].isupper()))
     return initials
