@@ -47,17 +47,13 @@ DATE = re.compile(
     rf"|\b(?:in|since|by|until|from|during|early|late|mid-|mid|last|next|this) (?P<m4>{MONTH})\b"
     rf"(?! \d)"
 )
-# What every DATE match starts with (a month, a digit, a relative word, a word before a month):
-# DATE has no prefix the regex engine can skip to, so it tries its alternatives at every
-# position; search_date finds the few positions worth trying, several times faster.
+# Every DATE match starts at a month, a digit, a relative word or a word before a month. DATE
+# has no prefix the regex engine can skip to, so it tries its alternatives at every position;
+# search_date finds the few positions worth trying, several times faster.
 _MONTH_START = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
-DATE_START = re.compile(
-    rf"{_MONTH_START}|\d|last |this |next |previous |past |yesterday|early |earlier |late |later "
-    rf"|mid|(?:in|since|by|until|from|during) (?:{_MONTH_START})"
-)
-# The digits and month names DATE_START finds, with no word character before them (every DATE
-# alternative opening with one asks for that). Led by a character class, so the regex engine
-# skips to those few characters; the lowercase words are found by search_date's substring tests.
+# Digits and month names with no word character before them (every DATE alternative opening
+# with one asks for that). Led by a character class, so the regex engine skips to those few
+# characters; the lowercase words are found by search_date's substring tests.
 DIGIT_OR_MONTH = re.compile(
     r"[\dADFJMNOS](?<!\w.)(?:(?<=\d)|(?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)"
     rf"(?<={_MONTH_START}))"
@@ -140,7 +136,7 @@ def _has_relative_word(words: str) -> bool:
 def search_date(text: str, start: int, end: int) -> re.Match[str] | None:
     """DATE.search(text, start, end), trying DATE only where a date can start: at a digit or a
     month name (with the word before a month first), or before "month", "year", "week" and at
-    "yesterday". Each is a position DATE_START finds, and every position a date starts at is one."""
+    "yesterday": every position a DATE match can start at is one of these."""
     found = _search_at_digits_and_months(text, start, end)
     before = end if found is None else found.start()
     for at in _relative_starts(text, start, end, before):
