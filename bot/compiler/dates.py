@@ -35,17 +35,20 @@ MONTH = (
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+# "May and June 2020", "May-June 2020": a month range, dated by the year after its last month
+MONTH_RANGE_TAIL = rf"(?: and | to | or | ?[-–/] ?){MONTH}"
 DATE = re.compile(
-    rf"\b(?P<m1>{MONTH}) (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"\b(?P<iy>{YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])(?![\d-])"
+    rf"|\b(?P<m1>{MONTH}) (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"(?:(?: and | ?[-–] ?)\d{{1,2}}(?:st|nd|rd|th)?)?"
     rf"(?:,? (?P<y1>{YEAR}))?(?!\d)"
     rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<m2>{MONTH})(?:,? (?P<y2>{YEAR}))?(?!\d)"
-    rf"|\b(?P<m3>{MONTH}),? (?:of )?(?P<y3>{YEAR})(?!\d)"
+    rf"|\b(?P<m3>{MONTH})(?:{MONTH_RANGE_TAIL})?,? (?:of )?(?P<y3>{YEAR})(?!\d)"
     rf"|(?<![\d$£€.,\w-])(?P<y4>{YEAR})(?![\d%]|s\b|['’]s|-\d|\.\d|,\d)"
-    rf"|\b(?P<rel>(?:last|this|next|previous|past) (?:month|year|week)|yesterday"
-    rf"|(?:early|earlier|late|later) this year)\b"
-    rf"|\b(?:in|since|by|until|from|during|early|late|mid-|mid|last|next|this) (?P<m4>{MONTH})\b"
-    rf"(?! \d)"
+    rf"|\b(?P<rel>(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious|[Pp]ast) (?:month|year|week)|[Yy]esterday"
+    rf"|(?:[Ee]arly|[Ee]arlier|[Ll]ate|[Ll]ater) this year)\b"
+    rf"|\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-|[Mm]id|[Ll]ast"
+    rf"|[Nn]ext|[Tt]his) (?P<m4>{MONTH})\b(?! \d|,? {YEAR}(?!\d)|{MONTH_RANGE_TAIL},? {YEAR})"
 )
 # Every DATE match starts at a month, a digit, a relative word or a word before a month. DATE
 # has no prefix the regex engine can skip to, so it tries its alternatives at every position;
@@ -59,12 +62,17 @@ DIGIT_OR_MONTH = re.compile(
     rf"(?<={_MONTH_START}))"
 )
 # Words DATE takes before a month ("in March", "mid- May"), and before a unit ("last year").
+# Each also capitalized: a sentence opens with them ("Last year", "In March").
 WORDS_BEFORE_MONTH = (
     *("in", "since", "by", "until", "from", "during"),
     *("early", "late", "mid-", "mid", "last", "next", "this"),
+    *("In", "Since", "By", "Until", "From", "During"),
+    *("Early", "Late", "Mid-", "Mid", "Last", "Next", "This"),
 )
-WORDS_BEFORE_UNIT = ("last", "this", "next", "previous", "past")
-WORDS_BEFORE_THIS_YEAR = ("early ", "earlier ", "late ", "later ")
+WORDS_BEFORE_UNIT: tuple[str, ...] = ("last", "this", "next", "previous", "past")
+WORDS_BEFORE_UNIT += tuple(word.capitalize() for word in WORDS_BEFORE_UNIT)
+WORDS_BEFORE_THIS_YEAR: tuple[str, ...] = ("early ", "earlier ", "late ", "later ")
+WORDS_BEFORE_THIS_YEAR += tuple(word.capitalize() for word in WORDS_BEFORE_THIS_YEAR)
 UNITS = (" month", " year", " week")
 ISO_DATE = re.compile(rf"\b(?P<y>{YEAR})-(?P<m>\d\d)-(?P<d>\d\d)\b")
 
@@ -87,17 +95,19 @@ class FoundDate:  # a plain class with a typed __init__: native under mypyc, unl
 
 
 # Cheap tests first: most sentences hold no year, no capitalized month and no relative word.
-MAYBE_DATE_PLAIN = r"[12]\d\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? "
+MAYBE_DATE_PLAIN = (
+    r"[12]\d\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:[ ,;:)]|$)"
+)
 # The same matches as MAYBE_DATE_PLAIN, written so that every alternative opens with a plain
 # character: the regex engine then skips to those characters instead of trying each alternative
 # at every position (six times faster over prose), and at each one it rejects an alternative
 # by its first character, with no lookbehind to run.
-_TAIL = r"[a-z]*\.? "
+_TAIL = r"[a-z]*\.?(?:[ ,;:)]|$)"  # "in May 2020", "in May, ...", "in May."
 MAYBE_DATE = re.compile(
     r"1\d\d\d|2\d\d\d|" + "|".join(f"{month}{_TAIL}" for month in _MONTH_START.split("|"))
 )
 RELATIVE_WORDS = ("last ", "this ", "next ", "previous ", "past ", "yesterday")
-RELATIVE_WORD = re.compile("|".join(RELATIVE_WORDS))
+RELATIVE_WORD = re.compile("|".join(RELATIVE_WORDS + tuple(w.capitalize() for w in RELATIVE_WORDS)))
 MONTH_START = re.compile(_MONTH_START)  # how every MONTH begins
 
 
@@ -114,8 +124,12 @@ def find_date(text: str, start: int, end: int, document_date: str | None) -> Fou
         # March,") or a relative date, which starts at most "earlier " before its relative word.
         floor = start if MONTH_START.search(text, start, end) else relative.start() - 8
         match = search_date(text, max(start, floor), end)
-    else:  # a date starts at most a day-of-month and "of" before its year or month
-        match = search_date(text, max(start, candidate.start() - 12), end)
+    else:  # a date starts at most a day-of-month and "of" before its year or month, unless a
+        # relative date comes first ("this month ... in Novorossiysk."; "Last year ... 2020")
+        floor = candidate.start() - 12
+        if floor > start and _has_relative_word(text[start : candidate.start()]):
+            floor = start
+        match = search_date(text, max(start, floor), end)
     if match is None:
         return None
     return FoundDate(_resolve(match, document_date), match.group().strip())
@@ -129,7 +143,12 @@ def _has_relative_word(words: str) -> bool:
         or "past " in words
         or "next " in words
         or "previous " in words
-        or "yesterday" in words
+        or "esterday" in words
+        or "Last " in words
+        or "This " in words
+        or "Next " in words
+        or "Past " in words
+        or "Previous " in words
     )
 
 
@@ -176,10 +195,11 @@ def _word_starts(text: str, space: int, start: int, words: tuple[str, ...]) -> l
 def _relative_starts(text: str, start: int, end: int, before: int) -> list[int]:
     """Positions before `before` where DATE's relative dates can start, in order."""
     starts: list[int] = []
-    at = text.find("yesterday", start, end)
-    while 0 <= at < before:
-        starts.append(at)
-        at = text.find("yesterday", at + 1, end)
+    at = text.find("esterday", start + 1, end)  # "yesterday" or "Yesterday"
+    while 0 <= at - 1 < before:
+        if text[at - 1] in "Yy":
+            starts.append(at - 1)
+        at = text.find("esterday", at + 1, end)
     for unit in UNITS:
         at = text.find(unit, start, end)
         while at >= 0 and at - 13 < before:  # "earlier this year" starts 13 before its " year"
@@ -209,6 +229,8 @@ def document_date(text: str) -> str | None:
 
 def _resolve(match: re.Match[str], document_date: str | None) -> str | None:
     groups = match.groupdict()
+    if groups["iy"]:
+        return f"{groups['iy']}-{groups['im']}-{groups['id']}"
     doc_year = document_date[:4] if document_date else None
     if groups["m1"] or groups["m2"]:
         month = _month(groups["m1"] or groups["m2"])

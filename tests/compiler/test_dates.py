@@ -99,6 +99,19 @@ def test_search_date_finds_what_a_plain_search_finds():
         "year",
     ]
     words += ["last", "week", "mid-", "May", "by", "yesterday", "x", "earlier", "since", "Dec", "3"]
+    words += [
+        "Last",
+        "month",
+        "Yesterday",
+        "In",
+        "June",
+        "and",
+        "July",
+        "2020-05-04",
+        "This",
+        "year",
+    ]
+    words += ["Earlier", "this", "year", "to", "Aug.", "2019", "May,", "2018"]
     texts = [" ".join(words[i : i + n]) for i in range(len(words)) for n in (1, 2, 3, 4)]
     texts += [" ".join(words), "-".join(words), ", ".join(words)]
     for text in texts:
@@ -109,3 +122,33 @@ def test_search_date_finds_what_a_plain_search_finds():
                 assert (found and (found.span(), found.groupdict())) == (
                     expected and (expected.span(), expected.groupdict())
                 ), (text, start, end)
+
+
+def test_a_relative_date_or_month_opening_a_sentence_is_found():
+    assert date_of("Last year profits rose.", "2021-03-10") == ("2020", "Last year")
+    assert date_of("Yesterday, he resigned.", "2021-03-10") == ("2021-03-09", "Yesterday")
+    assert date_of("Earlier this year he resigned.") == (None, "Earlier this year")
+    assert date_of("In March, the rebels attacked.", "2021-05-04") == ("2021-03", "In March")
+
+
+def test_a_month_ending_a_clause_is_found_and_resolved_by_the_document_date():
+    assert date_of("He will visit in May.", "2021-03-10") == ("2021-05", "in May")
+    assert date_of("He will visit in May.") == (None, "in May")
+
+
+def test_an_iso_date_in_running_text():
+    assert date_of("It happened on 2021-03-05 at noon.") == ("2021-03-05", "2021-03-05")
+    assert date_of("The code 2021-13-40 is no date.") is None
+
+
+def test_a_month_range_takes_the_year_written_after_it():
+    assert date_of("Protests in May and June 2020 were large.", "2021-03-10") == (
+        "2020-05",
+        "May and June 2020",
+    )
+    assert date_of("It was in May, 2020.", "2021-03-10") == ("2020-05", "May, 2020")
+
+
+def test_a_relative_date_before_a_year_or_a_month_is_the_first_date():
+    assert date_of("Russia this month halted oil to Novorossiysk.") == (None, "this month")
+    assert date_of("Last year, unlike in 2019, sales fell.", "2021-03-10") == ("2020", "Last year")
