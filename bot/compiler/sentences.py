@@ -96,6 +96,47 @@ ABBREVIATIONS = frozenset(
 TOKEN_REACH = 12  # characters looked at before a period; a longer word is looked at whole
 ABBREVIATION_ENDINGS = frozenset(word[-3:] for word in ABBREVIATIONS if len(word) >= 3)
 NEEDS_NUMBER_AFTER = frozenset({"no", "nos", "vol", "pp", "fig"})
+# Abbreviations that may also end a sentence ("...Acme Inc. The firm", "...the U.S. He said"),
+# unlike a title before a name ("Dr.", "Gen."): they end one when the next word is one that
+# opens sentences and never continues a name. Initials of two letters or more count too.
+MAY_END_SENTENCE = frozenset({"etc", "inc", "ltd", "co", "corp", "bros", "al", "est"})
+SENTENCE_OPENERS = frozenset(
+    [
+        "The",
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "I",
+        "But",
+        "This",
+        "These",
+        "Those",
+        "There",
+        "His",
+        "Her",
+        "Its",
+        "Their",
+        "Our",
+        "However",
+        "Meanwhile",
+        "Yet",
+        "In",
+        "On",
+        "At",
+        "After",
+        "When",
+        "If",
+        "As",
+        "So",
+        "And",
+        "Then",
+        "Now",
+        "Also",
+    ]
+)
+NEXT_WORD = re.compile(r"\s*[\"“‘'(]?([A-Z][a-z]*)\b")
 OPENERS = "\"'“‘(["
 
 
@@ -118,7 +159,11 @@ def split_sentences(
         if enclosed and _inside(enclosed, boundary):
             continue
         period = match.start()
-        if text[period] == "." and _after_abbreviation(text, sentence_start, period, boundary):
+        if (
+            text[period] == "."
+            and _after_abbreviation(text, sentence_start, period, boundary)
+            and not _abbreviation_ends_sentence(text, sentence_start, period, boundary)
+        ):
             continue
         _append(text, spans, sentence_start, boundary)
         sentence_start = boundary
@@ -208,6 +253,16 @@ def _after_abbreviation_word(text: str, sentence_start: int, period: int, bounda
         following = NEXT_CHAR.match(text, boundary)
         return following is not None and following.group(1).isdigit()
     return True
+
+
+def _abbreviation_ends_sentence(text: str, sentence_start: int, period: int, boundary: int) -> bool:
+    following = NEXT_WORD.match(text, boundary)
+    if following is None or following.group(1) not in SENTENCE_OPENERS:
+        return False
+    token = _token_before(text, sentence_start, period).lstrip(OPENERS)
+    if token.lower() in MAY_END_SENTENCE:
+        return True
+    return "." in token and INITIALS.match(token + ".") is not None  # "U.S", "a.m"; not "W"
 
 
 def _token_before(text: str, floor: int, period: int) -> str:

@@ -23,6 +23,22 @@ def test_abbreviations_and_initials_do_not_end_a_sentence():
     ]
 
 
+def test_an_abbreviation_or_initials_end_a_sentence_before_a_word_that_opens_one():
+    text = (
+        "She works at Acme Inc. The firm is big. He landed at 10 a.m. He left for the U.S. "
+        "They followed. Mr. He Yafei met George W. Bush. The U.S. Senate voted."
+    )
+    assert sentences(text) == [
+        "She works at Acme Inc.",
+        "The firm is big.",
+        "He landed at 10 a.m.",
+        "He left for the U.S.",
+        "They followed.",
+        "Mr. He Yafei met George W. Bush.",
+        "The U.S. Senate voted.",
+    ]
+
+
 def test_quotes_and_brackets_do_not_break_a_sentence():
     text = (
         "He posted that “today is great. This victory came.” Then he left. "
