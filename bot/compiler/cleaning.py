@@ -61,6 +61,15 @@ INLINE_FURNITURE = re.compile(
     r"|^(?:read more|read also|also read|related|see also)\s*:\s*\S.{0,120}$",
     re.IGNORECASE,
 )
+# What closes one text of a page before the next begins: a "Read more" link, a rule ("---",
+# "* * *", "====="). Before a title-shaped line, it makes that line the next article's title.
+END_OF_TEXT = re.compile(
+    r"^(?:read more|continue reading|read the full (?:article|story)"
+    r"|share this (?:article|story|page)|back to top)[.!:…]?$"
+    r"|^[-*_=~•·+ ]{3,}$",
+    re.IGNORECASE,
+)
+SEPARATOR_CHARACTERS = "-*_=~•·+"
 PROMPT = re.compile(
     r"\b(?:sign up|subscribe)\b.*\b(?:newsletters?|inbox)\b"
     r"|\bnewsletters?\b.*\b(?:sign up|subscribe|inbox)\b"
@@ -224,6 +233,8 @@ def is_inline_furniture(line: Line) -> bool:
         return False
     if INLINE_FURNITURE.match(line.text) is not None:
         return True
+    if line.text[0] in SEPARATOR_CHARACTERS and END_OF_TEXT.match(line.text) is not None:
+        return True  # a rule between texts
     # the prompt pattern scans the whole line: only lines naming what prompts ask about pay
     lower = line.text.lower()
     return ("newsletter" in lower or "inbox" in lower or "cookie" in lower) and PROMPT.search(

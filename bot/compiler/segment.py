@@ -12,11 +12,14 @@ its title to the next title or to the page's trailing furniture (a teaser list, 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from bot.compiler.cleaning import (
     CAPTION_POSITION,
+    END_OF_TEXT,
     MD_FENCE,
     MD_HEADING,
+    MD_LIST,
     Line,
     ends_like_sentence,
     is_credit,
@@ -28,6 +31,7 @@ from bot.compiler.cleaning import (
     repeated_labels,
     split_lines,
     teaser_lines,
+    word_count,
 )
 
 PARAGRAPH = "paragraph"
@@ -99,7 +103,167 @@ def segment(text: str, *, markdown: bool = False) -> list[Article]:
     articles = _page_articles(lines, furniture, titles) if titles else []
     if not articles:
         articles = [_plain_article(lines, furniture, headings)]
-    return [a for a in articles if a.blocks]
+    headline_titles = bool(titles) and all(is_headline_case(lines[i].text) for i in titles)
+    starts = _ArticleStarts(text, lines, furniture, headline_titles=headline_titles)
+    parts = [part for a in articles if a.blocks for part in starts.split(a)]
+    for part in parts:
+        _add_dateline(text, part)
+    return parts
+
+
+def _add_dateline(text: str, article: Article) -> None:
+    """A dateline ("WASHINGTON, March 4, 2021 (AP) -") dates the article as a byline does."""
+    first = next((b for b in article.blocks if b.kind == PARAGRAPH), None)
+    if first is None:
+        return
+    dateline = DATELINE.match(text, first.start, first.end)
+    if dateline is not None:
+        words = dateline.group().strip()
+        start = dateline.start()
+        article.header.append(Line(start, start + len(words), words, word_count(words)))
+
+
+# "LONDON (Reuters) - ", "KABUL, Afghanistan – ", "WASHINGTON, March 4 (AP) — ",
+# "Geneva (AFP) - ": the place (and date, agency) a report opens with. Only an article opens so.
+CAPITAL = "A-ZÀ-ÖØ-Þ"
+CITY_IN_CAPITALS = rf"[{CAPITAL}][{CAPITAL}.'’-]{{2,}}(?: [{CAPITAL}][{CAPITAL}.'’-]+){{0,3}}"
+DATELINE = re.compile(
+    rf"(?:{CITY_IN_CAPITALS}(?:, [\w .,'’-]{{1,40}}?)?(?: ?\([\w&. ]{{2,20}}\))?"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?:, [\w .,'’-]{1,40}?)? ?\([A-Z][\w&. ]{1,20}\))"
+    r" ?[-–—] "
+)
+TITLE_WORD_PUNCTUATION = "\"'“”‘’:;,.?!()[]"
+
+
+def is_headline_case(text: str) -> bool:
+    """ "Rivers Burst Their Banks Across the North": every word of four letters or more
+    capitalized (a sentence-case heading, "What the deal means for Asia?", has lowercase ones)."""
+    words = text.split()
+    if len(words) < 4:
+        return False
+    long_words = [w for w in (word.strip(TITLE_WORD_PUNCTUATION) for word in words) if len(w) > 3]
+    return len(long_words) >= 2 and all(not w[0].islower() for w in long_words)
+
+
+class _ArticleStarts:
+    """Where a title-shaped line inside an article starts the next article, though no byline or
+    label marks it: a rule or a "Read more" link above it, a wider gap above it than the
+    paragraphs have, a byline or date line under it, a dateline opening its first paragraph, or,
+    on a page whose titles are all in headline case, headline case."""
+
+    __slots__ = ("furniture", "headline_titles", "line_starts", "lines", "text")
+
+    def __init__(
+        self, text: str, lines: list[Line], furniture: Furniture, *, headline_titles: bool
+    ) -> None:
+        self.text = text
+        self.lines = lines
+        self.furniture = furniture
+        self.headline_titles = headline_titles
+        self.line_starts: list[int] = []  # made when a candidate title needs them
+
+    def split(self, article: Article) -> list[Article]:
+        blocks = article.blocks
+        cuts = [k for k in range(1, len(blocks) - 1) if self._starts_article(blocks, k)]
+        if not cuts:
+            return [article]
+        parts: list[Article] = []
+        first = 0
+        for cut in [*cuts, len(blocks)]:
+            part_blocks = blocks[first:cut]
+            if first == 0:
+                part = article
+            else:
+                title = part_blocks.pop(0)
+                part = Article(self.text[title.start : title.end], title.start, title.end)
+                part.header = self._lines_between(title.end, part_blocks[0].start)
+                _clear_section(part_blocks, part.title)
+            while part_blocks and part_blocks[-1].kind != PARAGRAPH:
+                part_blocks.pop()  # a caption or label before the next title is the page's
+            part.blocks = part_blocks
+            if part_blocks:
+                part.end = part_blocks[-1].end
+                parts.append(part)
+            first = cut
+        return parts
+
+    def _starts_article(self, blocks: list[Block], k: int) -> bool:
+        block, following = blocks[k], blocks[k + 1]
+        if not _has_prose(following) or not any(b.kind == PARAGRAPH for b in blocks[:k]):
+            return False
+        title = self.text[block.start : block.end]
+        if block.kind == PARAGRAPH:
+            if not _is_title_text(title):
+                return False
+        elif block.kind != HEADING or MD_LIST.match(title) is not None:
+            return False
+        previous = blocks[k - 1]
+        text = self.text
+        if DATELINE.match(text, following.start) is not None:
+            return True
+        gap = self._breaks_before(block.start)
+        if gap >= 3 and gap > self._paragraph_gap(blocks):
+            return True
+        if (
+            block.kind == HEADING
+            and self.headline_titles
+            and previous.kind == PARAGRAPH
+            and is_headline_case(title)
+        ):
+            return True
+        above = self._lines_between(previous.end, block.start)
+        if any(END_OF_TEXT.match(line.text) is not None for line in above):
+            return True
+        below = self._lines_between(block.end, following.start)
+        headers = self.furniture.headers
+        return bool(headers) and any(self._index_of(line) in headers for line in below)
+
+    def _paragraph_gap(self, blocks: list[Block]) -> float:
+        """The usual number of line breaks between two paragraphs of the article."""
+        gaps = [
+            self._breaks_before(blocks[k].start)
+            for k in range(1, len(blocks))
+            if blocks[k].kind == PARAGRAPH and blocks[k - 1].kind == PARAGRAPH
+        ]
+        return _median(gaps) if gaps else 1
+
+    def _breaks_before(self, start: int) -> int:
+        """Line breaks in the blank run before a line: 2 after one blank line."""
+        text = self.text
+        at = start
+        while at > 0 and (text[at - 1].isspace() or text[at - 1] == "#"):  # "#": markdown
+            at -= 1
+        return text.count("\n", at, start)
+
+    def _lines_between(self, start: int, end: int) -> list[Line]:
+        if not self.line_starts:
+            self.line_starts = [line.start for line in self.lines]
+        first = bisect_left(self.line_starts, start)
+        last = bisect_left(self.line_starts, end)
+        return self.lines[first:last]
+
+    def _index_of(self, line: Line) -> int:
+        return bisect_left(self.line_starts, line.start)
+
+
+def _is_title_text(text: str) -> bool:
+    """A line the heading rule left a paragraph that is still a title: up to 25 words, no
+    sentence punctuation, no list marker ("- Upgrading security at ...")."""
+    return (
+        3 <= word_count(text) <= 25
+        and len(text) <= 200
+        and not ends_like_sentence(text)
+        and MD_LIST.match(text) is None
+    )
+
+
+def _clear_section(blocks: list[Block], title: str) -> None:
+    """The paragraphs under a heading that turned out to be a title have no section."""
+    for block in blocks:
+        if block.kind == HEADING:
+            return
+        if block.section == title:
+            block.section = None
 
 
 def _page_articles(lines: list[Line], furniture: Furniture, titles: list[int]) -> list[Article]:
@@ -109,13 +273,13 @@ def _page_articles(lines: list[Line], furniture: Furniture, titles: list[int]) -
     if any(lines[i].words >= PROSE_WORDS and i not in skipped for i in range(titles[0])):
         return []
     articles = [_page_article(lines, i, furniture, titles) for i in titles]
-    return [a for a in articles if any(_has_prose(a, b) for b in a.blocks)]
+    return [a for a in articles if any(_has_prose(b) for b in a.blocks)]
 
 
 PROSE_WORDS = 20
 
 
-def _has_prose(article: Article, block: Block) -> bool:
+def _has_prose(block: Block) -> bool:
     return block.kind == PARAGRAPH and block.end - block.start >= 50
 
 
@@ -142,7 +306,8 @@ def _markdown_lines(lines: list[Line]) -> tuple[list[Line], set[int]]:
 
 
 BYLINE = re.compile(
-    r"^(?:by|published|updated|posted|last updated|first published|written by)\b.{0,60}$",
+    r"^(?:(?:by|written by) (?-i:[A-Z])"  # a name: "By no means!" is no byline
+    r"|(?:published|updated|posted|last updated|first published)\b).{0,60}$",
     re.IGNORECASE,
 )
 

@@ -64,7 +64,8 @@ def test_each_article_is_found_whole_and_only_its_text_gives_facts(compiled, nam
 
 
 def test_the_byline_date_dates_each_source_and_resolves_relative_dates(compiled):
-    assert all(source.date for source in compiled.sources)
+    bylined = [s for s in compiled.sources if s.path != "bare_titles.txt"]  # no byline, no date
+    assert bylined and all(source.date for source in bylined)
     (source,) = [s for s in compiled.sources if s.path == "one_article.txt"]
     assert source.date == "2022-05-12"  # "Published 12 May 2022"
     said = next(f for f in compiled.facts if f.source == source.id and "last month" in f.excerpt)

@@ -160,3 +160,118 @@ def test_a_page_without_byline_is_titled_after_its_menu():
     (article,) = segment(text)
     assert article.title == "Floods Hit Northern Province as Rivers Burst"
     assert [b.kind for b in article.blocks] == [PARAGRAPH]
+
+
+BUDGET = (
+    "The council approved the new budget on Monday after a long debate in the chamber. "
+    "Members voted 30 to 12."
+)
+PLANS = (
+    "Opposition members said the spending plans would not survive a court challenge. "
+    "They vowed to fight on."
+)
+FLOODS = (
+    "Heavy rains caused the river to burst its banks last week, officials said on Monday. "
+    "Thousands of families fled."
+)
+
+
+def titles_and_texts(text: str, *, markdown: bool = False) -> list[tuple[str, list[str]]]:
+    return [
+        (a.title, [text[b.start : b.end] for b in a.blocks if b.kind == PARAGRAPH])
+        for a in segment(text, markdown=markdown)
+    ]
+
+
+def test_a_headline_without_byline_on_a_page_of_headline_titles_starts_an_article():
+    text = (
+        "World\n\nCouncil Passes Budget After Long Debate\n\nBy Staff Writer\n\n"
+        f"March 3, 2021\n\n{BUDGET}\n\n{PLANS}\n\n"
+        f"Rivers Burst Their Banks Across the North\n\n{FLOODS}\n\n{PLANS}\n"
+    )
+    assert titles_and_texts(text) == [
+        ("Council Passes Budget After Long Debate", [BUDGET, PLANS]),
+        ("Rivers Burst Their Banks Across the North", [FLOODS, PLANS]),
+    ]
+
+
+def test_a_title_with_a_byline_below_it_ends_an_unmarked_article_above():
+    text = (
+        f"Council Passes Budget After Long Debate\n\n{BUDGET}\n\n{PLANS}\n\nWorld\n\n"
+        "Rivers burst their banks across the north\n\nBy Staff Writer\n\n"
+        f"March 4, 2021\n\n{FLOODS}\n"
+    )
+    articles = segment(text)
+    assert [a.title for a in articles] == [
+        "Council Passes Budget After Long Debate",
+        "Rivers burst their banks across the north",
+    ]
+    assert text[articles[0].start : articles[0].end].endswith(PLANS)
+    assert [line.text for line in articles[1].header] == ["By Staff Writer", "March 4, 2021"]
+
+
+def test_a_rule_or_a_read_more_link_before_a_title_ends_the_article_above():
+    text = (
+        f"Council passes budget\n\n{BUDGET}\n\n{PLANS}\n\n* * *\n\n"
+        f"Rivers burst their banks\n\n{FLOODS}\n\nRead more\n\nWhat the council does next\n\n"
+        f"{PLANS}\n"
+    )
+    assert titles_and_texts(text) == [
+        ("Council passes budget", [BUDGET, PLANS]),
+        ("Rivers burst their banks", [FLOODS]),
+        ("What the council does next", [PLANS]),
+    ]
+
+
+def test_a_wider_gap_than_between_paragraphs_before_a_title_ends_the_article_above():
+    text = (
+        f"Council passes budget\r\n\r\n{BUDGET}\r\n\r\n{PLANS}\r\n\r\n\r\n"
+        f"Rivers burst their banks\r\n\r\n{FLOODS}\r\n\r\nWhat comes next\r\n\r\n{PLANS}\r\n"
+    )
+    articles = segment(text)
+    assert [a.title for a in articles] == ["Council passes budget", "Rivers burst their banks"]
+    assert [b.section for b in articles[1].blocks if b.kind == PARAGRAPH] == [
+        None,
+        "What comes next",
+    ]
+
+
+def test_a_second_top_level_markdown_heading_after_a_wider_gap_starts_an_article():
+    text = f"# Report\n\n{BUDGET}\n\n{PLANS}\n\n\n# Floods\n\n{FLOODS}\n"
+    assert titles_and_texts(text, markdown=True) == [
+        ("Report", [BUDGET, PLANS]),
+        ("Floods", [FLOODS]),
+    ]
+
+
+def test_a_dateline_opens_an_article_and_dates_it():
+    text = (
+        f"Council passes budget\n\nLONDON (Reuters) - {BUDGET}\n\n{PLANS}\n\n"
+        f"Rivers burst their banks\n\nWASHINGTON, March 4, 2021 (AP) — {FLOODS}\n"
+    )
+    articles = segment(text)
+    assert [a.title for a in articles] == ["Council passes budget", "Rivers burst their banks"]
+    assert [line.text for line in articles[1].header] == ["WASHINGTON, March 4, 2021 (AP) —"]
+
+
+def test_a_section_heading_stays_a_section_of_its_article():
+    text = (
+        f"Council Passes Budget After Long Debate\n\n{BUDGET}\n\n{PLANS}\n\n"
+        f"What the vote means for the city\n\n{FLOODS}\n\nThe Road Ahead\n\n{PLANS}\n"
+    )
+    (article,) = segment(text)
+    assert [b.section for b in article.blocks if b.kind == PARAGRAPH] == [
+        None,
+        None,
+        "What the vote means for the city",
+        "The Road Ahead",
+    ]
+
+
+def test_a_short_sentence_opening_with_by_is_text_not_a_byline():
+    text = (
+        "Ukraine's Choice\n\nKIEV - Was the revolution in vain?\nBy no means!\n"
+        "Although Ukraine is in big economic trouble, its democracy has survived every test.\n"
+    )
+    (article,) = segment(text)
+    assert "By no means!" in [text[b.start : b.end] for b in article.blocks]

@@ -207,12 +207,28 @@ def comments_and_teasers(bbc: Path) -> None:
     page.write("comments_and_teasers")
 
 
+def bare_titles(bbc: Path, commentary: Path) -> None:
+    """Only the first article has a label and a byline; the next title follows a "Read more"
+    link, the last one opens with a dateline ("NEW YORK - ")."""
+    page = Page()
+    page.junk(*NAV[:4])
+    page.article(
+        bbc / "business_003.txt", ["By Business Desk", "Published 3 March 2021"], {}, "Business"
+    )
+    page.junk("Read more")
+    page.article(bbc / "politics_010.txt", [], {2: ["Advertisement"]}, None)
+    page.article(commentary / "the-torturers-of-tashkent.txt", [], {}, None)
+    page.junk("Related Articles", "Markets rally as the dollar weakens", *FOOTER)
+    page.write("bare_titles")
+
+
 def main(bbc: Path, commentary: Path) -> None:
     one_article(bbc)
     two_articles_with_credits(commentary)
     three_articles(bbc)
     titles_without_labels(bbc, commentary)
     comments_and_teasers(bbc)
+    bare_titles(bbc, commentary)
 
 
 if __name__ == "__main__":
