@@ -132,7 +132,15 @@ def find_date(text: str, start: int, end: int, document_date: str | None) -> Fou
         match = search_date(text, max(start, floor), end)
     if match is None:
         return None
-    return FoundDate(_resolve(match, document_date), match.group().strip())
+    resolved = _resolve(match, document_date)
+    if resolved is None:  # "Last year ... in 2005" with no document date: 2005 dates the sentence
+        later = search_date(text, match.end(), end)
+        while later is not None:
+            later_date = _resolve(later, document_date)
+            if later_date is not None:
+                return FoundDate(later_date, later.group().strip())
+            later = search_date(text, later.end(), end)
+    return FoundDate(resolved, match.group().strip())
 
 
 def _has_relative_word(words: str) -> bool:
@@ -217,6 +225,8 @@ def _relative_starts(text: str, start: int, end: int, before: int) -> list[int]:
 
 def document_date(text: str) -> str | None:
     """A full date in a short header text ("Published on March 3, 2021"), as YYYY-MM-DD."""
+    if not text.isascii():  # "4\xa0March\xa02021": the pattern's spaces are plain ones
+        text = " ".join(text.split())
     iso = ISO_DATE.search(text)
     if iso:
         return iso.group()

@@ -522,7 +522,12 @@ def _speaker(shape: Shape, open_at: int, close_at: int, previous_person: int | N
     return _speaker_before(shape, open_at, previous_person)
 
 
-CLAUSE_PUNCTUATION = re.compile(r"[,.;]")
+# A comma, a semicolon or a full stop, but not the stop of a title before a name ("said Mr.
+# Smith, the envoy": the speaker is Smith).
+TITLE_STOPS = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sen", "Rep", "Gov", "St")
+CLAUSE_PUNCTUATION = re.compile(
+    r"[,;]|" + "".join(rf"(?<!\b{title})" for title in TITLE_STOPS) + r"\."
+)
 
 
 def _speaker_after(shape: Shape, close_at: int, previous_person: int | None) -> int | None:

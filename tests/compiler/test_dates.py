@@ -48,6 +48,7 @@ def test_relative_dates_resolve_only_against_a_document_date():
 def test_document_date_from_a_byline():
     assert document_date("Published on March 3, 2021 by Staff") == "2021-03-03"
     assert document_date("Published on") is None
+    assert document_date("Published 4\xa0March\xa02021") == "2021-03-04"
 
 
 def test_day_relative_dates_need_a_full_document_date():
@@ -152,3 +153,10 @@ def test_a_month_range_takes_the_year_written_after_it():
 def test_a_relative_date_before_a_year_or_a_month_is_the_first_date():
     assert date_of("Russia this month halted oil to Novorossiysk.") == (None, "this month")
     assert date_of("Last year, unlike in 2019, sales fell.", "2021-03-10") == ("2020", "Last year")
+
+
+def test_a_date_the_sentence_resolves_comes_before_an_earlier_unresolved_one():
+    text = "In January, the firm cut its forecast for the year to March 2005."
+    assert date_of(text) == ("2005-03", "March 2005")
+    assert date_of(text, "2005-02-01") == ("2005-01", "In January")
+    assert date_of("Last year it fell.") == (None, "Last year")

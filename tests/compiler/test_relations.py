@@ -113,6 +113,11 @@ def test_quote_speakers():
     assert ("Jane Miller", "Nothing will change for years to come") in quotes
 
 
+def test_the_speaker_after_a_title_with_a_full_stop():
+    found = relations("“We are hopeful about the talks,” said Mr. Daler Rahimov, the envoy.")
+    assert ("quote", "Daler Rahimov", "We are hopeful about the talks,", None) in found
+
+
 def test_pronoun_subject_is_resolved_in_the_statement():
     extraction = extract(
         "doc.txt",
