@@ -73,6 +73,19 @@ WORDS_BEFORE_UNIT: tuple[str, ...] = ("last", "this", "next", "previous", "past"
 WORDS_BEFORE_UNIT += tuple(word.capitalize() for word in WORDS_BEFORE_UNIT)
 WORDS_BEFORE_THIS_YEAR: tuple[str, ...] = ("early ", "earlier ", "late ", "later ")
 WORDS_BEFORE_THIS_YEAR += tuple(word.capitalize() for word in WORDS_BEFORE_THIS_YEAR)
+
+
+def _by_last_character(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The words grouped by their last character: only a few can end before a given one."""
+    groups: dict[str, tuple[str, ...]] = {}
+    for word in words:
+        groups[word[-1]] = (*groups.get(word[-1], ()), word)
+    return groups
+
+
+BEFORE_MONTH_BY_END = _by_last_character(WORDS_BEFORE_MONTH)
+BEFORE_UNIT_BY_END = _by_last_character(WORDS_BEFORE_UNIT)
+BEFORE_THIS_YEAR_BY_END = _by_last_character(WORDS_BEFORE_THIS_YEAR)
 UNITS = (" month", " year", " week")
 ISO_DATE = re.compile(rf"\b(?P<y>{YEAR})-(?P<m>\d\d)-(?P<d>\d\d)\b")
 
@@ -95,20 +108,22 @@ class FoundDate:  # a plain class with a typed __init__: native under mypyc, unl
 
 
 # Cheap tests first: most sentences hold no year, no capitalized month and no relative word.
-MAYBE_DATE_PLAIN = (
-    r"[12]\d\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:[ ,;:)]|$)"
+MONTH_NAMES = (
+    *("Jan(?:uary)?", "Feb(?:ruary)?", "Mar(?:ch)?", "Apr(?:il)?", "May", "June?", "July?"),
+    *("Aug(?:ust)?", "Sept?(?:ember)?", "Oct(?:ober)?", "Nov(?:ember)?", "Dec(?:ember)?"),
 )
+MAYBE_DATE_PLAIN = rf"[12]\d\d\d|(?:{'|'.join(MONTH_NAMES)})\.?(?:[ ,;:)]|$)"
 # The same matches as MAYBE_DATE_PLAIN, written so that every alternative opens with a plain
 # character: the regex engine then skips to those characters instead of trying each alternative
 # at every position (six times faster over prose), and at each one it rejects an alternative
-# by its first character, with no lookbehind to run.
-_TAIL = r"[a-z]*\.?(?:[ ,;:)]|$)"  # "in May 2020", "in May, ...", "in May."
-MAYBE_DATE = re.compile(
-    r"1\d\d\d|2\d\d\d|" + "|".join(f"{month}{_TAIL}" for month in _MONTH_START.split("|"))
-)
+# by its first character, with no lookbehind to run. A month name is followed by a space or
+# punctuation: "in May 2020", "in May, ...", "in May."
+_TAIL = r"\.?(?:[ ,;:)]|$)"
+MAYBE_DATE = re.compile(r"1\d\d\d|2\d\d\d|" + "|".join(f"{m}{_TAIL}" for m in MONTH_NAMES))
 RELATIVE_WORDS = ("last ", "this ", "next ", "previous ", "past ", "yesterday")
 RELATIVE_WORD = re.compile("|".join(RELATIVE_WORDS + tuple(w.capitalize() for w in RELATIVE_WORDS)))
 MONTH_START = re.compile(_MONTH_START)  # how every MONTH begins
+YEAR_DIGITS = re.compile(r"1\d\d\d|2\d\d\d")  # how every YEAR begins
 
 
 def find_date(text: str, start: int, end: int, document_date: str | None) -> FoundDate | None:
@@ -133,7 +148,9 @@ def find_date(text: str, start: int, end: int, document_date: str | None) -> Fou
     if match is None:
         return None
     resolved = _resolve(match, document_date)
-    if resolved is None:  # "Last year ... in 2005" with no document date: 2005 dates the sentence
+    # "Last year ... in 2005" with no document date: 2005 dates the sentence (with none, only a
+    # date with a year resolves)
+    if resolved is None and (document_date or YEAR_DIGITS.search(text, match.end(), end)):
         later = search_date(text, match.end(), end)
         while later is not None:
             later_date = _resolve(later, document_date)
@@ -144,19 +161,15 @@ def find_date(text: str, start: int, end: int, document_date: str | None) -> Fou
 
 
 def _has_relative_word(words: str) -> bool:
-    """RELATIVE_WORD.search(words) is not None, by substring tests (several times faster)."""
+    """Whether RELATIVE_WORD.search(words) may find something, by substring tests (several
+    times faster): "ast " stands for "last ", "Last ", "past " and "Past "."""
     return (
-        "this " in words
-        or "last " in words
-        or "past " in words
-        or "next " in words
-        or "previous " in words
-        or "esterday" in words
-        or "Last " in words
+        "ast " in words
+        or "this " in words
         or "This " in words
-        or "Next " in words
-        or "Past " in words
-        or "Previous " in words
+        or "ext " in words
+        or "revious " in words
+        or "esterday" in words
     )
 
 
@@ -178,7 +191,7 @@ def _search_at_digits_and_months(text: str, start: int, end: int) -> re.Match[st
     while (candidate := DIGIT_OR_MONTH.search(text, position, end)) is not None:
         at = candidate.start()
         if candidate.end() > at + 1 and at > start and text[at - 1] == " ":  # a month
-            for opening in _word_starts(text, at - 1, start, WORDS_BEFORE_MONTH):
+            for opening in _word_starts(text, at - 1, start, BEFORE_MONTH_BY_END):
                 match = DATE.match(text, opening, end)
                 if match is not None:
                     return match
@@ -189,9 +202,17 @@ def _search_at_digits_and_months(text: str, start: int, end: int) -> re.Match[st
     return None
 
 
-def _word_starts(text: str, space: int, start: int, words: tuple[str, ...]) -> list[int]:
-    """Where each of the words that ends just before text[space] starts, from the first."""
-    starts = []
+def _word_starts(
+    text: str, space: int, start: int, by_end: dict[str, tuple[str, ...]]
+) -> list[int]:
+    """Where each of the words (grouped by their last character) that ends just before
+    text[space] starts, from the first."""
+    starts: list[int] = []
+    if space <= start:
+        return starts
+    words = by_end.get(text[space - 1])
+    if words is None:
+        return starts
     for word in words:
         at = space - len(word)
         if at >= start and text.startswith(word, at):
@@ -211,11 +232,11 @@ def _relative_starts(text: str, start: int, end: int, before: int) -> list[int]:
     for unit in UNITS:
         at = text.find(unit, start, end)
         while at >= 0 and at - 13 < before:  # "earlier this year" starts 13 before its " year"
-            for opening in _word_starts(text, at, start, WORDS_BEFORE_UNIT):
+            for opening in _word_starts(text, at, start, BEFORE_UNIT_BY_END):
                 if opening < before:
                     starts.append(opening)
                 if unit == " year" and opening == at - 4 and text.startswith("this", opening):
-                    for early in _word_starts(text, opening, start, WORDS_BEFORE_THIS_YEAR):
+                    for early in _word_starts(text, opening, start, BEFORE_THIS_YEAR_BY_END):
                         if early < before:
                             starts.append(early)
             at = text.find(unit, at + 1, end)

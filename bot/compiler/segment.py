@@ -113,9 +113,13 @@ def segment(text: str, *, markdown: bool = False) -> list[Article]:
 
 def _add_dateline(text: str, article: Article) -> None:
     """A dateline ("WASHINGTON, March 4, 2021 (AP) -") dates the article as a byline does."""
-    first = next((b for b in article.blocks if b.kind == PARAGRAPH), None)
-    if first is None:
-        return
+    for block in article.blocks:
+        if block.kind == PARAGRAPH:
+            _add_dateline_of(text, article, block)
+            return
+
+
+def _add_dateline_of(text: str, article: Article, first: Block) -> None:
     dateline = DATELINE.match(text, first.start, first.end)
     if dateline is not None:
         words = dateline.group().strip()
@@ -132,6 +136,8 @@ DATELINE = re.compile(
     r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?:, [\w .,'’-]{1,40}?)? ?\([A-Z][\w&. ]{1,20}\))"
     r" ?[-–—] "
 )
+# the last characters of a text SENTENCE_END matches (ends_like_sentence)
+SENTENCE_END_CHARACTERS = ".!?;:,…'\"’”)]"
 TITLE_WORD_PUNCTUATION = "\"'“”‘’:;,.?!()[]"
 
 
@@ -151,7 +157,7 @@ class _ArticleStarts:
     paragraphs have, a byline or date line under it, a dateline opening its first paragraph, or,
     on a page whose titles are all in headline case, headline case."""
 
-    __slots__ = ("furniture", "headline_titles", "line_starts", "lines", "text")
+    __slots__ = ("furniture", "headline_titles", "line_starts", "lines", "paragraph_gap", "text")
 
     def __init__(
         self, text: str, lines: list[Line], furniture: Furniture, *, headline_titles: bool
@@ -161,10 +167,11 @@ class _ArticleStarts:
         self.furniture = furniture
         self.headline_titles = headline_titles
         self.line_starts: list[int] = []  # made when a candidate title needs them
+        self.paragraph_gap = -1.0  # of the article being split, once measured
 
     def split(self, article: Article) -> list[Article]:
         blocks = article.blocks
-        cuts = [k for k in range(1, len(blocks) - 1) if self._starts_article(blocks, k)]
+        cuts = self._cuts(blocks)
         if not cuts:
             return [article]
         parts: list[Article] = []
@@ -187,22 +194,46 @@ class _ArticleStarts:
             first = cut
         return parts
 
+    def _cuts(self, blocks: list[Block]) -> list[int]:
+        """Indexes of the blocks that are titles of further articles."""
+        cuts: list[int] = []
+        text = self.text
+        self.paragraph_gap = -1.0
+        seen_paragraph = False
+        for k in range(len(blocks) - 1):
+            block = blocks[k]
+            if block.kind == PARAGRAPH:
+                # most paragraphs end in sentence punctuation: no title, told by their last letter
+                if (
+                    seen_paragraph
+                    and block.end - block.start <= 200
+                    and text[block.end - 1] not in SENTENCE_END_CHARACTERS
+                    and _has_prose(blocks[k + 1])
+                    and _is_title_text(text[block.start : block.end])
+                    and self._starts_article(blocks, k)
+                ):
+                    cuts.append(k)
+                seen_paragraph = True
+            elif (
+                block.kind == HEADING
+                and seen_paragraph
+                and _has_prose(blocks[k + 1])
+                and MD_LIST.match(text[block.start : block.end]) is None
+                and self._starts_article(blocks, k)
+            ):
+                cuts.append(k)
+        return cuts
+
     def _starts_article(self, blocks: list[Block], k: int) -> bool:
+        """Whether the title-shaped block k, after text and before a paragraph, starts one."""
         block, following = blocks[k], blocks[k + 1]
-        if not _has_prose(following) or not any(b.kind == PARAGRAPH for b in blocks[:k]):
-            return False
         title = self.text[block.start : block.end]
-        if block.kind == PARAGRAPH:
-            if not _is_title_text(title):
-                return False
-        elif block.kind != HEADING or MD_LIST.match(title) is not None:
-            return False
         previous = blocks[k - 1]
         text = self.text
         if DATELINE.match(text, following.start) is not None:
             return True
         gap = self._breaks_before(block.start)
-        if gap >= 3 and gap > self._paragraph_gap(blocks):
+        if gap >= 3 and gap > self._paragraph_gap(blocks):  # measured once an article
             return True
         if (
             block.kind == HEADING
@@ -220,12 +251,15 @@ class _ArticleStarts:
 
     def _paragraph_gap(self, blocks: list[Block]) -> float:
         """The usual number of line breaks between two paragraphs of the article."""
+        if self.paragraph_gap >= 0:
+            return self.paragraph_gap
         gaps = [
             self._breaks_before(blocks[k].start)
             for k in range(1, len(blocks))
             if blocks[k].kind == PARAGRAPH and blocks[k - 1].kind == PARAGRAPH
         ]
-        return _median(gaps) if gaps else 1
+        self.paragraph_gap = _median(gaps) if gaps else 1
+        return self.paragraph_gap
 
     def _breaks_before(self, start: int) -> int:
         """Line breaks in the blank run before a line: 2 after one blank line."""
