@@ -118,6 +118,9 @@ VERBISH = re.compile(
     r"takes?|took|goes|went|comes?|came|knows?|knew|sees?|saw|wants?|needs?|holds?|held|"
     r"grew|began|won|lost|left|led|met|fought|gave|rose|fell|told|sent|kept|built|bought|sold|"
     r"paid|spent|ran|became|stood|wrote|spoke|chose|drove|flew|broke|struck|"
+    r"swore|sworn|fled|sought|caught|taught|thought|brought|stole|drew|threw|bore|tore|wore|"
+    r"dealt|felt|meant|swept|froze|rode|woke|sank|sang|rang|swam|shook|forgave|forgot|arose|"
+    r"withdrew|overthrew|undertook|underwent|oversaw|"
     r"[a-z]{2,}(?:ed|ing|[^sui\W]s))\b"
 )
 
@@ -252,9 +255,12 @@ def is_date_line(line: Line) -> bool:
 
 
 def looks_like_caption(text: str) -> bool:
-    """A short line with no verb, or one naming where people stand in a picture."""
+    """A short line with no verb, or one naming where people stand in a picture; never an item
+    of a list ("- Pay a $1,000 fine")."""
     if CAPTION_POSITION.search(text) or is_credit(text):
         return True
+    if text[0] in LIST_MARKS and MD_LIST.match(text) is not None:
+        return False
     words = text.split()
     if len(words) > 16 or text.endswith((";", ",", ":", "?", "!")):
         return False
@@ -290,7 +296,8 @@ MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 MD_FENCE = re.compile(r"^(?:```|~~~)")
 MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
-MD_LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+MD_LIST = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
+LIST_MARKS = "-*+•0123456789"  # how an MD_LIST line without leading space begins
 MD_QUOTE = re.compile(r"^\s*>\s?")
 
 

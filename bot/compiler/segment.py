@@ -33,6 +33,7 @@ from bot.compiler.cleaning import (
     teaser_lines,
     word_count,
 )
+from bot.compiler.dates import document_date
 
 PARAGRAPH = "paragraph"
 HEADING = "heading"
@@ -495,13 +496,26 @@ def _plain_article(lines: list[Line], furniture: Furniture, headings: set[int]) 
         article.blocks = _body_blocks(lines, first, stop, skipped, headings)
     else:
         article = Article(line.text, line.start, line.end)
-        article.blocks = _body_blocks(lines, first + 1, stop, skipped, headings)
+        body_start = first + 1
+        if body_start < stop and _is_date_header(lines[body_start]):
+            article.header = [lines[body_start]]
+            body_start += 1
+        article.blocks = _body_blocks(lines, body_start, stop, skipped, headings)
     if stop < len(lines):  # short lines left before a page's trailing furniture are the page's
         while article.blocks and is_label_shaped(_line_of(lines, article.blocks[-1], first, stop)):
             article.blocks.pop()
     if article.blocks:
         article.end = max(article.end, article.blocks[-1].end)
     return article
+
+
+def _is_date_header(line: Line) -> bool:
+    """A short line under a title that dates the article without being a sentence: "Kabul, 12
+    May 2022", "*Prepared by the analysis desk, 12 May 2022*"."""
+    if line.words > 12:
+        return False
+    text = line.text.strip("*_ ")
+    return bool(text) and not ends_like_sentence(text) and document_date(text) is not None
 
 
 def _first_text_line(lines: list[Line], furniture: Furniture) -> int | None:

@@ -67,6 +67,17 @@ def test_credits_and_captions():
     assert not looks_like_caption("The games are likely to be a mere blip on a downward trend.")
 
 
+def test_a_short_sentence_with_an_irregular_past_verb_is_no_caption():
+    assert not looks_like_caption("The group swore allegiance to the Islamic State in 2015.")
+    assert not looks_like_caption("Thousands fled across the border.")
+
+
+def test_an_item_of_a_list_is_no_caption():
+    assert not looks_like_caption("- Pay a $1,000 (£535) fine")
+    assert not looks_like_caption("• A ban on new coal plants")
+    assert looks_like_caption("10 Alicia Molik (Australia)")
+
+
 def test_editorial_markers_are_blanked_without_moving_offsets():
     text = "the path of Sharia.[UB1]  If the"
     masked = mask_editorial_markers(text)

@@ -275,3 +275,18 @@ def test_a_short_sentence_opening_with_by_is_text_not_a_byline():
     )
     (article,) = segment(text)
     assert "By no means!" in [text[b.start : b.end] for b in article.blocks]
+
+
+def test_a_dated_line_under_a_plain_title_is_its_header_not_text():
+    text = (
+        "# Regional Briefing\n\n*Prepared by the analysis desk, 12 May 2022*\n\n"
+        f"{BUDGET}\n\n{PLANS}\n"
+    )
+    (article,) = segment(text, markdown=True)
+    assert [line.text for line in article.header] == [
+        "*Prepared by the analysis desk, 12 May 2022*"
+    ]
+    assert [text[b.start : b.end] for b in article.blocks] == [BUDGET, PLANS]
+    text = f"Talks in Kabul\n\nTokayev visited Moscow on 3 May 2022.\n\n{PLANS}\n"
+    (article,) = segment(text)
+    assert article.header == []
