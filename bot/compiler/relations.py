@@ -214,6 +214,24 @@ HEADS = re.compile(
 # "Mullah Omar, the Taliban's leader"; "al Qaeda and its leader Osama bin Laden"
 NAME_THE_GROUPS_LEADER = re.compile(rf"{E}, (?:the )?{E}{POSS} {LEADER_ADJ}{LEADER_NOUN}\b")
 AND_ITS_LEADER = re.compile(rf"{E} and its {LEADER_ADJ}{LEADER_NOUN},? {TITLE_WORDS}{E}")
+# "The Taliban, whose leader is Haibatullah Akhunzada"
+WHOSE_LEADER = re.compile(
+    rf"{E},? whose {LEADER_ADJ}{LEADER_NOUN} (?:is|was) (?:the )?{TITLE_WORDS}{E}"
+)
+# "the leader of Hezb-e-Islami, Gulbuddin Hekmatyar," (not "..., Tohir Yuldash's deputy")
+LEADER_OF_NAME = re.compile(
+    rf"\b{LEADER_ADJ}{LEADER_NOUN} of (?:the )?{E}, {TITLE_WORDS}{E}(?=[,.;)]|$)"
+)
+# "Usman Ghazi replaced Tohir Yuldash as leader of the IMU"
+SUCCEEDED_AS = re.compile(
+    rf"{E},? (?:who )?(?:replaced|succeeded|replaces|succeeds) (?:the )?(?:late )?{E} as "
+    rf"(?:the |its )?{LEADER_ADJ}{LEADER_NOUN} of (?:the )?{E}"
+)
+# "X, who met the leader of Y", "X, and the leader of Y, Z": a relative clause, or a name
+# listed with X, before the noun says the leader is someone else; unless the clause says X is
+# one ("X, who believes himself to be the leader of Y")
+NOT_APPOSITION = re.compile(r"\b(?:who|whom|which|that)\b|^, and the\b")
+COPULA = re.compile(r"\b(?:is|was|are|were|be|became|becomes|remains|remained)\b")
 
 
 # What the leader patterns cannot match without, tested as substrings first: the rule fires on
@@ -246,6 +264,15 @@ def _leader(shape: Shape) -> list[Found]:
     noun_of = noun and _has_any(text, LEADER_NOUNS_OF)
     if noun_of:
         for m in LEADER_OF_AFTER.finditer(text):
+            gap = text[m.end(1) + 1 : m.start(3)]  # after the person's closing \ue001
+            if NOT_APPOSITION.search(gap) is None or (
+                not gap.startswith(", and") and COPULA.search(gap) is not None
+            ):
+                found.append(shape.link("leader", m.group(3), m.group(1)))
+        for m in LEADER_OF_NAME.finditer(text):
+            if shape.kinds[int(m.group(2))] == "person":  # an apposition names a person
+                found.append(shape.link("leader", m.group(1), m.group(2)))
+        for m in SUCCEEDED_AS.finditer(text):
             found.append(shape.link("leader", m.group(3), m.group(1)))
     if noun:
         for m in GROUP_LEADER_NAME.finditer(text):
@@ -263,6 +290,9 @@ def _leader(shape: Shape) -> list[Found]:
     if noun:
         for m in NAME_THE_GROUPS_LEADER.finditer(text):
             found.append(shape.link("leader", m.group(2), m.group(1)))
+    if noun and " whose " in text:
+        for m in WHOSE_LEADER.finditer(text):
+            found.append(shape.link("leader", m.group(1), m.group(2)))
     if " and its " in text:
         for m in AND_ITS_LEADER.finditer(text):
             found.append(shape.link("leader", m.group(1), m.group(2)))

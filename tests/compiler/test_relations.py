@@ -118,6 +118,30 @@ def test_the_speaker_after_a_title_with_a_full_stop():
     assert ("quote", "Daler Rahimov", "We are hopeful about the talks,", None) in found
 
 
+def test_the_leader_in_a_relative_clause_or_after_a_listed_name_is_another():
+    found = relations(
+        "Haibatullah Akhunzada, who met the leader of Hezb-e-Islami, Gulbuddin Hekmatyar, left. "
+        "The leader of the IMU, Usman Ghazi, and the head of the IJU, Ilimbek Mamatov, met. "
+        "Tohir Yuldash, who believed himself to be the leader of the IJU, died."
+    )
+    leaders = {(r[1], r[2]) for r in found if r[0] == "leader"}
+    assert leaders == {
+        ("Hezb-e-Islami", "Gulbuddin Hekmatyar"),
+        ("IMU", "Usman Ghazi"),
+        ("IJU", "Ilimbek Mamatov"),
+        ("IJU", "Tohir Yuldash"),
+    }
+
+
+def test_leader_after_whose_and_a_successor():
+    found = relations(
+        "The Taliban, whose leader is Haibatullah Akhunzada, rejected the talks. "
+        "Usman Ghazi replaced Tohir Yuldash as leader of the IMU in 2015."
+    )
+    leaders = {(r[1], r[2]) for r in found if r[0] == "leader"}
+    assert leaders == {("Taliban", "Haibatullah Akhunzada"), ("IMU", "Usman Ghazi")}
+
+
 def test_pronoun_subject_is_resolved_in_the_statement():
     extraction = extract(
         "doc.txt",
