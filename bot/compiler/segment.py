@@ -553,21 +553,36 @@ def _body_blocks(
     prose = _is_prose(lines, body)
     blocks: list[Block] = []
     section: str | None = None
+    credits = [is_credit(lines[i].text) for i in body]
     for position, i in enumerate(body):
         line = lines[i]
         following = lines[body[position + 1]] if position + 1 < len(body) else None
-        if is_credit(line.text):
+        if credits[position]:
             blocks.append(Block(line.start, line.end, CAPTION))
         elif i in headings or _is_heading(line, following, prose):
             section = line.text
             blocks.append(Block(line.start, line.end, HEADING))
-        elif prose and line.words <= 16 and looks_like_caption(line.text):
+        elif (prose and line.words <= 16 and looks_like_caption(line.text)) or (
+            _beside_credit(credits, position) and _is_caption_beside_credit(line)
+        ):
             blocks.append(Block(line.start, line.end, CAPTION))
         else:
             blocks.append(Block(line.start, line.end, PARAGRAPH, section))
     while blocks and blocks[-1].kind == HEADING:  # a dangling label after the text is furniture
         blocks.pop()
     return blocks
+
+
+def _beside_credit(credits: list[bool], position: int) -> bool:
+    return (position > 0 and credits[position - 1]) or (
+        position + 1 < len(credits) and credits[position + 1]
+    )
+
+
+def _is_caption_beside_credit(line: Line) -> bool:
+    """ "Tony Blair speaks to reporters in Downing Street" over "Photo by X/Getty Images": a
+    photo's words, not a sentence of the text (which would end in a full stop)."""
+    return 4 <= line.words <= 25 and not ends_like_sentence(line.text)
 
 
 def _is_prose(lines: list[Line], body: list[int]) -> bool:

@@ -290,3 +290,15 @@ def test_a_dated_line_under_a_plain_title_is_its_header_not_text():
     text = f"Talks in Kabul\n\nTokayev visited Moscow on 3 May 2022.\n\n{PLANS}\n"
     (article,) = segment(text)
     assert article.header == []
+
+
+def test_a_line_without_a_full_stop_beside_a_photo_credit_is_its_caption():
+    text = (
+        "Council Passes Budget\n\nBy Staff Writer\n\nMarch 3, 2021\n\n"
+        "The mayor speaks to reporters outside the town hall\n\nPhoto by Jane Doe/Getty Images\n\n"
+        f"{BUDGET}\n\nThe council met on Monday.\n\nPhoto: Reuters\n\n{PLANS}\n"
+    )
+    (article,) = segment(text)
+    kinds = {text[b.start : b.end]: b.kind for b in article.blocks}
+    assert kinds["The mayor speaks to reporters outside the town hall"] == CAPTION
+    assert kinds["The council met on Monday."] == PARAGRAPH
