@@ -20,6 +20,8 @@ from bot.compiler.cleaning import (
     MD_FENCE,
     MD_HEADING,
     MD_LIST,
+    TWO_SENTENCES,
+    VERBISH,
     Line,
     ends_like_sentence,
     is_credit,
@@ -121,17 +123,23 @@ def _add_dateline(text: str, article: Article) -> None:
 
 
 def _add_dateline_of(text: str, article: Article, first: Block) -> None:
+    """The dateline joins the header; the paragraph's text starts after it: "KABUL - " is
+    where the report was filed, not a place its first sentence speaks of."""
     dateline = DATELINE.match(text, first.start, first.end)
-    if dateline is not None:
+    if dateline is not None and dateline.end() < first.end:
         words = dateline.group().strip()
         start = dateline.start()
         article.header.append(Line(start, start + len(words), words, word_count(words)))
+        first.start = dateline.end()
 
 
 # "LONDON (Reuters) - ", "KABUL, Afghanistan – ", "WASHINGTON, March 4 (AP) — ",
 # "Geneva (AFP) - ": the place (and date, agency) a report opens with. Only an article opens so.
 CAPITAL = "A-ZÀ-ÖØ-Þ"
-CITY_IN_CAPITALS = rf"[{CAPITAL}][{CAPITAL}.'’-]{{2,}}(?: [{CAPITAL}][{CAPITAL}.'’-]+){{0,3}}"
+CITY_IN_CAPITALS = (
+    rf"(?:[{CAPITAL}][{CAPITAL}.'’-]{{2,}}|[{CAPITAL}][{CAPITAL}.'’-]+(?= [{CAPITAL}]))"
+    rf"(?: [{CAPITAL}][{CAPITAL}.'’-]+){{0,3}}"
+)  # "KABUL", "NEW YORK", "LA PAZ"; not "US"
 DATELINE = re.compile(
     rf"(?:{CITY_IN_CAPITALS}(?:, [\w .,'’-]{{1,40}}?)?(?: ?\([\w&. ]{{2,20}}\))?"
     r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?:, [\w .,'’-]{1,40}?)? ?\([A-Z][\w&. ]{1,20}\))"
@@ -487,7 +495,10 @@ def _plain_article(lines: list[Line], furniture: Furniture, headings: set[int]) 
         and line.words <= 25
         and len(line.text) <= 200
         and (
-            not ends_like_sentence(line.text) or line.text.endswith(("?", "!")) or first in headings
+            not ends_like_sentence(line.text)
+            or line.text.endswith(("?", "!"))
+            or first in headings
+            or _is_stopped_title(line)
         )
         and not is_credit(line.text)
     )
@@ -507,6 +518,19 @@ def _plain_article(lines: list[Line], furniture: Furniture, headings: set[int]) 
     if article.blocks:
         article.end = max(article.end, article.blocks[-1].end)
     return article
+
+
+def _is_stopped_title(line: Line) -> bool:
+    """A first line with a full stop that still is a title: a few words without a verb ("China,
+    Inc.", "Chavez at Bay."), unlike a first sentence ("Quarterly profits jumped.")."""
+    text = line.text
+    return (
+        line.words <= 8
+        and text.endswith(".")
+        and not text.endswith("..")
+        and TWO_SENTENCES.search(text) is None
+        and VERBISH.search(text) is None
+    )
 
 
 def _is_date_header(line: Line) -> bool:

@@ -252,6 +252,9 @@ def test_a_dateline_opens_an_article_and_dates_it():
     articles = segment(text)
     assert [a.title for a in articles] == ["Council passes budget", "Rivers burst their banks"]
     assert [line.text for line in articles[1].header] == ["WASHINGTON, March 4, 2021 (AP) —"]
+    # the dateline says where the report was filed: no sentence of the text
+    assert [text[b.start : b.end] for b in articles[0].blocks] == [BUDGET, PLANS]
+    assert [text[b.start : b.end] for b in articles[1].blocks] == [FLOODS]
 
 
 def test_a_section_heading_stays_a_section_of_its_article():
@@ -302,3 +305,19 @@ def test_a_line_without_a_full_stop_beside_a_photo_credit_is_its_caption():
     kinds = {text[b.start : b.end]: b.kind for b in article.blocks}
     assert kinds["The mayor speaks to reporters outside the town hall"] == CAPTION
     assert kinds["The council met on Monday."] == PARAGRAPH
+
+
+def test_a_short_first_line_without_a_verb_is_a_title_despite_its_full_stop():
+    text = f"China, Inc.\n\nNEW YORK - {BUDGET}\n{PLANS}\n"
+    (article,) = segment(text)
+    assert article.title == "China, Inc."
+    assert [text[b.start : b.end] for b in article.blocks] == [BUDGET, PLANS]
+    text = f"Quarterly profits jumped.\n\n{BUDGET}\n"
+    (article,) = segment(text)
+    assert article.title == ""
+
+
+def test_a_dateline_of_a_two_word_city_with_a_short_first_word():
+    text = f"Bolivia votes\n\nLA PAZ - {BUDGET}\n"
+    (article,) = segment(text)
+    assert [text[b.start : b.end] for b in article.blocks] == [BUDGET]

@@ -10,11 +10,13 @@ and the furniture lines that must never become facts.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .'’-]+ - ")  # the corpora's: "NEW YORK - "
 
 
 @dataclass
@@ -41,7 +43,7 @@ class Page:
             self.lines.append(paragraph)
             self.junk(*inserts.get(number, []))
         self.titles.append(title)
-        self.firsts.append(paragraphs[0][:30])
+        self.firsts.append(DATELINE.sub("", paragraphs[0])[:30])  # "KABUL - " is no fact's
         self.lasts.append(paragraphs[-1][-30:])
 
     def write(self, name: str) -> None:
