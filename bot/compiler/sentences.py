@@ -91,6 +91,9 @@ ABBREVIATIONS = frozenset(
         "pp",
         "ed",
         "eds",
+        "messrs",
+        "mmes",
+        "rt",
     ]
 )
 TOKEN_REACH = 12  # characters looked at before a period; a longer word is looked at whole
@@ -99,7 +102,9 @@ NEEDS_NUMBER_AFTER = frozenset({"no", "nos", "vol", "pp", "fig"})
 # Abbreviations that may also end a sentence ("...Acme Inc. The firm", "...the U.S. He said"),
 # unlike a title before a name ("Dr.", "Gen."): they end one when the next word is one that
 # opens sentences and never continues a name. Initials of two letters or more count too.
-MAY_END_SENTENCE = frozenset({"etc", "inc", "ltd", "co", "corp", "bros", "al", "est"})
+MAY_END_SENTENCE = frozenset(
+    {"etc", "inc", "ltd", "co", "corp", "bros", "al", "est", "jr", "sr", "st"}  # st: Street
+)
 SENTENCE_OPENERS = frozenset(
     [
         "The",

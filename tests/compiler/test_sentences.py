@@ -39,6 +39,23 @@ def test_an_abbreviation_or_initials_end_a_sentence_before_a_word_that_opens_one
     ]
 
 
+def test_more_titles_and_name_endings():
+    text = (
+        "Messrs. Smith and Jones resigned. The Rt. Hon. Member spoke. "
+        "He met Martin Luther King Jr. The crowd cheered. He lives at No. 10 Downing St. "
+        "He is PM. They met in St. Petersburg."
+    )
+    assert sentences(text) == [
+        "Messrs. Smith and Jones resigned.",
+        "The Rt. Hon. Member spoke.",
+        "He met Martin Luther King Jr.",
+        "The crowd cheered.",
+        "He lives at No. 10 Downing St.",
+        "He is PM.",
+        "They met in St. Petersburg.",
+    ]
+
+
 def test_quotes_and_brackets_do_not_break_a_sentence():
     text = (
         "He posted that “today is great. This victory came.” Then he left. "
