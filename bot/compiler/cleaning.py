@@ -53,12 +53,17 @@ AGENCY_REACH = 16  # "shutterstock)" and a final newline, which $ allows, with r
 INLINE_FURNITURE = re.compile(
     r"^(?:advertisement|advert|sponsored(?: content)?"
     r"|share|share (?:this|the) (?:article|story|page)"
-    r"|share (?:on|via) \w+|tweet|email|e-mail|print|copy link|save|read more|continue reading"
+    r"|share (?:on|via) \w+|share this|like this|loading(?:\.\.\.|…)?"
+    r"|tweet|email|e-mail|print|copy link|save|read more|continue reading"
     r"|read the full (?:article|story)|skip to (?:main )?content|menu|search|home|sign in|log in"
     r"|sign up|subscribe(?: now)?|register|follow us(?: on \w+)?|listen to (?:this|the) article"
-    r"|\d{1,2} min(?:ute)?s? read|accept(?: all)?(?: cookies)?|reject all"
+    r"|\d{1,2} min(?:ute)?s? read|(?:estimated )?reading time:? ?\d{1,3} ?(?:min(?:ute)?s?)?"
+    r"|accept(?: all)?(?: cookies)?|reject all"
     r"|manage (?:cookies|preferences|settings))[.!:]?$"
-    r"|^(?:read more|read also|also read|related|see also)\s*:\s*\S.{0,120}$",
+    r"|^(?:read more|read also|also read|related|see also)\s*:\s*\S.{0,120}$"
+    # a share bar: "Facebook Twitter LinkedIn WhatsApp Email"
+    r"|^(?:(?:share (?:on|via) )?(?:facebook|twitter|linkedin|whatsapp|email|e-mail|reddit"
+    r"|pinterest|telegram|messenger|print|copy link|tumblr|flipboard|pocket)[\s|,•·/]*){2,}$",
     re.IGNORECASE,
 )
 # What closes one text of a page before the next begins: a "Read more" link, a rule ("---",
@@ -91,6 +96,7 @@ TRAILING_FURNITURE = re.compile(
     r"|(?:\d+ )?comments?|(?:leave|post|add) a (?:comment|reply)"
     r"|join the (?:conversation|discussion)"
     r"|(?:©|\(c\)|copyright\b).*|all rights reserved.*"
+    r"|(?:tags|tagged(?: with)?|filed under|posted in|categories|topics)\s*:.{0,120}"
     r"|(?:latest|top|trending) (?:news|stories|articles|headlines))[.:]?$",
     re.IGNORECASE,
 )

@@ -129,6 +129,24 @@ def test_furniture_inside_an_article_is_told_from_text():
         assert not is_inline_furniture(one_line(text)), text
 
 
+def test_blog_furniture_inside_an_article():
+    for text in (
+        "Estimated reading time: 3 minutes",
+        "Facebook Twitter LinkedIn WhatsApp Email",
+        "Share this:",
+        "Like this:",
+        "Loading...",
+    ):
+        assert is_inline_furniture(one_line(text)), text
+    assert not is_inline_furniture(one_line("Facebook and Twitter shares fell on Monday."))
+
+
+def test_tags_and_categories_follow_an_article():
+    for text in ("Tags: Yukos, Rosneft, oil", "Filed under: Business", "Categories: Energy"):
+        assert is_trailing_furniture(one_line(text)), text
+    assert not is_trailing_furniture(one_line("Tags are sold at the door."))
+
+
 def test_what_follows_an_article_on_a_page():
     for text in ("Related Articles", "Most Read", "12 Comments", "You may also like", "© 2021 X"):
         assert is_trailing_furniture(one_line(text)), text
