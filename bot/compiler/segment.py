@@ -216,7 +216,10 @@ class _ArticleStarts:
                 if (
                     seen_paragraph
                     and block.end - block.start <= 200
-                    and text[block.end - 1] not in SENTENCE_END_CHARACTERS
+                    and (
+                        text[block.end - 1] not in SENTENCE_END_CHARACTERS
+                        or text[block.end - 1] in "?!"
+                    )
                     and _has_prose(blocks[k + 1])
                     and _is_title_text(text[block.start : block.end])
                     and self._starts_article(blocks, k)
@@ -291,11 +294,13 @@ class _ArticleStarts:
 
 def _is_title_text(text: str) -> bool:
     """A line the heading rule left a paragraph that is still a title: up to 25 words, no
-    sentence punctuation, no list marker ("- Upgrading security at ...")."""
+    sentence punctuation but a question or exclamation mark ("Is Russia Weak?"), no list
+    marker ("- Upgrading security at ...")."""
     return (
         3 <= word_count(text) <= 25
         and len(text) <= 200
-        and not ends_like_sentence(text)
+        and (not ends_like_sentence(text) or text.endswith(("?", "!")))
+        and TWO_SENTENCES.search(text) is None
         and MD_LIST.match(text) is None
     )
 

@@ -321,3 +321,16 @@ def test_a_dateline_of_a_two_word_city_with_a_short_first_word():
     text = f"Bolivia votes\n\nLA PAZ - {BUDGET}\n"
     (article,) = segment(text)
     assert [text[b.start : b.end] for b in article.blocks] == [BUDGET]
+
+
+def test_a_question_after_a_read_more_link_is_the_next_title_in_one_sentence_a_line_text():
+    text = (
+        "Council passes budget\n\nThe council approved the new budget on Monday.\n"
+        "Members voted 30 to 12.\nThe mayor was pleased with the outcome of the vote.\n\n"
+        "Read more\n\nIs Russia Weak?\n\n"
+        "MOSCOW - Western leaders keep saying that Russia is weak.\n"
+        "Is it?\nThe evidence points the other way, as the record of the past decade shows.\n"
+    )
+    articles = segment(text)
+    assert [a.title for a in articles] == ["Council passes budget", "Is Russia Weak?"]
+    assert text[articles[1].blocks[0].start :].startswith("Western leaders")

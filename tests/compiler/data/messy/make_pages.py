@@ -46,8 +46,9 @@ class Page:
         self.firsts.append(DATELINE.sub("", paragraphs[0])[:30])  # "KABUL - " is no fact's
         self.lasts.append(paragraphs[-1][-30:])
 
-    def write(self, name: str) -> None:
-        (HERE / f"{name}.txt").write_text("\n\n".join(self.lines) + "\n", "utf-8")
+    def write(self, name: str, newline: str = "\n") -> None:
+        text = "\n\n".join(self.lines) + "\n"
+        (HERE / f"{name}.txt").write_bytes(text.replace("\n", newline).encode("utf-8"))
         expected = {
             "titles": self.titles,
             "firsts": self.firsts,
@@ -224,6 +225,53 @@ def bare_titles(bbc: Path, commentary: Path) -> None:
     page.write("bare_titles")
 
 
+def blog_post(bbc: Path) -> None:
+    """A blog's furniture: reading time, a share bar, tags and categories, a reply form."""
+    page = Page()
+    page.junk("Economy Watch", "Home | About | Contact")
+    page.article(
+        bbc / "business_150.txt",
+        [
+            "Posted on March 3, 2021 by admin",
+            "Facebook Twitter LinkedIn WhatsApp Email",
+            "Estimated reading time: 3 minutes",
+        ],
+        {},
+        None,
+    )
+    page.junk(
+        "Tags: economy, markets, shares",
+        "Filed under: Business, Markets",
+        "Share this:",
+        "Click to share on Twitter (Opens in new window)",
+        "Like this:",
+        "Loading...",
+        "Related",
+        "Previous Post",
+        "Leave a Reply Cancel reply",
+        "Your email address will not be published. Required fields are marked *",
+        "Copyright 2021 Economy Watch | Powered by WordPress",
+    )
+    page.write("blog_post")
+
+
+def wire_page_crlf(bbc: Path, commentary: Path) -> None:
+    """Windows line ends, no-break spaces in the byline, a photo caption with a verb above its
+    credit, and a second article with no byline after a "Read more" link."""
+    page = Page()
+    page.junk(*NAV[:5])
+    page.article(
+        bbc / "politics_249.txt",
+        ["By Anna\u00a0Berg", "Published 4\u00a0March\u00a02021"],
+        {1: ["Tony Blair speaks to reporters in Downing Street", "Photo by Jane Doe/Getty Images"]},
+        "Politics",
+    )
+    page.junk("Read more")
+    page.article(commentary / "is-russia-weak.txt", [], {}, None)
+    page.junk("More on this story", "Blair rules out TV debate", "4 hours ago", *FOOTER)
+    page.write("wire_page_crlf", newline="\r\n")
+
+
 def main(bbc: Path, commentary: Path) -> None:
     one_article(bbc)
     two_articles_with_credits(commentary)
@@ -231,6 +279,8 @@ def main(bbc: Path, commentary: Path) -> None:
     titles_without_labels(bbc, commentary)
     comments_and_teasers(bbc)
     bare_titles(bbc, commentary)
+    blog_post(bbc)
+    wire_page_crlf(bbc, commentary)
 
 
 if __name__ == "__main__":
