@@ -121,7 +121,8 @@ MAYBE_DATE_PLAIN = rf"[12]\d\d\d|(?:{'|'.join(MONTH_NAMES)})\.?(?:[ ,;:)]|$)"
 _TAIL = r"\.?(?:[ ,;:)]|$)"
 MAYBE_DATE = re.compile(r"1\d\d\d|2\d\d\d|" + "|".join(f"{m}{_TAIL}" for m in MONTH_NAMES))
 RELATIVE_WORDS = ("last ", "this ", "next ", "previous ", "past ", "yesterday")
-RELATIVE_WORD = re.compile("|".join(RELATIVE_WORDS + tuple(w.capitalize() for w in RELATIVE_WORDS)))
+CAPITALIZED_RELATIVE_WORDS = tuple(word.capitalize() for word in RELATIVE_WORDS)
+RELATIVE_WORD = re.compile("|".join(RELATIVE_WORDS + CAPITALIZED_RELATIVE_WORDS))
 MONTH_START = re.compile(_MONTH_START)  # how every MONTH begins
 YEAR_DIGITS = re.compile(r"1\d\d\d|2\d\d\d")  # how every YEAR begins
 
@@ -161,15 +162,18 @@ def find_date(text: str, start: int, end: int, document_date: str | None) -> Fou
 
 
 def _has_relative_word(words: str) -> bool:
-    """Whether RELATIVE_WORD.search(words) may find something, by substring tests (several
-    times faster): "ast " stands for "last ", "Last ", "past " and "Past "."""
+    """RELATIVE_WORD.search(words) is not None, by substring tests (several times faster); a
+    capitalized relative word is looked for only where it opens the sentence ("Last year",
+    "“Last year")."""
     return (
-        "ast " in words
-        or "this " in words
-        or "This " in words
-        or "ext " in words
-        or "revious " in words
-        or "esterday" in words
+        "this " in words
+        or "last " in words
+        or "past " in words
+        or "next " in words
+        or "previous " in words
+        or "yesterday" in words
+        or words.startswith(CAPITALIZED_RELATIVE_WORDS)
+        or words.startswith(CAPITALIZED_RELATIVE_WORDS, 1)  # after an opening quote
     )
 
 

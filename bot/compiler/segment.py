@@ -583,6 +583,7 @@ def _body_blocks(
     blocks: list[Block] = []
     section: str | None = None
     credits = [is_credit(lines[i].text) for i in body]
+    has_credit = True in credits
     for position, i in enumerate(body):
         line = lines[i]
         following = lines[body[position + 1]] if position + 1 < len(body) else None
@@ -592,7 +593,7 @@ def _body_blocks(
             section = line.text
             blocks.append(Block(line.start, line.end, HEADING))
         elif (prose and line.words <= 16 and looks_like_caption(line.text)) or (
-            _beside_credit(credits, position) and _is_caption_beside_credit(line)
+            has_credit and _beside_credit(credits, position) and _is_caption_beside_credit(line)
         ):
             blocks.append(Block(line.start, line.end, CAPTION))
         else:

@@ -130,6 +130,7 @@ def test_a_relative_date_or_month_opening_a_sentence_is_found():
     assert date_of("Yesterday, he resigned.", "2021-03-10") == ("2021-03-09", "Yesterday")
     assert date_of("Earlier this year he resigned.") == (None, "Earlier this year")
     assert date_of("In March, the rebels attacked.", "2021-05-04") == ("2021-03", "In March")
+    assert date_of("“Last year we grew,” he said.", "2021-03-10") == ("2020", "Last year")
 
 
 def test_a_month_ending_a_clause_is_found_and_resolved_by_the_document_date():
