@@ -12,7 +12,13 @@ from bisect import bisect_right
 
 # "[.!?…]+" spelled "[.!?…][.!?…]*": a pattern led by a character class lets the regex engine
 # skip to those characters; one led by a repeat is tried at every position (twice as slow here)
-CANDIDATE_END = re.compile(r"[.!?…][.!?…]*[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9]|\s*$)")
+# A captured page may lose the space between two paragraphs ("...won three Oscars.The film"):
+# a word's final stop followed at once by a word that opens sentences ends one too.
+GLUED_OPENERS = "The|He|She|It|They|We|But|In|This|That|These|Those|His|Her|Its|Their|However"
+CANDIDATE_END = re.compile(
+    r"[.!?…][.!?…]*[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9]|\s*$"
+    rf"|(?:(?<=[a-z][a-z][.!?])|(?<=[a-z][.!?][\"”’]))(?:{GLUED_OPENERS})\b)"
+)
 NEXT_CHAR = re.compile(r"\s*(\S)")
 ENCLOSED = re.compile(r"\([^()\n]{0,600}\)|\[[^\[\]\n]{0,600}\]|“[^“”\n]{0,600}”")
 STRAIGHT_QUOTE = re.compile(r'"')

@@ -56,6 +56,19 @@ def test_more_titles_and_name_endings():
     ]
 
 
+def test_a_sentence_glued_to_the_next_by_a_lost_space_is_split():
+    text = (
+        'The film won three Oscars.The director was pleased. "We won."It was late. The U.S.The end.'
+    )
+    assert sentences(text) == [
+        "The film won three Oscars.",
+        "The director was pleased.",
+        '"We won."',
+        "It was late.",
+        "The U.S.The end.",
+    ]
+
+
 def test_quotes_and_brackets_do_not_break_a_sentence():
     text = (
         "He posted that “today is great. This victory came.” Then he left. "
