@@ -101,8 +101,17 @@ def compile_folder(
     Bad documents are reported in `report.problems` and skipped. Raises ValidationError
     (nothing written) when the compiled base does not validate.
     """
+    started = time.perf_counter()
+    cache = ExtractionCache(knowledge_dir, enabled=use_cache)
+    completed = False
     with collector_paused():
-        return _compile_folder(seeds_dir, knowledge_dir, progress, write, use_cache)
+        try:
+            result = _compile_folder(seeds_dir, knowledge_dir, cache, progress, write)
+            completed = True
+        finally:  # what was extracted is kept even when the compile fails
+            cache.save(prune=completed and result.report.ok)
+    result.report.seconds = time.perf_counter() - started
+    return result
 
 
 @contextmanager
@@ -123,17 +132,15 @@ def collector_paused() -> Iterator[None]:
 def _compile_folder(
     seeds_dir: Path,
     knowledge_dir: Path,
+    cache: ExtractionCache,
     progress: Progress | None,
     write: bool,
-    use_cache: bool,
 ) -> CompileResult:
-    started = time.perf_counter()
     if not seeds_dir.is_dir():
         raise DocumentError(seeds_dir, "is not a folder of documents")
     report = CompileReport()
     curated = Curated.load(knowledge_dir)
-    cache = ExtractionCache(knowledge_dir, enabled=use_cache)
-    snapshot = Snapshot(knowledge_dir, enabled=use_cache)
+    snapshot = Snapshot(knowledge_dir, enabled=cache.enabled)
     snapshot.load()
     paths = find_documents(seeds_dir)
     if not paths:  # never replace a fact base with an empty one by accident
@@ -189,11 +196,8 @@ def _compile_folder(
         # the snapshot describes the facts.yaml just written (kept as it is when nothing,
         # not even a stamp, changed)
         racy_after = time.time_ns() - RACY_NS
-        records = {d.extraction.path: d.record(cache, racy_after) for d in documents}
+        records = {d.extraction.path: d.record(racy_after) for d in documents}
         snapshot.save(records, memo)
-        if report.ok:
-            cache.prune()
-    report.seconds = time.perf_counter() - started
     return CompileResult(report, texts, sources, memo.entities, documents)
 
 
@@ -243,18 +247,13 @@ class _Document:
             and previous.source_ids == self.source_ids
         )
 
-    def record(self, cache: ExtractionCache, racy_after: int) -> DocumentRecord:
+    def record(self, racy_after: int) -> DocumentRecord:
         """What the next compile may reuse. A file modified in the last moments before
         `racy_after` could change again within the clock's granularity without its stamp
         changing, so its stamp is not recorded: the next compile reads and hashes it."""
         x, previous = self.extraction, self.previous
-        if previous is not None and self.text is None:
-            entry_stamp = previous.entry_stamp
-        else:
-            entry_stamp = cache.stamp(x.path, x.sha256) or (0, 0)
         return DocumentRecord(
             stamp=self.stamp if self.stamp and self.stamp[1] < racy_after else NO_STAMP,
-            entry_stamp=entry_stamp,
             sha256=x.sha256,
             sources=x.sources,
             local_ids=self.local_ids,
@@ -290,7 +289,7 @@ def _compile_one(
         previous is not None
         and stamp is not None
         and previous.stamp == stamp
-        and cache.keep(name, previous.sha256, previous.entry_stamp)
+        and cache.keep(name, previous.sha256)
     ):  # unchanged since the last compile read it: neither read nor hash it
         return _Document(previous.extraction(name), None, stamp, previous)
     document = read_document(path, seeds_dir)
