@@ -41,6 +41,17 @@ def test_yaml_round_trips_any_text(path, title, excerpt, aliases):
     assert (back.sources, back.entities, back.facts) == (base.sources, base.entities, base.facts)
 
 
+@pytest.mark.parametrize(
+    "text", ["DEL \x7f here", "C1 \x85 and \x9f", "line\u2028separator", "ünïcödé", "yes", "a-b"]
+)
+def test_a_statement_that_is_its_excerpt_round_trips_and_is_written_printable(text):
+    base = _base("p.txt", text, text, [])
+    written = fb.to_yaml(base)
+    assert not {"\x7f", "\x85", "\x9f", "\u2028"} & set(written)
+    back = fb.from_yaml(written)
+    assert back.facts[0].excerpt == back.facts[0].statement == text
+
+
 def test_save_refuses_a_base_whose_excerpt_drifted(tmp_path: Path):
     seeds, knowledge = tmp_path / "seeds", tmp_path / "knowledge"
     seeds.mkdir()

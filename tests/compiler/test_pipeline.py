@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 import shutil
 from pathlib import Path
@@ -454,3 +455,24 @@ def test_written_fact_base_is_readable_by_others(tmp_path):
     shutil.copytree(DATA / "bbc", seeds)
     compile_folder(seeds, tmp_path / "k")
     assert (tmp_path / "k" / "facts.yaml").stat().st_mode & 0o044 == 0o044
+
+
+def test_the_compile_s_survivors_go_to_the_oldest_generation_not_the_youngest(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(DATA / "bbc", seeds)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    documents = compile_folder(seeds, tmp_path / "k").documents
+    assert any(o is documents for o in gc.get_objects(generation=2))
+    assert gc.get_freeze_count() == 0
+
+
+def test_objects_the_caller_froze_stay_frozen(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(DATA / "bbc", seeds)
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        compile_folder(seeds, tmp_path / "k")
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
