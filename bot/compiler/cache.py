@@ -68,6 +68,7 @@ class ExtractionCache:
         self.used: set[str] = set()
         self._stored: dict[str, Blob] | None = None  # the pack's entries, once read
         self._added: dict[str, bytes] = {}
+        self._entity_blobs: dict[str, bytes] = {}  # of the entries this compile got or put
 
     @staticmethod
     def key(path: str, sha256: str) -> str:
@@ -84,7 +85,8 @@ class ExtractionCache:
             self.misses += 1
             return None
         try:
-            extraction = decode(marshal.loads(data))
+            row = marshal.loads(data)
+            extraction = decode(row)
         except Exception as exc:  # a damaged entry is rebuilt, never fatal
             log.warning("ignoring unreadable cache entry %s: %s", key, exc)
             self.misses += 1
@@ -93,6 +95,7 @@ class ExtractionCache:
             self.misses += 1
             return None
         self.hits += 1
+        self._entity_blobs[key] = row[4]
         return extraction
 
     def put(self, extraction: Extraction) -> None:
@@ -100,7 +103,14 @@ class ExtractionCache:
             return
         key = self.key(extraction.path, extraction.sha256)
         self.used.add(key)
-        self._added[key] = marshal.dumps(encode(extraction))
+        row = encode(extraction)
+        self._added[key] = marshal.dumps(row)
+        self._entity_blobs[key] = row[4]
+
+    def entities_blob(self, path: str, sha256: str) -> bytes | None:
+        """The marshaled entities of an extraction this compile got or put (what a snapshot
+        record holds of them): encoded once, for both."""
+        return self._entity_blobs.get(self.key(path, sha256))
 
     def keep(self, path: str, sha256: str) -> bool:
         """Mark an entry used without decoding it, when the pack holds it (its document comes
@@ -195,13 +205,14 @@ def _write_sections(path: Path, magic: bytes, header: bytes, blobs: Iterable[Blo
 
 
 def encode(extraction: Extraction) -> Any:
-    """Plain tuples, lists and dicts only: what marshal can store."""
+    """Plain tuples, lists and dicts only: what marshal can store. The entities go in already
+    marshaled (DocumentRecord.encode_entities), as a snapshot record keeps them."""
     return (
         extraction.version,
         extraction.path,
         extraction.sha256,
         [tuple(s) for s in extraction.sources],
-        [_entity_row(e) for e in extraction.entities],
+        DocumentRecord.encode_entities(extraction.entities),
         [(*f[:8], [tuple(r) for r in f.relations]) for f in extraction.facts],
     )
 
@@ -212,7 +223,7 @@ def decode(data: Any) -> Extraction:
         path=path,
         sha256=sha256,
         sources=[SourceDraft(*s) for s in sources],
-        entities=[LocalEntity(*e) for e in entities],
+        entities=[LocalEntity(*e) for e in marshal.loads(entities)],
         facts=[FactDraft._make((*f[:8], tuple(RelationDraft(*r) for r in f[8]))) for f in facts],
         version=version,
     )

@@ -205,7 +205,7 @@ def _compile_folder(
         # the snapshot describes the facts.yaml just written (kept as it is when nothing,
         # not even a stamp, changed)
         racy_after = time.time_ns() - RACY_NS
-        records = {d.extraction.path: d.record(racy_after) for d in documents}
+        records = {d.extraction.path: d.record(cache, racy_after) for d in documents}
         snapshot.save(records, memo)
     return CompileResult(report, texts, sources, memo.entities, documents)
 
@@ -256,7 +256,7 @@ class _Document:
             and previous.source_ids == self.source_ids
         )
 
-    def record(self, racy_after: int) -> DocumentRecord:
+    def record(self, cache: ExtractionCache, racy_after: int) -> DocumentRecord:
         """What the next compile may reuse. A file modified in the last moments before
         `racy_after` could change again within the clock's granularity without its stamp
         changing, so its stamp is not recorded: the next compile reads and hashes it."""
@@ -271,7 +271,8 @@ class _Document:
             entities_blob=(
                 previous.entities_blob
                 if previous is not None
-                else DocumentRecord.encode_entities(x.entities)
+                else cache.entities_blob(x.path, x.sha256)
+                or DocumentRecord.encode_entities(x.entities)
             ),
             anchors=self.anchors(),
             facts_blob=(

@@ -14,7 +14,7 @@ from bot import factbase
 from bot.cli import cli
 from bot.compiler import cache as cache_module
 from bot.compiler import compile_folder
-from bot.compiler.cache import PACK_FILE, SNAPSHOT_FILE, ExtractionCache
+from bot.compiler.cache import PACK_FILE, SNAPSHOT_FILE, DocumentRecord, ExtractionCache
 from bot.errors import ValidationError
 
 REPO = Path(__file__).resolve().parents[2]
@@ -476,3 +476,27 @@ def test_objects_the_caller_froze_stay_frozen(tmp_path):
         assert gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()
+
+
+def test_a_document_s_entities_are_encoded_once_for_the_cache_and_the_snapshot(
+    tmp_path, monkeypatch
+):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(DATA / "bbc", seeds)
+    encoded: list[int] = []
+    original = DocumentRecord.encode_entities
+
+    def counting(entities):  # type: ignore[no-untyped-def]
+        encoded.append(len(entities))
+        return original(entities)
+
+    monkeypatch.setattr(DocumentRecord, "encode_entities", staticmethod(counting))
+    compile_folder(seeds, tmp_path / "k")
+    assert len(encoded) == 3
+    (tmp_path / "k" / ".cache" / SNAPSHOT_FILE).unlink()  # each document read again
+    compile_folder(seeds, tmp_path / "k")
+    assert len(encoded) == 3  # its entry's blob passed on as it is
+    assert (
+        compile_folder(seeds, tmp_path / "k").base
+        == compile_folder(seeds, tmp_path / "c", use_cache=False).base
+    )
