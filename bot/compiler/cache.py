@@ -48,6 +48,7 @@ SNAPSHOT_FILE = "snapshot.marshal"
 SNAPSHOT_MAGIC = b"briefbot snapshot 3\n"  # then the header's length (8 bytes), header, blobs
 PACK_FILE = "extractions.marshal"
 PACK_MAGIC = b"briefbot extractions 1\n"
+WRITE_BATCH = 1024  # blobs joined into one write
 Stamp = tuple[int, int]  # (size, mtime_ns): a file unchanged since it was last read
 Blob = bytes | memoryview  # marshal data; a view into the snapshot file as it was read
 log = logging.getLogger("briefbot.compiler.cache")
@@ -197,7 +198,11 @@ def _write_sections(path: Path, magic: bytes, header: bytes, blobs: Iterable[Blo
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.writelines([magic, len(header).to_bytes(8, "little"), header])
-            handle.write(b"".join(blobs))  # one write: thousands of small ones cost more
+            # a write per thousand blobs: one per blob costs more, one for all of them would
+            # copy the whole file into memory first
+            pending = list(blobs)
+            for at in range(0, len(pending), WRITE_BATCH):
+                handle.write(b"".join(pending[at : at + WRITE_BATCH]))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from bot import factbase
-from bot.compiler import compile_folder, pipeline
+from bot.compiler import cache, compile_folder, pipeline
 from bot.compiler.cache import SNAPSHOT_FILE, DocumentRecord, Snapshot, fact_from_row, fact_row
 from bot.compiler.extract import Extraction
 from bot.compiler.merge import Grouping
@@ -371,3 +371,16 @@ def test_a_fact_row_stores_a_statement_once_when_it_is_the_excerpt(statement):
     row = fact_row(fact)
     assert (row[5] is None) == (statement == fact.excerpt)
     assert fact_from_row(marshal.loads(marshal.dumps(row))) == fact
+
+
+@pytest.mark.parametrize("batch", [1, 2, 3])
+def test_files_written_in_batches_of_blobs_read_back_whole(seeds, tmp_path, monkeypatch, batch):
+    monkeypatch.setattr(cache, "WRITE_BATCH", batch)
+    knowledge = tmp_path / "k"
+    compile_folder(seeds, knowledge)
+    loaded = Snapshot(knowledge)
+    loaded.load()
+    assert len(loaded.records) == 3 and loaded.grouping is not None
+    assert len(cache.ExtractionCache(knowledge).entries()) == 3
+    assert compile_folder(seeds, knowledge).report.cached == 3
+    assert _facts(knowledge) == _cold(seeds, tmp_path)
