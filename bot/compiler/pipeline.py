@@ -54,6 +54,7 @@ class CompileReport:
     seconds: float = 0.0
     written: bool = False
     cached: int = 0
+    phases: dict[str, float] = field(default_factory=dict)  # seconds, in the order they ran
 
     @property
     def ok(self) -> bool:
@@ -103,15 +104,33 @@ def compile_folder(
     """
     started = time.perf_counter()
     cache = ExtractionCache(knowledge_dir, enabled=use_cache)
+    clock = _Clock()
     completed = False
     with collector_paused():
         try:
-            result = _compile_folder(seeds_dir, knowledge_dir, cache, progress, write)
+            result = _compile_folder(
+                seeds_dir, knowledge_dir, cache, clock, progress=progress, write=write
+            )
             completed = True
         finally:  # what was extracted is kept even when the compile fails
             cache.save(prune=completed and result.report.ok)
+        clock.lap("cache")
+    result.report.phases = clock.phases
     result.report.seconds = time.perf_counter() - started
     return result
+
+
+@dataclass(slots=True)
+class _Clock:
+    """How long each phase of a compile took (CompileReport.phases)."""
+
+    phases: dict[str, float] = field(default_factory=dict)
+    last: float = field(default_factory=time.perf_counter)
+
+    def lap(self, phase: str) -> None:
+        now = time.perf_counter()
+        self.phases[phase] = now - self.last
+        self.last = now
 
 
 @contextmanager
@@ -142,6 +161,8 @@ def _compile_folder(
     seeds_dir: Path,
     knowledge_dir: Path,
     cache: ExtractionCache,
+    clock: _Clock,
+    *,
     progress: Progress | None,
     write: bool,
 ) -> CompileResult:
@@ -163,8 +184,11 @@ def _compile_folder(
         except DocumentError as problem:
             report.problems.append(problem)
     report.cached = cache.hits + sum(d.text is None for d in documents)
+    clock.lap("documents")  # found, read, hashed, extracted (or found unchanged)
     memo = _merged_entities(documents, curated, snapshot)
+    clock.lap("merge")
     sources = _assemble_all(documents, seeds_dir, cache, report)
+    clock.lap("assemble")  # facts, and their YAML
     report.warnings += memo.warnings
     # the same inputs, merged the same way, give the facts.yaml the snapshot was saved with
     unchanged = memo is snapshot.merge and snapshot.facts_file_unchanged()
@@ -200,6 +224,7 @@ def _compile_folder(
         )
         if problems:
             raise ValidationError(problems)
+    clock.lap("validate and write")
     report.written = write and bool(documents)  # or facts.yaml already held this base
     if report.written and not (unchanged and all(d.text is None for d in documents)):
         # the snapshot describes the facts.yaml just written (kept as it is when nothing,
@@ -207,6 +232,7 @@ def _compile_folder(
         racy_after = time.time_ns() - RACY_NS
         records = {d.extraction.path: d.record(cache, racy_after) for d in documents}
         snapshot.save(records, memo)
+    clock.lap("snapshot")
     return CompileResult(report, texts, sources, memo.entities, documents)
 
 

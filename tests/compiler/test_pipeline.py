@@ -500,3 +500,19 @@ def test_a_document_s_entities_are_encoded_once_for_the_cache_and_the_snapshot(
         compile_folder(seeds, tmp_path / "k").base
         == compile_folder(seeds, tmp_path / "c", use_cache=False).base
     )
+
+
+def test_the_report_times_each_phase(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(DATA / "bbc", seeds)
+    report = compile_folder(seeds, tmp_path / "k").report
+    assert list(report.phases) == [
+        "documents",
+        "merge",
+        "assemble",
+        "validate and write",
+        "snapshot",
+        "cache",
+    ]
+    assert all(seconds >= 0 for seconds in report.phases.values())
+    assert sum(report.phases.values()) <= report.seconds
