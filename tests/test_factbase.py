@@ -79,6 +79,26 @@ def _fact_fields(fact: fb.Fact) -> dict:
     return {name: getattr(fact, name) for name in fb.Fact.__dataclass_fields__}
 
 
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        ({"excerpt": "Alpha gamma"}, "excerpt differs"),
+        ({"statement": " \t"}, "empty statement"),
+        ({"statement": ""}, "empty statement"),
+        ({"entities": ("e", "ghost")}, "unknown entity 'ghost'"),
+        ({"date": "Feb 2020"}, "'Feb 2020'"),
+        ({}, None),
+    ],
+)
+def test_a_fact_without_relations_is_checked_as_thoroughly(tmp_path: Path, change, problem):
+    (tmp_path / "a.txt").write_text("Alpha beta.", encoding="utf-8")
+    base = _base("a.txt", "Alpha", "Alpha beta.", [])
+    fact = fb.Fact(**{**_fact_fields(base.facts[0]), "relations": (), **change})
+    problems = fb.validate(fb.FactBase(base.sources, base.entities, [fact]), tmp_path)
+    assert [p for p in problems if problem and problem in p] == problems
+    assert bool(problems) == bool(problem)
+
+
 def test_validation_names_each_duplicate_id_once(tmp_path):
     base = _base("a.txt", "Title", "Some words here.", [])
     (tmp_path / "a.txt").write_text("Some words here.", encoding="utf-8")
