@@ -50,7 +50,7 @@ PACK_FILE = "extractions.marshal"
 PACK_MAGIC = b"briefbot extractions 1\n"
 WRITE_BATCH = 1024  # blobs joined into one write
 Stamp = tuple[int, int]  # (size, mtime_ns): a file unchanged since it was last read
-Blob = bytes | memoryview  # marshal data; a view into the snapshot file as it was read
+Blob = bytes | memoryview  # marshal data; a view into the pack or snapshot file as it was read
 log = logging.getLogger("briefbot.compiler.cache")
 
 
