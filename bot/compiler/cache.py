@@ -211,25 +211,35 @@ def _write_sections(path: Path, magic: bytes, header: bytes, blobs: Iterable[Blo
 
 def encode(extraction: Extraction) -> Any:
     """Plain tuples, lists and dicts only: what marshal can store. The entities go in already
-    marshaled (DocumentRecord.encode_entities), as a snapshot record keeps them."""
+    marshaled (DocumentRecord.encode_entities), as a snapshot record keeps them; the fact
+    drafts as columns (FactDraft's fields, each a tuple over the facts), which zip makes
+    without a Python step per fact but for the few with relations."""
+    columns = list(zip(*extraction.facts, strict=True))
+    if columns:
+        columns[-1] = tuple(tuple(map(tuple, rs)) if rs else () for rs in columns[-1])
     return (
         extraction.version,
         extraction.path,
         extraction.sha256,
         [tuple(s) for s in extraction.sources],
         DocumentRecord.encode_entities(extraction.entities),
-        [(*f[:8], [tuple(r) for r in f.relations]) for f in extraction.facts],
+        columns,
     )
 
 
 def decode(data: Any) -> Extraction:
-    version, path, sha256, sources, entities, facts = data
+    version, path, sha256, sources, entities, columns = data
+    facts: list[FactDraft] = []
+    if columns:
+        *fields, relations = columns
+        relations = [tuple(map(RelationDraft._make, rs)) if rs else () for rs in relations]
+        facts = list(map(FactDraft._make, zip(*fields, relations, strict=True)))
     return Extraction(
         path=path,
         sha256=sha256,
         sources=[SourceDraft(*s) for s in sources],
         entities=[LocalEntity(*e) for e in marshal.loads(entities)],
-        facts=[FactDraft._make((*f[:8], tuple(RelationDraft(*r) for r in f[8]))) for f in facts],
+        facts=facts,
         version=version,
     )
 

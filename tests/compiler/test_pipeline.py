@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import marshal
 import re
 import shutil
 from pathlib import Path
@@ -15,6 +16,7 @@ from bot.cli import cli
 from bot.compiler import cache as cache_module
 from bot.compiler import compile_folder
 from bot.compiler.cache import PACK_FILE, SNAPSHOT_FILE, DocumentRecord, ExtractionCache
+from bot.compiler.extract import Extraction, RelationDraft, extract
 from bot.errors import ValidationError
 
 REPO = Path(__file__).resolve().parents[2]
@@ -516,3 +518,18 @@ def test_the_report_times_each_phase(tmp_path):
     ]
     assert all(seconds >= 0 for seconds in report.phases.values())
     assert sum(report.phases.values()) <= report.seconds
+
+
+def test_an_extraction_survives_its_cache_entry():
+    seed = extract(SEED.name, SEED.read_text(encoding="utf-8"), "0" * 64)
+    assert any(f.relations for f in seed.facts)
+    for extraction in (seed, Extraction("e.txt", "1" * 64, [], [], [])):
+        back = cache_module.decode(marshal.loads(marshal.dumps(cache_module.encode(extraction))))
+        assert (back.path, back.sha256, back.sources, back.facts) == (
+            extraction.path,
+            extraction.sha256,
+            extraction.sources,
+            extraction.facts,
+        )
+        assert [vars(e) for e in back.entities] == [vars(e) for e in extraction.entities]
+        assert all(type(r) is RelationDraft for f in back.facts for r in f.relations)
