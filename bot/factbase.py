@@ -158,9 +158,13 @@ def render_facts(facts: Iterable[Fact]) -> str:
 
 def _render_facts(facts: Iterable[Fact], q: _Quoter, out: list[str]) -> None:
     for f in facts:
+        # ids and excerpts are unique: quoted without the memo. Most statements are their
+        # excerpt, quoted once.
+        excerpt = _quote(f.excerpt)
+        statement = excerpt if f.statement == f.excerpt else _quote(f.statement)
         out.append(
-            f"- id: {q(f.id)}\n  source: {q(f.source)}\n  start: {f.start}\n  end: {f.end}\n"
-            f"  excerpt: {q(f.excerpt)}\n  statement: {q(f.statement)}\n"
+            f"- id: {_quote(f.id)}\n  source: {q(f.source)}\n  start: {f.start}\n  end: {f.end}\n"
+            f"  excerpt: {excerpt}\n  statement: {statement}\n"
             f"  entities: [{', '.join(map(q, f.entities))}]\n"
         )
         if f.date:
@@ -206,7 +210,9 @@ def _quote(text: str) -> str:
     if _PLAIN.fullmatch(text) and text.casefold() not in _YAML_WORDS:
         return text
     quoted: str = _encode_string(text)
-    if _UNSAFE_IN_QUOTES.search(quoted):  # line separators and C1 controls must be escaped in YAML
+    # line separators and C1 controls must be escaped in YAML; of them only DEL is ASCII, so
+    # most quoted text (ASCII) needs no search
+    if (not quoted.isascii() or "\x7f" in quoted) and _UNSAFE_IN_QUOTES.search(quoted):
         quoted = _UNSAFE_IN_QUOTES.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
     return quoted
 

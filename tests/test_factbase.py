@@ -41,6 +41,17 @@ def test_yaml_round_trips_any_text(path, title, excerpt, aliases):
     assert (back.sources, back.entities, back.facts) == (base.sources, base.entities, base.facts)
 
 
+@pytest.mark.parametrize(
+    "text", ["DEL \x7f here", "C1 \x85 and \x9f", "line\u2028separator", "ünïcödé", "yes", "a-b"]
+)
+def test_a_statement_that_is_its_excerpt_round_trips_and_is_written_printable(text):
+    base = _base("p.txt", text, text, [])
+    written = fb.to_yaml(base)
+    assert not {"\x7f", "\x85", "\x9f", "\u2028"} & set(written)
+    back = fb.from_yaml(written)
+    assert back.facts[0].excerpt == back.facts[0].statement == text
+
+
 def test_save_refuses_a_base_whose_excerpt_drifted(tmp_path: Path):
     seeds, knowledge = tmp_path / "seeds", tmp_path / "knowledge"
     seeds.mkdir()
@@ -66,6 +77,26 @@ def test_validate_names_dangling_ids_and_bad_dates(tmp_path: Path):
 
 def _fact_fields(fact: fb.Fact) -> dict:
     return {name: getattr(fact, name) for name in fb.Fact.__dataclass_fields__}
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        ({"excerpt": "Alpha gamma"}, "excerpt differs"),
+        ({"statement": " \t"}, "empty statement"),
+        ({"statement": ""}, "empty statement"),
+        ({"entities": ("e", "ghost")}, "unknown entity 'ghost'"),
+        ({"date": "Feb 2020"}, "'Feb 2020'"),
+        ({}, None),
+    ],
+)
+def test_a_fact_without_relations_is_checked_as_thoroughly(tmp_path: Path, change, problem):
+    (tmp_path / "a.txt").write_text("Alpha beta.", encoding="utf-8")
+    base = _base("a.txt", "Alpha", "Alpha beta.", [])
+    fact = fb.Fact(**{**_fact_fields(base.facts[0]), "relations": (), **change})
+    problems = fb.validate(fb.FactBase(base.sources, base.entities, [fact]), tmp_path)
+    assert [p for p in problems if problem and problem in p] == problems
+    assert bool(problems) == bool(problem)
 
 
 def test_validation_names_each_duplicate_id_once(tmp_path):

@@ -1,9 +1,9 @@
 """knowledge/.cache/: per-document extractions, keyed by content hash, name and compiler version,
-and a snapshot of the last compile's per-document results.
+in one pack file, and a snapshot of the last compile's per-document results.
 
-An unchanged document is never re-extracted; a corrupt or foreign cache entry is ignored
-and rebuilt. Entries are `marshal`ed plain tuples (no code runs on load, and it is several
-times faster than unpickling thousands of records), in a git-ignored folder.
+An unchanged document is never re-extracted; a corrupt or foreign cache entry (or pack) is
+ignored and rebuilt. Entries are `marshal`ed plain tuples (no code runs on load, and it is
+several times faster than unpickling thousands of records), in a git-ignored folder.
 
 The snapshot makes adding one document to thousands cheap: one file holding, per document,
 its file stamp (size, mtime), its entities and sources (what the cross-document merge needs)
@@ -14,9 +14,10 @@ result with a key of its inputs (every document's path and content hash, curated
 compile whose documents are all unchanged reuses it instead of merging again; and the merge's
 first stage (merge.Grouping), which a compile that only adds documents adds them to.
 
-Layout: SNAPSHOT_MAGIC, the header's length, the marshaled header (rows of small values, with
-the lengths of their blobs), then the blobs (marshal data of entities, facts, the grouping)
-back to back. Blobs pass from one snapshot to the next without being decoded or re-encoded.
+Layout of both files: a magic line, the header's length, the marshaled header (rows of small
+values, with the lengths of their blobs), then the blobs (marshal data of extractions; of
+entities, facts, the grouping) back to back. Blobs pass from one file to the next without
+being decoded or re-encoded.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import marshal
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,19 +45,31 @@ from bot.factbase import FACTS_FILE, Entity, Fact, Relation
 
 CACHE_DIR = ".cache"
 SNAPSHOT_FILE = "snapshot.marshal"
-SNAPSHOT_MAGIC = b"briefbot snapshot 2\n"  # then the header's length (8 bytes), header, blobs
+SNAPSHOT_MAGIC = b"briefbot snapshot 3\n"  # then the header's length (8 bytes), header, blobs
+PACK_FILE = "extractions.marshal"
+PACK_MAGIC = b"briefbot extractions 1\n"
+WRITE_BATCH = 1024  # blobs joined into one write
 Stamp = tuple[int, int]  # (size, mtime_ns): a file unchanged since it was last read
-Blob = bytes | memoryview  # marshal data; a view into the snapshot file as it was read
+Blob = bytes | memoryview  # marshal data; a view into the pack or snapshot file as it was read
 log = logging.getLogger("briefbot.compiler.cache")
 
 
 class ExtractionCache:
+    """Every document's extraction, in one pack file read when first needed and written once,
+    at the end of a compile (`save`): a file per document cost more to create than most of
+    the rest of a cold compile. Entries of unchanged documents pass from one pack to the
+    next as they were read, neither decoded nor re-encoded."""
+
     def __init__(self, knowledge_dir: Path, *, enabled: bool = True) -> None:
         self.folder = knowledge_dir / CACHE_DIR
+        self.path = self.folder / PACK_FILE
         self.enabled = enabled
         self.hits = 0
         self.misses = 0
         self.used: set[str] = set()
+        self._stored: dict[str, Blob] | None = None  # the pack's entries, once read
+        self._added: dict[str, bytes] = {}
+        self._entity_blobs: dict[str, bytes] = {}  # of the entries this compile got or put
 
     @staticmethod
     def key(path: str, sha256: str) -> str:
@@ -67,13 +81,13 @@ class ExtractionCache:
             return None
         key = self.key(path, sha256)
         self.used.add(key)
-        try:
-            data = (self.folder / f"{key}.entry").read_bytes()
-        except FileNotFoundError:
+        data = self._added.get(key) or self.entries().get(key)
+        if data is None:
             self.misses += 1
             return None
         try:
-            extraction = decode(marshal.loads(data))
+            row = marshal.loads(data)
+            extraction = decode(row)
         except Exception as exc:  # a damaged entry is rebuilt, never fatal
             log.warning("ignoring unreadable cache entry %s: %s", key, exc)
             self.misses += 1
@@ -82,6 +96,7 @@ class ExtractionCache:
             self.misses += 1
             return None
         self.hits += 1
+        self._entity_blobs[key] = row[4]
         return extraction
 
     def put(self, extraction: Extraction) -> None:
@@ -89,65 +104,142 @@ class ExtractionCache:
             return
         key = self.key(extraction.path, extraction.sha256)
         self.used.add(key)
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".entry.", dir=self.folder)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(marshal.dumps(encode(extraction)))
-            os.replace(tmp, self.folder / f"{key}.entry")
-        except OSError as exc:  # a read-only knowledge folder still compiles, just slower
-            log.warning("cannot write cache entry %s: %s", key, exc)
+        row = encode(extraction)
+        self._added[key] = marshal.dumps(row)
+        self._entity_blobs[key] = row[4]
 
-    def stamp(self, path: str, sha256: str) -> Stamp | None:
-        """The entry's stamp: a snapshot record stands for its entry only while this matches."""
-        if not self.enabled:
-            return None
-        # a string, not a Path: this runs for every document, and pathlib costs more than stat
-        return file_stamp(f"{self.folder}/{self.key(path, sha256)}.entry")
+    def entities_blob(self, path: str, sha256: str) -> bytes | None:
+        """The marshaled entities of an extraction this compile got or put (what a snapshot
+        record holds of them): encoded once, for both."""
+        return self._entity_blobs.get(self.key(path, sha256))
 
-    def keep(self, path: str, sha256: str, stamp: Stamp) -> bool:
-        """Mark an entry used without reading it when its stamp is still `stamp` (its document
-        comes from the snapshot, whose record stands for the entry only while it is)."""
+    def keep(self, path: str, sha256: str) -> bool:
+        """Mark an entry used without decoding it, when the pack holds it (its document comes
+        from the snapshot; without the entry it is read and extracted again, to restore it)."""
         if not self.enabled:
             return False
         key = self.key(path, sha256)
-        if file_stamp(f"{self.folder}/{key}.entry") != stamp:
+        if key not in self.entries():
             return False
         self.used.add(key)
         return True
 
-    def prune(self) -> int:
-        """Delete entries this compile did not use (documents changed or removed)."""
-        if not self.enabled or not self.folder.is_dir():
-            return 0
-        removed = 0
-        for entry in self.folder.iterdir():
-            if entry.suffix == ".entry" and entry.stem not in self.used:
+    def save(self, *, prune: bool) -> None:
+        """Write the pack, when this compile added entries or, with `prune`, leaves some unused
+        (of documents changed or removed). A read-only knowledge folder still compiles, just
+        slower."""
+        if not self.enabled:
+            return
+        stored = self.entries()
+        entries = {
+            key: data
+            for key, data in stored.items()
+            if key not in self._added and (not prune or key in self.used)
+        }
+        if prune:
+            self._remove_entry_files()
+        if not self._added and len(entries) == len(stored):
+            return
+        entries.update(self._added)
+        header = marshal.dumps((COMPILER_VERSION, [(k, len(d)) for k, d in entries.items()]))
+        try:
+            _write_sections(self.path, PACK_MAGIC, header, entries.values())
+        except OSError as exc:
+            log.warning("cannot write the extraction cache %s: %s", self.path, exc)
+
+    def entries(self) -> dict[str, Blob]:
+        """The pack's entries as it was read (key -> marshal data), read when first asked for."""
+        if self._stored is None:
+            self._stored = self._read()
+        return self._stored
+
+    def _read(self) -> dict[str, Blob]:
+        try:
+            sections = _read_sections(self.path, PACK_MAGIC)
+            if sections is None:
+                return {}
+            (version, rows), blobs = sections
+            if version != COMPILER_VERSION:
+                return {}
+            entries: dict[str, Blob] = {key: blobs.take(length) for key, length in rows}
+            blobs.finish()
+        except FileNotFoundError:
+            return {}
+        except Exception as exc:  # a damaged pack only costs time
+            log.warning("ignoring unreadable extraction cache %s: %s", self.path, exc)
+            return {}
+        return entries
+
+    def _remove_entry_files(self) -> None:
+        """Earlier versions kept a file per document (`*.entry`): nothing reads them now."""
+        try:
+            for entry in self.folder.glob("*.entry"):
                 entry.unlink(missing_ok=True)
-                removed += 1
-        return removed
+        except OSError:
+            pass
+
+
+def _read_sections(path: Path, magic: bytes) -> tuple[Any, _BlobReader] | None:
+    """The header and blobs of a file in the cache's layout (see the module docstring); None
+    when the file is of another format."""
+    data = memoryview(path.read_bytes())
+    if data[: len(magic)] != magic:
+        return None
+    at = len(magic) + 8
+    end = at + int.from_bytes(data[at - 8 : at], "little")
+    return marshal.loads(data[at:end]), _BlobReader(data, end)
+
+
+def _write_sections(path: Path, magic: bytes, header: bytes, blobs: Iterable[Blob]) -> None:
+    """Replace `path` atomically with the header and the blobs after it, as they are (not
+    marshaled into the header: that would copy them into one growing buffer first)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.writelines([magic, len(header).to_bytes(8, "little"), header])
+            # a write per thousand blobs: one per blob costs more, one for all of them would
+            # copy the whole file into memory first
+            pending = list(blobs)
+            for at in range(0, len(pending), WRITE_BATCH):
+                handle.write(b"".join(pending[at : at + WRITE_BATCH]))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def encode(extraction: Extraction) -> Any:
-    """Plain tuples, lists and dicts only: what marshal can store."""
+    """Plain tuples, lists and dicts only: what marshal can store. The entities go in already
+    marshaled (DocumentRecord.encode_entities), as a snapshot record keeps them; the fact
+    drafts as columns (FactDraft's fields, each a tuple over the facts), which zip makes
+    without a Python step per fact but for the few with relations."""
+    columns = list(zip(*extraction.facts, strict=True))
+    if columns:
+        columns[-1] = tuple(tuple(map(tuple, rs)) if rs else () for rs in columns[-1])
     return (
         extraction.version,
         extraction.path,
         extraction.sha256,
         [tuple(s) for s in extraction.sources],
-        [_entity_row(e) for e in extraction.entities],
-        [(*f[:8], [tuple(r) for r in f.relations]) for f in extraction.facts],
+        DocumentRecord.encode_entities(extraction.entities),
+        columns,
     )
 
 
 def decode(data: Any) -> Extraction:
-    version, path, sha256, sources, entities, facts = data
+    version, path, sha256, sources, entities, columns = data
+    facts: list[FactDraft] = []
+    if columns:
+        *fields, relations = columns
+        relations = [tuple(map(RelationDraft._make, rs)) if rs else () for rs in relations]
+        facts = list(map(FactDraft._make, zip(*fields, relations, strict=True)))
     return Extraction(
         path=path,
         sha256=sha256,
         sources=[SourceDraft(*s) for s in sources],
-        entities=[LocalEntity(*e) for e in entities],
-        facts=[FactDraft._make((*f[:8], tuple(RelationDraft(*r) for r in f[8]))) for f in facts],
+        entities=[LocalEntity(*e) for e in marshal.loads(entities)],
+        facts=facts,
         version=version,
     )
 
@@ -173,7 +265,6 @@ class DocumentRecord:
     only when it reuses them."""
 
     stamp: Stamp  # of the document file
-    entry_stamp: Stamp  # of its cache entry
     sha256: str
     sources: list[SourceDraft]
     local_ids: list[str | None]  # the ids its facts were assembled with
@@ -250,15 +341,12 @@ class Snapshot:
         if not self.enabled:
             return
         try:
-            data = memoryview(self.path.read_bytes())
-            if data[: len(SNAPSHOT_MAGIC)] != SNAPSHOT_MAGIC:
+            sections = _read_sections(self.path, SNAPSHOT_MAGIC)
+            if sections is None:
                 return  # another format: only costs time
-            at = len(SNAPSHOT_MAGIC) + 8
-            end = at + int.from_bytes(data[at - 8 : at], "little")
-            version, facts_file_stamp, rows, merge = marshal.loads(data[at:end])
+            (version, facts_file_stamp, rows, merge), blobs = sections
             if version != COMPILER_VERSION:
                 return
-            blobs = _BlobReader(data, end)
             records = {path: _record(row, blobs) for path, row in rows.items()}
             grouping = merge and merge[3] and _grouping_memo(merge[3], blobs)
             blobs.finish()
@@ -316,20 +404,13 @@ class Snapshot:
         order)."""
         if not self.enabled:
             return
-        # the blobs (most of the file) are written after the header as they are, not marshaled
-        # into it: that would copy them into one growing buffer first
         blobs: list[Blob] = []
         rows = {path: _row(record, blobs) for path, record in records.items()}
         merge_row = None if merge is None else _merge_row(merge, blobs)
+        stamp = file_stamp(self.facts_file)
+        header = marshal.dumps((COMPILER_VERSION, stamp, rows, merge_row))
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".snapshot.", dir=self.path.parent)
-            with os.fdopen(fd, "wb") as handle:
-                stamp = file_stamp(self.facts_file)
-                header = marshal.dumps((COMPILER_VERSION, stamp, rows, merge_row))
-                handle.writelines([SNAPSHOT_MAGIC, len(header).to_bytes(8, "little"), header])
-                handle.write(b"".join(blobs))  # one write: thousands of small ones cost more
-            os.replace(tmp, self.path)
+            _write_sections(self.path, SNAPSHOT_MAGIC, header, blobs)
         except OSError as exc:
             log.warning("cannot write snapshot %s: %s", self.path, exc)
 
@@ -356,7 +437,6 @@ def _row(record: DocumentRecord, blobs: list[Blob]) -> Any:
     blobs += (record.entities_blob, record.facts_blob)
     return (
         record.stamp,
-        record.entry_stamp,
         record.sha256,
         [tuple(s) for s in record.sources],
         record.local_ids,
@@ -372,7 +452,6 @@ def _row(record: DocumentRecord, blobs: list[Blob]) -> Any:
 def _record(row: Any, blobs: _BlobReader) -> DocumentRecord:
     (
         stamp,
-        entry_stamp,
         sha256,
         sources,
         local_ids,
@@ -385,7 +464,6 @@ def _record(row: Any, blobs: _BlobReader) -> DocumentRecord:
     ) = row
     return DocumentRecord(
         tuple(stamp),
-        tuple(entry_stamp),
         sha256,
         [SourceDraft(*s) for s in sources],
         local_ids,
@@ -418,6 +496,8 @@ def _entity_row(e: LocalEntity) -> tuple[Any, ...]:
 
 
 def fact_row(f: Fact) -> tuple[Any, ...]:
+    """Most statements are their excerpt: None stands for it, which keeps the snapshot a third
+    smaller."""
     relations = tuple((r.type, r.subject, r.value, r.object) for r in f.relations)
     return (
         f.id,
@@ -425,7 +505,7 @@ def fact_row(f: Fact) -> tuple[Any, ...]:
         f.start,
         f.end,
         f.excerpt,
-        f.statement,
+        None if f.statement == f.excerpt else f.statement,
         f.entities,
         f.date,
         f.date_text,
@@ -437,4 +517,5 @@ def fact_row(f: Fact) -> tuple[Any, ...]:
 
 def fact_from_row(row: Any) -> Fact:
     relations = tuple(Relation(*r) for r in row[11]) if row[11] else ()
-    return Fact(*row[:11], relations)  # type: ignore[call-arg]  # the row holds every field
+    statement = row[4] if row[5] is None else row[5]
+    return Fact(*row[:5], statement, *row[6:11], relations)  # type: ignore[call-arg]  # the row holds every field

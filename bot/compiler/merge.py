@@ -145,16 +145,26 @@ class Grouping:
     def _count(self, entity: LocalEntity) -> None:
         root = self.union.find((entity.keys or entity.alias_keys)[0])
         cluster = self.clusters.get(root)
-        if cluster is None:
-            cluster = self.clusters[root] = Cluster()
+        if self.exact:
+            for score in entity.votes.values():
+                if (score * EXACT_VOTES) % 1:
+                    self.exact = False
+        if cluster is None:  # most clusters: one entity, whose counts are copied as they are
+            self.clusters[root] = Cluster(
+                set(entity.keys),
+                set(entity.alias_keys),
+                dict(entity.surfaces),
+                dict(entity.votes),
+                {t.casefold() for t in entity.titles},
+                set(entity.former),
+            )
+            return
         cluster.keys.update(entity.keys)
         surfaces, votes = cluster.surfaces, cluster.votes
         for surface, count in entity.surfaces.items():
             surfaces[surface] = surfaces.get(surface, 0) + count
         for kind, score in entity.votes.items():
             votes[kind] = votes.get(kind, 0) + score
-            if (score * EXACT_VOTES) % 1:
-                self.exact = False
         if entity.alias_keys:
             cluster.alias_keys.update(entity.alias_keys)
         if entity.titles:
@@ -468,7 +478,7 @@ def document_facts(
                 number += 1
             repeats[base_id] = number
         fact_ids.add(fact_id)
-        entity_ids = tuple(dict.fromkeys(i for i in (local_ids[n] for n in draft.entities) if i))
+        entity_ids = _fact_entity_ids(draft.entities, local_ids)
         relations = (
             tuple(
                 Relation(
@@ -484,18 +494,28 @@ def document_facts(
             else ()
         )
         facts.append(
-            Fact(
-                id=fact_id,
-                source=source_id,
-                start=draft.start,
-                end=draft.end,
-                excerpt=excerpt,
-                statement=draft.statement,
-                entities=entity_ids,
-                date=draft.date,
-                date_text=draft.date_text,
-                section=draft.section,
-                relations=tuple(dict.fromkeys(relations)) if relations else (),
+            Fact(  # positional: this runs for every fact of a corpus
+                fact_id,
+                source_id,
+                draft.start,
+                draft.end,
+                excerpt,
+                draft.statement,
+                entity_ids,
+                draft.date,
+                draft.date_text,
+                draft.section,
+                "sentence",
+                tuple(dict.fromkeys(relations)) if relations else (),
             )
         )
     return facts
+
+
+def _fact_entity_ids(local: tuple[int, ...], local_ids: LocalIds) -> tuple[str, ...]:
+    """The fact base ids of a fact's local entities, once each, in order (entities the merge
+    dropped have none)."""
+    ids = [local_ids[n] for n in local]
+    if len(ids) == 1:
+        return (ids[0],) if ids[0] else ()
+    return tuple(dict.fromkeys(i for i in ids if i))

@@ -54,6 +54,7 @@ class CompileReport:
     seconds: float = 0.0
     written: bool = False
     cached: int = 0
+    phases: dict[str, float] = field(default_factory=dict)  # seconds, in the order they ran
 
     @property
     def ok(self) -> bool:
@@ -101,8 +102,35 @@ def compile_folder(
     Bad documents are reported in `report.problems` and skipped. Raises ValidationError
     (nothing written) when the compiled base does not validate.
     """
+    started = time.perf_counter()
+    cache = ExtractionCache(knowledge_dir, enabled=use_cache)
+    clock = _Clock()
+    completed = False
     with collector_paused():
-        return _compile_folder(seeds_dir, knowledge_dir, progress, write, use_cache)
+        try:
+            result = _compile_folder(
+                seeds_dir, knowledge_dir, cache, clock, progress=progress, write=write
+            )
+            completed = True
+        finally:  # what was extracted is kept even when the compile fails
+            cache.save(prune=completed and result.report.ok)
+        clock.lap("cache")
+    result.report.phases = clock.phases
+    result.report.seconds = time.perf_counter() - started
+    return result
+
+
+@dataclass(slots=True)
+class _Clock:
+    """How long each phase of a compile took (CompileReport.phases)."""
+
+    phases: dict[str, float] = field(default_factory=dict)
+    last: float = field(default_factory=time.perf_counter)
+
+    def lap(self, phase: str) -> None:
+        now = time.perf_counter()
+        self.phases[phase] = now - self.last
+        self.last = now
 
 
 @contextmanager
@@ -110,30 +138,39 @@ def collector_paused() -> Iterator[None]:
     """A compile builds millions of small, long-lived, acyclic objects (mentions, facts, cache
     rows). The cyclic collector would rescan all of them every time the heap grows by a
     quarter, a third of an incremental compile's time for nothing; reference counting still
-    frees everything, and the collector resumes (as it was) afterwards."""
+    frees everything, and the collector resumes (as it was) afterwards.
+
+    Resuming, it would first scan every object the compile left alive, all of them in the
+    youngest generation (a tenth of a second for a corpus of thousands): they go to the
+    oldest instead, as the compile's survivors that they are (gc.freeze moves every tracked
+    object into the permanent generation, unfreeze moves that into the oldest), unless some
+    objects were frozen before (the caller's: unfreeze would release them)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was_enabled:
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
 def _compile_folder(
     seeds_dir: Path,
     knowledge_dir: Path,
+    cache: ExtractionCache,
+    clock: _Clock,
+    *,
     progress: Progress | None,
     write: bool,
-    use_cache: bool,
 ) -> CompileResult:
-    started = time.perf_counter()
     if not seeds_dir.is_dir():
         raise DocumentError(seeds_dir, "is not a folder of documents")
     report = CompileReport()
     curated = Curated.load(knowledge_dir)
-    cache = ExtractionCache(knowledge_dir, enabled=use_cache)
-    snapshot = Snapshot(knowledge_dir, enabled=use_cache)
+    snapshot = Snapshot(knowledge_dir, enabled=cache.enabled)
     snapshot.load()
     paths = find_documents(seeds_dir)
     if not paths:  # never replace a fact base with an empty one by accident
@@ -147,8 +184,11 @@ def _compile_folder(
         except DocumentError as problem:
             report.problems.append(problem)
     report.cached = cache.hits + sum(d.text is None for d in documents)
+    clock.lap("documents")  # found, read, hashed, extracted (or found unchanged)
     memo = _merged_entities(documents, curated, snapshot)
+    clock.lap("merge")
     sources = _assemble_all(documents, seeds_dir, cache, report)
+    clock.lap("assemble")  # facts, and their YAML
     report.warnings += memo.warnings
     # the same inputs, merged the same way, give the facts.yaml the snapshot was saved with
     unchanged = memo is snapshot.merge and snapshot.facts_file_unchanged()
@@ -184,6 +224,7 @@ def _compile_folder(
         )
         if problems:
             raise ValidationError(problems)
+    clock.lap("validate and write")
     report.written = write and bool(documents)  # or facts.yaml already held this base
     if report.written and not (unchanged and all(d.text is None for d in documents)):
         # the snapshot describes the facts.yaml just written (kept as it is when nothing,
@@ -191,9 +232,7 @@ def _compile_folder(
         racy_after = time.time_ns() - RACY_NS
         records = {d.extraction.path: d.record(cache, racy_after) for d in documents}
         snapshot.save(records, memo)
-        if report.ok:
-            cache.prune()
-    report.seconds = time.perf_counter() - started
+    clock.lap("snapshot")
     return CompileResult(report, texts, sources, memo.entities, documents)
 
 
@@ -248,13 +287,8 @@ class _Document:
         `racy_after` could change again within the clock's granularity without its stamp
         changing, so its stamp is not recorded: the next compile reads and hashes it."""
         x, previous = self.extraction, self.previous
-        if previous is not None and self.text is None:
-            entry_stamp = previous.entry_stamp
-        else:
-            entry_stamp = cache.stamp(x.path, x.sha256) or (0, 0)
         return DocumentRecord(
             stamp=self.stamp if self.stamp and self.stamp[1] < racy_after else NO_STAMP,
-            entry_stamp=entry_stamp,
             sha256=x.sha256,
             sources=x.sources,
             local_ids=self.local_ids,
@@ -263,7 +297,8 @@ class _Document:
             entities_blob=(
                 previous.entities_blob
                 if previous is not None
-                else DocumentRecord.encode_entities(x.entities)
+                else cache.entities_blob(x.path, x.sha256)
+                or DocumentRecord.encode_entities(x.entities)
             ),
             anchors=self.anchors(),
             facts_blob=(
@@ -290,7 +325,7 @@ def _compile_one(
         previous is not None
         and stamp is not None
         and previous.stamp == stamp
-        and cache.keep(name, previous.sha256, previous.entry_stamp)
+        and cache.keep(name, previous.sha256)
     ):  # unchanged since the last compile read it: neither read nor hash it
         return _Document(previous.extraction(name), None, stamp, previous)
     document = read_document(path, seeds_dir)

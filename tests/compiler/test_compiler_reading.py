@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from bot.compiler import compile_folder, pipeline
-from bot.compiler.reading import find_documents, read_document
+from bot.compiler.reading import find_documents, read_bytes, read_document
 from bot.errors import DocumentError
 
 GOOD = "A Good Title\n\nThe Eastern Brigade operates in Syria. It grew in 2015.\n"
@@ -34,6 +34,25 @@ def test_huge_file_is_refused_without_reading_it(seeds_dir):
     with huge.open("wb") as handle:  # sparse: 50 MB on paper, nothing on disk
         handle.truncate(50_000_000)
     assert "too large (50.0 MB" in reason(huge, seeds_dir)
+
+
+@pytest.mark.parametrize("limit", [None, 50])
+def test_a_file_that_grew_after_stat_is_read_whole_or_refused(seeds_dir, monkeypatch, limit):
+    grown = seeds_dir / "grown.txt"
+    grown.write_bytes(b"x" * 100)
+    real_stat = Path.stat
+
+    def stale(self, **kwargs):  # type: ignore[no-untyped-def]
+        status = list(real_stat(self, **kwargs))
+        status[6] = 10  # st_size: as it was before the file grew
+        return os.stat_result(status)
+
+    monkeypatch.setattr(Path, "stat", stale)
+    if limit is None:
+        assert read_bytes(grown, seeds_dir) == b"x" * 100
+    else:
+        with pytest.raises(DocumentError, match="too large"):
+            read_bytes(grown, seeds_dir, max_bytes=limit)
 
 
 def test_symlink_outside_the_folder_is_refused(seeds_dir, tmp_path):

@@ -6,6 +6,7 @@ same folder: the snapshot may only save time.
 
 from __future__ import annotations
 
+import marshal
 import os
 import shutil
 import time
@@ -14,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from bot import factbase
-from bot.compiler import compile_folder, pipeline
-from bot.compiler.cache import SNAPSHOT_FILE, DocumentRecord, Snapshot
+from bot.compiler import cache, compile_folder, pipeline
+from bot.compiler.cache import SNAPSHOT_FILE, DocumentRecord, Snapshot, fact_from_row, fact_row
 from bot.compiler.extract import Extraction
 from bot.compiler.merge import Grouping
 
@@ -353,3 +354,33 @@ def test_a_truncated_or_padded_snapshot_is_ignored(seeds, tmp_path, damage):
     assert _facts(knowledge) == _cold(seeds, tmp_path)
     loaded.load()  # saved whole again
     assert len(loaded.records) == 4 and loaded.grouping is not None
+
+
+@pytest.mark.parametrize("statement", ["Same words.", "Other words."])
+def test_a_fact_row_stores_a_statement_once_when_it_is_the_excerpt(statement):
+    fact = factbase.Fact(
+        "f",
+        "s",
+        0,
+        11,
+        "Same words.",
+        statement,
+        ("e",),
+        relations=(factbase.Relation("quote", "e", "x"),),
+    )
+    row = fact_row(fact)
+    assert (row[5] is None) == (statement == fact.excerpt)
+    assert fact_from_row(marshal.loads(marshal.dumps(row))) == fact
+
+
+@pytest.mark.parametrize("batch", [1, 2, 3])
+def test_files_written_in_batches_of_blobs_read_back_whole(seeds, tmp_path, monkeypatch, batch):
+    monkeypatch.setattr(cache, "WRITE_BATCH", batch)
+    knowledge = tmp_path / "k"
+    compile_folder(seeds, knowledge)
+    loaded = Snapshot(knowledge)
+    loaded.load()
+    assert len(loaded.records) == 3 and loaded.grouping is not None
+    assert len(cache.ExtractionCache(knowledge).entries()) == 3
+    assert compile_folder(seeds, knowledge).report.cached == 3
+    assert _facts(knowledge) == _cold(seeds, tmp_path)

@@ -69,3 +69,29 @@ def test_votes_whose_sums_depend_on_their_order_are_flagged(extractions):
     grouping = _grouped(extractions)
     grouping.add([Extraction("odd.txt", "0" * 64, [], [odd], [])])
     assert not grouping.exact
+
+
+def test_a_cluster_is_the_sum_of_its_entities_from_the_first_one_on():
+    first = LocalEntity(["jane roe"], ["roe"], {"Jane Roe": 2}, {"person": 1.0}, ["President"])
+    second = LocalEntity(["jane roe"], [], {"Jane Roe": 1, "Roe": 1}, {"person": 0.5}, ["MINISTER"])
+    documents = [
+        Extraction(f"{n}.txt", "0" * 64, [], [e], []) for n, e in enumerate([first, second])
+    ]
+    alone, both = _grouped(documents[:1]), _grouped(documents)
+    assert _state(alone)["jane roe"] == (
+        ["jane roe"],
+        ["roe"],
+        [("Jane Roe", 2)],
+        [("person", 1.0)],
+        ["president"],
+        [],
+    )
+    assert _state(both)["jane roe"] == (
+        ["jane roe"],
+        ["roe"],
+        [("Jane Roe", 3), ("Roe", 1)],
+        [("person", 1.5)],
+        ["minister", "president"],
+        [],
+    )
+    assert first.surfaces == {"Jane Roe": 2} and first.titles == ["President"]  # not shared

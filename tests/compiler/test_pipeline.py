@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import gc
+import marshal
 import re
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from bot import factbase
 from bot.cli import cli
+from bot.compiler import cache as cache_module
 from bot.compiler import compile_folder
-from bot.compiler.cache import ExtractionCache
+from bot.compiler.cache import PACK_FILE, SNAPSHOT_FILE, DocumentRecord, ExtractionCache
+from bot.compiler.extract import Extraction, RelationDraft, extract
+from bot.errors import ValidationError
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "seeds" / "000_b1e87bea9178cb10.txt"
@@ -255,30 +261,92 @@ def test_curated_corrections_and_warnings(tmp_path):
     assert entity_named(base, "Tory").name == "Conservative Party"
 
 
+def _pack_entries(knowledge: Path) -> dict[str, bytes]:
+    return {key: bytes(data) for key, data in ExtractionCache(knowledge).entries().items()}
+
+
 def test_cache_reuses_unchanged_documents(tmp_path):
     seeds = tmp_path / "seeds"
     shutil.copytree(DATA / "bbc", seeds)
     knowledge = tmp_path / "k"
     assert compile_folder(seeds, knowledge).report.cached == 0
     assert compile_folder(seeds, knowledge).report.cached == 3
+    before = _pack_entries(knowledge)
     (seeds / "politics_010.txt").write_text(
         "Changed Title Line\n\nThe Scottish Parliament met today.\n"
     )
     assert compile_folder(seeds, knowledge).report.cached == 2
-    assert len(list((knowledge / ".cache").glob("*.entry"))) == 3  # the stale entry is pruned
+    after = _pack_entries(knowledge)
+    assert len(after) == 3 and len(set(before) & set(after)) == 2  # the stale entry is pruned
+    assert all(after[key] == before[key] for key in set(before) & set(after))
+
+
+def test_the_cache_is_one_pack_file_left_alone_when_nothing_changed(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(DATA / "bbc", seeds)
+    knowledge = tmp_path / "k"
+    (knowledge / ".cache").mkdir(parents=True)
+    (knowledge / ".cache" / f"{'0' * 64}-123456789abc.entry").write_bytes(b"an older layout")
+    compile_folder(seeds, knowledge)
+    assert sorted(p.name for p in (knowledge / ".cache").iterdir()) == [PACK_FILE, SNAPSHOT_FILE]
+    pack = knowledge / ".cache" / PACK_FILE
+    written = pack.stat()
+    (seeds / "politics_010.txt").touch()  # read again, its entry found in the pack
+    assert compile_folder(seeds, knowledge).report.cached == 3
+    assert (pack.stat().st_ino, pack.stat().st_mtime_ns) == (written.st_ino, written.st_mtime_ns)
 
 
 def test_corrupt_cache_entry_is_rebuilt(tmp_path):
     seeds = tmp_path / "seeds"
     shutil.copytree(DATA / "bbc", seeds)
     knowledge = tmp_path / "k"
-    first = compile_folder(seeds, knowledge)
-    for entry in (knowledge / ".cache").glob("*.entry"):
-        entry.write_bytes(b"not a marshal entry")
-    again = compile_folder(seeds, knowledge)
+    first = compile_folder(seeds, knowledge, use_cache=False)
+    pack, snapshot = knowledge / ".cache" / PACK_FILE, knowledge / ".cache" / SNAPSHOT_FILE
+    compile_folder(seeds, knowledge)
+    data, entries = pack.read_bytes(), _pack_entries(knowledge)
+    damaged = next(iter(entries.values()))
+    pack.write_bytes(data.replace(damaged, b"\xff" * len(damaged)))  # one entry unreadable
+    snapshot.unlink()  # which would spare reading the documents
+    again = compile_folder(seeds, knowledge, write=False)
+    assert again.report.cached == 2
+    assert factbase.to_yaml(again.base) == factbase.to_yaml(first.base)
+    assert _pack_entries(knowledge) == entries  # rebuilt
+    pack.write_bytes(pack.read_bytes()[:-10])  # the whole pack unreadable
+    again = compile_folder(seeds, knowledge, write=False)
     assert again.report.cached == 0
     assert factbase.to_yaml(again.base) == factbase.to_yaml(first.base)
+    assert _pack_entries(knowledge) == entries
     assert ExtractionCache.key("a.txt", "00") != ExtractionCache.key("b.txt", "00")
+
+
+def test_extractions_are_kept_when_the_compile_fails_or_writes_nothing(tmp_path, monkeypatch):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(DATA / "bbc", seeds)
+    knowledge = tmp_path / "k"
+    with monkeypatch.context() as patched:
+        patched.setattr(factbase, "validate", lambda *a, **k: ["fact x: broken"])
+        with pytest.raises(ValidationError):
+            compile_folder(seeds, knowledge)
+    assert compile_folder(seeds, knowledge, write=False).report.cached == 3
+    shutil.copy(SEED, seeds / SEED.name)
+    assert compile_folder(seeds, knowledge, write=False).report.cached == 3
+    assert compile_folder(seeds, knowledge).report.cached == 4
+
+
+def test_a_knowledge_folder_the_cache_cannot_be_written_to_still_compiles(tmp_path, monkeypatch):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(DATA / "bbc", seeds)
+    knowledge = tmp_path / "k"
+    knowledge.mkdir()
+
+    def refused(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise PermissionError("read-only")
+
+    monkeypatch.setattr(cache_module.tempfile, "mkstemp", refused)
+    first = compile_folder(seeds, knowledge, write=False)
+    assert first.report.ok and first.report.cached == 0
+    assert not (knowledge / ".cache" / PACK_FILE).exists()
+    assert compile_folder(seeds, knowledge, write=False).report.ok
 
 
 def test_failing_validation_never_replaces_a_good_base(tmp_path, monkeypatch):
@@ -389,3 +457,79 @@ def test_written_fact_base_is_readable_by_others(tmp_path):
     shutil.copytree(DATA / "bbc", seeds)
     compile_folder(seeds, tmp_path / "k")
     assert (tmp_path / "k" / "facts.yaml").stat().st_mode & 0o044 == 0o044
+
+
+def test_the_compile_s_survivors_go_to_the_oldest_generation_not_the_youngest(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(DATA / "bbc", seeds)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    documents = compile_folder(seeds, tmp_path / "k").documents
+    assert any(o is documents for o in gc.get_objects(generation=2))
+    assert gc.get_freeze_count() == 0
+
+
+def test_objects_the_caller_froze_stay_frozen(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(DATA / "bbc", seeds)
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        compile_folder(seeds, tmp_path / "k")
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
+def test_a_document_s_entities_are_encoded_once_for_the_cache_and_the_snapshot(
+    tmp_path, monkeypatch
+):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(DATA / "bbc", seeds)
+    encoded: list[int] = []
+    original = DocumentRecord.encode_entities
+
+    def counting(entities):  # type: ignore[no-untyped-def]
+        encoded.append(len(entities))
+        return original(entities)
+
+    monkeypatch.setattr(DocumentRecord, "encode_entities", staticmethod(counting))
+    compile_folder(seeds, tmp_path / "k")
+    assert len(encoded) == 3
+    (tmp_path / "k" / ".cache" / SNAPSHOT_FILE).unlink()  # each document read again
+    compile_folder(seeds, tmp_path / "k")
+    assert len(encoded) == 3  # its entry's blob passed on as it is
+    assert (
+        compile_folder(seeds, tmp_path / "k").base
+        == compile_folder(seeds, tmp_path / "c", use_cache=False).base
+    )
+
+
+def test_the_report_times_each_phase(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(DATA / "bbc", seeds)
+    report = compile_folder(seeds, tmp_path / "k").report
+    assert list(report.phases) == [
+        "documents",
+        "merge",
+        "assemble",
+        "validate and write",
+        "snapshot",
+        "cache",
+    ]
+    assert all(seconds >= 0 for seconds in report.phases.values())
+    assert sum(report.phases.values()) <= report.seconds
+
+
+def test_an_extraction_survives_its_cache_entry():
+    seed = extract(SEED.name, SEED.read_text(encoding="utf-8"), "0" * 64)
+    assert any(f.relations for f in seed.facts)
+    for extraction in (seed, Extraction("e.txt", "1" * 64, [], [], [])):
+        back = cache_module.decode(marshal.loads(marshal.dumps(cache_module.encode(extraction))))
+        assert (back.path, back.sha256, back.sources, back.facts) == (
+            extraction.path,
+            extraction.sha256,
+            extraction.sources,
+            extraction.facts,
+        )
+        assert [vars(e) for e in back.entities] == [vars(e) for e in extraction.entities]
+        assert all(type(r) is RelationDraft for f in back.facts for r in f.relations)
