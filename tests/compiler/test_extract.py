@@ -81,3 +81,46 @@ def test_root_kinds_are_the_kinds_of_the_votes_counted_under_each_root():
     for root in [*votes, "unseen", "tokayev"]:
         assert kinds.get(root) == (kind_of(votes[root]) if root in votes else None)
     assert "unseen" not in votes  # asking adds no root
+
+
+def test_bare_initials_join_the_organization_of_two_words_they_spell():
+    extraction, names = extracted(
+        "British Airways has blamed fuel prices for a drop in profits. BA last year introduced "
+        "a surcharge, and the EU-25 states and the European Union watched. Bank of America and "
+        "TV Asahi were not involved."
+    )
+    airline = extraction.entities[names.index("British Airways")]
+    assert "ba" in airline.keys
+    union = [e for e in extraction.entities if "european union" in e.keys]
+    assert union and "eu 25" not in union[0].keys  # a set of members, not the union
+
+
+def test_bare_initials_of_a_name_with_a_small_word_or_of_a_thing_join_nothing():
+    extraction, _names = extracted(
+        "Bank of America reported profits. BA shares rose after the report on Friday."
+    )
+    (bank,) = [e for e in extraction.entities if "bank of america" in e.keys]
+    assert "ba" not in bank.keys
+    extraction, _names = extracted(
+        "The Paris Club met its creditors on Monday. Sales of every PC fell in the quarter."
+    )
+    (club,) = [e for e in extraction.entities if "paris club" in e.keys]
+    assert "pc" not in club.keys  # letters that spell a common thing
+
+
+def test_a_surname_written_first_is_linked_by_the_title_before_it():
+    extraction, _names = extracted(
+        "Tung Chee Hwa was chosen by Beijing in 1996. Mr. Tung has since lost support, "
+        "and Tung said he would stay."
+    )
+    (tung,) = [e for e in extraction.entities if "tung chee hwa" in e.keys]
+    assert "tung" in tung.alias_keys
+    assert sum(tung.surfaces.values()) == 3
+
+
+def test_a_monarchs_given_name_is_no_surname_written_first():
+    extraction, _names = extracted(
+        "Abdullah Gul met the Saudi delegation in Ankara. King Abdullah sent a letter to him."
+    )
+    (gul,) = [e for e in extraction.entities if "abdullah gul" in e.keys]
+    assert "abdullah" not in gul.alias_keys + gul.keys
