@@ -26,6 +26,7 @@ from bot.compiler.gazetteer import (
     PERSON_NOUNS,
     PLACE_WORDS,
     POSTNOMINALS,
+    SURNAME_TITLES,
     TITLE_PHRASES,
     TITLE_QUALIFIERS,
     TITLES,
@@ -919,7 +920,9 @@ def _find_title(tokens: list[tuple[int, int, str]]) -> tuple[int, int, int] | No
                 size = len(phrase)
                 break
         else:
-            if words[index] in TITLES:
+            if words[index] in TITLES and not (
+                words[index] in SURNAME_TITLES and index and _named_before(words[index - 1])
+            ):
                 size = 1
         if size and not (  # "Office of the President", "Court of Justice": a name's end
             index and words[index - 1] in ("of", "the") and index + size == len(words)
@@ -930,6 +933,18 @@ def _find_title(tokens: list[tuple[int, int, str]]) -> tuple[int, int, int] | No
     if found is None:
         return None
     return (chain, found[0], found[1]) if _titles_a_name(words[found[1] :]) else None
+
+
+def _named_before(word: str) -> bool:
+    """Whether a (folded) word before a title that may be a surname makes it one: "Stephen
+    King", not "Saudi King", "Chief Judge" or "Council President"."""
+    return not (
+        word in TITLES
+        or word in TITLE_QUALIFIERS
+        or word in places()
+        or word in demonyms()
+        or _names_a_thing(word)
+    )
 
 
 def _titles_a_name(rest: list[str], *, particle_first: bool = False) -> bool:
@@ -988,6 +1003,8 @@ def _person_of_organization(
         name = " ".join(t[2] for t in person)
         if _personal_name_words(name) is None or not personal_name_shape(entity_key(name)):
             return None
+        if entity_key(" ".join(words)) in places():
+            return None  # "United States of America": one place
     owner = " ".join(t[2] for t in organization)
     key = entity_key(owner)
     if (

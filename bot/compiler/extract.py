@@ -31,6 +31,7 @@ from bot.compiler.entities import (
 from bot.compiler.gazetteer import (
     COMMON_ACRONYMS,
     HONORIFICS,
+    KNOWN_ORGS,
     REGNAL_TITLES,
     countries,
     demonyms,
@@ -549,10 +550,15 @@ def _link_initials(names: list[Mention], keys: KeyUnion, kinds: RootKinds) -> No
         if joined is None:
             joined = keys.joined_roots()
         key = entity_key(acronym)
-        if key in COMMON_ACRONYMS:
-            continue  # "TV", "IT": a thing, whatever else the letters spell
+        long_name = next(iter(candidates))
+        if key in COMMON_ACRONYMS or (
+            len(letters) == 2 and key in KNOWN_ORGS and long_name not in KNOWN_ORGS
+        ):
+            # "TV", "IT": a thing, whatever else the letters spell; "EU", "UN": the body known
+            # by its letters ("European Union"), not the "Eurasian Union" a document names
+            continue
         if keys.find(key) not in joined and key not in places():  # else joined to a long form
-            keys.union(key, next(iter(candidates)))
+            keys.union(key, long_name)
 
 
 def _link_surnames(

@@ -164,6 +164,12 @@ TITLES: Final[frozenset[str]] = HONORIFICS | frozenset(
         "ceo",
         "justice",  # "Mr Justice Harrison", "Justice Scalia"
         "co-chairman",
+        "general-secretary",
+        "lieutenant-general",
+        "lieutenant-colonel",
+        "major-general",
+        "brigadier-general",
+        "brigadier",
         # members of parliaments: "Labour MP Diane Abbott", "East Midlands MEP Robert Kilroy-Silk"
         "mp",
         "mep",
@@ -175,6 +181,12 @@ TITLES: Final[frozenset[str]] = HONORIFICS | frozenset(
 # is no such cue: "Bolton West MP" is a seat's.)
 POSTNOMINALS: Final[frozenset[str]] = frozenset(
     ["qc", "kc", "obe", "mbe", "cbe", "kbe", "dbe", "frs"]
+)
+# Titles that are also surnames or parts of names ("Stephen King", "Sacha Baron Cohen", "Burger
+# King", "Desmond Bishop"): a title only at a run's start or after a role's place or another
+# title ("Saudi King Abdullah", "Chief Judge").
+SURNAME_TITLES: Final[frozenset[str]] = frozenset(
+    ["king", "queen", "baron", "bishop", "judge", "marshal", "cardinal", "prince", "sultan"]
 )
 # Titles a monarch's given name follows ("King Abdullah", "Queen Elizabeth"): the name after
 # them is no surname.

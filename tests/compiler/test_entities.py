@@ -81,6 +81,13 @@ def test_possessive_is_not_part_of_the_name():
     assert mention.surface == "TIP" and mention.possessive
 
 
+def test_washington_dc_is_a_place_by_its_letters_too():
+    # so "DC" joins no "Development Corporation" a document names
+    for text in ["talks in Washington DC ended", "the D.C. police said"]:
+        (place,) = find_mentions(text, 0, len(text), frozenset())
+        assert place.votes.get("place", 0) >= 5, text
+
+
 def test_kind_cues():
     (place,) = find_mentions("They live in Afghanistan now.", 0, 29, frozenset({"they"}))
     assert place.votes.get("place", 0) >= 5
@@ -282,6 +289,11 @@ def test_titles_and_the_words_qualifying_them_name_no_entity():
         ("Peter Mandelson", "Trade Commissioner", "EU"),
     ]
     assert titled("Lt Col Eric Schnaible said") == [("Eric Schnaible", "Lt Col", None)]
+    # a title that is also a surname is one after a given name, not after a role's place
+    assert titled("author Stephen King said") == [("Stephen King", None, None)]
+    assert titled("said Sacha Baron Cohen today") == [("Sacha Baron Cohen", None, None)]
+    assert titled("a Burger King meal") == [("Burger King", None, None)]
+    assert titled("the Saudi King Abdullah said") == [("Abdullah", "King", "Saudi")]
     # a word that may title a person titles no organization or thing
     assert titled("at the General Motors plant") == [("General Motors", None, None)]
     assert titled("said President da Silva today") == [("Silva", "President", None)]
@@ -295,6 +307,9 @@ def test_titles_and_the_words_qualifying_them_name_no_entity():
     ]
     assert titled("the Office of the President said") == [("Office of the President", None, None)]
     assert titled("then Mr Justice Harrison ruled") == [("Harrison", "Mr Justice", None)]
+    assert titled("their commander, Lieutenant-General Sir Robert Napier, was") == [
+        ("Robert Napier", "Lieutenant-General", None)
+    ]
     assert titled("said Baroness Royall of Blaisdon") == [("Royall of Blaisdon", "Baroness", None)]
     # a party's name is no department: "Labour" owns the title, as "Council" does
     assert titled("the Labour Chairman Ian McCartney said") == [
@@ -384,6 +399,9 @@ def test_a_person_of_an_organization_is_two_names():
     assert [n for n, _ in named("the Royal Bank of Scotland said")] == ["Royal Bank of Scotland"]
     assert [n for n, _ in named("at the National Museum of Scotland")] == [
         "National Museum of Scotland"
+    ]
+    assert [n for n, _ in named("in the United States of America today")] == [
+        "United States of America"
     ]
     (house,) = find_mentions("the House of Lords voted", 0, 24, frozenset())
     assert "person" not in house.votes  # a person "of" a place is titled: "Lord X of Y"

@@ -86,13 +86,26 @@ def test_root_kinds_are_the_kinds_of_the_votes_counted_under_each_root():
 def test_bare_initials_join_the_organization_of_two_words_they_spell():
     extraction, names = extracted(
         "British Airways has blamed fuel prices for a drop in profits. BA last year introduced "
-        "a surcharge, and the EU-25 states and the European Union watched. Bank of America and "
-        "TV Asahi were not involved."
+        "a surcharge, and the General Motors plant in Detroit cut the GM-10 line. GM said so."
     )
     airline = extraction.entities[names.index("British Airways")]
     assert "ba" in airline.keys
-    union = [e for e in extraction.entities if "european union" in e.keys]
-    assert union and "eu 25" not in union[0].keys  # a set of members, not the union
+    (maker,) = [e for e in extraction.entities if "general motors" in e.keys]
+    assert "gm" in maker.keys
+    assert "gm 10" not in maker.keys  # a model or an edition, not the maker
+
+
+def test_bare_initials_of_a_body_known_by_them_join_no_other_name():
+    extraction, _names = extracted(
+        "Putin dreams of a Eurasian Union of former Soviet states. EU leaders met on Monday."
+    )
+    (eurasian,) = [e for e in extraction.entities if "eurasian union" in e.keys]
+    assert "eu" not in eurasian.keys
+    extraction, _names = extracted(
+        "The European Union met in Brussels on Monday. EU leaders agreed on a plan."
+    )
+    (union,) = [e for e in extraction.entities if "european union" in e.keys]
+    assert "eu" in union.keys
 
 
 def test_bare_initials_of_a_name_with_a_small_word_or_of_a_thing_join_nothing():
