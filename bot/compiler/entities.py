@@ -485,13 +485,15 @@ def find_mentions(
     found: list[Mention] = []
     memo = {} if memo is None else memo
     shared, leads = _SHARED_TEMPLATES, _SHARED_LEADS
-    joined_end = start  # where a run joined to the one before it ends: not a run of its own
-    for match in MENTION.finditer(text, start, end):
+    matches = MENTION.finditer(text, start, end)
+    for match in matches:
         raw_start, raw_end = match.span()
-        if raw_start < joined_end:
-            continue
-        if raw_end < end and text[raw_end] in "'’":  # "People's Liberation Army": one name?
-            raw_end = joined_end = _possessive_name_end(text, raw_start, raw_end, end)
+        if raw_end < end and text[raw_end] in "'’" and _name_goes_on(text, raw_start, raw_end):
+            # "People's Liberation Army": the next run, right after the possessive, is the
+            # rest of this name, not a name of its own
+            following = next(matches, None)
+            if following is not None:
+                raw_end = following.end()
         if raw_start == start:
             initial = True
         else:
@@ -534,23 +536,21 @@ def find_mentions(
     return found
 
 
-def _possessive_name_end(text: str, raw_start: int, raw_end: int, end: int) -> int:
-    """Where a name goes on past a possessive in it, else raw_end. A name a group of people
-    own ("People's Liberation Army", "Workers' Party", "Women's Institute") or a day named for
-    someone ("Valentine's Day", "New Year's Eve") is one; "Russia's Foreign Ministry" is two."""
+def _name_goes_on(text: str, raw_start: int, raw_end: int) -> bool:
+    """Whether the name text[raw_start:raw_end] goes on past the possessive after it, into the
+    run that starts right after it. A name a group of people own ("People's Liberation Army",
+    "Workers' Party", "Women's Institute") or a day named for someone ("Valentine's Day", "New
+    Year's Eve") is one; "Russia's Foreign Ministry" is two."""
     after = raw_end + 1
     if text.startswith("s", after):
         after += 1
-    if not (text.startswith(" ", after) and text[after + 1 : after + 2].isupper()):
-        return raw_end
-    following = MENTION.match(text, after + 1, end)
-    if following is None:
-        return raw_end
+    # the next run starts at the capital after the space: the only capital since the name
+    if not (text.startswith(" ", after) and "A" <= text[after + 1 : after + 2] <= "Z"):
+        return False
     gap = text.rfind(" ", raw_start, raw_end)
-    owner = text[raw_start if gap < 0 else gap + 1 : raw_end].casefold()
-    if owner in COLLECTIVE_OWNERS or following.group() in ("Day", "Eve"):
-        return following.end()
-    return raw_end
+    if text[raw_start if gap < 0 else gap + 1 : raw_end].casefold() in COLLECTIVE_OWNERS:
+        return True
+    return text.startswith(("Day", "Eve"), after + 1) and not text[after + 4 : after + 5].isalnum()
 
 
 def _with_lower_prefix(text: str, sentence_start: int, raw_start: int) -> int:
@@ -790,13 +790,17 @@ def _parse(
             mentions = []
         if not tokens:
             return mentions
-        person_of = _person_of_organization(tokens, titled=True)
+        person_of = (
+            _person_of_organization(tokens, titled=True)
+            if text.find(" of ", start, end) >= 0
+            else None
+        )
         if person_of is not None:  # "Lt Col Eric Schnaible of the PCO", "King Abdullah of Jordan"
             mentions += _build(text, person_of[0], title, role_of, vocabulary)
             return mentions + _split_compounds(text, person_of[1], vocabulary)
         mentions += _build(text, tokens, title, role_of, vocabulary)
         return mentions
-    person_of = _person_of_organization(tokens)
+    person_of = _person_of_organization(tokens) if text.find(" of ", start, end) >= 0 else None
     if person_of is not None:  # "Grant Wilson of Mellon Bank": a person, and where they work
         person, organization, employed = person_of
         return [
@@ -1114,7 +1118,12 @@ def _shape_votes(key: str, surface: str, title: str | None) -> dict[str, float]:
     if key in places():
         votes["place"] = votes.get("place", 0) + 5
     if key in KNOWN_ORGS or (
-        len(words) > 1 and (_named_as_organization(words) or first in ORG_FIRST_WORDS)
+        len(words) > 1
+        and (
+            last in ORG_WORDS
+            or first in ORG_FIRST_WORDS
+            or ("of" in words and _named_as_organization(words))
+        )
     ):
         votes["organization"] = votes.get("organization", 0) + 3
     if last in PLACE_WORDS and len(words) > 1:
@@ -1157,7 +1166,8 @@ def _has_acronym_word(surface: str) -> bool:
     common thing ("CEO"), nor a numeral ("Henry VIII"); two letters may be initials ("JK")."""
     for word in surface.split():
         if (
-            is_acronym(word)
+            word[1:2].isupper()  # most words are not even two capitals: told without a lookup
+            and is_acronym(word)
             and sum(c.isalpha() for c in word) >= 3
             and not ROMAN_NUMERAL.fullmatch(word)
         ):
@@ -1339,10 +1349,12 @@ def _personal_name_words(surface: str) -> tuple[str, ...] | None:
     words = [w for w in surface.split() if w.casefold() not in PARTICLES]
     if not 2 <= len(words) <= 4:
         return None
+    if ("'" in surface or "’" in surface) and any(
+        word.endswith(("'s", "’s", "'", "’")) for word in words[:-1]
+    ):
+        return None  # "People's Daily": what someone owns is no one's name
     asked: list[str] = []
     for index, word in enumerate(words):
-        if index + 1 < len(words) and word.endswith(("'s", "’s", "'", "’")):
-            return None  # "People's Daily": what someone owns is no one's name
         folded = _name_word(word)
         if folded is None:
             return None

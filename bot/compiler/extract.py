@@ -547,17 +547,19 @@ def _link_initials(names: list[Mention], keys: KeyUnion, kinds: RootKinds) -> No
             continue
         if len(letters) == 2 and letters != acronym:
             continue  # "EU-25", "CM5": a set or an edition, not the body the letters spell
-        if joined is None:
-            joined = keys.joined_roots()
         key = entity_key(acronym)
         long_name = next(iter(candidates))
-        if key in COMMON_ACRONYMS or (
-            len(letters) == 2 and key in KNOWN_ORGS and long_name not in KNOWN_ORGS
+        if (
+            key in COMMON_ACRONYMS
+            or (len(letters) == 2 and key in KNOWN_ORGS and long_name not in KNOWN_ORGS)
+            or key in places()
         ):
             # "TV", "IT": a thing, whatever else the letters spell; "EU", "UN": the body known
             # by its letters ("European Union"), not the "Eurasian Union" a document names
             continue
-        if keys.find(key) not in joined and key not in places():  # else joined to a long form
+        if joined is None:
+            joined = keys.joined_roots()
+        if keys.find(key) not in joined:  # else joined to a long form
             keys.union(key, long_name)
 
 
