@@ -796,17 +796,16 @@ def _parse(
             else None
         )
         if person_of is not None:  # "Lt Col Eric Schnaible of the PCO", "King Abdullah of Jordan"
-            mentions += _build(text, person_of[0], title, role_of, vocabulary)
+            if person_of[0]:
+                mentions += _build(text, person_of[0], title, role_of, vocabulary)
             return mentions + _split_compounds(text, person_of[1], vocabulary)
         mentions += _build(text, tokens, title, role_of, vocabulary)
         return mentions
     person_of = _person_of_organization(tokens) if text.find(" of ", start, end) >= 0 else None
     if person_of is not None:  # "Grant Wilson of Mellon Bank": a person, and where they work
         person, organization, employed = person_of
-        return [
-            *_build(text, person, None, None, vocabulary, person=employed),
-            *_split_compounds(text, organization, vocabulary),
-        ]
+        named = _build(text, person, None, None, vocabulary, person=employed) if person else []
+        return named + _split_compounds(text, organization, vocabulary)
     return _split_compounds(text, _strip_qualifiers(tokens), vocabulary)
 
 
@@ -939,6 +938,11 @@ def _find_title(tokens: list[tuple[int, int, str]]) -> tuple[int, int, int] | No
     return (chain, found[0], found[1]) if _titles_a_name(words[found[1] :]) else None
 
 
+def _role_word(word: str) -> bool:
+    """Whether a (folded) word names a role, not a person: "deputy", "chief", "secretary"."""
+    return word in TITLES or word in TITLE_QUALIFIERS or word in PERSON_NOUNS
+
+
 def _named_before(word: str) -> bool:
     """Whether a (folded) word before a title that may be a surname makes it one: "Stephen
     King", not "Saudi King", "Chief Judge" or "Council President"."""
@@ -999,6 +1003,9 @@ def _person_of_organization(
         organization = organization[1:]
     if not organization or not (1 if titled else 2) <= len(person) <= 4:
         return None
+    if all(_role_word(t[2].casefold()) for t in person):
+        # "Deputy Chief of the General Staff of the PLA": a role of the body, no one's name
+        return [], organization, False
     if len(person) == 1:
         word = _name_word(person[0][2])
         if word is None or word in places() or word in demonyms() or _names_a_thing(word):

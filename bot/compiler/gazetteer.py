@@ -165,6 +165,7 @@ TITLES: Final[frozenset[str]] = HONORIFICS | frozenset(
         "justice",  # "Mr Justice Harrison", "Justice Scalia"
         "co-chairman",
         "general-secretary",
+        "director-general",
         "lieutenant-general",
         "lieutenant-colonel",
         "major-general",
@@ -227,7 +228,7 @@ TITLE_PHRASES: Final[tuple[tuple[str, ...], ...]] = tuple(
             vice president|deputy prime minister|supreme leader|crown prince|chief executive|
             chief justice|attorney general|interior minister|defence minister|defense minister|
             finance minister|economy minister|council president|first minister|
-            prime minister of""".replace("\n", "").split("|"),
+            prime minister of|field marshal""".replace("\n", "").split("|"),
             *(
                 f"{office} of {department}"
                 for office in ("minister", "secretary")

@@ -294,6 +294,10 @@ def test_titles_and_the_words_qualifying_them_name_no_entity():
     assert titled("said Sacha Baron Cohen today") == [("Sacha Baron Cohen", None, None)]
     assert titled("a Burger King meal") == [("Burger King", None, None)]
     assert titled("the Saudi King Abdullah said") == [("Abdullah", "King", "Saudi")]
+    assert titled("said Field Marshal Abdul-Fattah el-Sisi") == [
+        ("Abdul-Fattah el-Sisi", "Field Marshal", None)
+    ]
+    assert titled("minister Frank Field MP said") == [("Frank Field", None, None)]
     # a word that may title a person titles no organization or thing
     assert titled("at the General Motors plant") == [("General Motors", None, None)]
     assert titled("said President da Silva today") == [("Silva", "President", None)]
@@ -392,6 +396,11 @@ def test_a_person_of_an_organization_is_two_names():
     ]
     (idea, _france) = find_mentions("the Wrong Idea of France", 0, 24, frozenset({"wrong"}))
     assert not idea.votes  # a country says nothing of who is "of" it
+    # a role "of" a body is no person's name: the body is the name
+    assert named("said Wang, Deputy Chief of the General Staff of the PLA, and") == [
+        ("Wang", ""),
+        ("General Staff of the PLA", "organization"),
+    ]
     # a name that is no person's, or no organization after "of", stays one name
     assert [n for n, _ in named("the Executive Committee of the IOC met")] == [
         "Executive Committee of the IOC"
