@@ -236,7 +236,15 @@ def extract(path: str, text: str, sha256: str, *, markdown: bool = False) -> Ext
     kinds = RootKinds(votes)
     merges = keys.merges
     _link_initials(census.names, keys, kinds)
-    _link_surnames(census.names, keys, votes, kinds, aliases_only, titled=census.titled)
+    _link_surnames(
+        census.names,
+        keys,
+        votes,
+        kinds,
+        aliases_only,
+        titled=census.titled,
+        mentioned=census.counts,
+    )
     if keys.merges != merges:  # else the groups, and so their votes, are as counted
         votes = _recount_votes(sentences, keys, votes)
     _drop_common_words(analysis, sentences, keys, votes, vocabulary, census=census)
@@ -571,12 +579,17 @@ def _link_surnames(
     aliases_only: set[str],
     *,
     titled: set[str],  # the `_Census.titled` keys
+    mentioned: dict[str, int],
 ) -> None:
     """ "Usmanov", "Mr. Tokayev", "Abu Yusuf": the one person whose full name ends or starts so.
     "Mr. Tung" is "Tung Chee Hwa": a surname written first (Chinese, Korean, Hungarian names)
-    shows where a title that goes with surnames stands before a full name's first word."""
+    shows where a title that goes with surnames stands before a full name's first word. Without
+    a title, a full name's first word alone ("Wen", "Thaksin", "Lula") is its bearer only if
+    that person is titled somewhere ("Premier Wen Jiabao") and never named by the last word
+    alone, and the word has no cue of another kind."""
     people: dict[str, set[str]] = {}  # a name's first or last words -> person roots
     leading: dict[str, set[str]] = {}  # a full name's first word -> person roots
+    called_by_last: set[str] = set()  # person roots the document names by the last word alone
     for mention in names:
         key = mention.key
         # most names are one word (keys are folded: their only whitespace is " ")
@@ -590,22 +603,25 @@ def _link_surnames(
                 _add_person(people, " ".join(words[-size:]), root)
                 if size >= 2:
                     _add_person(people, " ".join(words[:size]), root)
-            if titled:
-                _add_person(leading, words[0], root)
+            _add_person(leading, words[0], root)
+            if words[-1] in mentioned:
+                called_by_last.add(root)
     if not people:
         return
     others: set[str] = set()  # names some full name ends or starts with
     place_names = places()
     for mention in names:
         key = mention.key
-        if key in others or (key not in people and (key not in titled or key not in leading)):
+        if key in others or (key not in people and key not in leading):
             continue
         surface = mention.surface
         if (surface[1:2].islower() or not is_acronym(surface)) and key not in place_names:
             others.add(key)
+    titled_roots = {keys.find(key) for key in titled}
     for key in sorted(others):
         root = keys.find(key)
-        # a surname written last first; else, if titled, one written first ("Mr. Tung")
+        # a name's last words first; else its first word ("Mr. Tung", "Wen")
+        first = key not in people
         candidates = people.get(key) or leading.get(key, set())
         candidates = candidates - {root}
         if len(candidates) != 1:
@@ -613,6 +629,13 @@ def _link_surnames(
         own = votes.get(root, {})
         if own.get("organization", 0) >= 3 or own.get("place", 0) >= 3:
             continue
+        if first and key not in titled:
+            # "Mercedes" beside a "Mercedes Benz" taken for a person has a cue of its own
+            if any(own.get(kind, 0) > 0 for kind in ("organization", "place", "other")):
+                continue
+            person = next(iter(candidates))
+            if person not in titled_roots or person in called_by_last:
+                continue
         keys.union(key, next(iter(candidates)))
         aliases_only.add(key)
 

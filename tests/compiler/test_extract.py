@@ -131,6 +131,32 @@ def test_a_surname_written_first_is_linked_by_the_title_before_it():
     assert sum(tung.surfaces.values()) == 3
 
 
+def test_a_titled_persons_first_word_alone_is_them_when_their_last_word_never_is():
+    extraction, _names = extracted(
+        "Premier Wen Jiabao visited Tokyo on Monday. The talks, Wen said, went well."
+    )
+    (wen,) = [e for e in extraction.entities if "wen jiabao" in e.keys]
+    assert "wen" in wen.alias_keys
+    # the document calls him by his last word too: the first one alone is someone else's
+    extraction, _names = extracted(
+        "Premier Wen Jiabao visited Tokyo on Monday. Jiabao met Wen, the mayor, later."
+    )
+    (wen,) = [e for e in extraction.entities if "wen jiabao" in e.keys]
+    assert "wen" not in wen.alias_keys + wen.keys
+    # nor is an untitled name's first word its bearer: "Apple" beside "Apple Insider"
+    extraction, _names = extracted(
+        "Ray Charles sang in Paris on Monday. The storm they call Ray hit the city."
+    )
+    (ray,) = [e for e in extraction.entities if "ray charles" in e.keys]
+    assert "ray" not in ray.alias_keys + ray.keys
+    # nor is a word with a cue of another kind: "shares in Wen" are a company's
+    extraction, _names = extracted(
+        "Premier Wen Jiabao visited Tokyo on Monday. Shares in Wen fell on the news."
+    )
+    (wen,) = [e for e in extraction.entities if "wen jiabao" in e.keys]
+    assert "wen" not in wen.alias_keys + wen.keys
+
+
 def test_a_monarchs_given_name_is_no_surname_written_first():
     extraction, _names = extracted(
         "Abdullah Gul met the Saudi delegation in Ankara. King Abdullah sent a letter to him."
