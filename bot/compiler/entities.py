@@ -37,11 +37,23 @@ from bot.compiler.gazetteer import (
 )
 
 ABBREVIATED_TITLE: Final = r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Gov|Col|Lt|Capt|Sgt|Rev|St)\."
+# The English words that follow a name after a hyphen ("Cold War-era", "New York-based"); a
+# short lowercase syllable after one is a Korean or Chinese given name's ("Kim Jong-il", "Ban
+# Ki-moon", "Tung Chee-hwa"), written as one word with its first.
+HYPHEN_WORD: Final = (
+    r"(?:[a-z]*ed|era|style|styled|type|wide|like|elect|run|born|made|held|built|bound|given"
+    r"|level|size|sized|scale|free|rich|poor|only|long|old|year|day|week|time|term|owned"
+    r"|led|backed|linked|and|or|of|to|the|with|for|on|off|out|up|down|over|is|are|was|have"
+    r"|x|ray|rays|bomb|bombs|bill|bills|boat|boats|turn|think|issue|fare|lite|mania|lap|van"
+    r"|class|zone|area|bloc|camp|law|laws|deal|deals|plan|plans|tax|fund|bank|war|wars"
+    r"|ish|esque|proof|heavy|light|ready|savvy|happy|weary|wary|kind|sort|sized|shy|mad)"
+)
 # Every name word starts with a capital: the lookahead fails a lowercase word at once, without
 # trying each alternative.
 NAME_WORD: Final = (
     rf"(?=[A-Z])(?:{ABBREVIATED_TITLE}|(?:[A-Z]\.){{2,}}|[A-Z]\.(?= [A-Z])"
-    r"|[A-Z][\w]*(?:['’][A-Z]\w*)?(?:[-–](?:[A-Z0-9][\w]*|[a-z]{1,3}-[A-Z]\w*))*)"
+    r"|[A-Z][\w]*(?:['’][A-Z]\w*)?(?:[-–](?:[A-Z0-9][\w]*|[a-z]{1,3}-[A-Z]\w*"
+    rf"|(?!{HYPHEN_WORD}\b)[a-z]{{2,5}}\b(?!-)))*)"
 )
 # The Arabic article as romanized: "al-", "el-", "ul-", and the forms it takes before a "sun
 # letter" ("ash-Shabaab", "as-Sahab", "at-Tawhid", "az-Zawahiri", "an-Nusra", "ad-Din").

@@ -29,6 +29,20 @@ def test_names_keep_their_particles():
     assert found == ["Katibat Imam al-Bukhari", "Bashar al-Assad", "Osama bin Laden"]
 
 
+def test_a_korean_or_chinese_given_name_keeps_its_hyphenated_syllable():
+    assert mentions("talks between Kim Jong-il and Kim Jong-un") == ["Kim Jong-il", "Kim Jong-un"]
+    assert mentions("said Ban Ki-moon, and Tung Chee-hwa agreed") == [
+        "Ban Ki-moon",
+        "Tung Chee-hwa",
+    ]
+    # an English word after a name's hyphen describes something else
+    assert mentions("the Cold War-era deal and a New York-based firm") == ["Cold War", "New York"]
+    assert mentions("a United States-led war in the Pop Idol-style show") == [
+        "United States",
+        "Pop Idol",
+    ]
+
+
 def test_lowercase_al_prefix_starts_a_name():
     assert mentions("They swore allegiance to al Qaeda and al-Qaeda.") == ["al Qaeda", "al-Qaeda"]
 
