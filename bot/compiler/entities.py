@@ -14,8 +14,10 @@ from functools import lru_cache
 from typing import Any, Final, TypeVar
 
 from bot.compiler.gazetteer import (
+    COLLECTIVE_OWNERS,
     COMMON_ACRONYMS,
     EVENT_WORDS,
+    HONORIFICS,
     KNOWN_ORGS,
     ORG_FIRST_WORDS,
     ORG_WORDS,
@@ -23,7 +25,10 @@ from bot.compiler.gazetteer import (
     PEOPLE_WORDS,
     PERSON_NOUNS,
     PLACE_WORDS,
+    POSTNOMINALS,
+    SURNAME_TITLES,
     TITLE_PHRASES,
+    TITLE_QUALIFIERS,
     TITLES,
     countries,
     demonyms,
@@ -32,16 +37,31 @@ from bot.compiler.gazetteer import (
 )
 
 ABBREVIATED_TITLE: Final = r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Gov|Col|Lt|Capt|Sgt|Rev|St)\."
+# The English words that follow a name after a hyphen ("Cold War-era", "New York-based"); a
+# short lowercase syllable after one is a Korean or Chinese given name's ("Kim Jong-il", "Ban
+# Ki-moon", "Tung Chee-hwa"), written as one word with its first.
+HYPHEN_WORD: Final = (
+    r"(?:[a-z]*ed|era|style|styled|type|wide|like|elect|run|born|made|held|built|bound|given"
+    r"|level|size|sized|scale|free|rich|poor|only|long|old|year|day|week|time|term|owned"
+    r"|led|backed|linked|and|or|of|to|the|with|for|on|off|out|up|down|over|is|are|was|have"
+    r"|x|ray|rays|bomb|bombs|bill|bills|boat|boats|turn|think|issue|fare|lite|mania|lap|van"
+    r"|class|zone|area|bloc|camp|law|laws|deal|deals|plan|plans|tax|fund|bank|war|wars"
+    r"|ish|esque|proof|heavy|light|ready|savvy|happy|weary|wary|kind|sort|sized|shy|mad)"
+)
 # Every name word starts with a capital: the lookahead fails a lowercase word at once, without
 # trying each alternative.
 NAME_WORD: Final = (
     rf"(?=[A-Z])(?:{ABBREVIATED_TITLE}|(?:[A-Z]\.){{2,}}|[A-Z]\.(?= [A-Z])"
-    r"|[A-Z][\w]*(?:['’][A-Z]\w*)?(?:[-–](?:[A-Z0-9][\w]*|[a-z]{1,3}-[A-Z]\w*))*)"
+    r"|[A-Z][\w]*(?:['’][A-Z]\w*)?(?:[-–](?:[A-Z0-9][\w]*|[a-z]{1,3}-[A-Z]\w*"
+    rf"|(?!{HYPHEN_WORD}\b)[a-z]{{2,5}}\b(?!-)))*)"
 )
+# The Arabic article as romanized: "al-", "el-", "ul-", and the forms it takes before a "sun
+# letter" ("ash-Shabaab", "as-Sahab", "at-Tawhid", "az-Zawahiri", "an-Nusra", "ad-Din").
+ARABIC_ARTICLE: Final = r"(?:[aeu]l|a(?:sh|dh|th|[dnrstz]))"
 # The space every particle opens with is matched once, not once per particle.
 PARTICLE: Final = (
     r"(?: (?:(?:al|el|bin|ibn|bint|abu|of|of the|de|del|della|der|den|van|von|da|dos|das|du|la|le"
-    r"|wal) |(?:al|el|ad|ash|ul)-|))"
+    rf"|wal) |(?:{ARABIC_ARTICLE}|wal)-|))"
 )
 # The first name word is spelled out with a leading [A-Z] so the scan can skip to capitals fast;
 # the abbreviations ("Mrs.", "Gen.") are only tried where a dot follows a few lowercase letters.
@@ -52,7 +72,8 @@ FIRST_NAME_WORD: Final = (
     r"|\w*(?:['’][A-Z]\w*)?(?:[-–](?:[A-Z0-9]\w*|[a-z]{1,3}-[A-Z]\w*))*)"
 )
 MENTION: Final = re.compile(rf"{FIRST_NAME_WORD}(?:{PARTICLE}{NAME_WORD})*")
-LOWER_PREFIX: Final = re.compile(r"(?<![\w-])(?:al|el|ad|ash|ul)[- ]$")
+# Only "al", "el", "ul" and "ad" stand apart from the name ("al Qaeda"): "at Tora Bora" is English.
+LOWER_PREFIX: Final = re.compile(rf"(?<![\w-])(?:(?:[aeu]l|ad) |{ARABIC_ARTICLE}-)$")
 ACRONYM: Final = re.compile(r"^(?:[A-Z][A-Z0-9&]*(?:-[A-Z0-9]+)*|(?:[A-Z]\.){2,})$")
 PARTICLES: Final = frozenset(
     [
@@ -476,16 +497,22 @@ def find_mentions(
     found: list[Mention] = []
     memo = {} if memo is None else memo
     shared, leads = _SHARED_TEMPLATES, _SHARED_LEADS
-    for match in MENTION.finditer(text, start, end):
+    matches = MENTION.finditer(text, start, end)
+    for match in matches:
         raw_start, raw_end = match.span()
+        if raw_end < end and text[raw_end] in "'’" and _name_goes_on(text, raw_start, raw_end):
+            # "People's Liberation Army": the next run, right after the possessive, is the
+            # rest of this name, not a name of its own
+            following = next(matches, None)
+            if following is not None:
+                raw_end = following.end()
         if raw_start == start:
             initial = True
         else:
-            if (  # "al-", "el ", "ad-", "ul-" before it: the last two letters of "al" and kin
-                text[raw_start - 1] in " -"
-                and raw_start - start >= 3
-                and text[raw_start - 2] in "ld"
-                and text[raw_start - 3] in "aeu"
+            before = text[raw_start - 1]
+            if raw_start - start >= 3 and (  # an Arabic article before it: its last letters
+                (before == "-" and text[raw_start - 2] in "lhdnrstz")  # "al-", "ash-", "an-"
+                or (before == " " and text[raw_start - 2] in "ld" and text[raw_start - 3] in "aeu")
             ):
                 raw_start = _with_lower_prefix(text, start, raw_start)
             if (
@@ -519,6 +546,23 @@ def find_mentions(
                 mention.initial = initial and template.start == 0
                 found.append(mention)
     return found
+
+
+def _name_goes_on(text: str, raw_start: int, raw_end: int) -> bool:
+    """Whether the name text[raw_start:raw_end] goes on past the possessive after it, into the
+    run that starts right after it. A name a group of people own ("People's Liberation Army",
+    "Workers' Party", "Women's Institute") or a day named for someone ("Valentine's Day", "New
+    Year's Eve") is one; "Russia's Foreign Ministry" is two."""
+    after = raw_end + 1
+    if text.startswith("s", after):
+        after += 1
+    # the next run starts at the capital after the space: the only capital since the name
+    if not (text.startswith(" ", after) and "A" <= text[after + 1 : after + 2] <= "Z"):
+        return False
+    gap = text.rfind(" ", raw_start, raw_end)
+    if text[raw_start if gap < 0 else gap + 1 : raw_end].casefold() in COLLECTIVE_OWNERS:
+        return True
+    return text.startswith(("Day", "Eve"), after + 1) and not text[after + 4 : after + 5].isalnum()
 
 
 def _with_lower_prefix(text: str, sentence_start: int, raw_start: int) -> int:
@@ -618,7 +662,13 @@ def _common_word_at(tokens: list[tuple[int, int, str]]) -> int | None:
             if lowered in ("al", "el"):
                 return None
             continue
-        if lowered in STOPWORDS or lowered in MONTHS or lowered in PARTICLES or is_acronym(word):
+        if (
+            lowered in STOPWORDS
+            or lowered in MONTHS
+            or lowered in PARTICLES
+            or is_acronym(word)
+            or _owner_in_name(word, tokens, index)
+        ):
             return None
         return index
     return None
@@ -717,20 +767,30 @@ def _parse(
     tokens = _strip_edges(_tokens(text, start, end), initial, vocabulary)
     if not tokens:
         return []
+    if len(tokens) > 2 and tokens[-1][2].casefold() in POSTNOMINALS:
+        # "Nicholas Blake QC": honours only a person has after their name
+        return _build(text, tokens[:-1], None, None, vocabulary, person=True)
     title_at = _find_title(tokens)
-    if title_at is None and len(tokens) > 1 and tokens[0][2].casefold() in PERSON_NOUNS:
-        title_at = (0, 1)  # "Analyst Jane Miller"
+    if (
+        title_at is None
+        and len(tokens) > 1
+        and tokens[0][2].casefold() in PERSON_NOUNS
+        and _titles_a_name([t[2].casefold() for t in tokens[1:]], particle_first=True)
+    ):
+        title_at = (0, 0, 1)  # "Analyst Jane Miller", not "Executive Committee"
     role_of: str | None = None
     title: str | None = None
     if title_at is not None:
-        title_start, title_end = title_at
+        title_start, title_end, named_from = _whole_title(tokens, *title_at)
         title = " ".join(t[2] for t in tokens[title_start:title_end])
         prefix = _strip_edges(tokens[:title_start], False, vocabulary)
+        if all(t[2].casefold() in TITLES for t in prefix):
+            prefix = []  # "Chairman of President George H.W. Bush": a title names no owner
         if title_end < len(tokens) and tokens[title_end][2] == "of":
             # "Secretary General of the United Nations": a role, and the body it belongs to
             owner = _strip_edges(tokens[title_end + 1 :], False, vocabulary)
             return _split_compounds(text, owner, vocabulary) if owner else []
-        tokens = _strip_edges(tokens[title_end:], False, vocabulary, titled=True)
+        tokens = _strip_edges(tokens[named_from:], False, vocabulary, titled=True)
         if prefix:
             role_of = text[prefix[0][0] : prefix[-1][1]]
             mentions = (
@@ -742,8 +802,22 @@ def _parse(
             mentions = []
         if not tokens:
             return mentions
+        person_of = (
+            _person_of_organization(tokens, titled=True)
+            if text.find(" of ", start, end) >= 0
+            else None
+        )
+        if person_of is not None:  # "Lt Col Eric Schnaible of the PCO", "King Abdullah of Jordan"
+            if person_of[0]:
+                mentions += _build(text, person_of[0], title, role_of, vocabulary)
+            return mentions + _split_compounds(text, person_of[1], vocabulary)
         mentions += _build(text, tokens, title, role_of, vocabulary)
         return mentions
+    person_of = _person_of_organization(tokens) if text.find(" of ", start, end) >= 0 else None
+    if person_of is not None:  # "Grant Wilson of Mellon Bank": a person, and where they work
+        person, organization, employed = person_of
+        named = _build(text, person, None, None, vocabulary, person=employed) if person else []
+        return named + _split_compounds(text, organization, vocabulary)
     return _split_compounds(text, _strip_qualifiers(tokens), vocabulary)
 
 
@@ -795,6 +869,7 @@ def _strip_edges(
             initial
             and not is_acronym(word)
             and lowered not in PARTICLES
+            and not _owner_in_name(word, tokens, 0)
             and _common_word(word, vocabulary)
         ):
             tokens = tokens[1:]
@@ -806,6 +881,11 @@ def _strip_edges(
             break
         tokens = tokens[:-1]
     return tokens
+
+
+def _owner_in_name(word: str, tokens: list[tuple[int, int, str]], index: int) -> bool:
+    """ "People's" before more of a run: the run was joined past a possessive, as one name."""
+    return index + 1 < len(tokens) and word.endswith(("'s", "’s", "'", "’"))
 
 
 def _month_as_surname(tokens: list[tuple[int, int, str]]) -> bool:
@@ -839,34 +919,127 @@ PHRASES_BY_FIRST_WORD: Final[dict[str, tuple[tuple[str, ...], ...]]] = {
 }
 
 
-def _find_title(tokens: list[tuple[int, int, str]]) -> tuple[int, int] | None:
-    """The last title in the run (so "Council President Charles Michel" splits before the name)."""
+def _find_title(tokens: list[tuple[int, int, str]]) -> tuple[int, int, int] | None:
+    """The last title in the run (so "Council President Charles Michel" splits before the name),
+    and where the titles it directly follows start ("Attorney General Lord Goldsmith")."""
     words = [t[2].casefold() for t in tokens]
     if TITLE_STARTS.isdisjoint(words):
         return None
     found: tuple[int, int] | None = None
+    chain = 0
     index = 0
     while index < len(words):
+        size = 0
         for phrase in PHRASES_BY_FIRST_WORD.get(words[index], ()):
             if tuple(words[index : index + len(phrase)]) == phrase:
-                found = (index, index + len(phrase))
-                index += len(phrase)
+                size = len(phrase)
                 break
         else:
-            if words[index] in TITLES:
-                found = (index, index + 1)
-            index += 1
+            if words[index] in TITLES and not (
+                words[index] in SURNAME_TITLES and index and _named_before(words[index - 1])
+            ):
+                size = 1
+        if size and not (  # "Office of the President", "Court of Justice": a name's end
+            index and words[index - 1] in ("of", "the") and index + size == len(words)
+        ):
+            chain = chain if found is not None and found[1] == index else index
+            found = (index, index + size)
+        index += size or 1
     if found is None:
         return None
-    # A title only titles a person: what follows must look like a name, not "Council of ...".
-    rest = words[found[1] :]
-    if rest and rest[0] != "of" and (rest[0] in PARTICLES or _names_a_thing(rest[-1])):
-        return None
-    return found
+    return (chain, found[0], found[1]) if _titles_a_name(words[found[1] :]) else None
+
+
+def _role_word(word: str) -> bool:
+    """Whether a (folded) word names a role, not a person: "deputy", "chief", "secretary"."""
+    return word in TITLES or word in TITLE_QUALIFIERS or word in PERSON_NOUNS
+
+
+def _named_before(word: str) -> bool:
+    """Whether a (folded) word before a title that may be a surname makes it one: "Stephen
+    King", not "Saudi King", "Chief Judge" or "Council President"."""
+    return not (
+        word in TITLES
+        or word in TITLE_QUALIFIERS
+        or word in places()
+        or word in demonyms()
+        or _names_a_thing(word)
+    )
+
+
+def _titles_a_name(rest: list[str], *, particle_first: bool = False) -> bool:
+    """Whether the (folded) words after a title may be a person's name: not "Council of ...",
+    though the name may be followed by what the person belongs to ("Dr Smith of Mellon Bank");
+    nor, unless `particle_first`, a name a particle opens."""
+    if not rest or rest[0] == "of":
+        return True
+    if "of" in rest:
+        rest = rest[: rest.index("of")]
+    return (particle_first or rest[0] not in PARTICLES) and not _names_a_thing(rest[-1])
+
+
+def _whole_title(
+    tokens: list[tuple[int, int, str]], chain: int, start: int, end: int
+) -> tuple[int, int, int]:
+    """The title found at tokens[start:end] with the titles (from `chain`) and the qualifiers
+    before it ("Chief Secretary Sir Donal Tsang"): where it starts, where its words end and
+    where the name starts. An honorific after a role ("Sir") is no part of the role's title."""
+    whole_start = chain
+    while whole_start > 0 and tokens[whole_start - 1][2].casefold() in TITLE_QUALIFIERS:
+        whole_start -= 1
+    if whole_start < start and tokens[start][2].casefold() in HONORIFICS:
+        return whole_start, start, end
+    return whole_start, end, end
 
 
 def _names_a_thing(word: str) -> bool:
     return word in ORG_WORDS or word in PLACE_WORDS or word in OTHER_WORDS
+
+
+def _person_of_organization(
+    tokens: list[tuple[int, int, str]], *, titled: bool = False
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]], bool] | None:
+    """ "Grant Wilson of Mellon Bank", "Peter Saunders of the CMF": a person's name, "of", and
+    an organization's: two names, not one. The person part must have a personal name's shape
+    (no organization, place or thing word: "Bank of England", "Executive Committee of the IOC"
+    are single names; after a title one word will do: "Mr Wilson of Mellon Bank") and the
+    other part be an organization by its own words or an acronym, or a country ("Nathalie
+    Dechy of France"). The flag tells which: only working for an organization shows a person,
+    as "Wrong Idea of France" shows."""
+    words = [t[2] for t in tokens]
+    if "of" not in words:
+        return None
+    at = words.index("of")
+    person, organization = tokens[:at], tokens[at + 1 :]
+    if organization and organization[0][2] == "the":
+        organization = organization[1:]
+    if not organization or not (1 if titled else 2) <= len(person) <= 4:
+        return None
+    if all(_role_word(t[2].casefold()) for t in person):
+        # "Deputy Chief of the General Staff of the PLA": a role of the body, no one's name
+        return [], organization, False
+    if len(person) == 1:
+        word = _name_word(person[0][2])
+        if word is None or word in places() or word in demonyms() or _names_a_thing(word):
+            return None
+    else:
+        name = " ".join(t[2] for t in person)
+        if _personal_name_words(name) is None or not personal_name_shape(entity_key(name)):
+            return None
+        if entity_key(" ".join(words)) in places():
+            return None  # "United States of America": one place
+    owner = " ".join(t[2] for t in organization)
+    key = entity_key(owner)
+    if (
+        key in KNOWN_ORGS
+        or (is_acronym(owner) and key not in places() and key not in COMMON_ACRONYMS)
+        or (" " in key and _named_as_organization(key.split()))
+        or _has_acronym_word(owner)
+    ):
+        return person, organization, True
+    if key in countries():  # "Nathalie Dechy of France": a player and her country
+        return person, organization, False
+    return None
 
 
 def _strip_qualifiers(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -934,6 +1107,8 @@ def _build(
     title: str | None,
     role_of: str | None,
     vocabulary: Container[str],
+    *,
+    person: bool = False,  # the run itself shows a person: "Grant Wilson of Mellon Bank"
 ) -> list[_Template]:
     start, end = tokens[0][0], tokens[-1][1]
     surface = text[start:end]
@@ -949,6 +1124,8 @@ def _build(
     if len(key) < 2 and not title:
         return []
     votes = _shape_votes(key, surface, title)
+    if person:
+        votes["person"] = votes.get("person", 0) + 2
     return [_Template(start, end, surface, key, title=title, role_of=role_of, votes=votes)]
 
 
@@ -959,7 +1136,14 @@ def _shape_votes(key: str, surface: str, title: str | None) -> dict[str, float]:
     last, first = words[-1], words[0]
     if key in places():
         votes["place"] = votes.get("place", 0) + 5
-    if key in KNOWN_ORGS or (len(words) > 1 and (last in ORG_WORDS or first in ORG_FIRST_WORDS)):
+    if key in KNOWN_ORGS or (
+        len(words) > 1
+        and (
+            last in ORG_WORDS
+            or first in ORG_FIRST_WORDS
+            or ("of" in words and _named_as_organization(words))
+        )
+    ):
         votes["organization"] = votes.get("organization", 0) + 3
     if last in PLACE_WORDS and len(words) > 1:
         votes["place"] = votes.get("place", 0) + 3
@@ -975,7 +1159,41 @@ def _shape_votes(key: str, surface: str, title: str | None) -> dict[str, float]:
         votes["organization"] = votes.get("organization", 0) + 1
     elif PLURAL_ACRONYM.fullmatch(surface):
         votes["other"] = votes.get("other", 0) + 1  # "MPs", "NGOs": a kind of thing, not one
+    if not votes and len(words) > 1 and _has_acronym_word(surface):
+        # "Exane BNP Paribas": a person's name seldom holds an acronym ("JPR Williams" does,
+        # so the cue is one a "who" after it outweighs)
+        votes["organization"] = 1.5
     return votes
+
+
+def _named_as_organization(words: list[str]) -> bool:
+    """Whether a name's (folded) words end in an organization word ("Mellon Bank") or one heads
+    it before "of" ("Bank of England", "University of London")."""
+    if words[-1] in ORG_WORDS:
+        return True
+    if "of" in words:
+        at = words.index("of")  # "State of California" is a place, "State of Play" a drama
+        return at > 0 and words[at - 1] in ORG_WORDS and words[at - 1] != "state"
+    return False
+
+
+ROMAN_NUMERAL: Final = re.compile(r"[IVXLC]+")
+
+
+def _has_acronym_word(surface: str) -> bool:
+    """Whether a name holds an acronym of three letters or more that is no place ("US") and no
+    common thing ("CEO"), nor a numeral ("Henry VIII"); two letters may be initials ("JK")."""
+    for word in surface.split():
+        if (
+            word[1:2].isupper()  # most words are not even two capitals: told without a lookup
+            and is_acronym(word)
+            and sum(c.isalpha() for c in word) >= 3
+            and not ROMAN_NUMERAL.fullmatch(word)
+        ):
+            key = entity_key(word)
+            if key not in places() and key not in COMMON_ACRONYMS:
+                return True
+    return False
 
 
 PLACE_PREPOSITIONS: Final = frozenset(
@@ -1132,7 +1350,8 @@ def _personal_name_shape(key: str) -> bool:
 @lru_cache(maxsize=65536)
 def _name_word(word: str) -> str | None:
     """A word as a personal name has it, folded; None if none could ("US", "x", "of")."""
-    core = word.rsplit("-", maxsplit=1)[-1] if word.startswith(("al-", "el-", "bin-")) else word
+    # "al-Assad", "az-Zawahiri", "bin-Laden": the name after a lowercase particle
+    core = word.rsplit("-", maxsplit=1)[-1] if word[:1].islower() and "-" in word else word
     if len(core.rstrip(".")) < 2 and not core.endswith("."):
         return None
     if not core[0].isupper() or is_acronym(core):
@@ -1143,10 +1362,16 @@ def _name_word(word: str) -> str | None:
 def _personal_name_words(surface: str) -> tuple[str, ...] | None:
     """The folded words of a bare name that may be a person's ("Alexei Navalny") if the document
     uses none of them as a common word; None if it may not be one in any document."""
+    if " of " in surface.casefold():
+        return None  # "House of Lords", "Return of the King": a person "of" is titled
     # a surface runs from a token's start to one's end: str.split splits it as a regex \s+ would
     words = [w for w in surface.split() if w.casefold() not in PARTICLES]
     if not 2 <= len(words) <= 4:
         return None
+    if ("'" in surface or "’" in surface) and any(
+        word.endswith(("'s", "’s", "'", "’")) for word in words[:-1]
+    ):
+        return None  # "People's Daily": what someone owns is no one's name
     asked: list[str] = []
     for index, word in enumerate(words):
         folded = _name_word(word)

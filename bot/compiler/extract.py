@@ -28,7 +28,15 @@ from bot.compiler.entities import (
     long_form_before,
     personal_name_shape,
 )
-from bot.compiler.gazetteer import HONORIFICS, countries, demonyms, places
+from bot.compiler.gazetteer import (
+    COMMON_ACRONYMS,
+    HONORIFICS,
+    KNOWN_ORGS,
+    REGNAL_TITLES,
+    countries,
+    demonyms,
+    places,
+)
 from bot.compiler.relations import (
     FORMER_NAME_CUE,
     Found,
@@ -228,7 +236,15 @@ def extract(path: str, text: str, sha256: str, *, markdown: bool = False) -> Ext
     kinds = RootKinds(votes)
     merges = keys.merges
     _link_initials(census.names, keys, kinds)
-    _link_surnames(census.names, keys, votes, kinds, aliases_only)
+    _link_surnames(
+        census.names,
+        keys,
+        votes,
+        kinds,
+        aliases_only,
+        titled=census.titled,
+        mentioned=census.counts,
+    )
     if keys.merges != merges:  # else the groups, and so their votes, are as counted
         votes = _recount_votes(sentences, keys, votes)
     _drop_common_words(analysis, sentences, keys, votes, vocabulary, census=census)
@@ -397,6 +413,7 @@ class _Census:
         votes: dict[str, dict[str, float]] = {}
         buckets: dict[str, dict[str, float]] = {}  # by key: a name recurs, its root found once
         counts: dict[str, int] = {}
+        titled: set[str] = set()  # keys of names written after a title that is no monarch's
         first: dict[str, Mention] = {}  # by key
         variants: set[tuple[str, str]] = set()  # (key, surface) of other spellings than the first
         names: list[Mention] = []
@@ -422,7 +439,10 @@ class _Census:
                 for kind, score in mention.votes.items():
                     bucket[kind] = bucket.get(kind, 0) + score
                 bucket["_count"] = bucket.get("_count", 0) + 1
+                if mention.title is not None and mention.title.casefold() not in REGNAL_TITLES:
+                    titled.add(key)
         self.votes = votes
+        self.titled = titled
         self.names = names  # in the order they first occur
         self.counts = counts
 
@@ -519,20 +539,36 @@ def _link_initials(names: list[Mention], keys: KeyUnion, kinds: RootKinds) -> No
         if kinds.get(root) == "person":
             continue
         initials = initials_of(surface)
-        if len(initials) >= 3:
+        if len(initials) >= 3 or (
+            # "BA" for "British Airways": two letters spell many names, so only an
+            # organization's of two capitalized words, with no small word between
+            len(initials) == 2 and surface.count(" ") == 1 and kinds.get(root) == "organization"
+        ):
             long_names[initials].add(root)
     if not long_names:
         return  # no acronym could be spelled
     joined: set[str] | None = None  # the groups before this pass joins any
     for acronym in sorted(acronyms):
-        candidates = long_names.get(acronym_letters(acronym))
+        letters = acronym_letters(acronym)
+        candidates = long_names.get(letters)
         if candidates is None or len(candidates) != 1:
+            continue
+        if len(letters) == 2 and letters != acronym:
+            continue  # "EU-25", "CM5": a set or an edition, not the body the letters spell
+        key = entity_key(acronym)
+        long_name = next(iter(candidates))
+        if (
+            key in COMMON_ACRONYMS
+            or (len(letters) == 2 and key in KNOWN_ORGS and long_name not in KNOWN_ORGS)
+            or key in places()
+        ):
+            # "TV", "IT": a thing, whatever else the letters spell; "EU", "UN": the body known
+            # by its letters ("European Union"), not the "Eurasian Union" a document names
             continue
         if joined is None:
             joined = keys.joined_roots()
-        key = entity_key(acronym)
-        if keys.find(key) not in joined and key not in places():  # else joined to a long form
-            keys.union(key, next(iter(candidates)))
+        if keys.find(key) not in joined:  # else joined to a long form
+            keys.union(key, long_name)
 
 
 def _link_surnames(
@@ -541,9 +577,19 @@ def _link_surnames(
     votes: dict[str, dict[str, float]],
     kinds: RootKinds,  # of the roots votes were counted under
     aliases_only: set[str],
+    *,
+    titled: set[str],  # the `_Census.titled` keys
+    mentioned: dict[str, int],
 ) -> None:
-    """ "Usmanov", "Mr. Tokayev", "Abu Yusuf": the one person whose full name ends or starts so."""
+    """ "Usmanov", "Mr. Tokayev", "Abu Yusuf": the one person whose full name ends or starts so.
+    "Mr. Tung" is "Tung Chee Hwa": a surname written first (Chinese, Korean, Hungarian names)
+    shows where a title that goes with surnames stands before a full name's first word. Without
+    a title, a full name's first word alone ("Wen", "Thaksin", "Lula") is its bearer only if
+    that person is titled somewhere ("Premier Wen Jiabao") and never named by the last word
+    alone, and the word has no cue of another kind."""
     people: dict[str, set[str]] = {}  # a name's first or last words -> person roots
+    leading: dict[str, set[str]] = {}  # a full name's first word -> person roots
+    called_by_last: set[str] = set()  # person roots the document names by the last word alone
     for mention in names:
         key = mention.key
         # most names are one word (keys are folded: their only whitespace is " ")
@@ -557,25 +603,39 @@ def _link_surnames(
                 _add_person(people, " ".join(words[-size:]), root)
                 if size >= 2:
                     _add_person(people, " ".join(words[:size]), root)
+            _add_person(leading, words[0], root)
+            if words[-1] in mentioned:
+                called_by_last.add(root)
     if not people:
         return
     others: set[str] = set()  # names some full name ends or starts with
     place_names = places()
     for mention in names:
         key = mention.key
-        if key not in people or key in others:
+        if key in others or (key not in people and key not in leading):
             continue
         surface = mention.surface
         if (surface[1:2].islower() or not is_acronym(surface)) and key not in place_names:
             others.add(key)
+    titled_roots = {keys.find(key) for key in titled}
     for key in sorted(others):
         root = keys.find(key)
-        candidates = people.get(key, set()) - {root}
+        # a name's last words first; else its first word ("Mr. Tung", "Wen")
+        first = key not in people
+        candidates = people.get(key) or leading.get(key, set())
+        candidates = candidates - {root}
         if len(candidates) != 1:
             continue
         own = votes.get(root, {})
         if own.get("organization", 0) >= 3 or own.get("place", 0) >= 3:
             continue
+        if first and key not in titled:
+            # "Mercedes" beside a "Mercedes Benz" taken for a person has a cue of its own
+            if any(own.get(kind, 0) > 0 for kind in ("organization", "place", "other")):
+                continue
+            person = next(iter(candidates))
+            if person not in titled_roots or person in called_by_last:
+                continue
         keys.union(key, next(iter(candidates)))
         aliases_only.add(key)
 

@@ -90,6 +90,10 @@ HONORIFICS: Final[frozenset[str]] = frozenset(
         "mawlawi",
         "hajji",
         "haji",
+        # peers, named by their surname: "Baroness Thatcher", "Baron Kinnock of Bedwellty"
+        "baron",
+        "baroness",
+        "viscount",
     ]
 )
 # Titles and honorifics: they describe a person, never name one. Longest first when matching.
@@ -123,6 +127,17 @@ TITLES: Final[frozenset[str]] = HONORIFICS | frozenset(
         "capt.",
         "lieutenant",
         "lt.",
+        # military and police ranks as the British press abbreviates them, without a dot
+        "lt",
+        "col",
+        "capt",
+        "sgt",
+        "maj",
+        "gen",
+        "brig",
+        "cpl",
+        "cdr",
+        "supt",
         "admiral",
         "marshal",
         "sergeant",
@@ -147,7 +162,37 @@ TITLES: Final[frozenset[str]] = HONORIFICS | frozenset(
         "spokeswoman",
         "spokesperson",
         "ceo",
+        "justice",  # "Mr Justice Harrison", "Justice Scalia"
+        "co-chairman",
+        "general-secretary",
+        "director-general",
+        "lieutenant-general",
+        "lieutenant-colonel",
+        "major-general",
+        "brigadier-general",
+        "brigadier",
+        # members of parliaments: "Labour MP Diane Abbott", "East Midlands MEP Robert Kilroy-Silk"
+        "mp",
+        "mep",
+        "msp",
+        "mla",
     ]
+)
+# Honours after a person's name: "William Haughey OBE", "Nicholas Blake QC". ("Frank Field MP"
+# is no such cue: "Bolton West MP" is a seat's.)
+POSTNOMINALS: Final[frozenset[str]] = frozenset(
+    ["qc", "kc", "obe", "mbe", "cbe", "kbe", "dbe", "frs"]
+)
+# Titles that are also surnames or parts of names ("Stephen King", "Sacha Baron Cohen", "Burger
+# King", "Desmond Bishop"): a title only at a run's start or after a role's place or another
+# title ("Saudi King Abdullah", "Chief Judge").
+SURNAME_TITLES: Final[frozenset[str]] = frozenset(
+    ["king", "queen", "baron", "bishop", "judge", "marshal", "cardinal", "prince", "sultan"]
+)
+# Titles a monarch's given name follows ("King Abdullah", "Queen Elizabeth"): the name after
+# them is no surname.
+REGNAL_TITLES: Final[frozenset[str]] = frozenset(
+    ["king", "queen", "prince", "princess", "emperor", "empress", "pope", "crown prince"]
 )
 # "Minister of Defense Marshall Fahim": the department is part of the title, not the name.
 DEPARTMENTS: Final = (
@@ -183,7 +228,7 @@ TITLE_PHRASES: Final[tuple[tuple[str, ...], ...]] = tuple(
             vice president|deputy prime minister|supreme leader|crown prince|chief executive|
             chief justice|attorney general|interior minister|defence minister|defense minister|
             finance minister|economy minister|council president|first minister|
-            prime minister of""".replace("\n", "").split("|"),
+            prime minister of|field marshal""".replace("\n", "").split("|"),
             *(
                 f"{office} of {department}"
                 for office in ("minister", "secretary")
@@ -193,6 +238,82 @@ TITLE_PHRASES: Final[tuple[tuple[str, ...], ...]] = tuple(
         key=lambda p: -len(p.split()),
     )
     if p.strip()
+)
+# Words that qualify a title before it ("Chief Secretary", "Shadow Home Secretary", "Trade
+# Commissioner", "Grand Ayatollah"): part of the title, so never a name or a role's owner.
+TITLE_QUALIFIERS: Final[frozenset[str]] = frozenset(
+    [
+        "chief",
+        "deputy",
+        "vice",
+        "acting",
+        "former",
+        "senior",
+        "junior",
+        "assistant",
+        "associate",
+        "interim",
+        "executive",
+        "principal",
+        "joint",
+        "first",
+        "shadow",
+        "general",
+        "high",
+        "grand",
+        "supreme",
+        "permanent",
+        "parliamentary",
+        "managing",
+        "home",
+        "foreign",
+        "environment",
+        "security",
+        "sports",
+        "sport",
+        "treasury",
+        # not "labour": "Labour Chairman Ian McCartney" holds his title in the Labour party
+        *(d for d in DEPARTMENTS if " " not in d and d not in ("labour", "labor")),
+    ]
+)
+# Groups of people whose possessive opens a name: "People's Liberation Army", "Workers' Party".
+COLLECTIVE_OWNERS: Final[frozenset[str]] = frozenset(
+    [
+        "people",
+        "peoples",
+        "women",
+        "men",
+        "children",
+        "boys",
+        "girls",
+        "workers",
+        "farmers",
+        "citizens",
+        "veterans",
+        "teachers",
+        "nurses",
+        "doctors",
+        "miners",
+        "students",
+        "soldiers",
+        "consumers",
+        "taxpayers",
+        "writers",
+        "journalists",
+        "employers",
+        "traders",
+        "bankers",
+        "investors",
+        "shareholders",
+        "mothers",
+        "parents",
+        "pensioners",
+        "lawyers",
+        "patients",
+        "nations",
+        "ladies",
+        "gentlemen",
+    ]
 )
 # A last word naming an organization ("Islamic Jihad Union", "State Department").
 ORG_WORDS: Final[frozenset[str]] = frozenset(
@@ -294,6 +415,7 @@ ORG_WORDS: Final[frozenset[str]] = frozenset(
         "church",
         "team",
         "fc",
+        "guild",
         "radio",
         "tv",
         "television",
@@ -674,6 +796,8 @@ COMMON_ACRONYMS: Final[frozenset[str]] = frozenset(
         "gps",
         "ngo",
         "mp",
+        "mep",
+        "msp",
         "bmi",
         "sars",
         "covid",
