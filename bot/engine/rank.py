@@ -230,6 +230,9 @@ class Asked:
     leads: bool = False  # "Who leads X?": the fact's leader must be X's
     # "Who is X's foreign minister?": the role titles asked of the place X
     titles: frozenset[str] = frozenset()
+    # "Who is X's prime minister?", "Who is the manager of X?": the answer holds the
+    # attribute, so it names a person or an organization, not only a place or a thing.
+    holder: bool = False
 
 
 @dataclass(slots=True)
@@ -256,7 +259,11 @@ def content_keys(query: Query, mentions: list[Mention]) -> dict[str, float]:
         folded = fold(word)
         after_which = previous in ("which", "what")
         # "how long", "what share": the kind of answer, checked as a type
-        measure = previous == "how" or (previous in ("what", "which") and folded in SHARE_NOUNS)
+        measure = (
+            previous == "how"
+            or (previous in ("what", "which") and folded in SHARE_NOUNS)
+            or (query.measure == "score" and folded == "score")
+        )
         previous_word, previous = previous, folded
         if n in in_names or folded in STOPWORDS or folded in QUESTION_WORDS or measure:
             continue
@@ -761,7 +768,8 @@ class Ranker:
                 and RELATION_CUES.get(query.agent_verb) == "leader"
                 and content.get(query.agent_verb, 0.0) >= 1.0
             ),
-            titles=_titles_of_place(query.qtype, weights, asked),
+            titles=(titles := _titles_of_place(query.qtype, weights, asked)),
+            holder=query.qtype == "who" and bool(attributes or titles),
         )
         scored = [self._score(f, ask, bm25.get(f.ordinal, 0.0) / best_bm25) for f in facts]
         if light_only:
@@ -869,6 +877,7 @@ class Ranker:
             s.entity_share >= needed_entities - 1e-9
             and s.coverage >= MIN_COVERAGE
             and (s.type_fit >= 0.5 or (s.relation >= 1.0 and ask.qtype not in NEEDS_VALUE))
+            and (not ask.holder or s.type_fit >= 1.0)
             # read only for a fact passing the cheaper tests: a regex over the excerpt
             and (not ask.measure or holds_measure(ask.measure, fact.excerpt))
             and _holds_predicate(ask, held_keys, fact)

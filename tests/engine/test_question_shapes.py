@@ -880,3 +880,99 @@ def test_a_sentence_asking_something_ranks_below_a_statement(tmp_path: Path) -> 
         assert "send ships" in answer(engine, "Does Ostria send ships?")
     finally:
         engine.close()
+
+
+def test_the_score_asked_is_a_result(tmp_path: Path) -> None:
+    # "What was the score?" asks for a result written as "3-1", not for the verb "score"
+    sentences = [
+        "Kessel beat Velor 3-1 in the cup final in Dunmere.",
+        "Velor scored a late goal against Ostria on Saturday.",
+    ]
+    entities = [
+        Entity("kessel", "Kessel", "organization", ()),
+        Entity("velor", "Velor", "organization", ()),
+        Entity("ostria", "Ostria", "organization", ()),
+        Entity("dunmere", "Dunmere", "place", ()),
+    ]
+    engine = open_article(tmp_path, "kessel", "Kessel win cup", sentences, entities)
+    try:
+        assert "3-1" in answer(engine, "What was the score against Velor?")
+    finally:
+        engine.close()
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What is Harlow Mining accused of?", "rigged bids"),  # accuse: allege
+        ("Who is Kessel's manager?", "Ivo Tarr"),  # manager: boss
+    ],
+)
+def test_everyday_synonyms_of_accusing_and_managing(
+    tmp_path: Path, question: str, expected: str
+) -> None:
+    sentences = [
+        "Prosecutors allege that Harlow Mining rigged bids in Velor.",
+        "Harlow Mining sells copper in Velor.",
+        "Kessel boss Ivo Tarr praised his side after the win in Velor.",
+        "The Velor fund is managed by Lund Capital.",
+    ]
+    entities = [
+        Entity("harlow-mining", "Harlow Mining", "organization", ()),
+        Entity("kessel", "Kessel", "organization", ()),
+        Entity("lund-capital", "Lund Capital", "organization", ()),
+        Entity("velor", "Velor", "place", ()),
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+    ]
+    engine = open_article(tmp_path, "velor", "Velor business", sentences, entities)
+    try:
+        assert expected in answer(engine, question)
+    finally:
+        engine.close()
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [
+        ("Who is Velor's prime minister?", False),
+        ("Who is Ostria's prime minister?", True),
+    ],
+)
+def test_who_holds_a_role_needs_a_person_named(
+    tmp_path: Path, question: str, answers: bool
+) -> None:
+    # "The Velor and Dunmere prime ministers met" ties the title to Velor but names nobody
+    sentences = [
+        "The Velor and Dunmere prime ministers met in June to discuss wool.",
+        "Ostria's Prime Minister Ada Quin visited Dunmere.",
+        "Velor sells wool.",
+    ]
+    entities = [
+        Entity("velor", "Velor", "place", ()),
+        Entity("ostria", "Ostria", "place", ()),
+        Entity("dunmere", "Dunmere", "place", ()),
+        Entity("ada-quin", "Ada Quin", "person", ("Quin",)),
+    ]
+    engine = open_article(tmp_path, "velor", "Velor wool", sentences, entities)
+    try:
+        assert abstains(engine, question) is not answers
+    finally:
+        engine.close()
+
+
+def test_that_noun_after_a_subordinator_leans_on_the_sentence_before(tmp_path: Path) -> None:
+    # "Since that inquiry was launched" is the Velor council's inquiry named just before
+    sentences = [
+        "Harlow Mining is the focus of an inquiry by the Velor council.",
+        "Since that inquiry was launched in March, Harlow Mining has replaced its chief.",
+        "Harlow Mining sells copper.",
+    ]
+    entities = [
+        Entity("harlow-mining", "Harlow Mining", "organization", ()),
+        Entity("velor", "Velor", "place", ()),
+    ]
+    engine = open_article(tmp_path, "harlow", "Harlow inquiry", sentences, entities)
+    try:
+        assert "in March" in answer(engine, "When was the Velor inquiry launched?")
+    finally:
+        engine.close()
