@@ -19,7 +19,14 @@ from dataclasses import dataclass, field
 from bot.compiler.gazetteer import demonyms, places
 from bot.engine.index import FactRow, Index
 from bot.engine.names import EntityInfo, Mention, Names
-from bot.engine.query import COPULAS, DEFINITION_RELATIONS, RELATION_CUES, SHARE_NOUNS, Query
+from bot.engine.query import (
+    COPULAS,
+    DEFINITION_RELATIONS,
+    PLACE_NOUNS,
+    RELATION_CUES,
+    SHARE_NOUNS,
+    Query,
+)
 from bot.engine.text import (
     MEASURE_PATTERNS,
     NUMBER_WORDS,
@@ -44,6 +51,7 @@ MIN_COVERAGE = 0.4  # share of the question's content (IDF-weighted) a fact must
 UNKNOWN_WORD_WEIGHT = 0.5  # a word no fact has may be a paraphrase; it counts half
 CONTEXT_WEIGHT = 0.4  # a word only in the neighbouring sentences counts this much
 MAX_ANSWERS = 3
+PLACE_NAMED = 0.75  # _place_fit of a fact naming a place besides those asked
 # "When is the next summit?" asks of one to come: "at the summit in August", past, is another.
 NEXT = re.compile(r"\b(?:next|upcoming|forthcoming)\b", re.IGNORECASE)
 NEXT_KEYS = frozenset(key(w) for w in ("next", "upcoming", "forthcoming"))
@@ -233,6 +241,8 @@ class Asked:
     # "Who is X's prime minister?", "Who is the manager of X?": the answer holds the
     # attribute, so it names a person or an organization, not only a place or a thing.
     holder: bool = False
+    # "Which countries ...?", "Which city ...?": the answer names a place, not only a thing
+    places: bool = False
 
 
 @dataclass(slots=True)
@@ -337,6 +347,15 @@ def attribute_questions(
             # first qualifies it (see _modifiers).
             found.append((key(tokens[after + 2]), group, True))
     return tuple(found)
+
+
+def _asks_which_place(query: Query) -> bool:
+    """ "Which countries must X compete with?": the kind of answer is a place noun."""
+    tokens = [fold(w) for w in WORD.findall(query.focus)]
+    return any(
+        word in ("which", "what") and after in PLACE_NOUNS
+        for word, after in itertools.pairwise(tokens)
+    )
 
 
 def _verb_of(tokens: list[str], at: int) -> bool:
@@ -770,6 +789,7 @@ class Ranker:
             ),
             titles=(titles := _titles_of_place(query.qtype, weights, asked)),
             holder=query.qtype == "who" and bool(attributes or titles),
+            places=query.qtype == "where" and _asks_which_place(query),
         )
         scored = [self._score(f, ask, bm25.get(f.ordinal, 0.0) / best_bm25) for f in facts]
         if light_only:
@@ -878,6 +898,7 @@ class Ranker:
             and s.coverage >= MIN_COVERAGE
             and (s.type_fit >= 0.5 or (s.relation >= 1.0 and ask.qtype not in NEEDS_VALUE))
             and (not ask.holder or s.type_fit >= 1.0)
+            and (not ask.places or s.type_fit >= PLACE_NAMED)
             # read only for a fact passing the cheaper tests: a regex over the excerpt
             and (not ask.measure or holds_measure(ask.measure, fact.excerpt))
             and _holds_predicate(ask, held_keys, fact)

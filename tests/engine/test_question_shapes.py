@@ -976,3 +976,23 @@ def test_that_noun_after_a_subordinator_leans_on_the_sentence_before(tmp_path: P
         assert "in March" in answer(engine, "When was the Velor inquiry launched?")
     finally:
         engine.close()
+
+
+def test_which_countries_asks_for_places_named(tmp_path: Path) -> None:
+    # the shorter sentence says "compete" of Velor too, but names no country to compete with
+    sentences = [
+        "More investment is needed if Velor must compete, and the country needs new firms.",
+        "To compete with Ostria, Dunmere and other rich countries, Velor needs ships.",
+        "Ostria must sell wool.",
+        "Dunmere must buy ships.",
+    ]
+    entities = [
+        Entity("velor", "Velor", "place", ()),
+        Entity("ostria", "Ostria", "place", ()),
+        Entity("dunmere", "Dunmere", "place", ()),
+    ]
+    engine = open_article(tmp_path, "velor", "Velor's economy", sentences, entities)
+    try:
+        assert "Ostria, Dunmere" in answer(engine, "Which countries must Velor compete with?")
+    finally:
+        engine.close()
