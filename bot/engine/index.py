@@ -506,6 +506,21 @@ class Index:
             for r in self.rows(f"SELECT {FACT_COLUMNS} FROM facts WHERE {where}", [*wanted, *maybe])
         ]
 
+    def facts_writing(self, ordinals: Iterable[int], words: Iterable[str]) -> list[FactRow]:
+        """The facts with these ordinals whose excerpt writes one of the words (filtered in
+        SQL: few do)."""
+        wanted, written = list(dict.fromkeys(ordinals)), sorted(set(words))
+        if not wanted or not written:
+            return []
+        where = f"rowid IN ({','.join('?' * len(wanted))}) AND ("
+        where += " OR ".join("instr(excerpt, ?) > 0" for _ in written) + ")"
+        return [
+            _row_to_fact(r)
+            for r in self.rows(
+                f"SELECT {FACT_COLUMNS} FROM facts WHERE {where}", [*wanted, *written]
+            )
+        ]
+
     def dated_facts(
         self, entity_ids: Iterable[str] | None, year: str | None, limit: int
     ) -> list[FactRow]:

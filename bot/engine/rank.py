@@ -52,6 +52,9 @@ UNKNOWN_WORD_WEIGHT = 0.5  # a word no fact has may be a paraphrase; it counts h
 CONTEXT_WEIGHT = 0.4  # a word only in the neighbouring sentences counts this much
 MAX_ANSWERS = 3
 PLACE_NAMED = 0.75  # _place_fit of a fact naming a place besides those asked
+DESCRIBED_WITHIN = 2  # sentences back in which "the actor" may have named its person
+# words written before a name that say what was done to or by it, not what it is
+NOT_DESCRIPTORS = word_set("said says say told tells asks according thanks")
 # "When is the next summit?" asks of one to come: "at the summit in August", past, is another.
 NEXT = re.compile(r"\b(?:next|upcoming|forthcoming)\b", re.IGNORECASE)
 NEXT_KEYS = frozenset(key(w) for w in ("next", "upcoming", "forthcoming"))
@@ -243,6 +246,9 @@ class Asked:
     holder: bool = False
     # "Which countries ...?", "Which city ...?": the answer names a place, not only a thing
     places: bool = False
+    # person id -> the nouns the documents write right before the name ("actor" of "actor
+    # Dougray Scott"): "the 39-year-old actor" a sentence or two later is that person
+    descriptors: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -347,6 +353,45 @@ def attribute_questions(
             # first qualifies it (see _modifiers).
             found.append((key(tokens[after + 2]), group, True))
     return tuple(found)
+
+
+def _descriptors(facts: list[FactRow], asked: list[list[EntityInfo]]) -> dict[str, frozenset[str]]:
+    """The lower-case nouns written right before an asked person's name in the facts at hand
+    ("wagers on actor Dougray Scott", "Middlesbrough forward Boudewijn Zenden")."""
+    people = [e for group in asked for e in group if e.kind == "person"]
+    found: dict[str, set[str]] = {}
+    for person in people:
+        names = "|".join(
+            re.escape(n) for n in sorted({person.name, *person.aliases}, key=len)[::-1] if n
+        )
+        if not names:
+            continue
+        pattern = re.compile(rf"\b([a-z][a-z-]{{2,}})\s+(?:{names})\b")
+        for fact in facts:
+            if person.id not in fact.entities:
+                continue
+            for match in pattern.finditer(fact.excerpt):
+                noun = match.group(1)
+                if _descriptor_word(noun):
+                    found.setdefault(person.id, set()).add(noun)
+    return {p: frozenset(nouns) for p, nouns in found.items()}
+
+
+def _descriptor_word(word: str) -> bool:
+    """A noun for a person ("actor", "forward"), not a verb or a function word before the name
+    ("said X", "praised X", "by X")."""
+    return (
+        word not in STOPWORDS
+        and word not in NOT_DESCRIPTORS
+        and not word.endswith(("ed", "ing", "ly"))
+    )
+
+
+def _writes_the_noun(excerpt: str, nouns: frozenset[str]) -> bool:
+    """ "the 39-year-old actor", "the actor": not "the actor Colin Salmon", which names another."""
+    alternatives = "|".join(re.escape(n) for n in sorted(nouns))
+    pattern = rf"\b[Tt]he\s+(?:[\w-]+\s+){{0,2}}?(?:{alternatives})\b(?!\s+[A-Z])"
+    return re.search(pattern, excerpt) is not None
 
 
 def _asks_which_place(query: Query) -> bool:
@@ -755,6 +800,9 @@ class Ranker:
             for m in proper
         ]
         attributes = attribute_questions(query, proper, self.names.entities)
+        descriptors = _descriptors(facts, asked)
+        if descriptors:
+            facts += self._describing(facts, of_entities, descriptors)
         # Topics stand in only for questions asking enough, or for "the P of X".
         needs_topics = bool(asked) and (
             _evidence(len(weights), len(asked) - 1, query.measure) >= TOPIC_WORDS - 1
@@ -790,6 +838,7 @@ class Ranker:
             titles=(titles := _titles_of_place(query.qtype, weights, asked)),
             holder=query.qtype == "who" and bool(attributes or titles),
             places=query.qtype == "where" and _asks_which_place(query),
+            descriptors=descriptors,
         )
         scored = [self._score(f, ask, bm25.get(f.ordinal, 0.0) / best_bm25) for f in facts]
         if light_only:
@@ -859,8 +908,12 @@ class Ranker:
                     through_pronoun = True
                     if not _named_beside(fact, group):
                         role_from_topic = True
-                elif fact.antecedents and any(self._referred_to(e, fact) for e in group):
-                    hits += 1  # "During his visit, he concluded ..." after "Erdogan visited"
+                elif (
+                    fact.antecedents and any(self._referred_to(e, fact) for e in group)
+                ) or self._described(fact, group, ask.descriptors):
+                    # "During his visit, he concluded ..." after "Erdogan visited"; "a bet of
+                    # £870 on the 39-year-old actor" after "Scott ..."
+                    hits += 1
                     through_pronoun = True
                 elif self._titled(fact, ask, group, held_keys):
                     # "... oppose the bill when it is debated" under "Howard denies split
@@ -1006,6 +1059,32 @@ class Ranker:
         if not all(k in title for k in ask.weights if k not in held_keys):
             return False
         return any(self.names.mentions(e, (), title) for e in group)
+
+    def _describing(
+        self, facts: list[FactRow], of_entities: list[int], descriptors: dict[str, frozenset[str]]
+    ) -> list[FactRow]:
+        """The sentences a little after an entity's own that write one of its nouns ("on the
+        39-year-old actor"): neither FTS nor the entity's tags reach them."""
+        have = {f.ordinal for f in facts}
+        after = [o + n for o in of_entities for n in range(1, DESCRIBED_WITHIN + 1)]
+        nouns = frozenset().union(*descriptors.values())
+        return self.index.facts_writing((o for o in after if o not in have), nouns)
+
+    def _described(
+        self, fact: FactRow, group: Sequence[EntityInfo], descriptors: dict[str, frozenset[str]]
+    ) -> bool:
+        """Whether the fact writes "the (...) <noun>" for a person the documents call by that
+        noun ("actor Dougray Scott"), named in one of the DESCRIBED_WITHIN sentences before
+        it: "the 39-year-old actor" is then that person, not one named later."""
+        nouns = frozenset().union(*(descriptors.get(e.id, frozenset()) for e in group))
+        if not nouns or not _writes_the_noun(fact.excerpt, nouns):
+            return False
+        before = range(fact.ordinal - DESCRIBED_WITHIN, fact.ordinal)
+        return any(
+            other.source == fact.source and self.names.mentions(e, other.entities, other.keys)
+            for other in self.index.facts(before)
+            for e in group
+        )
 
     def _referred_to(self, entity: EntityInfo, fact: FactRow) -> bool:
         """What a fact's pronoun or definite subject may stand for: an entity of the sentence

@@ -996,3 +996,34 @@ def test_which_countries_asks_for_places_named(tmp_path: Path) -> None:
         assert "Ostria, Dunmere" in answer(engine, "Which countries must Velor compete with?")
     finally:
         engine.close()
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How old is Ivo Tarr?", "39-year-old"),
+        ("How much did the punter bet on Tarr?", "£500"),
+        ("How old is Omar Vane?", None),  # "actor Omar Vane" is named only after it
+    ],
+)
+def test_the_actor_a_sentence_later_is_the_actor_just_named(
+    tmp_path: Path, question: str, expected: str | None
+) -> None:
+    sentences = [
+        "Bookmakers stopped taking bets on actor Ivo Tarr.",
+        "The closing list gave Tarr odds of 6-1.",
+        "A spokesman said one punter had placed a bet of £500 on the 39-year-old actor.",
+        "Star actor Omar Vane has odds of 4-1.",
+    ]
+    entities = [
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("omar-vane", "Omar Vane", "person", ("Vane",)),
+    ]
+    engine = open_article(tmp_path, "tarr", "Tarr is new favourite", sentences, entities)
+    try:
+        if expected is None:
+            assert abstains(engine, question)
+        else:
+            assert expected in answer(engine, question)
+    finally:
+        engine.close()
