@@ -52,6 +52,7 @@ UNKNOWN_WORD_WEIGHT = 0.5  # a word no fact has may be a paraphrase; it counts h
 CONTEXT_WEIGHT = 0.4  # a word only in the neighbouring sentences counts this much
 MAX_ANSWERS = 3
 PLACE_NAMED = 0.75  # _place_fit of a fact naming a place besides those asked
+AGENT_ENDINGS = ("er", "ers", "or", "ors")
 DESCRIBED_WITHIN = 2  # sentences back in which "the actor" may have named its person
 # words written before a name that say what was done to or by it, not what it is
 NOT_DESCRIPTORS = word_set("said says say told tells asks according thanks")
@@ -249,6 +250,8 @@ class Asked:
     # person id -> the nouns the documents write right before the name ("actor" of "actor
     # Dougray Scott"): "the 39-year-old actor" a sentence or two later is that person
     descriptors: dict[str, frozenset[str]] = field(default_factory=dict)
+    # keys of words asked as a verb in -ing ("Where is X fighting?"): "fighters" says less
+    verbs: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -353,6 +356,22 @@ def attribute_questions(
             # first qualifies it (see _modifiers).
             found.append((key(tokens[after + 2]), group, True))
     return tuple(found)
+
+
+def _progressive_keys(query: Query, weights: dict[str, float]) -> frozenset[str]:
+    """Keys of the question's content words written as a verb in -ing ("fighting")."""
+    return frozenset(
+        k
+        for w in WORD.findall(query.focus)
+        if len(w) > 5 and w.lower().endswith("ing") and (k := key(fold(w))) in weights
+    )
+
+
+def _only_as_agent(word_key: str, excerpt: str) -> bool:
+    """Whether the excerpt writes the word only as a noun for those who do it: "Uighur
+    fighters" holds the key of "fighting" but says nobody is fighting anywhere."""
+    forms = [t for t in words(excerpt) if key(t) == word_key]
+    return bool(forms) and all(t.endswith(AGENT_ENDINGS) for t in forms)
 
 
 def _descriptors(facts: list[FactRow], asked: list[list[EntityInfo]]) -> dict[str, frozenset[str]]:
@@ -839,6 +858,7 @@ class Ranker:
             holder=query.qtype == "who" and bool(attributes or titles),
             places=query.qtype == "where" and _asks_which_place(query),
             descriptors=descriptors,
+            verbs=_progressive_keys(query, weights),
         )
         scored = [self._score(f, ask, bm25.get(f.ordinal, 0.0) / best_bm25) for f in facts]
         if light_only:
@@ -866,7 +886,7 @@ class Ranker:
             matched = set()  # a relation names who or where, never when or how many
         if ask.definition and s.relation >= 1.0 and "former_name" not in matched:
             s.relation = 0.7  # "What is X?" is answered best by what X was called
-        s.coverage, held_keys = self._coverage(fact, ask.weights, matched)
+        s.coverage, held_keys = self._coverage(fact, ask.weights, matched, ask.verbs)
         through_pronoun = role_from_topic = False
         if ask.entities:
             hits = 0
@@ -1125,7 +1145,11 @@ class Ranker:
         )
 
     def _coverage(
-        self, fact: FactRow, weights: dict[str, float], matched: set[str]
+        self,
+        fact: FactRow,
+        weights: dict[str, float],
+        matched: set[str],
+        verbs: frozenset[str] = frozenset(),
     ) -> tuple[float, set[str]]:
         """The IDF-weighted share of the question's content words the fact holds, and
         which of them the fact itself holds.
@@ -1141,6 +1165,8 @@ class Ranker:
         held_keys: set[str] = set()
         for k, w in weights.items():
             here = self._held(k, w, fact, matched)
+            if here and k in verbs and _only_as_agent(k, fact.excerpt):
+                here = min(here, SYNONYM_CREDIT * w)
             if here:
                 held += here
                 held_keys.add(k)

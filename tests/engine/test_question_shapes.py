@@ -1027,3 +1027,27 @@ def test_the_actor_a_sentence_later_is_the_actor_just_named(
             assert expected in answer(engine, question)
     finally:
         engine.close()
+
+
+def test_a_verb_asked_in_ing_is_met_better_by_the_verb_than_by_its_agent_noun(
+    tmp_path: Path,
+) -> None:
+    # "Red Hand fighters" holds the key of "fighting" but says nowhere that anyone fights
+    sentences = [
+        "Red Hand (RH) and Sea Front, and the Ostria fighters of Lake Guard, praised the pact.",
+        "Today, Red Hand's Velor members are fighting alongside Wardens in Dunmere.",
+    ]
+    entities = [
+        Entity("red-hand", "Red Hand", "organization", ("RH",)),
+        Entity("sea-front", "Sea Front", "organization", ()),
+        Entity("lake-guard", "Lake Guard", "organization", ()),
+        Entity("wardens", "Wardens", "organization", ()),
+        Entity("ostria", "Ostria", "place", ()),
+        Entity("velor", "Velor", "place", ()),
+        Entity("dunmere", "Dunmere", "place", ()),
+    ]
+    engine = open_article(tmp_path, "rh", "Red Hand", sentences, entities)
+    try:
+        assert "Dunmere" in answer(engine, "Where is RH fighting?")
+    finally:
+        engine.close()
