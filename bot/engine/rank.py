@@ -50,8 +50,14 @@ RELATION_CANDIDATES = 60
 MIN_COVERAGE = 0.4  # share of the question's content (IDF-weighted) a fact must hold
 UNKNOWN_WORD_WEIGHT = 0.5  # a word no fact has may be a paraphrase; it counts half
 CONTEXT_WEIGHT = 0.4  # a word only in the neighbouring sentences counts this much
+# A story's first sentence restates its title ("Actor Scott is new Bond favourite": "... bets
+# on who will be the next James Bond, following ... wagers on actor Dougray Scott"): a word
+# only in the title counts for it as a neighbour's word does, but as the sentence's own
+# for the predicate it must hold.
+HEADLINE_WEIGHT = CONTEXT_WEIGHT
 MAX_ANSWERS = 3
 PLACE_NAMED = 0.75  # _place_fit of a fact naming a place besides those asked
+LEDE_SLACK = 4  # characters between a title and its story's first sentence ("\n\n")
 AGENT_ENDINGS = ("er", "ers", "or", "ors")
 DESCRIBED_WITHIN = 2  # sentences back in which "the actor" may have named its person
 # words written before a name that say what was done to or by it, not what it is
@@ -707,6 +713,7 @@ class Ranker:
         self.title_keys = {
             source: frozenset(keys(title)) for source, title, _path, _n in index.sources()
         }
+        self.title_ends = {source: len(title) for source, title, _path, _n in index.sources()}
 
     def weight(self, df: int | None) -> float:
         """BM25's IDF; a word absent from every fact counts at UNKNOWN_WORD_WEIGHT of the rarest."""
@@ -1080,6 +1087,10 @@ class Ranker:
             return False
         return any(self.names.mentions(e, (), title) for e in group)
 
+    def _is_lede(self, fact: FactRow) -> bool:
+        """The story's first sentence, right under its title, which it restates."""
+        return fact.start <= self.title_ends.get(fact.source, -LEDE_SLACK) + LEDE_SLACK
+
     def _describing(
         self, facts: list[FactRow], of_entities: list[int], descriptors: dict[str, frozenset[str]]
     ) -> list[FactRow]:
@@ -1156,11 +1167,13 @@ class Ranker:
 
         A relation of the asked type stands in for the words that asked for it ("belong to"
         is answered by a member relation whatever the wording); a word found only in the
-        neighbouring sentences counts CONTEXT_WEIGHT.
+        neighbouring sentences counts CONTEXT_WEIGHT, and one only in the title of a story
+        whose first sentence this is, HEADLINE_WEIGHT.
         """
         total = sum(weights.values())
         if not total:
             return 1.0, set()
+        headline = self.title_keys.get(fact.source, frozenset()) if self._is_lede(fact) else ()
         held = 0.0
         held_keys: set[str] = set()
         for k, w in weights.items():
@@ -1169,6 +1182,9 @@ class Ranker:
                 here = min(here, SYNONYM_CREDIT * w)
             if here:
                 held += here
+                held_keys.add(k)
+            elif k in headline:
+                held += HEADLINE_WEIGHT * w
                 held_keys.add(k)
             elif k in fact.context_keys:
                 held += CONTEXT_WEIGHT * w

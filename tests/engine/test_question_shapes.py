@@ -1051,3 +1051,29 @@ def test_a_verb_asked_in_ing_is_met_better_by_the_verb_than_by_its_agent_noun(
         assert "Dunmere" in answer(engine, "Where is RH fighting?")
     finally:
         engine.close()
+
+
+def test_a_story_s_first_sentence_restates_its_title(tmp_path: Path) -> None:
+    # "favourite" is only in the title; the first sentence says the rest of it
+    sentences = [
+        "Bookmakers have stopped taking bets on who will be the next Velor captain, after "
+        "large wagers on Ivo Tarr.",
+        "The next Velor match is in May.",
+        "The next Velor coach will be named in June.",
+        "The Velor captain leads the side.",
+        "A captain may play in the next match.",
+        "Ostria are favourites to win the cup.",
+    ]
+    entities = [
+        Entity("velor", "Velor", "organization", ()),
+        Entity("ostria", "Ostria", "organization", ()),
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+    ]
+    engine = open_article(tmp_path, "velor", "Tarr is new Velor favourite", sentences, entities)
+    try:
+        question = "Who is the favourite to be the next Velor captain?"
+        assert "Ivo Tarr" in answer(engine, question)
+        # a word the sentence writes itself still ranks above the title's
+        assert "Ostria" in answer(engine, "Who are favourites to win the cup?")
+    finally:
+        engine.close()
