@@ -381,25 +381,28 @@ def _only_as_agent(word_key: str, excerpt: str) -> bool:
 
 
 def _descriptors(facts: list[FactRow], asked: list[list[EntityInfo]]) -> dict[str, frozenset[str]]:
-    """The lower-case nouns written right before an asked person's name in the facts at hand
-    ("wagers on actor Dougray Scott", "Middlesbrough forward Boudewijn Zenden")."""
-    people = [e for group in asked for e in group if e.kind == "person"]
+    """The lower-case nouns the facts at hand write with an asked name: before a person's
+    ("wagers on actor Dougray Scott", "Middlesbrough forward Boudewijn Zenden"), after
+    anything else's ("the ongoing Ebola pandemic"): "the actor", "the pandemic" nearby."""
     found: dict[str, set[str]] = {}
-    for person in people:
+    for entity in (e for group in asked for e in group):
         names = "|".join(
-            re.escape(n) for n in sorted({person.name, *person.aliases}, key=len)[::-1] if n
+            re.escape(n) for n in sorted({entity.name, *entity.aliases}, key=len)[::-1] if n
         )
         if not names:
             continue
-        pattern = re.compile(rf"\b([a-z][a-z-]{{2,}})\s+(?:{names})\b")
+        if entity.kind == "person":
+            pattern = re.compile(rf"\b([a-z][a-z-]{{2,}})\s+(?:{names})\b")
+        else:
+            pattern = re.compile(rf"\b(?:{names})\s+([a-z][a-z-]{{2,}})\b")
         for fact in facts:
-            if person.id not in fact.entities:
+            if entity.id not in fact.entities:
                 continue
             for match in pattern.finditer(fact.excerpt):
                 noun = match.group(1)
                 if _descriptor_word(noun):
-                    found.setdefault(person.id, set()).add(noun)
-    return {p: frozenset(nouns) for p, nouns in found.items()}
+                    found.setdefault(entity.id, set()).add(noun)
+    return {e: frozenset(nouns) for e, nouns in found.items()}
 
 
 def _descriptor_word(word: str) -> bool:

@@ -1077,3 +1077,27 @@ def test_a_story_s_first_sentence_restates_its_title(tmp_path: Path) -> None:
         assert "Ostria" in answer(engine, "Who are favourites to win the cup?")
     finally:
         engine.close()
+
+
+def test_the_noun_written_after_a_name_a_sentence_later_is_that_name(tmp_path: Path) -> None:
+    # "the ongoing Velor pandemic", then "six months into the crisis ...": the crisis is
+    # the Velor one, named just before
+    sentences = [
+        "Look no further than the ongoing Velor pandemic, which has ravaged Ostria.",
+        "A quick response could have done much to contain the virus.",
+        "Indeed, six months into the pandemic, just 30 medical teams were treating patients.",
+        "Doctors in Dunmere treat patients.",
+    ]
+    entities = [
+        Entity("velor", "Velor", "other", ()),
+        Entity("ostria", "Ostria", "place", ()),
+        Entity("dunmere", "Dunmere", "place", ()),
+    ]
+    engine = open_article(tmp_path, "velor", "Diseases", sentences, entities)
+    try:
+        question = (
+            "How many medical teams were treating Velor patients six months into the pandemic?"
+        )
+        assert "30 medical teams" in answer(engine, question)
+    finally:
+        engine.close()
