@@ -94,7 +94,7 @@ def _row_to_fact(row: tuple[Any, ...]) -> FactRow:
         end=row[4],
         excerpt=row[5],
         statement=row[6],
-        entities=tuple(e for e in row[7].split("\n") if e),
+        entities=tuple(filter(None, row[7].split("\n"))),
         date=row[8],
         section=row[9],
         kind=row[10],
@@ -104,7 +104,7 @@ def _row_to_fact(row: tuple[Any, ...]) -> FactRow:
         key_order=order,
         has_date=row[14] or 0,
         has_number=bool(row[15]),
-        antecedents=tuple(e for e in (row[16] or "").split("\n") if e),
+        antecedents=tuple(filter(None, row[16].split("\n"))) if row[16] else (),
     )
 
 

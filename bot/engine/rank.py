@@ -13,7 +13,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from bot.compiler.gazetteer import demonyms, places
@@ -58,6 +58,8 @@ HEADLINE_WEIGHT = CONTEXT_WEIGHT
 MAX_ANSWERS = 3
 PLACE_NAMED = 0.75  # _place_fit of a fact naming a place besides those asked
 LEDE_SLACK = 4  # characters between a title and its story's first sentence ("\n\n")
+WORD_BEFORE = re.compile(r"\b([a-z][a-z-]{2,})\s+$")
+WORD_AFTER = re.compile(r"\s+([a-z][a-z-]{2,})\b")
 AGENT_ENDINGS = ("er", "ers", "or", "ors")
 DESCRIBED_WITHIN = 2  # sentences back in which "the actor" may have named its person
 # words written before a name that say what was done to or by it, not what it is
@@ -256,6 +258,8 @@ class Asked:
     # person id -> the nouns the documents write right before the name ("actor" of "actor
     # Dougray Scott"): "the 39-year-old actor" a sentence or two later is that person
     descriptors: dict[str, frozenset[str]] = field(default_factory=dict)
+    # the facts at hand by ordinal, and those read for the sentences before a description
+    nearby: dict[int, FactRow | None] = field(default_factory=dict)
     # keys of words asked as a verb in -ing ("Where is X fighting?"): "fighters" says less
     verbs: frozenset[str] = frozenset()
 
@@ -376,8 +380,8 @@ def _progressive_keys(query: Query, weights: dict[str, float]) -> frozenset[str]
 def _only_as_agent(word_key: str, excerpt: str) -> bool:
     """Whether the excerpt writes the word only as a noun for those who do it: "Uighur
     fighters" holds the key of "fighting" but says nobody is fighting anywhere."""
-    forms = [t for t in words(excerpt) if key(t) == word_key]
-    return bool(forms) and all(t.endswith(AGENT_ENDINGS) for t in forms)
+    forms = re.findall(rf"\b{re.escape(word_key)}\w*", excerpt, re.IGNORECASE)
+    return bool(forms) and all(t.lower().endswith(AGENT_ENDINGS) for t in forms)
 
 
 def _descriptors(facts: list[FactRow], asked: list[list[EntityInfo]]) -> dict[str, frozenset[str]]:
@@ -386,23 +390,28 @@ def _descriptors(facts: list[FactRow], asked: list[list[EntityInfo]]) -> dict[st
     anything else's ("the ongoing Ebola pandemic"): "the actor", "the pandemic" nearby."""
     found: dict[str, set[str]] = {}
     for entity in (e for group in asked for e in group):
-        names = "|".join(
-            re.escape(n) for n in sorted({entity.name, *entity.aliases}, key=len)[::-1] if n
-        )
-        if not names:
-            continue
-        if entity.kind == "person":
-            pattern = re.compile(rf"\b([a-z][a-z-]{{2,}})\s+(?:{names})\b")
-        else:
-            pattern = re.compile(rf"\b(?:{names})\s+([a-z][a-z-]{{2,}})\b")
+        names = [n for n in {entity.name, *entity.aliases} if n]
+        person = entity.kind == "person"
         for fact in facts:
             if entity.id not in fact.entities:
                 continue
-            for match in pattern.finditer(fact.excerpt):
-                noun = match.group(1)
-                if _descriptor_word(noun):
-                    found.setdefault(entity.id, set()).add(noun)
+            for noun in _nouns_beside(fact.excerpt, names, before=person):
+                found.setdefault(entity.id, set()).add(noun)
     return {e: frozenset(nouns) for e, nouns in found.items()}
+
+
+def _nouns_beside(excerpt: str, names: list[str], *, before: bool) -> Iterator[str]:
+    """The lower-case word right before (or after) each place the excerpt writes a name."""
+    for name in names:
+        at = excerpt.find(name)
+        while at >= 0:
+            if before:
+                match = WORD_BEFORE.search(excerpt, max(0, at - 30), at)
+            else:
+                match = WORD_AFTER.match(excerpt, at + len(name))
+            if match and _descriptor_word(match.group(1)):
+                yield match.group(1)
+            at = excerpt.find(name, at + len(name))
 
 
 def _descriptor_word(word: str) -> bool:
@@ -868,6 +877,7 @@ class Ranker:
             holder=query.qtype == "who" and bool(attributes or titles),
             places=query.qtype == "where" and _asks_which_place(query),
             descriptors=descriptors,
+            nearby={f.ordinal: f for f in facts} if descriptors else {},
             verbs=_progressive_keys(query, weights),
         )
         scored = [self._score(f, ask, bm25.get(f.ordinal, 0.0) / best_bm25) for f in facts]
@@ -938,9 +948,9 @@ class Ranker:
                     through_pronoun = True
                     if not _named_beside(fact, group):
                         role_from_topic = True
-                elif (
-                    fact.antecedents and any(self._referred_to(e, fact) for e in group)
-                ) or self._described(fact, group, ask.descriptors):
+                elif (fact.antecedents and any(self._referred_to(e, fact) for e in group)) or (
+                    s.coverage >= MIN_COVERAGE and self._described(fact, group, ask)
+                ):
                     # "During his visit, he concluded ..." after "Erdogan visited"; "a bet of
                     # £870 on the 39-year-old actor" after "Scott ..."
                     hits += 1
@@ -1090,9 +1100,11 @@ class Ranker:
             return False
         return any(self.names.mentions(e, (), title) for e in group)
 
-    def _is_lede(self, fact: FactRow) -> bool:
-        """The story's first sentence, right under its title, which it restates."""
-        return fact.start <= self.title_ends.get(fact.source, -LEDE_SLACK) + LEDE_SLACK
+    def _headline(self, fact: FactRow) -> frozenset[str]:
+        """The title's keys for the story's first sentence, right under it; none for others."""
+        if fact.start > self.title_ends.get(fact.source, -LEDE_SLACK) + LEDE_SLACK:
+            return frozenset()
+        return self.title_keys.get(fact.source, frozenset())
 
     def _describing(
         self, facts: list[FactRow], of_entities: list[int], descriptors: dict[str, frozenset[str]]
@@ -1104,19 +1116,25 @@ class Ranker:
         nouns = frozenset().union(*descriptors.values())
         return self.index.facts_writing((o for o in after if o not in have), nouns)
 
-    def _described(
-        self, fact: FactRow, group: Sequence[EntityInfo], descriptors: dict[str, frozenset[str]]
-    ) -> bool:
-        """Whether the fact writes "the (...) <noun>" for a person the documents call by that
-        noun ("actor Dougray Scott"), named in one of the DESCRIBED_WITHIN sentences before
-        it: "the 39-year-old actor" is then that person, not one named later."""
-        nouns = frozenset().union(*(descriptors.get(e.id, frozenset()) for e in group))
-        if not nouns or not _writes_the_noun(fact.excerpt, nouns):
+    def _described(self, fact: FactRow, group: Sequence[EntityInfo], ask: Asked) -> bool:
+        """Whether the fact writes "the (...) <noun>" for a name the documents write with that
+        noun ("actor Dougray Scott", "the Ebola pandemic"), named in one of the
+        DESCRIBED_WITHIN sentences before it: "the 39-year-old actor" is then that person,
+        not one named later."""
+        if not ask.descriptors:
+            return False
+        nouns = frozenset().union(*(ask.descriptors.get(e.id, frozenset()) for e in group))
+        if not any(n in fact.excerpt for n in nouns) or not _writes_the_noun(fact.excerpt, nouns):
             return False
         before = range(fact.ordinal - DESCRIBED_WITHIN, fact.ordinal)
+        missing = [o for o in before if o not in ask.nearby]
+        if missing:
+            ask.nearby.update(dict.fromkeys(missing))
+            ask.nearby.update((f.ordinal, f) for f in self.index.facts(missing))
         return any(
             other.source == fact.source and self.names.mentions(e, other.entities, other.keys)
-            for other in self.index.facts(before)
+            for other in (ask.nearby.get(o) for o in before)
+            if other is not None
             for e in group
         )
 
@@ -1176,7 +1194,7 @@ class Ranker:
         total = sum(weights.values())
         if not total:
             return 1.0, set()
-        headline = self.title_keys.get(fact.source, frozenset()) if self._is_lede(fact) else ()
+        headline: frozenset[str] | None = None  # read only when a word is not held
         held = 0.0
         held_keys: set[str] = set()
         for k, w in weights.items():
@@ -1186,7 +1204,7 @@ class Ranker:
             if here:
                 held += here
                 held_keys.add(k)
-            elif k in headline:
+            elif k in (headline := self._headline(fact) if headline is None else headline):
                 held += HEADLINE_WEIGHT * w
                 held_keys.add(k)
             elif k in fact.context_keys:
