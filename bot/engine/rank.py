@@ -63,7 +63,12 @@ WORD_AFTER = re.compile(r"\s+([a-z][a-z-]{2,})\b")
 AGENT_ENDINGS = ("er", "ers", "or", "ors")
 DESCRIBED_WITHIN = 2  # sentences back in which "the actor" may have named its person
 # words written before a name that say what was done to or by it, not what it is
-NOT_DESCRIPTORS = word_set("said says say told tells asks according thanks")
+NOT_DESCRIPTORS = word_set(
+    "said says say told tells asks according thanks "
+    # nor a time or an order written beside it ("Opal year", "Band Aid new"): "the following
+    # year", "the new version" name nothing
+    "year years month months week weeks day days time new old first last next"
+)
 # "When is the next summit?" asks of one to come: "at the summit in August", past, is another.
 NEXT = re.compile(r"\b(?:next|upcoming|forthcoming)\b", re.IGNORECASE)
 NEXT_KEYS = frozenset(key(w) for w in ("next", "upcoming", "forthcoming"))
@@ -425,9 +430,10 @@ def _descriptor_word(word: str) -> bool:
 
 
 def _writes_the_noun(excerpt: str, nouns: frozenset[str]) -> bool:
-    """ "the 39-year-old actor", "the actor": not "the actor Colin Salmon", which names another."""
+    """ "the 39-year-old actor", "the actor": not "the actor Colin Salmon" nor "the Iraq war",
+    which name another."""
     alternatives = "|".join(re.escape(n) for n in sorted(nouns))
-    pattern = rf"\b[Tt]he\s+(?:[\w-]+\s+){{0,2}}?(?:{alternatives})\b(?!\s+[A-Z])"
+    pattern = rf"\b[Tt]he\s+(?:[a-z0-9][\w-]*\s+){{0,2}}?(?:{alternatives})\b(?!\s+[A-Z])"
     return re.search(pattern, excerpt) is not None
 
 

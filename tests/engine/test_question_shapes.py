@@ -1101,3 +1101,22 @@ def test_the_noun_written_after_a_name_a_sentence_later_is_that_name(tmp_path: P
         assert "30 medical teams" in answer(engine, question)
     finally:
         engine.close()
+
+
+def test_the_noun_after_another_name_is_not_the_name_asked(tmp_path: Path) -> None:
+    # "the Ostria war" right after "the Velor war" is Ostria's war, not Velor's
+    sentences = [
+        "Ivo Tarr fought in the Velor war.",
+        "Critics of the Ostria war met in Dunmere in 1990.",
+    ]
+    entities = [
+        Entity("velor", "Velor", "other", ()),
+        Entity("ostria", "Ostria", "other", ()),
+        Entity("dunmere", "Dunmere", "place", ()),
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+    ]
+    engine = open_article(tmp_path, "velor", "Wars", sentences, entities)
+    try:
+        assert abstains(engine, "When did Velor war critics meet?")
+    finally:
+        engine.close()
