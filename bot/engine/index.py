@@ -39,7 +39,7 @@ log = logging.getLogger("briefbot.engine.index")
 INDEX_FILE = "index.sqlite"
 # Bump the number when the tables or what fills them change (the antecedents: text.py's
 # leans_on_previous, date_strength); the word keys carry their own version.
-INDEX_FORMAT = f"15-{normalisation_version()}"
+INDEX_FORMAT = f"16-{normalisation_version()}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +94,7 @@ def _row_to_fact(row: tuple[Any, ...]) -> FactRow:
         end=row[4],
         excerpt=row[5],
         statement=row[6],
-        entities=tuple(e for e in row[7].split("\n") if e),
+        entities=tuple(filter(None, row[7].split("\n"))),
         date=row[8],
         section=row[9],
         kind=row[10],
@@ -104,7 +104,7 @@ def _row_to_fact(row: tuple[Any, ...]) -> FactRow:
         key_order=order,
         has_date=row[14] or 0,
         has_number=bool(row[15]),
-        antecedents=tuple(e for e in (row[16] or "").split("\n") if e),
+        antecedents=tuple(filter(None, row[16].split("\n"))) if row[16] else (),
     )
 
 
@@ -504,6 +504,21 @@ class Index:
         return [
             _row_to_fact(r)
             for r in self.rows(f"SELECT {FACT_COLUMNS} FROM facts WHERE {where}", [*wanted, *maybe])
+        ]
+
+    def facts_writing(self, ordinals: Iterable[int], words: Iterable[str]) -> list[FactRow]:
+        """The facts with these ordinals whose excerpt writes one of the words (filtered in
+        SQL: few do)."""
+        wanted, written = list(dict.fromkeys(ordinals)), sorted(set(words))
+        if not wanted or not written:
+            return []
+        where = f"rowid IN ({','.join('?' * len(wanted))}) AND ("
+        where += " OR ".join("instr(excerpt, ?) > 0" for _ in written) + ")"
+        return [
+            _row_to_fact(r)
+            for r in self.rows(
+                f"SELECT {FACT_COLUMNS} FROM facts WHERE {where}", [*wanted, *written]
+            )
         ]
 
     def dated_facts(

@@ -221,6 +221,8 @@ def _measure(tokens: list[str]) -> str:
             return tokens[n + 1]
         if word in ("what", "which") and tokens[n + 1] in SHARE_NOUNS:
             return "share"  # a percentage or a fraction: "40%", "a quarter of"
+        if tokens[0] == "what" and word in ("the", "final") and tokens[n + 1] == "score":
+            return "score"  # "What was the score against X?": a result, "2-0"
     return ""
 
 

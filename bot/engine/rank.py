@@ -13,13 +13,20 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from bot.compiler.gazetteer import demonyms, places
 from bot.engine.index import FactRow, Index
 from bot.engine.names import EntityInfo, Mention, Names
-from bot.engine.query import COPULAS, DEFINITION_RELATIONS, RELATION_CUES, SHARE_NOUNS, Query
+from bot.engine.query import (
+    COPULAS,
+    DEFINITION_RELATIONS,
+    PLACE_NOUNS,
+    RELATION_CUES,
+    SHARE_NOUNS,
+    Query,
+)
 from bot.engine.text import (
     MEASURE_PATTERNS,
     NUMBER_WORDS,
@@ -43,7 +50,25 @@ RELATION_CANDIDATES = 60
 MIN_COVERAGE = 0.4  # share of the question's content (IDF-weighted) a fact must hold
 UNKNOWN_WORD_WEIGHT = 0.5  # a word no fact has may be a paraphrase; it counts half
 CONTEXT_WEIGHT = 0.4  # a word only in the neighbouring sentences counts this much
+# A story's first sentence restates its title ("Actor Scott is new Bond favourite": "... bets
+# on who will be the next James Bond, following ... wagers on actor Dougray Scott"): a word
+# only in the title counts for it as a neighbour's word does, but as the sentence's own
+# for the predicate it must hold.
+HEADLINE_WEIGHT = CONTEXT_WEIGHT
 MAX_ANSWERS = 3
+PLACE_NAMED = 0.75  # _place_fit of a fact naming a place besides those asked
+LEDE_SLACK = 4  # characters between a title and its story's first sentence ("\n\n")
+WORD_BEFORE = re.compile(r"\b([a-z][a-z-]{2,})\s+$")
+WORD_AFTER = re.compile(r"\s+([a-z][a-z-]{2,})\b")
+AGENT_ENDINGS = ("er", "ers", "or", "ors")
+DESCRIBED_WITHIN = 2  # sentences back in which "the actor" may have named its person
+# words written before a name that say what was done to or by it, not what it is
+NOT_DESCRIPTORS = word_set(
+    "said says say told tells asks according thanks "
+    # nor a time or an order written beside it ("Opal year", "Band Aid new"): "the following
+    # year", "the new version" name nothing
+    "year years month months week weeks day days time new old first last next"
+)
 # "When is the next summit?" asks of one to come: "at the summit in August", past, is another.
 NEXT = re.compile(r"\b(?:next|upcoming|forthcoming)\b", re.IGNORECASE)
 NEXT_KEYS = frozenset(key(w) for w in ("next", "upcoming", "forthcoming"))
@@ -230,6 +255,18 @@ class Asked:
     leads: bool = False  # "Who leads X?": the fact's leader must be X's
     # "Who is X's foreign minister?": the role titles asked of the place X
     titles: frozenset[str] = frozenset()
+    # "Who is X's prime minister?", "Who is the manager of X?": the answer holds the
+    # attribute, so it names a person or an organization, not only a place or a thing.
+    holder: bool = False
+    # "Which countries ...?", "Which city ...?": the answer names a place, not only a thing
+    places: bool = False
+    # person id -> the nouns the documents write right before the name ("actor" of "actor
+    # Dougray Scott"): "the 39-year-old actor" a sentence or two later is that person
+    descriptors: dict[str, frozenset[str]] = field(default_factory=dict)
+    # the facts at hand by ordinal, and those read for the sentences before a description
+    nearby: dict[int, FactRow | None] = field(default_factory=dict)
+    # keys of words asked as a verb in -ing ("Where is X fighting?"): "fighters" says less
+    verbs: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -256,7 +293,11 @@ def content_keys(query: Query, mentions: list[Mention]) -> dict[str, float]:
         folded = fold(word)
         after_which = previous in ("which", "what")
         # "how long", "what share": the kind of answer, checked as a type
-        measure = previous == "how" or (previous in ("what", "which") and folded in SHARE_NOUNS)
+        measure = (
+            previous == "how"
+            or (previous in ("what", "which") and folded in SHARE_NOUNS)
+            or (query.measure == "score" and folded == "score")
+        )
         previous_word, previous = previous, folded
         if n in in_names or folded in STOPWORDS or folded in QUESTION_WORDS or measure:
             continue
@@ -330,6 +371,79 @@ def attribute_questions(
             # first qualifies it (see _modifiers).
             found.append((key(tokens[after + 2]), group, True))
     return tuple(found)
+
+
+def _progressive_keys(query: Query, weights: dict[str, float]) -> frozenset[str]:
+    """Keys of the question's content words written as a verb in -ing ("fighting")."""
+    return frozenset(
+        k
+        for w in WORD.findall(query.focus)
+        if len(w) > 5 and w.lower().endswith("ing") and (k := key(fold(w))) in weights
+    )
+
+
+def _only_as_agent(word_key: str, excerpt: str) -> bool:
+    """Whether the excerpt writes the word only as a noun for those who do it: "Uighur
+    fighters" holds the key of "fighting" but says nobody is fighting anywhere."""
+    forms = re.findall(rf"\b{re.escape(word_key)}\w*", excerpt, re.IGNORECASE)
+    return bool(forms) and all(t.lower().endswith(AGENT_ENDINGS) for t in forms)
+
+
+def _descriptors(facts: list[FactRow], asked: list[list[EntityInfo]]) -> dict[str, frozenset[str]]:
+    """The lower-case nouns the facts at hand write with an asked name: before a person's
+    ("wagers on actor Dougray Scott", "Middlesbrough forward Boudewijn Zenden"), after
+    anything else's ("the ongoing Ebola pandemic"): "the actor", "the pandemic" nearby."""
+    found: dict[str, set[str]] = {}
+    for entity in (e for group in asked for e in group):
+        names = [n for n in {entity.name, *entity.aliases} if n]
+        person = entity.kind == "person"
+        for fact in facts:
+            if entity.id not in fact.entities:
+                continue
+            for noun in _nouns_beside(fact.excerpt, names, before=person):
+                found.setdefault(entity.id, set()).add(noun)
+    return {e: frozenset(nouns) for e, nouns in found.items()}
+
+
+def _nouns_beside(excerpt: str, names: list[str], *, before: bool) -> Iterator[str]:
+    """The lower-case word right before (or after) each place the excerpt writes a name."""
+    for name in names:
+        at = excerpt.find(name)
+        while at >= 0:
+            if before:
+                match = WORD_BEFORE.search(excerpt, max(0, at - 30), at)
+            else:
+                match = WORD_AFTER.match(excerpt, at + len(name))
+            if match and _descriptor_word(match.group(1)):
+                yield match.group(1)
+            at = excerpt.find(name, at + len(name))
+
+
+def _descriptor_word(word: str) -> bool:
+    """A noun for a person ("actor", "forward"), not a verb or a function word before the name
+    ("said X", "praised X", "by X")."""
+    return (
+        word not in STOPWORDS
+        and word not in NOT_DESCRIPTORS
+        and not word.endswith(("ed", "ing", "ly"))
+    )
+
+
+def _writes_the_noun(excerpt: str, nouns: frozenset[str]) -> bool:
+    """ "the 39-year-old actor", "the actor": not "the actor Colin Salmon" nor "the Iraq war",
+    which name another."""
+    alternatives = "|".join(re.escape(n) for n in sorted(nouns))
+    pattern = rf"\b[Tt]he\s+(?:[a-z0-9][\w-]*\s+){{0,2}}?(?:{alternatives})\b(?!\s+[A-Z])"
+    return re.search(pattern, excerpt) is not None
+
+
+def _asks_which_place(query: Query) -> bool:
+    """ "Which countries must X compete with?": the kind of answer is a place noun."""
+    tokens = [fold(w) for w in WORD.findall(query.focus)]
+    return any(
+        word in ("which", "what") and after in PLACE_NOUNS
+        for word, after in itertools.pairwise(tokens)
+    )
 
 
 def _verb_of(tokens: list[str], at: int) -> bool:
@@ -617,6 +731,7 @@ class Ranker:
         self.title_keys = {
             source: frozenset(keys(title)) for source, title, _path, _n in index.sources()
         }
+        self.title_ends = {source: len(title) for source, title, _path, _n in index.sources()}
 
     def weight(self, df: int | None) -> float:
         """BM25's IDF; a word absent from every fact counts at UNKNOWN_WORD_WEIGHT of the rarest."""
@@ -729,6 +844,9 @@ class Ranker:
             for m in proper
         ]
         attributes = attribute_questions(query, proper, self.names.entities)
+        descriptors = _descriptors(facts, asked)
+        if descriptors:
+            facts += self._describing(facts, of_entities, descriptors)
         # Topics stand in only for questions asking enough, or for "the P of X".
         needs_topics = bool(asked) and (
             _evidence(len(weights), len(asked) - 1, query.measure) >= TOPIC_WORDS - 1
@@ -761,7 +879,12 @@ class Ranker:
                 and RELATION_CUES.get(query.agent_verb) == "leader"
                 and content.get(query.agent_verb, 0.0) >= 1.0
             ),
-            titles=_titles_of_place(query.qtype, weights, asked),
+            titles=(titles := _titles_of_place(query.qtype, weights, asked)),
+            holder=query.qtype == "who" and bool(attributes or titles),
+            places=query.qtype == "where" and _asks_which_place(query),
+            descriptors=descriptors,
+            nearby={f.ordinal: f for f in facts} if descriptors else {},
+            verbs=_progressive_keys(query, weights),
         )
         scored = [self._score(f, ask, bm25.get(f.ordinal, 0.0) / best_bm25) for f in facts]
         if light_only:
@@ -789,7 +912,7 @@ class Ranker:
             matched = set()  # a relation names who or where, never when or how many
         if ask.definition and s.relation >= 1.0 and "former_name" not in matched:
             s.relation = 0.7  # "What is X?" is answered best by what X was called
-        s.coverage, held_keys = self._coverage(fact, ask.weights, matched)
+        s.coverage, held_keys = self._coverage(fact, ask.weights, matched, ask.verbs)
         through_pronoun = role_from_topic = False
         if ask.entities:
             hits = 0
@@ -831,8 +954,12 @@ class Ranker:
                     through_pronoun = True
                     if not _named_beside(fact, group):
                         role_from_topic = True
-                elif fact.antecedents and any(self._referred_to(e, fact) for e in group):
-                    hits += 1  # "During his visit, he concluded ..." after "Erdogan visited"
+                elif (fact.antecedents and any(self._referred_to(e, fact) for e in group)) or (
+                    s.coverage >= MIN_COVERAGE and self._described(fact, group, ask)
+                ):
+                    # "During his visit, he concluded ..." after "Erdogan visited"; "a bet of
+                    # £870 on the 39-year-old actor" after "Scott ..."
+                    hits += 1
                     through_pronoun = True
                 elif self._titled(fact, ask, group, held_keys):
                     # "... oppose the bill when it is debated" under "Howard denies split
@@ -869,6 +996,8 @@ class Ranker:
             s.entity_share >= needed_entities - 1e-9
             and s.coverage >= MIN_COVERAGE
             and (s.type_fit >= 0.5 or (s.relation >= 1.0 and ask.qtype not in NEEDS_VALUE))
+            and (not ask.holder or s.type_fit >= 1.0)
+            and (not ask.places or s.type_fit >= PLACE_NAMED)
             # read only for a fact passing the cheaper tests: a regex over the excerpt
             and (not ask.measure or holds_measure(ask.measure, fact.excerpt))
             and _holds_predicate(ask, held_keys, fact)
@@ -977,6 +1106,44 @@ class Ranker:
             return False
         return any(self.names.mentions(e, (), title) for e in group)
 
+    def _headline(self, fact: FactRow) -> frozenset[str]:
+        """The title's keys for the story's first sentence, right under it; none for others."""
+        if fact.start > self.title_ends.get(fact.source, -LEDE_SLACK) + LEDE_SLACK:
+            return frozenset()
+        return self.title_keys.get(fact.source, frozenset())
+
+    def _describing(
+        self, facts: list[FactRow], of_entities: list[int], descriptors: dict[str, frozenset[str]]
+    ) -> list[FactRow]:
+        """The sentences a little after an entity's own that write one of its nouns ("on the
+        39-year-old actor"): neither FTS nor the entity's tags reach them."""
+        have = {f.ordinal for f in facts}
+        after = [o + n for o in of_entities for n in range(1, DESCRIBED_WITHIN + 1)]
+        nouns = frozenset().union(*descriptors.values())
+        return self.index.facts_writing((o for o in after if o not in have), nouns)
+
+    def _described(self, fact: FactRow, group: Sequence[EntityInfo], ask: Asked) -> bool:
+        """Whether the fact writes "the (...) <noun>" for a name the documents write with that
+        noun ("actor Dougray Scott", "the Ebola pandemic"), named in one of the
+        DESCRIBED_WITHIN sentences before it: "the 39-year-old actor" is then that person,
+        not one named later."""
+        if not ask.descriptors:
+            return False
+        nouns = frozenset().union(*(ask.descriptors.get(e.id, frozenset()) for e in group))
+        if not any(n in fact.excerpt for n in nouns) or not _writes_the_noun(fact.excerpt, nouns):
+            return False
+        before = range(fact.ordinal - DESCRIBED_WITHIN, fact.ordinal)
+        missing = [o for o in before if o not in ask.nearby]
+        if missing:
+            ask.nearby.update(dict.fromkeys(missing))
+            ask.nearby.update((f.ordinal, f) for f in self.index.facts(missing))
+        return any(
+            other.source == fact.source and self.names.mentions(e, other.entities, other.keys)
+            for other in (ask.nearby.get(o) for o in before)
+            if other is not None
+            for e in group
+        )
+
     def _referred_to(self, entity: EntityInfo, fact: FactRow) -> bool:
         """What a fact's pronoun or definite subject may stand for: an entity of the sentence
         before, or one whose name is part of such an entity's ("Tears of the Sun" in a
@@ -1016,24 +1183,35 @@ class Ranker:
         )
 
     def _coverage(
-        self, fact: FactRow, weights: dict[str, float], matched: set[str]
+        self,
+        fact: FactRow,
+        weights: dict[str, float],
+        matched: set[str],
+        verbs: frozenset[str] = frozenset(),
     ) -> tuple[float, set[str]]:
         """The IDF-weighted share of the question's content words the fact holds, and
         which of them the fact itself holds.
 
         A relation of the asked type stands in for the words that asked for it ("belong to"
         is answered by a member relation whatever the wording); a word found only in the
-        neighbouring sentences counts CONTEXT_WEIGHT.
+        neighbouring sentences counts CONTEXT_WEIGHT, and one only in the title of a story
+        whose first sentence this is, HEADLINE_WEIGHT.
         """
         total = sum(weights.values())
         if not total:
             return 1.0, set()
+        headline: frozenset[str] | None = None  # read only when a word is not held
         held = 0.0
         held_keys: set[str] = set()
         for k, w in weights.items():
             here = self._held(k, w, fact, matched)
+            if here and k in verbs and _only_as_agent(k, fact.excerpt):
+                here = min(here, SYNONYM_CREDIT * w)
             if here:
                 held += here
+                held_keys.add(k)
+            elif k in (headline := self._headline(fact) if headline is None else headline):
+                held += HEADLINE_WEIGHT * w
                 held_keys.add(k)
             elif k in fact.context_keys:
                 held += CONTEXT_WEIGHT * w

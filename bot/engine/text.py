@@ -501,6 +501,11 @@ SYNONYM_LINES = (
     "meet: face",
     "join: enlist",
     "win: victory",
+    "accuse: allege",
+    "allege: accuse",
+    "manager: boss coach",
+    "boss: manager coach",
+    "coach: manager boss",
 )
 
 
@@ -549,6 +554,8 @@ MEASURE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies)|seasons?|"
         r"km|kilometres?|kilometers?|miles?|metres?|meters?|feet|foot)))\b(?!-old)"
     ),
+    # a match result, "2-0", "3–1"; not a year span ("2004-05") nor an age ("39-year-old")
+    "score": re.compile(r"(?<![\d-])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d-])"),
     "far": re.compile(
         rf"(?i:\b{_COUNT}[\s-]+(?:km|kilometres?|kilometers?|miles?|metres?|meters?)\b)"
     ),
@@ -580,6 +587,7 @@ def has_number(text: str) -> bool:
 
 
 SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they"})
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 SUBORDINATORS = frozenset(
     {"if", "when", "while", "although", "though", "because", "as", "after", "before", "since"}
     | {"unless", "once", "until"}
@@ -593,6 +601,8 @@ def starts_with_pronoun(excerpt: str) -> bool:
         return True
     if len(tokens) > 1 and tokens[0] in SUBORDINATORS and tokens[1] in SUBJECT_PRONOUNS:
         return True  # "If they do not respond ..., they will be banned" ("Since her ..." not)
+    if len(tokens) > 2 and tokens[0] in SUBORDINATORS and tokens[1] in DEMONSTRATIVES:
+        return True  # "Since that inquiry was launched in October, ...": the one just named
     head, comma, rest = excerpt[:80].partition(",")
     if comma and len(WORD.findall(head)) <= 6:  # "During his two-day visit, he ..."
         after = [fold(w) for w in WORD.findall(rest)]

@@ -880,3 +880,243 @@ def test_a_sentence_asking_something_ranks_below_a_statement(tmp_path: Path) -> 
         assert "send ships" in answer(engine, "Does Ostria send ships?")
     finally:
         engine.close()
+
+
+def test_the_score_asked_is_a_result(tmp_path: Path) -> None:
+    # "What was the score?" asks for a result written as "3-1", not for the verb "score"
+    sentences = [
+        "Kessel beat Velor 3-1 in the cup final in Dunmere.",
+        "Velor scored a late goal against Ostria on Saturday.",
+    ]
+    entities = [
+        Entity("kessel", "Kessel", "organization", ()),
+        Entity("velor", "Velor", "organization", ()),
+        Entity("ostria", "Ostria", "organization", ()),
+        Entity("dunmere", "Dunmere", "place", ()),
+    ]
+    engine = open_article(tmp_path, "kessel", "Kessel win cup", sentences, entities)
+    try:
+        assert "3-1" in answer(engine, "What was the score against Velor?")
+    finally:
+        engine.close()
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What is Harlow Mining accused of?", "rigged bids"),  # accuse: allege
+        ("Who is Kessel's manager?", "Ivo Tarr"),  # manager: boss
+    ],
+)
+def test_everyday_synonyms_of_accusing_and_managing(
+    tmp_path: Path, question: str, expected: str
+) -> None:
+    sentences = [
+        "Prosecutors allege that Harlow Mining rigged bids in Velor.",
+        "Harlow Mining sells copper in Velor.",
+        "Kessel boss Ivo Tarr praised his side after the win in Velor.",
+        "The Velor fund is managed by Lund Capital.",
+    ]
+    entities = [
+        Entity("harlow-mining", "Harlow Mining", "organization", ()),
+        Entity("kessel", "Kessel", "organization", ()),
+        Entity("lund-capital", "Lund Capital", "organization", ()),
+        Entity("velor", "Velor", "place", ()),
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+    ]
+    engine = open_article(tmp_path, "velor", "Velor business", sentences, entities)
+    try:
+        assert expected in answer(engine, question)
+    finally:
+        engine.close()
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [
+        ("Who is Velor's prime minister?", False),
+        ("Who is Ostria's prime minister?", True),
+    ],
+)
+def test_who_holds_a_role_needs_a_person_named(
+    tmp_path: Path, question: str, answers: bool
+) -> None:
+    # "The Velor and Dunmere prime ministers met" ties the title to Velor but names nobody
+    sentences = [
+        "The Velor and Dunmere prime ministers met in June to discuss wool.",
+        "Ostria's Prime Minister Ada Quin visited Dunmere.",
+        "Velor sells wool.",
+    ]
+    entities = [
+        Entity("velor", "Velor", "place", ()),
+        Entity("ostria", "Ostria", "place", ()),
+        Entity("dunmere", "Dunmere", "place", ()),
+        Entity("ada-quin", "Ada Quin", "person", ("Quin",)),
+    ]
+    engine = open_article(tmp_path, "velor", "Velor wool", sentences, entities)
+    try:
+        assert abstains(engine, question) is not answers
+    finally:
+        engine.close()
+
+
+def test_that_noun_after_a_subordinator_leans_on_the_sentence_before(tmp_path: Path) -> None:
+    # "Since that inquiry was launched" is the Velor council's inquiry named just before
+    sentences = [
+        "Harlow Mining is the focus of an inquiry by the Velor council.",
+        "Since that inquiry was launched in March, Harlow Mining has replaced its chief.",
+        "Harlow Mining sells copper.",
+    ]
+    entities = [
+        Entity("harlow-mining", "Harlow Mining", "organization", ()),
+        Entity("velor", "Velor", "place", ()),
+    ]
+    engine = open_article(tmp_path, "harlow", "Harlow inquiry", sentences, entities)
+    try:
+        assert "in March" in answer(engine, "When was the Velor inquiry launched?")
+    finally:
+        engine.close()
+
+
+def test_which_countries_asks_for_places_named(tmp_path: Path) -> None:
+    # the shorter sentence says "compete" of Velor too, but names no country to compete with
+    sentences = [
+        "More investment is needed if Velor must compete, and the country needs new firms.",
+        "To compete with Ostria, Dunmere and other rich countries, Velor needs ships.",
+        "Ostria must sell wool.",
+        "Dunmere must buy ships.",
+    ]
+    entities = [
+        Entity("velor", "Velor", "place", ()),
+        Entity("ostria", "Ostria", "place", ()),
+        Entity("dunmere", "Dunmere", "place", ()),
+    ]
+    engine = open_article(tmp_path, "velor", "Velor's economy", sentences, entities)
+    try:
+        assert "Ostria, Dunmere" in answer(engine, "Which countries must Velor compete with?")
+    finally:
+        engine.close()
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How old is Ivo Tarr?", "39-year-old"),
+        ("How much did the punter bet on Tarr?", "£500"),
+        ("How old is Omar Vane?", None),  # "actor Omar Vane" is named only after it
+    ],
+)
+def test_the_actor_a_sentence_later_is_the_actor_just_named(
+    tmp_path: Path, question: str, expected: str | None
+) -> None:
+    sentences = [
+        "Bookmakers stopped taking bets on actor Ivo Tarr.",
+        "The closing list gave Tarr odds of 6-1.",
+        "A spokesman said one punter had placed a bet of £500 on the 39-year-old actor.",
+        "Star actor Omar Vane has odds of 4-1.",
+    ]
+    entities = [
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("omar-vane", "Omar Vane", "person", ("Vane",)),
+    ]
+    engine = open_article(tmp_path, "tarr", "Tarr is new favourite", sentences, entities)
+    try:
+        if expected is None:
+            assert abstains(engine, question)
+        else:
+            assert expected in answer(engine, question)
+    finally:
+        engine.close()
+
+
+def test_a_verb_asked_in_ing_is_met_better_by_the_verb_than_by_its_agent_noun(
+    tmp_path: Path,
+) -> None:
+    # "Red Hand fighters" holds the key of "fighting" but says nowhere that anyone fights
+    sentences = [
+        "Red Hand (RH) and Sea Front, and the Ostria fighters of Lake Guard, praised the pact.",
+        "Today, Red Hand's Velor members are fighting alongside Wardens in Dunmere.",
+    ]
+    entities = [
+        Entity("red-hand", "Red Hand", "organization", ("RH",)),
+        Entity("sea-front", "Sea Front", "organization", ()),
+        Entity("lake-guard", "Lake Guard", "organization", ()),
+        Entity("wardens", "Wardens", "organization", ()),
+        Entity("ostria", "Ostria", "place", ()),
+        Entity("velor", "Velor", "place", ()),
+        Entity("dunmere", "Dunmere", "place", ()),
+    ]
+    engine = open_article(tmp_path, "rh", "Red Hand", sentences, entities)
+    try:
+        assert "Dunmere" in answer(engine, "Where is RH fighting?")
+    finally:
+        engine.close()
+
+
+def test_a_story_s_first_sentence_restates_its_title(tmp_path: Path) -> None:
+    # "favourite" is only in the title; the first sentence says the rest of it
+    sentences = [
+        "Bookmakers have stopped taking bets on who will be the next Velor captain, after "
+        "large wagers on Ivo Tarr.",
+        "The next Velor match is in May.",
+        "The next Velor coach will be named in June.",
+        "The Velor captain leads the side.",
+        "A captain may play in the next match.",
+        "Ostria are favourites to win the cup.",
+    ]
+    entities = [
+        Entity("velor", "Velor", "organization", ()),
+        Entity("ostria", "Ostria", "organization", ()),
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+    ]
+    engine = open_article(tmp_path, "velor", "Tarr is new Velor favourite", sentences, entities)
+    try:
+        question = "Who is the favourite to be the next Velor captain?"
+        assert "Ivo Tarr" in answer(engine, question)
+        # a word the sentence writes itself still ranks above the title's
+        assert "Ostria" in answer(engine, "Who are favourites to win the cup?")
+    finally:
+        engine.close()
+
+
+def test_the_noun_written_after_a_name_a_sentence_later_is_that_name(tmp_path: Path) -> None:
+    # "the ongoing Velor pandemic", then "six months into the crisis ...": the crisis is
+    # the Velor one, named just before
+    sentences = [
+        "Look no further than the ongoing Velor pandemic, which has ravaged Ostria.",
+        "A quick response could have done much to contain the virus.",
+        "Indeed, six months into the pandemic, just 30 medical teams were treating patients.",
+        "Doctors in Dunmere treat patients.",
+    ]
+    entities = [
+        Entity("velor", "Velor", "other", ()),
+        Entity("ostria", "Ostria", "place", ()),
+        Entity("dunmere", "Dunmere", "place", ()),
+    ]
+    engine = open_article(tmp_path, "velor", "Diseases", sentences, entities)
+    try:
+        question = (
+            "How many medical teams were treating Velor patients six months into the pandemic?"
+        )
+        assert "30 medical teams" in answer(engine, question)
+    finally:
+        engine.close()
+
+
+def test_the_noun_after_another_name_is_not_the_name_asked(tmp_path: Path) -> None:
+    # "the Ostria war" right after "the Velor war" is Ostria's war, not Velor's
+    sentences = [
+        "Ivo Tarr fought in the Velor war.",
+        "Critics of the Ostria war met in Dunmere in 1990.",
+    ]
+    entities = [
+        Entity("velor", "Velor", "other", ()),
+        Entity("ostria", "Ostria", "other", ()),
+        Entity("dunmere", "Dunmere", "place", ()),
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+    ]
+    engine = open_article(tmp_path, "velor", "Wars", sentences, entities)
+    try:
+        assert abstains(engine, "When did Velor war critics meet?")
+    finally:
+        engine.close()
