@@ -138,24 +138,44 @@ def save_upload(seeds: Path, raw_name: str | None, data: bytes, *, max_bytes: in
 
 
 def ingest(knowledge: Knowledge, raw_name: str | None, data: bytes, *, max_bytes: int) -> Outcome:
-    """Save, reload, and quarantine the new document if it is what broke the compile."""
-    saved = save_upload(knowledge.seeds, raw_name, data, max_bytes=max_bytes)
-    if saved.unchanged:
-        return Outcome(saved, None)
-    result = knowledge.reload()
-    if result.ok or not _blames(result, saved.path, knowledge.seeds):
-        return Outcome(saved, result)
-    quarantine = knowledge.knowledge / QUARANTINE
-    quarantine.mkdir(parents=True, exist_ok=True)
-    target = quarantine / saved.path.name
-    os.replace(saved.path, target)
-    return Outcome(saved, result, quarantined=target)
+    """Save, reload, and quarantine the new document if it is what broke the compile.
+
+    One upload at a time: each reload then compiles the seeds as its own upload left them.
+    """
+    with knowledge.uploads:
+        saved = save_upload(knowledge.seeds, raw_name, data, max_bytes=max_bytes)
+        if saved.unchanged:
+            return Outcome(saved, None)
+        result = knowledge.reload()
+        if result.ok or not _blames(result, saved.path, knowledge.seeds):
+            return Outcome(saved, result)
+        target = _unused(knowledge.knowledge / QUARANTINE, saved.path.name)
+        os.replace(saved.path, target)
+        return Outcome(saved, result, quarantined=target)
 
 
 def _blames(result: ReloadResult, path: Path, seeds: Path) -> bool:
+    """Whether a failure names this document: its path as a whole word, so uploading
+    'a.txt' is not blamed for a broken 'data.txt' already in the seeds."""
     relative = path.relative_to(seeds).as_posix()
-    mentions = [*result.failed_paths, *result.problems]
-    return any(relative in m or str(path) in m for m in mentions)
+    if relative in result.failed_paths or str(path) in result.failed_paths:
+        return True
+    named = re.compile(
+        rf"(?<![\w./-])(?:{re.escape(str(path))}|{re.escape(relative)})(?![\w-]|\.\w)"
+    )
+    return any(named.search(problem) for problem in result.problems)
+
+
+def _unused(folder: Path, name: str) -> Path:
+    """A path in `folder` for `name` that holds nothing yet: an earlier quarantined document
+    of the same name stays for the admin to read."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stem, dot, suffix = name.rpartition(".")
+    for attempt in range(1, 1000):
+        candidate = folder / (name if attempt == 1 else f"{stem}-{attempt}{dot}{suffix}")
+        if not candidate.exists():
+            return candidate
+    raise IngestError(f"{name}: too many quarantined documents with this name")
 
 
 def _same_content(path: Path, payload: bytes) -> bool:
