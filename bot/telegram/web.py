@@ -85,9 +85,11 @@ async def webhook(request: web.Request) -> web.Response:
     except (json.JSONDecodeError, UnicodeDecodeError):
         return web.Response(status=400, text="expected a JSON update")
     telegram = request.app[TELEGRAM]
+    if not isinstance(data, dict):
+        return web.Response(status=400, text="not a Telegram update")
     try:
         update = Update.de_json(data, telegram.bot)
-    except (KeyError, TypeError, ValueError):
+    except (AttributeError, KeyError, TypeError, ValueError):  # PTB reads fields unchecked
         return web.Response(status=400, text="not a Telegram update")
     # Queue and answer at once: Telegram waits for this response before sending the next update.
     await telegram.update_queue.put(update)

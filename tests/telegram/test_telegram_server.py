@@ -54,6 +54,11 @@ async def test_webhook_mode_checks_the_secret(fake: FakeBotApi, tmp_path, seeds)
                 url, data=b"{not json", headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}
             )
             assert garbage.status == 400
+            for shape in ([], None, "update", {"update_id": 9, "message": "text"}):
+                odd = await http.post(
+                    url, json=shape, headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}
+                )
+                assert odd.status == 400, shape  # not a 500 Telegram would resend
             health = await http.get(f"http://127.0.0.1:{bot.port}/healthz")
             assert health.status == 200
             metrics = await (await http.get(f"http://127.0.0.1:{bot.port}/metrics")).text()
