@@ -253,3 +253,15 @@ def test_redactor_cleans_message_args_and_tracebacks():
     redactor.filter(record)
     assert record.getMessage() == f"GET /bot{MASK}/x"
     assert "SECRET" not in record.exc_text and MASK in record.exc_text
+
+
+@pytest.mark.parametrize("cut_after", range(2035, 2060))
+def test_a_line_longer_than_a_message_is_clipped_into_valid_html(cut_after):
+    label = "L" * (cut_after - 10)  # moves the cut across the tag and the entities that follow
+    reply = Reply("q", "sources", lines=(Line(label, "a&b<c>" * 1000),), rows=("T&" * 3000,))
+    for page in render_html(reply):
+        assert units(page) <= MESSAGE_LIMIT
+        try:
+            parse_html(page)
+        except TelegramHTMLError as exc:  # pragma: no cover - the assertion explains
+            raise AssertionError(f"{exc}: {page[-40:]!r}") from exc
