@@ -210,3 +210,10 @@ async def test_a_second_quarantined_document_of_the_same_name_keeps_the_first(
     quarantine = tmp_path / "knowledge" / "quarantine"
     kept = sorted(p.read_text(encoding="utf-8").split("\n")[0] for p in quarantine.iterdir())
     assert kept == ["First bad", "Second bad"]
+
+
+async def test_a_file_telegram_will_not_hand_over_is_refused_in_words(fake: FakeBotApi, bot):
+    sent = fake.document(ADMIN, "red.txt", RED.encode())
+    fake.files.pop(sent["document"]["file_id"])  # getFile answers 400, as for a file over 20 MB
+    reply = await fake.reply(sent)
+    assert reply["text"].startswith("Document refused: Telegram did not hand the file over (")
