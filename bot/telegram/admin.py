@@ -13,6 +13,7 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 
 from bot.errors import BriefbotError, IngestError
+from bot.knowledge import Knowledge, ReloadResult
 from bot.render_html import MESSAGE_LIMIT, line_blocks, paginate
 from bot.telegram import ingest
 from bot.telegram.replying import (
@@ -35,7 +36,7 @@ async def on_reload(update: Update, context: Context) -> None:
         return
     started = time.perf_counter()
     try:
-        result = await asyncio.to_thread(services.knowledge.reload)
+        result = await asyncio.to_thread(_reload_between_uploads, services.knowledge)
     except Exception:
         services.metrics.reloads["failed"] += 1
         raise
@@ -50,6 +51,13 @@ async def on_reload(update: Update, context: Context) -> None:
     )
     await reply_lines(message, result.lines())
     delivered(services, started)
+
+
+def _reload_between_uploads(knowledge: Knowledge) -> ReloadResult:
+    """Not while an upload is saved and checked: its document, quarantined a moment later,
+    would have this reload refused."""
+    with knowledge.uploads:
+        return knowledge.reload()
 
 
 async def on_stats(update: Update, context: Context) -> None:

@@ -217,3 +217,21 @@ async def test_a_file_telegram_will_not_hand_over_is_refused_in_words(fake: Fake
     fake.files.pop(sent["document"]["file_id"])  # getFile answers 400, as for a file over 20 MB
     reply = await fake.reply(sent)
     assert reply["text"].startswith("Document refused: Telegram did not hand the file over (")
+
+
+async def test_a_reload_is_not_refused_for_an_upload_that_arrives_while_it_compiles(
+    fake: FakeBotApi, bot
+):
+    knowledge = bot.services.knowledge
+    compile_folder = knowledge._compile
+
+    def slow_compile(*args, **kwargs):
+        time.sleep(0.3)
+        return compile_folder(*args, **kwargs)
+
+    knowledge._compile = slow_compile
+    reload = fake.private(ADMIN, "/reload")
+    await asyncio.sleep(0.1)
+    upload = fake.document(ADMIN, "bad.txt", f"Bad\n{BROKEN}\n".encode())
+    assert "Reloaded" in (await fake.reply(reload, timeout=10))["text"]
+    assert "quarantined" in (await fake.reply(upload, timeout=10))["text"]
