@@ -205,3 +205,12 @@ async def test_rate_limit_answers_once_then_stays_quiet(fake: FakeBotApi, tmp_pa
 async def test_non_text_messages_get_a_hint(fake: FakeBotApi, bot):
     reply = await fake.reply(fake.photo(MEMBER))
     assert "I read questions as text" in reply["text"]
+
+
+async def test_an_audit_log_that_cannot_be_written_costs_no_answer(fake: FakeBotApi, bot, caplog):
+    bot.services.audit._conn.execute("PRAGMA query_only = ON")  # as a full disk refuses writes
+    for _ in range(2):
+        answer = await fake.reply(fake.private(MEMBER, "Who leads the Blue Union?"))
+        assert "Ada Stone" in answer["text"]
+    warnings = [r for r in caplog.records if "audit log write failed" in r.getMessage()]
+    assert len(warnings) == 1
