@@ -66,6 +66,7 @@ TEAM_COMMANDS = (
     ("sources", "The documents I know"),
     ("help", "What I know and how to ask"),
 )
+SORRY = "Sorry, something went wrong on my side; it has been logged."
 ADMIN_COMMANDS = (
     ("reload", "Recompile the seeds and swap the fact base in"),
     ("stats", "Usage statistics"),
@@ -214,15 +215,13 @@ async def on_error(update: object, context: Context) -> None:
     services.metrics.errors += 1
     error = context.error
     log.error("handling %s failed: %s", describe(update), _describe_error(error), exc_info=error)
-    if (
-        isinstance(update, Update)
-        and update.message is not None
-        and not isinstance(error, TelegramError)
-    ):
-        with contextlib.suppress(TelegramError):  # already logged above; do not fail twice
-            await reply_to(
-                update.message, "Sorry, something went wrong on my side; it has been logged."
-            )
+    if not isinstance(update, Update) or isinstance(error, TelegramError):
+        return
+    with contextlib.suppress(TelegramError):  # already logged above; do not fail twice
+        if update.message is not None:
+            await reply_to(update.message, SORRY)
+        elif update.callback_query is not None:  # else the button spins until the client gives up
+            await update.callback_query.answer(SORRY, show_alert=True)
 
 
 def describe(update: object) -> str:

@@ -214,3 +214,16 @@ async def test_an_audit_log_that_cannot_be_written_costs_no_answer(fake: FakeBot
         assert "Ada Stone" in answer["text"]
     warnings = [r for r in caplog.records if "audit log write failed" in r.getMessage()]
     assert len(warnings) == 1
+
+
+async def test_a_button_whose_handler_fails_is_answered_with_an_apology(fake: FakeBotApi, bot):
+    first = await fake.reply(fake.private(MEMBER, "Who leads the Blue Union?"))
+    excerpt = first["reply_markup"]["inline_keyboard"][-1][0]["callback_data"]
+
+    def broken(text):
+        raise RuntimeError("engine bug")
+
+    bot.services.knowledge.engine.answer = broken
+    fake.callback(MEMBER, first, excerpt)
+    alert = await fake.wait_for(lambda: fake.callback_answers)
+    assert alert[0]["text"].startswith("Sorry, something went wrong")
