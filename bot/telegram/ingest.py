@@ -7,6 +7,7 @@ moved to knowledge/quarantine/ so the seeds folder keeps compiling and the old b
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 import re
@@ -87,6 +88,15 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)"
 
 def decode(data: bytes, name: str, *, html: bool = False) -> str:
     """UTF-8 text; an HTML page may declare another charset in a <meta> tag, which is honoured."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Windows editors save "Unicode" text as UTF-16 with a byte order mark: text, not binary.
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise IngestError(f"{name}: not UTF-16 text (byte {exc.start} is invalid)") from None
+        if not text.strip():
+            raise IngestError(f"{name}: the document is empty")
+        return text
     if not data.strip():
         raise IngestError(f"{name}: the document is empty")
     if b"\x00" in data:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import logging
 import sys
 from pathlib import Path
@@ -164,6 +165,16 @@ def test_html_declaring_its_charset_is_decoded(tmp_path):
         save_upload(tmp_path, "ru.txt", "Привет".encode("cp1251"), max_bytes=10_000)
     with pytest.raises(IngestError, match="unknown charset"):
         save_upload(tmp_path, "x.html", b'<meta charset="klingon"><p>x</p>', max_bytes=10_000)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_text_with_a_byte_order_mark_is_text_not_binary(tmp_path, encoding):
+    bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}.get(encoding, b"")
+    data = bom + "Notes on Ülgii\nThe council met on 3 May.\n".encode(encoding)
+    saved = save_upload(tmp_path, "notes.txt", data, max_bytes=10_000)
+    assert saved.path.read_text(encoding="utf-8") == "Notes on Ülgii\nThe council met on 3 May.\n"
+    with pytest.raises(IngestError, match="binary"):  # no mark: NULs still mean binary
+        save_upload(tmp_path, "raw.txt", "Notes".encode("utf-16-le"), max_bytes=10_000)
 
 
 def test_html_to_text_keeps_the_article_only():
