@@ -1,4 +1,9 @@
-"""The aiohttp server beside the bot: the webhook route, /healthz and /metrics (both modes)."""
+"""The aiohttp server beside the bot: the webhook route, /healthz, /livez and /metrics.
+
+/healthz is 503 while no fact base is loaded (take the replica out of rotation); /livez is
+200 while the server answers at all (a liveness probe must not restart a bot that is only
+waiting for an admin's /reload, which a restart cannot fix and would cut off).
+"""
 
 from __future__ import annotations
 
@@ -45,6 +50,7 @@ def build_web_app(
     app[KNOWLEDGE] = knowledge
     app[METRICS] = metrics
     app.router.add_get("/healthz", healthz)
+    app.router.add_get("/livez", livez)
     app.router.add_get("/metrics", prometheus)
     if telegram is not None and secret:
         app[TELEGRAM] = telegram
@@ -63,6 +69,10 @@ async def healthz(request: web.Request) -> web.Response:
     if knowledge.loaded:
         body |= {"version": knowledge.version, "counts": knowledge.counts()}
     return web.json_response(body, status=200 if knowledge.loaded else 503)
+
+
+async def livez(request: web.Request) -> web.Response:
+    return web.json_response({"status": "alive", "loaded": request.app[KNOWLEDGE].loaded})
 
 
 async def prometheus(request: web.Request) -> web.Response:

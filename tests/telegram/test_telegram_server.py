@@ -92,6 +92,8 @@ async def test_healthz_is_503_without_a_fact_base(fake: FakeBotApi, tmp_path):
         health = await http.get(f"http://127.0.0.1:{bot.port}/healthz")
         assert health.status == 503
         assert (await health.json())["loaded"] is False
+        alive = await http.get(f"http://127.0.0.1:{bot.port}/livez")
+        assert alive.status == 200 and (await alive.json())["loaded"] is False
         reply = await fake.reply(fake.private(MEMBER, "Who leads the Blue Union?"))
         assert "fact base is not loaded" in reply["text"]
 
