@@ -115,7 +115,8 @@ async def gate(update: Update, context: Context) -> None:
         await _refuse(update, services, user_id)
         raise ApplicationHandlerStop
     if update.callback_query is None and user_id is not None:
-        wait = services.limiter.take(user_id)
+        limiter = services.limiter if update.inline_query is None else services.inline_limiter
+        wait = limiter.take(user_id)
         if wait:
             services.metrics.rate_limited += 1
             await asyncio.to_thread(
@@ -125,8 +126,8 @@ async def gate(update: Update, context: Context) -> None:
                 chat_id=chat.id if chat else None,
                 text=text_of(update),
             )
-            if message is not None and services.limiter.should_warn(user_id):
-                await reply_to(message, services.limiter.message(wait))
+            if message is not None and limiter.should_warn(user_id):
+                await reply_to(message, limiter.message(wait))
             elif update.inline_query is not None:
                 await update.inline_query.answer([], cache_time=0, is_personal=True)
             raise ApplicationHandlerStop

@@ -227,3 +227,16 @@ async def test_a_button_whose_handler_fails_is_answered_with_an_apology(fake: Fa
     fake.callback(MEMBER, first, excerpt)
     alert = await fake.wait_for(lambda: fake.callback_answers)
     assert alert[0]["text"].startswith("Sorry, something went wrong")
+
+
+async def test_typing_in_inline_mode_does_not_use_up_the_questions_allowed(
+    fake: FakeBotApi, tmp_path, seeds
+):
+    async with running_bot(make_settings(tmp_path, fake, rate_limit=2, rate_window=3600.0)):
+        for typed in ("Blue", "Blue Union", "Blue Union provinces"):  # one per pause in typing
+            fake.inline(MEMBER, typed)
+        await fake.wait_for(lambda: len(fake.inline_answers) == 3)
+        answer = await fake.reply(fake.private(MEMBER, "Who leads the Blue Union?"))
+        assert "Ada Stone" in answer["text"]
+        # Inline mode is still limited: one of the three got no results.
+        assert sorted(bool(a["results"]) for a in fake.inline_answers) == [False, True, True]
