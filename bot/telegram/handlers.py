@@ -106,6 +106,9 @@ async def gate(update: Update, context: Context) -> None:
     user = update.effective_user
     chat = update.effective_chat
     message = update.message
+    if message is not None and message.migrate_to_chat_id:
+        note_migration(services, message.chat.id, message.migrate_to_chat_id)
+        raise ApplicationHandlerStop
     if message is not None and not addressed(message, context.bot.id, context.bot.username):
         raise ApplicationHandlerStop
     if message is None and update.callback_query is None and update.inline_query is None:
@@ -131,6 +134,20 @@ async def gate(update: Update, context: Context) -> None:
             elif update.inline_query is not None:
                 await update.inline_query.answer([], cache_time=0, is_personal=True)
             raise ApplicationHandlerStop
+
+
+def note_migration(services: Services, old: int, new: int) -> None:
+    """A team group upgraded to a supergroup gets a new id, which the team list lacks: from
+    now on its members who are not listed one by one would be refused. Tell the operator."""
+    team = services.settings.team
+    if old in team and new not in team:
+        log.warning(
+            "team chat %s became supergroup %s: add %s to BRIEFBOT_TEAM, or members of that "
+            "chat not listed by user id are refused",
+            old,
+            new,
+            new,
+        )
 
 
 def addressed(message: Message, bot_id: int, username: str | None) -> bool:

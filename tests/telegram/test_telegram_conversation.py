@@ -240,3 +240,16 @@ async def test_typing_in_inline_mode_does_not_use_up_the_questions_allowed(
         assert "Ada Stone" in answer["text"]
         # Inline mode is still limited: one of the three got no results.
         assert sorted(bool(a["results"]) for a in fake.inline_answers) == [False, True, True]
+
+
+async def test_a_team_group_upgraded_to_a_supergroup_is_reported_with_its_new_id(
+    fake: FakeBotApi, bot, caplog
+):
+    chat = {"id": TEAM_CHAT, "type": "group", "title": "Team room"}
+    fake._message(MEMBER, chat, None, migrate_to_chat_id=-1009876)
+    marker = await fake.reply(fake.private(MEMBER, "Who leads the Blue Union?"))
+    assert "Ada Stone" in marker["text"]
+    await fake.wait_for(lambda: any("-1009876" in r.getMessage() for r in caplog.records))
+    warning = next(r for r in caplog.records if "-1009876" in r.getMessage())
+    assert "add -1009876 to BRIEFBOT_TEAM" in warning.getMessage()
+    assert fake.sent_to(TEAM_CHAT) == []  # the service message itself gets no reply
