@@ -13,11 +13,11 @@ import pytest
 from click.testing import CliRunner
 from fake_bot_api import FakeBotApi
 from mini import BROKEN, mini_compile
-from tg_support import BLUE, FAST, MEMBER, make_settings, running_bot, write_seeds
+from tg_support import BLUE, FAST, MEMBER, make_settings, mini_knowledge, running_bot, write_seeds
 
 from bot.cli import cli
 from bot.errors import ConfigError, PollingConflict
-from bot.telegram.runner import Bot, serve
+from bot.telegram.runner import Bot, build_bot, serve
 
 SECRET = "s3cret-webhook-value"
 
@@ -237,3 +237,11 @@ async def test_port_in_use_is_one_clear_error(fake: FakeBotApi, tmp_path, seeds)
         with pytest.raises(ConfigError, match=f"cannot listen on 127.0.0.1:{first.port}"):
             async with running_bot(settings):
                 pass
+
+
+async def test_an_audit_log_that_cannot_be_opened_is_one_clear_error(fake: FakeBotApi, tmp_path):
+    settings = make_settings(tmp_path, fake, audit_db=tmp_path)  # a directory
+    with pytest.raises(
+        ConfigError, match=f"BRIEFBOT_AUDIT_DB: cannot open the audit log {tmp_path}"
+    ):
+        build_bot(settings, knowledge=mini_knowledge(settings))
