@@ -87,7 +87,10 @@ async def prometheus(request: web.Request) -> web.Response:
 
 async def webhook(request: web.Request) -> web.Response:
     given = request.headers.get(SECRET_HEADER, "")
-    if not hmac.compare_digest(given.encode(), request.app[SECRET].encode()):
+    # Header bytes that are not UTF-8 arrive as surrogates: a wrong secret, not a server error.
+    if not hmac.compare_digest(
+        given.encode("utf-8", "surrogateescape"), request.app[SECRET].encode()
+    ):
         log.warning("webhook call with a wrong secret from %s", request.remote)
         return web.Response(status=403, text="forbidden")
     try:

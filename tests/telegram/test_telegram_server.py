@@ -22,6 +22,22 @@ from bot.telegram.runner import Bot, build_bot, serve
 SECRET = "s3cret-webhook-value"
 
 
+async def raw_post(port: int, path: str, secret: bytes) -> int:
+    """A POST whose secret header holds raw bytes, which aiohttp's client would not send."""
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    writer.write(
+        f"POST {path} HTTP/1.1\r\nHost: bot\r\nContent-Length: 2\r\nConnection: close\r\n".encode()
+        + b"X-Telegram-Bot-Api-Secret-Token: "
+        + secret
+        + b"\r\n\r\n{}"
+    )
+    await writer.drain()
+    status = int((await reader.readline()).split()[1])
+    writer.close()
+    await writer.wait_closed()
+    return status
+
+
 async def test_webhook_mode_checks_the_secret(fake: FakeBotApi, tmp_path, seeds):
     settings = make_settings(
         tmp_path,
@@ -43,6 +59,7 @@ async def test_webhook_mode_checks_the_secret(fake: FakeBotApi, tmp_path, seeds)
             )
             missing = await http.post(url, json=update)
             assert (wrong.status, missing.status) == (403, 403)
+            assert await raw_post(bot.port, "/hook", b"\xff\xfe") == 403  # not UTF-8: no 500
             await asyncio.sleep(0.2)
             assert fake.replies_to(message) == []
             right = await http.post(
