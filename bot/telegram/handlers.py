@@ -117,23 +117,37 @@ async def gate(update: Update, context: Context) -> None:
     if not services.access.allowed(user_id, chat.id if chat else None):
         await _refuse(update, services, user_id)
         raise ApplicationHandlerStop
-    if update.callback_query is None and user_id is not None:
-        limiter = services.limiter if update.inline_query is None else services.inline_limiter
-        wait = limiter.take(user_id)
-        if wait:
-            services.metrics.rate_limited += 1
-            await asyncio.to_thread(
-                services.audit.record,
-                "rate_limited",
-                user_id=user_id,
-                chat_id=chat.id if chat else None,
-                text=text_of(update),
-            )
-            if message is not None and limiter.should_warn(user_id):
-                await reply_to(message, limiter.message(wait))
-            elif update.inline_query is not None:
-                await update.inline_query.answer([], cache_time=0, is_personal=True)
-            raise ApplicationHandlerStop
+    if user_id is not None and await _over_limit(update, services, user_id):
+        raise ApplicationHandlerStop
+
+
+async def _over_limit(update: Update, services: Services, user_id: int) -> bool:
+    """Take one from the user's bucket for this kind of update; say so when it is empty."""
+    if update.inline_query is not None:
+        limiter = services.inline_limiter
+    elif update.callback_query is not None:
+        limiter = services.press_limiter
+    else:
+        limiter = services.limiter
+    wait = limiter.take(user_id)
+    if not wait:
+        return False
+    services.metrics.rate_limited += 1
+    chat = update.effective_chat
+    await asyncio.to_thread(
+        services.audit.record,
+        "rate_limited",
+        user_id=user_id,
+        chat_id=chat.id if chat else None,
+        text=text_of(update),
+    )
+    if update.message is not None and limiter.should_warn(user_id):
+        await reply_to(update.message, limiter.message(wait))
+    elif update.inline_query is not None:
+        await update.inline_query.answer([], cache_time=0, is_personal=True)
+    elif update.callback_query is not None:  # a toast; the button must not spin
+        await update.callback_query.answer(limiter.message(wait))
+    return True
 
 
 def note_migration(services: Services, old: int, new: int) -> None:

@@ -253,3 +253,22 @@ async def test_a_team_group_upgraded_to_a_supergroup_is_reported_with_its_new_id
     warning = next(r for r in caplog.records if "-1009876" in r.getMessage())
     assert "add -1009876 to BRIEFBOT_TEAM" in warning.getMessage()
     assert fake.sent_to(TEAM_CHAT) == []  # the service message itself gets no reply
+
+
+async def test_a_flood_of_button_presses_is_limited_with_a_toast(fake: FakeBotApi, tmp_path, seeds):
+    def excerpts_sent():
+        return [m for m in fake.sent_to(MEMBER.id) if "File: blue.txt" in m["text"]]
+
+    async with running_bot(make_settings(tmp_path, fake, rate_limit=2, rate_window=3600.0)):
+        first = await fake.reply(fake.private(MEMBER, "Who leads the Blue Union?"))
+        excerpt = first["reply_markup"]["inline_keyboard"][-1][0]["callback_data"]
+        for _ in range(3):
+            fake.callback(MEMBER, first, excerpt)
+        answers = await fake.wait_for(
+            lambda: fake.callback_answers if len(fake.callback_answers) == 3 else None
+        )
+        assert sum("faster than I can brief" in (a.get("text") or "") for a in answers) == 1
+        await fake.wait_for(lambda: len(excerpts_sent()) >= 2)
+        # Presses have their own bucket: the member may still ask.
+        assert "Ada Stone" in (await fake.reply(fake.private(MEMBER, "Ada Stone?")))["text"]
+        assert len(excerpts_sent()) == 2
