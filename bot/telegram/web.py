@@ -11,6 +11,8 @@ import hmac
 import json
 import logging
 import socket
+import time
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -27,6 +29,32 @@ KNOWLEDGE = web.AppKey("knowledge", Knowledge)
 METRICS = web.AppKey("metrics", Metrics)
 TELEGRAM = web.AppKey("telegram", Application)
 SECRET = web.AppKey("secret", str)
+REFUSED_LOG_EVERY = 60.0  # seconds
+
+
+class RefusedCalls:
+    """Warns of webhook calls with a wrong secret at most once a minute, with a count: the
+    route is public, and anyone could otherwise fill the log one request at a time."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self.clock = clock
+        self.last: float | None = None
+        self.unlogged = 0
+
+    def note(self, remote: str | None) -> None:
+        now = self.clock()
+        self.unlogged += 1
+        if self.last is not None and now - self.last < REFUSED_LOG_EVERY:
+            return
+        log.warning(
+            "webhook call with a wrong secret from %s (%d since the last warning)",
+            remote,
+            self.unlogged,
+        )
+        self.last, self.unlogged = now, 0
+
+
+REFUSED = web.AppKey("refused", RefusedCalls)
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 DEFAULT_WEBHOOK_PATH = "/telegram"
@@ -55,6 +83,7 @@ def build_web_app(
     if telegram is not None and secret:
         app[TELEGRAM] = telegram
         app[SECRET] = secret
+        app[REFUSED] = RefusedCalls()
         app.router.add_post(path, webhook)
     return app
 
@@ -91,7 +120,7 @@ async def webhook(request: web.Request) -> web.Response:
     if not hmac.compare_digest(
         given.encode("utf-8", "surrogateescape"), request.app[SECRET].encode()
     ):
-        log.warning("webhook call with a wrong secret from %s", request.remote)
+        request.app[REFUSED].note(request.remote)
         return web.Response(status=403, text="forbidden")
     try:
         data = await request.json()

@@ -38,7 +38,7 @@ async def raw_post(port: int, path: str, secret: bytes) -> int:
     return status
 
 
-async def test_webhook_mode_checks_the_secret(fake: FakeBotApi, tmp_path, seeds):
+async def test_webhook_mode_checks_the_secret(fake: FakeBotApi, tmp_path, seeds, caplog):
     settings = make_settings(
         tmp_path,
         fake,
@@ -60,6 +60,8 @@ async def test_webhook_mode_checks_the_secret(fake: FakeBotApi, tmp_path, seeds)
             missing = await http.post(url, json=update)
             assert (wrong.status, missing.status) == (403, 403)
             assert await raw_post(bot.port, "/hook", b"\xff\xfe") == 403  # not UTF-8: no 500
+            refusals = [r for r in caplog.records if "wrong secret" in r.getMessage()]
+            assert len(refusals) == 1  # three refused calls, one warning a minute at most
             await asyncio.sleep(0.2)
             assert fake.replies_to(message) == []
             right = await http.post(

@@ -22,6 +22,7 @@ from bot.telegram.ingest import html_to_text, safe_name, save_upload
 from bot.telegram.metrics import Metrics
 from bot.telegram.ratelimit import RateLimiter
 from bot.telegram.redact import MASK, TokenRedactor
+from bot.telegram.web import RefusedCalls
 
 
 def citation(excerpt: str, title: str = "A <b>title</b> & more", number: int = 1) -> Citation:
@@ -276,3 +277,16 @@ def test_a_line_longer_than_a_message_is_clipped_into_valid_html(cut_after):
             parse_html(page)
         except TelegramHTMLError as exc:  # pragma: no cover - the assertion explains
             raise AssertionError(f"{exc}: {page[-40:]!r}") from exc
+
+
+def test_refused_webhook_calls_are_warned_about_once_a_minute_with_a_count(caplog):
+    now = [0.0]
+    refused = RefusedCalls(clock=lambda: now[0])
+    for second in (0, 1, 2, 59, 61, 62):
+        now[0] = second
+        refused.note("203.0.113.9")
+    warned = [r.getMessage() for r in caplog.records if "wrong secret" in r.getMessage()]
+    assert warned == [
+        "webhook call with a wrong secret from 203.0.113.9 (1 since the last warning)",
+        "webhook call with a wrong secret from 203.0.113.9 (4 since the last warning)",
+    ]
