@@ -290,3 +290,20 @@ def test_refused_webhook_calls_are_warned_about_once_a_minute_with_a_count(caplo
         "webhook call with a wrong secret from 203.0.113.9 (1 since the last warning)",
         "webhook call with a wrong secret from 203.0.113.9 (4 since the last warning)",
     ]
+
+
+def test_redactor_cleans_a_malformed_call_that_logging_will_print_raw(capsys):
+    logger = logging.getLogger("briefbot.test.malformed")
+    handler = logging.StreamHandler(sys.stderr)
+    token = "123:" + "SECRET"  # not spelled out here: logging prints this line's source too
+    url = f"https://x/bot{token}/getMe"
+    handler.addFilter(TokenRedactor(token))
+    logger.addHandler(handler)
+    logger.propagate = False  # pytest's own capture handler raises on a malformed call
+    try:
+        logger.error("GET %s %s", url)  # noqa: PLE1206 - one argument short, on purpose
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = True
+    printed = capsys.readouterr().err
+    assert "--- Logging error ---" in printed and token not in printed
