@@ -231,6 +231,12 @@ _SKIPPED = frozenset(
     }
 )
 _KEPT = frozenset({"p", "h1", "h2", "h3", "li", "blockquote", "pre"})
+# Where text outside those blocks breaks, for pages that set their text in <div>s and <br>s.
+_BREAKS = frozenset(
+    {"div", "section", "article", "main", "table", "tr", "td", "th", "ul", "ol", "dl", "dd"}
+    | {"dt", "h4", "h5", "h6", "figure", "figcaption", "body", "hr"}
+)
+_LINE_BREAK = "\x00"  # a NUL is no text a page shows (decode() refuses it in UTF-8 files)
 _VOID = frozenset(
     {"br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "base", "col"}
 )
@@ -246,11 +252,21 @@ class _ArticleText(HTMLParser):
         self.blocks: list[str] = []
         self.buffer: list[str] = []
         self.has_h1 = False
+        self.loose: list[str] = []  # text outside the kept blocks, used when there are none
+        self.loose_buffer: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BREAKS or tag in _KEPT:
+            self.flush_loose()
         if tag in _VOID:
             if tag == "br" and self.kept_depth:
                 self.buffer.append(" ")
+            elif tag == "br":  # in loose text one <br> breaks a line, two a paragraph
+                written = [piece for piece in self.loose_buffer if piece.strip()]
+                if written and written[-1] == _LINE_BREAK:
+                    self.flush_loose()
+                else:
+                    self.loose_buffer.append(_LINE_BREAK)
             return
         if tag in _SKIPPED:
             self.skip_depth += 1
@@ -263,6 +279,8 @@ class _ArticleText(HTMLParser):
             self.kept_depth += 1
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in _BREAKS:
+            self.flush_loose()
         if tag in _SKIPPED and self.skip_depth:
             self.skip_depth -= 1
         elif tag == "title":
@@ -277,6 +295,14 @@ class _ArticleText(HTMLParser):
             self.title.append(data)
         elif self.kept_depth and not self.skip_depth:
             self.buffer.append(data)
+        elif not self.skip_depth:
+            self.loose_buffer.append(data)
+
+    def flush_loose(self) -> None:
+        text = " ".join("".join(self.loose_buffer).replace(_LINE_BREAK, " ").split())
+        if text:
+            self.loose.append(text)
+        self.loose_buffer = []
 
     def _flush(self) -> None:
         text = " ".join("".join(self.buffer).split())
@@ -292,8 +318,9 @@ def html_to_text(html: str) -> str:
     parser.close()
     if parser.kept_depth:
         parser._flush()
+    parser.flush_loose()
     title = " ".join("".join(parser.title).split())
-    blocks = parser.blocks
+    blocks = parser.blocks or parser.loose  # no <p> at all: the page's text by its <div>s
     if title and not parser.has_h1:  # <title> often carries the site's name; <h1> is the article's
         blocks = [title, *blocks]
     return "\n\n".join(blocks) + ("\n" if blocks else "")

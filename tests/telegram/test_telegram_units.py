@@ -307,3 +307,16 @@ def test_redactor_cleans_a_malformed_call_that_logging_will_print_raw(capsys):
         logger.propagate = True
     printed = capsys.readouterr().err
     assert "--- Logging error ---" in printed and token not in printed
+
+
+def test_html_without_paragraphs_keeps_its_text_by_divs_and_line_breaks():
+    html = """<html><head><title>Port news</title><style>div{}</style></head><body>
+    <nav><div>Home</div></nav>
+    <div class="story"><div>The Aralsk port reopened in May.</div>
+    <div>Dana Serikova said trade<br>would double &amp; more.<br>
+    <br>A <b>second</b> <i>paragraph</i>.</div></div>
+    <footer><div>Contact</div></footer></body></html>"""
+    assert html_to_text(html) == (
+        "Port news\n\nThe Aralsk port reopened in May.\n\n"
+        "Dana Serikova said trade would double & more.\n\nA second paragraph.\n"
+    )
