@@ -70,15 +70,15 @@ class Settings:
         settings = cls(
             seeds=seeds or _path(env, "BRIEFBOT_SEEDS", default_root() / "seeds"),
             knowledge=knowledge or _path(env, "BRIEFBOT_KNOWLEDGE", default_root() / "knowledge"),
-            token=env.get("TELEGRAM_BOT_TOKEN") or None,
-            api_base_url=env.get("TELEGRAM_API_BASE_URL") or DEFAULT_API_BASE_URL,
+            token=_text(env, "TELEGRAM_BOT_TOKEN"),
+            api_base_url=_text(env, "TELEGRAM_API_BASE_URL") or DEFAULT_API_BASE_URL,
             team=_ids(env, "BRIEFBOT_TEAM"),
             admins=_ids(env, "BRIEFBOT_ADMINS"),
             mode=mode,  # type: ignore[arg-type]
             host=env.get("BRIEFBOT_HOST") or "127.0.0.1",
             port=_int(env, "BRIEFBOT_PORT", 8080, low=0, high=65535),
-            webhook_url=env.get("BRIEFBOT_WEBHOOK_URL") or None,
-            webhook_secret=env.get("BRIEFBOT_WEBHOOK_SECRET") or None,
+            webhook_url=_text(env, "BRIEFBOT_WEBHOOK_URL"),
+            webhook_secret=_text(env, "BRIEFBOT_WEBHOOK_SECRET"),
             rate_limit=_int(env, "BRIEFBOT_RATE_LIMIT", 20, low=1, high=100_000),
             rate_window=float(_int(env, "BRIEFBOT_RATE_WINDOW", 60, low=1, high=86_400)),
             max_upload_bytes=_int(
@@ -153,6 +153,13 @@ def _dotenv_value(value: str) -> str:
             return value[1:closing]
         return value  # an unbalanced quote: kept whole, so a check later names the variable
     return _INLINE_COMMENT.split(value, maxsplit=1)[0]
+
+
+def _text(env: Mapping[str, str], name: str) -> str | None:
+    """A value without the whitespace around it: a Secret made with `kubectl create secret
+    --from-file` or `$(cat file)` keeps the file's final newline, and none of these values can
+    hold whitespace."""
+    return env.get(name, "").strip() or None
 
 
 def _path(env: Mapping[str, str], name: str, default: Path | None) -> Path:

@@ -115,3 +115,18 @@ def test_bot_settings_telegram_would_refuse_are_named(env, named):
     settings = Settings.from_env({"TELEGRAM_BOT_TOKEN": "1:abc", "BRIEFBOT_TEAM": "1", **env})
     with pytest.raises(ConfigError, match=named):
         settings.require_bot()
+
+
+def test_a_final_newline_from_a_secret_file_is_not_part_of_the_value():
+    settings = Settings.from_env(
+        {
+            "TELEGRAM_BOT_TOKEN": "123:abc\n",
+            "BRIEFBOT_TEAM": "1",
+            "BRIEFBOT_MODE": "webhook",
+            "BRIEFBOT_WEBHOOK_URL": " https://example.org/hook\n",
+            "BRIEFBOT_WEBHOOK_SECRET": "s3cret\n",
+        }
+    )
+    settings.require_bot()
+    assert (settings.token, settings.webhook_secret) == ("123:abc", "s3cret")
+    assert settings.webhook_url == "https://example.org/hook"
