@@ -50,11 +50,21 @@ def _enable_readline() -> Callable[[], None]:
     return save
 
 
+def tolerate_undecodable(stream: TextIO) -> None:
+    """Read bytes the locale's encoding cannot decode as U+FFFD: one Latin-1 line in a file of
+    questions must not end the run with a traceback (a UTF-8 locale reads stdin strictly)."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if callable(reconfigure):
+        reconfigure(errors="replace")
+
+
 def run(engine: Engine, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
     """Answer until end of input or /quit. Returns the number of queries answered."""
     source = stdin or sys.stdin
     sink = stdout or sys.stdout
     interactive = source.isatty() and sink.isatty()
+    if not interactive:
+        tolerate_undecodable(source)
     save_history = _enable_readline() if interactive else (lambda: None)
     if interactive:
         counts = engine.counts()

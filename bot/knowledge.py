@@ -168,6 +168,9 @@ class Knowledge:
         self.on_retire = on_retire  # gets each replaced engine, to close it once idle
         self._engine: EngineLike | None = None
         self._lock = threading.Lock()
+        # An upload saves, reloads and may quarantine; another upload saved in between would
+        # be compiled by the first reload, and blamed on it or never served (bot.telegram.ingest).
+        self.uploads = threading.Lock()
         self.loaded_at: float | None = None
         self._seen: Stat | None = None  # facts.yaml as it was when the serving engine opened
         self._refused: Stat | None = None  # a facts.yaml that failed to open, warned about once

@@ -7,6 +7,7 @@ every page is well-formed on its own (a block is never cut inside its tags).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from html import escape
 
@@ -114,7 +115,7 @@ def line_blocks(lines: list[str], limit: int) -> Iterator[str]:
     size = 0
     for raw in lines:
         # Only a pathological label or value is longer than a message.
-        line = raw if units(raw) <= limit else raw[: limit // 2 - 1] + "…"
+        line = raw if units(raw) <= limit else clip_html(raw, limit // 2 - 1)
         if block and size + 1 + units(line) > limit:
             yield "\n".join(block)
             block, size = [], 0
@@ -122,6 +123,28 @@ def line_blocks(lines: list[str], limit: int) -> Iterator[str]:
         block.append(line)
     if block:
         yield "\n".join(block)
+
+
+_TAG = re.compile(r"<(/?)([a-z-]+)[^>]*>")
+
+
+def clip_html(html: str, size: int) -> str:
+    """At most `size` characters of `html` and "…", still well-formed: never cut inside a tag
+    or an entity ("&am" makes Telegram refuse the whole message), open tags closed."""
+    cut = size
+    tag_open, entity_open = html.rfind("<", 0, cut), html.rfind("&", 0, cut)
+    if tag_open > html.rfind(">", 0, cut):
+        cut = tag_open
+    if entity_open > html.rfind(";", 0, cut):
+        cut = min(cut, entity_open)
+    head = html[:cut]
+    still_open: list[str] = []
+    for match in _TAG.finditer(head):
+        if not match.group(1):
+            still_open.append(match.group(2))
+        elif still_open and still_open[-1] == match.group(2):
+            still_open.pop()
+    return head + "…" + "".join(f"</{tag}>" for tag in reversed(still_open))
 
 
 def _wrap(opening: str, text: str, closing: str, limit: int) -> Iterator[str]:

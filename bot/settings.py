@@ -6,6 +6,7 @@ Only entry points call `Settings.from_env`; everything else receives the object.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,8 @@ def default_root() -> Path:
 
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
+_WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
+_INLINE_COMMENT = re.compile(r"\s+#")
 
 
 @dataclass(frozen=True)
@@ -67,15 +70,15 @@ class Settings:
         settings = cls(
             seeds=seeds or _path(env, "BRIEFBOT_SEEDS", default_root() / "seeds"),
             knowledge=knowledge or _path(env, "BRIEFBOT_KNOWLEDGE", default_root() / "knowledge"),
-            token=env.get("TELEGRAM_BOT_TOKEN") or None,
-            api_base_url=env.get("TELEGRAM_API_BASE_URL") or DEFAULT_API_BASE_URL,
+            token=_text(env, "TELEGRAM_BOT_TOKEN"),
+            api_base_url=_text(env, "TELEGRAM_API_BASE_URL") or DEFAULT_API_BASE_URL,
             team=_ids(env, "BRIEFBOT_TEAM"),
             admins=_ids(env, "BRIEFBOT_ADMINS"),
             mode=mode,  # type: ignore[arg-type]
             host=env.get("BRIEFBOT_HOST") or "127.0.0.1",
             port=_int(env, "BRIEFBOT_PORT", 8080, low=0, high=65535),
-            webhook_url=env.get("BRIEFBOT_WEBHOOK_URL") or None,
-            webhook_secret=env.get("BRIEFBOT_WEBHOOK_SECRET") or None,
+            webhook_url=_text(env, "BRIEFBOT_WEBHOOK_URL"),
+            webhook_secret=_text(env, "BRIEFBOT_WEBHOOK_SECRET"),
             rate_limit=_int(env, "BRIEFBOT_RATE_LIMIT", 20, low=1, high=100_000),
             rate_window=float(_int(env, "BRIEFBOT_RATE_WINDOW", 60, low=1, high=86_400)),
             max_upload_bytes=_int(
@@ -93,6 +96,11 @@ class Settings:
             raise ConfigError("TELEGRAM_BOT_TOKEN is not set")
         if ":" not in self.token or any(c.isspace() for c in self.token):
             raise ConfigError("TELEGRAM_BOT_TOKEN is malformed (expected <id>:<secret>)")
+        if not self.api_base_url.startswith(("https://", "http://")):
+            raise ConfigError(
+                f"TELEGRAM_API_BASE_URL must start with https:// or http://, "
+                f"not {self.api_base_url!r}"
+            )
         if not self.team and not self.admins:
             raise ConfigError("BRIEFBOT_TEAM is empty: set the user or chat ids allowed to ask")
         if self.mode == "webhook":
@@ -104,14 +112,27 @@ class Settings:
                 raise ConfigError("BRIEFBOT_WEBHOOK_URL must be an https:// URL")
             if not self.webhook_secret:
                 raise ConfigError("BRIEFBOT_WEBHOOK_SECRET is required when BRIEFBOT_MODE=webhook")
+            if not _WEBHOOK_SECRET.fullmatch(self.webhook_secret):
+                # Telegram refuses other secrets at setWebhook, in words naming no variable.
+                raise ConfigError(
+                    "BRIEFBOT_WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ and -"
+                )
 
 
 def read_dotenv(path: Path) -> dict[str, str]:
-    """KEY=VALUE lines; '#' comments, blank lines and optional quotes. Missing file: empty."""
+    """KEY=VALUE lines; '#' comments, blank lines and optional quotes. Missing file: empty.
+
+    Comments after a value follow docker compose's env_file rules (after a closing quote, or
+    after whitespace in an unquoted value), so one file reads the same in both.
+    """
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError:
         return {}
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start} is invalid)") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     values: dict[str, str] = {}
     for number, raw in enumerate(lines, 1):
         line = raw.strip()
@@ -120,11 +141,25 @@ def read_dotenv(path: Path) -> dict[str, str]:
         key, sep, value = line.removeprefix("export ").partition("=")
         if not sep or not key.strip():
             raise ConfigError(f"{path}:{number}: expected KEY=VALUE")
-        value = value.strip()
-        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-            value = value[1:-1]
-        values[key.strip()] = value
+        values[key.strip()] = _dotenv_value(value.strip())
     return values
+
+
+def _dotenv_value(value: str) -> str:
+    if value[:1] in ("'", '"'):
+        closing = value.find(value[0], 1)
+        after = value[closing + 1 :].strip() if closing > 0 else None
+        if after is not None and (not after or after.startswith("#")):
+            return value[1:closing]
+        return value  # an unbalanced quote: kept whole, so a check later names the variable
+    return _INLINE_COMMENT.split(value, maxsplit=1)[0]
+
+
+def _text(env: Mapping[str, str], name: str) -> str | None:
+    """A value without the whitespace around it: a Secret made with `kubectl create secret
+    --from-file` or `$(cat file)` keeps the file's final newline, and none of these values can
+    hold whitespace."""
+    return env.get(name, "").strip() or None
 
 
 def _path(env: Mapping[str, str], name: str, default: Path | None) -> Path:

@@ -68,3 +68,65 @@ def test_dotenv_is_read_and_environment_wins(tmp_path: Path):
     assert read_dotenv(dotenv) == {"BRIEFBOT_PORT": "9000", "BRIEFBOT_MODE": "webhook"}
     settings = Settings.from_env({"BRIEFBOT_PORT": "9001"}, dotenv=dotenv)
     assert (settings.port, settings.mode) == (9001, "webhook")
+
+
+def test_dotenv_inline_comments_read_as_docker_compose_reads_them(tmp_path: Path):
+    dotenv = tmp_path / ".env"
+    dotenv.write_text(
+        'TELEGRAM_BOT_TOKEN="12:abc" # from BotFather\n'
+        "BRIEFBOT_TEAM=1,2 # the team\n"
+        "BRIEFBOT_WEBHOOK_URL=https://example.org/hook#frag\n"
+        "BRIEFBOT_MODE='polling'\n"
+    )
+    assert read_dotenv(dotenv) == {
+        "TELEGRAM_BOT_TOKEN": "12:abc",
+        "BRIEFBOT_TEAM": "1,2",
+        "BRIEFBOT_WEBHOOK_URL": "https://example.org/hook#frag",
+        "BRIEFBOT_MODE": "polling",
+    }
+
+
+@pytest.mark.parametrize("content", [b"BRIEFBOT_TEAM=caf\xe9\n", None])
+def test_unreadable_dotenv_is_one_config_error(tmp_path: Path, content):
+    dotenv = tmp_path / ".env"
+    if content is None:
+        dotenv.mkdir()  # a volume mounted at the wrong place
+    else:
+        dotenv.write_bytes(content)
+    with pytest.raises(ConfigError, match=r"\.env: (not UTF-8|cannot read)"):
+        read_dotenv(dotenv)
+
+
+@pytest.mark.parametrize(
+    ("env", "named"),
+    [
+        ({"TELEGRAM_API_BASE_URL": "api.telegram.org/bot"}, "TELEGRAM_API_BASE_URL"),
+        (
+            {
+                "BRIEFBOT_MODE": "webhook",
+                "BRIEFBOT_WEBHOOK_URL": "https://example.org/hook",
+                "BRIEFBOT_WEBHOOK_SECRET": "has spaces and a $",
+            },
+            "BRIEFBOT_WEBHOOK_SECRET",
+        ),
+    ],
+)
+def test_bot_settings_telegram_would_refuse_are_named(env, named):
+    settings = Settings.from_env({"TELEGRAM_BOT_TOKEN": "1:abc", "BRIEFBOT_TEAM": "1", **env})
+    with pytest.raises(ConfigError, match=named):
+        settings.require_bot()
+
+
+def test_a_final_newline_from_a_secret_file_is_not_part_of_the_value():
+    settings = Settings.from_env(
+        {
+            "TELEGRAM_BOT_TOKEN": "123:abc\n",
+            "BRIEFBOT_TEAM": "1",
+            "BRIEFBOT_MODE": "webhook",
+            "BRIEFBOT_WEBHOOK_URL": " https://example.org/hook\n",
+            "BRIEFBOT_WEBHOOK_SECRET": "s3cret\n",
+        }
+    )
+    settings.require_bot()
+    assert (settings.token, settings.webhook_secret) == ("123:abc", "s3cret")
+    assert settings.webhook_url == "https://example.org/hook"

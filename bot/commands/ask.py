@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from bot.cli import State, cli, fail, pass_state, path_options
+from bot.console import tolerate_undecodable
 from bot.engine import Engine
 from bot.errors import BriefbotError
 from bot.render import render_plain
@@ -49,6 +50,7 @@ def command(
         if text:
             click.echo(answer_one(engine, " ".join(text), as_json))
             return
+        tolerate_undecodable(sys.stdin)
         if sys.stdin.isatty():
             click.echo(
                 "Reading one query per line; Ctrl-D to end (or use `briefbot chat`).", err=True

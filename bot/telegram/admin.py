@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Sequence
 from html import escape
 
-from telegram import Message, Update
+from telegram import Document, Message, Update
 from telegram.constants import ParseMode
+from telegram.error import TelegramError
 
-from bot.errors import BriefbotError
+from bot.errors import BriefbotError, IngestError
+from bot.knowledge import Knowledge, ReloadResult
 from bot.render_html import MESSAGE_LIMIT, line_blocks, paginate
 from bot.telegram import ingest
 from bot.telegram.replying import (
@@ -23,6 +26,8 @@ from bot.telegram.replying import (
 )
 from bot.telegram.services import Services
 
+log = logging.getLogger("briefbot.telegram")
+
 
 async def on_reload(update: Update, context: Context) -> None:
     services = services_of(context)
@@ -31,7 +36,7 @@ async def on_reload(update: Update, context: Context) -> None:
         return
     started = time.perf_counter()
     try:
-        result = await asyncio.to_thread(services.knowledge.reload)
+        result = await asyncio.to_thread(_reload_between_uploads, services.knowledge)
     except Exception:
         services.metrics.reloads["failed"] += 1
         raise
@@ -46,6 +51,13 @@ async def on_reload(update: Update, context: Context) -> None:
     )
     await reply_lines(message, result.lines())
     delivered(services, started)
+
+
+def _reload_between_uploads(knowledge: Knowledge) -> ReloadResult:
+    """Not while an upload is saved and checked: its document, quarantined a moment later,
+    would have this reload refused."""
+    with knowledge.uploads:
+        return knowledge.reload()
 
 
 async def on_stats(update: Update, context: Context) -> None:
@@ -77,8 +89,7 @@ async def on_document(update: Update, context: Context) -> None:
     try:
         ingest.safe_name(document.file_name)
         ingest.check_size(document.file_size, settings.max_upload_bytes)
-        file = await document.get_file()
-        data = bytes(await file.download_as_bytearray())
+        data = await _download(document)
         outcome = await asyncio.to_thread(
             ingest.ingest,
             services.knowledge,
@@ -101,6 +112,16 @@ async def on_document(update: Update, context: Context) -> None:
     )
     await reply_lines(message, outcome.lines(settings.seeds))
     delivered(services, started)
+
+
+async def _download(document: Document) -> bytes:
+    """The document's bytes; Telegram's refusal (over 20 MB, a file gone) as an IngestError."""
+    try:
+        file = await document.get_file()
+        return bytes(await file.download_as_bytearray())
+    except TelegramError as exc:
+        log.warning("downloading %r failed: %s", document.file_name, exc)
+        raise IngestError(f"Telegram did not hand the file over ({exc})") from None
 
 
 async def require_admin(update: Update, services: Services) -> bool:

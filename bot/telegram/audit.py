@@ -7,6 +7,7 @@ threads behind a lock; WAL keeps each insert cheap.
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import threading
 import time
@@ -17,6 +18,8 @@ from pathlib import Path
 from sqlite_utils import Database
 
 TABLE = "events"
+
+log = logging.getLogger("briefbot.audit")
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ class AuditLog:
         self._conn.execute("PRAGMA journal_mode=WAL")
         self._conn.execute("PRAGMA synchronous=NORMAL")
         self._lock = threading.Lock()
+        self._failing = False  # the last write failed; warned about once per run of failures
         self.db = Database(self._conn)
         table = self.db.table(TABLE)
         if not table.exists():
@@ -98,7 +102,17 @@ class AuditLog:
             "elapsed_ms": elapsed_ms,
         }
         with self._lock:
-            self.db.table(TABLE).insert(row)
+            try:
+                self.db.table(TABLE).insert(row)
+            except sqlite3.Error as exc:
+                # A full disk or a locked file must not cost the user the answer it records.
+                if not self._failing:
+                    log.warning("audit log write failed (%s); events go unrecorded", exc)
+                self._failing = True
+                return
+            if self._failing:
+                log.warning("audit log writes work again")
+            self._failing = False
 
     def stats(self, *, now: float | None = None, top: int = 5) -> Stats:
         now = time.time() if now is None else now

@@ -66,6 +66,7 @@ TEAM_COMMANDS = (
     ("sources", "The documents I know"),
     ("help", "What I know and how to ask"),
 )
+SORRY = "Sorry, something went wrong on my side; it has been logged."
 ADMIN_COMMANDS = (
     ("reload", "Recompile the seeds and swap the fact base in"),
     ("stats", "Usage statistics"),
@@ -105,6 +106,9 @@ async def gate(update: Update, context: Context) -> None:
     user = update.effective_user
     chat = update.effective_chat
     message = update.message
+    if message is not None and message.migrate_to_chat_id:
+        note_migration(services, message.chat.id, message.migrate_to_chat_id)
+        raise ApplicationHandlerStop
     if message is not None and not addressed(message, context.bot.id, context.bot.username):
         raise ApplicationHandlerStop
     if message is None and update.callback_query is None and update.inline_query is None:
@@ -113,22 +117,51 @@ async def gate(update: Update, context: Context) -> None:
     if not services.access.allowed(user_id, chat.id if chat else None):
         await _refuse(update, services, user_id)
         raise ApplicationHandlerStop
-    if update.callback_query is None and user_id is not None:
-        wait = services.limiter.take(user_id)
-        if wait:
-            services.metrics.rate_limited += 1
-            await asyncio.to_thread(
-                services.audit.record,
-                "rate_limited",
-                user_id=user_id,
-                chat_id=chat.id if chat else None,
-                text=text_of(update),
-            )
-            if message is not None and services.limiter.should_warn(user_id):
-                await reply_to(message, services.limiter.message(wait))
-            elif update.inline_query is not None:
-                await update.inline_query.answer([], cache_time=0, is_personal=True)
-            raise ApplicationHandlerStop
+    if user_id is not None and await _over_limit(update, services, user_id):
+        raise ApplicationHandlerStop
+
+
+async def _over_limit(update: Update, services: Services, user_id: int) -> bool:
+    """Take one from the user's bucket for this kind of update; say so when it is empty."""
+    if update.inline_query is not None:
+        limiter = services.inline_limiter
+    elif update.callback_query is not None:
+        limiter = services.press_limiter
+    else:
+        limiter = services.limiter
+    wait = limiter.take(user_id)
+    if not wait:
+        return False
+    services.metrics.rate_limited += 1
+    chat = update.effective_chat
+    await asyncio.to_thread(
+        services.audit.record,
+        "rate_limited",
+        user_id=user_id,
+        chat_id=chat.id if chat else None,
+        text=text_of(update),
+    )
+    if update.message is not None and limiter.should_warn(user_id):
+        await reply_to(update.message, limiter.message(wait))
+    elif update.inline_query is not None:
+        await update.inline_query.answer([], cache_time=0, is_personal=True)
+    elif update.callback_query is not None:  # a toast; the button must not spin
+        await update.callback_query.answer(limiter.message(wait))
+    return True
+
+
+def note_migration(services: Services, old: int, new: int) -> None:
+    """A team group upgraded to a supergroup gets a new id, which the team list lacks: from
+    now on its members who are not listed one by one would be refused. Tell the operator."""
+    team = services.settings.team
+    if old in team and new not in team:
+        log.warning(
+            "team chat %s became supergroup %s: add %s to BRIEFBOT_TEAM, or members of that "
+            "chat not listed by user id are refused",
+            old,
+            new,
+            new,
+        )
 
 
 def addressed(message: Message, bot_id: int, username: str | None) -> bool:
@@ -214,15 +247,13 @@ async def on_error(update: object, context: Context) -> None:
     services.metrics.errors += 1
     error = context.error
     log.error("handling %s failed: %s", describe(update), _describe_error(error), exc_info=error)
-    if (
-        isinstance(update, Update)
-        and update.message is not None
-        and not isinstance(error, TelegramError)
-    ):
-        with contextlib.suppress(TelegramError):  # already logged above; do not fail twice
-            await reply_to(
-                update.message, "Sorry, something went wrong on my side; it has been logged."
-            )
+    if not isinstance(update, Update) or isinstance(error, TelegramError):
+        return
+    with contextlib.suppress(TelegramError):  # already logged above; do not fail twice
+        if update.message is not None:
+            await reply_to(update.message, SORRY)
+        elif update.callback_query is not None:  # else the button spins until the client gives up
+            await update.callback_query.answer(SORRY, show_alert=True)
 
 
 def describe(update: object) -> str:

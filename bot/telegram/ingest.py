@@ -7,6 +7,7 @@ moved to knowledge/quarantine/ so the seeds folder keeps compiling and the old b
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 import re
@@ -87,6 +88,15 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)"
 
 def decode(data: bytes, name: str, *, html: bool = False) -> str:
     """UTF-8 text; an HTML page may declare another charset in a <meta> tag, which is honoured."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Windows editors save "Unicode" text as UTF-16 with a byte order mark: text, not binary.
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise IngestError(f"{name}: not UTF-16 text (byte {exc.start} is invalid)") from None
+        if not text.strip():
+            raise IngestError(f"{name}: the document is empty")
+        return text
     if not data.strip():
         raise IngestError(f"{name}: the document is empty")
     if b"\x00" in data:
@@ -138,24 +148,44 @@ def save_upload(seeds: Path, raw_name: str | None, data: bytes, *, max_bytes: in
 
 
 def ingest(knowledge: Knowledge, raw_name: str | None, data: bytes, *, max_bytes: int) -> Outcome:
-    """Save, reload, and quarantine the new document if it is what broke the compile."""
-    saved = save_upload(knowledge.seeds, raw_name, data, max_bytes=max_bytes)
-    if saved.unchanged:
-        return Outcome(saved, None)
-    result = knowledge.reload()
-    if result.ok or not _blames(result, saved.path, knowledge.seeds):
-        return Outcome(saved, result)
-    quarantine = knowledge.knowledge / QUARANTINE
-    quarantine.mkdir(parents=True, exist_ok=True)
-    target = quarantine / saved.path.name
-    os.replace(saved.path, target)
-    return Outcome(saved, result, quarantined=target)
+    """Save, reload, and quarantine the new document if it is what broke the compile.
+
+    One upload at a time: each reload then compiles the seeds as its own upload left them.
+    """
+    with knowledge.uploads:
+        saved = save_upload(knowledge.seeds, raw_name, data, max_bytes=max_bytes)
+        if saved.unchanged:
+            return Outcome(saved, None)
+        result = knowledge.reload()
+        if result.ok or not _blames(result, saved.path, knowledge.seeds):
+            return Outcome(saved, result)
+        target = _unused(knowledge.knowledge / QUARANTINE, saved.path.name)
+        os.replace(saved.path, target)
+        return Outcome(saved, result, quarantined=target)
 
 
 def _blames(result: ReloadResult, path: Path, seeds: Path) -> bool:
+    """Whether a failure names this document: its path as a whole word, so uploading
+    'a.txt' is not blamed for a broken 'data.txt' already in the seeds."""
     relative = path.relative_to(seeds).as_posix()
-    mentions = [*result.failed_paths, *result.problems]
-    return any(relative in m or str(path) in m for m in mentions)
+    if relative in result.failed_paths or str(path) in result.failed_paths:
+        return True
+    named = re.compile(
+        rf"(?<![\w./-])(?:{re.escape(str(path))}|{re.escape(relative)})(?![\w-]|\.\w)"
+    )
+    return any(named.search(problem) for problem in result.problems)
+
+
+def _unused(folder: Path, name: str) -> Path:
+    """A path in `folder` for `name` that holds nothing yet: an earlier quarantined document
+    of the same name stays for the admin to read."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stem, dot, suffix = name.rpartition(".")
+    for attempt in range(1, 1000):
+        candidate = folder / (name if attempt == 1 else f"{stem}-{attempt}{dot}{suffix}")
+        if not candidate.exists():
+            return candidate
+    raise IngestError(f"{name}: too many quarantined documents with this name")
 
 
 def _same_content(path: Path, payload: bytes) -> bool:
@@ -201,6 +231,12 @@ _SKIPPED = frozenset(
     }
 )
 _KEPT = frozenset({"p", "h1", "h2", "h3", "li", "blockquote", "pre"})
+# Where text outside those blocks breaks, for pages that set their text in <div>s and <br>s.
+_BREAKS = frozenset(
+    {"div", "section", "article", "main", "table", "tr", "td", "th", "ul", "ol", "dl", "dd"}
+    | {"dt", "h4", "h5", "h6", "figure", "figcaption", "body", "hr"}
+)
+_LINE_BREAK = "\x00"  # a NUL is no text a page shows (decode() refuses it in UTF-8 files)
 _VOID = frozenset(
     {"br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "base", "col"}
 )
@@ -216,11 +252,21 @@ class _ArticleText(HTMLParser):
         self.blocks: list[str] = []
         self.buffer: list[str] = []
         self.has_h1 = False
+        self.loose: list[str] = []  # text outside the kept blocks, used when there are none
+        self.loose_buffer: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BREAKS or tag in _KEPT:
+            self.flush_loose()
         if tag in _VOID:
             if tag == "br" and self.kept_depth:
                 self.buffer.append(" ")
+            elif tag == "br":  # in loose text one <br> breaks a line, two a paragraph
+                written = [piece for piece in self.loose_buffer if piece.strip()]
+                if written and written[-1] == _LINE_BREAK:
+                    self.flush_loose()
+                else:
+                    self.loose_buffer.append(_LINE_BREAK)
             return
         if tag in _SKIPPED:
             self.skip_depth += 1
@@ -233,6 +279,8 @@ class _ArticleText(HTMLParser):
             self.kept_depth += 1
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in _BREAKS:
+            self.flush_loose()
         if tag in _SKIPPED and self.skip_depth:
             self.skip_depth -= 1
         elif tag == "title":
@@ -247,6 +295,14 @@ class _ArticleText(HTMLParser):
             self.title.append(data)
         elif self.kept_depth and not self.skip_depth:
             self.buffer.append(data)
+        elif not self.skip_depth:
+            self.loose_buffer.append(data)
+
+    def flush_loose(self) -> None:
+        text = " ".join("".join(self.loose_buffer).replace(_LINE_BREAK, " ").split())
+        if text:
+            self.loose.append(text)
+        self.loose_buffer = []
 
     def _flush(self) -> None:
         text = " ".join("".join(self.buffer).split())
@@ -262,8 +318,9 @@ def html_to_text(html: str) -> str:
     parser.close()
     if parser.kept_depth:
         parser._flush()
+    parser.flush_loose()
     title = " ".join("".join(parser.title).split())
-    blocks = parser.blocks
+    blocks = parser.blocks or parser.loose  # no <p> at all: the page's text by its <div>s
     if title and not parser.has_h1:  # <title> often carries the site's name; <h1> is the article's
         blocks = [title, *blocks]
     return "\n\n".join(blocks) + ("\n" if blocks else "")

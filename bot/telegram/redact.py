@@ -26,7 +26,11 @@ class TokenRedactor(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         try:
             message = record.getMessage()
-        except (TypeError, ValueError):  # a malformed call; logging reports it at emit time
+        except (TypeError, ValueError):
+            # A malformed call: logging reports it at emit time, printing msg and args raw.
+            record.msg = self.redact(str(record.msg))
+            if isinstance(record.args, tuple):
+                record.args = tuple(self.redact(str(arg)) for arg in record.args)
             return True
         cleaned = self.redact(message)
         if cleaned != message:

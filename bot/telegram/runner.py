@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import logging
 import signal
+import sqlite3
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -176,6 +177,17 @@ async def watch_fact_base(services: Services, interval: float) -> None:
             log.warning("now serving fact base %s, saved by another instance", version[:12])
 
 
+def open_audit(settings: Settings) -> AuditLog:
+    path = settings.audit_db or settings.knowledge / "audit.sqlite"
+    try:
+        return AuditLog(path)
+    except (OSError, sqlite3.Error) as exc:  # a directory, a read-only mount, a missing parent
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise ConfigError(
+            f"BRIEFBOT_AUDIT_DB: cannot open the audit log {path}: {reason}"
+        ) from None
+
+
 def build_bot(
     settings: Settings,
     *,
@@ -185,7 +197,7 @@ def build_bot(
 ) -> Bot:
     tuning = tuning or Tuning()
     knowledge = knowledge or Knowledge.from_settings(settings)
-    audit = audit or AuditLog(settings.audit_db or settings.knowledge / "audit.sqlite")
+    audit = audit or open_audit(settings)
     services = Services(settings=settings, knowledge=knowledge, audit=audit, tuning=tuning)
     requests = make_requests(tuning)
     application = build_application(

@@ -29,10 +29,18 @@ class Services:
     )
     access: Access = field(init=False)
     limiter: RateLimiter = field(init=False)
+    # Telegram sends an inline query at each pause while someone types "@bot words", so inline
+    # mode has a bucket of its own: typing one search must not use up the questions allowed.
+    inline_limiter: RateLimiter = field(init=False)
+    # Button presses too: each "Excerpt" press sends a message, and a flood of them would run
+    # into Telegram's limit for the whole bot, delaying everyone's replies.
+    press_limiter: RateLimiter = field(init=False)
 
     def __post_init__(self) -> None:
         self.access = Access(self.settings.team, self.settings.admins)
         self.limiter = RateLimiter(self.settings.rate_limit, self.settings.rate_window)
+        self.inline_limiter = RateLimiter(self.settings.rate_limit, self.settings.rate_window)
+        self.press_limiter = RateLimiter(self.settings.rate_limit, self.settings.rate_window)
         self.metrics.gauges.setdefault("facts", lambda: self.knowledge.counts()["facts"])
         self.metrics.gauges.setdefault("sources", lambda: self.knowledge.counts()["sources"])
         self.metrics.gauges.setdefault("fact_base_loaded", lambda: float(self.knowledge.loaded))

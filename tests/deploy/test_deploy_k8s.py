@@ -84,13 +84,14 @@ def test_token_and_webhook_secret_come_from_a_secret():
         assert not TOKEN_PATTERN.search(path.read_text(encoding="utf-8"))
 
 
-def test_probes_hit_healthz_on_the_served_port():
+def test_probes_hit_healthz_and_livez_on_the_served_port():
     c = container()
     port = int(env_of(c)["BRIEFBOT_PORT"]["value"])
     named = {p["name"]: p["containerPort"] for p in c["ports"]}
-    for probe in ("readinessProbe", "livenessProbe"):
+    # Liveness must not restart a replica that only lacks a fact base: /healthz is 503 then.
+    for probe, path in (("readinessProbe", "/healthz"), ("livenessProbe", "/livez")):
         get = c[probe]["httpGet"]
-        assert get["path"] == "/healthz"
+        assert get["path"] == path
         assert named.get(get["port"], get["port"]) == port
     assert str(port) == read_dockerfile().final.last("EXPOSE").args
 

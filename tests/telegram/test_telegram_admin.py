@@ -169,3 +169,69 @@ async def test_admin_reloads_from_the_team_group(fake: FakeBotApi, bot):
     assert "Reloaded" in reply["text"] and "Nothing changed." in reply["text"]
     member = await fake.reply(fake.group(MEMBER, "/stats@briefbot_test_bot", chat_id=TEAM_CHAT))
     assert member["text"] == "Only admins can do that."
+
+
+async def test_concurrent_uploads_each_reload_their_own_document(fake: FakeBotApi, tmp_path, bot):
+    knowledge = bot.services.knowledge
+    compile_folder = knowledge._compile
+
+    def slow_compile(*args, **kwargs):
+        time.sleep(0.3)  # the second upload arrives while the first one compiles
+        return compile_folder(*args, **kwargs)
+
+    knowledge._compile = slow_compile
+    good = fake.document(ADMIN, "red.txt", RED.encode())
+    bad = fake.document(ADMIN, "bad.txt", f"Bad\n{BROKEN}\n".encode())
+    good_reply = await fake.reply(good, timeout=10)
+    bad_reply = await fake.reply(bad, timeout=10)
+    assert "Reloaded" in good_reply["text"] and "Sources: +1 added" in good_reply["text"]
+    assert "quarantined" in bad_reply["text"]
+    answer = await fake.reply(fake.private(MEMBER, "What was the Crimson League?"))
+    assert "formerly called the Crimson League" in answer["text"]
+
+
+async def test_a_good_upload_is_not_blamed_for_a_broken_document_with_a_longer_name(
+    fake: FakeBotApi, tmp_path, bot
+):
+    (tmp_path / "seeds" / "data.txt").write_text(f"Data\n{BROKEN}\n", encoding="utf-8")
+    reply = await fake.reply(fake.document(ADMIN, "a.txt", RED.encode()))
+    assert "Saved a.txt." in reply["text"]
+    assert "quarantined" not in reply["text"]
+    assert "data.txt: cannot be compiled" in reply["text"]
+    assert (tmp_path / "seeds" / "a.txt").read_text(encoding="utf-8") == RED
+
+
+async def test_a_second_quarantined_document_of_the_same_name_keeps_the_first(
+    fake: FakeBotApi, tmp_path, bot
+):
+    for body in ("First bad\n", "Second bad\n"):
+        reply = await fake.reply(fake.document(ADMIN, "bad.md", f"{body}{BROKEN}\n".encode()))
+        assert "quarantined" in reply["text"]
+    quarantine = tmp_path / "knowledge" / "quarantine"
+    kept = sorted(p.read_text(encoding="utf-8").split("\n")[0] for p in quarantine.iterdir())
+    assert kept == ["First bad", "Second bad"]
+
+
+async def test_a_file_telegram_will_not_hand_over_is_refused_in_words(fake: FakeBotApi, bot):
+    sent = fake.document(ADMIN, "red.txt", RED.encode())
+    fake.files.pop(sent["document"]["file_id"])  # getFile answers 400, as for a file over 20 MB
+    reply = await fake.reply(sent)
+    assert reply["text"].startswith("Document refused: Telegram did not hand the file over (")
+
+
+async def test_a_reload_is_not_refused_for_an_upload_that_arrives_while_it_compiles(
+    fake: FakeBotApi, bot
+):
+    knowledge = bot.services.knowledge
+    compile_folder = knowledge._compile
+
+    def slow_compile(*args, **kwargs):
+        time.sleep(0.3)
+        return compile_folder(*args, **kwargs)
+
+    knowledge._compile = slow_compile
+    reload = fake.private(ADMIN, "/reload")
+    await asyncio.sleep(0.1)
+    upload = fake.document(ADMIN, "bad.txt", f"Bad\n{BROKEN}\n".encode())
+    assert "Reloaded" in (await fake.reply(reload, timeout=10))["text"]
+    assert "quarantined" in (await fake.reply(upload, timeout=10))["text"]

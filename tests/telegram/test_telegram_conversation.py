@@ -205,3 +205,70 @@ async def test_rate_limit_answers_once_then_stays_quiet(fake: FakeBotApi, tmp_pa
 async def test_non_text_messages_get_a_hint(fake: FakeBotApi, bot):
     reply = await fake.reply(fake.photo(MEMBER))
     assert "I read questions as text" in reply["text"]
+
+
+async def test_an_audit_log_that_cannot_be_written_costs_no_answer(fake: FakeBotApi, bot, caplog):
+    bot.services.audit._conn.execute("PRAGMA query_only = ON")  # as a full disk refuses writes
+    for _ in range(2):
+        answer = await fake.reply(fake.private(MEMBER, "Who leads the Blue Union?"))
+        assert "Ada Stone" in answer["text"]
+    warnings = [r for r in caplog.records if "audit log write failed" in r.getMessage()]
+    assert len(warnings) == 1
+
+
+async def test_a_button_whose_handler_fails_is_answered_with_an_apology(fake: FakeBotApi, bot):
+    first = await fake.reply(fake.private(MEMBER, "Who leads the Blue Union?"))
+    excerpt = first["reply_markup"]["inline_keyboard"][-1][0]["callback_data"]
+
+    def broken(text):
+        raise RuntimeError("engine bug")
+
+    bot.services.knowledge.engine.answer = broken
+    fake.callback(MEMBER, first, excerpt)
+    alert = await fake.wait_for(lambda: fake.callback_answers)
+    assert alert[0]["text"].startswith("Sorry, something went wrong")
+
+
+async def test_typing_in_inline_mode_does_not_use_up_the_questions_allowed(
+    fake: FakeBotApi, tmp_path, seeds
+):
+    async with running_bot(make_settings(tmp_path, fake, rate_limit=2, rate_window=3600.0)):
+        for typed in ("Blue", "Blue Union", "Blue Union provinces"):  # one per pause in typing
+            fake.inline(MEMBER, typed)
+        await fake.wait_for(lambda: len(fake.inline_answers) == 3)
+        answer = await fake.reply(fake.private(MEMBER, "Who leads the Blue Union?"))
+        assert "Ada Stone" in answer["text"]
+        # Inline mode is still limited: one of the three got no results.
+        assert sorted(bool(a["results"]) for a in fake.inline_answers) == [False, True, True]
+
+
+async def test_a_team_group_upgraded_to_a_supergroup_is_reported_with_its_new_id(
+    fake: FakeBotApi, bot, caplog
+):
+    chat = {"id": TEAM_CHAT, "type": "group", "title": "Team room"}
+    fake._message(MEMBER, chat, None, migrate_to_chat_id=-1009876)
+    marker = await fake.reply(fake.private(MEMBER, "Who leads the Blue Union?"))
+    assert "Ada Stone" in marker["text"]
+    await fake.wait_for(lambda: any("-1009876" in r.getMessage() for r in caplog.records))
+    warning = next(r for r in caplog.records if "-1009876" in r.getMessage())
+    assert "add -1009876 to BRIEFBOT_TEAM" in warning.getMessage()
+    assert fake.sent_to(TEAM_CHAT) == []  # the service message itself gets no reply
+
+
+async def test_a_flood_of_button_presses_is_limited_with_a_toast(fake: FakeBotApi, tmp_path, seeds):
+    def excerpts_sent():
+        return [m for m in fake.sent_to(MEMBER.id) if "File: blue.txt" in m["text"]]
+
+    async with running_bot(make_settings(tmp_path, fake, rate_limit=2, rate_window=3600.0)):
+        first = await fake.reply(fake.private(MEMBER, "Who leads the Blue Union?"))
+        excerpt = first["reply_markup"]["inline_keyboard"][-1][0]["callback_data"]
+        for _ in range(3):
+            fake.callback(MEMBER, first, excerpt)
+        answers = await fake.wait_for(
+            lambda: fake.callback_answers if len(fake.callback_answers) == 3 else None
+        )
+        assert sum("faster than I can brief" in (a.get("text") or "") for a in answers) == 1
+        await fake.wait_for(lambda: len(excerpts_sent()) >= 2)
+        # Presses have their own bucket: the member may still ask.
+        assert "Ada Stone" in (await fake.reply(fake.private(MEMBER, "Ada Stone?")))["text"]
+        assert len(excerpts_sent()) == 2

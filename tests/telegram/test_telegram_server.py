@@ -13,16 +13,32 @@ import pytest
 from click.testing import CliRunner
 from fake_bot_api import FakeBotApi
 from mini import BROKEN, mini_compile
-from tg_support import BLUE, FAST, MEMBER, make_settings, running_bot, write_seeds
+from tg_support import BLUE, FAST, MEMBER, make_settings, mini_knowledge, running_bot, write_seeds
 
 from bot.cli import cli
 from bot.errors import ConfigError, PollingConflict
-from bot.telegram.runner import Bot, serve
+from bot.telegram.runner import Bot, build_bot, serve
 
 SECRET = "s3cret-webhook-value"
 
 
-async def test_webhook_mode_checks_the_secret(fake: FakeBotApi, tmp_path, seeds):
+async def raw_post(port: int, path: str, secret: bytes) -> int:
+    """A POST whose secret header holds raw bytes, which aiohttp's client would not send."""
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    writer.write(
+        f"POST {path} HTTP/1.1\r\nHost: bot\r\nContent-Length: 2\r\nConnection: close\r\n".encode()
+        + b"X-Telegram-Bot-Api-Secret-Token: "
+        + secret
+        + b"\r\n\r\n{}"
+    )
+    await writer.drain()
+    status = int((await reader.readline()).split()[1])
+    writer.close()
+    await writer.wait_closed()
+    return status
+
+
+async def test_webhook_mode_checks_the_secret(fake: FakeBotApi, tmp_path, seeds, caplog):
     settings = make_settings(
         tmp_path,
         fake,
@@ -43,6 +59,9 @@ async def test_webhook_mode_checks_the_secret(fake: FakeBotApi, tmp_path, seeds)
             )
             missing = await http.post(url, json=update)
             assert (wrong.status, missing.status) == (403, 403)
+            assert await raw_post(bot.port, "/hook", b"\xff\xfe") == 403  # not UTF-8: no 500
+            refusals = [r for r in caplog.records if "wrong secret" in r.getMessage()]
+            assert len(refusals) == 1  # three refused calls, one warning a minute at most
             await asyncio.sleep(0.2)
             assert fake.replies_to(message) == []
             right = await http.post(
@@ -54,6 +73,11 @@ async def test_webhook_mode_checks_the_secret(fake: FakeBotApi, tmp_path, seeds)
                 url, data=b"{not json", headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}
             )
             assert garbage.status == 400
+            for shape in ([], None, "update", {"update_id": 9, "message": "text"}):
+                odd = await http.post(
+                    url, json=shape, headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}
+                )
+                assert odd.status == 400, shape  # not a 500 Telegram would resend
             health = await http.get(f"http://127.0.0.1:{bot.port}/healthz")
             assert health.status == 200
             metrics = await (await http.get(f"http://127.0.0.1:{bot.port}/metrics")).text()
@@ -87,6 +111,8 @@ async def test_healthz_is_503_without_a_fact_base(fake: FakeBotApi, tmp_path):
         health = await http.get(f"http://127.0.0.1:{bot.port}/healthz")
         assert health.status == 503
         assert (await health.json())["loaded"] is False
+        alive = await http.get(f"http://127.0.0.1:{bot.port}/livez")
+        assert alive.status == 200 and (await alive.json())["loaded"] is False
         reply = await fake.reply(fake.private(MEMBER, "Who leads the Blue Union?"))
         assert "fact base is not loaded" in reply["text"]
 
@@ -230,3 +256,11 @@ async def test_port_in_use_is_one_clear_error(fake: FakeBotApi, tmp_path, seeds)
         with pytest.raises(ConfigError, match=f"cannot listen on 127.0.0.1:{first.port}"):
             async with running_bot(settings):
                 pass
+
+
+async def test_an_audit_log_that_cannot_be_opened_is_one_clear_error(fake: FakeBotApi, tmp_path):
+    settings = make_settings(tmp_path, fake, audit_db=tmp_path)  # a directory
+    with pytest.raises(
+        ConfigError, match=f"BRIEFBOT_AUDIT_DB: cannot open the audit log {tmp_path}"
+    ):
+        build_bot(settings, knowledge=mini_knowledge(settings))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import logging
 import sys
 from pathlib import Path
@@ -21,6 +22,7 @@ from bot.telegram.ingest import html_to_text, safe_name, save_upload
 from bot.telegram.metrics import Metrics
 from bot.telegram.ratelimit import RateLimiter
 from bot.telegram.redact import MASK, TokenRedactor
+from bot.telegram.web import RefusedCalls
 
 
 def citation(excerpt: str, title: str = "A <b>title</b> & more", number: int = 1) -> Citation:
@@ -166,6 +168,16 @@ def test_html_declaring_its_charset_is_decoded(tmp_path):
         save_upload(tmp_path, "x.html", b'<meta charset="klingon"><p>x</p>', max_bytes=10_000)
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_text_with_a_byte_order_mark_is_text_not_binary(tmp_path, encoding):
+    bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}.get(encoding, b"")
+    data = bom + "Notes on Ülgii\nThe council met on 3 May.\n".encode(encoding)
+    saved = save_upload(tmp_path, "notes.txt", data, max_bytes=10_000)
+    assert saved.path.read_text(encoding="utf-8") == "Notes on Ülgii\nThe council met on 3 May.\n"
+    with pytest.raises(IngestError, match="binary"):  # no mark: NULs still mean binary
+        save_upload(tmp_path, "raw.txt", "Notes".encode("utf-16-le"), max_bytes=10_000)
+
+
 def test_html_to_text_keeps_the_article_only():
     html = """<html><head><title>T | Site</title><script>alert("<p>x</p>")</script></head>
     <body><nav><li>Menu</li></nav><h2>Section</h2><p>First <i>para</i>&nbsp;&amp; more.</p>
@@ -253,3 +265,58 @@ def test_redactor_cleans_message_args_and_tracebacks():
     redactor.filter(record)
     assert record.getMessage() == f"GET /bot{MASK}/x"
     assert "SECRET" not in record.exc_text and MASK in record.exc_text
+
+
+@pytest.mark.parametrize("cut_after", range(2035, 2060))
+def test_a_line_longer_than_a_message_is_clipped_into_valid_html(cut_after):
+    label = "L" * (cut_after - 10)  # moves the cut across the tag and the entities that follow
+    reply = Reply("q", "sources", lines=(Line(label, "a&b<c>" * 1000),), rows=("T&" * 3000,))
+    for page in render_html(reply):
+        assert units(page) <= MESSAGE_LIMIT
+        try:
+            parse_html(page)
+        except TelegramHTMLError as exc:  # pragma: no cover - the assertion explains
+            raise AssertionError(f"{exc}: {page[-40:]!r}") from exc
+
+
+def test_refused_webhook_calls_are_warned_about_once_a_minute_with_a_count(caplog):
+    now = [0.0]
+    refused = RefusedCalls(clock=lambda: now[0])
+    for second in (0, 1, 2, 59, 61, 62):
+        now[0] = second
+        refused.note("203.0.113.9")
+    warned = [r.getMessage() for r in caplog.records if "wrong secret" in r.getMessage()]
+    assert warned == [
+        "webhook call with a wrong secret from 203.0.113.9 (1 since the last warning)",
+        "webhook call with a wrong secret from 203.0.113.9 (4 since the last warning)",
+    ]
+
+
+def test_redactor_cleans_a_malformed_call_that_logging_will_print_raw(capsys):
+    logger = logging.getLogger("briefbot.test.malformed")
+    handler = logging.StreamHandler(sys.stderr)
+    token = "123:" + "SECRET"  # not spelled out here: logging prints this line's source too
+    url = f"https://x/bot{token}/getMe"
+    handler.addFilter(TokenRedactor(token))
+    logger.addHandler(handler)
+    logger.propagate = False  # pytest's own capture handler raises on a malformed call
+    try:
+        logger.error("GET %s %s", url)  # noqa: PLE1206 - one argument short, on purpose
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = True
+    printed = capsys.readouterr().err
+    assert "--- Logging error ---" in printed and token not in printed
+
+
+def test_html_without_paragraphs_keeps_its_text_by_divs_and_line_breaks():
+    html = """<html><head><title>Port news</title><style>div{}</style></head><body>
+    <nav><div>Home</div></nav>
+    <div class="story"><div>The Aralsk port reopened in May.</div>
+    <div>Dana Serikova said trade<br>would double &amp; more.<br>
+    <br>A <b>second</b> <i>paragraph</i>.</div></div>
+    <footer><div>Contact</div></footer></body></html>"""
+    assert html_to_text(html) == (
+        "Port news\n\nThe Aralsk port reopened in May.\n\n"
+        "Dana Serikova said trade would double & more.\n\nA second paragraph.\n"
+    )
