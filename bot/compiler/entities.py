@@ -538,7 +538,7 @@ def find_mentions(
             cached = shared.get(raw)
             templates = _shared_templates(raw) if cached is None else cached
         if not templates:
-            if " " not in raw and raw.casefold() in SURNAME_TITLES:
+            if raw in CAPITALIZED_SURNAME_TITLES:
                 _lone_title(text, raw_start, raw_end, memo, found)
                 continue
             if countries_seen is not None:
@@ -577,6 +577,7 @@ def _name_goes_on(text: str, raw_start: int, raw_end: int) -> bool:
 # Prince"), and the bare mentions of such titles, kept aside until the document shows them named
 CUED_TITLES: Final = ("cued titles",)
 LONE_TITLES: Final = ("lone titles",)
+CAPITALIZED_SURNAME_TITLES: Final = frozenset(title.capitalize() for title in SURNAME_TITLES)
 AGE_AFTER: Final = re.compile(r", \d{1,3},")
 
 
@@ -586,7 +587,7 @@ def _lone_title(
     """ "The singer Prince", "Prince, 46, said": a title standing alone, with a cue only a
     person's name has (a person noun before it, an age after it), is a one-word name; its
     other mentions in the document are then that person too. Alone without a cue it is kept
-    aside in the memo (the document decides, see `add_lone_titles`)."""
+    aside in the memo, for the document to decide (`extract._add_lone_titles`)."""
     raw = text[start:end]
     key = entity_key(raw)
     last, _previous = _words_before(text, start) if start else ("", "")
@@ -606,17 +607,20 @@ def _shares_a_title(text: str, raw: str, raw_end: int, vocabulary: Container[str
     title is the title's first part, no name."""
     if " " in raw:
         return False
-    word = raw.casefold()
-    if word not in TITLE_QUALIFIERS and word not in vocabulary:
-        return False
     following = MENTION.match(text, raw_end + 5)
     if following is None:
         return False
     rest = following.group()
-    return any(
+    templates = _SHARED_TEMPLATES.get(rest)
+    if templates is None:
+        templates = _shared_templates(rest)
+    if not any(
         template.title is not None and rest.startswith(template.role_of or template.title)
-        for template in _shared_templates(rest)
-    )
+        for template in templates
+    ):
+        return False
+    word = raw.casefold()  # the vocabulary last: a word new to it is searched for in the text
+    return word in TITLE_QUALIFIERS or word in vocabulary
 
 
 def _with_lower_prefix(text: str, sentence_start: int, raw_start: int) -> int:

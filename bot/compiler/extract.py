@@ -669,12 +669,16 @@ def _add_person(people: dict[str, set[str]], words: str, root: str) -> None:
 
 
 SYLLABLE_AFTER = re.compile(r"[-–]([a-z]{2,4})\b(?![-–])")
+# a name whose last word ends in such a syllable, after another name word: "Kim Jong-il"
+SYLLABLE_NAME = re.compile(r"[A-Z]\w* [A-Z][a-z]+[-–][a-z]{2,4}\b(?![-–])")
 
 
 def _extend_given_names(text: str, sentences: list[_Sentence]) -> None:
     """ "Jong-il said": a run's first word ends before a hyphen and a lowercase syllable (in a
     run, "Kim Jong-il" keeps it, but at a run's start "Low-cost", "In-form" would too). The
     syllable is the word's own where the document names someone whose name ends so."""
+    if SYLLABLE_NAME.search(text) is None:
+        return  # most documents: no such name, so no mention to walk
     hyphened = [
         (mention, syllable)
         for sentence in sentences

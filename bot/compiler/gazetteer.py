@@ -411,6 +411,10 @@ ORG_WORDS: Final[frozenset[str]] = frozenset(
         "guards",
         "corps",
         "brothers",  # "Lehman Brothers", "Warner Brothers"
+        # football clubs: "Manchester United", "Blackburn Rovers", "Wigan Athletic"
+        "united",
+        "rovers",
+        "athletic",
         "brotherhood",
         "centre",
         "center",
@@ -827,5 +831,16 @@ COMMON_ACRONYMS: Final[frozenset[str]] = frozenset(
         "r&d",
         "ppp",
         "cpi",
+        # things, units and times, not bodies: "ID cards", "18:00 GMT", "HD TV", "P2P networks"
+        "id",
+        "gmt",
+        "bst",
+        "dna",
+        "tb",
+        "qe",
+        "hd",
+        "mp3",
+        "p2p",
+        "mbps",
     ]
 )

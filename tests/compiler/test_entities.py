@@ -498,3 +498,14 @@ def test_a_peoples_plural_and_corps_and_brothers_say_the_kind():
     assert kind("when Britons and") == "other"
     assert kind("the Frontier Corps and") == kind("at Lehman Brothers and") == "organization"
     assert kind("the Muslim Brotherhood and") == "organization"
+
+
+def test_football_clubs_are_organizations_and_common_letters_things():
+    def kind(text: str) -> str:
+        (mention,) = find_mentions(text, 0, len(text), frozenset())
+        return max(mention.votes, key=mention.votes.__getitem__)
+
+    for club in ["Manchester United", "Blackburn Rovers", "Wigan Athletic"]:
+        assert kind(f"fans in {club} shirts") == "organization", club
+    for letters in ["ID", "GMT", "DNA", "HD", "MP3", "P2P"]:
+        assert kind(f"the {letters} was") == "other", letters
