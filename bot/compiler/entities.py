@@ -553,6 +553,9 @@ def find_mentions(
             if mention is not None:
                 mention.initial = initial and template.start == 0
                 found.append(mention)
+        if raw_end < end and text[raw_end] in "-–" and found and found[-1].end == raw_end:
+            # "Jong-il said": the run stopped before a syllable, see _extend_given_names
+            memo.setdefault(HYPHENED, []).append(found[-1])
     return found
 
 
@@ -577,6 +580,8 @@ def _name_goes_on(text: str, raw_start: int, raw_end: int) -> bool:
 # Prince"), and the bare mentions of such titles, kept aside until the document shows them named
 CUED_TITLES: Final = ("cued titles",)
 LONE_TITLES: Final = ("lone titles",)
+# memo key: the mentions a hyphen ends, for `extract._extend_given_names`
+HYPHENED: Final = ("hyphened",)
 CAPITALIZED_SURNAME_TITLES: Final = frozenset(title.capitalize() for title in SURNAME_TITLES)
 AGE_AFTER: Final = re.compile(r", \d{1,3},")
 

@@ -19,8 +19,11 @@ from bot.compiler.dates import document_date, find_date
 from bot.compiler.entities import (
     ACRONYM_IN_PARENS,
     CUED_TITLES,
+    HYPHEN_WORD,
+    HYPHENED,
     LONE_TITLES,
     NAME_IN_PARENS,
+    STOPWORDS,
     Mention,
     acronym_letters,
     entity_key,
@@ -228,7 +231,6 @@ def extract(path: str, text: str, sha256: str, *, markdown: bool = False) -> Ext
     sentences = _sentences(analysis, articles, vocabulary)
     keys = KeyUnion()
     aliases_only: set[str] = set()
-    _extend_given_names(analysis, sentences)
     lone = _drop_sentence_case_words(sentences)
     _unglue_lowercase_tails(lone, vocabulary)
     long_forms = _link_acronyms(analysis, sentences, keys)
@@ -336,6 +338,8 @@ def _sentences(text: str, articles: list[Article], vocabulary: LowercaseWords) -
                         number, start, end, block.section, mentions=mentions, countries=countries
                     )
                 )
+    if HYPHENED in memo:
+        _extend_given_names(names_text, memo[HYPHENED])
     if CUED_TITLES in memo and LONE_TITLES in memo:
         _add_lone_titles(found, memo[CUED_TITLES], memo[LONE_TITLES])
     return found
@@ -668,38 +672,30 @@ def _add_person(people: dict[str, set[str]], words: str, root: str) -> None:
         roots.add(root)
 
 
-SYLLABLE_AFTER = re.compile(r"[-–]([a-z]{2,4})\b(?![-–])")
-# a name whose last word ends in such a syllable, after another name word: "Kim Jong-il"
-SYLLABLE_NAME = re.compile(r"[A-Z]\w* [A-Z][a-z]+[-–][a-z]{2,4}\b(?![-–])")
+# a syllable a name word may end with after a hyphen, as find_mentions allows one in a run
+SYLLABLE_AFTER = re.compile(rf"[-–](?!{HYPHEN_WORD}\b)([a-z]{{2,4}})\b(?![-–])")
 
 
-def _extend_given_names(text: str, sentences: list[_Sentence]) -> None:
-    """ "Jong-il said": a run's first word ends before a hyphen and a lowercase syllable (in a
+def _extend_given_names(text: str, hyphened: list[Mention]) -> None:
+    """ "Jong-il said": a run's last word ends before a hyphen and a lowercase syllable (in a
     run, "Kim Jong-il" keeps it, but at a run's start "Low-cost", "In-form" would too). The
-    syllable is the word's own where the document names someone whose name ends so."""
-    if SYLLABLE_NAME.search(text) is None:
-        return  # most documents: no such name, so no mention to walk
-    hyphened = [
-        (mention, syllable)
-        for sentence in sentences
-        for mention in sentence.mentions
-        if text[mention.end : mention.end + 1] in ("-", "–")
-        and (syllable := SYLLABLE_AFTER.match(text, mention.end)) is not None
-    ]
-    if not hyphened:
-        return
-    endings = {
-        mention.key.split(" ", 1)[1]
-        for sentence in sentences
-        for mention in sentence.mentions
-        if mention.key.count(" ") >= 2
-    }
-    for mention, syllable in hyphened:
-        key = f"{mention.key} {syllable.group(1)}"
-        if key in endings:
+    syllable is the word's own where the document writes the word so after another name
+    word ("Kim Jong-il").
+
+    `hyphened`: the mentions find_mentions saw a hyphen end."""
+    for mention in hyphened:
+        syllable = SYLLABLE_AFTER.match(text, mention.end)
+        if syllable is None:
+            continue
+        word = mention.surface.rsplit(" ", 1)[-1]
+        spelled = f"{re.escape(word)}[-–]{syllable.group(1)}\\b"
+        if any(
+            written.group(1).casefold() not in STOPWORDS  # "The Jong-il", not a name
+            for written in re.finditer(rf"(?<![\w’'-])([A-Z][\w’'-]*) {spelled}", text)
+        ):
             mention.end = syllable.end()
             mention.surface = text[mention.start : mention.end]
-            mention.key = key
+            mention.key = f"{mention.key} {syllable.group(1)}"
 
 
 def _drop_sentence_case_words(sentences: list[_Sentence]) -> dict[str, Mention | None]:
