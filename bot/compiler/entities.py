@@ -553,8 +553,15 @@ def find_mentions(
             if mention is not None:
                 mention.initial = initial and template.start == 0
                 found.append(mention)
-        if raw_end < end and text[raw_end] in "-–" and found and found[-1].end == raw_end:
-            # "Jong-il said": the run stopped before a syllable, see _extend_given_names
+        # "Jong-il said": the run stopped before a syllable, see _extend_given_names (at a
+        # sentence start only, where dropping a lone word would lose the name)
+        if (
+            initial
+            and raw_end < end
+            and text[raw_end] in "-–"
+            and found
+            and found[-1].end == raw_end
+        ):
             memo.setdefault(HYPHENED, []).append(found[-1])
     return found
 

@@ -685,7 +685,7 @@ def _extend_given_names(text: str, hyphened: list[Mention]) -> None:
     `hyphened`: the mentions find_mentions saw a hyphen end."""
     for mention in hyphened:
         syllable = SYLLABLE_AFTER.match(text, mention.end)
-        if syllable is None:
+        if syllable is None or not mention.initial:
             continue
         word = mention.surface.rsplit(" ", 1)[-1]
         spelled = f"{re.escape(word)}[-–]{syllable.group(1)}\\b"
