@@ -295,6 +295,9 @@ MONTHS: Final = frozenset(
         "sunday",
     ]
 )
+MONTH_ABBREVIATIONS: Final = frozenset(
+    ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+)
 
 # Months that are also given names and surnames ("Theresa May", "April Smith", "Mrs May").
 NAME_MONTHS: Final = frozenset(["april", "may", "june", "august"])
@@ -524,6 +527,8 @@ def find_mentions(
             else:
                 initial = _sentence_initial(text, start, raw_start)
         raw = text[raw_start:raw_end]
+        if text.startswith(" and ", raw_end) and _shares_a_title(text, raw, raw_end, vocabulary):
+            continue
         if initial:
             lead = leads.get(raw)
             if lead is None:
@@ -533,6 +538,9 @@ def find_mentions(
             cached = shared.get(raw)
             templates = _shared_templates(raw) if cached is None else cached
         if not templates:
+            if raw in CAPITALIZED_SURNAME_TITLES:
+                _lone_title(text, raw_start, raw_end, memo, found)
+                continue
             if countries_seen is not None:
                 seen = _SHARED_COUNTRIES.get(raw)
                 if seen is None:
@@ -545,6 +553,16 @@ def find_mentions(
             if mention is not None:
                 mention.initial = initial and template.start == 0
                 found.append(mention)
+        # "Jong-il said": the run stopped before a syllable, see _extend_given_names (at a
+        # sentence start only, where dropping a lone word would lose the name)
+        if (
+            initial
+            and raw_end < end
+            and text[raw_end] in "-–"
+            and found
+            and found[-1].end == raw_end
+        ):
+            memo.setdefault(HYPHENED, []).append(found[-1])
     return found
 
 
@@ -563,6 +581,58 @@ def _name_goes_on(text: str, raw_start: int, raw_end: int) -> bool:
     if text[raw_start if gap < 0 else gap + 1 : raw_end].casefold() in COLLECTIVE_OWNERS:
         return True
     return text.startswith(("Day", "Eve"), after + 1) and not text[after + 4 : after + 5].isalnum()
+
+
+# memo keys: the titles a document uses alone as a person's one-word name ("the singer
+# Prince"), and the bare mentions of such titles, kept aside until the document shows them named
+CUED_TITLES: Final = ("cued titles",)
+LONE_TITLES: Final = ("lone titles",)
+# memo key: the mentions a hyphen ends, for `extract._extend_given_names`
+HYPHENED: Final = ("hyphened",)
+CAPITALIZED_SURNAME_TITLES: Final = frozenset(title.capitalize() for title in SURNAME_TITLES)
+AGE_AFTER: Final = re.compile(r", \d{1,3},")
+
+
+def _lone_title(
+    text: str, start: int, end: int, memo: dict[Any, Any], found: list[Mention]
+) -> None:
+    """ "The singer Prince", "Prince, 46, said": a title standing alone, with a cue only a
+    person's name has (a person noun before it, an age after it), is a one-word name; its
+    other mentions in the document are then that person too. Alone without a cue it is kept
+    aside in the memo, for the document to decide (`extract._add_lone_titles`)."""
+    raw = text[start:end]
+    key = entity_key(raw)
+    last, _previous = _words_before(text, start) if start else ("", "")
+    # a person noun that is no rank ("chief", "deputy": "intelligence chief Prince Bandar")
+    noun = last in PERSON_NOUNS and last not in TITLES and last not in TITLE_QUALIFIERS
+    cued = noun or (last.casefold() != "the" and AGE_AFTER.match(text, end, end + 8) is not None)
+    mention = Mention(start, end, raw, key, {"person": 2 if cued else 1})
+    if cued:
+        memo.setdefault(CUED_TITLES, set()).add(key)
+        found.append(mention)
+    else:
+        memo.setdefault(LONE_TITLES, []).append(mention)
+
+
+def _shares_a_title(text: str, raw: str, raw_end: int, vocabulary: Container[str]) -> bool:
+    """ "Trade and Industry Secretary Patricia Hewitt": a department word before "and" and a
+    title is the title's first part, no name."""
+    if " " in raw:
+        return False
+    following = MENTION.match(text, raw_end + 5)
+    if following is None:
+        return False
+    rest = following.group()
+    templates = _SHARED_TEMPLATES.get(rest)
+    if templates is None:
+        templates = _shared_templates(rest)
+    if not any(
+        template.title is not None and rest.startswith(template.role_of or template.title)
+        for template in templates
+    ):
+        return False
+    word = raw.casefold()  # the vocabulary last: a word new to it is searched for in the text
+    return word in TITLE_QUALIFIERS or word in vocabulary
 
 
 def _with_lower_prefix(text: str, sentence_start: int, raw_start: int) -> int:
@@ -595,6 +665,9 @@ def _shared_countries(raw: str) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def demonym_countries(raw: str) -> tuple[str, ...]:
     """ "Turkish", "the Turkish", "Russian-Uzbek": the countries; "Central Asian": none."""
+    first, _, rest = raw.partition(" ")
+    if rest and first.casefold() in STOPWORDS:
+        return demonym_countries(rest)  # "Some Uzbek groups", "Many Turkish firms"
     key = entity_key(raw)
     country = demonyms().get(key)
     if country is not None:
@@ -861,7 +934,7 @@ def _strip_edges(
             continue
         if titled and lowered in NAME_MONTHS:
             break  # "Mrs May": a title names a person, not a month
-        if lowered in STOPWORDS or lowered in MONTHS:
+        if lowered in STOPWORDS or (lowered in MONTHS and not _given_name_month(word, tokens)):
             tokens = tokens[1:]
             initial = False
             continue
@@ -881,6 +954,21 @@ def _strip_edges(
             break
         tokens = tokens[:-1]
     return tokens
+
+
+def _given_name_month(word: str, tokens: list[tuple[int, int, str]]) -> bool:
+    """ "Jan Smith": a month's short form, undotted, before a name word is a given name; a
+    date's day would follow it as a number, outside the run."""
+    if word.casefold() not in MONTH_ABBREVIATIONS or len(tokens) < 2:
+        return False
+    following = tokens[1][2].casefold()
+    return not (
+        following in MONTHS
+        or following in STOPWORDS
+        or following in PARTICLES
+        or following in TITLES
+        or is_acronym(tokens[1][2])
+    )
 
 
 def _owner_in_name(word: str, tokens: list[tuple[int, int, str]], index: int) -> bool:
@@ -1149,7 +1237,7 @@ def _shape_votes(key: str, surface: str, title: str | None) -> dict[str, float]:
         votes["place"] = votes.get("place", 0) + 3
     if len(words) > 1 and not OTHER_WORDS.isdisjoint(words):  # "World War II"
         votes["other"] = votes.get("other", 0) + 3
-    if key in PEOPLE_WORDS or key in EVENT_WORDS:
+    if key in PEOPLE_WORDS or key in EVENT_WORDS or _demonym_plural(key):
         votes["other"] = votes.get("other", 0) + 5
     if title:
         votes["person"] = votes.get("person", 0) + 4
@@ -1164,6 +1252,15 @@ def _shape_votes(key: str, surface: str, title: str | None) -> dict[str, float]:
         # so the cue is one a "who" after it outweighs)
         votes["organization"] = 1.5
     return votes
+
+
+def _demonym_plural(key: str) -> bool:
+    """ "Iraqis", "Germans", "Britons": a people, not a person or a body."""
+    return (
+        " " not in key
+        and key.endswith("s")
+        and (key[:-1] in demonyms() or key in ("britons", "brits"))
+    )
 
 
 def _named_as_organization(words: list[str]) -> bool:

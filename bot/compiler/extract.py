@@ -18,7 +18,12 @@ from bot.compiler.cleaning import mask_editorial_markers, strip_markdown
 from bot.compiler.dates import document_date, find_date
 from bot.compiler.entities import (
     ACRONYM_IN_PARENS,
+    CUED_TITLES,
+    HYPHEN_WORD,
+    HYPHENED,
+    LONE_TITLES,
     NAME_IN_PARENS,
+    STOPWORDS,
     Mention,
     acronym_letters,
     entity_key,
@@ -307,6 +312,9 @@ class LowercaseWords:
 def _sentences(text: str, articles: list[Article], vocabulary: LowercaseWords) -> list[_Sentence]:
     found: list[_Sentence] = []
     memo: dict[Any, Any] = {}
+    # A no-break space inside a name ("Mr.\xa0Smith") joins its words as a space does; the
+    # copy keeps every offset, so mentions still point into the text.
+    names_text = text.replace("\xa0", " ") if "\xa0" in text else text
     for number, article in enumerate(articles):
         for block in article.blocks:
             if block.kind != PARAGRAPH:
@@ -315,7 +323,7 @@ def _sentences(text: str, articles: list[Article], vocabulary: LowercaseWords) -
             for start, end in split_sentences(text, block.start, block.end, enclosed):
                 countries: list[str] = []
                 mentions = find_mentions(
-                    text, start, end, vocabulary, memo, countries_seen=countries
+                    names_text, start, end, vocabulary, memo, countries_seen=countries
                 )
                 if enclosed and mentions:
                     # the paragraph's quotes and brackets that reach into this sentence
@@ -330,7 +338,23 @@ def _sentences(text: str, articles: list[Article], vocabulary: LowercaseWords) -
                         number, start, end, block.section, mentions=mentions, countries=countries
                     )
                 )
+    if HYPHENED in memo:
+        _extend_given_names(names_text, memo[HYPHENED])
+    if CUED_TITLES in memo and LONE_TITLES in memo:
+        _add_lone_titles(found, memo[CUED_TITLES], memo[LONE_TITLES])
     return found
+
+
+def _add_lone_titles(sentences: list[_Sentence], cued: set[str], lone: list[Mention]) -> None:
+    """ "Prince has released an album" in a document that also writes "the singer Prince": the
+    title alone is the person's name there too."""
+    named = [mention for mention in lone if mention.key in cued]
+    if not named:
+        return
+    for sentence in sentences:
+        inside = [m for m in named if sentence.start <= m.start < sentence.end]
+        if inside:
+            sentence.mentions = sorted(sentence.mentions + inside, key=lambda m: m.start)
 
 
 def _enclosed(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -648,6 +672,32 @@ def _add_person(people: dict[str, set[str]], words: str, root: str) -> None:
         roots.add(root)
 
 
+# a syllable a name word may end with after a hyphen, as find_mentions allows one in a run
+SYLLABLE_AFTER = re.compile(rf"[-–](?!{HYPHEN_WORD}\b)([a-z]{{2,4}})\b(?![-–])")
+
+
+def _extend_given_names(text: str, hyphened: list[Mention]) -> None:
+    """ "Jong-il said": a run's last word ends before a hyphen and a lowercase syllable (in a
+    run, "Kim Jong-il" keeps it, but at a run's start "Low-cost", "In-form" would too). The
+    syllable is the word's own where the document writes the word so after another name
+    word ("Kim Jong-il").
+
+    `hyphened`: the mentions find_mentions saw a hyphen end."""
+    for mention in hyphened:
+        syllable = SYLLABLE_AFTER.match(text, mention.end)
+        if syllable is None or not mention.initial:
+            continue
+        word = mention.surface.rsplit(" ", 1)[-1]
+        spelled = f"{re.escape(word)}[-–]{syllable.group(1)}\\b"
+        if any(
+            written.group(1).casefold() not in STOPWORDS  # "The Jong-il", not a name
+            for written in re.finditer(rf"(?<![\w’'-])([A-Z][\w’'-]*) {spelled}", text)
+        ):
+            mention.end = syllable.end()
+            mention.surface = text[mention.start : mention.end]
+            mention.key = f"{mention.key} {syllable.group(1)}"
+
+
 def _drop_sentence_case_words(sentences: list[_Sentence]) -> dict[str, Mention | None]:
     """A capitalized word seen only at sentence starts ("Analysts", "Apart") is no name.
 
@@ -664,6 +714,10 @@ def _drop_sentence_case_words(sentences: list[_Sentence]) -> dict[str, Mention |
                     anywhere.add(key)
                     if " " in key:  # "Akhunzada’s deputies": a full name's surname
                         anywhere.add(key.rsplit(" ", 1)[1])
+                        if mention.title is not None:
+                            # "Wen said": a titled person's first word may be their surname
+                            # ("Premier Wen Jiabao"), as `_link_surnames` decides
+                            anywhere.add(key.split(" ", 1)[0])
                 _count_once(once, mention)
             elif not opening or opening[-1] is not sentence:
                 opening.append(sentence)
@@ -951,7 +1005,9 @@ def _fact(
     body = analysis[sentence.start : sentence.end]
     flat = one_line(body)
     # most sentences have a lowercase letter second ("The", "He"): no need to search for one
-    if not _four_words(flat) or not ("a" <= body[1:2] <= "z" or LOWERCASE.search(body)):
+    if not ("a" <= body[1:2] <= "z" or LOWERCASE.search(body)):
+        return None
+    if not _four_words(flat) and not _short_statement(flat, sentence):
         return None
     numbers = sentence.numbers
     entities = list(numbers)
@@ -1024,6 +1080,74 @@ def _four_words(flat: str) -> bool:
         if at >= 0:
             at = flat.find(" ", at + 1)
     return at >= 0
+
+
+# Words a short statement's subject opens with: "The police watched.", "He resigned."
+DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those"])
+DETERMINERS |= frozenset(["his", "her", "their", "its", "our", "my", "your"])
+SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "we", "it", "i"])
+SENTENCE_CLOSE = '.!?"”’)'
+SENTENCE_END = re.compile(r'[.!?]["”’)]?$')
+# Last words that leave a short sentence saying nothing: an attribution cut from its quote
+# ("He said."), a negation's stub ("I do not."), page furniture ("Sign up.", "Read more.")
+EMPTY_LAST_WORDS = frozenset(
+    [
+        "said",
+        "says",
+        "added",
+        "asked",
+        "not",
+        "so",
+        "too",
+        "up",
+        "down",
+        "out",
+        "in",
+        "on",
+        "off",
+        "here",
+        "there",
+        "now",
+        "more",
+        "below",
+        "above",
+        "online",
+    ]
+)
+
+
+def _short_statement(flat: str, sentence: _Sentence) -> bool:
+    """Whether a sentence of two or three words states something: a subject (a pronoun, a name,
+    or a determiner and its noun) and a lowercase verb or object last ("The police watched.",
+    "Blair denied it.", "He resigned."). Page furniture has no subject ("Read more.", "Click
+    here.") or is a label ("Photo: AP.", "The End.")."""
+    words = flat.split(" ")
+    if len(words) < 2 or ":" in flat or SENTENCE_END.search(flat) is None:
+        return False
+    last = words[-1].rstrip(SENTENCE_CLOSE)
+    if not (last.isalpha() and last.islower()) or last in EMPTY_LAST_WORDS:
+        return False
+    first = words[0].lstrip("\"“‘'(").casefold()
+    if first in SUBJECT_PRONOUNS:
+        return True
+    if first in DETERMINERS:
+        # a noun and its verb, not a noun phrase ("An interesting list.")
+        return (
+            len(words) == 3
+            and words[1].isalpha()
+            and (
+                words[1].endswith("ed")
+                or last.endswith("ed")
+                or (last.endswith("s") and not last.endswith("ss"))
+            )
+        )
+    mentions = sentence.mentions
+    # a name opening the sentence, up to the words after it, is its subject
+    return (
+        bool(mentions)
+        and mentions[0].start <= sentence.start + 1
+        and " " in flat[mentions[0].end - sentence.start :]
+    )
 
 
 def one_line(text: str) -> str:

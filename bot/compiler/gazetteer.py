@@ -140,6 +140,11 @@ TITLES: Final[frozenset[str]] = HONORIFICS | frozenset(
         "supt",
         "admiral",
         "marshal",
+        # police ranks: "Detective Chief Superintendent Tony Smith", "Chief Constable Jane Roe"
+        "superintendent",
+        "inspector",
+        "insp",
+        "constable",
         "sergeant",
         "king",
         "queen",
@@ -187,7 +192,18 @@ POSTNOMINALS: Final[frozenset[str]] = frozenset(
 # King", "Desmond Bishop"): a title only at a run's start or after a role's place or another
 # title ("Saudi King Abdullah", "Chief Judge").
 SURNAME_TITLES: Final[frozenset[str]] = frozenset(
-    ["king", "queen", "baron", "bishop", "judge", "marshal", "cardinal", "prince", "sultan"]
+    [
+        "king",
+        "queen",
+        "baron",
+        "bishop",
+        "judge",
+        "marshal",
+        "cardinal",
+        "prince",
+        "sultan",
+        "constable",
+    ]
 )
 # Titles a monarch's given name follows ("King Abdullah", "Queen Elizabeth"): the name after
 # them is no surname.
@@ -228,7 +244,7 @@ TITLE_PHRASES: Final[tuple[tuple[str, ...], ...]] = tuple(
             vice president|deputy prime minister|supreme leader|crown prince|chief executive|
             chief justice|attorney general|interior minister|defence minister|defense minister|
             finance minister|economy minister|council president|first minister|
-            prime minister of|field marshal""".replace("\n", "").split("|"),
+            prime minister of|field marshal|inspector general""".replace("\n", "").split("|"),
             *(
                 f"{office} of {department}"
                 for office in ("minister", "secretary")
@@ -247,6 +263,9 @@ TITLE_QUALIFIERS: Final[frozenset[str]] = frozenset(
         "deputy",
         "vice",
         "acting",
+        "special",  # "Special Envoy", "Special Inspector General"
+        "detective",
+        "det",
         "former",
         "senior",
         "junior",
@@ -390,6 +409,13 @@ ORG_WORDS: Final[frozenset[str]] = frozenset(
         "forces",
         "guard",
         "guards",
+        "corps",
+        "brothers",  # "Lehman Brothers", "Warner Brothers"
+        # football clubs: "Manchester United", "Blackburn Rovers", "Wigan Athletic"
+        "united",
+        "rovers",
+        "athletic",
+        "brotherhood",
         "centre",
         "center",
         "airlines",
@@ -805,5 +831,16 @@ COMMON_ACRONYMS: Final[frozenset[str]] = frozenset(
         "r&d",
         "ppp",
         "cpi",
+        # things, units and times, not bodies: "ID cards", "18:00 GMT", "HD TV", "P2P networks"
+        "id",
+        "gmt",
+        "bst",
+        "dna",
+        "tb",
+        "qe",
+        "hd",
+        "mp3",
+        "p2p",
+        "mbps",
     ]
 )

@@ -428,3 +428,84 @@ def test_a_person_of_an_organization_is_two_names():
     ]
     (house,) = find_mentions("the House of Lords voted", 0, 24, frozenset())
     assert "person" not in house.votes  # a person "of" a place is titled: "Lord X of Y"
+
+
+def test_a_chain_of_police_ranks_is_a_title():
+    found = find_mentions(
+        "led by Acting Detective Chief Superintendent Tony Smith of Kent Police", 0, 70, ()
+    )
+    assert [(m.surface, m.title) for m in found] == [
+        ("Tony Smith", "Acting Detective Chief Superintendent"),
+        ("Kent Police", None),
+    ]
+    assert mentions("then Chief Constable Mike Todd and Det Insp Jane Roe spoke") == [
+        "Mike Todd",
+        "Jane Roe",
+    ]
+    # a rank that is also a surname is one only after a given name
+    assert mentions("paintings by John Constable sold") == ["John Constable"]
+
+
+def test_a_department_before_and_and_a_title_is_part_of_the_title():
+    text = "backed by Trade and Industry Secretary Patricia Hewitt and Tony Blair"
+    assert mentions(text) == ["Patricia Hewitt", "Tony Blair"]
+    # a name before "and" and a title stays a name
+    assert mentions("Blair and Foreign Secretary Jack Straw met") == ["Blair", "Jack Straw"]
+
+
+def test_an_undotted_short_month_before_a_name_word_is_a_given_name():
+    assert mentions("a report by Jan Smith and Jan Egeland") == ["Jan Smith", "Jan Egeland"]
+    assert mentions("since Jan Mr Blair has said so") == ["Blair"]
+    assert mentions("sales in Jan. Smith said so") == ["Smith"]
+    # a full month's name before a name is still a date's
+    assert mentions("so in May Blair won") == ["Blair"]
+
+
+def test_a_stopword_before_a_demonym_leaves_its_country_seen():
+    for text in ["Some Uzbek groups met.", "Many Turkish firms sold drones."]:
+        seen: list[str] = []
+        assert find_mentions(text, 0, len(text), frozenset(), countries_seen=seen) == []
+        assert seen and seen[0] in ("Uzbekistan", "Turkey"), text
+
+
+def test_a_title_alone_is_a_one_word_name_only_with_a_persons_cue():
+    memo: dict = {}
+    text = "The singer Prince has released an album."
+    assert [m.surface for m in find_mentions(text, 0, len(text), (), memo)] == ["Prince"]
+    text = "Prince, 46, said so."
+    assert [m.surface for m in find_mentions(text, 0, len(text), (), {})] == ["Prince"]
+    # no cue: kept aside, not found; "the Prince, 56," is a royal's title
+    for text in ["Prince said so.", "He met the Prince, 56, later.", "intelligence chief Prince"]:
+        assert find_mentions(text, 0, len(text), (), {}) == [], text
+
+
+def test_inspector_general_and_special_are_a_title_and_its_qualifier():
+    found = find_mentions(
+        "the United States Special Inspector General John Sopko said", 0, 59, frozenset()
+    )
+    assert [(m.surface, m.title) for m in found] == [
+        ("United States", None),
+        ("John Sopko", "Special Inspector General"),
+    ]
+
+
+def test_a_peoples_plural_and_corps_and_brothers_say_the_kind():
+    def kind(text: str) -> str:
+        (mention,) = find_mentions(text, 0, len(text), frozenset())
+        return max(mention.votes, key=mention.votes.__getitem__)
+
+    assert kind("when Iraqis and") == kind("when Germans and") == "other"
+    assert kind("when Britons and") == "other"
+    assert kind("the Frontier Corps and") == kind("at Lehman Brothers and") == "organization"
+    assert kind("the Muslim Brotherhood and") == "organization"
+
+
+def test_football_clubs_are_organizations_and_common_letters_things():
+    def kind(text: str) -> str:
+        (mention,) = find_mentions(text, 0, len(text), frozenset())
+        return max(mention.votes, key=mention.votes.__getitem__)
+
+    for club in ["Manchester United", "Blackburn Rovers", "Wigan Athletic"]:
+        assert kind(f"fans in {club} shirts") == "organization", club
+    for letters in ["ID", "GMT", "DNA", "HD", "MP3", "P2P"]:
+        assert kind(f"the {letters} was") == "other", letters

@@ -163,3 +163,59 @@ def test_a_monarchs_given_name_is_no_surname_written_first():
     )
     (gul,) = [e for e in extraction.entities if "abdullah gul" in e.keys]
     assert "abdullah" not in gul.alias_keys + gul.keys
+
+
+def test_a_no_break_space_inside_a_name_joins_it():
+    extraction, names = extracted(
+        "President Kassym-Jomart\u00a0Tokayev spoke. \u201cWe will win,\u201d said Mr.\u00a0Smith."
+    )
+    assert {"Kassym-Jomart Tokayev", "Smith"} <= set(names)
+    quote = extraction.facts[1].relations[0]
+    assert quote.type == "quote" and names[quote.subject] == "Smith"
+
+
+def test_short_sentences_with_a_subject_and_a_lowercase_last_word_are_facts():
+    extraction, _names = extracted(
+        "Mr Blair spoke to reporters on Monday. The police watched. Blair denied it. "
+        "He resigned. Read more. Photo: AP. The End. Click here. The end. Getty Images. "
+        "I do not. He said. An interesting list."
+    )
+    assert [f.statement for f in extraction.facts] == [
+        "Mr Blair spoke to reporters on Monday.",
+        "The police watched.",
+        "Blair denied it.",
+        "Blair resigned.",
+    ]
+
+
+def test_a_persons_first_word_or_given_name_alone_at_a_sentence_start_is_them():
+    extraction, names = extracted(
+        "Premier Wen Jiabao visited Beijing on Monday. Wen said the economy was strong."
+    )
+    wen = names.index("Wen Jiabao")
+    assert wen in extraction.facts[1].entities
+    extraction, names = extracted(
+        "North Korean leader Kim Jong-il visited Beijing. Jong-il said the talks went well."
+    )
+    kim = names.index("Kim Jong-il")
+    assert kim in extraction.facts[1].entities
+    # a syllable no name in the document ends with stays outside the run
+    _extraction, names = extracted(
+        "Kim Jong-il met Sir Richard Branson. Low-cost airlines were discussed."
+    )
+    assert not [name for name in names if name.startswith("Low")]
+    # a place's first word opening a sentence is no name of its own
+    _extraction, names = extracted("The New York Times wrote it. New rules apply to firms.")
+    assert "New" not in names
+
+
+def test_a_title_alone_names_a_person_where_the_document_gives_a_persons_cue():
+    extraction, names = extracted(
+        "Prince has released a new album. The singer Prince said he was pleased."
+    )
+    prince = names.index("Prince")
+    assert kind_of(extraction.entities[prince].votes) == "person"
+    assert all(prince in fact.entities for fact in extraction.facts)
+    # without a cue the title alone names no one
+    _extraction, names = extracted("Prince has released a new album. The Prince said so.")
+    assert "Prince" not in names
