@@ -93,6 +93,12 @@ TIME_CLAUSE = re.compile(
 )
 TIME_CLAUSE_BONUS = 0.2
 LEADER_KEY = key("lead")
+# Offices whose key is a title's ("ministry"/"minister", "presidency"/"president")
+OFFICES = word_set(
+    "ministry ministries government governments presidency presidencies secretariat "
+    "secretariats directorate directorates leadership leaderships"
+)
+LEADER_RANKS = word_set("deputy supreme former new top acting interim late current first")
 PHRASE_BONUS = 0.1
 POSTING_BUDGET = 1_500  # facts an OR query may have to rank
 HEAD_NOUN_WEIGHT = 0.5
@@ -481,6 +487,13 @@ def _titles_of_place(
     return frozenset(k for k in weights if RELATION_CUES.get(k) == "role")
 
 
+def _offices_only(excerpt: str, titles: frozenset[str]) -> bool:
+    """Whether the title asked is written only as an office sharing its key: "China's
+    Ministry of Foreign Affairs has accused ..." names no foreign minister."""
+    written = [w for w in words(excerpt) if key(w) in titles]
+    return bool(written) and all(w in OFFICES for w in written)
+
+
 def _titles_of_another(excerpt: str, titles: frozenset[str], place: list[EntityInfo]) -> bool:
     """Whether every role title asked, written before a name in the excerpt, belongs to
     another country: "Chinese Foreign Minister Wang Yi visited Kazakhstan" names no minister
@@ -564,6 +577,8 @@ def _ties(fact: FactRow, attribute: str, group: tuple[EntityInfo, ...], possessi
                 return True
             if 0 < x - p <= ATTRIBUTE_SPAN and set(tokens[p + 1 : x]) & LINKING_WORDS:
                 return True
+            if p - x == 2 and _group_between(tokens, x, attribute):
+                continue
             if 0 < p - x <= 2 or (possessive and abs(p - x) <= POSSESSIVE_SPAN):
                 return True
             # "Wanadoo's chief executive" answers "the chief executive of Wanadoo": the
@@ -571,6 +586,18 @@ def _ties(fact: FactRow, attribute: str, group: tuple[EntityInfo, ...], possessi
             if p - x == 3 and tokens[x + 1] == "s" and tokens[x + 2] not in STOPWORDS:
                 return True
     return False
+
+
+def _group_between(tokens: list[str], x: int, attribute: str) -> bool:
+    """ "The Uzbek jihadist leader" leads Uzbek jihadists, not Uzbekistan: a demonym and a
+    noun before "leader" name a group from the country ("the Kazakh opposition leader").
+    A rank is no group: "the Uzbek deputy leader" is still the country's."""
+    return (
+        attribute == LEADER_KEY
+        and tokens[x] in demonyms()
+        and tokens[x + 1] not in LEADER_RANKS
+        and tokens[x + 1] not in STOPWORDS
+    )
 
 
 def counted_key(query: Query) -> str:
@@ -618,6 +645,8 @@ def _counts(fact: FactRow, wanted: set[str] | frozenset[str]) -> bool:
         after = tokens[n + 1 : n + 2 + COUNT_SPAN]
         if after[:1] == ["of"] and any(_is_count(t) for t in after[1:]):
             return True
+        if _count_of_the(tokens, n):
+            return True
         # "forces - to number 300,000", "troops totalling 5,000": a verb of counting between
         if _is_count_after_verb(after):
             return True
@@ -625,6 +654,19 @@ def _counts(fact: FactRow, wanted: set[str] | frozenset[str]) -> bool:
         # names the count, which the sentence gives later
         if tokens[max(0, n - 2) : n] in (["number", "of"], ["total", "of"]) and any(
             _is_count(t) for t in tokens[n + 1 :]
+        ):
+            return True
+    return False
+
+
+def _count_of_the(tokens: list[str], n: int) -> bool:
+    """ "all five of the post-Soviet Central Asian countries": a count, "of the", and the
+    noun phrase it counts, ending at the word at `n`."""
+    for at in range(max(0, n - COUNT_SPAN - 3), n - 2):
+        if (
+            tokens[at + 1 : at + 3] == ["of", "the"]
+            and _is_count(tokens[at])
+            and not STOPWORDS.intersection(tokens[at + 3 : n])
         ):
             return True
     return False
@@ -877,6 +919,7 @@ class Ranker:
                 bool(asked)
                 and not attributes
                 and RELATION_CUES.get(query.agent_verb) == "leader"
+                and "leader" in query.relations
                 and content.get(query.agent_verb, 0.0) >= 1.0
             ),
             titles=(titles := _titles_of_place(query.qtype, weights, asked)),
@@ -1006,6 +1049,7 @@ class Ranker:
             and (not ask.future or bool(FUTURE.search(fact.excerpt)))
             and self._counts_what_was_asked(s, ask)
             and not (ask.titles and _titles_of_another(fact.excerpt, ask.titles, ask.entities[0]))
+            and not (ask.titles and _offices_only(fact.excerpt, ask.titles))
             and all(
                 _ties(fact, attribute, group, possessive)
                 or self._relation_names(fact, attribute, group)
