@@ -100,12 +100,17 @@ OFFICES = word_set(
 )
 LEADER_RANKS = word_set("deputy supreme former new top acting interim late current first")
 PHRASE_BONUS = 0.1
+# The stranded verb completed as asked ("died ... from" for "die of") is the answer's own
+# phrase: worth the most that side-by-side pairs can give (3, or 2 and a doer)
+COMPLETION_BONUS = 3 * PHRASE_BONUS
 POSTING_BUDGET = 1_500  # facts an OR query may have to rank
 HEAD_NOUN_WEIGHT = 0.5
 LIGHT_WORD_WEIGHT = 0.3
 LIGHT_MATCH_BONUS = 0.1  # a question of light words only: a fact saying one of them
 STRANDED_VERB_WEIGHT = 1.5
 STRANDED_PREPOSITIONS = word_set("as for about with by of to into on at")
+CAUSE_PREPOSITIONS = word_set("of from")
+STRANDED_SPAN = 5  # "died on 23 January from": words from the verb to its preposition
 SYNONYM_CREDIT = 0.8  # "belong" met by "member": the same relation asked in other words
 # Verbs that carry little of a question's meaning ("What emblem does X use?").
 LIGHT_WORDS = word_set(
@@ -720,6 +725,28 @@ def capitalised_keys(query: Query, mentions: list[Mention]) -> list[str]:
     ]
 
 
+def _stranded_phrase(text: str) -> tuple[str, frozenset[str]]:
+    """ "What did X die of?": the key of the verb before the final preposition, and the
+    prepositions that complete it as the question does ("of" a cause is as often "from")."""
+    tokens = words(text)
+    at = _before_stranded_preposition(tokens)
+    if at < 0 or tokens[at] in STOPWORDS:
+        return "", frozenset()
+    last = tokens[-1]
+    return key(tokens[at]), CAUSE_PREPOSITIONS if last in CAUSE_PREPOSITIONS else frozenset({last})
+
+
+def _completes(excerpt: str, verb: str, prepositions: frozenset[str]) -> bool:
+    """Whether the excerpt writes the verb followed, a few words on, by the preposition the
+    question leaves stranded: "died on 23 January from emphysema" answers "die of", where
+    "When X died, Y led the tributes" only says that he died."""
+    tokens = words(excerpt)
+    return any(
+        key(word) == verb and prepositions.intersection(tokens[n + 1 : n + 1 + STRANDED_SPAN])
+        for n, word in enumerate(tokens)
+    )
+
+
 def _bigrams(text: str) -> set[tuple[str, str]]:
     """Pairs of the question's content words written side by side, an article or a
     possessive "s" between them at most: "the Taliban do after the deal" pairs nothing, so
@@ -752,12 +779,15 @@ def _phrase_rerank(
     desire to end" has the same words apart."""
     wanted = _bigrams(query.focus)
     clauses = _time_clauses(query.focus)
-    if not (wanted or clauses) or not scored:
+    verb, prepositions = _stranded_phrase(query.focus)
+    if not (wanted or clauses or verb) or not scored:
         return scored
     head = scored[:PHRASE_RERANK]
     for s in head:
         if clauses and clauses & _time_clauses(s.fact.excerpt):
             s.score += TIME_CLAUSE_BONUS
+        if verb and _completes(s.fact.excerpt, verb, prepositions):
+            s.score += COMPLETION_BONUS
         held = wanted & set(itertools.pairwise(s.fact.key_order))
         doer = any(first in subjects and then not in subjects for first, then in held)
         s.score += PHRASE_BONUS * (min(len(held), 3) + doer)

@@ -1229,3 +1229,21 @@ def test_who_runs_is_met_by_chief_and_backs_by_in_favour(tmp_path: Path) -> None
         assert "24%" in answer(engine, "What share backs the plan?")
     finally:
         engine.close()
+
+
+def test_a_stranded_preposition_is_completed_by_the_answer(tmp_path: Path) -> None:
+    # "What did X die of?": "died on 23 January from emphysema" completes the verb as
+    # asked; "When X died, Y led the tributes" only says that he died
+    sentences = [
+        "Ivo Tarr, who hosted the show for 30 years, died on 23 January from emphysema.",
+        "When Tarr died, President Omar Vane led the public tributes.",
+    ]
+    entities = [
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("omar-vane", "Omar Vane", "person", ("Vane",)),
+    ]
+    engine = open_article(tmp_path, "tarr", "Tributes for Tarr", sentences, entities)
+    try:
+        assert "emphysema" in answer(engine, "What did tarr die of?")
+    finally:
+        engine.close()
