@@ -82,7 +82,9 @@ class Engine:
     def _answer(self, query: Query) -> Reply:
         if query.command is not None:
             return commands.dispatch(self, query.command, query.argument, query.text)
-        if not any(w not in STOPWORDS for w in (fold(w) for w in WORD.findall(query.text))):
+        if not any(_lookable(fold(w)) for w in WORD.findall(query.text)) and not (
+            self._letters_naming(query.text)
+        ):
             example = self.example_name()
             hint = f" — for example “{example}” or /brief {example}" if example else ""
             shown = "That" if query.text else "An empty message"
@@ -100,6 +102,12 @@ class Engine:
             if self.names.lookup(argument) is not None:
                 return commands.dispatch(self, command, argument, query.text)
         return self._question(query)
+
+    def _letters_naming(self, text: str) -> bool:
+        """Whether letters alone spell a name ("IS-K"); "u" or "ü" alone name nothing."""
+        return any(w not in STOPWORDS for w in map(fold, WORD.findall(text))) and bool(
+            self.names.find(text)
+        )
 
     def _bare_name(self, query: Query) -> EntityInfo | None:
         """A message that is only a name ("KIB", "tokaev") is a request for its briefing."""
@@ -233,3 +241,9 @@ class Engine:
         best = max(self.names.entities.values(), key=lambda e: (e.facts, e.id))
         short = [a for a in best.aliases if a.isupper() and 1 < len(a) <= 8]
         return short[0] if short else best.name
+
+
+def _lookable(word: str) -> bool:
+    """A word worth looking up: no stopword, and no letter alone ("u" is the "U" of "U.S.",
+    which every story about America holds)."""
+    return word not in STOPWORDS and (len(word) > 1 or word.isdigit())

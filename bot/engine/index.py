@@ -39,7 +39,7 @@ log = logging.getLogger("briefbot.engine.index")
 INDEX_FILE = "index.sqlite"
 # Bump the number when the tables or what fills them change (the antecedents: text.py's
 # leans_on_previous, date_strength); the word keys carry their own version.
-INDEX_FORMAT = f"16-{normalisation_version()}"
+INDEX_FORMAT = f"17-{normalisation_version()}"
 
 
 @dataclass(frozen=True, slots=True)

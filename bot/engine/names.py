@@ -108,6 +108,13 @@ def _bare_acronym(e: EntityInfo) -> bool:
     return 2 <= len(e.name) <= 6 and all(n.isupper() and " " not in n for n in names)
 
 
+def _dotted_initial(raw: list[str], i: int) -> bool:
+    """Whether the one letter at `i` starts an initialism written with dots ("U.S." reads as
+    "U", "S"; its alias folds to "u", since a lone "s" is a possessive's leftover). A letter
+    alone ("u", or "ü" under stacked accents) names nothing."""
+    return i + 1 < len(raw) and len(raw[i + 1]) == 1
+
+
 def key_phrase(tokens: Iterable[str]) -> str:
     return " ".join(key(t) for t in tokens if t not in STOPWORDS)
 
@@ -252,6 +259,8 @@ class Names:
             if any(used[i : i + size]):
                 continue
             phrase = " ".join(folded[i : i + size])
+            if len(phrase) == 1 and not _dotted_initial(raw, i):
+                continue
             hits = exact.get(phrase)
             if hits and not self._plausible(phrase, raw[i : i + size], lowercase_query, hits):
                 hits = None

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from bot.engine.text import QUESTION_WORDS, STOPWORDS, fold, key, word_set, words
+from bot.engine.text import QUESTION_WORDS, STOPWORDS, WORD, fold, key, word_set, words
 
 MAX_QUERY_CHARS = 1000  # longer text is cut: nobody asks a 10,000-character question
 STANDS_FOR = re.compile(
@@ -65,6 +65,7 @@ RELATION_CUES: dict[str, str] = {
 }
 
 COPULAS = word_set("is was are were")
+ARTICLES = word_set("the a an its their his her")
 SHARE_NOUNS = frozenset(["share", "percentage", "proportion", "percent"])
 # "How long is the border?" wants a number as much as "how many" does.
 MEASURES = word_set("many much long far big large old tall high often deep wide heavy")
@@ -191,6 +192,8 @@ def parse(text: str) -> Query:
     ]
     if qtype == "where":
         cues.append("area")
+    if _verb_takes_common_object(cleaned):
+        cues = [c for c in cues if c != RELATION_CUES[key(tokens[1])]]
     definition = qtype in ("who", "what") and _is_definition(tokens)
     spelled_out = STANDS_FOR.match(cleaned)
     if spelled_out:  # "What does KTJ stand for?" is "What is KTJ?"
@@ -224,6 +227,19 @@ def _measure(tokens: list[str]) -> str:
         if tokens[0] == "what" and word in ("the", "final") and tokens[n + 1] == "score":
             return "score"  # "What was the score against X?": a result, "2-0"
     return ""
+
+
+def _verb_takes_common_object(text: str) -> bool:
+    """ "Who led the tributes to Carson?" asks who did that, not Carson's leader: the
+    relation verb after "who" takes a lower-case noun, not a name. An all-lower-case
+    question writes its names small too, so it keeps the relation."""
+    raw = WORD.findall(text)
+    if len(raw) < 3 or fold(raw[0]) != "who" or text == text.lower():
+        return False
+    if key(fold(raw[1])) not in RELATION_CUES:
+        return False
+    rest = [w for w in raw[2:] if fold(w) not in ARTICLES]
+    return bool(rest) and rest[0].islower() and fold(rest[0]) not in STOPWORDS
 
 
 def _agent_verb(tokens: list[str]) -> str:

@@ -93,13 +93,24 @@ TIME_CLAUSE = re.compile(
 )
 TIME_CLAUSE_BONUS = 0.2
 LEADER_KEY = key("lead")
+# Offices whose key is a title's ("ministry"/"minister", "presidency"/"president")
+OFFICES = word_set(
+    "ministry ministries government governments presidency presidencies secretariat "
+    "secretariats directorate directorates leadership leaderships"
+)
+LEADER_RANKS = word_set("deputy supreme former new top acting interim late current first")
 PHRASE_BONUS = 0.1
+# The stranded verb completed as asked ("died ... from" for "die of") is the answer's own
+# phrase: worth the most that side-by-side pairs can give (3, or 2 and a doer)
+COMPLETION_BONUS = 3 * PHRASE_BONUS
 POSTING_BUDGET = 1_500  # facts an OR query may have to rank
 HEAD_NOUN_WEIGHT = 0.5
 LIGHT_WORD_WEIGHT = 0.3
 LIGHT_MATCH_BONUS = 0.1  # a question of light words only: a fact saying one of them
 STRANDED_VERB_WEIGHT = 1.5
 STRANDED_PREPOSITIONS = word_set("as for about with by of to into on at")
+CAUSE_PREPOSITIONS = word_set("of from")
+STRANDED_SPAN = 5  # "died on 23 January from": words from the verb to its preposition
 SYNONYM_CREDIT = 0.8  # "belong" met by "member": the same relation asked in other words
 # Verbs that carry little of a question's meaning ("What emblem does X use?").
 LIGHT_WORDS = word_set(
@@ -481,6 +492,13 @@ def _titles_of_place(
     return frozenset(k for k in weights if RELATION_CUES.get(k) == "role")
 
 
+def _offices_only(excerpt: str, titles: frozenset[str]) -> bool:
+    """Whether the title asked is written only as an office sharing its key: "China's
+    Ministry of Foreign Affairs has accused ..." names no foreign minister."""
+    written = [w for w in words(excerpt) if key(w) in titles]
+    return bool(written) and all(w in OFFICES for w in written)
+
+
 def _titles_of_another(excerpt: str, titles: frozenset[str], place: list[EntityInfo]) -> bool:
     """Whether every role title asked, written before a name in the excerpt, belongs to
     another country: "Chinese Foreign Minister Wang Yi visited Kazakhstan" names no minister
@@ -564,6 +582,8 @@ def _ties(fact: FactRow, attribute: str, group: tuple[EntityInfo, ...], possessi
                 return True
             if 0 < x - p <= ATTRIBUTE_SPAN and set(tokens[p + 1 : x]) & LINKING_WORDS:
                 return True
+            if p - x == 2 and _group_between(tokens, x, attribute):
+                continue
             if 0 < p - x <= 2 or (possessive and abs(p - x) <= POSSESSIVE_SPAN):
                 return True
             # "Wanadoo's chief executive" answers "the chief executive of Wanadoo": the
@@ -571,6 +591,18 @@ def _ties(fact: FactRow, attribute: str, group: tuple[EntityInfo, ...], possessi
             if p - x == 3 and tokens[x + 1] == "s" and tokens[x + 2] not in STOPWORDS:
                 return True
     return False
+
+
+def _group_between(tokens: list[str], x: int, attribute: str) -> bool:
+    """ "The Uzbek jihadist leader" leads Uzbek jihadists, not Uzbekistan: a demonym and a
+    noun before "leader" name a group from the country ("the Kazakh opposition leader").
+    A rank is no group: "the Uzbek deputy leader" is still the country's."""
+    return (
+        attribute == LEADER_KEY
+        and tokens[x] in demonyms()
+        and tokens[x + 1] not in LEADER_RANKS
+        and tokens[x + 1] not in STOPWORDS
+    )
 
 
 def counted_key(query: Query) -> str:
@@ -618,6 +650,8 @@ def _counts(fact: FactRow, wanted: set[str] | frozenset[str]) -> bool:
         after = tokens[n + 1 : n + 2 + COUNT_SPAN]
         if after[:1] == ["of"] and any(_is_count(t) for t in after[1:]):
             return True
+        if _count_of_the(tokens, n):
+            return True
         # "forces - to number 300,000", "troops totalling 5,000": a verb of counting between
         if _is_count_after_verb(after):
             return True
@@ -625,6 +659,19 @@ def _counts(fact: FactRow, wanted: set[str] | frozenset[str]) -> bool:
         # names the count, which the sentence gives later
         if tokens[max(0, n - 2) : n] in (["number", "of"], ["total", "of"]) and any(
             _is_count(t) for t in tokens[n + 1 :]
+        ):
+            return True
+    return False
+
+
+def _count_of_the(tokens: list[str], n: int) -> bool:
+    """ "all five of the post-Soviet Central Asian countries": a count, "of the", and the
+    noun phrase it counts, ending at the word at `n`."""
+    for at in range(max(0, n - COUNT_SPAN - 3), n - 2):
+        if (
+            tokens[at + 1 : at + 3] == ["of", "the"]
+            and _is_count(tokens[at])
+            and not STOPWORDS.intersection(tokens[at + 3 : n])
         ):
             return True
     return False
@@ -678,6 +725,28 @@ def capitalised_keys(query: Query, mentions: list[Mention]) -> list[str]:
     ]
 
 
+def _stranded_phrase(text: str) -> tuple[str, frozenset[str]]:
+    """ "What did X die of?": the key of the verb before the final preposition, and the
+    prepositions that complete it as the question does ("of" a cause is as often "from")."""
+    tokens = words(text)
+    at = _before_stranded_preposition(tokens)
+    if at < 0 or tokens[at] in STOPWORDS:
+        return "", frozenset()
+    last = tokens[-1]
+    return key(tokens[at]), CAUSE_PREPOSITIONS if last in CAUSE_PREPOSITIONS else frozenset({last})
+
+
+def _completes(excerpt: str, verb: str, prepositions: frozenset[str]) -> bool:
+    """Whether the excerpt writes the verb followed, a few words on, by the preposition the
+    question leaves stranded: "died on 23 January from emphysema" answers "die of", where
+    "When X died, Y led the tributes" only says that he died."""
+    tokens = words(excerpt)
+    return any(
+        key(word) == verb and prepositions.intersection(tokens[n + 1 : n + 1 + STRANDED_SPAN])
+        for n, word in enumerate(tokens)
+    )
+
+
 def _bigrams(text: str) -> set[tuple[str, str]]:
     """Pairs of the question's content words written side by side, an article or a
     possessive "s" between them at most: "the Taliban do after the deal" pairs nothing, so
@@ -710,12 +779,15 @@ def _phrase_rerank(
     desire to end" has the same words apart."""
     wanted = _bigrams(query.focus)
     clauses = _time_clauses(query.focus)
-    if not (wanted or clauses) or not scored:
+    verb, prepositions = _stranded_phrase(query.focus)
+    if not (wanted or clauses or verb) or not scored:
         return scored
     head = scored[:PHRASE_RERANK]
     for s in head:
         if clauses and clauses & _time_clauses(s.fact.excerpt):
             s.score += TIME_CLAUSE_BONUS
+        if verb and _completes(s.fact.excerpt, verb, prepositions):
+            s.score += COMPLETION_BONUS
         held = wanted & set(itertools.pairwise(s.fact.key_order))
         doer = any(first in subjects and then not in subjects for first, then in held)
         s.score += PHRASE_BONUS * (min(len(held), 3) + doer)
@@ -877,6 +949,7 @@ class Ranker:
                 bool(asked)
                 and not attributes
                 and RELATION_CUES.get(query.agent_verb) == "leader"
+                and "leader" in query.relations
                 and content.get(query.agent_verb, 0.0) >= 1.0
             ),
             titles=(titles := _titles_of_place(query.qtype, weights, asked)),
@@ -1006,6 +1079,7 @@ class Ranker:
             and (not ask.future or bool(FUTURE.search(fact.excerpt)))
             and self._counts_what_was_asked(s, ask)
             and not (ask.titles and _titles_of_another(fact.excerpt, ask.titles, ask.entities[0]))
+            and not (ask.titles and _offices_only(fact.excerpt, ask.titles))
             and all(
                 _ties(fact, attribute, group, possessive)
                 or self._relation_names(fact, attribute, group)

@@ -493,7 +493,8 @@ SYNONYM_LINES = (
     "pick: select choose",
     "choose: select pick",
     "select: choose pick",
-    "run: manage manager head",
+    "run: manage manager head chief",
+    "back: support favour favor endorse",
     "message: post statement",
     "belong: include comprise",
     "protest: demonstration rally",
@@ -581,9 +582,15 @@ def date_strength(text: str, dated: bool = False) -> int:
     return 1 if VAGUE_TEMPORAL.search(text) else 0
 
 
+# "the 1950s", "the late-1990s", "the 80s": a decade places a story in time, it counts nothing
+DECADE = re.compile(r"(?<![\d,.])(?:\d\d)?\d0[’']?s\b")
+
+
 def has_number(text: str) -> bool:
     """Digits or a number word: what a "how many" question's answer must hold."""
-    return any(c.isdigit() for c in text) or bool(set(words(text)) & NUMBER_WORDS)
+    if any(c.isdigit() for c in DECADE.sub("", text)):
+        return True
+    return bool(set(words(text)) & NUMBER_WORDS)
 
 
 SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they"})

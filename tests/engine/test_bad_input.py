@@ -1,10 +1,14 @@
 """Whatever arrives, the engine replies with something helpful and never raises."""
 
+from pathlib import Path
+
 import pytest
+from engine_articles import answer, open_article
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.engine import Engine
+from bot.factbase import Entity
 from bot.render import LIMIT, render_plain
 
 NASTY = [
@@ -87,3 +91,27 @@ def _check_citations(engine: Engine, reply) -> None:
     for cite in reply.answers + reply.related:
         text = (engine.seeds_dir / cite.source_path).read_bytes().decode("utf-8")
         assert text[cite.start : cite.end] == cite.excerpt
+
+
+def test_a_letter_alone_is_no_question(tmp_path: Path) -> None:
+    # "U.S." gives the facts a word "u": a one-letter message (or "ü" under stacked accents)
+    # met every story on America
+    sentences = [
+        "The U.S. army left Velor in 2001.",
+        "Velor held an election in 2004.",
+        "The Islamic State Khorasan (IS-K) is active in Velor.",
+    ]
+    entities = [
+        Entity("united-states", "United States", "place", ("U.S.", "US")),
+        Entity("velor", "Velor", "place", ()),
+        Entity("is-k", "Islamic State Khorasan", "organization", ("IS-K",)),
+    ]
+    engine = open_article(tmp_path, "velor", "Velor after the war", sentences, entities)
+    try:
+        for text in ("u", "ü\u0308\u0344\u0308\u0344", "U"):
+            assert engine.answer(text).kind == "error", text
+        assert "2001" in answer(engine, "When did the U.S. army leave Velor?")
+        # letters that spell a name are a question: "is" is a stopword, "k" a letter
+        assert engine.answer("What is IS-K?").kind != "error"
+    finally:
+        engine.close()

@@ -80,3 +80,12 @@ def test_a_name_and_its_bare_initials_are_one_entity():
     # a name already listing its own acronym, and a person's initials, pair with nothing
     assert [m.entity_ids for m in names.find("Bank of Albion", known)] == [("bank-of-albion",)]
     assert [m.entity_ids for m in names.find("Bob Adams", known)] == [("bob-adams",)]
+
+
+def test_a_letter_alone_names_nothing() -> None:
+    # "U.S." folds to "u" (a lone "s" is a possessive's leftover), so a one-letter message,
+    # or one letter under stacked accents, was read as the United States
+    assert found("u") == []
+    assert found("ü\u0308\u0344\u0308\u0344") == []
+    assert found("Who leads the U.S.?") == ["us"]
+    assert found("who leads the u.s.") == ["us"]
