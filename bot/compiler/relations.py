@@ -237,7 +237,6 @@ COPULA = re.compile(r"\b(?:is|was|are|were|be|became|becomes|remains|remained)\b
 # What the leader patterns cannot match without, tested as substrings first: the rule fires on
 # words as common as "led" (in "called"), and most of its patterns then find nothing.
 LEADER_NOUNS: Final = tuple(LEADER_NOUN[3:-1].split("|"))
-LEADER_NOUNS_OF: Final = tuple(f"{noun} of " for noun in LEADER_NOUNS)
 # HEADS's verbs, between spaces
 HEADING_VERBS: Final = (
     " heads ",
@@ -257,11 +256,22 @@ def _has_any(text: str, words: tuple[str, ...]) -> bool:
     return any(word in text for word in words)  # mypyc makes this a plain loop
 
 
+def has_noun_of(text: str) -> bool:
+    """Whether a leader noun is followed by " of ": found at the few " of "s a sentence holds,
+    rather than by a search for each noun's "noun of "."""
+    at = text.find(" of ")
+    while at >= 0:
+        if text.endswith(LEADER_NOUNS, 0, at):
+            return True
+        at = text.find(" of ", at + 1)
+    return False
+
+
 def _leader(shape: Shape) -> list[Found]:
     found: list[Found] = []
     text = shape.text
     noun = _has_any(text, LEADER_NOUNS)
-    noun_of = noun and _has_any(text, LEADER_NOUNS_OF)
+    noun_of = noun and has_noun_of(text)
     if noun_of:
         for m in LEADER_OF_AFTER.finditer(text):
             gap = text[m.end(1) + 1 : m.start(3)]  # after the person's closing \ue001
@@ -555,9 +565,9 @@ def _speaker(shape: Shape, open_at: int, close_at: int, previous_person: int | N
 # A comma, a semicolon or a full stop, but not the stop of a title before a name ("said Mr.
 # Smith, the envoy": the speaker is Smith).
 TITLE_STOPS = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sen", "Rep", "Gov", "St")
-CLAUSE_PUNCTUATION = re.compile(
-    r"[,;]|" + "".join(rf"(?<!\b{title})" for title in TITLE_STOPS) + r"\."
-)
+# (The stop is matched before the titles are looked behind at: led by a character class, the
+# pattern is skipped to its three characters instead of looking behind at every position.)
+CLAUSE_PUNCTUATION = re.compile(r"[,;]|\." + "".join(rf"(?<!\b{title}\.)" for title in TITLE_STOPS))
 
 
 def _speaker_after(shape: Shape, close_at: int, previous_person: int | None) -> int | None:
@@ -788,7 +798,8 @@ def rules_cued(text: str) -> set[int]:
 
 def find_relations(shape: Shape) -> list[Found]:
     text = shape.text
-    if text.count("\ue000") < 2:  # every relation links two names
+    # every relation links two names: a second placeholder is looked for, not all counted
+    if text.find("\ue000", text.find("\ue000") + 1) < 0:
         return []
     fired = rules_cued(text)
     if not fired:
