@@ -6,10 +6,12 @@ from bot.compiler.extract import extract
 from bot.compiler.relations import (
     CLAUSE_BREAK,
     CLAUSE_PUNCTUATION,
+    CLOSED_NOT_OPENED,
     LEADER_NOUNS,
     RULES,
     TITLE_STOPS,
     anchored_pattern,
+    closed_not_opened,
     has_noun_of,
     rules_cued,
 )
@@ -302,3 +304,19 @@ def test_has_noun_of_agrees_with_a_search_for_each_noun():
         "",
     ]:
         assert has_noun_of(text) == any(f"{noun} of " in text for noun in LEADER_NOUNS), text
+
+
+def test_closed_not_opened_finds_what_the_pattern_finds():
+    for text in [
+        "we will not stop here,” he said.",
+        "we will not stop here” he said. “More",
+        "short,” he said.",  # fewer than 12 characters before the mark
+        "exactly 12 c” x",
+        "“Opened here,” he said, “and closed.”",
+        'a "straight" one first, then,” he said',
+        "no marks at all",
+        "”",
+        "",
+    ]:
+        match = CLOSED_NOT_OPENED.match(text)
+        assert closed_not_opened(text) == (match.end(1) if match else -1), text
