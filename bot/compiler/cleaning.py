@@ -279,16 +279,23 @@ def teaser_lines(lines: list[Line]) -> set[int]:
     """Indexes of a "latest stories" list: relative-time lines, their headline and teaser."""
     marked: set[int] = set()
     for index, line in enumerate(lines):
-        if line.words > 8 or not RELATIVE_TIME_LINE.match(line.text):
+        if line.words > 8 or not is_relative_time(line.text):
             continue
         marked.add(index)
         for follower in range(index + 1, min(index + 3, len(lines))):
-            if RELATIVE_TIME_LINE.match(lines[follower].text):
+            if is_relative_time(lines[follower].text):
                 break
             marked.add(follower)
             if TEASER_END.search(lines[follower].text):
                 break
     return marked
+
+
+def is_relative_time(text: str) -> bool:
+    """RELATIVE_TIME_LINE.match(text), tried only on a text ending in "ago" (before a final
+    newline, which $ allows): the pattern's lazy start is tried at each of the first 40
+    characters of every line otherwise."""
+    return "ago" in text[-4:].lower() and RELATIVE_TIME_LINE.match(text) is not None
 
 
 def mask_editorial_markers(text: str) -> str:

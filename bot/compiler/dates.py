@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import Final
 
 MONTH_NUMBERS = {
     name: number
@@ -122,6 +123,7 @@ _TAIL = r"\.?(?:[ ,;:)]|$)"
 MAYBE_DATE = re.compile(r"1\d\d\d|2\d\d\d|" + "|".join(f"{m}{_TAIL}" for m in MONTH_NAMES))
 RELATIVE_WORDS = ("last ", "this ", "next ", "previous ", "past ", "yesterday")
 CAPITALIZED_RELATIVE_WORDS = tuple(word.capitalize() for word in RELATIVE_WORDS)
+CAPITALIZED_INITIALS = "".join(sorted({word[0] for word in CAPITALIZED_RELATIVE_WORDS}))
 RELATIVE_WORD = re.compile("|".join(RELATIVE_WORDS + CAPITALIZED_RELATIVE_WORDS))
 MONTH_START = re.compile(_MONTH_START)  # how every MONTH begins
 YEAR_DIGITS = re.compile(r"1\d\d\d|2\d\d\d")  # how every YEAR begins
@@ -172,8 +174,11 @@ def _has_relative_word(words: str) -> bool:
         or "next " in words
         or "previous " in words
         or "yesterday" in words
-        or words.startswith(CAPITALIZED_RELATIVE_WORDS)
-        or words.startswith(CAPITALIZED_RELATIVE_WORDS, 1)  # after an opening quote
+        # a letter test first: few sentences open with one of the words' capitals
+        or (words[:1] in CAPITALIZED_INITIALS and words.startswith(CAPITALIZED_RELATIVE_WORDS))
+        or (  # after an opening quote
+            words[1:2] in CAPITALIZED_INITIALS and words.startswith(CAPITALIZED_RELATIVE_WORDS, 1)
+        )
     )
 
 
@@ -262,26 +267,43 @@ def document_date(text: str) -> str | None:
     return None
 
 
+# DATE's groups as indexes into match.groups(): a tuple, cheaper to make than groupdict()'s dict
+IY: Final = DATE.groupindex["iy"] - 1
+IM: Final = DATE.groupindex["im"] - 1
+ID: Final = DATE.groupindex["id"] - 1
+M1: Final = DATE.groupindex["m1"] - 1
+D1: Final = DATE.groupindex["d1"] - 1
+Y1: Final = DATE.groupindex["y1"] - 1
+D2: Final = DATE.groupindex["d2"] - 1
+M2: Final = DATE.groupindex["m2"] - 1
+Y2: Final = DATE.groupindex["y2"] - 1
+M3: Final = DATE.groupindex["m3"] - 1
+Y3: Final = DATE.groupindex["y3"] - 1
+Y4: Final = DATE.groupindex["y4"] - 1
+REL: Final = DATE.groupindex["rel"] - 1
+M4: Final = DATE.groupindex["m4"] - 1
+
+
 def _resolve(match: re.Match[str], document_date: str | None) -> str | None:
-    groups = match.groupdict()
-    if groups["iy"]:
-        return f"{groups['iy']}-{groups['im']}-{groups['id']}"
+    groups = match.groups()
+    if groups[IY]:
+        return f"{groups[IY]}-{groups[IM]}-{groups[ID]}"
     doc_year = document_date[:4] if document_date else None
-    if groups["m1"] or groups["m2"]:
-        month = _month(groups["m1"] or groups["m2"])
-        day = int(groups["d1"] or groups["d2"])
-        year = groups["y1"] or groups["y2"] or doc_year
+    if groups[M1] or groups[M2]:
+        month = _month(groups[M1] or groups[M2])
+        day = int(groups[D1] or groups[D2])
+        year = groups[Y1] or groups[Y2] or doc_year
         if not 1 <= day <= 31:
             return None
         return f"{year}-{month:02d}-{day:02d}" if year else None
-    if groups["m3"]:
-        return f"{groups['y3']}-{_month(groups['m3']):02d}"
-    if groups["y4"]:
-        return groups["y4"]
-    if groups["m4"]:
-        return f"{doc_year}-{_month(groups['m4']):02d}" if doc_year else None
-    if groups["rel"]:
-        return _relative(groups["rel"].casefold(), document_date)
+    if groups[M3]:
+        return f"{groups[Y3]}-{_month(groups[M3]):02d}"
+    if groups[Y4]:
+        return groups[Y4]
+    if groups[M4]:
+        return f"{doc_year}-{_month(groups[M4]):02d}" if doc_year else None
+    if groups[REL]:
+        return _relative(groups[REL].casefold(), document_date)
     return None
 
 

@@ -237,7 +237,6 @@ COPULA = re.compile(r"\b(?:is|was|are|were|be|became|becomes|remains|remained)\b
 # What the leader patterns cannot match without, tested as substrings first: the rule fires on
 # words as common as "led" (in "called"), and most of its patterns then find nothing.
 LEADER_NOUNS: Final = tuple(LEADER_NOUN[3:-1].split("|"))
-LEADER_NOUNS_OF: Final = tuple(f"{noun} of " for noun in LEADER_NOUNS)
 # HEADS's verbs, between spaces
 HEADING_VERBS: Final = (
     " heads ",
@@ -257,11 +256,22 @@ def _has_any(text: str, words: tuple[str, ...]) -> bool:
     return any(word in text for word in words)  # mypyc makes this a plain loop
 
 
+def has_noun_of(text: str) -> bool:
+    """Whether a leader noun is followed by " of ": found at the few " of "s a sentence holds,
+    rather than by a search for each noun's "noun of "."""
+    at = text.find(" of ")
+    while at >= 0:
+        if text.endswith(LEADER_NOUNS, 0, at):
+            return True
+        at = text.find(" of ", at + 1)
+    return False
+
+
 def _leader(shape: Shape) -> list[Found]:
     found: list[Found] = []
     text = shape.text
     noun = _has_any(text, LEADER_NOUNS)
-    noun_of = noun and _has_any(text, LEADER_NOUNS_OF)
+    noun_of = noun and has_noun_of(text)
     if noun_of:
         for m in LEADER_OF_AFTER.finditer(text):
             gap = text[m.end(1) + 1 : m.start(3)]  # after the person's closing \ue001
@@ -526,13 +536,23 @@ PRONOUN_SPEAKER = re.compile(r"^\s*(?:[A-Z][^,\ue000]{0,40}, )?(?:he|she|He|She)
 CLOSED_NOT_OPENED = re.compile(r"^([^“”\"]{12,}?[,.!?]?)”")
 
 
+def closed_not_opened(text: str) -> int:
+    """Where CLOSED_NOT_OPENED's closing mark is (its words are text[:that]), or -1: at the
+    text's first quotation mark, if that closes one, by a search for each mark rather than the
+    pattern's step per character."""
+    close = text.find("”")
+    if close < 12 or text.find("“", 0, close) >= 0 or text.find('"', 0, close) >= 0:
+        return -1
+    return close
+
+
 def quotes(shape: Shape, previous_person: int | None) -> list[Found]:
     """Quoted words with their speaker; `previous_person` (-1: the antecedent) stands for "he"."""
     found: list[Found] = []
-    unopened = CLOSED_NOT_OPENED.match(shape.text) if "”" in shape.text else None
-    if unopened:
-        words = shape.plain(*unopened.span(1))
-        speaker = _speaker_after(shape, unopened.end(), previous_person)
+    close = closed_not_opened(shape.text)
+    if close >= 0:
+        words = shape.plain(0, close)
+        speaker = _speaker_after(shape, close + 1, previous_person)
         if speaker is not None and len(words.split()) >= 3:
             found.append(Found("quote", speaker, words))
     for m in QUOTE.finditer(shape.text):
@@ -555,9 +575,9 @@ def _speaker(shape: Shape, open_at: int, close_at: int, previous_person: int | N
 # A comma, a semicolon or a full stop, but not the stop of a title before a name ("said Mr.
 # Smith, the envoy": the speaker is Smith).
 TITLE_STOPS = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sen", "Rep", "Gov", "St")
-CLAUSE_PUNCTUATION = re.compile(
-    r"[,;]|" + "".join(rf"(?<!\b{title})" for title in TITLE_STOPS) + r"\."
-)
+# (The stop is matched before the titles are looked behind at: led by a character class, the
+# pattern is skipped to its three characters instead of looking behind at every position.)
+CLAUSE_PUNCTUATION = re.compile(r"[,;]|\." + "".join(rf"(?<!\b{title}\.)" for title in TITLE_STOPS))
 
 
 def _speaker_after(shape: Shape, close_at: int, previous_person: int | None) -> int | None:
@@ -788,7 +808,8 @@ def rules_cued(text: str) -> set[int]:
 
 def find_relations(shape: Shape) -> list[Found]:
     text = shape.text
-    if text.count("\ue000") < 2:  # every relation links two names
+    # every relation links two names: a second placeholder is looked for, not all counted
+    if text.find("\ue000", text.find("\ue000") + 1) < 0:
         return []
     fired = rules_cued(text)
     if not fired:

@@ -1,9 +1,11 @@
 from bot.compiler.cleaning import (
     CREDIT_LINE,
+    RELATIVE_TIME_LINE,
     ends_like_sentence,
     is_credit,
     is_date_line,
     is_inline_furniture,
+    is_relative_time,
     is_trailing_furniture,
     looks_like_caption,
     mask_editorial_markers,
@@ -166,3 +168,17 @@ def test_ends_like_sentence():
         assert ends_like_sentence(text), text
     for text in ["Sport", "Page 3", "Mr. Smith", "… and more"]:
         assert not ends_like_sentence(text), text
+
+
+def test_relative_time_is_what_the_pattern_matches():
+    for text in [
+        "Economy1 hour ago",
+        "Travel & Leisure 6 hours AGO",
+        "2 days Ago\n",  # $ allows a final newline
+        "2 days ago\n\n",
+        "3 weeks agony",
+        "ago",
+        "",
+        "Posted 5 minutes ago by the desk",
+    ]:
+        assert is_relative_time(text) == (RELATIVE_TIME_LINE.match(text) is not None), text

@@ -3,7 +3,18 @@
 import re
 
 from bot.compiler.extract import extract
-from bot.compiler.relations import CLAUSE_BREAK, RULES, anchored_pattern, rules_cued
+from bot.compiler.relations import (
+    CLAUSE_BREAK,
+    CLAUSE_PUNCTUATION,
+    CLOSED_NOT_OPENED,
+    LEADER_NOUNS,
+    RULES,
+    TITLE_STOPS,
+    anchored_pattern,
+    closed_not_opened,
+    has_noun_of,
+    rules_cued,
+)
 
 
 def relations(text: str) -> set[tuple[str, str, str, str | None]]:
@@ -266,3 +277,46 @@ def test_clause_break_finds_what_the_plain_pattern_finds():
         assert [m.span() for m in CLAUSE_BREAK.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ]
+
+
+def test_clause_punctuation_finds_what_the_plain_pattern_finds():
+    plain = re.compile(r"[,;]|" + "".join(rf"(?<!\b{title})" for title in TITLE_STOPS) + r"\.")
+    for text in [
+        "said Mr. Daler Rahimov, the envoy. Then Mrs. X; Dr.. Y",
+        "AMr. and DrSt. end.",  # a title inside a word is none
+        ".Mr. .St. Gen.Col. Lt",
+        "Mr.",
+        "",
+    ]:
+        assert [m.span() for m in CLAUSE_PUNCTUATION.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ], text
+
+
+def test_has_noun_of_agrees_with_a_search_for_each_noun():
+    for text in [
+        "the leader of \ue0000\ue001",
+        "the head, of course, of",
+        "one of the leaders of",  # "leaders of": no noun right before " of "
+        "chief of of",
+        "boss of",
+        " of ",
+        "",
+    ]:
+        assert has_noun_of(text) == any(f"{noun} of " in text for noun in LEADER_NOUNS), text
+
+
+def test_closed_not_opened_finds_what_the_pattern_finds():
+    for text in [
+        "we will not stop here,” he said.",
+        "we will not stop here” he said. “More",
+        "short,” he said.",  # fewer than 12 characters before the mark
+        "exactly 12 c” x",
+        "“Opened here,” he said, “and closed.”",
+        'a "straight" one first, then,” he said',
+        "no marks at all",
+        "”",
+        "",
+    ]:
+        match = CLOSED_NOT_OPENED.match(text)
+        assert closed_not_opened(text) == (match.end(1) if match else -1), text
