@@ -653,6 +653,8 @@ def _link_surnames(
         own = votes.get(root, {})
         if own.get("organization", 0) >= 3 or own.get("place", 0) >= 3:
             continue
+        if own.get("other", 0) >= 2:
+            continue  # "the biopic Kinsey" beside "Alfred Kinsey": the film, not its subject
         if first and key not in titled:
             # "Mercedes" beside a "Mercedes Benz" taken for a person has a cue of its own
             if any(own.get(kind, 0) > 0 for kind in ("organization", "place", "other")):
