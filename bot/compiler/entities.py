@@ -1238,7 +1238,7 @@ def _shape_votes(key: str, surface: str, title: str | None) -> dict[str, float]:
         votes["place"] = votes.get("place", 0) + 3
     if len(words) > 1 and not OTHER_WORDS.isdisjoint(words):  # "World War II"
         votes["other"] = votes.get("other", 0) + 3
-    if key in PEOPLE_WORDS or key in EVENT_WORDS or _demonym_plural(key):
+    if a_people_or_event(key):
         votes["other"] = votes.get("other", 0) + 5
     if title:
         votes["person"] = votes.get("person", 0) + 4
@@ -1260,6 +1260,12 @@ def _plural_acronym_last(surface: str) -> bool:
     last = surface[surface.rindex(" ") + 1 :]
     # most last words are no capital before an "s": told without the regex
     return last.endswith("s") and last[-2:-1].isupper() and bool(PLURAL_ACRONYM.fullmatch(last))
+
+
+def a_people_or_event(key: str) -> bool:
+    """Whether a (folded) name itself says it is a people, a faith or an event ("Catholics",
+    "Czechs", "Christmas"), whatever the words around it."""
+    return key in PEOPLE_WORDS or key in EVENT_WORDS or _demonym_plural(key)
 
 
 def _demonym_plural(key: str) -> bool:
@@ -1383,7 +1389,8 @@ def _vote_by_context(
             votes = _add_vote(votes, shared, "organization", 0.5)
         elif last in PERSON_NOUNS:
             votes = _add_vote(votes, shared, "person", 2)
-        elif last in WORK_NOUNS:
+        elif last in WORK_NOUNS and text[start - 1] == " " and text[start - 2].isalpha():
+            # one space apart: a headline's last word ("Kevin Spacey movie") names no title
             votes = _add_vote(votes, shared, "other", 2)
     else:
         last, previous = "", ""  # glued to what precedes it: no word before it is a cue

@@ -675,7 +675,8 @@ OTHER_WORDS: Final[frozenset[str]] = frozenset(
     ]
 )
 # Lowercase words right before a name that make it a work's title: "the film Vera Drake",
-# "drama Vera Drake". Nouns only: a verb ("play", "show", "book") stands before people too.
+# "drama Vera Drake". Nouns only: a verb ("play", "show", "book") stands before people too, and
+# an adjective ("blockbuster West End musicals") before places.
 WORK_NOUNS: Final[frozenset[str]] = frozenset(
     [
         "film",
@@ -691,7 +692,6 @@ WORK_NOUNS: Final[frozenset[str]] = frozenset(
         "biopic",
         "thriller",
         "opera",
-        "blockbuster",
     ]
 )
 # Lowercase words right before a name that make it a person: "columnist Walter Russell Mead".

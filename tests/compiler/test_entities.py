@@ -549,6 +549,11 @@ def test_former_countries_are_places():
 def test_a_name_after_the_noun_for_a_work_is_its_title():
     assert _only_kind("the drama Vera Drake was") == "other"
     assert _only_kind("the film Napoleon Dynamite was") == "other"
+    # a headline's last word, before the article's first name, names no title
+    text = "Kevin Spacey movie\nHollywood stars were"
+    found = find_mentions(text, 0, len(text), frozenset())
+    (hollywood,) = [m for m in found if m.surface == "Hollywood"]
+    assert "other" not in hollywood.votes
 
 
 def test_a_group_named_by_a_plural_acronym_is_no_person():
