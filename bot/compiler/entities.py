@@ -30,6 +30,7 @@ from bot.compiler.gazetteer import (
     TITLE_PHRASES,
     TITLE_QUALIFIERS,
     TITLES,
+    WORK_NOUNS,
     countries,
     demonyms,
     normalize,
@@ -1237,7 +1238,7 @@ def _shape_votes(key: str, surface: str, title: str | None) -> dict[str, float]:
         votes["place"] = votes.get("place", 0) + 3
     if len(words) > 1 and not OTHER_WORDS.isdisjoint(words):  # "World War II"
         votes["other"] = votes.get("other", 0) + 3
-    if key in PEOPLE_WORDS or key in EVENT_WORDS or _demonym_plural(key):
+    if a_people_or_event(key):
         votes["other"] = votes.get("other", 0) + 5
     if title:
         votes["person"] = votes.get("person", 0) + 4
@@ -1245,13 +1246,26 @@ def _shape_votes(key: str, surface: str, title: str | None) -> dict[str, float]:
         votes["other"] = votes.get("other", 0) + 5
     elif is_acronym(surface.replace(" ", "")) and key not in places():
         votes["organization"] = votes.get("organization", 0) + 1
-    elif PLURAL_ACRONYM.fullmatch(surface):
-        votes["other"] = votes.get("other", 0) + 1  # "MPs", "NGOs": a kind of thing, not one
+    elif PLURAL_ACRONYM.fullmatch(surface) or (" " in surface and _plural_acronym_last(surface)):
+        # "MPs", "NGOs", "Labour MPs": a kind of thing, not one
+        votes["other"] = votes.get("other", 0) + 1
     if not votes and len(words) > 1 and _has_acronym_word(surface):
         # "Exane BNP Paribas": a person's name seldom holds an acronym ("JPR Williams" does,
         # so the cue is one a "who" after it outweighs)
         votes["organization"] = 1.5
     return votes
+
+
+def _plural_acronym_last(surface: str) -> bool:
+    last = surface[surface.rindex(" ") + 1 :]
+    # most last words are no capital before an "s": told without the regex
+    return last.endswith("s") and last[-2:-1].isupper() and bool(PLURAL_ACRONYM.fullmatch(last))
+
+
+def a_people_or_event(key: str) -> bool:
+    """Whether a (folded) name itself says it is a people, a faith or an event ("Catholics",
+    "Czechs", "Christmas"), whatever the words around it."""
+    return key in PEOPLE_WORDS or key in EVENT_WORDS or _demonym_plural(key)
 
 
 def _demonym_plural(key: str) -> bool:
@@ -1375,6 +1389,9 @@ def _vote_by_context(
             votes = _add_vote(votes, shared, "organization", 0.5)
         elif last in PERSON_NOUNS:
             votes = _add_vote(votes, shared, "person", 2)
+        elif last in WORK_NOUNS and text[start - 1] == " " and text[start - 2].isalpha():
+            # one space apart: a headline's last word ("Kevin Spacey movie") names no title
+            votes = _add_vote(votes, shared, "other", 2)
     else:
         last, previous = "", ""  # glued to what precedes it: no word before it is a cue
     if after == "who":

@@ -25,6 +25,7 @@ from bot.compiler.entities import (
     NAME_IN_PARENS,
     STOPWORDS,
     Mention,
+    a_people_or_event,
     acronym_letters,
     entity_key,
     find_mentions,
@@ -652,6 +653,10 @@ def _link_surnames(
             continue
         own = votes.get(root, {})
         if own.get("organization", 0) >= 3 or own.get("place", 0) >= 3:
+            continue
+        if own.get("other", 0) >= 2 and not a_people_or_event(key):
+            # "the biopic Kinsey" beside "Alfred Kinsey": the film, not its subject; yet
+            # "Catholics" beside "Roman Catholics" tells what the longer name is
             continue
         if first and key not in titled:
             # "Mercedes" beside a "Mercedes Benz" taken for a person has a cue of its own

@@ -343,6 +343,10 @@ ORG_WORDS: Final[frozenset[str]] = frozenset(
         "conservatives",
         "liberals",
         "dems",
+        # a party named by its members' form: "Liberal Democrat", "Lib Dem", "New Labour"
+        "democrat",
+        "dem",
+        "labour",
         "nationalists",
         "communists",
         "group",
@@ -474,6 +478,10 @@ ORG_WORDS: Final[frozenset[str]] = frozenset(
         "networks",
         "entertainment",
         "pictures",
+        # picture agencies, named in photo credits: "Getty Images", "Rex Features"
+        "images",
+        "photos",
+        "features",
         "electronics",
         "software",
         "labs",
@@ -501,6 +509,19 @@ ORG_FIRST_WORDS: Final[frozenset[str]] = frozenset(
         "jaish",
         "lashkar",
         "ansar",
+        # the words that open a company's name in its own language: "Deutsche Boerse",
+        # "Banco Santander", "Credit Suisse", "Societe Generale", "Groupe Danone"
+        "deutsche",
+        "banco",
+        "banca",
+        "banque",
+        "credit",
+        "crédit",
+        "societe",
+        "société",
+        "groupe",
+        "grupo",
+        "compagnie",
     ]
 )
 # Well-known organizations that carry no organization word, like a gazetteer of places.
@@ -535,6 +556,17 @@ KNOWN_ORGS: Final[frozenset[str]] = frozenset(
         "g20",
         "european union",
         "united nations",
+        # institutions named by one word: "in Parliament" is no place
+        "parliament",
+        "cabinet",
+        "congress",
+        "senate",
+        "commons",
+        "treasury",
+        "whitehall",
+        "duma",
+        "knesset",
+        "bundestag",
     ]
 )
 # A last word naming a place ("Ferghana Valley", "Black Sea").
@@ -642,6 +674,26 @@ OTHER_WORDS: Final[frozenset[str]] = frozenset(
         "crisis",
     ]
 )
+# Lowercase words right before a name that make it a work's title: "the film Vera Drake",
+# "drama Vera Drake". Nouns only: a verb ("play", "show", "book") stands before people too, and
+# an adjective ("blockbuster West End musicals") before places.
+WORK_NOUNS: Final[frozenset[str]] = frozenset(
+    [
+        "film",
+        "films",
+        "movie",
+        "drama",
+        "comedy",
+        "musical",
+        "album",
+        "novel",
+        "sitcom",
+        "documentary",
+        "biopic",
+        "thriller",
+        "opera",
+    ]
+)
 # Lowercase words right before a name that make it a person: "columnist Walter Russell Mead".
 PERSON_NOUNS: Final[frozenset[str]] = frozenset(
     [
@@ -746,6 +798,19 @@ EVENT_WORDS: Final[frozenset[str]] = frozenset(
         "hajj",
         "olympics",
         "paralympics",
+        # competitions and awards: "the Premiership", "an Oscar", "two Baftas"
+        "premiership",
+        "bundesliga",
+        "oscar",
+        "oscars",
+        "grammy",
+        "grammys",
+        "emmy",
+        "emmys",
+        "bafta",
+        "baftas",
+        "golden globe",
+        "golden globes",
         "new year",
     ]
 )

@@ -509,3 +509,52 @@ def test_football_clubs_are_organizations_and_common_letters_things():
         assert kind(f"fans in {club} shirts") == "organization", club
     for letters in ["ID", "GMT", "DNA", "HD", "MP3", "P2P"]:
         assert kind(f"the {letters} was") == "other", letters
+
+
+def _only_kind(text: str) -> str:
+    (mention,) = find_mentions(text, 0, len(text), frozenset())
+    return max(mention.votes, key=mention.votes.__getitem__)
+
+
+def test_a_party_named_by_its_members_form_is_an_organization():
+    for party in ["Lib Dem", "Liberal Democrat", "New Labour"]:
+        assert _only_kind(f"the {party} plans were") == "organization", party
+
+
+def test_a_companys_first_word_in_its_own_language_makes_an_organization():
+    for company in ["Deutsche Boerse", "Banco Santander", "Societe Generale", "Groupe Danone"]:
+        assert _only_kind(f"a bid by {company} was") == "organization", company
+
+
+def test_a_picture_agency_in_a_photo_credit_is_an_organization():
+    assert _only_kind("photo by Getty Images and") == "organization"
+
+
+def test_an_institution_named_by_one_word_is_no_place():
+    for body in ["Parliament", "Cabinet", "Congress", "Senate"]:
+        assert _only_kind(f"a vote in {body} was") == "organization", body
+
+
+def test_competitions_and_awards_are_things():
+    assert _only_kind("top of the Premiership and") == "other"
+    assert _only_kind("she won an Oscar and") == "other"
+    assert _only_kind("a haul of Baftas and") == "other"
+
+
+def test_former_countries_are_places():
+    for country in ["Soviet Union", "Yugoslavia", "East Germany"]:
+        assert _only_kind(f"the former {country} was") == "place", country
+
+
+def test_a_name_after_the_noun_for_a_work_is_its_title():
+    assert _only_kind("the drama Vera Drake was") == "other"
+    assert _only_kind("the film Napoleon Dynamite was") == "other"
+    # a headline's last word, before the article's first name, names no title
+    text = "Kevin Spacey movie\nHollywood stars were"
+    found = find_mentions(text, 0, len(text), frozenset())
+    (hollywood,) = [m for m in found if m.surface == "Hollywood"]
+    assert "other" not in hollywood.votes
+
+
+def test_a_group_named_by_a_plural_acronym_is_no_person():
+    assert _only_kind("rebellion by Labour MPs and") == "other"

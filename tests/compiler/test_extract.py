@@ -219,3 +219,20 @@ def test_a_title_alone_names_a_person_where_the_document_gives_a_persons_cue():
     # without a cue the title alone names no one
     _extraction, names = extracted("Prince has released a new album. The Prince said so.")
     assert "Prince" not in names
+
+
+def test_a_surname_the_document_calls_a_work_stays_apart_from_the_person():
+    extraction, names = extracted(
+        "The biopic Kinsey stars Liam Neeson as researcher Alfred Kinsey. "
+        "Critics praised the film Kinsey this week."
+    )
+    kinds = {n: kind_of(e.votes) for e, n in zip(extraction.entities, names, strict=True)}
+    assert kinds["Alfred Kinsey"] == "person"
+    assert kinds["Kinsey"] == "other"
+
+
+def test_a_people_named_alone_still_tells_the_kind_of_its_longer_name():
+    extraction, names = extracted("Roman Catholics gathered in Rome. Catholics prayed there.")
+    kinds = {n: kind_of(e.votes) for e, n in zip(extraction.entities, names, strict=True)}
+    assert kinds.get("Roman Catholics", kinds.get("Catholics")) == "other"
+    assert "person" not in kinds.values()
