@@ -273,12 +273,17 @@ def write_atomically(path: Path, text: str) -> None:
     _write_atomically(path, lambda handle: handle.write(text.encode("utf-8")))
 
 
-def write_parts_atomically(path: Path, parts: Iterable[bytes]) -> None:
-    """write_atomically of UTF-8 text in parts, never joined (the compiler's facts.yaml)."""
-    _write_atomically(path, lambda handle: handle.writelines(parts))
+def write_parts_atomically(
+    path: Path, parts: Iterable[bytes | memoryview], *, durable: bool = True
+) -> None:
+    """write_atomically of bytes in parts, never joined (the compiler's facts.yaml, its cache
+    files). `durable=False` skips the fsync: for a cache, whose loss only costs time."""
+    _write_atomically(path, lambda handle: handle.writelines(parts), durable=durable)
 
 
-def _write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
+def _write_atomically(
+    path: Path, write: Callable[[BinaryIO], object], *, durable: bool = True
+) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -287,8 +292,9 @@ def _write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
         os.fchmod(fd, stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o644)
         with os.fdopen(fd, "wb") as handle:
             write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -27,8 +27,7 @@ import logging
 import marshal
 import os
 import stat
-import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,7 +40,7 @@ from bot.compiler.extract import (
     RelationDraft,
     SourceDraft,
 )
-from bot.factbase import FACTS_FILE, Entity, Fact, Relation
+from bot.factbase import FACTS_FILE, Entity, Fact, Relation, write_parts_atomically
 
 CACHE_DIR = ".cache"
 SNAPSHOT_FILE = "snapshot.marshal"
@@ -193,20 +192,18 @@ def _read_sections(path: Path, magic: bytes) -> tuple[Any, _BlobReader] | None:
 def _write_sections(path: Path, magic: bytes, header: bytes, blobs: Iterable[Blob]) -> None:
     """Replace `path` atomically with the header and the blobs after it, as they are (not
     marshaled into the header: that would copy them into one growing buffer first)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.writelines([magic, len(header).to_bytes(8, "little"), header])
-            # a write per thousand blobs: one per blob costs more, one for all of them would
-            # copy the whole file into memory first
-            pending = list(blobs)
-            for at in range(0, len(pending), WRITE_BATCH):
-                handle.write(b"".join(pending[at : at + WRITE_BATCH]))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_parts_atomically(path, _sections(magic, header, blobs), durable=False)
+
+
+def _sections(magic: bytes, header: bytes, blobs: Iterable[Blob]) -> Iterator[Blob]:
+    yield magic
+    yield len(header).to_bytes(8, "little")
+    yield header
+    # a write per thousand blobs: one per blob costs more, one for all of them would copy
+    # the whole file into memory first
+    pending = list(blobs)
+    for at in range(0, len(pending), WRITE_BATCH):
+        yield b"".join(pending[at : at + WRITE_BATCH])
 
 
 def encode(extraction: Extraction) -> Any:

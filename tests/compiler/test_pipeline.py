@@ -6,6 +6,7 @@ import gc
 import marshal
 import re
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -342,7 +343,7 @@ def test_a_knowledge_folder_the_cache_cannot_be_written_to_still_compiles(tmp_pa
     def refused(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise PermissionError("read-only")
 
-    monkeypatch.setattr(cache_module.tempfile, "mkstemp", refused)
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
     first = compile_folder(seeds, knowledge, write=False)
     assert first.report.ok and first.report.cached == 0
     assert not (knowledge / ".cache" / PACK_FILE).exists()
