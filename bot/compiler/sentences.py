@@ -15,10 +15,15 @@ from bisect import bisect_right
 # A captured page may lose the space between two paragraphs ("...won three Oscars.The film"):
 # a word's final stop followed at once by a word that opens sentences ends one too.
 GLUED_OPENERS = "The|He|She|It|They|We|But|In|This|That|These|Those|His|Her|Its|Their|However"
-CANDIDATE_END = re.compile(
-    r"[.!?…][.!?…]*[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9]|\s*$"
+CANDIDATE_END_AFTER_STOPS = (
+    r"[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9]|\s*$"
     rf"|(?:(?<=[a-z][a-z][.!?])|(?<=[a-z][.!?][\"”’]))(?:{GLUED_OPENERS})\b)"
 )
+CANDIDATE_END = re.compile(r"[.!?…][.!?…]*" + CANDIDATE_END_AFTER_STOPS)
+# The same in a text whose only stop is ".": led by that one character, the regex engine finds
+# each by a plain character search instead of a test of every character against a class.
+FULL_STOP_END = re.compile(r"\.\.*" + CANDIDATE_END_AFTER_STOPS)
+OTHER_STOPS = ("!", "?", "…")
 NEXT_CHAR = re.compile(r"\s*(\S)")
 ENCLOSED = re.compile(r"\([^()\n]{0,600}\)|\[[^\[\]\n]{0,600}\]|“[^“”\n]{0,600}”")
 STRAIGHT_QUOTE = re.compile(r'"')
@@ -165,7 +170,12 @@ def split_sentences(
         enclosed = enclosed_spans(text, start, end)
     spans: list[tuple[int, int]] = []
     sentence_start = start
-    for match in CANDIDATE_END.finditer(text, start, end):
+    candidate_end = FULL_STOP_END
+    for stop in OTHER_STOPS:
+        if text.find(stop, start, end) >= 0:
+            candidate_end = CANDIDATE_END
+            break
+    for match in candidate_end.finditer(text, start, end):
         boundary = match.end()
         if enclosed and _inside(enclosed, boundary):
             continue
@@ -203,8 +213,11 @@ def enclosed_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Brackets and quotations in text[start:end], sorted by start."""
     span = text[start:end]
     straight = '"' in span
-    if not (straight or "(" in span or "[" in span or "“" in span):  # what ENCLOSED starts with
-        return []
+    # what ENCLOSED starts with: without one, its scan would find nothing (most paragraphs
+    # with quotation marks have only straight ones)
+    enclosing = "(" in span or "[" in span or "“" in span
+    if not enclosing:
+        return _straight_quotes(text, start, end) if straight else []
     spans = [(m.start(), m.end()) for m in ENCLOSED.finditer(text, start, end)]
     if straight:
         spans += _straight_quotes(text, start, end)

@@ -1,4 +1,10 @@
-from bot.compiler.sentences import _token_before, split_sentences
+from bot.compiler.sentences import (
+    CANDIDATE_END,
+    FULL_STOP_END,
+    _token_before,
+    enclosed_spans,
+    split_sentences,
+)
 
 
 def sentences(text: str) -> list[str]:
@@ -163,3 +169,33 @@ def test_spans_are_trimmed_of_any_whitespace_around_them():
     }
     for text, expected in cases.items():
         assert [text[s:e] for s, e in split_sentences(text)] == expected
+
+
+def test_the_full_stop_pattern_finds_what_the_candidate_pattern_finds_without_other_stops():
+    text = (
+        'He won. "It ended." (Then.) the U.S. went on... And... so. It sold.The film ran.\n'
+        "Paid £3.50 in 2005. Mr. X left.  Then 'Yes.' [Done.] End."
+    )
+    for start in range(0, len(text), 7):
+        assert [m.span() for m in FULL_STOP_END.finditer(text, start)] == [
+            m.span() for m in CANDIDATE_END.finditer(text, start)
+        ]
+
+
+def test_a_paragraph_ends_sentences_at_every_kind_of_stop():
+    text = "It rained. Did it? It did! Then… It stopped. The end."
+    assert sentences(text) == [
+        "It rained.",
+        "Did it?",
+        "It did!",
+        "Then…",
+        "It stopped.",
+        "The end.",
+    ]
+    # only the span's own stops count: "!" before it does not make "?" end a sentence
+    assert split_sentences("Wow! Did it? No.", 5, 12) == [(5, 12)]
+
+
+def test_enclosed_spans_of_straight_quotes_alone():
+    text = 'He said "no more" and "not now" today.'
+    assert enclosed_spans(text, 0, len(text)) == [(8, 17), (22, 31)]
