@@ -150,7 +150,7 @@ def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]
     stop = len(text) if end is None else end
     # In most files no whitespace but spaces parts words: a line's words are then its spaces
     # plus one unless it holds a double space (a fast test, where isprintable is a method call).
-    only_spaces = not _has_other_space(text, start, stop)
+    only_spaces = not has_other_space(text, start, stop)
     if text.find("\r", start, stop) >= 0:  # lines end at \r too: the pattern finds them
         return _split_lines_by_pattern(text, start, stop, only_spaces)
     # Lines found by memchr (str.find) and stripped by str.strip, which strips what \S leaves
@@ -188,7 +188,7 @@ def _words(line: str, only_spaces: bool) -> int:
     return word_count(line)
 
 
-def _has_other_space(text: str, start: int, stop: int) -> bool:
+def has_other_space(text: str, start: int, stop: int) -> bool:
     """Whether text[start:stop] holds whitespace other than spaces and line breaks."""
     if not text.isascii():
         return OTHER_SPACE.search(text, start, stop) is not None

@@ -12,9 +12,9 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
-from bot.compiler.cleaning import mask_editorial_markers, strip_markdown
+from bot.compiler.cleaning import has_other_space, mask_editorial_markers, strip_markdown
 from bot.compiler.dates import document_date, find_date
 from bot.compiler.entities import (
     ACRONYM_IN_PARENS,
@@ -69,16 +69,18 @@ def _source_fingerprint() -> str:
 
 COMPILER_VERSION = f"1-{_source_fingerprint()}"
 KIND_ORDER = ("place", "organization", "person", "other")
-LOWERCASE = re.compile(r"[a-z]")
+LOWERCASE: Final = re.compile(r"[a-z]")
 # the words FORMER_NAME_CUE needs, as `in` tests: far cheaper than a regex over the document
 FORMER_NAME_WORDS = ("name", "formerly", "previously", "rebranded", "known as")
 # the same words as one pattern: a sentence without them needs no FORMER_NAME_CUE, whose
 # leading \b makes the regex engine try every position
 FORMER_NAME_WORD = re.compile(anchored_pattern(FORMER_NAME_WORDS))
 # "\b(?:he|she)\b" led by its letter, so the regex engine skips to each h and s
-SHE_OR_HE = re.compile(r"[hs](?<!\w[hs])(?:(?<=h)e|(?<=s)he)\b")
-PRONOUN_AFTER_COMMA = re.compile(", (?:[Hh]e|[Ss]he)")  # its literal start is skipped to fast
-PRONOUN_SUBJECT = re.compile(
+SHE_OR_HE: Final = re.compile(r"[hs](?<!\w[hs])(?:(?<=h)e|(?<=s)he)\b")
+PRONOUN_AFTER_COMMA: Final = re.compile(
+    ", (?:[Hh]e|[Ss]he)"
+)  # its literal start is skipped to fast
+PRONOUN_SUBJECT: Final = re.compile(
     r"^(?:[A-Z][\w’']*(?: [\w’']+){0,5}, )?(?P<pronoun>[Hh]e|[Ss]he)\b(?= [a-z])"
 )
 
@@ -987,11 +989,20 @@ def _facts(
 ) -> list[FactDraft]:
     facts: list[FactDraft] = []
     previous: _Sentence | None = None
+    plain_spacing = spaced_plainly(analysis)
     for sentence in sentences:
         if previous is not None and previous.article != sentence.article:
             previous = None
         doc_date = sources[sentence.article].date
-        fact = _fact(analysis, sentence, previous, builder, markdown=markdown, doc_date=doc_date)
+        fact = _fact(
+            analysis,
+            sentence,
+            previous,
+            builder,
+            markdown=markdown,
+            doc_date=doc_date,
+            plain_spacing=plain_spacing,
+        )
         if fact is not None:
             facts.append(fact)
         previous = sentence
@@ -1006,9 +1017,10 @@ def _fact(
     *,
     markdown: bool,
     doc_date: str | None,
+    plain_spacing: bool,  # spaced_plainly(analysis)
 ) -> FactDraft | None:
     body = analysis[sentence.start : sentence.end]
-    flat = one_line(body)
+    flat = body if plain_spacing and _single_spaced(body) else one_line(body)
     # most sentences have a lowercase letter second ("The", "He"): no need to search for one
     if not ("a" <= body[1:2] <= "z" or LOWERCASE.search(body)):
         return None
@@ -1163,12 +1175,25 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def spaced_plainly(text: str) -> bool:
+    """Whether the only whitespace in text is " " and "\n" (so in most files): a sentence of it
+    is then one_line already when `_single_spaced`, told by substring tests rather than
+    one_line's isprintable, a test of every character."""
+    return text.isascii() and "\r" not in text and not has_other_space(text, 0, len(text))
+
+
+def _single_spaced(text: str) -> bool:
+    """Whether a text of a `spaced_plainly` one is one_line already."""
+    return "\n" not in text and "  " not in text and text[:1] != " " and text[-1:] != " "
+
+
+SENTENCE_PRONOUNS: Final = ("He", "he", "She", "she")
+
+
 def _may_open_with_pronoun(body: str) -> bool:
     """Whether PRONOUN_SUBJECT can match: "He ..." or "Speaking in X, she ..." (far cheaper
     than the pattern, which backtracks over the opening words)."""
-    return (
-        body.startswith(("He", "he", "She", "she")) or PRONOUN_AFTER_COMMA.search(body) is not None
-    )
+    return body.startswith(SENTENCE_PRONOUNS) or PRONOUN_AFTER_COMMA.search(body) is not None
 
 
 def _roles(

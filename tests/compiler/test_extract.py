@@ -1,7 +1,7 @@
 """Document-level extraction: what a name is decided from the whole document."""
 
 from bot.compiler.cleaning import word_count
-from bot.compiler.extract import RootKinds, extract, kind_of, one_line
+from bot.compiler.extract import RootKinds, extract, kind_of, one_line, spaced_plainly
 
 
 def extracted(text: str):
@@ -64,6 +64,19 @@ def test_demonyms_link_facts_to_their_country_without_becoming_names():
 def test_one_line_is_the_words_joined_by_single_spaces():
     for text in ["plain words here", " padded ", "a  b", "tab\there", "nb\u00a0sp", "x\n y", ""]:
         assert one_line(text) == " ".join(text.split())
+
+
+def test_spaced_plainly_only_with_spaces_and_line_breaks():
+    assert spaced_plainly("Two lines\nof plain words.")
+    for text in ["tab\there", "a\r\nb", "form\x0cfeed", "nb\u00a0sp", "unit\x1fsep"]:
+        assert not spaced_plainly(text), text
+
+
+def test_a_statement_is_single_spaced_whatever_spaces_its_file_uses():
+    for space in ["\t", "\u00a0", "\x0b"]:
+        text = f"Alice Smith met{space}Bob Jones in Paris on Monday.  The  talks ended."
+        statements = [f.statement for f in extract("doc.txt", text, "0" * 64).facts]
+        assert statements[0] == "Alice Smith met Bob Jones in Paris on Monday.", space
 
 
 def test_word_count_counts_what_split_finds():
