@@ -30,6 +30,7 @@ from bot.engine.text import (
     keys,
     leans_on_previous,
     normalisation_version,
+    quote_state,
     words,
 )
 from bot.errors import FactBaseError, SearchIndexError
@@ -39,7 +40,7 @@ log = logging.getLogger("briefbot.engine.index")
 INDEX_FILE = "index.sqlite"
 # Bump the number when the tables or what fills them change (the antecedents: text.py's
 # leans_on_previous, date_strength); the word keys carry their own version.
-INDEX_FORMAT = f"17-{normalisation_version()}"
+INDEX_FORMAT = f"18-{normalisation_version()}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +123,13 @@ def _antecedents(facts: list[factbase.Fact]) -> list[tuple[str, ...]]:
     and when that one leans too, what it stands for ("Comedy Meet the Fockers has held ...
     It took $42.8m ... It took $19.1m ... The sequel ... stars Robert De Niro")."""
     found: list[tuple[str, ...]] = []
+    running, after_quote = -1, False  # the quotation the story's sentence before left open
     for n, fact in enumerate(facts):
-        if n == 0 or facts[n - 1].source != fact.source or not leans_on_previous(fact.excerpt):
+        first = n == 0 or facts[n - 1].source != fact.source
+        if first:
+            running, after_quote = -1, False
+        speaker_before, running, after_quote = quote_state(fact.excerpt, running, after_quote)
+        if first or not (leans_on_previous(fact.excerpt) or speaker_before):
             found.append(())
             continue
         previous = (*facts[n - 1].entities, *found[n - 1])

@@ -150,6 +150,8 @@ TITLE_QUALIFIERS = 3  # "Chinese Deputy Foreign Minister": words read back for t
 DO_AUXILIARIES = word_set("do does did")
 DETERMINERS = word_set("the a an its his her their this that these those s")
 POSSESSIVE_PRONOUNS = word_set("his her its their")
+PERSONAL_POSSESSIVES = word_set("his her their")
+THING_POSSESSIVES = word_set("its their")
 LOCATIVE = word_set("in at near across outside inside throughout around")
 # "Where is X from?": "X, 32, from Wembley, London", "X, who comes from Y", "a native of Y"
 ORIGIN_QUESTION = re.compile(r"^\W*where\b.*\bfrom\W*$", re.IGNORECASE)
@@ -1088,6 +1090,7 @@ class Ranker:
                     and attribute in fact.context_keys
                     and any(self._referred_to(e, fact) for e in group)
                 )
+                or self._owned_by_pronoun(fact, attribute, group)
                 or _role_of_neighbour(fact, ask, group)
                 for attribute, group, possessive in ask.attributes
             )
@@ -1217,6 +1220,39 @@ class Ranker:
             if other is not None
             for e in group
         )
+
+    def _owned_by_pronoun(
+        self, fact: FactRow, attribute: str, group: tuple[EntityInfo, ...]
+    ) -> bool:
+        """ "Asked for his worst memory, he said: ..." after a sentence naming Beckham: "his"
+        before the attribute (perhaps one qualifier between) stands for the owner asked when
+        the sentence refers to them without naming anyone else it may stand for."""
+        ids = {e.id for e in group}
+        if not group or not (
+            ids & set(fact.entities) or any(self._referred_to(e, fact) for e in group)
+        ):
+            return False
+        excerpt = fact.excerpt.lower()
+        if any(n.lower() in excerpt for e in group for n in (e.name, *e.aliases) if n):
+            return False  # the owner is written: how near the attribute is _ties's to judge
+        if any(
+            (info := self.names.entities.get(e)) is not None and info.kind == "person"
+            for e in fact.entities
+            if e not in ids
+        ):
+            return False
+        # "his" stands for a person, "its" for a place or an organization
+        pronouns = PERSONAL_POSSESSIVES if group[0].kind == "person" else THING_POSSESSIVES
+        tokens = words(fact.excerpt)
+        wanted = {attribute} | synonyms(attribute)
+        for p, token in enumerate(tokens):
+            if key(token) not in wanted:
+                continue
+            if p > 0 and tokens[p - 1] in pronouns:
+                return True
+            if p > 1 and tokens[p - 2] in pronouns and tokens[p - 1] not in STOPWORDS:
+                return True
+        return False
 
     def _referred_to(self, entity: EntityInfo, fact: FactRow) -> bool:
         """What a fact's pronoun or definite subject may stand for: an entity of the sentence

@@ -12,6 +12,7 @@ import pytest
 from engine_articles import abstains, answer, open_article
 
 from bot.engine import Engine
+from bot.engine.text import quote_state
 from bot.factbase import Entity, Relation
 
 ENTITIES = [
@@ -1245,5 +1246,88 @@ def test_a_stranded_preposition_is_completed_by_the_answer(tmp_path: Path) -> No
     engine = open_article(tmp_path, "tarr", "Tributes for Tarr", sentences, entities)
     try:
         assert "emphysema" in answer(engine, "What did tarr die of?")
+    finally:
+        engine.close()
+
+
+def test_first_person_in_a_running_quote_is_its_speaker(tmp_path: Path) -> None:
+    # A quote attributed once ("the club's captain said"), then running on over sentences
+    # and a new paragraph's opening mark without naming its speaker again: "I" is Ivo Tarr.
+    sentences = [
+        "Kessel midfielder Ivo Tarr has no plans to become a coach.",
+        '"I would like to have sailing schools," the club\'s captain said on radio.',
+        '"I have wanted that since I went to the Bly school.',
+        "I'm going to open one in Ostria and one in Velor.",
+        '"My passion is charity work - I am an ambassador for Sea Front."',
+    ]
+    entities = [
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("kessel", "Kessel", "organization", ()),
+        Entity("ostria", "Ostria", "place", ()),
+        Entity("velor", "Velor", "place", ()),
+        Entity("sea-front", "Sea Front", "organization", ()),
+    ]
+    engine = open_article(tmp_path, "tarr", "Tarr rules out coaching", sentences, entities)
+    try:
+        assert "Sea Front" in answer(engine, "Which charity is Tarr an ambassador for?")
+        assert "Ostria" in answer(engine, "Where will Tarr open his sailing schools?")
+    finally:
+        engine.close()
+
+
+def test_a_quote_attributed_by_name_or_an_author_speaking_leans_on_nothing() -> None:
+    # the speaker named in the sentence, an op-ed's "I" outside quotation marks, a quote
+    # with no first person: none stands for the sentence before's names
+    assert quote_state('"We are hostages," said accountant Ivo Tarr.', -1, True)[0] is False
+    assert quote_state("I believe the plan will fail.", -1, True)[0] is False
+    assert quote_state('"It is a fine boat," he said.', -1, False)[0] is True
+    assert quote_state('"The boat is fine.', 0, True)[0] is False
+
+
+def test_his_attribute_stands_for_the_person_the_sentence_refers_to(tmp_path: Path) -> None:
+    # "What was X's worst memory?": "Asked for his worst memory, he said" after X's sentence
+    sentences = [
+        "Ivo Tarr said losing the final was the turning point of his career.",
+        'Asked for his worst memory, he said: "To be sent off against Ostria."',
+    ]
+    entities = [
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("ostria", "Ostria", "place", ()),
+    ]
+    engine = open_article(tmp_path, "tarr", "Tarr looks back", sentences, entities)
+    try:
+        assert "sent off" in answer(engine, "What was Tarr's worst memory?")
+    finally:
+        engine.close()
+
+
+def test_a_word_read_in_other_words_is_not_spell_corrected(tmp_path: Path) -> None:
+    # "lend" is no misspelt "led": it is met by "loan"; "each year" by "annually",
+    # "dispute" by "conflict", "beat" by "defeat", "think of" by "regards ... as"
+    sentences = [
+        "Velor doubled its loan to Ostria for the purchase of medicines, to $200 million.",
+        "Kessel provides $2 billion annually to Ostria.",
+        "The Lund Institute has been mediating in the conflict.",
+        "Kessel's media arm sold a share to Velor.",
+        "Kessel slipped to a 1-0 defeat at the hands of Harlow on Wednesday.",
+        "Ivo Tarr regards Omar Vane as something of a headache.",
+        "Vane led the delegation.",
+    ]
+    entities = [
+        Entity("velor", "Velor", "place", ()),
+        Entity("ostria", "Ostria", "place", ()),
+        Entity("kessel", "Kessel", "organization", ()),
+        Entity("harlow", "Harlow", "organization", ()),
+        Entity("lund-institute", "Lund Institute", "organization", ()),
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("omar-vane", "Omar Vane", "person", ("Vane",)),
+    ]
+    engine = open_article(tmp_path, "velor", "Velor and Ostria", sentences, entities)
+    try:
+        assert "$200 million" in answer(engine, "How much did Velor lend Ostria?")
+        assert "$2 billion" in answer(engine, "How much does Kessel give Ostria each year?")
+        assert "Lund Institute" in answer(engine, "Who is mediating in the dispute?")
+        assert "Harlow" in answer(engine, "Who beat Kessel on Wednesday?")
+        assert "headache" in answer(engine, "What does Tarr think of Vane?")
     finally:
         engine.close()
