@@ -152,6 +152,11 @@ DETERMINERS = word_set("the a an its his her their this that these those s")
 POSSESSIVE_PRONOUNS = word_set("his her its their")
 PERSONAL_POSSESSIVES = word_set("his her their")
 THING_POSSESSIVES = word_set("its their")
+# "the country's debt": the nouns that stand for a name of each kind as its owner
+OWNER_DESCRIPTIONS = {
+    "place": word_set("country nation kingdom republic state region city island territory"),
+    "organization": word_set("company firm group organisation organization party club team"),
+}
 LOCATIVE = word_set("in at near across outside inside throughout around")
 # "Where is X from?": "X, 32, from Wembley, London", "X, who comes from Y", "a native of Y"
 ORIGIN_QUESTION = re.compile(r"^\W*where\b.*\bfrom\W*$", re.IGNORECASE)
@@ -1075,7 +1080,7 @@ class Ranker:
             and (not ask.places or s.type_fit >= PLACE_NAMED)
             # read only for a fact passing the cheaper tests: a regex over the excerpt
             and (not ask.measure or holds_measure(ask.measure, fact.excerpt))
-            and _holds_predicate(ask, held_keys, fact)
+            and _holds_predicate(ask, held_keys, fact, quoting="quote" in matched)
             and (not ask.agent_verb or _says(fact, ask.agent_verb, held_keys))
             and (not ask.leads or "leader" in matched or self._leads_asked(fact, ask))
             and (not ask.future or bool(FUTURE.search(fact.excerpt)))
@@ -1091,6 +1096,7 @@ class Ranker:
                     and any(self._referred_to(e, fact) for e in group)
                 )
                 or self._owned_by_pronoun(fact, attribute, group)
+                or self._owned_by_description(fact, attribute, group)
                 or _role_of_neighbour(fact, ask, group)
                 for attribute, group, possessive in ask.attributes
             )
@@ -1252,6 +1258,40 @@ class Ranker:
                 return True
             if p > 1 and tokens[p - 2] in pronouns and tokens[p - 1] not in STOPWORDS:
                 return True
+        return False
+
+    def _owned_by_description(
+        self, fact: FactRow, attribute: str, group: tuple[EntityInfo, ...]
+    ) -> bool:
+        """ "The rescue program designed to keep Greece from crashing ... has raised the
+        country's debt-to-GDP ratio": "the country's P" is Greece's P when Greece is the only
+        place the sentence names (a company's, the only organization)."""
+        named = [e for e in group if e.id in fact.entities]
+        if not named:
+            return False
+        kind = named[0].kind
+        nouns = OWNER_DESCRIPTIONS.get(kind)
+        if nouns is None or any(
+            (info := self.names.entities.get(e)) is not None and info.kind == kind
+            for e in fact.entities
+            if e not in {g.id for g in group}
+        ):
+            return False
+        tokens = words(fact.excerpt)
+        wanted = {attribute} | synonyms(attribute)
+        for p, token in enumerate(tokens):
+            if key(token) not in wanted:
+                continue
+            # "the country's ratio", "the firm's new chief"
+            for owner in (p - 2, p - 3):
+                if (
+                    owner >= 1
+                    and tokens[owner] in nouns
+                    and tokens[owner - 1] == "the"
+                    and tokens[owner + 1] == "s"
+                    and (owner == p - 2 or tokens[p - 1] not in STOPWORDS)
+                ):
+                    return True
         return False
 
     def _referred_to(self, entity: EntityInfo, fact: FactRow) -> bool:
@@ -1454,17 +1494,21 @@ class Ranker:
         return Ranking(answers, related, mentions, content, scored)
 
 
-def _holds_predicate(ask: Asked, held_keys: set[str], fact: FactRow) -> bool:
+def _holds_predicate(
+    ask: Asked, held_keys: set[str], fact: FactRow, *, quoting: bool = False
+) -> bool:
     """The fact itself, not its neighbours, must say what the question asks about:
     "When was X founded?" is not answered by a dated sentence that only mentions X.
     A fact whose subject refers back ("they were sentenced" after "X's brother and sister
     were arrested") holds what its subject stands for: words of the sentences around it
-    count once the fact holds some of the predicate itself."""
+    count once the fact holds some of the predicate itself. So does the quote of a speaker
+    asked (`quoting`): what "We are taken as hostages," said X is about (the strike) is
+    what the sentence before it reports."""
     total = sum(ask.predicate.values())
     if not total:
         return True
     held = sum(w for k, w in ask.predicate.items() if k in held_keys)
-    if held and fact.antecedents:
+    if held and (fact.antecedents or quoting):
         held += sum(
             w for k, w in ask.predicate.items() if k not in held_keys and k in fact.context_keys
         )

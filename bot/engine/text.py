@@ -501,7 +501,7 @@ SYNONYM_LINES = (
     "publish: post",
     "meet: face",
     "join: enlist",
-    "win: victory",
+    "win: victory take",
     "accuse: allege",
     "allege: accuse",
     "manager: boss coach",
@@ -563,8 +563,11 @@ MEASURE_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     # a match result, "2-0", "3–1"; not a year span ("2004-05") nor an age ("39-year-old")
     "score": re.compile(r"(?<![\d-])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d-])"),
+    # a distance, or a margin in a table or a race: "13 points behind leaders Barcelona"
     "far": re.compile(
-        rf"(?i:\b{_COUNT}[\s-]+(?:km|kilometres?|kilometers?|miles?|metres?|meters?)\b)"
+        rf"(?i:\b{_COUNT}[\s-]+(?:km|kilometres?|kilometers?|miles?|metres?|meters?)\b"
+        rf"|\b{_COUNT}\s+(?:points?|goals?|games?|shots?|strokes?|places?|seconds?|lengths?|"
+        r"votes?)\s+(?:behind|ahead|clear|adrift)\b)"
     ),
 }
 
@@ -674,7 +677,8 @@ ATTRIBUTION = re.compile(rf"\b{_ATTRIBUTION}\b", re.IGNORECASE)
 # "he said", "said she", "the England captain said": no name, so the speaker is named before
 # (a name written with "the" ends in a capital: "the BBC said" names its speaker).
 REFERRED_SPEAKER = re.compile(
-    rf"\b(?:he|she|they)\s+{_ATTRIBUTION}\b|\b{_ATTRIBUTION}\s+(?:he|she|they)\b"
+    # "said he." inverted, not "said he was" (what he was is the quote's topic)
+    rf"\b(?:he|she|they)\s+{_ATTRIBUTION}\b|\b{_ATTRIBUTION}\s+(?:he|she|they)\s*(?:[.,;:]|$)"
     rf"|\b[Tt]he\s+(?:[\w'\u2019-]+\s+){{0,3}}?[a-z][\w-]*\s+{_ATTRIBUTION}\b"
 )
 QUOTE_RUNS_ON = 2  # sentences without a quotation mark a quote may run on over

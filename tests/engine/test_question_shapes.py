@@ -1282,6 +1282,8 @@ def test_a_quote_attributed_by_name_or_an_author_speaking_leans_on_nothing() -> 
     assert quote_state("I believe the plan will fail.", -1, True)[0] is False
     assert quote_state('"It is a fine boat," he said.', -1, False)[0] is True
     assert quote_state('"The boat is fine.', 0, True)[0] is False
+    # "says he is": reported speech about him, not "said he." written after a quote
+    assert quote_state('Mayor Ivo Tarr says he is "standing by" it.', -1, False)[0] is False
 
 
 def test_his_attribute_stands_for_the_person_the_sentence_refers_to(tmp_path: Path) -> None:
@@ -1329,5 +1331,77 @@ def test_a_word_read_in_other_words_is_not_spell_corrected(tmp_path: Path) -> No
         assert "Lund Institute" in answer(engine, "Who is mediating in the dispute?")
         assert "Harlow" in answer(engine, "Who beat Kessel on Wednesday?")
         assert "headache" in answer(engine, "What does Tarr think of Vane?")
+    finally:
+        engine.close()
+
+
+def test_a_speakers_quote_is_about_what_the_sentence_before_reports(tmp_path: Path) -> None:
+    # "What did X say about the strike?": X's quote does not repeat "strike"
+    sentences = [
+        "Some commuters have broken the windows of trains during the ongoing strike.",
+        '"We are taken as hostages," said accountant Ivo Tarr.',
+        "Kessel said it would put its offer on paper.",
+    ]
+    entities = [
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("kessel", "Kessel", "organization", ()),
+    ]
+    relations = {1: (Relation("quote", "ivo-tarr", "We are taken as hostages"),)}
+    engine = open_article(tmp_path, "strike", "Strike grips Velor", sentences, entities, relations)
+    try:
+        assert "hostages" in answer(engine, "What did Ivo Tarr say about the strike?")
+    finally:
+        engine.close()
+
+
+def test_the_countrys_attribute_is_the_place_the_sentence_names(tmp_path: Path) -> None:
+    # "What is Ostria's debt ratio?": "... keep Ostria in the union has raised the country's
+    # debt ratio", the only place the sentence names; not when another place is named too
+    sentences = [
+        "The rescue plan to keep Ostria in the union has raised the country's debt ratio to 170%.",
+        "Velor lent money to Denmark, and the country's debt ratio rose to 90%.",
+    ]
+    entities = [
+        Entity("ostria", "Ostria", "place", ()),
+        Entity("velor", "Velor", "place", ()),
+        Entity("denmark", "Denmark", "place", ()),
+    ]
+    engine = open_article(tmp_path, "ostria", "Ostria's debt", sentences, entities)
+    try:
+        assert "170%" in answer(engine, "What is Ostria's debt ratio?")
+        assert abstains(engine, "What is Velor's debt ratio?")
+    finally:
+        engine.close()
+
+
+def test_how_far_behind_is_answered_by_a_margin(tmp_path: Path) -> None:
+    sentences = [
+        "Kessel slipped to 13 points behind leaders Harlow after a defeat on Wednesday.",
+        "Kessel have won 12 games this season.",
+    ]
+    entities = [
+        Entity("kessel", "Kessel", "organization", ()),
+        Entity("harlow", "Harlow", "organization", ()),
+    ]
+    engine = open_article(tmp_path, "kessel", "Kessel slip", sentences, entities)
+    try:
+        assert "13 points" in answer(engine, "How far behind Harlow are Kessel?")
+    finally:
+        engine.close()
+
+
+def test_who_won_a_prize_is_met_by_took_the_award(tmp_path: Path) -> None:
+    sentences = [
+        "Velor's Media Player 10 took the award for Most Wanted Software.",
+        "Kessel was winning praise for its design.",
+    ]
+    entities = [
+        Entity("velor", "Velor", "organization", ()),
+        Entity("most-wanted-software", "Most Wanted Software", "other", ()),
+        Entity("kessel", "Kessel", "organization", ()),
+    ]
+    engine = open_article(tmp_path, "awards", "Velor wins award", sentences, entities)
+    try:
+        assert "Media Player 10" in answer(engine, "What won Most Wanted Software?")
     finally:
         engine.close()
