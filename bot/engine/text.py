@@ -731,8 +731,7 @@ def quote_state(excerpt: str, running: int, after_quote: bool) -> tuple[bool, in
     if ATTRIBUTION.search(outside):
         leans = bool(REFERRED_SPEAKER.search(outside))
     else:  # a quote running on, or a new paragraph of the quote just attributed
-        continues = is_open or (after_quote and excerpt.lstrip()[:1] in ('"', "\u201c"))
-        leans = continues and _first_person(inside)
+        leans = is_open or (after_quote and excerpt.lstrip()[:1] in ('"', "\u201c"))
     return leans, still, True
 
 

@@ -1405,3 +1405,25 @@ def test_who_won_a_prize_is_met_by_took_the_award(tmp_path: Path) -> None:
         assert "Media Player 10" in answer(engine, "What won Most Wanted Software?")
     finally:
         engine.close()
+
+
+def test_a_quote_running_on_is_its_speakers_without_saying_i(tmp_path: Path) -> None:
+    # the last sentence of Tarr's quote names no speaker and says no "I"
+    sentences = [
+        "Kessel boss Ivo Tarr praised his side after the win in Ostria.",
+        '"It should have been more convincing," said Tarr.',
+        '"But I had watched Harlow in recent weeks.',
+        '"No matter what anybody says, Harlow are favourites to win this competition."',
+    ]
+    entities = [
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("kessel", "Kessel", "organization", ()),
+        Entity("harlow", "Harlow", "organization", ()),
+        Entity("ostria", "Ostria", "place", ()),
+    ]
+    engine = open_article(tmp_path, "tarr", "Tarr hails Kessel", sentences, entities)
+    try:
+        reply = answer(engine, "Who does Tarr think will win the competition?")
+        assert "favourites" in reply
+    finally:
+        engine.close()
