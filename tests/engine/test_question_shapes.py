@@ -12,7 +12,7 @@ import pytest
 from engine_articles import abstains, answer, open_article
 
 from bot.engine import Engine
-from bot.engine.text import quote_state
+from bot.engine.text import QUOTE_RUNS_ON, quote_state
 from bot.factbase import Entity, Relation
 
 ENTITIES = [
@@ -1281,7 +1281,9 @@ def test_a_quote_attributed_by_name_or_an_author_speaking_leans_on_nothing() -> 
     assert quote_state('"We are hostages," said accountant Ivo Tarr.', -1, True)[0] is False
     assert quote_state("I believe the plan will fail.", -1, True)[0] is False
     assert quote_state('"It is a fine boat," he said.', -1, False)[0] is True
-    assert quote_state('"The boat is fine.', 0, True)[0] is False
+    # a stray opening mark ('its creditors "demands') does not run on for the whole story
+    assert quote_state("I have seen the boat.", 0, True)[0] is True
+    assert quote_state("I have seen the boat.", QUOTE_RUNS_ON + 1, True)[0] is False
     # "says he is": reported speech about him, not "said he." written after a quote
     assert quote_state('Mayor Ivo Tarr says he is "standing by" it.', -1, False)[0] is False
 
