@@ -144,6 +144,9 @@ GENERIC_NOUNS = word_set(
     "role status situation state story news"
 )
 LINKING_WORDS = word_set("of in for at")
+AGED = re.compile(r"\baged\s+\d")
+CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+AGE_OWNER_SPAN = 30  # characters before "aged N" in which its owner is named
 QUESTION_PENALTY = 0.1
 CLOSING_QUOTES = " \"'”’»)"
 TITLE_QUALIFIERS = 3  # "Chinese Deputy Foreign Minister": words read back for the owner
@@ -1080,6 +1083,7 @@ class Ranker:
             and (not ask.places or s.type_fit >= PLACE_NAMED)
             # read only for a fact passing the cheaper tests: a regex over the excerpt
             and (not ask.measure or holds_measure(ask.measure, fact.excerpt))
+            and not (ask.measure == "old" and _ages_of_another(fact.excerpt, ask.openers))
             and _holds_predicate(ask, held_keys, fact, quoting="quote" in matched)
             and (not ask.agent_verb or _says(fact, ask.agent_verb, held_keys))
             and (not ask.leads or "leader" in matched or self._leads_asked(fact, ask))
@@ -1492,6 +1496,21 @@ class Ranker:
             if s.fact.ordinal not in shown and (s.entity_share > 0 if mentions else s.coverage > 0)
         ][:3]
         return Ranking(answers, related, mentions, content, scored)
+
+
+def _ages_of_another(excerpt: str, names: tuple[str, ...]) -> bool:
+    """ "He passed away ... 11 days after his wife Audrey died aged 91": every "aged N" the
+    sentence writes follows another name, so none is the age of the person asked."""
+    ages = list(AGED.finditer(excerpt))
+    if not ages:
+        return False
+    for age in ages:
+        # "He died aged 92": a pronoun or a sentence's first word names no one else
+        written = excerpt[max(0, age.start() - AGE_OWNER_SPAN) : age.start()]
+        before = [w for w in CAPITALISED_WORD.findall(written) if fold(w) not in STOPWORDS]
+        if not before or any(before[-1] in name for name in names):
+            return False
+    return True
 
 
 def _holds_predicate(

@@ -540,6 +540,8 @@ MEASURE_PATTERNS: dict[str, re.Pattern[str]] = {
     "old": re.compile(
         rf"(?i:\b{_COUNT}[\s-]+(?:year|month)s?[\s-]+old\b|\baged\s+\d+|\(\d{{1,3}}\))"
         r"|\b[A-Z][\w’'-]+, \d{1,3}, "  # news apposition: "Bell, 30, had set his sights"
+        # "has died on the eve of his 93rd birthday"
+        r"|\b\d{1,3}(?:st|nd|rd|th)\s+birthday\b"
     ),
     "much": re.compile(
         r"[$£€¥]\s?\d"

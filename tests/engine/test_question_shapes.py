@@ -1429,3 +1429,29 @@ def test_a_quote_running_on_is_its_speakers_without_saying_i(tmp_path: Path) -> 
         assert "favourites" in reply
     finally:
         engine.close()
+
+
+def test_an_age_written_after_another_name_is_not_the_age_asked(tmp_path: Path) -> None:
+    # "How old was X when he died?": "his brother Ned died aged 70" is Ned's age; "on the
+    # eve of his 93rd birthday" is X's; "He died aged 80" after X's sentence is X's
+    sentences = [
+        "Former premier Lord Tarr has died on the eve of his 93rd birthday.",
+        "Omar Vane has died at home in Velor.",
+        "He passed away just days after his brother Ned died aged 70.",
+        "Ivo Quin lived in Ostria for decades.",
+        "He died aged 80 in Velor.",
+    ]
+    entities = [
+        Entity("lord-tarr", "Lord Tarr", "person", ("Tarr",)),
+        Entity("omar-vane", "Omar Vane", "person", ("Vane",)),
+        Entity("ivo-quin", "Ivo Quin", "person", ("Quin",)),
+        Entity("ostria", "Ostria", "place", ()),
+        Entity("velor", "Velor", "place", ()),
+    ]
+    engine = open_article(tmp_path, "tarr", "Lord Tarr dies", sentences, entities)
+    try:
+        assert "93rd birthday" in answer(engine, "How old was Lord Tarr when he died?")
+        assert abstains(engine, "How old was Omar Vane when he died?")
+        assert "aged 80" in answer(engine, "How old was Ivo Quin when he died?")
+    finally:
+        engine.close()
