@@ -98,6 +98,9 @@ OFFICES = word_set(
     "ministry ministries government governments presidency presidencies secretariat "
     "secretariats directorate directorates leadership leaderships"
 )
+# The titles of offices' holders whose key the office shares ("minis", "presi"); not the
+# government, which no "governor" heads
+HOLDER_TITLE_KEYS = frozenset(key(w) for w in ("minister", "president", "secretary", "director"))
 LEADER_RANKS = word_set("deputy supreme former new top acting interim late current first")
 PHRASE_BONUS = 0.1
 # The stranded verb completed as asked ("died ... from" for "die of") is the answer's own
@@ -875,6 +878,7 @@ class Ranker:
         mixed_case = query.focus != query.focus.lower()
         proper = [m for m in mentions if self._is_proper(m, mixed_case)]
         content = content_keys(query, proper)
+        agent_verb = _agent_verb_asked(query, content)
         light_only: frozenset[str] = frozenset()
         if content and max(content.values()) <= LIGHT_WORD_WEIGHT:
             # "What happened to X?", "When will X take place?", "How much is X worth?": no
@@ -950,7 +954,7 @@ class Ranker:
             openers=tuple(n for group in asked for e in group for n in (e.name, *e.aliases) if n),
             measure=query.measure,
             # "Who won X?": the answer is who did it, so the fact must say it was done.
-            agent_verb=query.agent_verb if content.get(query.agent_verb, 0.0) >= 1.0 else "",
+            agent_verb=agent_verb if content.get(agent_verb, 0.0) >= 1.0 else "",
             future=future,
             topics=_topics(facts, set(small)) if needs_topics else {},
             modifiers=_modifiers(query) if attributes else {},
@@ -1496,6 +1500,25 @@ class Ranker:
             if s.fact.ordinal not in shown and (s.entity_share > 0 if mentions else s.coverage > 0)
         ][:3]
         return Ranking(answers, related, mentions, content, scored)
+
+
+def _agent_verb_asked(query: Query, content: dict[str, float]) -> str:
+    """The verb whose doer is asked ("Who won X?"), unless it asks of an office: "Who heads
+    Russia's foreign ministry?" asks for its minister, whose title says the leading
+    ("Foreign Minister Sergei Lavrov" never writes "heads"), so the verb is dropped."""
+    if _heads_an_office(query):
+        content.pop(query.agent_verb, None)
+        return ""
+    return query.agent_verb
+
+
+def _heads_an_office(query: Query) -> bool:
+    """ "Who heads/runs/leads X's ministry?": a leader verb asked of an office whose holder's
+    title shares its key (ministry/minister, presidency/president)."""
+    verb = query.agent_verb
+    if not verb or (RELATION_CUES.get(verb) != "leader" and key("run") != verb):
+        return False
+    return any(w in OFFICES and key(w) in HOLDER_TITLE_KEYS for w in words(query.focus))
 
 
 def _ages_of_another(excerpt: str, names: tuple[str, ...]) -> bool:

@@ -1455,3 +1455,21 @@ def test_an_age_written_after_another_name_is_not_the_age_asked(tmp_path: Path) 
         assert "aged 80" in answer(engine, "How old was Ivo Quin when he died?")
     finally:
         engine.close()
+
+
+def test_who_heads_a_ministry_is_answered_by_its_ministers_title(tmp_path: Path) -> None:
+    sentences = [
+        "Ostria's Foreign Minister Ivo Tarr is set for an official visit to Velor.",
+        "The foreign ministry of Velor said the visit would last two days.",
+    ]
+    entities = [
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("ostria", "Ostria", "place", ()),
+        Entity("velor", "Velor", "place", ()),
+    ]
+    engine = open_article(tmp_path, "tarr", "Tarr to visit Velor", sentences, entities)
+    try:
+        assert "Ivo Tarr" in answer(engine, "Who heads Ostria's foreign ministry?")
+        assert "Ivo Tarr" in answer(engine, "Who runs Ostria's foreign ministry?")
+    finally:
+        engine.close()
