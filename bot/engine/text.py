@@ -513,6 +513,8 @@ SYNONYM_LINES = (
     "loan: lend",
     "think: regard view consider",
     "year: annual annually",
+    "liken: compare reminiscent resemble",
+    "tie: relationship relation link",
 )
 
 

@@ -1473,3 +1473,21 @@ def test_who_heads_a_ministry_is_answered_by_its_ministers_title(tmp_path: Path)
         assert "Ivo Tarr" in answer(engine, "Who runs Ostria's foreign ministry?")
     finally:
         engine.close()
+
+
+def test_liken_is_met_by_reminiscent_and_ties_by_relationship(tmp_path: Path) -> None:
+    sentences = [
+        "Ostria's relationship with its creditors is reminiscent of that between a patient"
+        " and a doctor.",
+        "Ostria owes its creditors more than Velor does.",
+    ]
+    entities = [
+        Entity("ostria", "Ostria", "place", ()),
+        Entity("velor", "Velor", "place", ()),
+    ]
+    engine = open_article(tmp_path, "ostria", "Ostria's debt", sentences, entities)
+    try:
+        question = "What does the author liken Ostria's ties with its creditors to?"
+        assert "patient" in answer(engine, question)
+    finally:
+        engine.close()
