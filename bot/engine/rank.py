@@ -147,6 +147,15 @@ GENERIC_NOUNS = word_set(
     "role status situation state story news"
 )
 LINKING_WORDS = word_set("of in for at")
+# What answers "why": a sentence giving a cause or a purpose ("have an incentive to protect
+# the euro", "because of", "aimed at helping") over one only telling what happened
+REASON = re.compile(
+    r"\b(?:because|due to|owing to|as a result of|in order to|so that|so as to|"
+    r"aim(?:s|ed|ing)? (?:at|to)|intended to|incentives?|motives?|thanks to|"
+    r"for fear|in an effort to|in a bid to|caused by|driven by|fuell?ed by|blamed)\b",
+    re.IGNORECASE,
+)
+WITHOUT_REASON = 0.5
 AGED = re.compile(r"\baged\s+\d")
 CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 AGE_OWNER_SPAN = 30  # characters before "aged N" in which its owner is named
@@ -1448,6 +1457,8 @@ class Ranker:
             return fact.has_date / 2
         if qtype == "how_many":
             return 1.0 if fact.has_number else 0.0
+        if qtype == "why":
+            return 1.0 if REASON.search(fact.excerpt) else WITHOUT_REASON
         return 1.0
 
     def _origin_named(self, fact: FactRow, asked_ids: set[str]) -> bool:

@@ -1491,3 +1491,20 @@ def test_liken_is_met_by_reminiscent_and_ties_by_relationship(tmp_path: Path) ->
         assert "patient" in answer(engine, question)
     finally:
         engine.close()
+
+
+def test_why_is_answered_by_a_sentence_giving_a_cause(tmp_path: Path) -> None:
+    sentences = [
+        "He kept Quin in second place, as she earned $54.9m on her tour.",
+        "Although she grossed more than Tarr last year, Quin remained in second place"
+        ' because of the "monumental" production costs of her tour.',
+    ]
+    entities = [
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("ada-quin", "Ada Quin", "person", ("Quin",)),
+    ]
+    engine = open_article(tmp_path, "quin", "Tarr tops earners list", sentences, entities)
+    try:
+        assert "production costs" in answer(engine, "Why was Ada Quin only second?")
+    finally:
+        engine.close()
