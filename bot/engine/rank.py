@@ -1050,11 +1050,15 @@ class Ranker:
                     through_pronoun = True
                     if not _named_beside(fact, group):
                         role_from_topic = True
-                elif (fact.antecedents and any(self._referred_to(e, fact) for e in group)) or (
-                    s.coverage >= MIN_COVERAGE and self._described(fact, group, ask)
+                elif (
+                    (fact.antecedents and any(self._referred_to(e, fact) for e in group))
+                    or (s.coverage >= MIN_COVERAGE and self._described(fact, group, ask))
+                    or ("quote" in matched and _named_around(fact, group))
                 ):
                     # "During his visit, he concluded ..." after "Erdogan visited"; "a bet of
-                    # £870 on the 39-year-old actor" after "Scott ..."
+                    # £870 on the 39-year-old actor" after "Scott ..."; '"I think it's a good
+                    # idea," said Nick Ross' after a sentence on the Mac mini: what a speaker
+                    # asked about talks of is what the sentences around the quote name
                     hits += 1
                     through_pronoun = True
                 elif self._titled(fact, ask, group, held_keys):
@@ -1521,6 +1525,11 @@ def _agent_verb_asked(query: Query, content: dict[str, float]) -> str:
         content.pop(query.agent_verb, None)
         return ""
     return query.agent_verb
+
+
+def _named_around(fact: FactRow, group: Sequence[EntityInfo]) -> bool:
+    """Whether a sentence beside the fact writes one of the entities' names."""
+    return any(ks <= fact.context_keys for e in group for ks in e.key_sets if ks)
 
 
 def _heads_an_office(query: Query) -> bool:

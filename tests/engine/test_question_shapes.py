@@ -1508,3 +1508,24 @@ def test_why_is_answered_by_a_sentence_giving_a_cause(tmp_path: Path) -> None:
         assert "production costs" in answer(engine, "Why was Ada Quin only second?")
     finally:
         engine.close()
+
+
+def test_a_speakers_quote_is_about_a_name_the_sentence_before_writes(tmp_path: Path) -> None:
+    sentences = [
+        "Kessel has launched the Velor Mini, a small computer for first-time buyers.",
+        "\"I think fundamentally it's a good idea because it's cheap,\" said Ivo Tarr,"
+        " an editor at Harlow.",
+        "Kessel sold 30,000 of them in a week.",
+    ]
+    entities = [
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("kessel", "Kessel", "organization", ()),
+        Entity("harlow", "Harlow", "organization", ()),
+        Entity("velor-mini", "Velor Mini", "other", ()),
+    ]
+    relations = {1: (Relation("quote", "ivo-tarr", "I think fundamentally it's a good idea"),)}
+    engine = open_article(tmp_path, "mini", "Kessel's Mini", sentences, entities, relations)
+    try:
+        assert "good idea" in answer(engine, "What did Ivo Tarr say about the Velor Mini?")
+    finally:
+        engine.close()
