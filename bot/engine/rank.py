@@ -98,6 +98,8 @@ OFFICES = word_set(
     "ministry ministries government governments presidency presidencies secretariat "
     "secretariats directorate directorates leadership leaderships"
 )
+LIVE_KEY = key("live")
+DWELLERS = frozenset(key(w) for w in ("people", "residents", "inhabitants", "citizens"))
 # The titles of offices' holders whose key the office shares ("minis", "presi"); not the
 # government, which no "governor" heads
 HOLDER_TITLE_KEYS = frozenset(key(w) for w in ("minister", "president", "secretary", "director"))
@@ -1520,7 +1522,12 @@ class Ranker:
 def _agent_verb_asked(query: Query, content: dict[str, float]) -> str:
     """The verb whose doer is asked ("Who won X?"), unless it asks of an office: "Who heads
     Russia's foreign ministry?" asks for its minister, whose title says the leading
-    ("Foreign Minister Sergei Lavrov" never writes "heads"), so the verb is dropped."""
+    ("Foreign Minister Sergei Lavrov" never writes "heads"), so the verb is dropped.
+
+    "How many people live in X?" asks a population: "its 11.2 million people" says the
+    living, so "live" is a light word there."""
+    if query.qtype == "how_many" and LIVE_KEY in content and counted_key(query) in DWELLERS:
+        content[LIVE_KEY] = min(content[LIVE_KEY], LIGHT_WORD_WEIGHT)
     if _heads_an_office(query):
         content.pop(query.agent_verb, None)
         return ""

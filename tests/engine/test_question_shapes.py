@@ -1529,3 +1529,19 @@ def test_a_speakers_quote_is_about_a_name_the_sentence_before_writes(tmp_path: P
         assert "good idea" in answer(engine, "What did Ivo Tarr say about the Velor Mini?")
     finally:
         engine.close()
+
+
+def test_how_many_people_live_asks_a_population(tmp_path: Path) -> None:
+    # "its 11.2 million people" says the living; "How many people died" still needs "died"
+    sentences = [
+        "Only with foreign investment can Ostria hope to offer its 11.2 million people"
+        " more consumer goods.",
+        "Ostria's government argues that the plan is working.",
+    ]
+    entities = [Entity("ostria", "Ostria", "place", ())]
+    engine = open_article(tmp_path, "ostria", "Ostria reaches out", sentences, entities)
+    try:
+        assert "11.2 million" in answer(engine, "How many people live in Ostria?")
+        assert abstains(engine, "How many people died in Ostria?")
+    finally:
+        engine.close()
