@@ -38,9 +38,10 @@ from bot.errors import FactBaseError, SearchIndexError
 log = logging.getLogger("briefbot.engine.index")
 
 INDEX_FILE = "index.sqlite"
+# What a quote's unnamed speaker may be: "he said" after a sentence naming a firm and a town
 SPEAKER_KINDS = frozenset({"person", "organization"})
 # Bump the number when the tables or what fills them change (the antecedents: text.py's
-# leans_on_previous, date_strength); the word keys carry their own version.
+# leans_on_previous and quote_state, date_strength); the word keys carry their own version.
 INDEX_FORMAT = f"18-{normalisation_version()}"
 
 

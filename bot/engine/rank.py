@@ -99,6 +99,7 @@ OFFICES = word_set(
     "secretariats directorate directorates leadership leaderships"
 )
 LIVE_KEY = key("live")
+RUN_KEY = key("run")  # "Who runs X's ministry?": no relation cue, as "runs" is so often not
 DWELLERS = frozenset(key(w) for w in ("people", "residents", "inhabitants", "citizens"))
 # The titles of offices' holders whose key the office shares ("minis", "presi"); not the
 # government, which no "governor" heads
@@ -1543,7 +1544,7 @@ def _heads_an_office(query: Query) -> bool:
     """ "Who heads/runs/leads X's ministry?": a leader verb asked of an office whose holder's
     title shares its key (ministry/minister, presidency/president)."""
     verb = query.agent_verb
-    if not verb or (RELATION_CUES.get(verb) != "leader" and key("run") != verb):
+    if not verb or (RELATION_CUES.get(verb) != "leader" and verb != RUN_KEY):
         return False
     return any(w in OFFICES and key(w) in HOLDER_TITLE_KEYS for w in words(query.focus))
 
