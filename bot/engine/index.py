@@ -30,6 +30,7 @@ from bot.engine.text import (
     keys,
     leans_on_previous,
     normalisation_version,
+    quote_state,
     words,
 )
 from bot.errors import FactBaseError, SearchIndexError
@@ -37,9 +38,11 @@ from bot.errors import FactBaseError, SearchIndexError
 log = logging.getLogger("briefbot.engine.index")
 
 INDEX_FILE = "index.sqlite"
+# What a quote's unnamed speaker may be: "he said" after a sentence naming a firm and a town
+SPEAKER_KINDS = frozenset({"person", "organization"})
 # Bump the number when the tables or what fills them change (the antecedents: text.py's
-# leans_on_previous, date_strength); the word keys carry their own version.
-INDEX_FORMAT = f"17-{normalisation_version()}"
+# leans_on_previous and quote_state, date_strength); the word keys carry their own version.
+INDEX_FORMAT = f"18-{normalisation_version()}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,22 +120,37 @@ def _ordered_facts(base: factbase.FactBase) -> list[factbase.Fact]:
     return sorted(base.facts, key=lambda f: (order.get(f.source, len(order)), f.source, f.start))
 
 
-def _antecedents(facts: list[factbase.Fact]) -> list[tuple[str, ...]]:
+def _antecedents(
+    facts: list[factbase.Fact], kinds: dict[str, str] | None = None
+) -> list[tuple[str, ...]]:
     """What each fact's leaning subject may stand for: the entities of the sentence before,
     and when that one leans too, what it stands for ("Comedy Meet the Fockers has held ...
-    It took $42.8m ... It took $19.1m ... The sequel ... stars Robert De Niro")."""
+    It took $42.8m ... It took $19.1m ... The sequel ... stars Robert De Niro"). A quote
+    whose speaker goes unnamed ('"...," he said', a quote running on) stands only for a
+    person or an organization (`kinds`: entity id -> kind): a speaker, not the places and
+    things the quote before it mentioned."""
     found: list[tuple[str, ...]] = []
+    running, after_quote = -1, False  # the quotation the story's sentence before left open
     for n, fact in enumerate(facts):
-        if n == 0 or facts[n - 1].source != fact.source or not leans_on_previous(fact.excerpt):
+        first = n == 0 or facts[n - 1].source != fact.source
+        if first:
+            running, after_quote = -1, False
+        speaker_before, running, after_quote = quote_state(fact.excerpt, running, after_quote)
+        leans = leans_on_previous(fact.excerpt)
+        if first or not (leans or speaker_before):
             found.append(())
             continue
         previous = (*facts[n - 1].entities, *found[n - 1])
+        if not leans and kinds is not None:
+            previous = tuple(e for e in previous if kinds.get(e) in SPEAKER_KINDS)
         found.append(tuple(e for e in dict.fromkeys(previous) if e not in fact.entities))
     return found
 
 
-def _fact_records(facts: list[factbase.Fact], fact_keys: list[str]) -> Iterator[dict[str, Any]]:
-    antecedents = _antecedents(facts)
+def _fact_records(
+    facts: list[factbase.Fact], fact_keys: list[str], kinds: dict[str, str]
+) -> Iterator[dict[str, Any]]:
+    antecedents = _antecedents(facts, kinds)
     for n, fact in enumerate(facts):
         neighbours = [
             fact_keys[m]
@@ -231,7 +249,10 @@ def _fill(db: sqlite_utils.Database, base: factbase.FactBase, stamp: Stamp) -> N
             fact_words = [w for w in words(text) if w not in STOPWORDS]
             vocabulary.update(fact_words)
             fact_keys.append(" ".join(dict.fromkeys(key(w) for w in fact_words)))
-        db.table("facts").insert_all(_fact_records(facts, fact_keys), pk="rowid", batch_size=2000)
+        kinds = {e.id: e.kind for e in base.entities}
+        db.table("facts").insert_all(
+            _fact_records(facts, fact_keys, kinds), pk="rowid", batch_size=2000
+        )
         db.table("fact_entities").insert_all(
             (
                 {"entity": e, "fact": n + 1}

@@ -98,6 +98,12 @@ OFFICES = word_set(
     "ministry ministries government governments presidency presidencies secretariat "
     "secretariats directorate directorates leadership leaderships"
 )
+LIVE_KEY = key("live")
+RUN_KEY = key("run")  # "Who runs X's ministry?": no relation cue, as "runs" is so often not
+DWELLERS = frozenset(key(w) for w in ("people", "residents", "inhabitants", "citizens"))
+# The titles of offices' holders whose key the office shares ("minis", "presi"); not the
+# government, which no "governor" heads
+HOLDER_TITLE_KEYS = frozenset(key(w) for w in ("minister", "president", "secretary", "director"))
 LEADER_RANKS = word_set("deputy supreme former new top acting interim late current first")
 PHRASE_BONUS = 0.1
 # The stranded verb completed as asked ("died ... from" for "die of") is the answer's own
@@ -144,12 +150,31 @@ GENERIC_NOUNS = word_set(
     "role status situation state story news"
 )
 LINKING_WORDS = word_set("of in for at")
+# What answers "why": a sentence giving a cause or a purpose ("have an incentive to protect
+# the euro", "because of", "aimed at helping") over one only telling what happened
+REASON = re.compile(
+    r"\b(?:because|due to|owing to|as a result of|in order to|so that|so as to|"
+    r"aim(?:s|ed|ing)? (?:at|to)|intended to|incentives?|motives?|thanks to|"
+    r"for fear|in an effort to|in a bid to|caused by|driven by|fuell?ed by|blamed)\b",
+    re.IGNORECASE,
+)
+WITHOUT_REASON = 0.5
+AGED = re.compile(r"\baged\s+\d")
+CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+AGE_OWNER_SPAN = 30  # characters before "aged N" in which its owner is named
 QUESTION_PENALTY = 0.1
 CLOSING_QUOTES = " \"'”’»)"
 TITLE_QUALIFIERS = 3  # "Chinese Deputy Foreign Minister": words read back for the owner
 DO_AUXILIARIES = word_set("do does did")
 DETERMINERS = word_set("the a an its his her their this that these those s")
 POSSESSIVE_PRONOUNS = word_set("his her its their")
+PERSONAL_POSSESSIVES = word_set("his her their")
+THING_POSSESSIVES = word_set("its their")
+# "the country's debt": the nouns that stand for a name of each kind as its owner
+OWNER_DESCRIPTIONS = {
+    "place": word_set("country nation kingdom republic state region city island territory"),
+    "organization": word_set("company firm group organisation organization party club team"),
+}
 LOCATIVE = word_set("in at near across outside inside throughout around")
 # "Where is X from?": "X, 32, from Wembley, London", "X, who comes from Y", "a native of Y"
 ORIGIN_QUESTION = re.compile(r"^\W*where\b.*\bfrom\W*$", re.IGNORECASE)
@@ -865,6 +890,7 @@ class Ranker:
         mixed_case = query.focus != query.focus.lower()
         proper = [m for m in mentions if self._is_proper(m, mixed_case)]
         content = content_keys(query, proper)
+        agent_verb = _agent_verb_asked(query, content)
         light_only: frozenset[str] = frozenset()
         if content and max(content.values()) <= LIGHT_WORD_WEIGHT:
             # "What happened to X?", "When will X take place?", "How much is X worth?": no
@@ -940,7 +966,7 @@ class Ranker:
             openers=tuple(n for group in asked for e in group for n in (e.name, *e.aliases) if n),
             measure=query.measure,
             # "Who won X?": the answer is who did it, so the fact must say it was done.
-            agent_verb=query.agent_verb if content.get(query.agent_verb, 0.0) >= 1.0 else "",
+            agent_verb=agent_verb if content.get(agent_verb, 0.0) >= 1.0 else "",
             future=future,
             topics=_topics(facts, set(small)) if needs_topics else {},
             modifiers=_modifiers(query) if attributes else {},
@@ -1027,11 +1053,15 @@ class Ranker:
                     through_pronoun = True
                     if not _named_beside(fact, group):
                         role_from_topic = True
-                elif (fact.antecedents and any(self._referred_to(e, fact) for e in group)) or (
-                    s.coverage >= MIN_COVERAGE and self._described(fact, group, ask)
+                elif (
+                    (fact.antecedents and any(self._referred_to(e, fact) for e in group))
+                    or (s.coverage >= MIN_COVERAGE and self._described(fact, group, ask))
+                    or ("quote" in matched and _named_around(fact, group))
                 ):
                     # "During his visit, he concluded ..." after "Erdogan visited"; "a bet of
-                    # £870 on the 39-year-old actor" after "Scott ..."
+                    # £870 on the 39-year-old actor" after "Scott ..."; '"I think it's a good
+                    # idea," said Nick Ross' after a sentence on the Mac mini: what a speaker
+                    # asked about talks of is what the sentences around the quote name
                     hits += 1
                     through_pronoun = True
                 elif self._titled(fact, ask, group, held_keys):
@@ -1073,7 +1103,8 @@ class Ranker:
             and (not ask.places or s.type_fit >= PLACE_NAMED)
             # read only for a fact passing the cheaper tests: a regex over the excerpt
             and (not ask.measure or holds_measure(ask.measure, fact.excerpt))
-            and _holds_predicate(ask, held_keys, fact)
+            and not (ask.measure == "old" and _ages_of_another(fact.excerpt, ask.openers))
+            and _holds_predicate(ask, held_keys, fact, quoting="quote" in matched)
             and (not ask.agent_verb or _says(fact, ask.agent_verb, held_keys))
             and (not ask.leads or "leader" in matched or self._leads_asked(fact, ask))
             and (not ask.future or bool(FUTURE.search(fact.excerpt)))
@@ -1088,6 +1119,8 @@ class Ranker:
                     and attribute in fact.context_keys
                     and any(self._referred_to(e, fact) for e in group)
                 )
+                or self._owned_by_pronoun(fact, attribute, group)
+                or self._owned_by_description(fact, attribute, group)
                 or _role_of_neighbour(fact, ask, group)
                 for attribute, group, possessive in ask.attributes
             )
@@ -1217,6 +1250,73 @@ class Ranker:
             if other is not None
             for e in group
         )
+
+    def _owned_by_pronoun(
+        self, fact: FactRow, attribute: str, group: tuple[EntityInfo, ...]
+    ) -> bool:
+        """ "Asked for his worst memory, he said: ..." after a sentence naming Beckham: "his"
+        before the attribute (perhaps one qualifier between) stands for the owner asked when
+        the sentence refers to them without naming anyone else it may stand for."""
+        ids = {e.id for e in group}
+        if not group or not (
+            ids & set(fact.entities) or any(self._referred_to(e, fact) for e in group)
+        ):
+            return False
+        excerpt = fact.excerpt.lower()
+        if any(n.lower() in excerpt for e in group for n in (e.name, *e.aliases) if n):
+            return False  # the owner is written: how near the attribute is _ties's to judge
+        if any(
+            (info := self.names.entities.get(e)) is not None and info.kind == "person"
+            for e in fact.entities
+            if e not in ids
+        ):
+            return False
+        # "his" stands for a person, "its" for a place or an organization
+        pronouns = PERSONAL_POSSESSIVES if group[0].kind == "person" else THING_POSSESSIVES
+        tokens = words(fact.excerpt)
+        wanted = {attribute} | synonyms(attribute)
+        for p, token in enumerate(tokens):
+            if key(token) not in wanted:
+                continue
+            if p > 0 and tokens[p - 1] in pronouns:
+                return True
+            if p > 1 and tokens[p - 2] in pronouns and tokens[p - 1] not in STOPWORDS:
+                return True
+        return False
+
+    def _owned_by_description(
+        self, fact: FactRow, attribute: str, group: tuple[EntityInfo, ...]
+    ) -> bool:
+        """ "The rescue program designed to keep Greece from crashing ... has raised the
+        country's debt-to-GDP ratio": "the country's P" is Greece's P when Greece is the only
+        place the sentence names (a company's, the only organization)."""
+        named = [e for e in group if e.id in fact.entities]
+        if not named:
+            return False
+        kind = named[0].kind
+        nouns = OWNER_DESCRIPTIONS.get(kind)
+        if nouns is None or any(
+            (info := self.names.entities.get(e)) is not None and info.kind == kind
+            for e in fact.entities
+            if e not in {g.id for g in group}
+        ):
+            return False
+        tokens = words(fact.excerpt)
+        wanted = {attribute} | synonyms(attribute)
+        for p, token in enumerate(tokens):
+            if key(token) not in wanted:
+                continue
+            # "the country's ratio", "the firm's new chief"
+            for owner in (p - 2, p - 3):
+                if (
+                    owner >= 1
+                    and tokens[owner] in nouns
+                    and tokens[owner - 1] == "the"
+                    and tokens[owner + 1] == "s"
+                    and (owner == p - 2 or tokens[p - 1] not in STOPWORDS)
+                ):
+                    return True
+        return False
 
     def _referred_to(self, entity: EntityInfo, fact: FactRow) -> bool:
         """What a fact's pronoun or definite subject may stand for: an entity of the sentence
@@ -1364,6 +1464,8 @@ class Ranker:
             return fact.has_date / 2
         if qtype == "how_many":
             return 1.0 if fact.has_number else 0.0
+        if qtype == "why":
+            return 1.0 if REASON.search(fact.excerpt) else WITHOUT_REASON
         return 1.0
 
     def _origin_named(self, fact: FactRow, asked_ids: set[str]) -> bool:
@@ -1418,17 +1520,65 @@ class Ranker:
         return Ranking(answers, related, mentions, content, scored)
 
 
-def _holds_predicate(ask: Asked, held_keys: set[str], fact: FactRow) -> bool:
+def _agent_verb_asked(query: Query, content: dict[str, float]) -> str:
+    """The verb whose doer is asked ("Who won X?"), unless it asks of an office: "Who heads
+    Russia's foreign ministry?" asks for its minister, whose title says the leading
+    ("Foreign Minister Sergei Lavrov" never writes "heads"), so the verb is dropped.
+
+    "How many people live in X?" asks a population: "its 11.2 million people" says the
+    living, so "live" is a light word there."""
+    if query.qtype == "how_many" and LIVE_KEY in content and counted_key(query) in DWELLERS:
+        content[LIVE_KEY] = min(content[LIVE_KEY], LIGHT_WORD_WEIGHT)
+    if _heads_an_office(query):
+        content.pop(query.agent_verb, None)
+        return ""
+    return query.agent_verb
+
+
+def _named_around(fact: FactRow, group: Sequence[EntityInfo]) -> bool:
+    """Whether a sentence beside the fact writes one of the entities' names."""
+    return any(ks <= fact.context_keys for e in group for ks in e.key_sets if ks)
+
+
+def _heads_an_office(query: Query) -> bool:
+    """ "Who heads/runs/leads X's ministry?": a leader verb asked of an office whose holder's
+    title shares its key (ministry/minister, presidency/president)."""
+    verb = query.agent_verb
+    if not verb or (RELATION_CUES.get(verb) != "leader" and verb != RUN_KEY):
+        return False
+    return any(w in OFFICES and key(w) in HOLDER_TITLE_KEYS for w in words(query.focus))
+
+
+def _ages_of_another(excerpt: str, names: tuple[str, ...]) -> bool:
+    """ "He passed away ... 11 days after his wife Audrey died aged 91": every "aged N" the
+    sentence writes follows another name, so none is the age of the person asked."""
+    ages = list(AGED.finditer(excerpt))
+    if not ages:
+        return False
+    for age in ages:
+        # "He died aged 92": a pronoun or a sentence's first word names no one else
+        written = excerpt[max(0, age.start() - AGE_OWNER_SPAN) : age.start()]
+        before = [w for w in CAPITALISED_WORD.findall(written) if fold(w) not in STOPWORDS]
+        if not before or any(before[-1] in name for name in names):
+            return False
+    return True
+
+
+def _holds_predicate(
+    ask: Asked, held_keys: set[str], fact: FactRow, *, quoting: bool = False
+) -> bool:
     """The fact itself, not its neighbours, must say what the question asks about:
     "When was X founded?" is not answered by a dated sentence that only mentions X.
     A fact whose subject refers back ("they were sentenced" after "X's brother and sister
     were arrested") holds what its subject stands for: words of the sentences around it
-    count once the fact holds some of the predicate itself."""
+    count once the fact holds some of the predicate itself. So does the quote of a speaker
+    asked (`quoting`): what "We are taken as hostages," said X is about (the strike) is
+    what the sentence before it reports."""
     total = sum(ask.predicate.values())
     if not total:
         return True
     held = sum(w for k, w in ask.predicate.items() if k in held_keys)
-    if held and fact.antecedents:
+    if held and (fact.antecedents or quoting):
         held += sum(
             w for k, w in ask.predicate.items() if k not in held_keys and k in fact.context_keys
         )

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from rapidfuzz import fuzz, process
 
-from bot.engine.text import STOPWORDS, WORD, fold, word_set
+from bot.engine.text import STOPWORDS, WORD, fold, key, synonyms, word_set
 
 CUTOFF = 80.0  # question words: one wrong letter in five ("leeds" -> "leads")
 WORD_CUTOFF = 85.0  # document words: "sacntions" -> "sanctions" is 89, "weather"/"wealth" 77
@@ -81,6 +81,8 @@ class Speller:
         for n, match in enumerate(WORD.finditer(text)):
             folded = fold(match.group())
             if n in skip or folded in STOPWORDS or known(folded):
+                continue
+            if synonyms(key(folded)):  # a word the engine reads in other words ("lend": "loan")
                 continue
             if mixed_case and match.group()[0].isupper():
                 continue

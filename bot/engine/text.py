@@ -501,12 +501,20 @@ SYNONYM_LINES = (
     "publish: post",
     "meet: face",
     "join: enlist",
-    "win: victory",
+    "win: victory take",
     "accuse: allege",
     "allege: accuse",
     "manager: boss coach",
     "boss: manager coach",
     "coach: manager boss",
+    "dispute: conflict row",
+    "beat: defeat",
+    "lend: loan",
+    "loan: lend",
+    "think: regard view consider",
+    "year: annual annually",
+    "liken: compare reminiscent resemble",
+    "tie: relationship relation link",
 )
 
 
@@ -534,6 +542,8 @@ MEASURE_PATTERNS: dict[str, re.Pattern[str]] = {
     "old": re.compile(
         rf"(?i:\b{_COUNT}[\s-]+(?:year|month)s?[\s-]+old\b|\baged\s+\d+|\(\d{{1,3}}\))"
         r"|\b[A-Z][\w’'-]+, \d{1,3}, "  # news apposition: "Bell, 30, had set his sights"
+        # "has died on the eve of his 93rd birthday"
+        r"|\b\d{1,3}(?:st|nd|rd|th)\s+birthday\b"
     ),
     "much": re.compile(
         r"[$£€¥]\s?\d"
@@ -557,8 +567,11 @@ MEASURE_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     # a match result, "2-0", "3–1"; not a year span ("2004-05") nor an age ("39-year-old")
     "score": re.compile(r"(?<![\d-])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d-])"),
+    # a distance, or a margin in a table or a race: "13 points behind leaders Barcelona"
     "far": re.compile(
-        rf"(?i:\b{_COUNT}[\s-]+(?:km|kilometres?|kilometers?|miles?|metres?|meters?)\b)"
+        rf"(?i:\b{_COUNT}[\s-]+(?:km|kilometres?|kilometers?|miles?|metres?|meters?)\b"
+        rf"|\b{_COUNT}\s+(?:points?|goals?|games?|shots?|strokes?|places?|seconds?|lengths?|"
+        r"votes?)\s+(?:behind|ahead|clear|adrift)\b)"
     ),
 }
 
@@ -651,6 +664,79 @@ def leans_on_previous(excerpt: str) -> bool:
     """The sentence's subject is a pronoun or a definite description: what it is about is
     named in the sentence before."""
     return starts_with_pronoun(excerpt) or starts_with_definite_description(excerpt)
+
+
+# A quotation's speaker: "I"/"we" inside quotation marks is whoever the quote is attributed
+# to, and news writes the name once, then "he said", "the England captain said", or nothing
+# at all for the sentences and paragraphs the quote runs on ('"I'm going to open one in
+# London ... "My second passion is charity work - I am an ambassador for Unicef."').
+QUOTE_MARK = re.compile('["\u201c\u201d]')
+FIRST_PERSON = frozenset({"me", "my", "myself", "we", "our", "ours", "us", "ourselves"})
+_ATTRIBUTION = (
+    r"(?:said|says|say|added|adds|admitted|admits|told|tells|explained|explains|insisted|"
+    r"insists|argued|argues|warned|warns|stated|states|declared|declares|revealed|reveals|"
+    r"according)"
+)
+ATTRIBUTION = re.compile(rf"\b{_ATTRIBUTION}\b", re.IGNORECASE)
+# "he said", "said she", "the England captain said": no name, so the speaker is named before
+# (a name written with "the" ends in a capital: "the BBC said" names its speaker).
+REFERRED_SPEAKER = re.compile(
+    # "said he." inverted, not "said he was" (what he was is the quote's topic)
+    rf"\b(?:he|she|they)\s+{_ATTRIBUTION}\b|\b{_ATTRIBUTION}\s+(?:he|she|they)\s*(?:[.,;:]|$)"
+    rf"|\b[Tt]he\s+(?:[\w'\u2019-]+\s+){{0,3}}?[a-z][\w-]*\s+{_ATTRIBUTION}\b"
+)
+QUOTE_RUNS_ON = 2  # sentences without a quotation mark a quote may run on over
+
+
+def _opens(excerpt: str, at: int) -> bool:
+    """Whether the quotation mark at `at` opens a quote (a straight one: after a space or
+    the start, before a word) rather than closing one."""
+    mark = excerpt[at]
+    if mark != '"':
+        return mark == "\u201c"
+    before = excerpt[at - 1] if at else " "
+    after = excerpt[at + 1] if at + 1 < len(excerpt) else " "
+    return (before.isspace() or before in "([-\u2013\u2014") and not after.isspace()
+
+
+def _quoted_and_not(excerpt: str, running: bool) -> tuple[str, str, bool]:
+    """The excerpt's words inside quotation marks, those outside, and whether a quote is
+    still open at its end (`running`: one was open at its start)."""
+    inside: list[str] = []
+    outside: list[str] = []
+    last = 0
+    for mark in QUOTE_MARK.finditer(excerpt):
+        (inside if running else outside).append(excerpt[last : mark.start()])
+        last = mark.end()
+        running = _opens(excerpt, mark.start())
+    (inside if running else outside).append(excerpt[last:])
+    return " ".join(inside), " ".join(outside), running
+
+
+def _first_person(text: str) -> bool:
+    return any(w == "I" or (w.lower() in FIRST_PERSON and w != "US") for w in WORD.findall(text))
+
+
+def quote_state(excerpt: str, running: int, after_quote: bool) -> tuple[bool, int, bool]:
+    """Read one sentence of a story in order: (whether its speaker is named in the sentence
+    before, how many sentences the quote open at its end has run without a mark (-1: none
+    open), whether it holds quoted words). `running` and `after_quote` are those of the
+    sentence before."""
+    is_open = 0 <= running <= QUOTE_RUNS_ON
+    marked = bool(QUOTE_MARK.search(excerpt))
+    inside, outside, open_at_end = _quoted_and_not(excerpt, is_open)
+    quoted = bool(inside.strip())
+    # a sentence without marks carries the quote one sentence further; one with marks
+    # leaves it open or closed
+    carried = running + 1 if is_open else -1
+    still = carried if not marked else (0 if open_at_end else -1)
+    if not quoted:
+        return False, still, False
+    if ATTRIBUTION.search(outside):
+        leans = bool(REFERRED_SPEAKER.search(outside))
+    else:  # a quote running on, or a new paragraph of the quote just attributed
+        leans = is_open or (after_quote and excerpt.lstrip()[:1] in ('"', "\u201c"))
+    return leans, still, True
 
 
 _SYNONYMS = _synonym_table()

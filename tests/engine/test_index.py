@@ -125,3 +125,19 @@ def test_a_chain_of_leaning_sentences_stands_for_what_it_started_from() -> None:
         ("christmas-day", "meet-the-fockers"),
         (),  # names its own subject: leans on nothing
     ]
+
+
+def test_an_unnamed_speaker_stands_only_for_a_person_or_an_organization() -> None:
+    def fact(n: int, excerpt: str, *entities: str) -> factbase.Fact:
+        return factbase.Fact(
+            f"f{n}", "s", n * 100, n * 100 + len(excerpt), excerpt, excerpt, entities
+        )
+
+    facts = [
+        fact(0, "Coach Ivo Tarr praised the win in Ostria.", "ivo-tarr", "ostria"),
+        fact(1, '"What a perfect night for the whole team and fans," he said.'),
+        fact(2, '"Ostria was the toughest trip.', "ostria"),
+        fact(3, "I'm going to open schools in Velor.", "velor"),
+    ]
+    kinds = {"ivo-tarr": "person", "ostria": "place", "velor": "place"}
+    assert index._antecedents(facts, kinds) == [(), ("ivo-tarr",), ("ivo-tarr",), ("ivo-tarr",)]

@@ -12,6 +12,7 @@ import pytest
 from engine_articles import abstains, answer, open_article
 
 from bot.engine import Engine
+from bot.engine.text import QUOTE_RUNS_ON, quote_state
 from bot.factbase import Entity, Relation
 
 ENTITIES = [
@@ -1245,5 +1246,302 @@ def test_a_stranded_preposition_is_completed_by_the_answer(tmp_path: Path) -> No
     engine = open_article(tmp_path, "tarr", "Tributes for Tarr", sentences, entities)
     try:
         assert "emphysema" in answer(engine, "What did tarr die of?")
+    finally:
+        engine.close()
+
+
+def test_first_person_in_a_running_quote_is_its_speaker(tmp_path: Path) -> None:
+    # A quote attributed once ("the club's captain said"), then running on over sentences
+    # and a new paragraph's opening mark without naming its speaker again: "I" is Ivo Tarr.
+    sentences = [
+        "Kessel midfielder Ivo Tarr has no plans to become a coach.",
+        '"I would like to have sailing schools," the club\'s captain said on radio.',
+        '"I have wanted that since I went to the Bly school.',
+        "I'm going to open one in Ostria and one in Velor.",
+        '"My passion is charity work - I am an ambassador for Sea Front."',
+    ]
+    entities = [
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("kessel", "Kessel", "organization", ()),
+        Entity("ostria", "Ostria", "place", ()),
+        Entity("velor", "Velor", "place", ()),
+        Entity("sea-front", "Sea Front", "organization", ()),
+    ]
+    engine = open_article(tmp_path, "tarr", "Tarr rules out coaching", sentences, entities)
+    try:
+        assert "Sea Front" in answer(engine, "Which charity is Tarr an ambassador for?")
+        assert "Ostria" in answer(engine, "Where will Tarr open his sailing schools?")
+    finally:
+        engine.close()
+
+
+def test_a_quote_attributed_by_name_or_an_author_speaking_leans_on_nothing() -> None:
+    # the speaker named in the sentence, an op-ed's "I" outside quotation marks, a quote
+    # with no first person: none stands for the sentence before's names
+    assert quote_state('"We are hostages," said accountant Ivo Tarr.', -1, True)[0] is False
+    assert quote_state("I believe the plan will fail.", -1, True)[0] is False
+    assert quote_state('"It is a fine boat," he said.', -1, False)[0] is True
+    # a stray opening mark ('its creditors "demands') does not run on for the whole story
+    assert quote_state("I have seen the boat.", 0, True)[0] is True
+    assert quote_state("I have seen the boat.", QUOTE_RUNS_ON + 1, True)[0] is False
+    # "says he is": reported speech about him, not "said he." written after a quote
+    assert quote_state('Mayor Ivo Tarr says he is "standing by" it.', -1, False)[0] is False
+
+
+def test_his_attribute_stands_for_the_person_the_sentence_refers_to(tmp_path: Path) -> None:
+    # "What was X's worst memory?": "Asked for his worst memory, he said" after X's sentence
+    sentences = [
+        "Ivo Tarr said losing the final was the turning point of his career.",
+        'Asked for his worst memory, he said: "To be sent off against Ostria."',
+    ]
+    entities = [
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("ostria", "Ostria", "place", ()),
+    ]
+    engine = open_article(tmp_path, "tarr", "Tarr looks back", sentences, entities)
+    try:
+        assert "sent off" in answer(engine, "What was Tarr's worst memory?")
+    finally:
+        engine.close()
+
+
+def test_a_word_read_in_other_words_is_not_spell_corrected(tmp_path: Path) -> None:
+    # "lend" is no misspelt "led": it is met by "loan"; "each year" by "annually",
+    # "dispute" by "conflict", "beat" by "defeat", "think of" by "regards ... as"
+    sentences = [
+        "Velor doubled its loan to Ostria for the purchase of medicines, to $200 million.",
+        "Kessel provides $2 billion annually to Ostria.",
+        "The Lund Institute has been mediating in the conflict.",
+        "Kessel's media arm sold a share to Velor.",
+        "Kessel slipped to a 1-0 defeat at the hands of Harlow on Wednesday.",
+        "Ivo Tarr regards Omar Vane as something of a headache.",
+        "Vane led the delegation.",
+    ]
+    entities = [
+        Entity("velor", "Velor", "place", ()),
+        Entity("ostria", "Ostria", "place", ()),
+        Entity("kessel", "Kessel", "organization", ()),
+        Entity("harlow", "Harlow", "organization", ()),
+        Entity("lund-institute", "Lund Institute", "organization", ()),
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("omar-vane", "Omar Vane", "person", ("Vane",)),
+    ]
+    engine = open_article(tmp_path, "velor", "Velor and Ostria", sentences, entities)
+    try:
+        assert "$200 million" in answer(engine, "How much did Velor lend Ostria?")
+        assert "$2 billion" in answer(engine, "How much does Kessel give Ostria each year?")
+        assert "Lund Institute" in answer(engine, "Who is mediating in the dispute?")
+        assert "Harlow" in answer(engine, "Who beat Kessel on Wednesday?")
+        assert "headache" in answer(engine, "What does Tarr think of Vane?")
+    finally:
+        engine.close()
+
+
+def test_a_speakers_quote_is_about_what_the_sentence_before_reports(tmp_path: Path) -> None:
+    # "What did X say about the strike?": X's quote does not repeat "strike"
+    sentences = [
+        "Some commuters have broken the windows of trains during the ongoing strike.",
+        '"We are taken as hostages," said accountant Ivo Tarr.',
+        "Kessel said it would put its offer on paper.",
+    ]
+    entities = [
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("kessel", "Kessel", "organization", ()),
+    ]
+    relations = {1: (Relation("quote", "ivo-tarr", "We are taken as hostages"),)}
+    engine = open_article(tmp_path, "strike", "Strike grips Velor", sentences, entities, relations)
+    try:
+        assert "hostages" in answer(engine, "What did Ivo Tarr say about the strike?")
+    finally:
+        engine.close()
+
+
+def test_the_countrys_attribute_is_the_place_the_sentence_names(tmp_path: Path) -> None:
+    # "What is Ostria's debt ratio?": "... keep Ostria in the union has raised the country's
+    # debt ratio", the only place the sentence names; not when another place is named too
+    sentences = [
+        "The rescue plan to keep Ostria in the union has raised the country's debt ratio to 170%.",
+        "Velor lent money to Denmark, and the country's debt ratio rose to 90%.",
+    ]
+    entities = [
+        Entity("ostria", "Ostria", "place", ()),
+        Entity("velor", "Velor", "place", ()),
+        Entity("denmark", "Denmark", "place", ()),
+    ]
+    engine = open_article(tmp_path, "ostria", "Ostria's debt", sentences, entities)
+    try:
+        assert "170%" in answer(engine, "What is Ostria's debt ratio?")
+        assert abstains(engine, "What is Velor's debt ratio?")
+    finally:
+        engine.close()
+
+
+def test_how_far_behind_is_answered_by_a_margin(tmp_path: Path) -> None:
+    sentences = [
+        "Kessel slipped to 13 points behind leaders Harlow after a defeat on Wednesday.",
+        "Kessel have won 12 games this season.",
+    ]
+    entities = [
+        Entity("kessel", "Kessel", "organization", ()),
+        Entity("harlow", "Harlow", "organization", ()),
+    ]
+    engine = open_article(tmp_path, "kessel", "Kessel slip", sentences, entities)
+    try:
+        assert "13 points" in answer(engine, "How far behind Harlow are Kessel?")
+    finally:
+        engine.close()
+
+
+def test_who_won_a_prize_is_met_by_took_the_award(tmp_path: Path) -> None:
+    sentences = [
+        "Velor's Media Player 10 took the award for Most Wanted Software.",
+        "Kessel was winning praise for its design.",
+    ]
+    entities = [
+        Entity("velor", "Velor", "organization", ()),
+        Entity("most-wanted-software", "Most Wanted Software", "other", ()),
+        Entity("kessel", "Kessel", "organization", ()),
+    ]
+    engine = open_article(tmp_path, "awards", "Velor wins award", sentences, entities)
+    try:
+        assert "Media Player 10" in answer(engine, "What won Most Wanted Software?")
+    finally:
+        engine.close()
+
+
+def test_a_quote_running_on_is_its_speakers_without_saying_i(tmp_path: Path) -> None:
+    # the last sentence of Tarr's quote names no speaker and says no "I"
+    sentences = [
+        "Kessel boss Ivo Tarr praised his side after the win in Ostria.",
+        '"It should have been more convincing," said Tarr.',
+        '"But I had watched Harlow in recent weeks.',
+        '"No matter what anybody says, Harlow are favourites to win this competition."',
+    ]
+    entities = [
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("kessel", "Kessel", "organization", ()),
+        Entity("harlow", "Harlow", "organization", ()),
+        Entity("ostria", "Ostria", "place", ()),
+    ]
+    engine = open_article(tmp_path, "tarr", "Tarr hails Kessel", sentences, entities)
+    try:
+        reply = answer(engine, "Who does Tarr think will win the competition?")
+        assert "favourites" in reply
+    finally:
+        engine.close()
+
+
+def test_an_age_written_after_another_name_is_not_the_age_asked(tmp_path: Path) -> None:
+    # "How old was X when he died?": "his brother Ned died aged 70" is Ned's age; "on the
+    # eve of his 93rd birthday" is X's; "He died aged 80" after X's sentence is X's
+    sentences = [
+        "Former premier Lord Tarr has died on the eve of his 93rd birthday.",
+        "Omar Vane has died at home in Velor.",
+        "He passed away just days after his brother Ned died aged 70.",
+        "Ivo Quin lived in Ostria for decades.",
+        "He died aged 80 in Velor.",
+    ]
+    entities = [
+        Entity("lord-tarr", "Lord Tarr", "person", ("Tarr",)),
+        Entity("omar-vane", "Omar Vane", "person", ("Vane",)),
+        Entity("ivo-quin", "Ivo Quin", "person", ("Quin",)),
+        Entity("ostria", "Ostria", "place", ()),
+        Entity("velor", "Velor", "place", ()),
+    ]
+    engine = open_article(tmp_path, "tarr", "Lord Tarr dies", sentences, entities)
+    try:
+        assert "93rd birthday" in answer(engine, "How old was Lord Tarr when he died?")
+        assert abstains(engine, "How old was Omar Vane when he died?")
+        assert "aged 80" in answer(engine, "How old was Ivo Quin when he died?")
+    finally:
+        engine.close()
+
+
+def test_who_heads_a_ministry_is_answered_by_its_ministers_title(tmp_path: Path) -> None:
+    sentences = [
+        "Ostria's Foreign Minister Ivo Tarr is set for an official visit to Velor.",
+        "The foreign ministry of Velor said the visit would last two days.",
+    ]
+    entities = [
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("ostria", "Ostria", "place", ()),
+        Entity("velor", "Velor", "place", ()),
+    ]
+    engine = open_article(tmp_path, "tarr", "Tarr to visit Velor", sentences, entities)
+    try:
+        assert "Ivo Tarr" in answer(engine, "Who heads Ostria's foreign ministry?")
+        assert "Ivo Tarr" in answer(engine, "Who runs Ostria's foreign ministry?")
+    finally:
+        engine.close()
+
+
+def test_liken_is_met_by_reminiscent_and_ties_by_relationship(tmp_path: Path) -> None:
+    sentences = [
+        "Ostria's relationship with its creditors is reminiscent of that between a patient"
+        " and a doctor.",
+        "Ostria owes its creditors more than Velor does.",
+    ]
+    entities = [
+        Entity("ostria", "Ostria", "place", ()),
+        Entity("velor", "Velor", "place", ()),
+    ]
+    engine = open_article(tmp_path, "ostria", "Ostria's debt", sentences, entities)
+    try:
+        question = "What does the author liken Ostria's ties with its creditors to?"
+        assert "patient" in answer(engine, question)
+    finally:
+        engine.close()
+
+
+def test_why_is_answered_by_a_sentence_giving_a_cause(tmp_path: Path) -> None:
+    sentences = [
+        "He kept Quin in second place, as she earned $54.9m on her tour.",
+        "Although she grossed more than Tarr last year, Quin remained in second place"
+        ' because of the "monumental" production costs of her tour.',
+    ]
+    entities = [
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("ada-quin", "Ada Quin", "person", ("Quin",)),
+    ]
+    engine = open_article(tmp_path, "quin", "Tarr tops earners list", sentences, entities)
+    try:
+        assert "production costs" in answer(engine, "Why was Ada Quin only second?")
+    finally:
+        engine.close()
+
+
+def test_a_speakers_quote_is_about_a_name_the_sentence_before_writes(tmp_path: Path) -> None:
+    sentences = [
+        "Kessel has launched the Velor Mini, a small computer for first-time buyers.",
+        "\"I think fundamentally it's a good idea because it's cheap,\" said Ivo Tarr,"
+        " an editor at Harlow.",
+        "Kessel sold 30,000 of them in a week.",
+    ]
+    entities = [
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("kessel", "Kessel", "organization", ()),
+        Entity("harlow", "Harlow", "organization", ()),
+        Entity("velor-mini", "Velor Mini", "other", ()),
+    ]
+    relations = {1: (Relation("quote", "ivo-tarr", "I think fundamentally it's a good idea"),)}
+    engine = open_article(tmp_path, "mini", "Kessel's Mini", sentences, entities, relations)
+    try:
+        assert "good idea" in answer(engine, "What did Ivo Tarr say about the Velor Mini?")
+    finally:
+        engine.close()
+
+
+def test_how_many_people_live_asks_a_population(tmp_path: Path) -> None:
+    # "its 11.2 million people" says the living; "How many people died" still needs "died"
+    sentences = [
+        "Only with foreign investment can Ostria hope to offer its 11.2 million people"
+        " more consumer goods.",
+        "Ostria's government argues that the plan is working.",
+    ]
+    entities = [Entity("ostria", "Ostria", "place", ())]
+    engine = open_article(tmp_path, "ostria", "Ostria reaches out", sentences, entities)
+    try:
+        assert "11.2 million" in answer(engine, "How many people live in Ostria?")
+        assert abstains(engine, "How many people died in Ostria?")
     finally:
         engine.close()
