@@ -40,11 +40,11 @@ from bot.compiler.extract import (
     RelationDraft,
     SourceDraft,
 )
-from bot.factbase import FACTS_FILE, Entity, Fact, Relation, write_parts_atomically
+from bot.factbase import FACTS_FILE, Entity, FactRow, write_parts_atomically
 
 CACHE_DIR = ".cache"
 SNAPSHOT_FILE = "snapshot.marshal"
-SNAPSHOT_MAGIC = b"briefbot snapshot 3\n"  # then the header's length (8 bytes), header, blobs
+SNAPSHOT_MAGIC = b"briefbot snapshot 4\n"  # then the header's length (8 bytes), header, blobs
 PACK_FILE = "extractions.marshal"
 PACK_MAGIC = b"briefbot extractions 1\n"
 WRITE_BATCH = 1024  # blobs joined into one write
@@ -268,7 +268,7 @@ class DocumentRecord:
     source_ids: list[str]
     entities_blob: Blob  # its LocalEntity rows
     anchors: list[str]  # merge.anchors of its entities: all a merge needs of an unchanged one
-    facts_blob: Blob  # its Fact rows
+    facts_blob: Blob  # its facts' rows (factbase.FactRow)
     fact_ids: list[str]  # its facts' ids, to check for duplicates without decoding them
     yaml_length: int  # in bytes, of factbase.render_facts of its facts in facts.yaml (Snapshot)
 
@@ -277,8 +277,8 @@ class DocumentRecord:
         return marshal.dumps([_entity_row(e) for e in entities])
 
     @staticmethod
-    def encode_facts(facts: list[Fact]) -> bytes:
-        return marshal.dumps([fact_row(f) for f in facts])
+    def encode_facts(rows: list[FactRow]) -> bytes:
+        return marshal.dumps(rows)
 
     def extraction(self, path: str) -> Extraction:
         """Its sources only: `entities()` are decoded when a merge needs them, facts when
@@ -288,8 +288,9 @@ class DocumentRecord:
     def entities(self) -> list[LocalEntity]:
         return [LocalEntity(*e) for e in marshal.loads(self.entities_blob)]
 
-    def facts(self) -> list[Fact]:
-        return [fact_from_row(row) for row in marshal.loads(self.facts_blob)]
+    def facts(self) -> list[FactRow]:
+        rows: list[FactRow] = marshal.loads(self.facts_blob)
+        return rows
 
 
 @dataclass(slots=True)
@@ -490,29 +491,3 @@ def _grouping_memo(row: Any, blobs: _BlobReader) -> GroupingMemo:
 
 def _entity_row(e: LocalEntity) -> tuple[Any, ...]:
     return (e.keys, e.alias_keys, e.surfaces, e.votes, e.titles, e.former)
-
-
-def fact_row(f: Fact) -> tuple[Any, ...]:
-    """Most statements are their excerpt: None stands for it, which keeps the snapshot a third
-    smaller."""
-    relations = tuple((r.type, r.subject, r.value, r.object) for r in f.relations)
-    return (
-        f.id,
-        f.source,
-        f.start,
-        f.end,
-        f.excerpt,
-        None if f.statement == f.excerpt else f.statement,
-        f.entities,
-        f.date,
-        f.date_text,
-        f.section,
-        f.kind,
-        relations,
-    )
-
-
-def fact_from_row(row: Any) -> Fact:
-    relations = tuple(Relation(*r) for r in row[11]) if row[11] else ()
-    statement = row[4] if row[5] is None else row[5]
-    return Fact(*row[:5], statement, *row[6:11], relations)  # type: ignore[call-arg]  # the row holds every field
