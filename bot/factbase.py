@@ -161,32 +161,32 @@ def to_yaml(base: FactBase) -> str:
     double-quoted with JSON escapes, which YAML reads the same way; the loader stays libyaml's.
     Empty optional fields are left out so the file stays short enough to review.
     """
-    q = _Quoter()
-    out = _head(base, q, any_facts=bool(base.facts))
-    _render_facts(map(fact_row, base.facts), q, out)
+    out = _head(base, any_facts=bool(base.facts))
+    _render_facts(map(fact_row, base.facts), out)
     return "".join(out)
 
 
-def _head(base: FactBase, q: _Quoter, *, any_facts: bool) -> list[str]:
+def _head(base: FactBase, *, any_facts: bool) -> list[str]:
     """Everything before the facts' items: schema, sources, entities, the `facts:` key.
-    Source and entity ids, names and paths are unique: quoted without the memo, which would
-    only cost (tens of thousands of entities are rendered for every compile)."""
+    Source and entity ids are in the memo when their facts were just rendered; names, paths
+    and hashes are unique: quoted without it, which would only cost."""
+    q = _QUOTED
     out: list[str] = [f"schema: {base.schema}\n"]
     out.append("sources:\n" if base.sources else "sources: []\n")
     for s in base.sources:
         out.append(
-            f"- id: {_quote(s.id)}\n  path: {_quote(s.path)}\n  title: {_quote(s.title)}\n"
+            f"- id: {q[s.id]}\n  path: {_quote(s.path)}\n  title: {_quote(s.title)}\n"
             f"  start: {s.start}\n  end: {s.end}\n"
         )
         if s.date:
-            out.append(f"  date: {q(s.date)}\n")
+            out.append(f"  date: {q[s.date]}\n")
         if s.sha256:
             out.append(f"  sha256: {_quote(s.sha256)}\n")
     out.append("entities:\n" if base.entities else "entities: []\n")
     for e in base.entities:
         aliases = ", ".join(map(_quote, e.aliases)) if e.aliases else ""
         out.append(
-            f"- id: {_quote(e.id)}\n  name: {_quote(e.name)}\n  kind: {q(e.kind)}\n"
+            f"- id: {q[e.id]}\n  name: {_quote(e.name)}\n  kind: {q[e.kind]}\n"
             f"  aliases: [{aliases}]\n"
         )
     out.append("facts:\n" if any_facts else "facts: []\n")
@@ -202,11 +202,12 @@ def render_facts(facts: Iterable[Fact]) -> str:
 def render_fact_rows(rows: Iterable[FactRow]) -> str:
     """render_facts of the facts these rows are."""
     out: list[str] = []
-    _render_facts(rows, _Quoter(), out)
+    _render_facts(rows, out)
     return "".join(out)
 
 
-def _render_facts(rows: Iterable[FactRow], q: _Quoter, out: list[str]) -> None:
+def _render_facts(rows: Iterable[FactRow], out: list[str]) -> None:
+    q = _QUOTED
     for row in rows:
         fid, source, start, end, excerpt, statement, entities, date, date_text, section = row[:10]
         kind, relations = row[10], row[11]
@@ -214,52 +215,62 @@ def _render_facts(rows: Iterable[FactRow], q: _Quoter, out: list[str]) -> None:
         # excerpt, quoted once.
         quoted = _quote(excerpt)
         out.append(
-            f"- id: {_quote(fid)}\n  source: {q(source)}\n  start: {start}\n  end: {end}\n"
+            f"- id: {_quote(fid)}\n  source: {q[source]}\n  start: {start}\n  end: {end}\n"
             f"  excerpt: {quoted}\n"
             f"  statement: {quoted if statement == excerpt else _quote(statement)}\n"
-            f"  entities: [{', '.join(map(q, entities))}]\n"
+            f"  entities: [{', '.join(map(q.__getitem__, entities))}]\n"
         )
         if date:
-            out.append(f"  date: {q(date)}\n")
+            out.append(f"  date: {q[date]}\n")
         if date_text:
-            out.append(f"  date_text: {q(date_text)}\n")
+            out.append(f"  date_text: {q[date_text]}\n")
         if section:
-            out.append(f"  section: {q(section)}\n")
+            out.append(f"  section: {q[section]}\n")
         if kind and kind != "sentence":
-            out.append(f"  kind: {q(kind)}\n")
+            out.append(f"  kind: {q[kind]}\n")
         if relations:
             out.append("  relations:\n")
             for rtype, subject, value, obj in relations:
                 out.append(
-                    f"  - type: {q(rtype)}\n    subject: {q(subject)}\n    value: {q(value)}\n"
+                    f"  - type: {q[rtype]}\n    subject: {q[subject]}\n    value: {q[value]}\n"
                 )
                 if obj:
-                    out.append(f"    object: {q(obj)}\n")
+                    out.append(f"    object: {q[obj]}\n")
 
 
 _PLAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_./-]*")
 _YAML_WORDS = frozenset(["y", "n", "yes", "no", "on", "off", "true", "false", "null"])
+_LONGEST_YAML_WORD = max(map(len, _YAML_WORDS))
 _UNSAFE_IN_QUOTES = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
-class _Quoter:
+class _Quoter(dict[str, str]):
     """A string as a YAML scalar: plain when it is an identifier, else JSON-quoted (memoized:
-    ids repeat across facts)."""
+    ids repeat across facts and documents). `q[text]`: a dict lookup in C once a string was
+    quoted."""
 
-    def __init__(self) -> None:
-        self.seen: dict[str, str] = {}
-
-    def __call__(self, text: str) -> str:
-        quoted = self.seen.get(text)
-        if quoted is None:
-            quoted = _quote(text)
-            if len(text) < 80:
-                self.seen[text] = quoted
+    def __missing__(self, text: str) -> str:
+        quoted = _quote(text)
+        if len(text) < MEMO_LENGTH:
+            if len(self) >= MEMO_SIZE:  # a memo, not a leak: a long-running bot compiles often
+                self.clear()
+            self[text] = quoted
         return quoted
 
 
+MEMO_LENGTH = 80  # longer strings (excerpts, quotes) seldom repeat
+MEMO_SIZE = 200_000
+_QUOTED = _Quoter()  # shared by every rendering: a compile renders each document on its own
+
+
 def _quote(text: str) -> str:
-    if _PLAIN.fullmatch(text) and text.casefold() not in _YAML_WORDS:
+    # a space rules out a plain scalar without the regex (most quoted text is sentences);
+    # the YAML words are short
+    if (
+        " " not in text
+        and _PLAIN.fullmatch(text)
+        and (len(text) > _LONGEST_YAML_WORD or text.casefold() not in _YAML_WORDS)
+    ):
         return text
     quoted: str = _encode_string(text)
     # line separators and C1 controls must be escaped in YAML; of them only DEL is ASCII, so
@@ -390,7 +401,7 @@ def save(
     if facts_yaml is None:
         write_atomically(path, to_yaml(base))
     else:
-        head = "".join(_head(base, _Quoter(), any_facts=any(facts_yaml))).encode("utf-8")
+        head = "".join(_head(base, any_facts=any(facts_yaml))).encode("utf-8")
         write_parts_atomically(path, [head, *facts_yaml])
     return path
 

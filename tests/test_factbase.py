@@ -163,3 +163,17 @@ def test_ids_of_facts_given_as_rows_are_checked_for_duplicates(tmp_path: Path):
     (tmp_path / "a.txt").write_text("Some words here.", encoding="utf-8")
     rows = [fb.fact_row(base.facts[0])]
     assert fb.validate(base, tmp_path, fact_rows=rows) == ["duplicate fact id 'f'"]
+
+
+def test_the_quoting_memo_stays_bounded_and_renders_the_same(monkeypatch):
+    base = _base("a.txt", "Title", "Some words here.", [])
+    many = [
+        fb.Fact(**{**_fact_fields(base.facts[0]), "id": f"f{n}", "entities": (f"e {n}", "true")})
+        for n in range(50)
+    ]
+    expected = fb.render_facts(many)
+    monkeypatch.setattr(fb, "MEMO_SIZE", 10)
+    fb._QUOTED.clear()
+    assert fb.render_facts(many) == expected
+    assert 0 < len(fb._QUOTED) <= 10
+    assert '"e 7", "true"' in expected

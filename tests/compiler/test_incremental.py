@@ -56,9 +56,9 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     original = pipeline.read_document
 
-    def counting(path: Path, seeds_dir: Path):  # type: ignore[no-untyped-def]
+    def counting(path: Path, seeds_dir: Path, **options):  # type: ignore[no-untyped-def]
         seen.append(path.name)
-        return original(path, seeds_dir)
+        return original(path, seeds_dir, **options)
 
     monkeypatch.setattr(pipeline, "read_document", counting)
     return seen
