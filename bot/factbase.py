@@ -455,7 +455,10 @@ def validate(
             text = unverified[source_id]
             # the usual fact, cleared at a glance; any doubt and it is checked in full
             if (
-                (text is None or text[row[2] : row[3]] == row[4])
+                (  # text[start:end] == excerpt, without copying the slice
+                    text is None
+                    or (row[3] - row[2] == len(row[4]) and text.startswith(row[4], row[2]))
+                )
                 and row[5].strip()
                 and entity_ids.issuperset(row[6])
                 and not row[11]

@@ -253,6 +253,7 @@ class _Document:
     source_ids: list[str] = field(default_factory=list)
     facts: list[FactRow] | None = None  # None: the snapshot's, not decoded yet
     facts_yaml: bytes | None = None  # its piece of facts.yaml, UTF-8
+    anchor_keys: Anchors | None = None  # see anchors()
 
     def decoded_facts(self) -> list[FactRow]:
         if self.facts is None:
@@ -273,9 +274,14 @@ class _Document:
         return self.extraction
 
     def anchors(self) -> Anchors:
-        if self.previous is not None:  # the same content: the same entities
-            return self.previous.anchors
-        return anchors(self.extraction.entities)
+        """Made once, for the merge and the record alike (its content, hence its entities,
+        cannot change during a compile: a document that did is refused)."""
+        if self.anchor_keys is None:
+            if self.previous is not None:  # the same content: the same entities
+                self.anchor_keys = self.previous.anchors
+            else:
+                self.anchor_keys = anchors(self.extraction.entities)
+        return self.anchor_keys
 
     def reusable(self) -> bool:
         previous = self.previous
