@@ -168,14 +168,15 @@ def to_yaml(base: FactBase) -> str:
 
 def _head(base: FactBase, *, any_facts: bool) -> list[str]:
     """Everything before the facts' items: schema, sources, entities, the `facts:` key.
-    Source and entity ids are in the memo when their facts were just rendered; names, paths
-    and hashes are unique: quoted without it, which would only cost."""
+    Source and entity ids are in the memo when their facts were just rendered (not added to
+    it otherwise: a compile that renders few facts would only pay for it); names, paths and
+    hashes are unique: quoted without it."""
     q = _QUOTED
     out: list[str] = [f"schema: {base.schema}\n"]
     out.append("sources:\n" if base.sources else "sources: []\n")
     for s in base.sources:
         out.append(
-            f"- id: {q[s.id]}\n  path: {_quote(s.path)}\n  title: {_quote(s.title)}\n"
+            f"- id: {q.get(s.id) or _quote(s.id)}\n  path: {_quote(s.path)}\n  title: {_quote(s.title)}\n"
             f"  start: {s.start}\n  end: {s.end}\n"
         )
         if s.date:
@@ -186,7 +187,7 @@ def _head(base: FactBase, *, any_facts: bool) -> list[str]:
     for e in base.entities:
         aliases = ", ".join(map(_quote, e.aliases)) if e.aliases else ""
         out.append(
-            f"- id: {q[e.id]}\n  name: {_quote(e.name)}\n  kind: {q[e.kind]}\n"
+            f"- id: {q.get(e.id) or _quote(e.id)}\n  name: {_quote(e.name)}\n  kind: {q[e.kind]}\n"
             f"  aliases: [{aliases}]\n"
         )
     out.append("facts:\n" if any_facts else "facts: []\n")
