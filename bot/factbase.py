@@ -176,8 +176,8 @@ def _head(base: FactBase, *, any_facts: bool) -> list[str]:
     out.append("sources:\n" if base.sources else "sources: []\n")
     for s in base.sources:
         out.append(
-            f"- id: {q.get(s.id) or _quote(s.id)}\n  path: {_quote(s.path)}\n  title: {_quote(s.title)}\n"
-            f"  start: {s.start}\n  end: {s.end}\n"
+            f"- id: {q.get(s.id) or _quote(s.id)}\n  path: {_quote(s.path)}\n"
+            f"  title: {_quote(s.title)}\n  start: {s.start}\n  end: {s.end}\n"
         )
         if s.date:
             out.append(f"  date: {q[s.date]}\n")

@@ -337,7 +337,7 @@ def _compile_one(
         and cache.keep(name, previous.sha256)
     ):  # unchanged since the last compile read it: neither read nor hash it
         return _Document(previous.extraction(name), None, stamp, previous)
-    document = read_document(path, seeds_dir, regular_size=stamp and stamp[0])
+    document = read_document(path, seeds_dir, regular_size=None if stamp is None else stamp[0])
     extraction = _extraction(document, cache)
     if previous is not None and previous.sha256 != document.sha256:
         previous = None

@@ -12,6 +12,7 @@ from bot.errors import DocumentError
 DOCUMENT_SUFFIXES = (".txt", ".md")
 MAX_DOCUMENT_BYTES = 20_000_000  # a brief-worthy document is far smaller; bigger is a mistake
 READ_CHUNK = 1 << 16
+NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)  # POSIX only
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +65,7 @@ def read_bytes(
             size = path.stat().st_size
             no_follow = 0
         else:
-            size, no_follow = regular_size, os.O_NOFOLLOW
+            size, no_follow = regular_size, NO_FOLLOW
         if size > max_bytes:
             raise DocumentError(
                 name, f"too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB)"
@@ -92,13 +93,15 @@ def _read_to_end(fd: int, size: int, max_bytes: int) -> bytes:
     """The size stat gave and a byte more, then on to the end (it may have grown) but no
     further than a byte past the limit. Not max_bytes + 1 at once: a buffer of the limit's
     size, made for every document, cost more than reading all of them."""
-    data = os.read(fd, size + 1)
-    while len(data) <= max_bytes:
-        chunk = os.read(fd, min(READ_CHUNK, max_bytes + 1 - len(data)))
+    parts = [os.read(fd, size + 1)]
+    total = len(parts[0])
+    while total <= max_bytes:
+        chunk = os.read(fd, min(READ_CHUNK, max_bytes + 1 - total))
         if not chunk:
             break
-        data += chunk
-    return data
+        parts.append(chunk)
+        total += len(chunk)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 def decode(name: str, data: bytes) -> str:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.compiler import compile_folder, pipeline
+from bot.compiler import compile_folder, pipeline, reading
 from bot.compiler.reading import find_documents, read_bytes, read_document
 from bot.errors import DocumentError
 
@@ -55,12 +55,16 @@ def test_a_file_that_grew_after_stat_is_read_whole_or_refused(seeds_dir, monkeyp
             read_bytes(grown, seeds_dir, max_bytes=limit)
 
 
+@pytest.mark.parametrize("chunk", [7, 1 << 16])
 @pytest.mark.parametrize("limit", [None, 50])
-def test_a_file_that_grew_after_the_callers_lstat_is_read_whole_or_refused(seeds_dir, limit):
+def test_a_file_that_grew_after_the_callers_lstat_is_read_whole_or_refused(
+    seeds_dir, monkeypatch, limit, chunk
+):
+    monkeypatch.setattr(reading, "READ_CHUNK", chunk)
     grown = seeds_dir / "grown.txt"
-    grown.write_bytes(b"x" * 100)
+    grown.write_bytes(bytes(range(100)))
     if limit is None:
-        assert read_bytes(grown, seeds_dir, regular_size=10) == b"x" * 100
+        assert read_bytes(grown, seeds_dir, regular_size=10) == bytes(range(100))
     else:
         with pytest.raises(DocumentError, match="too large"):
             read_bytes(grown, seeds_dir, max_bytes=limit, regular_size=10)
