@@ -260,7 +260,7 @@ class _Quoter(dict[str, str]):
 
 
 MEMO_LENGTH = 80  # longer strings (excerpts, quotes) seldom repeat
-MEMO_SIZE = 200_000
+MEMO_SIZE = 1 << 16  # ids of a corpus of thousands of documents; a few MB at most
 _QUOTED = _Quoter()  # shared by every rendering: a compile renders each document on its own
 
 
