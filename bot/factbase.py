@@ -92,6 +92,51 @@ class Fact:
     relations: tuple[Relation, ...] = ()
 
 
+RelationRow = tuple[str, str, str, str | None]  # a Relation's fields, in order
+# A Fact's fields in order, its relations as RelationRows: plain data, what the compiler
+# assembles, renders, validates and caches. It makes Fact objects only when a caller asks for
+# them: a frozen dataclass costs more to construct than the rest of a fact's assembly.
+FactRow = tuple[
+    str,
+    str,
+    int,
+    int,
+    str,
+    str,
+    tuple[str, ...],
+    str | None,
+    str | None,
+    str | None,
+    str,
+    tuple[RelationRow, ...],
+]
+
+
+def fact_row(f: Fact) -> FactRow:
+    relations = tuple((r.type, r.subject, r.value, r.object) for r in f.relations)
+    return (
+        f.id,
+        f.source,
+        f.start,
+        f.end,
+        f.excerpt,
+        f.statement,
+        f.entities,
+        f.date,
+        f.date_text,
+        f.section,
+        f.kind,
+        relations,
+    )
+
+
+def fact_from_row(row: FactRow) -> Fact:
+    if not row[11]:
+        return Fact(*row)  # type: ignore[arg-type]  # () is an empty tuple of Relations too
+    relations = tuple(Relation(*r) for r in row[11])
+    return Fact(*row[:11], relations)
+
+
 @dataclass(slots=True)
 class FactBase:
     sources: list[Source] = field(default_factory=list)
@@ -116,32 +161,33 @@ def to_yaml(base: FactBase) -> str:
     double-quoted with JSON escapes, which YAML reads the same way; the loader stays libyaml's.
     Empty optional fields are left out so the file stays short enough to review.
     """
-    q = _Quoter()
-    out = _head(base, q, any_facts=bool(base.facts))
-    _render_facts(base.facts, q, out)
+    out = _head(base, any_facts=bool(base.facts))
+    _render_facts(map(fact_row, base.facts), out)
     return "".join(out)
 
 
-def _head(base: FactBase, q: _Quoter, *, any_facts: bool) -> list[str]:
+def _head(base: FactBase, *, any_facts: bool) -> list[str]:
     """Everything before the facts' items: schema, sources, entities, the `facts:` key.
-    Source and entity ids, names and paths are unique: quoted without the memo, which would
-    only cost (tens of thousands of entities are rendered for every compile)."""
+    Source and entity ids are in the memo when their facts were just rendered (not added to
+    it otherwise: a compile that renders few facts would only pay for it); names, paths and
+    hashes are unique: quoted without it."""
+    q = _QUOTED
     out: list[str] = [f"schema: {base.schema}\n"]
     out.append("sources:\n" if base.sources else "sources: []\n")
     for s in base.sources:
         out.append(
-            f"- id: {_quote(s.id)}\n  path: {_quote(s.path)}\n  title: {_quote(s.title)}\n"
-            f"  start: {s.start}\n  end: {s.end}\n"
+            f"- id: {q.get(s.id) or _quote(s.id)}\n  path: {_quote(s.path)}\n"
+            f"  title: {_quote(s.title)}\n  start: {s.start}\n  end: {s.end}\n"
         )
         if s.date:
-            out.append(f"  date: {q(s.date)}\n")
+            out.append(f"  date: {q[s.date]}\n")
         if s.sha256:
             out.append(f"  sha256: {_quote(s.sha256)}\n")
     out.append("entities:\n" if base.entities else "entities: []\n")
     for e in base.entities:
         aliases = ", ".join(map(_quote, e.aliases)) if e.aliases else ""
         out.append(
-            f"- id: {_quote(e.id)}\n  name: {_quote(e.name)}\n  kind: {q(e.kind)}\n"
+            f"- id: {q.get(e.id) or _quote(e.id)}\n  name: {_quote(e.name)}\n  kind: {q[e.kind]}\n"
             f"  aliases: [{aliases}]\n"
         )
     out.append("facts:\n" if any_facts else "facts: []\n")
@@ -151,63 +197,81 @@ def _head(base: FactBase, q: _Quoter, *, any_facts: bool) -> list[str]:
 def render_facts(facts: Iterable[Fact]) -> str:
     """The items of the YAML `facts:` list, each rendered on its own: the text of a list of
     facts is the concatenation of its parts' texts."""
+    return render_fact_rows(map(fact_row, facts))
+
+
+def render_fact_rows(rows: Iterable[FactRow]) -> str:
+    """render_facts of the facts these rows are."""
     out: list[str] = []
-    _render_facts(facts, _Quoter(), out)
+    _render_facts(rows, out)
     return "".join(out)
 
 
-def _render_facts(facts: Iterable[Fact], q: _Quoter, out: list[str]) -> None:
-    for f in facts:
+def _render_facts(rows: Iterable[FactRow], out: list[str]) -> None:
+    q = _QUOTED
+    for row in rows:
+        fid, source, start, end, excerpt, statement, entities, date, date_text, section = row[:10]
+        kind, relations = row[10], row[11]
         # ids and excerpts are unique: quoted without the memo. Most statements are their
         # excerpt, quoted once.
-        excerpt = _quote(f.excerpt)
-        statement = excerpt if f.statement == f.excerpt else _quote(f.statement)
+        quoted = _quote(excerpt)
         out.append(
-            f"- id: {_quote(f.id)}\n  source: {q(f.source)}\n  start: {f.start}\n  end: {f.end}\n"
-            f"  excerpt: {excerpt}\n  statement: {statement}\n"
-            f"  entities: [{', '.join(map(q, f.entities))}]\n"
+            f"- id: {_quote(fid)}\n  source: {q[source]}\n  start: {start}\n  end: {end}\n"
+            f"  excerpt: {quoted}\n"
+            f"  statement: {quoted if statement == excerpt else _quote(statement)}\n"
+            f"  entities: [{', '.join(map(q.__getitem__, entities))}]\n"
         )
-        if f.date:
-            out.append(f"  date: {q(f.date)}\n")
-        if f.date_text:
-            out.append(f"  date_text: {q(f.date_text)}\n")
-        if f.section:
-            out.append(f"  section: {q(f.section)}\n")
-        if f.kind and f.kind != "sentence":
-            out.append(f"  kind: {q(f.kind)}\n")
-        if f.relations:
+        if date:
+            out.append(f"  date: {q[date]}\n")
+        if date_text:
+            out.append(f"  date_text: {q[date_text]}\n")
+        if section:
+            out.append(f"  section: {q[section]}\n")
+        if kind and kind != "sentence":
+            out.append(f"  kind: {q[kind]}\n")
+        if relations:
             out.append("  relations:\n")
-            for r in f.relations:
+            for rtype, subject, value, obj in relations:
                 out.append(
-                    f"  - type: {q(r.type)}\n    subject: {q(r.subject)}\n    value: {q(r.value)}\n"
+                    f"  - type: {q[rtype]}\n    subject: {q[subject]}\n    value: {q[value]}\n"
                 )
-                if r.object:
-                    out.append(f"    object: {q(r.object)}\n")
+                if obj:
+                    out.append(f"    object: {q[obj]}\n")
 
 
 _PLAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_./-]*")
 _YAML_WORDS = frozenset(["y", "n", "yes", "no", "on", "off", "true", "false", "null"])
+_LONGEST_YAML_WORD = max(map(len, _YAML_WORDS))
 _UNSAFE_IN_QUOTES = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
-class _Quoter:
+class _Quoter(dict[str, str]):
     """A string as a YAML scalar: plain when it is an identifier, else JSON-quoted (memoized:
-    ids repeat across facts)."""
+    ids repeat across facts and documents). `q[text]`: a dict lookup in C once a string was
+    quoted."""
 
-    def __init__(self) -> None:
-        self.seen: dict[str, str] = {}
-
-    def __call__(self, text: str) -> str:
-        quoted = self.seen.get(text)
-        if quoted is None:
-            quoted = _quote(text)
-            if len(text) < 80:
-                self.seen[text] = quoted
+    def __missing__(self, text: str) -> str:
+        quoted = _quote(text)
+        if len(text) < MEMO_LENGTH:
+            if len(self) >= MEMO_SIZE:  # a memo, not a leak: a long-running bot compiles often
+                self.clear()
+            self[text] = quoted
         return quoted
 
 
+MEMO_LENGTH = 80  # longer strings (excerpts, quotes) seldom repeat
+MEMO_SIZE = 1 << 16  # ids of a corpus of thousands of documents; a few MB at most
+_QUOTED = _Quoter()  # shared by every rendering: a compile renders each document on its own
+
+
 def _quote(text: str) -> str:
-    if _PLAIN.fullmatch(text) and text.casefold() not in _YAML_WORDS:
+    # a space rules out a plain scalar without the regex (most quoted text is sentences);
+    # the YAML words are short
+    if (
+        " " not in text
+        and _PLAIN.fullmatch(text)
+        and (len(text) > _LONGEST_YAML_WORD or text.casefold() not in _YAML_WORDS)
+    ):
         return text
     quoted: str = _encode_string(text)
     # line separators and C1 controls must be escaped in YAML; of them only DEL is ASCII, so
@@ -310,18 +374,27 @@ def save(
     verified: Collection[str] = (),
     facts_yaml: Sequence[bytes] | None = None,
     unlisted_fact_ids: Iterable[str] = (),
+    fact_rows: Sequence[FactRow] = (),
 ) -> Path:
     """Validate, then atomically replace facts.yaml: a failing base never replaces a good one.
 
     `texts` (source path -> decoded text) spares re-reading documents the caller already holds;
-    `verified` and `unlisted_fact_ids` are passed on to `validate`. `facts_yaml`, when given,
-    is the facts already rendered (`render_facts`, UTF-8), in pieces (the compiler keeps each
-    unchanged document's piece from the previous compile), and stands for `base.facts`, which
-    may then be partial (see `unlisted_fact_ids`). Pieces, not one string: joining them would
-    hold the whole file twice over (100+ MB for a large corpus).
+    `verified`, `unlisted_fact_ids` and `fact_rows` are passed on to `validate`. `facts_yaml`,
+    when given, is the facts already rendered (`render_facts`, UTF-8), in pieces (the compiler
+    keeps each unchanged document's piece from the previous compile), and stands for
+    `base.facts` and `fact_rows`, which may then be partial (see `unlisted_fact_ids`). Pieces,
+    not one string: joining them would hold the whole file twice over (100+ MB for a large
+    corpus).
     """
+    if fact_rows and facts_yaml is None:
+        raise ValueError("facts given as rows are written from their rendered YAML only")
     problems = validate(
-        base, seeds_dir, texts, verified=verified, unlisted_fact_ids=unlisted_fact_ids
+        base,
+        seeds_dir,
+        texts,
+        verified=verified,
+        unlisted_fact_ids=unlisted_fact_ids,
+        fact_rows=fact_rows,
     )
     if problems:
         raise ValidationError(problems)
@@ -329,7 +402,7 @@ def save(
     if facts_yaml is None:
         write_atomically(path, to_yaml(base))
     else:
-        head = "".join(_head(base, _Quoter(), any_facts=any(facts_yaml))).encode("utf-8")
+        head = "".join(_head(base, any_facts=any(facts_yaml))).encode("utf-8")
         write_parts_atomically(path, [head, *facts_yaml])
     return path
 
@@ -344,6 +417,7 @@ def validate(
     *,
     verified: Collection[str] = (),
     unlisted_fact_ids: Iterable[str] = (),
+    fact_rows: Sequence[FactRow] = (),
 ) -> list[str]:
     """Every problem with `base`, one short line each; empty when it is sound.
 
@@ -353,13 +427,15 @@ def validate(
     so). They are not re-read or re-checked; ids are still checked for duplicates.
     `unlisted_fact_ids` are the ids of such vouched-for facts left out of `base.facts` (the
     compiler does not decode them to write them again): checked for duplicates with the rest.
+    `fact_rows` are more facts, as rows (the compiler's), checked as `base.facts` are.
     """
+    rows = [*map(fact_row, base.facts), *fact_rows]
     problems: list[str] = []
     if base.schema != SCHEMA_VERSION:
         problems.append(f"schema is {base.schema}, expected {SCHEMA_VERSION}")
     problems += _duplicate_ids("source", (s.id for s in base.sources))
     problems += _duplicate_ids("entity", (e.id for e in base.entities))
-    problems += _duplicate_ids("fact", [*(f.id for f in base.facts), *unlisted_fact_ids])
+    problems += _duplicate_ids("fact", [*(r[0] for r in rows), *unlisted_fact_ids])
     for entity in base.entities:
         if entity.kind not in ENTITY_KINDS:
             problems.append(f"entity {entity.id}: unknown kind {entity.kind!r}")
@@ -372,10 +448,29 @@ def validate(
     for source in base.sources:
         if source.path not in verified:
             problems += _check_source(source, seeds_dir, file_texts)
-    unverified = {s.id for s in base.sources if s.path not in verified}
-    for fact in base.facts:
-        if fact.source in unverified or fact.source not in sources:
-            problems += _check_fact(fact, sources, entity_ids, file_texts)
+    unverified = {s.id: file_texts.get(s.path) for s in base.sources if s.path not in verified}
+    iso_dates: set[str] = set()
+    for row in rows:
+        source_id = row[1]
+        if source_id in unverified:
+            text = unverified[source_id]
+            # the usual fact, cleared at a glance; any doubt and it is checked in full
+            if (
+                (  # text[start:end] == excerpt, without copying the slice
+                    text is None
+                    or (row[3] - row[2] == len(row[4]) and text.startswith(row[4], row[2]))
+                )
+                and row[5].strip()
+                and entity_ids.issuperset(row[6])
+                and not row[11]
+                and (row[7] is None or row[7] in iso_dates)
+            ):
+                continue
+        elif source_id in sources:
+            continue
+        problems += _check_fact(row, sources, entity_ids, file_texts)
+        if row[7] is not None and _is_iso_date(row[7]):
+            iso_dates.add(row[7])
     return problems
 
 
@@ -402,29 +497,30 @@ def _check_source(source: Source, seeds_dir: Path, texts: dict[str, str]) -> lis
 
 
 def _check_fact(
-    fact: Fact, sources: dict[str, Source], entity_ids: set[str], texts: dict[str, str]
+    row: FactRow, sources: dict[str, Source], entity_ids: set[str], texts: dict[str, str]
 ) -> list[str]:
+    fact_id, source_id, start, end, excerpt, statement, entities, date = row[:8]
     problems: list[str] = []
-    source = sources.get(fact.source)
+    source = sources.get(source_id)
     if source is None:
-        return [f"fact {fact.id}: unknown source {fact.source!r}"]
+        return [f"fact {fact_id}: unknown source {source_id!r}"]
     text = texts.get(source.path)
-    if text is not None and text[fact.start : fact.end] != fact.excerpt:
-        where = f"{source.path}[{fact.start}:{fact.end}]"
-        problems.append(f"fact {fact.id}: excerpt differs from {where}")
-    if not fact.statement.strip():
-        problems.append(f"fact {fact.id}: empty statement")
-    for entity_id in fact.entities:
+    if text is not None and text[start:end] != excerpt:
+        where = f"{source.path}[{start}:{end}]"
+        problems.append(f"fact {fact_id}: excerpt differs from {where}")
+    if not statement.strip():
+        problems.append(f"fact {fact_id}: empty statement")
+    for entity_id in entities:
         if entity_id not in entity_ids:
-            problems.append(f"fact {fact.id}: unknown entity {entity_id!r}")
-    for relation in fact.relations:
-        if relation.type not in RELATION_TYPES:
-            problems.append(f"fact {fact.id}: unknown relation type {relation.type!r}")
-        for ref in (relation.subject, relation.object):
+            problems.append(f"fact {fact_id}: unknown entity {entity_id!r}")
+    for relation_type, subject, _value, obj in row[11]:
+        if relation_type not in RELATION_TYPES:
+            problems.append(f"fact {fact_id}: unknown relation type {relation_type!r}")
+        for ref in (subject, obj):
             if ref is not None and ref not in entity_ids:
-                problems.append(f"fact {fact.id}: relation refers to unknown entity {ref!r}")
-    if fact.date is not None and not _is_iso_date(fact.date):
-        problems.append(f"fact {fact.id}: date {fact.date!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+                problems.append(f"fact {fact_id}: relation refers to unknown entity {ref!r}")
+    if date is not None and not _is_iso_date(date):
+        problems.append(f"fact {fact_id}: date {date!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
     return problems
 
 

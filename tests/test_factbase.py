@@ -118,3 +118,62 @@ def test_unlisted_fact_ids_are_checked_for_duplicates_with_the_listed_ones(tmp_p
     assert fb.validate(base, tmp_path, unlisted_fact_ids=["g", "h"]) == []
     assert fb.validate(base, tmp_path, unlisted_fact_ids=["g", "f"]) == ["duplicate fact id 'f'"]
     assert fb.validate(base, tmp_path, unlisted_fact_ids=["g", "g"]) == ["duplicate fact id 'g'"]
+
+
+def test_a_fact_row_round_trips_and_renders_as_its_fact():
+    fact = _base("a.txt", "Title", "Some words here.", [])
+    fact = fb.Fact(**{**_fact_fields(fact.facts[0]), "section": "Home", "kind": "quote"})
+    plain = fb.Fact(**{**_fact_fields(fact), "relations": ()})
+    for each in (fact, plain):
+        row = fb.fact_row(each)
+        assert fb.fact_from_row(row) == each
+        assert fb.render_fact_rows([row]) == fb.render_facts([each])
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"excerpt": "Alpha gamma"},
+        {"statement": " "},
+        {"entities": ("e", "ghost")},
+        {"date": "Feb 2020"},
+        {"source": "nowhere"},
+        {"relations": (fb.Relation("quote", "ghost", "x"), fb.Relation("bogus", "e", "x"))},
+        {},
+    ],
+)
+def test_facts_given_as_rows_are_checked_as_facts_are(tmp_path: Path, change):
+    (tmp_path / "a.txt").write_text("Alpha beta.", encoding="utf-8")
+    base = _base("a.txt", "Alpha", "Alpha beta.", [])
+    # validation clears a plain fact at a glance once it has seen its date: the good fact's
+    plain = {**_fact_fields(base.facts[0]), "relations": ()}
+    good = fb.Fact(**{**plain, "id": "g"})
+    bad = fb.Fact(**{**plain, **change})
+    facts = [good, bad, fb.Fact(**{**_fact_fields(bad), "id": "h"})]  # a problem twice
+    as_facts = fb.validate(fb.FactBase(base.sources, base.entities, facts), tmp_path)
+    as_rows = fb.validate(
+        fb.FactBase(base.sources, base.entities), tmp_path, fact_rows=list(map(fb.fact_row, facts))
+    )
+    assert as_rows == as_facts
+    assert len(as_facts) == (0 if not change else 2 * len(change.get("relations", "x")))
+
+
+def test_ids_of_facts_given_as_rows_are_checked_for_duplicates(tmp_path: Path):
+    base = _base("a.txt", "Title", "Some words here.", [])
+    (tmp_path / "a.txt").write_text("Some words here.", encoding="utf-8")
+    rows = [fb.fact_row(base.facts[0])]
+    assert fb.validate(base, tmp_path, fact_rows=rows) == ["duplicate fact id 'f'"]
+
+
+def test_the_quoting_memo_stays_bounded_and_renders_the_same(monkeypatch):
+    base = _base("a.txt", "Title", "Some words here.", [])
+    many = [
+        fb.Fact(**{**_fact_fields(base.facts[0]), "id": f"f{n}", "entities": (f"e {n}", "true")})
+        for n in range(50)
+    ]
+    expected = fb.render_facts(many)
+    monkeypatch.setattr(fb, "MEMO_SIZE", 10)
+    fb._QUOTED.clear()
+    assert fb.render_facts(many) == expected
+    assert 0 < len(fb._QUOTED) <= 10
+    assert '"e 7", "true"' in expected

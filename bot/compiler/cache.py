@@ -27,8 +27,9 @@ import logging
 import marshal
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -40,11 +41,11 @@ from bot.compiler.extract import (
     RelationDraft,
     SourceDraft,
 )
-from bot.factbase import FACTS_FILE, Entity, Fact, Relation, write_parts_atomically
+from bot.factbase import FACTS_FILE, Entity, FactRow, write_parts_atomically
 
 CACHE_DIR = ".cache"
 SNAPSHOT_FILE = "snapshot.marshal"
-SNAPSHOT_MAGIC = b"briefbot snapshot 3\n"  # then the header's length (8 bytes), header, blobs
+SNAPSHOT_MAGIC = b"briefbot snapshot 4\n"  # then the header's length (8 bytes), header, blobs
 PACK_FILE = "extractions.marshal"
 PACK_MAGIC = b"briefbot extractions 1\n"
 WRITE_BATCH = 1024  # blobs joined into one write
@@ -69,16 +70,27 @@ class ExtractionCache:
         self._stored: dict[str, Blob] | None = None  # the pack's entries, once read
         self._added: dict[str, bytes] = {}
         self._entity_blobs: dict[str, bytes] = {}  # of the entries this compile got or put
+        self._names: dict[str, str] = {}  # path -> its part of a key
 
     @staticmethod
     def key(path: str, sha256: str) -> str:
-        name = hashlib.sha256(f"{COMPILER_VERSION}\0{path}".encode()).hexdigest()[:12]
+        return f"{sha256}-{ExtractionCache._name(path)}"
+
+    @staticmethod
+    def _name(path: str) -> str:
+        return hashlib.sha256(f"{COMPILER_VERSION}\0{path}".encode()).hexdigest()[:12]
+
+    def _key(self, path: str, sha256: str) -> str:
+        """key(), hashing each path once: a document's key is asked for up to three times."""
+        name = self._names.get(path)
+        if name is None:
+            name = self._names[path] = self._name(path)
         return f"{sha256}-{name}"
 
     def get(self, path: str, sha256: str) -> Extraction | None:
         if not self.enabled:
             return None
-        key = self.key(path, sha256)
+        key = self._key(path, sha256)
         self.used.add(key)
         data = self._added.get(key) or self.entries().get(key)
         if data is None:
@@ -101,7 +113,7 @@ class ExtractionCache:
     def put(self, extraction: Extraction) -> None:
         if not self.enabled:
             return
-        key = self.key(extraction.path, extraction.sha256)
+        key = self._key(extraction.path, extraction.sha256)
         self.used.add(key)
         row = encode(extraction)
         self._added[key] = marshal.dumps(row)
@@ -110,14 +122,14 @@ class ExtractionCache:
     def entities_blob(self, path: str, sha256: str) -> bytes | None:
         """The marshaled entities of an extraction this compile got or put (what a snapshot
         record holds of them): encoded once, for both."""
-        return self._entity_blobs.get(self.key(path, sha256))
+        return self._entity_blobs.get(self._key(path, sha256))
 
     def keep(self, path: str, sha256: str) -> bool:
         """Mark an entry used without decoding it, when the pack holds it (its document comes
         from the snapshot; without the entry it is read and extracted again, to restore it)."""
         if not self.enabled:
             return False
-        key = self.key(path, sha256)
+        key = self._key(path, sha256)
         if key not in self.entries():
             return False
         self.used.add(key)
@@ -268,17 +280,17 @@ class DocumentRecord:
     source_ids: list[str]
     entities_blob: Blob  # its LocalEntity rows
     anchors: list[str]  # merge.anchors of its entities: all a merge needs of an unchanged one
-    facts_blob: Blob  # its Fact rows
+    facts_blob: Blob  # its facts' rows (factbase.FactRow)
     fact_ids: list[str]  # its facts' ids, to check for duplicates without decoding them
     yaml_length: int  # in bytes, of factbase.render_facts of its facts in facts.yaml (Snapshot)
 
     @staticmethod
     def encode_entities(entities: list[LocalEntity]) -> bytes:
-        return marshal.dumps([_entity_row(e) for e in entities])
+        return marshal.dumps(list(map(_entity_row, entities)))
 
     @staticmethod
-    def encode_facts(facts: list[Fact]) -> bytes:
-        return marshal.dumps([fact_row(f) for f in facts])
+    def encode_facts(rows: list[FactRow]) -> bytes:
+        return marshal.dumps(rows)
 
     def extraction(self, path: str) -> Extraction:
         """Its sources only: `entities()` are decoded when a merge needs them, facts when
@@ -288,8 +300,9 @@ class DocumentRecord:
     def entities(self) -> list[LocalEntity]:
         return [LocalEntity(*e) for e in marshal.loads(self.entities_blob)]
 
-    def facts(self) -> list[Fact]:
-        return [fact_from_row(row) for row in marshal.loads(self.facts_blob)]
+    def facts(self) -> list[FactRow]:
+        rows: list[FactRow] = marshal.loads(self.facts_blob)
+        return rows
 
 
 @dataclass(slots=True)
@@ -488,31 +501,6 @@ def _grouping_memo(row: Any, blobs: _BlobReader) -> GroupingMemo:
     return GroupingMemo(documents, blobs.take(length), pending)
 
 
-def _entity_row(e: LocalEntity) -> tuple[Any, ...]:
-    return (e.keys, e.alias_keys, e.surfaces, e.votes, e.titles, e.former)
-
-
-def fact_row(f: Fact) -> tuple[Any, ...]:
-    """Most statements are their excerpt: None stands for it, which keeps the snapshot a third
-    smaller."""
-    relations = tuple((r.type, r.subject, r.value, r.object) for r in f.relations)
-    return (
-        f.id,
-        f.source,
-        f.start,
-        f.end,
-        f.excerpt,
-        None if f.statement == f.excerpt else f.statement,
-        f.entities,
-        f.date,
-        f.date_text,
-        f.section,
-        f.kind,
-        relations,
-    )
-
-
-def fact_from_row(row: Any) -> Fact:
-    relations = tuple(Relation(*r) for r in row[11]) if row[11] else ()
-    statement = row[4] if row[5] is None else row[5]
-    return Fact(*row[:5], statement, *row[6:11], relations)  # type: ignore[call-arg]  # the row holds every field
+_entity_row: Callable[[LocalEntity], tuple[Any, ...]] = attrgetter(
+    "keys", "alias_keys", "surfaces", "votes", "titles", "former"
+)  # LocalEntity's fields, in order

@@ -22,7 +22,7 @@ from bot.compiler.curated import Curated
 from bot.compiler.entities import entity_key, is_acronym, personal_name_shape
 from bot.compiler.extract import KIND_ORDER, Extraction, KeyUnion, LocalEntity, kind_of
 from bot.compiler.gazetteer import places
-from bot.factbase import Entity, Fact, FactBase, Relation, Source
+from bot.factbase import Entity, Fact, FactBase, FactRow, RelationRow, Source, fact_from_row
 
 SLUG_UNSAFE = re.compile(r"[^a-z0-9]+")
 KIND_RANK = {kind: rank for rank, kind in enumerate(KIND_ORDER)}
@@ -463,9 +463,19 @@ def document_sources(extraction: Extraction, article_ids: list[str]) -> list[Sou
 def document_facts(
     extraction: Extraction, text: str, local_ids: LocalIds, article_ids: list[str]
 ) -> list[Fact]:
-    """One document's facts. Their ids never collide with another document's: each begins
-    with the article's source id, unique in the base, and ends in a hash or a repeat number."""
-    facts: list[Fact] = []
+    return [
+        fact_from_row(row) for row in document_fact_rows(extraction, text, local_ids, article_ids)
+    ]
+
+
+def document_fact_rows(
+    extraction: Extraction, text: str, local_ids: LocalIds, article_ids: list[str]
+) -> list[FactRow]:
+    """One document's facts, as rows. Their ids never collide with another document's: each
+    begins with the article's source id, unique in the base, and ends in a hash or a repeat
+    number. A statement that is its excerpt is the excerpt's string itself: marshal stores
+    it once."""
+    rows: list[FactRow] = []
     fact_ids: set[str] = set()
     repeats: dict[str, int] = {}
     for draft in extraction.facts:
@@ -479,37 +489,32 @@ def document_facts(
             repeats[base_id] = number
         fact_ids.add(fact_id)
         entity_ids = _fact_entity_ids(draft.entities, local_ids)
-        relations = (
-            tuple(
-                Relation(
-                    r.type,
-                    subject,
-                    r.value,
-                    local_ids[r.object] if r.object is not None else None,
-                )
+        relations: tuple[RelationRow, ...] = ()
+        if draft.relations:
+            resolved = [
+                (r.type, subject, r.value, local_ids[r.object] if r.object is not None else None)
                 for r in draft.relations
                 if (subject := local_ids[r.subject]) is not None
-            )
-            if draft.relations
-            else ()
-        )
-        facts.append(
-            Fact(  # positional: this runs for every fact of a corpus
+            ]
+            relations = tuple(dict.fromkeys(resolved))
+        statement = draft.statement
+        rows.append(
+            (
                 fact_id,
                 source_id,
                 draft.start,
                 draft.end,
                 excerpt,
-                draft.statement,
+                excerpt if statement == excerpt else statement,
                 entity_ids,
                 draft.date,
                 draft.date_text,
                 draft.section,
                 "sentence",
-                tuple(dict.fromkeys(relations)) if relations else (),
+                relations,
             )
         )
-    return facts
+    return rows
 
 
 def _fact_entity_ids(local: tuple[int, ...], local_ids: LocalIds) -> tuple[str, ...]:

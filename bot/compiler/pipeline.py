@@ -27,14 +27,14 @@ from bot.compiler.merge import (
     Anchors,
     Grouping,
     anchors,
-    document_facts,
+    document_fact_rows,
     document_sources,
     merge_grouped,
     source_ids,
 )
 from bot.compiler.reading import Document, find_documents, read_document, relative_name
 from bot.errors import DocumentError, ValidationError
-from bot.factbase import Entity, Fact, FactBase, Source
+from bot.factbase import Entity, FactBase, FactRow, Source, fact_from_row
 
 log = logging.getLogger("briefbot.compiler")
 NO_STAMP = (-1, -1)  # matches no file: the document is read and hashed next time
@@ -84,7 +84,7 @@ class CompileResult:
     @property
     def base(self) -> FactBase:
         if self.made is None:
-            facts = [f for d in self.documents for f in d.decoded_facts()]
+            facts = [fact_from_row(r) for d in self.documents for r in d.decoded_facts()]
             self.made = FactBase(sources=self.sources, entities=self.entities, facts=facts)
         return self.made
 
@@ -200,14 +200,11 @@ def _compile_folder(
     # source ids are unchanged: validated when facts.yaml was written, against the same file
     # with the same ids, as `verified` vouches (factbase.validate). Only their ids are
     # checked again, for duplicates with the others.
-    checked = FactBase(
-        sources=sources,
-        entities=memo.entities,
-        facts=[f for d in documents if d.facts is not None for f in d.facts],
-    )
+    checked = FactBase(sources=sources, entities=memo.entities)
+    rows = [r for d in documents if d.facts is not None for r in d.facts]
     undecoded = [i for d in documents if d.facts is None for i in d.fact_ids()]
     report.sources, report.entities = len(sources), len(memo.entities)
-    report.facts = len(checked.facts) + len(undecoded)
+    report.facts = len(rows) + len(undecoded)
     if facts_yaml is not None:
         factbase.save(  # validates first
             checked,
@@ -217,10 +214,16 @@ def _compile_folder(
             verified=verified,
             facts_yaml=facts_yaml,
             unlisted_fact_ids=undecoded,
+            fact_rows=rows,
         )
     else:
         problems = factbase.validate(
-            checked, seeds_dir, texts, verified=verified, unlisted_fact_ids=undecoded
+            checked,
+            seeds_dir,
+            texts,
+            verified=verified,
+            unlisted_fact_ids=undecoded,
+            fact_rows=rows,
         )
         if problems:
             raise ValidationError(problems)
@@ -248,10 +251,11 @@ class _Document:
     previous: DocumentRecord | None = None
     local_ids: list[str | None] = field(default_factory=list)
     source_ids: list[str] = field(default_factory=list)
-    facts: list[Fact] | None = None  # None: the snapshot's, not decoded yet
+    facts: list[FactRow] | None = None  # None: the snapshot's, not decoded yet
     facts_yaml: bytes | None = None  # its piece of facts.yaml, UTF-8
+    anchor_keys: Anchors | None = None  # see anchors()
 
-    def decoded_facts(self) -> list[Fact]:
+    def decoded_facts(self) -> list[FactRow]:
         if self.facts is None:
             assert self.previous is not None
             self.facts = self.previous.facts()
@@ -261,7 +265,7 @@ class _Document:
         if self.facts is None:
             assert self.previous is not None
             return self.previous.fact_ids
-        return [f.id for f in self.facts]
+        return [r[0] for r in self.facts]
 
     def entities(self) -> Extraction:
         """Its extraction with its entities, decoded from the snapshot if need be."""
@@ -270,9 +274,14 @@ class _Document:
         return self.extraction
 
     def anchors(self) -> Anchors:
-        if self.previous is not None:  # the same content: the same entities
-            return self.previous.anchors
-        return anchors(self.extraction.entities)
+        """Made once, for the merge and the record alike (its content, hence its entities,
+        cannot change during a compile: a document that did is refused)."""
+        if self.anchor_keys is None:
+            if self.previous is not None:  # the same content: the same entities
+                self.anchor_keys = self.previous.anchors
+            else:
+                self.anchor_keys = anchors(self.extraction.entities)
+        return self.anchor_keys
 
     def reusable(self) -> bool:
         previous = self.previous
@@ -328,7 +337,7 @@ def _compile_one(
         and cache.keep(name, previous.sha256)
     ):  # unchanged since the last compile read it: neither read nor hash it
         return _Document(previous.extraction(name), None, stamp, previous)
-    document = read_document(path, seeds_dir)
+    document = read_document(path, seeds_dir, regular_size=None if stamp is None else stamp[0])
     extraction = _extraction(document, cache)
     if previous is not None and previous.sha256 != document.sha256:
         previous = None
@@ -445,7 +454,7 @@ def _facts_yaml(documents: list[_Document], snapshot: Snapshot) -> list[bytes]:
         if document.facts_yaml is None:
             known = snapshot.facts_yaml(document.extraction.path)
             if known is None:
-                known = factbase.render_facts(document.decoded_facts()).encode("utf-8")
+                known = factbase.render_fact_rows(document.decoded_facts()).encode("utf-8")
             document.facts_yaml = known
     return [d.facts_yaml for d in documents if d.facts_yaml is not None]
 
@@ -458,7 +467,7 @@ def _assemble(document: _Document, seeds_dir: Path, cache: ExtractionCache) -> N
         document.extraction = _extraction(read, cache)
         document.text = read.text
         document.previous = None
-    document.facts = document_facts(
+    document.facts = document_fact_rows(
         document.extraction, document.text, document.local_ids, document.source_ids
     )
-    document.facts_yaml = factbase.render_facts(document.facts).encode("utf-8")
+    document.facts_yaml = factbase.render_fact_rows(document.facts).encode("utf-8")

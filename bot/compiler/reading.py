@@ -11,6 +11,8 @@ from bot.errors import DocumentError
 
 DOCUMENT_SUFFIXES = (".txt", ".md")
 MAX_DOCUMENT_BYTES = 20_000_000  # a brief-worthy document is far smaller; bigger is a mistake
+READ_CHUNK = 1 << 16
+NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)  # POSIX only
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,26 +42,40 @@ def relative_name(path: Path, seeds_dir: Path) -> str:
     return path.relative_to(seeds_dir).as_posix()
 
 
-def read_bytes(path: Path, seeds_dir: Path, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> bytes:
-    """The file's bytes, or a DocumentError naming what is wrong with it."""
+def read_bytes(
+    path: Path,
+    seeds_dir: Path,
+    *,
+    max_bytes: int = MAX_DOCUMENT_BYTES,
+    regular_size: int | None = None,
+) -> bytes:
+    """The file's bytes, or a DocumentError naming what is wrong with it. `regular_size`: the
+    caller's lstat just found a regular file of that size (not a symlink): neither is checked
+    again, and the file is opened only if it is still no symlink."""
     name = relative_name(path, seeds_dir)
     try:
-        if path.is_symlink():
-            target = path.resolve()
-            root = seeds_dir.resolve()
-            if not target.is_relative_to(root):
-                raise DocumentError(name, f"symlink points outside the seeds folder (to {target})")
-        size = path.stat().st_size
+        if regular_size is None:
+            if path.is_symlink():
+                target = path.resolve()
+                root = seeds_dir.resolve()
+                if not target.is_relative_to(root):
+                    raise DocumentError(
+                        name, f"symlink points outside the seeds folder (to {target})"
+                    )
+            size = path.stat().st_size
+            no_follow = 0
+        else:
+            size, no_follow = regular_size, NO_FOLLOW
         if size > max_bytes:
             raise DocumentError(
                 name, f"too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB)"
             )
-        with path.open("rb") as handle:
-            # the size stat gave and a byte more, not max_bytes + 1 at once: a buffer of the
-            # limit's size, made for every document, cost more than reading all of them
-            data = handle.read(size + 1)
-            if len(data) > size:  # it grew after stat: read on, up to the limit
-                data += handle.read(max_bytes + 1 - len(data))
+        # os.read, not a buffered file object: that costs more to make than reading the file
+        fd = os.open(path, os.O_RDONLY | no_follow)
+        try:
+            data = _read_to_end(fd, size, max_bytes)
+        finally:
+            os.close(fd)
     except FileNotFoundError:
         raise DocumentError(name, "vanished before it could be read") from None
     except PermissionError:
@@ -71,6 +87,21 @@ def read_bytes(path: Path, seeds_dir: Path, *, max_bytes: int = MAX_DOCUMENT_BYT
     if len(data) > max_bytes:  # grew after stat
         raise DocumentError(name, f"too large (over {max_bytes / 1e6:.0f} MB)")
     return data
+
+
+def _read_to_end(fd: int, size: int, max_bytes: int) -> bytes:
+    """The size stat gave and a byte more, then on to the end (it may have grown) but no
+    further than a byte past the limit. Not max_bytes + 1 at once: a buffer of the limit's
+    size, made for every document, cost more than reading all of them."""
+    parts = [os.read(fd, size + 1)]
+    total = len(parts[0])
+    while total <= max_bytes:
+        chunk = os.read(fd, min(READ_CHUNK, max_bytes + 1 - total))
+        if not chunk:
+            break
+        parts.append(chunk)
+        total += len(chunk)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 def decode(name: str, data: bytes) -> str:
@@ -89,9 +120,10 @@ def decode(name: str, data: bytes) -> str:
     return text
 
 
-def read_document(path: Path, seeds_dir: Path) -> Document:
+def read_document(path: Path, seeds_dir: Path, *, regular_size: int | None = None) -> Document:
+    """`regular_size`: see read_bytes."""
     name = relative_name(path, seeds_dir)
-    data = read_bytes(path, seeds_dir)
+    data = read_bytes(path, seeds_dir, regular_size=regular_size)
     text = decode(name, data)
     return Document(
         path=name,

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.compiler import compile_folder, pipeline
+from bot.compiler import compile_folder, pipeline, reading
 from bot.compiler.reading import find_documents, read_bytes, read_document
 from bot.errors import DocumentError
 
@@ -53,6 +53,29 @@ def test_a_file_that_grew_after_stat_is_read_whole_or_refused(seeds_dir, monkeyp
     else:
         with pytest.raises(DocumentError, match="too large"):
             read_bytes(grown, seeds_dir, max_bytes=limit)
+
+
+@pytest.mark.parametrize("chunk", [7, 1 << 16])
+@pytest.mark.parametrize("limit", [None, 50])
+def test_a_file_that_grew_after_the_callers_lstat_is_read_whole_or_refused(
+    seeds_dir, monkeypatch, limit, chunk
+):
+    monkeypatch.setattr(reading, "READ_CHUNK", chunk)
+    grown = seeds_dir / "grown.txt"
+    grown.write_bytes(bytes(range(100)))
+    if limit is None:
+        assert read_bytes(grown, seeds_dir, regular_size=10) == bytes(range(100))
+    else:
+        with pytest.raises(DocumentError, match="too large"):
+            read_bytes(grown, seeds_dir, max_bytes=limit, regular_size=10)
+
+
+def test_a_file_replaced_by_a_symlink_after_the_callers_lstat_is_not_followed(seeds_dir, tmp_path):
+    outside = tmp_path / "secret.txt"
+    outside.write_text(GOOD)
+    (seeds_dir / "link.txt").symlink_to(outside)
+    with pytest.raises(DocumentError, match="cannot be read"):
+        read_bytes(seeds_dir / "link.txt", seeds_dir, regular_size=len(GOOD))
 
 
 def test_symlink_outside_the_folder_is_refused(seeds_dir, tmp_path):

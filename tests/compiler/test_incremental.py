@@ -6,7 +6,6 @@ same folder: the snapshot may only save time.
 
 from __future__ import annotations
 
-import marshal
 import os
 import shutil
 import time
@@ -16,9 +15,9 @@ import pytest
 
 from bot import factbase
 from bot.compiler import cache, compile_folder, pipeline
-from bot.compiler.cache import SNAPSHOT_FILE, DocumentRecord, Snapshot, fact_from_row, fact_row
-from bot.compiler.extract import Extraction
-from bot.compiler.merge import Grouping
+from bot.compiler.cache import SNAPSHOT_FILE, DocumentRecord, Snapshot
+from bot.compiler.extract import Extraction, FactDraft
+from bot.compiler.merge import Grouping, document_fact_rows
 
 DATA = Path(__file__).resolve().parent / "data"
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_b1e87bea9178cb10.txt"
@@ -57,9 +56,9 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     original = pipeline.read_document
 
-    def counting(path: Path, seeds_dir: Path):  # type: ignore[no-untyped-def]
+    def counting(path: Path, seeds_dir: Path, **options):  # type: ignore[no-untyped-def]
         seen.append(path.name)
-        return original(path, seeds_dir)
+        return original(path, seeds_dir, **options)
 
     monkeypatch.setattr(pipeline, "read_document", counting)
     return seen
@@ -305,7 +304,7 @@ def test_reused_facts_are_decoded_only_for_the_base(seeds, tmp_path, monkeypatch
     decoded: list[int] = []
     original = DocumentRecord.facts
 
-    def spy(self: DocumentRecord) -> list[factbase.Fact]:
+    def spy(self: DocumentRecord) -> list[factbase.FactRow]:
         facts = original(self)
         decoded.append(len(facts))
         return facts
@@ -326,14 +325,14 @@ def test_pieces_with_non_ascii_text_are_cut_from_facts_yaml_by_bytes(seeds, tmp_
     compile_folder(seeds, knowledge)
     assert not _facts(knowledge).isascii()
     rendered: list[int] = []
-    original = factbase.render_facts
+    original = factbase.render_fact_rows
 
-    def spy(facts):  # type: ignore[no-untyped-def]
-        facts = list(facts)
-        rendered.append(len(facts))
-        return original(facts)
+    def spy(rows):  # type: ignore[no-untyped-def]
+        rows = list(rows)
+        rendered.append(len(rows))
+        return original(rows)
 
-    monkeypatch.setattr(factbase, "render_facts", spy)
+    monkeypatch.setattr(factbase, "render_fact_rows", spy)
     shutil.copy(seeds / "politics_010.txt", seeds / "politics_011.txt")
     compile_folder(seeds, knowledge)
     assert len(rendered) == 1  # the new document's; the others' pieces come from the file
@@ -357,20 +356,23 @@ def test_a_truncated_or_padded_snapshot_is_ignored(seeds, tmp_path, damage):
 
 
 @pytest.mark.parametrize("statement", ["Same words.", "Other words."])
-def test_a_fact_row_stores_a_statement_once_when_it_is_the_excerpt(statement):
-    fact = factbase.Fact(
-        "f",
-        "s",
-        0,
-        11,
-        "Same words.",
-        statement,
-        ("e",),
-        relations=(factbase.Relation("quote", "e", "x"),),
+def test_a_statement_that_is_its_excerpt_is_stored_once(statement):
+    text = "Same words. And more."
+    extraction = Extraction(
+        "a.txt",
+        "0" * 64,
+        [],
+        [],
+        [FactDraft(0, 0, 11, statement, (0,), None, None, None, ())],
     )
-    row = fact_row(fact)
-    assert (row[5] is None) == (statement == fact.excerpt)
-    assert fact_from_row(marshal.loads(marshal.dumps(row))) == fact
+    (row,) = document_fact_rows(extraction, text, ["e"], ["s"])
+    assert (row[5] is row[4]) == (statement == row[4])
+    blob = DocumentRecord.encode_facts([row])
+    equal_copy = (row[5] + " ")[:-1]  # equal, but another string
+    copied = DocumentRecord.encode_facts([(*row[:5], equal_copy, *row[6:])])
+    assert (len(blob) < len(copied)) == (statement == row[4])
+    record = DocumentRecord((0, 0), "", [], [], [], b"", [], blob, [row[0]], 0)
+    assert record.facts() == [row]
 
 
 @pytest.mark.parametrize("batch", [1, 2, 3])
