@@ -990,9 +990,11 @@ def _facts(
     facts: list[FactDraft] = []
     previous: _Sentence | None = None
     plain_spacing = spaced_plainly(analysis)
+    speech = _Speech()
     for sentence in sentences:
         if previous is not None and previous.article != sentence.article:
             previous = None
+            speech.speaker = None
         doc_date = sources[sentence.article].date
         fact = _fact(
             analysis,
@@ -1003,10 +1005,104 @@ def _facts(
             doc_date=doc_date,
             plain_spacing=plain_spacing,
         )
+        if fact is not None and speech.speaker is not None and not _quotes_anyone(fact):
+            fact = speech.carried_quote(fact, analysis, sentence)
+        speech.follow(analysis, sentence, fact)
         if fact is not None:
             facts.append(fact)
         previous = sentence
     return facts
+
+
+class _Speech:
+    """Who is speaking in a quotation that runs on over the next sentences or paragraphs
+    without naming the speaker again (news style: '"...," said X.' then '"More words."')."""
+
+    __slots__ = ("end", "inside", "speaker")
+
+    def __init__(self) -> None:
+        self.speaker: int | None = None  # the last quotation's speaker, while it may run on
+        self.inside = False  # the last sentence left its quotation open
+        self.end = 0  # where the last sentence ended
+
+    def carried_quote(self, fact: FactDraft, analysis: str, sentence: _Sentence) -> FactDraft:
+        """The fact with the running quotation's speaker, when the sentence is all quotation."""
+        body = analysis[sentence.start : sentence.end]
+        inside = self._inside_at(analysis, sentence.start)
+        if inside and body[:1] not in OPENING_MARKS and not _closed_later(analysis, sentence.start):
+            inside = False  # a mark left open by mistake: the narrative goes on
+        words = _running_quotation(body, inside=inside)
+        speaker = self.speaker
+        # a speaker named in the words is spoken about: narrative has resumed
+        if words is None or speaker is None or speaker in sentence.numbers:
+            return fact
+        quote = tuple.__new__(RelationDraft, ("quote", speaker, one_line(words), None))
+        entities = fact.entities if speaker in fact.entities else (*fact.entities, speaker)
+        return fact._replace(relations=(*fact.relations, quote), entities=entities)
+
+    def follow(self, analysis: str, sentence: _Sentence, fact: FactDraft | None) -> None:
+        """The state after this sentence: its own speaker, or the one it carried on."""
+        body = analysis[sentence.start : sentence.end]
+        inside = self._inside_at(analysis, sentence.start)
+        speakers = [r.subject for r in fact.relations if r.type == "quote"] if fact else []
+        self.speaker = speakers[-1] if speakers else None
+        self.inside = _leaves_open(body, inside=inside)
+        self.end = sentence.end
+
+    def _inside_at(self, analysis: str, start: int) -> bool:
+        """An open quotation runs on within its paragraph; a new paragraph continues it only
+        by opening with a quotation mark again."""
+        return self.inside and "\n" not in analysis[self.end : start]
+
+
+def _quotes_anyone(fact: FactDraft) -> bool:
+    return any(r.type == "quote" for r in fact.relations)
+
+
+OPENING_MARKS = '"“'
+CLOSING_MARKS = ('"', "”")
+
+
+def _running_quotation(body: str, *, inside: bool) -> str | None:
+    """The words of a sentence that is nothing but quotation, or None: it opens with a
+    quotation mark (or a quotation left open runs into it) and closes only at its end, if at
+    all ('"He merits his return."', '"Firstly, ... sites.' continued by 'And secondly, ...')."""
+    opens = body[:1] in OPENING_MARKS
+    if not opens and not inside:
+        return None
+    inner = body[1:] if opens else body
+    core = inner.rstrip()
+    if core.endswith(CLOSING_MARKS):
+        core = core[:-1]
+    if '"' in core or "“" in core or "”" in core:
+        return None  # a quotation closed inside the sentence: narrative follows it
+    words = core.strip()
+    return words if len(words.split()) >= 3 else None
+
+
+def _closed_later(analysis: str, start: int) -> bool:
+    """Whether the paragraph's next quotation mark from `start` closes a quotation ("...
+    regrets." closes; ' "We signed' opens another, so the first was never closed), or the
+    paragraph ends with it open, as news style leaves a quotation the next paragraph resumes."""
+    line_end = analysis.find("\n", start)
+    if line_end < 0:
+        line_end = len(analysis)
+    marks = [at for at in (analysis.find(m, start, line_end) for m in '"“”') if at >= 0]
+    if not marks:
+        return True
+    at = min(marks)
+    return analysis[at] == "”" or (analysis[at] == '"' and not analysis[at - 1].isspace())
+
+
+def _leaves_open(body: str, *, inside: bool) -> bool:
+    """Whether a quotation is still open after the sentence (straight marks counted, curly ones
+    read from the last)."""
+    last_curly = max(body.rfind("“"), body.rfind("”"))
+    if last_curly >= 0:
+        return body[last_curly] == "“"
+    if body[:1] == '"':  # opens, or opens again a quotation run on from the paragraph before
+        return body.count('"') % 2 == 1
+    return inside != (body.count('"') % 2 == 1)
 
 
 def _fact(
