@@ -169,7 +169,17 @@ class Extraction:
 
 class _Sentence:
     # A plain class: mypyc compiles its __init__, where a dataclass's runs as bytecode
-    __slots__ = ("article", "countries", "end", "mentions", "numbers", "section", "start", "titled")
+    __slots__ = (
+        "article",
+        "countries",
+        "end",
+        "mentions",
+        "numbers",
+        "quoting",
+        "section",
+        "start",
+        "titled",
+    )
 
     def __init__(
         self,
@@ -189,6 +199,7 @@ class _Sentence:
         self.countries = countries  # of demonyms that name nothing
         self.numbers: list[int] = []  # each mention's local entity, once built
         self.titled = False  # a mention has a title before it ("President X"): a role to record
+        self.quoting = False  # it holds a quotation mark (set when its fact is made)
 
 
 class KeyUnion:
@@ -1007,7 +1018,11 @@ def _facts(
         )
         if fact is not None and speech.speaker is not None and not _quotes_anyone(fact):
             fact = speech.carried_quote(fact, analysis, sentence)
-        speech.follow(analysis, sentence, fact)
+        if fact is None or fact.relations or sentence.quoting or speech.inside:
+            speech.follow(analysis, sentence, fact)
+        else:  # no quotation here, none left open: nobody is speaking on
+            speech.speaker = None
+            speech.end = sentence.end
         if fact is not None:
             facts.append(fact)
         previous = sentence
@@ -1038,21 +1053,33 @@ class _Speech:
             return fact
         quote = tuple.__new__(RelationDraft, ("quote", speaker, one_line(words), None))
         entities = fact.entities if speaker in fact.entities else (*fact.entities, speaker)
-        return fact._replace(relations=(*fact.relations, quote), entities=entities)
+        # tuple.__new__ rather than _replace, which runs as bytecode through map and a dict
+        return tuple.__new__(FactDraft, (*fact[:4], entities, *fact[5:8], (*fact.relations, quote)))
 
     def follow(self, analysis: str, sentence: _Sentence, fact: FactDraft | None) -> None:
         """The state after this sentence: its own speaker, or the one it carried on."""
-        body = analysis[sentence.start : sentence.end]
-        inside = self._inside_at(analysis, sentence.start)
-        speakers = [r.subject for r in fact.relations if r.type == "quote"] if fact else []
-        self.speaker = speakers[-1] if speakers else None
-        self.inside = _leaves_open(body, inside=inside)
-        self.end = sentence.end
+        speaker = None
+        if fact is not None and fact.relations:
+            for relation in fact.relations:
+                if relation.type == "quote":
+                    speaker = relation.subject
+        self.speaker = speaker
+        start, end = sentence.start, sentence.end
+        # most sentences hold no quotation mark and follow none left open: nothing to track
+        # (searches for one character each, with no slice made, are cheaper than a pattern)
+        straight = analysis.count('"', start, end)
+        if self.inside or straight or analysis.find("“", start, end) >= 0:
+            self.inside = _leaves_open(
+                analysis, start, end, straight, self._inside_at(analysis, start)
+            )
+        elif analysis.find("”", start, end) >= 0:
+            self.inside = False
+        self.end = end
 
     def _inside_at(self, analysis: str, start: int) -> bool:
         """An open quotation runs on within its paragraph; a new paragraph continues it only
         by opening with a quotation mark again."""
-        return self.inside and "\n" not in analysis[self.end : start]
+        return self.inside and analysis.find("\n", self.end, start) < 0
 
 
 def _quotes_anyone(fact: FactDraft) -> bool:
@@ -1094,15 +1121,15 @@ def _closed_later(analysis: str, start: int) -> bool:
     return analysis[at] == "”" or (analysis[at] == '"' and not analysis[at - 1].isspace())
 
 
-def _leaves_open(body: str, *, inside: bool) -> bool:
-    """Whether a quotation is still open after the sentence (straight marks counted, curly ones
-    read from the last)."""
-    last_curly = max(body.rfind("“"), body.rfind("”"))
+def _leaves_open(analysis: str, start: int, end: int, straight: int, inside: bool) -> bool:
+    """Whether a quotation is still open after the sentence analysis[start:end], which holds
+    `straight` straight marks: curly ones are read from the last, straight ones counted."""
+    last_curly = max(analysis.rfind("“", start, end), analysis.rfind("”", start, end))
     if last_curly >= 0:
-        return body[last_curly] == "“"
-    if body[:1] == '"':  # opens, or opens again a quotation run on from the paragraph before
-        return body.count('"') % 2 == 1
-    return inside != (body.count('"') % 2 == 1)
+        return analysis[last_curly] == "“"
+    if analysis.startswith('"', start):  # opens, or opens again a quotation run on from before
+        return straight % 2 == 1
+    return inside != (straight % 2 == 1)
 
 
 def _fact(
@@ -1126,7 +1153,7 @@ def _fact(
     entities = list(numbers)
     relations = _roles(analysis, sentence, numbers, entities, builder) if sentence.titled else []
     pronoun = PRONOUN_SUBJECT.match(body) if _may_open_with_pronoun(body) else None
-    quoting = "“" in body or "”" in body or '"' in body
+    quoting = sentence.quoting = "“" in body or "”" in body or '"' in body
     antecedent = None
     if pronoun or (quoting and SHE_OR_HE.search(body)):  # only then does "he" need a referent
         antecedent = _antecedent(previous, builder)
