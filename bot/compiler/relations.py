@@ -337,7 +337,12 @@ PLEDGED_TO = re.compile(
     rf"\b{ALLEGIANCE_VERB}(?: [a-z]+){{0,3}} (?:allegiance|loyalty|bayat|bay'ah|fealty)"
     rf"(?: \[[^\]]*\])? to (?:both )?(?:the )?{E}(?:,? and (?:the )?{E})?"
 )
-AFFILIATED_NAME = re.compile(rf"{E}[- ]{AFFILIATION}\b")
+# "Haqqani-affiliated X"; unhyphenated only when no object follows the word, for then it is a
+# verb ("the court backed the Home Office's powers", "Democrats backed Tory demands")
+AFFILIATED_NAME = re.compile(
+    rf"{E}(?:-{AFFILIATION}\b| {AFFILIATION}\b(?! (?:the|a|an|his|her|its|their|with|by|to)\b"
+    r"| \ue000))"
+)
 AFFILIATE_OF = re.compile(rf"{E}{POSS} (?:[a-z]+ )?affiliate,? {E}")
 AFFILIATED_WITH = re.compile(rf"\b(?:affiliated|aligned|allied) with (?:the )?{E}")
 
@@ -388,18 +393,37 @@ DESIGNATED_BY = re.compile(
 )
 
 
+# Verbs that designate only when an institution applies them to a group: a person who
+# "branded the plan a fantasy" gives an opinion, a player "banned for two years" a sanction.
+LOOSE_DESIGNATE = ("banned", "branded", "labelled", "labeled")
+
+
 def _designation(shape: Shape) -> list[Found]:
     found: list[Found] = []
     text = shape.text
     for m in DESIGNATES.finditer(text):
         value = _designation_value(shape, m, 3)
         found.append(Found("designation", int(m.group(2)), value, int(m.group(1))))
+        if _loose_by_a_person(shape, m.group(0), found[-1]):
+            found.pop()
     for m in DESIGNATED_BY.finditer(text):
         subject = subject_before(shape, m.start())
         if subject is not None:
             value = _designation_value(shape, m, 1)
             found.append(Found("designation", subject, value, int(m.group(2))))
+            if _loose_by_a_person(shape, m.group(0), found[-1]):
+                found.pop()
     return [f for f in found if _fits(shape, f, subject_not="place", object_not=None)]
+
+
+def _loose_by_a_person(shape: Shape, matched: str, found: Found) -> bool:
+    if not any(verb in matched for verb in LOOSE_DESIGNATE):
+        return False
+    kinds = (
+        shape.kinds[found.subject],
+        shape.kinds[found.object] if found.object is not None else None,
+    )
+    return "person" in kinds
 
 
 VALUE_END = re.compile(r" (?:on|in|since|by|after|for|because) ")

@@ -400,3 +400,24 @@ def test_a_pronoun_speaking_after_a_clause_naming_others():
         'he replied: "The idea that I would allow that is outrageous."'
     )
     assert found == {("Michael Howard", "The idea that I would allow that is outrageous.")}
+
+
+def test_backed_as_a_verb_with_an_object_is_no_allegiance():
+    found = relations(
+        "The Court of Appeal backed the Home Office's powers to hold them. "
+        "The Liberal Democrats backed Conservative Party demands on Tuesday. "
+        "The Haqqani-backed Northern Front (NF) attacked the town."
+    )
+    assert {(r[1], r[2]) for r in found if r[0] == "allegiance"} == {("Northern Front", "Haqqani")}
+
+
+def test_a_person_branding_or_a_player_banned_is_no_designation():
+    found = relations(
+        "Opposition spokesman Mark Oaten has branded the Identity Card Programme a waste of "
+        "money. Sprinter Christos Tzekos was banned for two years by the International "
+        "Athletics Federation. The Interior Ministry has banned the Eastern Brigade as a "
+        "terrorist organization."
+    )
+    assert {(r[1], r[2]) for r in found if r[0] == "designation"} == {
+        ("Eastern Brigade", "terrorist organization")
+    }
