@@ -169,7 +169,17 @@ class Extraction:
 
 class _Sentence:
     # A plain class: mypyc compiles its __init__, where a dataclass's runs as bytecode
-    __slots__ = ("article", "countries", "end", "mentions", "numbers", "section", "start", "titled")
+    __slots__ = (
+        "article",
+        "countries",
+        "end",
+        "mentions",
+        "numbers",
+        "quoting",
+        "section",
+        "start",
+        "titled",
+    )
 
     def __init__(
         self,
@@ -189,6 +199,7 @@ class _Sentence:
         self.countries = countries  # of demonyms that name nothing
         self.numbers: list[int] = []  # each mention's local entity, once built
         self.titled = False  # a mention has a title before it ("President X"): a role to record
+        self.quoting = False  # it holds a quotation mark (set when its fact is made)
 
 
 class KeyUnion:
@@ -990,9 +1001,11 @@ def _facts(
     facts: list[FactDraft] = []
     previous: _Sentence | None = None
     plain_spacing = spaced_plainly(analysis)
+    speech = _Speech()
     for sentence in sentences:
         if previous is not None and previous.article != sentence.article:
             previous = None
+            speech.speaker = None
         doc_date = sources[sentence.article].date
         fact = _fact(
             analysis,
@@ -1003,10 +1016,120 @@ def _facts(
             doc_date=doc_date,
             plain_spacing=plain_spacing,
         )
+        if fact is not None and speech.speaker is not None and not _quotes_anyone(fact):
+            fact = speech.carried_quote(fact, analysis, sentence)
+        if fact is None or fact.relations or sentence.quoting or speech.inside:
+            speech.follow(analysis, sentence, fact)
+        else:  # no quotation here, none left open: nobody is speaking on
+            speech.speaker = None
+            speech.end = sentence.end
         if fact is not None:
             facts.append(fact)
         previous = sentence
     return facts
+
+
+class _Speech:
+    """Who is speaking in a quotation that runs on over the next sentences or paragraphs
+    without naming the speaker again (news style: '"...," said X.' then '"More words."')."""
+
+    __slots__ = ("end", "inside", "speaker")
+
+    def __init__(self) -> None:
+        self.speaker: int | None = None  # the last quotation's speaker, while it may run on
+        self.inside = False  # the last sentence left its quotation open
+        self.end = 0  # where the last sentence ended
+
+    def carried_quote(self, fact: FactDraft, analysis: str, sentence: _Sentence) -> FactDraft:
+        """The fact with the running quotation's speaker, when the sentence is all quotation."""
+        body = analysis[sentence.start : sentence.end]
+        inside = self._inside_at(analysis, sentence.start)
+        if inside and body[:1] not in OPENING_MARKS and not _closed_later(analysis, sentence.start):
+            inside = False  # a mark left open by mistake: the narrative goes on
+        words = _running_quotation(body, inside=inside)
+        speaker = self.speaker
+        # a speaker named in the words is spoken about: narrative has resumed
+        if words is None or speaker is None or speaker in sentence.numbers:
+            return fact
+        quote = tuple.__new__(RelationDraft, ("quote", speaker, one_line(words), None))
+        entities = fact.entities if speaker in fact.entities else (*fact.entities, speaker)
+        # tuple.__new__ rather than _replace, which runs as bytecode through map and a dict
+        return tuple.__new__(FactDraft, (*fact[:4], entities, *fact[5:8], (*fact.relations, quote)))
+
+    def follow(self, analysis: str, sentence: _Sentence, fact: FactDraft | None) -> None:
+        """The state after this sentence: its own speaker, or the one it carried on."""
+        speaker = None
+        if fact is not None and fact.relations:
+            for relation in fact.relations:
+                if relation.type == "quote":
+                    speaker = relation.subject
+        self.speaker = speaker
+        start, end = sentence.start, sentence.end
+        # most sentences hold no quotation mark and follow none left open: nothing to track
+        # (searches for one character each, with no slice made, are cheaper than a pattern)
+        straight = analysis.count('"', start, end)
+        if self.inside or straight or analysis.find("“", start, end) >= 0:
+            self.inside = _leaves_open(
+                analysis, start, end, straight, self._inside_at(analysis, start)
+            )
+        elif analysis.find("”", start, end) >= 0:
+            self.inside = False
+        self.end = end
+
+    def _inside_at(self, analysis: str, start: int) -> bool:
+        """An open quotation runs on within its paragraph; a new paragraph continues it only
+        by opening with a quotation mark again."""
+        return self.inside and analysis.find("\n", self.end, start) < 0
+
+
+def _quotes_anyone(fact: FactDraft) -> bool:
+    return any(r.type == "quote" for r in fact.relations)
+
+
+OPENING_MARKS = '"“'
+CLOSING_MARKS = ('"', "”")
+
+
+def _running_quotation(body: str, *, inside: bool) -> str | None:
+    """The words of a sentence that is nothing but quotation, or None: it opens with a
+    quotation mark (or a quotation left open runs into it) and closes only at its end, if at
+    all ('"He merits his return."', '"Firstly, ... sites.' continued by 'And secondly, ...')."""
+    opens = body[:1] in OPENING_MARKS
+    if not opens and not inside:
+        return None
+    inner = body[1:] if opens else body
+    core = inner.rstrip()
+    if core.endswith(CLOSING_MARKS):
+        core = core[:-1]
+    if '"' in core or "“" in core or "”" in core:
+        return None  # a quotation closed inside the sentence: narrative follows it
+    words = core.strip()
+    return words if len(words.split()) >= 3 else None
+
+
+def _closed_later(analysis: str, start: int) -> bool:
+    """Whether the paragraph's next quotation mark from `start` closes a quotation ("...
+    regrets." closes; ' "We signed' opens another, so the first was never closed), or the
+    paragraph ends with it open, as news style leaves a quotation the next paragraph resumes."""
+    line_end = analysis.find("\n", start)
+    if line_end < 0:
+        line_end = len(analysis)
+    marks = [at for at in (analysis.find(m, start, line_end) for m in '"“”') if at >= 0]
+    if not marks:
+        return True
+    at = min(marks)
+    return analysis[at] == "”" or (analysis[at] == '"' and not analysis[at - 1].isspace())
+
+
+def _leaves_open(analysis: str, start: int, end: int, straight: int, inside: bool) -> bool:
+    """Whether a quotation is still open after the sentence analysis[start:end], which holds
+    `straight` straight marks: curly ones are read from the last, straight ones counted."""
+    last_curly = max(analysis.rfind("“", start, end), analysis.rfind("”", start, end))
+    if last_curly >= 0:
+        return analysis[last_curly] == "“"
+    if analysis.startswith('"', start):  # opens, or opens again a quotation run on from before
+        return straight % 2 == 1
+    return inside != (straight % 2 == 1)
 
 
 def _fact(
@@ -1030,7 +1153,7 @@ def _fact(
     entities = list(numbers)
     relations = _roles(analysis, sentence, numbers, entities, builder) if sentence.titled else []
     pronoun = PRONOUN_SUBJECT.match(body) if _may_open_with_pronoun(body) else None
-    quoting = "“" in body or "”" in body or '"' in body
+    quoting = sentence.quoting = "“" in body or "”" in body or '"' in body
     antecedent = None
     if pronoun or (quoting and SHE_OR_HE.search(body)):  # only then does "he" need a referent
         antecedent = _antecedent(previous, builder)

@@ -337,7 +337,12 @@ PLEDGED_TO = re.compile(
     rf"\b{ALLEGIANCE_VERB}(?: [a-z]+){{0,3}} (?:allegiance|loyalty|bayat|bay'ah|fealty)"
     rf"(?: \[[^\]]*\])? to (?:both )?(?:the )?{E}(?:,? and (?:the )?{E})?"
 )
-AFFILIATED_NAME = re.compile(rf"{E}[- ]{AFFILIATION}\b")
+# "Haqqani-affiliated X"; unhyphenated only when no object follows the word, for then it is a
+# verb ("the court backed the Home Office's powers", "Democrats backed Tory demands")
+AFFILIATED_NAME = re.compile(
+    rf"{E}(?:-{AFFILIATION}\b| {AFFILIATION}\b(?! (?:the|a|an|his|her|its|their|with|by|to)\b"
+    r"| \ue000))"
+)
 AFFILIATE_OF = re.compile(rf"{E}{POSS} (?:[a-z]+ )?affiliate,? {E}")
 AFFILIATED_WITH = re.compile(rf"\b(?:affiliated|aligned|allied) with (?:the )?{E}")
 
@@ -388,18 +393,37 @@ DESIGNATED_BY = re.compile(
 )
 
 
+# Verbs that designate only when an institution applies them to a group: a person who
+# "branded the plan a fantasy" gives an opinion, a player "banned for two years" a sanction.
+LOOSE_DESIGNATE = ("banned", "branded", "labelled", "labeled")
+
+
 def _designation(shape: Shape) -> list[Found]:
     found: list[Found] = []
     text = shape.text
     for m in DESIGNATES.finditer(text):
         value = _designation_value(shape, m, 3)
         found.append(Found("designation", int(m.group(2)), value, int(m.group(1))))
+        if _loose_by_a_person(shape, m.group(0), found[-1]):
+            found.pop()
     for m in DESIGNATED_BY.finditer(text):
         subject = subject_before(shape, m.start())
         if subject is not None:
             value = _designation_value(shape, m, 1)
             found.append(Found("designation", subject, value, int(m.group(2))))
+            if _loose_by_a_person(shape, m.group(0), found[-1]):
+                found.pop()
     return [f for f in found if _fits(shape, f, subject_not="place", object_not=None)]
+
+
+def _loose_by_a_person(shape: Shape, matched: str, found: Found) -> bool:
+    if not any(verb in matched for verb in LOOSE_DESIGNATE):
+        return False
+    kinds = (
+        shape.kinds[found.subject],
+        shape.kinds[found.object] if found.object is not None else None,
+    )
+    return "person" in kinds
 
 
 VALUE_END = re.compile(r" (?:on|in|since|by|after|for|because) ")
@@ -526,9 +550,21 @@ SPEECH_AFTER_SUBJECT = re.compile(
     rf"^[,.]?\s*(?:(?P<pronoun>he|she)|{E}[^\ue000.]{{0,30}}?) (?:{SPEECH_VERBS})\b"
 )
 SPEECH_AFTER_VERB = re.compile(rf"^[,.]?\s*(?:{SPEECH_VERBS})\b")
+# "…," Mr Rodgers said; "…," JP Morgan analyst John Ivankoe said; "…," Jane Doe, from the
+# farmers' union, told …; "…," Acme's CEO, Jane Doe, told …: up to three title, role or
+# owner words, then the speaker, maybe an aside between commas, then the verb.
+SPEECH_AFTER_NAMED = re.compile(
+    r"^[,.]?\s*(?:(?:\ue000\d+\ue001[\w.'’-]*|(?!(?:and|but|or|as|if|so|of|in|to|for|with|"
+    r"while|when|after|because|that|which|who)\b)[A-Za-z][\w.'’-]*),? ){0,3}"
+    rf"{E}(?:, [^,.;\"“”]{{1,60}},|,)? (?:{SPEECH_VERBS})\b"
+)
 
 
 PRONOUN_SPEAKER = re.compile(r"^\s*(?:[A-Z][^,\ue000]{0,40}, )?(?:he|she|He|She) [a-z]+")
+# "Asked about X's plans, he replied:": the pronoun speaks, not a name in the clause before
+PRONOUN_SPEAKS_LAST = re.compile(
+    rf"\b(?:he|she|He|She) (?:{SPEECH_VERBS})\b[^\ue000“\"]{{0,40}}:\s*$"
+)
 
 
 # A quotation running over several sentences is closed in the last one but opened earlier
@@ -588,6 +624,9 @@ def _speaker_after(shape: Shape, close_at: int, previous_person: int | None) -> 
         if said.group("pronoun"):
             return previous_person
         return int(said.group(2))
+    said = SPEECH_AFTER_NAMED.match(after)
+    if said and shape.kinds[int(said.group(1))] != "place":
+        return int(said.group(1))
     said_by = SPEECH_AFTER_VERB.match(after)
     if said_by:  # "…," said Wall Street Journal columnist Walter Russell Mead
         window = CLAUSE_PUNCTUATION.split(after[said_by.end() : said_by.end() + 120], maxsplit=1)[0]
@@ -604,22 +643,42 @@ def _speaker_before(shape: Shape, open_at: int, previous_person: int | None) -> 
     before = shape.text[_clause_start(shape.text, open_at - 1) if open_at else 0 : open_at]
     if not SPEECH_BEFORE.search(before, _speech_reach(before, len(shape.mentions))):
         return None
-    if previous_person is not None and PRONOUN_SPEAKER.match(before):
-        return previous_person  # "He said: “...”"
-    indexes = [int(m.group(1)) for m in PLACEHOLDER.finditer(before)]
-    if shape.hidden:
-        indexes = [i for i in indexes if not shape.hidden[i]]
-    people = [i for i in indexes if shape.kinds[i] == "person"]
-    others = [i for i in indexes if shape.kinds[i] not in ("place",)]
-    if people:
-        return people[0]
-    return others[0] if others else None
+    if PRONOUN_SPEAKER.match(before):
+        return previous_person  # "He said: “...”"; "He told BBC Sport:" names no speaker
+    pronoun = PRONOUN_SPEAKS_LAST.search(before)
+    if pronoun is not None:
+        if previous_person is not None:
+            return previous_person  # "Asked about X's plans, he replied:"
+        before = before[: pronoun.start()]  # "X has been in talks and he said:"
+    # a person speaks before an organization; one not owning the noun after it first ("X's
+    # lawyer, Y, said:" is Y; "X's report noted:" is X)
+    owners: list[int] = []
+    people: list[int] = []
+    others: list[int] = []
+    for m in PLACEHOLDER.finditer(before):
+        index = int(m.group(1))
+        kind = shape.kinds[index]
+        if (shape.hidden and shape.hidden[index]) or kind == "place":
+            continue
+        if kind != "person":
+            others.append(index)
+        elif _possessive(before, m):
+            owners.append(index)
+        else:
+            people.append(index)
+    speakers = people or owners or others
+    return speakers[0] if speakers else None
 
 
 # SPEECH_BEFORE matches at the end of its text: a speech word then at most 40 characters, or
 # "according to (the) NAME," or a colon, then spaces. Searched from where such a match can
 # start at the earliest, not tried at every character of a long clause.
 LONGEST_SPEECH_WORD = max(len(word.rstrip("?")) for word in SPEECH_WORDS.split("|"))
+
+
+def _possessive(text: str, placeholder: re.Match[str]) -> bool:
+    """ "X's lawyer, Y, said": a name that owns the noun after it is not the speaker."""
+    return text.startswith(("'s", "’s"), placeholder.end())
 
 
 def _speech_reach(before: str, mention_count: int) -> int:

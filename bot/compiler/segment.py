@@ -166,7 +166,17 @@ class _ArticleStarts:
     paragraphs have, a byline or date line under it, a dateline opening its first paragraph, or,
     on a page whose titles are all in headline case, headline case."""
 
-    __slots__ = ("furniture", "headline_titles", "line_starts", "lines", "paragraph_gap", "text")
+    __slots__ = (
+        "furniture",
+        "headline_titles",
+        "line_starts",
+        "lines",
+        "paragraph_gap",
+        "plain_title",
+        "teasers",
+        "text",
+        "title_level",
+    )
 
     def __init__(
         self, text: str, lines: list[Line], furniture: Furniture, *, headline_titles: bool
@@ -177,10 +187,19 @@ class _ArticleStarts:
         self.headline_titles = headline_titles
         self.line_starts: list[int] = []  # made when a candidate title needs them
         self.paragraph_gap = -1.0  # of the article being split, once measured
+        self.plain_title = False  # the article being split opens with a title and no byline
+        self.title_level = 0  # its title's markdown heading level ("#": 1), 0 if none
+        self.teasers: list[int] = []  # its blocks that are teasers for other stories
 
     def split(self, article: Article) -> list[Article]:
         blocks = article.blocks
+        self.plain_title = bool(article.title) and not article.header
+        self.title_level = self._heading_level(article.start) if article.title else 0
+        self.teasers = []
         cuts = self._cuts(blocks)
+        if self.teasers:
+            blocks = self._without_teasers(blocks, cuts)
+            article.blocks = blocks
         if not cuts:
             return [article]
         parts: list[Article] = []
@@ -222,6 +241,7 @@ class _ArticleStarts:
                     )
                     and _has_prose(blocks[k + 1])
                     and _is_title_text(text[block.start : block.end])
+                    and (not cuts or cuts[-1] != k - 1)  # a title is no article's only text
                     and self._starts_article(blocks, k)
                 ):
                     cuts.append(k)
@@ -244,6 +264,9 @@ class _ArticleStarts:
         text = self.text
         if DATELINE.match(text, following.start) is not None:
             return True
+        level = self._heading_level(block.start) if self.title_level else 0
+        if level:  # markdown: a heading of the title's level is a title, a deeper one a section
+            return level == self.title_level
         gap = self._breaks_before(block.start)
         if gap >= 3 and gap > self._paragraph_gap(blocks):  # measured once an article
             return True
@@ -256,10 +279,93 @@ class _ArticleStarts:
             return True
         above = self._lines_between(previous.end, block.start)
         if any(END_OF_TEXT.match(line.text) is not None for line in above):
-            return True
+            return not self._teaser_inside(blocks, k)
         below = self._lines_between(block.end, following.start)
         headers = self.furniture.headers
-        return bool(headers) and any(self._index_of(line) in headers for line in below)
+        if headers and any(self._index_of(line) in headers for line in below):
+            return True
+        return self._restated_title(blocks, k)
+
+    def _without_teasers(self, blocks: list[Block], cuts: list[int]) -> list[Block]:
+        """The blocks less the teasers (`cuts` renumbered to match); the paragraphs under a
+        teaser keep the section they had above it."""
+        kept: list[Block] = []
+        for k, block in enumerate(blocks):
+            if k not in self.teasers:
+                kept.append(block)
+                continue
+            teaser = self.text[block.start : block.end]
+            for later in blocks[k + 1 :]:
+                if later.section != teaser:
+                    break
+                later.section = blocks[k - 1].section
+        cuts[:] = [cut - sum(1 for t in self.teasers if t < cut) for cut in cuts]
+        return kept
+
+    def _teaser_inside(self, blocks: list[Block], k: int) -> bool:
+        """Whether the title-shaped block k after a "Read more" link is a teaser for another
+        story in the middle of an article: the paragraph under it goes on with the words of
+        the one above the link (three content words shared) and does not restate it."""
+        text = self.text
+        previous, following = blocks[k - 1], blocks[k + 1]
+        below = content_stems(text[following.start : following.start + 400])
+        if len(below & content_stems(text[previous.start : previous.end])) < 3:
+            return False
+        if len(below & content_stems(text[blocks[k].start : blocks[k].end])) >= 2:
+            return False
+        self.teasers.append(k)
+        return True
+
+    @staticmethod
+    def _headline_shaped(title: str) -> bool:
+        """Four to twelve words that end on a word a headline can end on: not a reader's
+        exclamation, an essay's question, a list of names, a quoted sentence ('one. "') or a
+        line broken mid-sentence ("The charge that international law is")."""
+        words = title.split()
+        return (
+            4 <= len(words) <= 12
+            and not title.endswith(("!", "?"))
+            and title.count(",") <= 1
+            and QUOTED_SENTENCE_END.search(title) is None
+            and words[-1].lower() not in FUNCTION_WORDS | LINKING_WORDS
+            and words[0].lower() not in CLAUSE_OPENERS
+        )
+
+    def _restated_title(self, blocks: list[Block], k: int) -> bool:
+        """In a file of articles laid out as its first one is, title line then paragraphs with
+        no byline, gap or rule between them (BBC style), a title still shows itself: the text
+        above it ended a sentence and the lede under it restates it (two of its content words,
+        and two fifths of them, within the next 400 characters)."""
+        text = self.text
+        previous = blocks[k - 1]
+        if (
+            not self.plain_title
+            or previous.kind == HEADING
+            or text[previous.end - 1] not in ".!?\"'”’)"
+        ):
+            return False
+        block = blocks[k]
+        title = text[block.start : block.end]
+        if not self._headline_shaped(title) or not text[blocks[k + 1].start].isupper():
+            return False
+        title_words = content_stems(title)
+        if len(title_words) < 2:
+            return False
+        shared = len(title_words & content_stems(text[block.end : block.end + 400]))
+        return shared >= 2 and shared * 5 >= len(title_words) * 2
+
+    def _heading_level(self, start: int) -> int:
+        """How many "#" open the markdown heading whose text starts at `start` (0: none)."""
+        text = self.text
+        at = start
+        while at > 0 and text[at - 1] in " \t":
+            at -= 1
+        hashes = at
+        while hashes > 0 and text[hashes - 1] == "#":
+            hashes -= 1
+        if hashes == at or (hashes > 0 and text[hashes - 1] != "\n"):
+            return 0
+        return at - hashes
 
     def _paragraph_gap(self, blocks: list[Block]) -> float:
         """The usual number of line breaks between two paragraphs of the article."""
@@ -290,6 +396,111 @@ class _ArticleStarts:
 
     def _index_of(self, line: Line) -> int:
         return bisect_left(self.line_starts, line.start)
+
+
+CONTENT_WORD = re.compile(r"[^\W\d_]{4,}|\b[A-Z]{2,3}s?\b")
+FUNCTION_WORDS = frozenset(
+    [
+        "that",
+        "this",
+        "with",
+        "from",
+        "have",
+        "been",
+        "were",
+        "will",
+        "would",
+        "what",
+        "when",
+        "where",
+        "which",
+        "their",
+        "there",
+        "they",
+        "them",
+        "than",
+        "then",
+        "into",
+        "over",
+        "also",
+        "more",
+        "most",
+        "some",
+        "such",
+        "only",
+        "after",
+        "before",
+        "about",
+        "could",
+        "should",
+        "says",
+        "said",
+        "just",
+        "like",
+    ]
+)
+
+
+# words a line broken mid-sentence ends on, and no headline does
+LINKING_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "as",
+        "is",
+        "are",
+        "was",
+        "be",
+        "and",
+        "or",
+        "but",
+        "for",
+        "its",
+        "his",
+        "her",
+        "our",
+        "the",
+        "their",
+        "this",
+        "that",
+        "with",
+        "from",
+        "than",
+    ]
+)
+# words a subordinate clause opens with: the line is a sentence's start, not a headline
+CLAUSE_OPENERS = frozenset(
+    [
+        "while",
+        "because",
+        "although",
+        "though",
+        "if",
+        "when",
+        "whereas",
+        "since",
+        "unless",
+        "and",
+        "but",
+        "so",
+        "yet",
+    ]
+)
+QUOTED_SENTENCE_END = re.compile(r"[.!?,]\s*[\"”’']$")
+
+
+def content_stems(text: str) -> set[str]:
+    """Words of four letters or more that are not function words, and acronyms ("MPs",
+    "TV"), cut to five letters so a title's "recall" meets its lede's "recalled"."""
+    words = (w.lower() for w in CONTENT_WORD.findall(text))
+    return {w[:5] for w in words if w not in FUNCTION_WORDS}
 
 
 def _is_title_text(text: str) -> bool:
@@ -517,12 +728,26 @@ def _plain_article(lines: list[Line], furniture: Furniture, headings: set[int]) 
             article.header = [lines[body_start]]
             body_start += 1
         article.blocks = _body_blocks(lines, body_start, stop, skipped, headings)
+        blocks = article.blocks
+        if len(blocks) > 1 and blocks[0].kind == HEADING and _has_prose(blocks[1]):
+            _title_under_masthead(article, _line_of(lines, blocks[0], first, stop))
     if stop < len(lines):  # short lines left before a page's trailing furniture are the page's
         while article.blocks and is_label_shaped(_line_of(lines, article.blocks[-1], first, stop)):
             article.blocks.pop()
     if article.blocks:
         article.end = max(article.end, article.blocks[-1].end)
     return article
+
+
+def _title_under_masthead(article: Article, heading: Line) -> None:
+    """ "WEEKLY BRIEF - Issue 14", then "Kyrgyz parliament approves cabinet", then text: of two
+    title lines over the first paragraph, the nearer is the article's title; the top one, a
+    newsletter's or site's name, stays in the article's span as neither title nor text."""
+    if not _is_title_text(heading.text):
+        return
+    article.blocks.pop(0)
+    article.title = heading.text
+    _clear_section(article.blocks, heading.text)
 
 
 def _is_stopped_title(line: Line) -> bool:

@@ -320,3 +320,104 @@ def test_closed_not_opened_finds_what_the_pattern_finds():
     ]:
         match = CLOSED_NOT_OPENED.match(text)
         assert closed_not_opened(text) == (match.end(1) if match else -1), text
+
+
+def quotes_of(text: str) -> set[tuple[str, str]]:
+    return {(r[1], r[2]) for r in relations(text) if r[0] == "quote"}
+
+
+def test_a_quotation_running_on_keeps_its_speaker():
+    found = quotes_of(
+        "Coach Andy Rowe picked the squad. "
+        '"I would bring Matt back if he played well," Rowe said. '
+        '"He merits his return on current form."\n\n'
+        '"Firstly, the pitch is poor at the moment. And secondly, the fans are restless.\n\n'
+        '"We will look at the pitch again."\n\n'
+        "The club said the pitch would be relaid in the summer."
+    )
+    assert ("Andy Rowe", "He merits his return on current form.") in found
+    assert ("Andy Rowe", "Firstly, the pitch is poor at the moment.") in found
+    assert ("Andy Rowe", "And secondly, the fans are restless.") in found
+    assert ("Andy Rowe", "We will look at the pitch again.") in found
+    assert len(found) == 5  # the narrative after the quotation is nobody's quote
+
+
+def test_a_quotation_left_open_by_mistake_does_not_run_into_the_narrative():
+    # the next mark in the paragraph opens another quotation: this one was never closed, so
+    # the sentences after its first are not taken as quoted
+    found = quotes_of(
+        'Andy Rowe spoke. "For us, we have played two," he said. "If we win it would be '
+        "great. If we stumble we will have regrets. The union side also sent the league team "
+        'a message. "We signed a card for them," said Rowe.'
+    )
+    assert {words for speaker, words in found if speaker.endswith("Rowe")} == {
+        "For us, we have played two,",
+        "If we win it would be great.",
+        "We signed a card for them,",
+    }
+    assert not any(words.startswith("The union side") for _, words in found)
+
+
+def test_a_running_quotation_naming_its_speaker_is_narrative_again():
+    found = quotes_of(
+        'Andy Rowe spoke. "We tried hard today," said Rowe. "Nobody expected Rowe to stay on '
+        'after the defeat."'
+    )
+    assert not any(words.startswith("Nobody") for _, words in found)
+
+
+def test_speaker_after_the_quotation_with_a_title_role_or_aside():
+    found = quotes_of(
+        "Adrian Rodgers and John Ivankoe spoke. "
+        '"Tear the tickets up now," Mr Rodgers said. '
+        '"There are many more questions than answers," Hale Securities analyst John Ivankoe '
+        "said in a note. "
+        '"The resources are not up to the ambitions," Jean Lemetayer, from the farmers\' '
+        "union, told reporters. "
+        '"We want to be sure of it," Authenticorp\'s chief, Cynthia Musselman, told the BBC.'
+    )
+    assert ("Adrian Rodgers", "Tear the tickets up now,") in found
+    assert ("John Ivankoe", "There are many more questions than answers,") in found
+    assert ("Jean Lemetayer", "The resources are not up to the ambitions,") in found
+    assert ("Cynthia Musselman", "We want to be sure of it,") in found
+
+
+def test_the_speaker_before_a_quotation_is_not_an_owner_or_an_addressee():
+    found = quotes_of(
+        "Sprinter Kostas Kenteris was cleared on Friday. "
+        'Kenteris\'s lawyer, Gregory Ioannidis, said: "The decision clears him of all charges."'
+    )
+    assert found == {("Gregory Ioannidis", "The decision clears him of all charges.")}
+    found = quotes_of('He told BBC Sport: "We made hard work of it this time."')
+    assert found == set()  # "he" stands for no one here; BBC Sport is spoken to
+    found = quotes_of('Mr Kok\'s report noted: "The ink had scarcely dried on the agreement."')
+    assert found == {("Kok", "The ink had scarcely dried on the agreement.")}
+
+
+def test_a_pronoun_speaking_after_a_clause_naming_others():
+    found = quotes_of(
+        "Michael Howard spoke at length. Asked whether Gordon Brown would stay, "
+        'he replied: "The idea that I would allow that is outrageous."'
+    )
+    assert found == {("Michael Howard", "The idea that I would allow that is outrageous.")}
+
+
+def test_backed_as_a_verb_with_an_object_is_no_allegiance():
+    found = relations(
+        "The Court of Appeal backed the Home Office's powers to hold them. "
+        "The Liberal Democrats backed Conservative Party demands on Tuesday. "
+        "The Haqqani-backed Northern Front (NF) attacked the town."
+    )
+    assert {(r[1], r[2]) for r in found if r[0] == "allegiance"} == {("Northern Front", "Haqqani")}
+
+
+def test_a_person_branding_or_a_player_banned_is_no_designation():
+    found = relations(
+        "Opposition spokesman Mark Oaten has branded the Identity Card Programme a waste of "
+        "money. Sprinter Christos Tzekos was banned for two years by the International "
+        "Athletics Federation. The Interior Ministry has banned the Eastern Brigade as a "
+        "terrorist organization."
+    )
+    assert {(r[1], r[2]) for r in found if r[0] == "designation"} == {
+        ("Eastern Brigade", "terrorist organization")
+    }

@@ -334,3 +334,89 @@ def test_a_question_after_a_read_more_link_is_the_next_title_in_one_sentence_a_l
     articles = segment(text)
     assert [a.title for a in articles] == ["Council passes budget", "Is Russia Weak?"]
     assert text[articles[1].blocks[0].start :].startswith("Western leaders")
+
+
+DOLLAR = (
+    "The dollar rose against the euro on Friday after the central bank chief spoke in London. "
+    "Traders said the speech calmed fears about the deficit."
+)
+DOLLAR_MORE = "Analysts expect the currency to stay firm until the next meeting in March."
+SQUAD = (
+    "Scrum-half Matt Dawson has been recalled to the England training squad ahead of the "
+    "Six Nations. The coach said he was playing well again."
+)
+VIRUS = (
+    "Virus writers are using interest in footballer David Beckham to spread a malicious "
+    "program. Anyone who opens the attachment has their computer infected."
+)
+
+
+def test_bbc_style_articles_one_blank_line_apart_are_each_a_source():
+    text = (
+        f"Dollar gains on bank chief speech\n\n{DOLLAR}\n\n{DOLLAR_MORE}\n\n"
+        f"Dawson wins England squad recall\n\n{SQUAD}\n\n"
+        f"Beckham virus spotted on the net\n\n{VIRUS}\n"
+    )
+    assert titles_and_texts(text) == [
+        ("Dollar gains on bank chief speech", [DOLLAR, DOLLAR_MORE]),
+        ("Dawson wins England squad recall", [SQUAD]),
+        ("Beckham virus spotted on the net", [VIRUS]),
+    ]
+
+
+def test_a_section_heading_or_a_broken_line_is_no_title_though_the_text_below_matches():
+    text = (
+        f"Dollar gains on bank chief speech\n\n{DOLLAR}\n\n"
+        f"What traders fear\n\n{DOLLAR_MORE}\n\n"  # under four words: a section heading
+        f"Traders said the speech calmed the\n\n{DOLLAR}\n\n"  # a line broken mid-sentence
+        f"While the central bank chief spoke in London\n\n{DOLLAR}\n\n"
+        f'Speech in London calmed the traders. "\n\n{DOLLAR}\n'  # a quoted sentence's end
+    )
+    assert [title for title, _ in titles_and_texts(text)] == ["Dollar gains on bank chief speech"]
+
+
+def test_markdown_titles_start_articles_and_deeper_headings_stay_sections():
+    text = (
+        f"# Dollar gains on bank chief speech\n\n{DOLLAR}\n\n"
+        f"## Dollar rises against the euro\n\n{DOLLAR}\n\n"
+        f"# Why the squad was picked\n\n{SQUAD}\n"
+    )
+    articles = segment(text, markdown=True)
+    assert [a.title for a in articles] == [
+        "Dollar gains on bank chief speech",
+        "Why the squad was picked",
+    ]
+    assert [b.section for b in articles[0].blocks if b.kind == PARAGRAPH] == [
+        None,
+        "Dollar rises against the euro",
+    ]
+
+
+def test_a_newsletter_masthead_over_the_first_headline_is_not_its_title():
+    text = (
+        f"WEEKLY MARKETS BRIEF - Issue 14\n\nDollar gains on bank chief speech\n\n{DOLLAR}\n\n"
+        f"Dawson wins England squad recall\n\n{SQUAD}\n"
+    )
+    assert titles_and_texts(text) == [
+        ("Dollar gains on bank chief speech", [DOLLAR]),
+        ("Dawson wins England squad recall", [SQUAD]),
+    ]
+
+
+def test_a_teaser_after_a_read_more_link_inside_an_article_is_dropped():
+    text = (
+        f"Dollar gains on bank chief speech\n\n{DOLLAR}\n\nRead more\n\n"
+        "Ten tips for a greener kitchen\n\n"
+        "Traders said the bank chief had calmed fears about the deficit in his speech.\n"
+    )
+    articles = segment(text)
+    assert titles_and_texts(text) == [
+        (
+            "Dollar gains on bank chief speech",
+            [
+                DOLLAR,
+                "Traders said the bank chief had calmed fears about the deficit in his speech.",
+            ],
+        )
+    ]
+    assert all(b.section is None for b in articles[0].blocks)
