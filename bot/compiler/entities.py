@@ -37,7 +37,6 @@ from bot.compiler.gazetteer import (
     places,
 )
 
-ABBREVIATED_TITLE: Final = r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Gov|Col|Lt|Capt|Sgt|Rev|St)\."
 # The English words that follow a name after a hyphen ("Cold War-era", "New York-based"); a
 # short lowercase syllable after one is a Korean or Chinese given name's ("Kim Jong-il", "Ban
 # Ki-moon", "Tung Chee-hwa"), written as one word with its first.
@@ -49,28 +48,36 @@ HYPHEN_WORD: Final = (
     r"|class|zone|area|bloc|camp|law|laws|deal|deals|plan|plans|tax|fund|bank|war|wars"
     r"|ish|esque|proof|heavy|light|ready|savvy|happy|weary|wary|kind|sort|sized|shy|mad)"
 )
-# Every name word starts with a capital: the lookahead fails a lowercase word at once, without
-# trying each alternative.
+# The abbreviations a name may open with ("Mrs.", "Gen."), after the capital that starts every
+# name word: only tried where a dot follows a few lowercase letters.
+ABBREVIATION_AFTER_CAPITAL: Final = (
+    r"(?=[a-z]{1,3}\.)(?:(?<=M)rs?\.|(?<=M)s\.|(?<=D)r\.|(?<=P)rof\."
+    r"|(?<=G)(?:en|ov)\.|(?<=S)(?:en|gt|t)\.|(?<=C)(?:ol|apt)\.|(?<=L)t\.|(?<=R)ev\.)"
+)
+# The patterns are written for the regex engine's cheap paths, as it tries one at every capital
+# of every sentence: a group that is mostly absent is a branch with an empty alternative
+# ("(?:'X|)", not "(?:'X)?"; a hyphen chain behind a lookahead for its hyphen), which the engine
+# skips on its first character, where an optional or repeated group sets up a repeat each time.
+# Every name word starts with a capital, matched before the alternatives, which then only look
+# at what follows it.
 NAME_WORD: Final = (
-    rf"(?=[A-Z])(?:{ABBREVIATED_TITLE}|(?:[A-Z]\.){{2,}}|[A-Z]\.(?= [A-Z])"
-    r"|[A-Z][\w]*(?:['’][A-Z]\w*)?(?:[-–](?:[A-Z0-9][\w]*|[a-z]{1,3}-[A-Z]\w*"
-    rf"|(?!{HYPHEN_WORD}\b)[a-z]{{2,5}}\b(?!-)))*)"
+    rf"[A-Z](?:{ABBREVIATION_AFTER_CAPITAL}|\.(?:[A-Z]\.)+|\.(?= [A-Z])"
+    r"|\w*(?:['’][A-Z]\w*|)(?:(?=[-–])(?:[-–](?:[A-Z0-9]\w*|[a-z]{1,3}-[A-Z]\w*"
+    rf"|(?!{HYPHEN_WORD}\b)[a-z]{{2,5}}\b(?!-)))+|))"
 )
 # The Arabic article as romanized: "al-", "el-", "ul-", and the forms it takes before a "sun
 # letter" ("ash-Shabaab", "as-Sahab", "at-Tawhid", "az-Zawahiri", "an-Nusra", "ad-Din").
 ARABIC_ARTICLE: Final = r"(?:[aeu]l|a(?:sh|dh|th|[dnrstz]))"
-# The space every particle opens with is matched once, not once per particle.
+# The space every particle opens with is matched once, not once per particle; a capital after
+# it is tried first (the common case), and the particles only before a letter one starts with.
 PARTICLE: Final = (
-    r"(?: (?:(?:al|el|bin|ibn|bint|abu|of|of the|de|del|della|der|den|van|von|da|dos|das|du|la|le"
-    rf"|wal) |(?:{ARABIC_ARTICLE}|wal)-|))"
+    r"(?: (?:(?=[A-Z])|(?=[abdeilouvw])(?:(?:al|el|bin|ibn|bint|abu|of|of the|de|del|della|der"
+    rf"|den|van|von|da|dos|das|du|la|le|wal) |(?:{ARABIC_ARTICLE}|wal)-)))"
 )
-# The first name word is spelled out with a leading [A-Z] so the scan can skip to capitals fast;
-# the abbreviations ("Mrs.", "Gen.") are only tried where a dot follows a few lowercase letters.
+# The first name word is spelled out with a leading [A-Z] so the scan can skip to capitals fast.
 FIRST_NAME_WORD: Final = (
-    r"[A-Z](?<![a-z][A-Z])(?:(?=[a-z]{1,3}\.)(?:(?<=M)rs?\.|(?<=M)s\.|(?<=D)r\.|(?<=P)rof\."
-    r"|(?<=G)(?:en|ov)\.|(?<=S)(?:en|gt|t)\.|(?<=C)(?:ol|apt)\.|(?<=L)t\.|(?<=R)ev\.)"
-    r"|\.(?:[A-Z]\.)+|\.(?= [A-Z])"
-    r"|\w*(?:['’][A-Z]\w*)?(?:[-–](?:[A-Z0-9]\w*|[a-z]{1,3}-[A-Z]\w*))*)"
+    rf"[A-Z](?<![a-z][A-Z])(?:{ABBREVIATION_AFTER_CAPITAL}|\.(?:[A-Z]\.)+|\.(?= [A-Z])"
+    r"|\w*(?:['’][A-Z]\w*|)(?:(?=[-–])(?:[-–](?:[A-Z0-9]\w*|[a-z]{1,3}-[A-Z]\w*))+|))"
 )
 MENTION: Final = re.compile(rf"{FIRST_NAME_WORD}(?:{PARTICLE}{NAME_WORD})*")
 # Only "al", "el", "ul" and "ad" stand apart from the name ("al Qaeda"): "at Tora Bora" is English.
