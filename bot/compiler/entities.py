@@ -420,7 +420,13 @@ PLURAL_ACRONYM: Final = re.compile(r"[A-Z]{2,}s")
 def is_acronym(word: str) -> bool:
     answer = _ACRONYMS.get(word)
     if answer is None:
-        found = len(word) >= 2 and ACRONYM.match(word) is not None
+        # most words asked are names, a capital and a lowercase letter: told without the regex
+        found = (
+            len(word) >= 2
+            and "A" <= word[0] <= "Z"
+            and not "a" <= word[1] <= "z"
+            and ACRONYM.match(word) is not None
+        )
         answer = _kept(_ACRONYMS, word, found and any(c.isalpha() for c in word))
     return answer
 
@@ -535,7 +541,10 @@ def find_mentions(
             else:
                 initial = _sentence_initial(text, start, raw_start)
         raw = text[raw_start:raw_end]
-        if text.startswith(" and ", raw_end) and _shares_a_title(text, raw, raw_end, vocabulary):
+        # a slice, not startswith at an offset: that is a generic method call from mypyc code
+        if text[raw_end : raw_end + 5] == " and " and _shares_a_title(
+            text, raw, raw_end, vocabulary
+        ):
             continue
         if initial:
             lead = leads.get(raw)
@@ -817,7 +826,7 @@ def _occurrence(
         template.role_of,
         template.role_of_key,
         False,
-        text.startswith(("’", "'"), at),  # "Omar’s words"
+        text[at : at + 1] in ("’", "'"),  # "Omar’s words"
     )
 
 
@@ -1253,7 +1262,9 @@ def _shape_votes(key: str, surface: str, title: str | None) -> dict[str, float]:
         votes["other"] = votes.get("other", 0) + 5
     elif is_acronym(surface.replace(" ", "")) and key not in places():
         votes["organization"] = votes.get("organization", 0) + 1
-    elif PLURAL_ACRONYM.fullmatch(surface) or (" " in surface and _plural_acronym_last(surface)):
+    elif (surface.endswith("s") and PLURAL_ACRONYM.fullmatch(surface)) or (
+        " " in surface and _plural_acronym_last(surface)
+    ):
         # "MPs", "NGOs", "Labour MPs": a kind of thing, not one
         votes["other"] = votes.get("other", 0) + 1
     if not votes and len(words) > 1 and _has_acronym_word(surface):
@@ -1357,17 +1368,29 @@ CUE_WORDS: Final = frozenset(
 
 def _cue_after(text: str, at: int) -> str | None:
     """The cue AFTER_CUE finds in the 24 characters from `at`, if any. Most names are followed
-    by a space or ", " and a word that starts no cue: told by a set lookup, without the regex."""
+    by a space, ", " or "’s " and a word that starts no cue: told by a set lookup, without the
+    regex."""
     limit = at + 24
     first = text[at : at + 1]
-    if first == " " or (first == "," and text.startswith(" ", at + 1)):
-        word_at = at + 1 if first == " " else at + 2
+    if first == " ":
+        word_at = at + 1
+    elif first == ",":
+        if text[at + 1 : at + 2] != " ":
+            return None  # as it always was: a comma's cue is read after one space only
+        word_at = at + 2
+    elif first in ("’", "'"):
+        if text[at + 1 : at + 3] != "s ":
+            return None  # every cue after an apostrophe is an owner's: "’s shares", "'s wife"
+        word_at = at + 3
+    elif first.isspace():
+        word_at = -1
+    else:
+        return None  # every cue opens with a comma, a space or an apostrophe's "s"
+    if word_at >= 0:
         gap = text.find(" ", word_at, limit)
         word = text[word_at : limit if gap == -1 else gap]
         if word.isalpha() and word not in CUE_WORDS:
-            return None  # a single space and a whole word: the cue, if any, starts with it
-    elif first not in ("’", "'") and not first.isspace():
-        return None  # every cue opens with a comma, a space or an apostrophe's "s"
+            return None  # one space and a whole word after the opening: no cue starts with it
     cue = AFTER_CUE.match(text, at, limit)
     return cue.lastgroup if cue is not None else None
 
@@ -1389,7 +1412,10 @@ def _vote_by_context(
     are returned as they are when no cue adds to them, else copied with the cues added."""
     votes = shared
     if start and text[start - 1].isspace():
-        last, previous = _words_before(text, start)
+        last = _last_word_before(text, start)
+        # the word before that is read only after "the" or a short word ("shares in Sony")
+        short = last == "the" or (len(last) <= 3 and not template.full)
+        previous = _words_before(text, start)[1] if short else ""
         if last in PLACE_PREPOSITIONS or (last == "the" and previous in PLACE_PREPOSITIONS):
             votes = _add_vote(votes, shared, "place", 0.5)
         elif last in ("the", "The") and not template.spaced:
@@ -1421,6 +1447,19 @@ def _vote_by_context(
     ):
         votes = _add_vote(votes, shared, "organization", 1)
     return votes
+
+
+def _last_word_before(text: str, start: int) -> str:
+    """The last word in the 30 characters before `start`: _words_before's first."""
+    floor = start - 30 if start > 30 else 0
+    end = start - 1
+    if text[end] == " " and end > floor:
+        gap = text.rfind(" ", floor, end)
+        last = text[floor if gap < 0 else gap + 1 : end]
+        if last and last.isprintable():  # no whitespace but the space rfind looked for
+            return last
+    words = text[floor:start].rsplit(None, 1)
+    return words[-1] if words else ""
 
 
 def _words_before(text: str, start: int) -> tuple[str, str]:
@@ -1468,9 +1507,19 @@ def _personal_name_shape(key: str) -> bool:
     return not any(w in ORG_WORDS or w in PLACE_WORDS or w in OTHER_WORDS for w in words)
 
 
-@lru_cache(maxsize=65536)
+# The folded name words, asked per word of every run parsed (None: no name word), kept like
+# the name memos above: an lru_cache call is a generic one from the mypyc build.
+_NAME_WORDS: Final[dict[str, str | None]] = {}
+
+
 def _name_word(word: str) -> str | None:
     """A word as a personal name has it, folded; None if none could ("US", "x", "of")."""
+    if word in _NAME_WORDS:
+        return _NAME_WORDS[word]
+    return _kept(_NAME_WORDS, word, _fold_name_word(word))
+
+
+def _fold_name_word(word: str) -> str | None:
     # "al-Assad", "az-Zawahiri", "bin-Laden": the name after a lowercase particle
     core = word.rsplit("-", maxsplit=1)[-1] if word[:1].islower() and "-" in word else word
     if len(core.rstrip(".")) < 2 and not core.endswith("."):
