@@ -1357,13 +1357,26 @@ AFTER_CUE: Final = re.compile(
     rf"|(?P<said>{SPEECH_AFTER})|(?P<act>{PERSON_ACT_AFTER})"
     rf"|(?P<company>{COMPANY_AFTER})|(?P<group>{GROUP_NOUN_AFTER})"
 )
-# The words AFTER_CUE's text may start with after a space ("said", "share" of "shares?"): a
-# superset, as the pattern's every letter run counts, so a word not among them rules out a cue.
+# The words AFTER_CUE's text may start with after its opening ("said", "share" of "shares?",
+# "spokesman" of "spokes(?:man|woman|person)"): a superset, as the pattern's every letter run
+# counts, so a word not among them rules out a cue.
 CUE_WORDS: Final = frozenset(
-    word
-    for run, optional in re.findall(r"([A-Za-z]+)(\??)", AFTER_CUE.pattern)
-    for word in ((run, run[:-1]) if optional else (run,))
+    [
+        *(
+            word
+            for run, optional in re.findall(r"([A-Za-z]+)(\??)", AFTER_CUE.pattern)
+            for word in ((run, run[:-1]) if optional else (run,))
+        ),
+        *(
+            run + ending
+            for run, endings in re.findall(r"([A-Za-z]+)\(\?:([A-Za-z|]+)\)", AFTER_CUE.pattern)
+            for ending in endings.split("|")
+        ),
+    ]
 )
+# The words a cue goes on from and never ends with ("has said", "was born", "also met"): after
+# one of them, the word after it must be among CUE_WORDS too.
+CUE_OPENERS: Final = frozenset(["has", "had", "have", "also", "later", "then", "was", "is"])
 
 
 def _cue_after(text: str, at: int) -> str | None:
@@ -1386,13 +1399,27 @@ def _cue_after(text: str, at: int) -> str | None:
         word_at = -1
     else:
         return None  # every cue opens with a comma, a space or an apostrophe's "s"
-    if word_at >= 0:
-        gap = text.find(" ", word_at, limit)
-        word = text[word_at : limit if gap == -1 else gap]
-        if word.isalpha() and word not in CUE_WORDS:
-            return None  # one space and a whole word after the opening: no cue starts with it
+    if word_at >= 0 and _no_cue_word(text, word_at, limit):
+        return None
     cue = AFTER_CUE.match(text, at, limit)
     return cue.lastgroup if cue is not None else None
+
+
+def _no_cue_word(text: str, word_at: int, limit: int) -> bool:
+    """Whether the text from `word_at` (right after a cue's opening) surely starts no cue: a word
+    of letters that is none of CUE_WORDS, or one of CUE_OPENERS and such a word after it, or
+    neither a letter nor a space (a cue goes on with a word)."""
+    gap = text.find(" ", word_at, limit)
+    word = text[word_at : limit if gap == -1 else gap]
+    if word in CUE_OPENERS and gap != -1:
+        word_at = gap + 1
+        gap = text.find(" ", word_at, limit)
+        word = text[word_at : limit if gap == -1 else gap]
+    if not word or word in CUE_WORDS:
+        return False
+    if word.isalpha():
+        return True  # a whole word, and none of the pattern's
+    return not word[0].isalpha() and not word[0].isspace()  # "2005", "(Stade", "- the"
 
 
 # "the firm Nintendo", "shares in Sony", "chief executive of Apple"

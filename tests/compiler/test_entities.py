@@ -5,6 +5,7 @@ from bot.compiler.entities import (
     AFTER_CUE,
     COMPANY_AFTER,
     COMPANY_OWNERS,
+    CUE_OPENERS,
     GROUP_NOUN_AFTER,
     PERSON_ACT_AFTER,
     SPEECH_AFTER,
@@ -193,10 +194,11 @@ def test_the_cue_after_a_name_is_found_without_the_regex_only_where_the_regex_fi
     words = re.findall(r"[A-Za-z-]+", AFTER_CUE.pattern)
     words += [word[:-1] for word in words]  # "share" of "shares?"
     words += ["Who", "saying", "groupsX", "and", "the", "Jack", "héllo", "said2", "x", ""]
+    words += ["2005", "(Stade", "- who", "_who", "éwho", "spokesman", "spokeswoman", "aides"]
     tried = 0
     openers = ["", " ", "  ", ",", ", ", ",  ", "’s ", "'s ", "’s", "'s", "’s  ", "’t ", "'"]
     for opener in [*openers, ".", "\u00a0", "\n"]:
-        for helper in ["", "has ", "also ", "paid ", "was "]:
+        for helper in ["", "paid ", "has  ", "is\n", *(f"{word} " for word in CUE_OPENERS)]:
             for word in words:
                 for tail in ["", " on", "s", "-x", ",", ".", "é", "_", "12345678901234567890"]:
                     after = f"Name{opener}{helper}{word}{tail} more"
