@@ -1377,6 +1377,8 @@ CUE_WORDS: Final = frozenset(
 # The words a cue goes on from and never ends with ("has said", "was born", "also met"): after
 # one of them, the word after it must be among CUE_WORDS too.
 CUE_OPENERS: Final = frozenset(["has", "had", "have", "also", "later", "then", "was", "is"])
+# What may close a word: no word character, so a cue word's \b holds before any of it.
+CLOSING_PUNCTUATION: Final = ".,;:!?\"')’”"
 
 
 def _cue_after(text: str, at: int) -> str | None:
@@ -1419,7 +1421,11 @@ def _no_cue_word(text: str, word_at: int, limit: int) -> bool:
         return False
     if word.isalpha():
         return True  # a whole word, and none of the pattern's
-    return not word[0].isalpha() and not word[0].isspace()  # "2005", "(Stade", "- the"
+    if not word[0].isalpha():
+        return not word[0].isspace()  # "2005", "(Stade", "- the"
+    # "website.", "team,": the cue would have to be the word before its punctuation
+    bare = word.rstrip(CLOSING_PUNCTUATION)
+    return bare != word and bare.isalpha() and bare not in CUE_WORDS
 
 
 # "the firm Nintendo", "shares in Sony", "chief executive of Apple"

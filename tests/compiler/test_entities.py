@@ -195,6 +195,7 @@ def test_the_cue_after_a_name_is_found_without_the_regex_only_where_the_regex_fi
     words += [word[:-1] for word in words]  # "share" of "shares?"
     words += ["Who", "saying", "groupsX", "and", "the", "Jack", "héllo", "said2", "x", ""]
     words += ["2005", "(Stade", "- who", "_who", "éwho", "spokesman", "spokeswoman", "aides"]
+    words += ["said.", "who,", "team,", "chief:", "boss’", "aides”", "said.x", "Inc.", "é."]
     tried = 0
     openers = ["", " ", "  ", ",", ", ", ",  ", "’s ", "'s ", "’s", "'s", "’s  ", "’t ", "'"]
     for opener in [*openers, ".", "\u00a0", "\n"]:
