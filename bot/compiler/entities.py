@@ -37,7 +37,6 @@ from bot.compiler.gazetteer import (
     places,
 )
 
-ABBREVIATED_TITLE: Final = r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Gov|Col|Lt|Capt|Sgt|Rev|St)\."
 # The English words that follow a name after a hyphen ("Cold War-era", "New York-based"); a
 # short lowercase syllable after one is a Korean or Chinese given name's ("Kim Jong-il", "Ban
 # Ki-moon", "Tung Chee-hwa"), written as one word with its first.
@@ -49,28 +48,36 @@ HYPHEN_WORD: Final = (
     r"|class|zone|area|bloc|camp|law|laws|deal|deals|plan|plans|tax|fund|bank|war|wars"
     r"|ish|esque|proof|heavy|light|ready|savvy|happy|weary|wary|kind|sort|sized|shy|mad)"
 )
-# Every name word starts with a capital: the lookahead fails a lowercase word at once, without
-# trying each alternative.
+# The abbreviations a name may open with ("Mrs.", "Gen."), after the capital that starts every
+# name word: only tried where a dot follows a few lowercase letters.
+ABBREVIATION_AFTER_CAPITAL: Final = (
+    r"(?=[a-z]{1,3}\.)(?:(?<=M)rs?\.|(?<=M)s\.|(?<=D)r\.|(?<=P)rof\."
+    r"|(?<=G)(?:en|ov)\.|(?<=S)(?:en|gt|t)\.|(?<=C)(?:ol|apt)\.|(?<=L)t\.|(?<=R)ev\.)"
+)
+# The patterns are written for the regex engine's cheap paths, as it tries one at every capital
+# of every sentence: a group that is mostly absent is a branch with an empty alternative
+# ("(?:'X|)", not "(?:'X)?"; a hyphen chain behind a lookahead for its hyphen), which the engine
+# skips on its first character, where an optional or repeated group sets up a repeat each time.
+# Every name word starts with a capital, matched before the alternatives, which then only look
+# at what follows it.
 NAME_WORD: Final = (
-    rf"(?=[A-Z])(?:{ABBREVIATED_TITLE}|(?:[A-Z]\.){{2,}}|[A-Z]\.(?= [A-Z])"
-    r"|[A-Z][\w]*(?:['’][A-Z]\w*)?(?:[-–](?:[A-Z0-9][\w]*|[a-z]{1,3}-[A-Z]\w*"
-    rf"|(?!{HYPHEN_WORD}\b)[a-z]{{2,5}}\b(?!-)))*)"
+    rf"[A-Z](?:{ABBREVIATION_AFTER_CAPITAL}|\.(?:[A-Z]\.)+|\.(?= [A-Z])"
+    r"|\w*(?:['’][A-Z]\w*|)(?:(?=[-–])(?:[-–](?:[A-Z0-9]\w*|[a-z]{1,3}-[A-Z]\w*"
+    rf"|(?!{HYPHEN_WORD}\b)[a-z]{{2,5}}\b(?!-)))+|))"
 )
 # The Arabic article as romanized: "al-", "el-", "ul-", and the forms it takes before a "sun
 # letter" ("ash-Shabaab", "as-Sahab", "at-Tawhid", "az-Zawahiri", "an-Nusra", "ad-Din").
 ARABIC_ARTICLE: Final = r"(?:[aeu]l|a(?:sh|dh|th|[dnrstz]))"
-# The space every particle opens with is matched once, not once per particle.
+# The space every particle opens with is matched once, not once per particle; a capital after
+# it is tried first (the common case), and the particles only before a letter one starts with.
 PARTICLE: Final = (
-    r"(?: (?:(?:al|el|bin|ibn|bint|abu|of|of the|de|del|della|der|den|van|von|da|dos|das|du|la|le"
-    rf"|wal) |(?:{ARABIC_ARTICLE}|wal)-|))"
+    r"(?: (?:(?=[A-Z])|(?=[abdeilouvw])(?:(?:al|el|bin|ibn|bint|abu|of|of the|de|del|della|der"
+    rf"|den|van|von|da|dos|das|du|la|le|wal) |(?:{ARABIC_ARTICLE}|wal)-)))"
 )
-# The first name word is spelled out with a leading [A-Z] so the scan can skip to capitals fast;
-# the abbreviations ("Mrs.", "Gen.") are only tried where a dot follows a few lowercase letters.
+# The first name word is spelled out with a leading [A-Z] so the scan can skip to capitals fast.
 FIRST_NAME_WORD: Final = (
-    r"[A-Z](?<![a-z][A-Z])(?:(?=[a-z]{1,3}\.)(?:(?<=M)rs?\.|(?<=M)s\.|(?<=D)r\.|(?<=P)rof\."
-    r"|(?<=G)(?:en|ov)\.|(?<=S)(?:en|gt|t)\.|(?<=C)(?:ol|apt)\.|(?<=L)t\.|(?<=R)ev\.)"
-    r"|\.(?:[A-Z]\.)+|\.(?= [A-Z])"
-    r"|\w*(?:['’][A-Z]\w*)?(?:[-–](?:[A-Z0-9]\w*|[a-z]{1,3}-[A-Z]\w*))*)"
+    rf"[A-Z](?<![a-z][A-Z])(?:{ABBREVIATION_AFTER_CAPITAL}|\.(?:[A-Z]\.)+|\.(?= [A-Z])"
+    r"|\w*(?:['’][A-Z]\w*|)(?:(?=[-–])(?:[-–](?:[A-Z0-9]\w*|[a-z]{1,3}-[A-Z]\w*))+|))"
 )
 MENTION: Final = re.compile(rf"{FIRST_NAME_WORD}(?:{PARTICLE}{NAME_WORD})*")
 # Only "al", "el", "ul" and "ad" stand apart from the name ("al Qaeda"): "at Tora Bora" is English.
@@ -413,7 +420,13 @@ PLURAL_ACRONYM: Final = re.compile(r"[A-Z]{2,}s")
 def is_acronym(word: str) -> bool:
     answer = _ACRONYMS.get(word)
     if answer is None:
-        found = len(word) >= 2 and ACRONYM.match(word) is not None
+        # most words asked are names, a capital and a lowercase letter: told without the regex
+        found = (
+            len(word) >= 2
+            and "A" <= word[0] <= "Z"
+            and not "a" <= word[1] <= "z"
+            and ACRONYM.match(word) is not None
+        )
         answer = _kept(_ACRONYMS, word, found and any(c.isalpha() for c in word))
     return answer
 
@@ -528,7 +541,10 @@ def find_mentions(
             else:
                 initial = _sentence_initial(text, start, raw_start)
         raw = text[raw_start:raw_end]
-        if text.startswith(" and ", raw_end) and _shares_a_title(text, raw, raw_end, vocabulary):
+        # a slice, not startswith at an offset: that is a generic method call from mypyc code
+        if text[raw_end : raw_end + 5] == " and " and _shares_a_title(
+            text, raw, raw_end, vocabulary
+        ):
             continue
         if initial:
             lead = leads.get(raw)
@@ -810,7 +826,7 @@ def _occurrence(
         template.role_of,
         template.role_of_key,
         False,
-        text.startswith(("’", "'"), at),  # "Omar’s words"
+        text[at : at + 1] in ("’", "'"),  # "Omar’s words"
     )
 
 
@@ -1246,7 +1262,9 @@ def _shape_votes(key: str, surface: str, title: str | None) -> dict[str, float]:
         votes["other"] = votes.get("other", 0) + 5
     elif is_acronym(surface.replace(" ", "")) and key not in places():
         votes["organization"] = votes.get("organization", 0) + 1
-    elif PLURAL_ACRONYM.fullmatch(surface) or (" " in surface and _plural_acronym_last(surface)):
+    elif (surface.endswith("s") and PLURAL_ACRONYM.fullmatch(surface)) or (
+        " " in surface and _plural_acronym_last(surface)
+    ):
         # "MPs", "NGOs", "Labour MPs": a kind of thing, not one
         votes["other"] = votes.get("other", 0) + 1
     if not votes and len(words) > 1 and _has_acronym_word(surface):
@@ -1339,30 +1357,75 @@ AFTER_CUE: Final = re.compile(
     rf"|(?P<said>{SPEECH_AFTER})|(?P<act>{PERSON_ACT_AFTER})"
     rf"|(?P<company>{COMPANY_AFTER})|(?P<group>{GROUP_NOUN_AFTER})"
 )
-# The words AFTER_CUE's text may start with after a space ("said", "share" of "shares?"): a
-# superset, as the pattern's every letter run counts, so a word not among them rules out a cue.
+# The words AFTER_CUE's text may start with after its opening ("said", "share" of "shares?",
+# "spokesman" of "spokes(?:man|woman|person)"): a superset, as the pattern's every letter run
+# counts, so a word not among them rules out a cue.
 CUE_WORDS: Final = frozenset(
-    word
-    for run, optional in re.findall(r"([A-Za-z]+)(\??)", AFTER_CUE.pattern)
-    for word in ((run, run[:-1]) if optional else (run,))
+    [
+        *(
+            word
+            for run, optional in re.findall(r"([A-Za-z]+)(\??)", AFTER_CUE.pattern)
+            for word in ((run, run[:-1]) if optional else (run,))
+        ),
+        *(
+            run + ending
+            for run, endings in re.findall(r"([A-Za-z]+)\(\?:([A-Za-z|]+)\)", AFTER_CUE.pattern)
+            for ending in endings.split("|")
+        ),
+    ]
 )
+# The words a cue goes on from and never ends with ("has said", "was born", "also met"): after
+# one of them, the word after it must be among CUE_WORDS too.
+CUE_OPENERS: Final = frozenset(["has", "had", "have", "also", "later", "then", "was", "is"])
+# What may close a word: no word character, so a cue word's \b holds before any of it.
+CLOSING_PUNCTUATION: Final = ".,;:!?\"')’”"
 
 
 def _cue_after(text: str, at: int) -> str | None:
     """The cue AFTER_CUE finds in the 24 characters from `at`, if any. Most names are followed
-    by a space or ", " and a word that starts no cue: told by a set lookup, without the regex."""
+    by a space, ", " or "’s " and a word that starts no cue: told by a set lookup, without the
+    regex."""
     limit = at + 24
     first = text[at : at + 1]
-    if first == " " or (first == "," and text.startswith(" ", at + 1)):
-        word_at = at + 1 if first == " " else at + 2
-        gap = text.find(" ", word_at, limit)
-        word = text[word_at : limit if gap == -1 else gap]
-        if word.isalpha() and word not in CUE_WORDS:
-            return None  # a single space and a whole word: the cue, if any, starts with it
-    elif first not in ("’", "'") and not first.isspace():
+    if first == " ":
+        word_at = at + 1
+    elif first == ",":
+        if text[at + 1 : at + 2] != " ":
+            return None  # as it always was: a comma's cue is read after one space only
+        word_at = at + 2
+    elif first in ("’", "'"):
+        if text[at + 1 : at + 3] != "s ":
+            return None  # every cue after an apostrophe is an owner's: "’s shares", "'s wife"
+        word_at = at + 3
+    elif first.isspace():
+        word_at = -1
+    else:
         return None  # every cue opens with a comma, a space or an apostrophe's "s"
+    if word_at >= 0 and _no_cue_word(text, word_at, limit):
+        return None
     cue = AFTER_CUE.match(text, at, limit)
     return cue.lastgroup if cue is not None else None
+
+
+def _no_cue_word(text: str, word_at: int, limit: int) -> bool:
+    """Whether the text from `word_at` (right after a cue's opening) surely starts no cue: a word
+    of letters that is none of CUE_WORDS, or one of CUE_OPENERS and such a word after it, or
+    neither a letter nor a space (a cue goes on with a word)."""
+    gap = text.find(" ", word_at, limit)
+    word = text[word_at : limit if gap == -1 else gap]
+    if word in CUE_OPENERS and gap != -1:
+        word_at = gap + 1
+        gap = text.find(" ", word_at, limit)
+        word = text[word_at : limit if gap == -1 else gap]
+    if not word or word in CUE_WORDS:
+        return False
+    if word.isalpha():
+        return True  # a whole word, and none of the pattern's
+    if not word[0].isalpha():
+        return not word[0].isspace()  # "2005", "(Stade", "- the"
+    # "website.", "team,": the cue would have to be the word before its punctuation
+    bare = word.rstrip(CLOSING_PUNCTUATION)
+    return bare != word and bare.isalpha() and bare not in CUE_WORDS
 
 
 # "the firm Nintendo", "shares in Sony", "chief executive of Apple"
@@ -1382,7 +1445,10 @@ def _vote_by_context(
     are returned as they are when no cue adds to them, else copied with the cues added."""
     votes = shared
     if start and text[start - 1].isspace():
-        last, previous = _words_before(text, start)
+        last = _last_word_before(text, start)
+        # the word before that is read only after "the" or a short word ("shares in Sony")
+        short = last == "the" or (len(last) <= 3 and not template.full)
+        previous = _words_before(text, start)[1] if short else ""
         if last in PLACE_PREPOSITIONS or (last == "the" and previous in PLACE_PREPOSITIONS):
             votes = _add_vote(votes, shared, "place", 0.5)
         elif last in ("the", "The") and not template.spaced:
@@ -1414,6 +1480,19 @@ def _vote_by_context(
     ):
         votes = _add_vote(votes, shared, "organization", 1)
     return votes
+
+
+def _last_word_before(text: str, start: int) -> str:
+    """The last word in the 30 characters before `start`: _words_before's first."""
+    floor = start - 30 if start > 30 else 0
+    end = start - 1
+    if text[end] == " " and end > floor:
+        gap = text.rfind(" ", floor, end)
+        last = text[floor if gap < 0 else gap + 1 : end]
+        if last and last.isprintable():  # no whitespace but the space rfind looked for
+            return last
+    words = text[floor:start].rsplit(None, 1)
+    return words[-1] if words else ""
 
 
 def _words_before(text: str, start: int) -> tuple[str, str]:
@@ -1461,9 +1540,19 @@ def _personal_name_shape(key: str) -> bool:
     return not any(w in ORG_WORDS or w in PLACE_WORDS or w in OTHER_WORDS for w in words)
 
 
-@lru_cache(maxsize=65536)
+# The folded name words, asked per word of every run parsed (None: no name word), kept like
+# the name memos above: an lru_cache call is a generic one from the mypyc build.
+_NAME_WORDS: Final[dict[str, str | None]] = {}
+
+
 def _name_word(word: str) -> str | None:
     """A word as a personal name has it, folded; None if none could ("US", "x", "of")."""
+    if word in _NAME_WORDS:
+        return _NAME_WORDS[word]
+    return _kept(_NAME_WORDS, word, _fold_name_word(word))
+
+
+def _fold_name_word(word: str) -> str | None:
     # "al-Assad", "az-Zawahiri", "bin-Laden": the name after a lowercase particle
     core = word.rsplit("-", maxsplit=1)[-1] if word[:1].islower() and "-" in word else word
     if len(core.rstrip(".")) < 2 and not core.endswith("."):

@@ -1,9 +1,11 @@
 import re
 
 from bot.compiler.entities import (
+    ACRONYM,
     AFTER_CUE,
     COMPANY_AFTER,
     COMPANY_OWNERS,
+    CUE_OPENERS,
     GROUP_NOUN_AFTER,
     PERSON_ACT_AFTER,
     SPEECH_AFTER,
@@ -13,6 +15,7 @@ from bot.compiler.entities import (
     _tokens,
     entity_key,
     find_mentions,
+    is_acronym,
     long_form_before,
 )
 
@@ -191,9 +194,12 @@ def test_the_cue_after_a_name_is_found_without_the_regex_only_where_the_regex_fi
     words = re.findall(r"[A-Za-z-]+", AFTER_CUE.pattern)
     words += [word[:-1] for word in words]  # "share" of "shares?"
     words += ["Who", "saying", "groupsX", "and", "the", "Jack", "héllo", "said2", "x", ""]
+    words += ["2005", "(Stade", "- who", "_who", "éwho", "spokesman", "spokeswoman", "aides"]
+    words += ["said.", "who,", "team,", "chief:", "boss’", "aides”", "said.x", "Inc.", "é."]
     tried = 0
-    for opener in ["", " ", "  ", ",", ", ", ",  ", "’s ", "'s", ".", "\u00a0", "\n"]:
-        for helper in ["", "has ", "also ", "paid ", "was "]:
+    openers = ["", " ", "  ", ",", ", ", ",  ", "’s ", "'s ", "’s", "'s", "’s  ", "’t ", "'"]
+    for opener in [*openers, ".", "\u00a0", "\n"]:
+        for helper in ["", "paid ", "has  ", "is\n", *(f"{word} " for word in CUE_OPENERS)]:
             for word in words:
                 for tail in ["", " on", "s", "-x", ",", ".", "é", "_", "12345678901234567890"]:
                     after = f"Name{opener}{helper}{word}{tail} more"
@@ -201,6 +207,17 @@ def test_the_cue_after_a_name_is_found_without_the_regex_only_where_the_regex_fi
                     assert _cue_after(after, 4) == (cue.lastgroup if cue else None), after
                     tried += 1
     assert tried > 10_000
+
+
+def test_a_word_is_told_no_acronym_without_the_regex_only_where_the_regex_finds_none():
+    firsts = ["A", "Z", "a", "É", "1", "&", "-", "."]
+    seconds = ["a", "z", "B", "1", "&", "-", ".", "\n", "é", "", "B.", "-1", "s"]
+    for first in firsts:
+        for second in seconds:
+            for rest in ["", "b", "C", "C.", ".", "-2"]:
+                word = first + second + rest
+                spelled = len(word) >= 2 and ACRONYM.match(word) is not None
+                assert is_acronym(word) == (spelled and any(c.isalpha() for c in word)), word
 
 
 def test_a_sentence_start_parse_is_the_mid_sentence_one_or_it_without_a_common_first_word():
