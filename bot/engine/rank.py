@@ -104,6 +104,11 @@ DWELLERS = frozenset(key(w) for w in ("people", "residents", "inhabitants", "cit
 # The titles of offices' holders whose key the office shares ("minis", "presi"); not the
 # government, which no "governor" heads
 HOLDER_TITLE_KEYS = frozenset(key(w) for w in ("minister", "president", "secretary", "director"))
+PRESENT_COPULAS = word_set("is are")
+# Words before a role that put its holder in the past ("had a manager", "former", "ex-");
+# read over PAST_ROLE_SPAN words, so "had a new manager" is one too
+PAST_ROLE_MARKERS = word_set("had former ex previous erstwhile")
+PAST_ROLE_SPAN = 3
 LEADER_RANKS = word_set("deputy supreme former new top acting interim late current first")
 PHRASE_BONUS = 0.1
 # The stranded verb completed as asked ("died ... from" for "die of") is the answer's own
@@ -294,6 +299,8 @@ class Asked:
     # "Who is X's prime minister?", "Who is the manager of X?": the answer holds the
     # attribute, so it names a person or an organization, not only a place or a thing.
     holder: bool = False
+    # "Who is X's manager?": the holder now, so "I had a manager, Y" does not answer it
+    present: bool = False
     # "Which countries ...?", "Which city ...?": the answer names a place, not only a thing
     places: bool = False
     # person id -> the nouns the documents write right before the name ("actor" of "actor
@@ -538,6 +545,27 @@ def _titles_of_another(excerpt: str, titles: frozenset[str], place: list[EntityI
         if key(t) in titles and written[n + 1][:1].isupper()
     ]
     return bool(owners) and all(o is not None and o not in asked for o in owners)
+
+
+def _asks_present_holder(query: Query) -> bool:
+    """ "Who is X's manager?" (not "Who was ...", "... former manager")."""
+    tokens = words(query.focus)
+    return (
+        len(tokens) > 1
+        and tokens[1] in PRESENT_COPULAS
+        and not any(t in PAST_ROLE_MARKERS for t in tokens)
+    )
+
+
+def _held_before(excerpt: str, attributes: tuple[Attribute, ...]) -> bool:
+    """Whether every attribute asked is written only as one held in the past: "I had a
+    manager, Sir Alex Ferguson", "its former manager", "the ex-manager"."""
+    tokens = [fold(t) for t in WORD.findall(excerpt)]
+    asked = {attribute for attribute, _group, _possessive in attributes}
+    written = [n for n, t in enumerate(tokens) if key(t) in asked]
+    return bool(written) and all(
+        any(t in PAST_ROLE_MARKERS for t in tokens[max(0, n - PAST_ROLE_SPAN) : n]) for n in written
+    )
 
 
 def _title_owner(tokens: list[str], at: int) -> str | None:
@@ -791,6 +819,17 @@ def _bigrams(text: str) -> set[tuple[str, str]]:
     return pairs
 
 
+def _paraphrased_pairs(wanted: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:
+    """Each pair a fact may write for one the question writes, either word in a synonym's
+    place ("television station" for "tv station"), mapped to the question's pair."""
+    met: dict[tuple[str, str], tuple[str, str]] = {}
+    for first, then in wanted:
+        for a in (first, *synonyms(first)):
+            for b in (then, *synonyms(then)):
+                met.setdefault((a, b), (first, then))
+    return met
+
+
 def _time_clauses(text: str) -> set[tuple[str, str]]:
     return {(m[0].lower(), key(fold(m[1]))) for m in TIME_CLAUSE.findall(text)}
 
@@ -807,13 +846,14 @@ def _phrase_rerank(
     verb, prepositions = _stranded_phrase(query.focus)
     if not (wanted or clauses or verb) or not scored:
         return scored
+    met = _paraphrased_pairs(wanted)
     head = scored[:PHRASE_RERANK]
     for s in head:
         if clauses and clauses & _time_clauses(s.fact.excerpt):
             s.score += TIME_CLAUSE_BONUS
         if verb and _completes(s.fact.excerpt, verb, prepositions):
             s.score += COMPLETION_BONUS
-        held = wanted & set(itertools.pairwise(s.fact.key_order))
+        held = {met[pair] for pair in itertools.pairwise(s.fact.key_order) if pair in met}
         doer = any(first in subjects and then not in subjects for first, then in held)
         s.score += PHRASE_BONUS * (min(len(held), 3) + doer)
     head.sort(key=lambda s: (-s.score, s.fact.ordinal))
@@ -980,6 +1020,7 @@ class Ranker:
             ),
             titles=(titles := _titles_of_place(query.qtype, weights, asked)),
             holder=query.qtype == "who" and bool(attributes or titles),
+            present=bool(attributes) and _asks_present_holder(query),
             places=query.qtype == "where" and _asks_which_place(query),
             descriptors=descriptors,
             nearby={f.ordinal: f for f in facts} if descriptors else {},
@@ -1111,6 +1152,7 @@ class Ranker:
             and self._counts_what_was_asked(s, ask)
             and not (ask.titles and _titles_of_another(fact.excerpt, ask.titles, ask.entities[0]))
             and not (ask.titles and _offices_only(fact.excerpt, ask.titles))
+            and not (ask.present and _held_before(fact.excerpt, ask.attributes))
             and all(
                 _ties(fact, attribute, group, possessive)
                 or self._relation_names(fact, attribute, group)
