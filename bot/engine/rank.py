@@ -104,6 +104,11 @@ DWELLERS = frozenset(key(w) for w in ("people", "residents", "inhabitants", "cit
 # The titles of offices' holders whose key the office shares ("minis", "presi"); not the
 # government, which no "governor" heads
 HOLDER_TITLE_KEYS = frozenset(key(w) for w in ("minister", "president", "secretary", "director"))
+# "X ... has a 6,932 majority" answers "X's majority": the verb at most HAVING_REACH words
+# before the attribute, the name at most HAVING_SPAN words before it
+HAVING_VERBS = word_set("has have had holds held owns")
+HAVING_REACH = 4
+HAVING_SPAN = 16
 PRESENT_COPULAS = word_set("is are")
 # Words before a role that put its holder in the past ("had a manager", "former", "ex-");
 # read over PAST_ROLE_SPAN words, so "had a new manager" is one too
@@ -639,11 +644,19 @@ def _ties(fact: FactRow, attribute: str, group: tuple[EntityInfo, ...], possessi
                 continue
             if 0 < p - x <= 2 or (possessive and abs(p - x) <= POSSESSIVE_SPAN):
                 return True
+            # "Blackman won the seat in 1997 and has a 6,932 majority": X has P
+            if possessive and 0 < p - x <= HAVING_SPAN and _had(tokens[x + 1 : p]):
+                return True
             # "Wanadoo's chief executive" answers "the chief executive of Wanadoo": the
             # possessive may carry one qualifier before the attribute ("X's new coach").
             if p - x == 3 and tokens[x + 1] == "s" and tokens[x + 2] not in STOPWORDS:
                 return True
     return False
+
+
+def _had(between: list[str]) -> bool:
+    """A verb of having among the few words right before the attribute ("has a 6,932")."""
+    return bool(HAVING_VERBS.intersection(between[-HAVING_REACH:]))
 
 
 def _group_between(tokens: list[str], x: int, attribute: str) -> bool:

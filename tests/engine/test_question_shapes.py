@@ -1624,3 +1624,23 @@ def test_a_role_held_in_the_past_names_no_present_holder(
         assert abstains(engine, question) is not answers
     finally:
         engine.close()
+
+
+def test_what_a_person_has_later_in_the_sentence_is_theirs(tmp_path: Path) -> None:
+    # "X's majority" asked: "X won the seat in 1997 and has a 6,932 majority" ties them,
+    # though the name and the attribute are far apart
+    sentences = [
+        "Velor Labour's Ada Quin won the Kessel seat in 1997 and has a 6,932 majority.",
+        "Ivo Tarr wants a majority in Kessel.",
+    ]
+    entities = [
+        Entity("kessel", "Kessel", "place", ()),
+        Entity("velor-labour", "Velor Labour", "organization", ()),
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("ada-quin", "Ada Quin", "person", ("Quin",)),
+    ]
+    engine = open_article(tmp_path, "kessel", "Tarr eyes Kessel", sentences, entities)
+    try:
+        assert "6,932" in answer(engine, "How big is Quin's majority?")
+    finally:
+        engine.close()
