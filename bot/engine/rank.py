@@ -104,6 +104,16 @@ DWELLERS = frozenset(key(w) for w in ("people", "residents", "inhabitants", "cit
 # The titles of offices' holders whose key the office shares ("minis", "presi"); not the
 # government, which no "governor" heads
 HOLDER_TITLE_KEYS = frozenset(key(w) for w in ("minister", "president", "secretary", "director"))
+# "X ... has a 6,932 majority" answers "X's majority": the verb at most HAVING_REACH words
+# before the attribute, the name at most HAVING_SPAN words before it
+HAVING_VERBS = word_set("has have had holds held owns")
+HAVING_REACH = 4
+HAVING_SPAN = 16
+PRESENT_COPULAS = word_set("is are")
+# Words before a role that put its holder in the past ("had a manager", "former", "ex-");
+# read over PAST_ROLE_SPAN words, so "had a new manager" is one too
+PAST_ROLE_MARKERS = word_set("had former ex previous erstwhile")
+PAST_ROLE_SPAN = 3
 LEADER_RANKS = word_set("deputy supreme former new top acting interim late current first")
 PHRASE_BONUS = 0.1
 # The stranded verb completed as asked ("died ... from" for "die of") is the answer's own
@@ -294,6 +304,8 @@ class Asked:
     # "Who is X's prime minister?", "Who is the manager of X?": the answer holds the
     # attribute, so it names a person or an organization, not only a place or a thing.
     holder: bool = False
+    # "Who is X's manager?": the holder now, so "I had a manager, Y" does not answer it
+    present: bool = False
     # "Which countries ...?", "Which city ...?": the answer names a place, not only a thing
     places: bool = False
     # person id -> the nouns the documents write right before the name ("actor" of "actor
@@ -540,6 +552,27 @@ def _titles_of_another(excerpt: str, titles: frozenset[str], place: list[EntityI
     return bool(owners) and all(o is not None and o not in asked for o in owners)
 
 
+def _asks_present_holder(query: Query) -> bool:
+    """ "Who is X's manager?" (not "Who was ...", "... former manager")."""
+    tokens = words(query.focus)
+    return (
+        len(tokens) > 1
+        and tokens[1] in PRESENT_COPULAS
+        and not any(t in PAST_ROLE_MARKERS for t in tokens)
+    )
+
+
+def _held_before(excerpt: str, attributes: tuple[Attribute, ...]) -> bool:
+    """Whether every attribute asked is written only as one held in the past: "I had a
+    manager, Sir Alex Ferguson", "its former manager", "the ex-manager"."""
+    tokens = [fold(t) for t in WORD.findall(excerpt)]
+    asked = {attribute for attribute, _group, _possessive in attributes}
+    written = [n for n, t in enumerate(tokens) if key(t) in asked]
+    return bool(written) and all(
+        any(t in PAST_ROLE_MARKERS for t in tokens[max(0, n - PAST_ROLE_SPAN) : n]) for n in written
+    )
+
+
 def _title_owner(tokens: list[str], at: int) -> str | None:
     """The country a role title is qualified by: a demonym among the words right before
     it ("Chinese Foreign Minister") or a possessive ("Russia's Foreign Minister"); words
@@ -611,11 +644,19 @@ def _ties(fact: FactRow, attribute: str, group: tuple[EntityInfo, ...], possessi
                 continue
             if 0 < p - x <= 2 or (possessive and abs(p - x) <= POSSESSIVE_SPAN):
                 return True
+            # "Blackman won the seat in 1997 and has a 6,932 majority": X has P
+            if possessive and 0 < p - x <= HAVING_SPAN and _had(tokens[x + 1 : p]):
+                return True
             # "Wanadoo's chief executive" answers "the chief executive of Wanadoo": the
             # possessive may carry one qualifier before the attribute ("X's new coach").
             if p - x == 3 and tokens[x + 1] == "s" and tokens[x + 2] not in STOPWORDS:
                 return True
     return False
+
+
+def _had(between: list[str]) -> bool:
+    """A verb of having among the few words right before the attribute ("has a 6,932")."""
+    return bool(HAVING_VERBS.intersection(between[-HAVING_REACH:]))
 
 
 def _group_between(tokens: list[str], x: int, attribute: str) -> bool:
@@ -791,6 +832,17 @@ def _bigrams(text: str) -> set[tuple[str, str]]:
     return pairs
 
 
+def _paraphrased_pairs(wanted: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str]]:
+    """Each pair a fact may write for one the question writes, either word in a synonym's
+    place ("television station" for "tv station"), mapped to the question's pair."""
+    met: dict[tuple[str, str], tuple[str, str]] = {}
+    for first, then in wanted:
+        for a in (first, *synonyms(first)):
+            for b in (then, *synonyms(then)):
+                met.setdefault((a, b), (first, then))
+    return met
+
+
 def _time_clauses(text: str) -> set[tuple[str, str]]:
     return {(m[0].lower(), key(fold(m[1]))) for m in TIME_CLAUSE.findall(text)}
 
@@ -807,13 +859,14 @@ def _phrase_rerank(
     verb, prepositions = _stranded_phrase(query.focus)
     if not (wanted or clauses or verb) or not scored:
         return scored
+    met = _paraphrased_pairs(wanted)
     head = scored[:PHRASE_RERANK]
     for s in head:
         if clauses and clauses & _time_clauses(s.fact.excerpt):
             s.score += TIME_CLAUSE_BONUS
         if verb and _completes(s.fact.excerpt, verb, prepositions):
             s.score += COMPLETION_BONUS
-        held = wanted & set(itertools.pairwise(s.fact.key_order))
+        held = {met[pair] for pair in itertools.pairwise(s.fact.key_order) if pair in met}
         doer = any(first in subjects and then not in subjects for first, then in held)
         s.score += PHRASE_BONUS * (min(len(held), 3) + doer)
     head.sort(key=lambda s: (-s.score, s.fact.ordinal))
@@ -980,6 +1033,7 @@ class Ranker:
             ),
             titles=(titles := _titles_of_place(query.qtype, weights, asked)),
             holder=query.qtype == "who" and bool(attributes or titles),
+            present=bool(attributes) and _asks_present_holder(query),
             places=query.qtype == "where" and _asks_which_place(query),
             descriptors=descriptors,
             nearby={f.ordinal: f for f in facts} if descriptors else {},
@@ -1111,6 +1165,7 @@ class Ranker:
             and self._counts_what_was_asked(s, ask)
             and not (ask.titles and _titles_of_another(fact.excerpt, ask.titles, ask.entities[0]))
             and not (ask.titles and _offices_only(fact.excerpt, ask.titles))
+            and not (ask.present and _held_before(fact.excerpt, ask.attributes))
             and all(
                 _ties(fact, attribute, group, possessive)
                 or self._relation_names(fact, attribute, group)

@@ -515,6 +515,10 @@ SYNONYM_LINES = (
     "year: annual annually",
     "liken: compare reminiscent resemble",
     "tie: relationship relation link",
+    "law: legislation act bill",
+    "legislation: law act bill",
+    "tv: television",
+    "television: tv",
 )
 
 

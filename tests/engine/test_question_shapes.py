@@ -1545,3 +1545,102 @@ def test_how_many_people_live_asks_a_population(tmp_path: Path) -> None:
         assert abstains(engine, "How many people died in Ostria?")
     finally:
         engine.close()
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who approved the Velor wool law?", "Ada Quin"),  # law: legislation
+        ("Which tv channel did Ivo Tarr visit?", "Kanal Nord"),  # tv: television
+    ],
+)
+def test_everyday_synonyms_of_laws_and_television(
+    tmp_path: Path, question: str, expected: str
+) -> None:
+    sentences = [
+        "The Velor wool legislation, which was approved by Ada Quin, takes effect in May.",
+        "Ivo Tarr approved the Velor wool sale to Kessel.",
+        "Ivo Tarr visited the television channel Kanal Nord in Velor.",
+        "Ivo Tarr visited a channel of the Velor river.",
+    ]
+    entities = [
+        Entity("kessel", "Kessel", "organization", ()),
+        Entity("velor", "Velor", "place", ()),
+        Entity("kanal-nord", "Kanal Nord", "organization", ()),
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("ada-quin", "Ada Quin", "person", ("Quin",)),
+    ]
+    engine = open_article(tmp_path, "velor", "Velor wool", sentences, entities)
+    try:
+        assert expected in answer(engine, question)
+    finally:
+        engine.close()
+
+
+def test_a_phrase_asked_is_met_by_its_synonyms_side_by_side(tmp_path: Path) -> None:
+    # "which tv station": the sentence writing "television station" holds the question's
+    # phrase, where the one sharing only the verb's stem ("interview") does not
+    sentences = [
+        "In a long interview, Ivo Tarr said his worst day came in Velor.",
+        '"I want to open wool schools," Ivo Tarr said on television station Kanal Nord.',
+    ]
+    entities = [
+        Entity("velor", "Velor", "place", ()),
+        Entity("kanal-nord", "Kanal Nord", "organization", ()),
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+    ]
+    engine = open_article(tmp_path, "velor", "Tarr plans schools", sentences, entities)
+    try:
+        assert "Kanal Nord" in answer(engine, "which tv station interviewed ivo tarr")
+    finally:
+        engine.close()
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [
+        ("Who is Kessel's manager?", False),  # "I had a manager" at another club, long ago
+        ("Who was Ivo Tarr's manager?", True),
+        ("Who is Velor's manager?", True),
+    ],
+)
+def test_a_role_held_in_the_past_names_no_present_holder(
+    tmp_path: Path, question: str, answers: bool
+) -> None:
+    sentences = [
+        "Ivo Tarr has played for Kessel for two years.",
+        '"I was lucky because I had a manager, Omar Vane, who supported me," Ivo Tarr said.',
+        "Velor manager Ada Quin praised her side.",
+    ]
+    entities = [
+        Entity("kessel", "Kessel", "organization", ()),
+        Entity("velor", "Velor", "organization", ()),
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("omar-vane", "Omar Vane", "person", ("Vane",)),
+        Entity("ada-quin", "Ada Quin", "person", ("Quin",)),
+    ]
+    engine = open_article(tmp_path, "kessel", "Tarr looks back", sentences, entities)
+    try:
+        assert abstains(engine, question) is not answers
+    finally:
+        engine.close()
+
+
+def test_what_a_person_has_later_in_the_sentence_is_theirs(tmp_path: Path) -> None:
+    # "X's majority" asked: "X won the seat in 1997 and has a 6,932 majority" ties them,
+    # though the name and the attribute are far apart
+    sentences = [
+        "Velor Labour's Ada Quin won the Kessel seat in 1997 and has a 6,932 majority.",
+        "Ivo Tarr wants a majority in Kessel.",
+    ]
+    entities = [
+        Entity("kessel", "Kessel", "place", ()),
+        Entity("velor-labour", "Velor Labour", "organization", ()),
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("ada-quin", "Ada Quin", "person", ("Quin",)),
+    ]
+    engine = open_article(tmp_path, "kessel", "Tarr eyes Kessel", sentences, entities)
+    try:
+        assert "6,932" in answer(engine, "How big is Quin's majority?")
+    finally:
+        engine.close()
