@@ -77,6 +77,9 @@ FORMER_NAME_WORDS = ("name", "formerly", "previously", "rebranded", "known as")
 FORMER_NAME_WORD = re.compile(anchored_pattern(FORMER_NAME_WORDS))
 # "\b(?:he|she)\b" led by its letter, so the regex engine skips to each h and s
 SHE_OR_HE: Final = re.compile(r"[hs](?<!\w[hs])(?:(?<=h)e|(?<=s)he)\b")
+PRONOUN_AFTER_COMMA: Final = re.compile(
+    ", (?:[Hh]e|[Ss]he)"
+)  # its literal start is skipped to fast
 PRONOUN_SUBJECT: Final = re.compile(
     r"^(?:[A-Z][\w’']*(?: [\w’']+){0,5}, )?(?P<pronoun>[Hh]e|[Ss]he)\b(?= [a-z])"
 )
@@ -1309,23 +1312,12 @@ def _single_spaced(text: str) -> bool:
 
 
 SENTENCE_PRONOUNS: Final = ("He", "he", "She", "she")
-HE: Final = ("He", "he")
-SHE: Final = ("She", "she")
 
 
 def _may_open_with_pronoun(body: str) -> bool:
     """Whether PRONOUN_SUBJECT can match: "He ..." or "Speaking in X, she ..." (far cheaper
     than the pattern, which backtracks over the opening words)."""
-    if body.startswith(SENTENCE_PRONOUNS):
-        return True
-    # ", he", ", She", ...: found by str.find (a sentence has few commas) rather than by a
-    # pattern's search, a generic method call from mypyc code
-    at = body.find(", ")
-    while at >= 0:
-        if body[at + 2 : at + 4] in HE or body[at + 2 : at + 5] in SHE:
-            return True
-        at = body.find(", ", at + 2)
-    return False
+    return body.startswith(SENTENCE_PRONOUNS) or PRONOUN_AFTER_COMMA.search(body) is not None
 
 
 def _roles(

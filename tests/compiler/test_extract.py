@@ -1,16 +1,7 @@
 """Document-level extraction: what a name is decided from the whole document."""
 
-import re
-
 from bot.compiler.cleaning import word_count
-from bot.compiler.extract import (
-    RootKinds,
-    _may_open_with_pronoun,
-    extract,
-    kind_of,
-    one_line,
-    spaced_plainly,
-)
+from bot.compiler.extract import RootKinds, extract, kind_of, one_line, spaced_plainly
 
 
 def extracted(text: str):
@@ -267,22 +258,3 @@ def test_a_people_named_alone_still_tells_the_kind_of_its_longer_name():
     kinds = {n: kind_of(e.votes) for e, n in zip(extraction.entities, names, strict=True)}
     assert kinds.get("Roman Catholics", kinds.get("Catholics")) == "other"
     assert "person" not in kinds.values()
-
-
-def test_a_pronoun_may_open_a_sentence_or_follow_a_comma_and_space():
-    after_comma = re.compile(", (?:[Hh]e|[Ss]he)")  # what the test stands for
-    for body in [
-        "He said so.",
-        "she said so.",
-        "Speaking in Paris, she said so.",
-        "Asked why, He said so.",
-        "Asked why, the said so.",
-        "Asked why,she said so.",
-        "Later, Shelley, he and, sh",
-        "One, two, three, Hex, x, S",
-        "Then, , he",
-        "A, ,",
-        "",
-    ]:
-        expected = body.startswith(("He", "he", "She", "she")) or bool(after_comma.search(body))
-        assert _may_open_with_pronoun(body) is expected, body
