@@ -1301,8 +1301,9 @@ def one_line(text: str) -> str:
 def spaced_plainly(text: str) -> bool:
     """Whether the only whitespace in text is " " and "\n" (so in most files): a sentence of it
     is then one_line already when `_single_spaced`, told by substring tests rather than
-    one_line's isprintable, a test of every character."""
-    return text.isascii() and "\r" not in text and not has_other_space(text, 0, len(text))
+    one_line's isprintable, a test of every character. (Whatever other characters it holds:
+    split then parts words at single spaces only, so one_line gives the text back.)"""
+    return "\r" not in text and not has_other_space(text, 0, len(text))
 
 
 def _single_spaced(text: str) -> bool:

@@ -857,9 +857,10 @@ def rules_cued(text: str) -> set[int]:
         if hit is None:
             break
         at = hit.start()
-        # every word anchored on this character, not only the one the pattern matched
+        # every word anchored on this character, not only the one the pattern matched (a slice
+        # compared, not startswith at an offset: a generic method call from mypyc code)
         for word, offset in CUES_AT[text[at]]:
-            if at >= offset and text.startswith(word, at - offset):
+            if at >= offset and text[at - offset : at - offset + len(word)] == word:
                 fired |= RULES_OF_WORD[word]
         position = at + 1
     return fired

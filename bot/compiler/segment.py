@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from typing import Final
 
 from bot.compiler.cleaning import (
     CAPTION_POSITION,
@@ -41,6 +42,7 @@ PARAGRAPH = "paragraph"
 HEADING = "heading"
 CAPTION = "caption"
 INTERNAL_BREAK = re.compile(r"[.!?][\"”’]?\s+[\"“‘]?[A-Z]")
+SENTENCE_STOPS: Final = (".", "!", "?")  # INTERNAL_BREAK's first characters
 HEADER_REACH = 5  # lines after a title that may still hold its byline furniture
 
 
@@ -845,8 +847,20 @@ def _is_prose(lines: list[Line], body: list[int]) -> bool:
     long_lines = [lines[i] for i in body if lines[i].words > 8]
     if not long_lines:
         return False
-    with_breaks = sum(1 for line in long_lines if INTERNAL_BREAK.search(line.text))
+    with_breaks = sum(1 for line in long_lines if _has_internal_break(line.text))
     return with_breaks >= 0.3 * len(long_lines) or _median([len(x.text) for x in long_lines]) > 300
+
+
+def _has_internal_break(text: str) -> bool:
+    """INTERNAL_BREAK.search(text) is not None, tried only at each stop str.find finds (the
+    pattern, led by a character class, would test every character of a long line)."""
+    for stop in SENTENCE_STOPS:
+        at = text.find(stop)
+        while at >= 0:
+            if INTERNAL_BREAK.match(text, at) is not None:
+                return True
+            at = text.find(stop, at + 1)
+    return False
 
 
 def _median(values: list[int]) -> float:

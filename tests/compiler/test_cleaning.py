@@ -1,7 +1,10 @@
 from bot.compiler.cleaning import (
+    ASCII_OTHER_SPACES,
     CREDIT_LINE,
     RELATIVE_TIME_LINE,
+    WIDER_OTHER_SPACES,
     ends_like_sentence,
+    has_other_space,
     is_credit,
     is_date_line,
     is_inline_furniture,
@@ -182,3 +185,19 @@ def test_relative_time_is_what_the_pattern_matches():
         "Posted 5 minutes ago by the desk",
     ]:
         assert is_relative_time(text) == (RELATIVE_TIME_LINE.match(text) is not None), text
+
+
+def test_other_spaces_are_the_whitespace_split_parts_at_but_space_and_line_breaks():
+    whitespace = {chr(code) for code in range(0x110000) if chr(code).isspace()}
+    assert set(ASCII_OTHER_SPACES + WIDER_OTHER_SPACES) == whitespace - {" ", "\n", "\r"}
+
+
+def test_has_other_space_in_ascii_latin1_and_wider_texts_within_the_bounds():
+    # texts of one, two and four bytes a character
+    for text in ("a b\nc", "a £5", "a £5 \u2019s", "\U0001f600 x"):
+        assert not has_other_space(text, 0, len(text))
+        for space in ASCII_OTHER_SPACES + WIDER_OTHER_SPACES:
+            spaced = text + space + "d"
+            assert has_other_space(spaced, 0, len(spaced)), (text, space)
+            assert not has_other_space(spaced, 0, len(text)), (text, space)
+            assert has_other_space(spaced, len(text), len(spaced)), (text, space)

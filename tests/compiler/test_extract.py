@@ -72,6 +72,15 @@ def test_spaced_plainly_only_with_spaces_and_line_breaks():
         assert not spaced_plainly(text), text
 
 
+def test_spaced_plainly_beyond_ascii_and_one_line_already_when_single_spaced():
+    text = "It cost \u00a35, the \u201cpaper\u201d said.\nA soft\u00adhyphen and zero\u200bwidth."
+    assert spaced_plainly(text)
+    for sentence in text.split("\n"):
+        assert one_line(sentence) == sentence
+    for text in ["nb\u00a0sp \u00a3", "next\x85line", "ideo\u3000graphic", "line\u2028sep"]:
+        assert not spaced_plainly(text), text
+
+
 def test_a_statement_is_single_spaced_whatever_spaces_its_file_uses():
     for space in ["\t", "\u00a0", "\x0b"]:
         text = f"Alice Smith met{space}Bob Jones in Paris on Monday.  The  talks ended."

@@ -1,4 +1,11 @@
-from bot.compiler.segment import CAPTION, HEADING, PARAGRAPH, segment
+from bot.compiler.segment import (
+    CAPTION,
+    HEADING,
+    INTERNAL_BREAK,
+    PARAGRAPH,
+    _has_internal_break,
+    segment,
+)
 
 
 def test_seed_page_splits_into_its_four_articles(seed_text, seed_titles):
@@ -420,3 +427,18 @@ def test_a_teaser_after_a_read_more_link_inside_an_article_is_dropped():
         )
     ]
     assert all(b.section is None for b in articles[0].blocks)
+
+
+def test_internal_break_found_at_the_stops_as_the_pattern_finds_it():
+    for text in [
+        "One sentence only.",
+        "It rose 3.5% in the U.S. economy.",
+        "It rose. Then it fell.",
+        "Why? \u201cBecause\u201d, he said.",
+        "Stop!\u201d She left.",
+        "A. b. c! d? e.",
+        "Wait...  Then more",
+        "No stop at all",
+        "",
+    ]:
+        assert _has_internal_break(text) is (INTERNAL_BREAK.search(text) is not None), text
