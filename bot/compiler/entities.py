@@ -939,6 +939,8 @@ def _party_member(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, st
         rest = tokens[size:]
         if len(rest) < 2 or entity_key(" ".join(t[2] for t in tokens[:size])) not in PARTY_MEMBERS:
             continue
+        if rest[0][2].casefold() in TITLE_QUALIFIERS:
+            continue  # "Lib Dem Home Affairs spokesman": a portfolio, a title's start
         name = " ".join(t[2] for t in rest)
         if _personal_name_words(name) is not None and personal_name_shape(entity_key(name)):
             return rest

@@ -600,6 +600,7 @@ def test_a_party_members_word_before_a_name_is_no_part_of_it():
     assert [m.surface for m in find_mentions(text, 0, len(text), frozenset({"home"}))] == [
         "Lib Dem Home Affairs"
     ]
+    assert mentions("the Lib Dem Home Affairs spokesman") == ["Lib Dem Home Affairs"]
 
 
 def test_a_venue_or_an_international_body_is_no_person():
