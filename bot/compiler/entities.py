@@ -22,6 +22,7 @@ from bot.compiler.gazetteer import (
     ORG_FIRST_WORDS,
     ORG_WORDS,
     OTHER_WORDS,
+    PARTY_MEMBERS,
     PEOPLE_WORDS,
     PERSON_NOUNS,
     PLACE_WORDS,
@@ -30,6 +31,7 @@ from bot.compiler.gazetteer import (
     TITLE_PHRASES,
     TITLE_QUALIFIERS,
     TITLES,
+    VENUE_WORDS,
     WORK_NOUNS,
     countries,
     demonyms,
@@ -453,6 +455,7 @@ class _Template:
         "start",
         "surface",
         "title",
+        "unless_common",
         "votes",
     )
 
@@ -487,6 +490,9 @@ class _Template:
         self.full = self.spaced or bool(title)  # the words after it say nothing more
         # A run without cues may be a person's name, as the document's vocabulary decides
         self.personal_words = None if self.votes else _personal_name_words(self.surface)
+        # the parse to use instead where the document uses a word of this one's name in
+        # lowercase: "Lib Dem Home Affairs" is no member named "Home Affairs"
+        self.unless_common: _Template | None = None
 
 
 _SHARED_TEMPLATES: Final[
@@ -775,6 +781,9 @@ def _occurrence(
     vocabulary: Container[str],
     memo: dict[Any, Any],
 ) -> Mention | None:
+    fallback = template.unless_common
+    if fallback is not None and any(w in vocabulary for w in template.personal_words or ()):
+        template = fallback
     start, end = raw_start + template.start, raw_start + template.end
     at = end  # where the words after the name, that cues are read from, start
     if template.month_last and DATE_AFTER.match(text, at, at + 24):
@@ -908,7 +917,34 @@ def _parse(
         person, organization, employed = person_of
         named = _build(text, person, None, None, vocabulary, person=employed) if person else []
         return named + _split_compounds(text, organization, vocabulary)
-    return _split_compounds(text, _strip_qualifiers(tokens), vocabulary)
+    whole = _split_compounds(text, _strip_qualifiers(tokens), vocabulary)
+    member = _party_member(tokens)
+    if member is not None and len(whole) == 1:
+        named = _build(text, member, None, None, vocabulary, person=True)
+        if len(named) == 1:
+            named[0].personal_words = _personal_name_words(named[0].surface)
+            named[0].unless_common = whole[0]
+            return named
+    return whole
+
+
+def _party_member(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]] | None:
+    """ "Tory Liam Fox", "Liberal Democrat Charles Kennedy": the name after a party member's
+    word, when it has a person's name shape (the document's vocabulary decides the rest)."""
+    if tokens[0][2].casefold() not in PARTY_MEMBERS and (
+        len(tokens) < 2 or f"{tokens[0][2]} {tokens[1][2]}".casefold() not in PARTY_MEMBERS
+    ):
+        return None  # most runs: told by one or two set lookups
+    for size in (2, 1):
+        rest = tokens[size:]
+        if len(rest) < 2 or entity_key(" ".join(t[2] for t in tokens[:size])) not in PARTY_MEMBERS:
+            continue
+        if rest[0][2].casefold() in TITLE_QUALIFIERS:
+            continue  # "Lib Dem Home Affairs spokesman": a portfolio, a title's start
+        name = " ".join(t[2] for t in rest)
+        if _personal_name_words(name) is not None and personal_name_shape(entity_key(name)):
+            return rest
+    return None
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -1250,7 +1286,7 @@ def _shape_votes(key: str, surface: str, title: str | None) -> dict[str, float]:
         )
     ):
         votes["organization"] = votes.get("organization", 0) + 3
-    if last in PLACE_WORDS and len(words) > 1:
+    if (last in PLACE_WORDS or last in VENUE_WORDS) and len(words) > 1:
         votes["place"] = votes.get("place", 0) + 3
     if len(words) > 1 and not OTHER_WORDS.isdisjoint(words):  # "World War II"
         votes["other"] = votes.get("other", 0) + 3
@@ -1390,9 +1426,13 @@ def _cue_after(text: str, at: int) -> str | None:
     if first == " ":
         word_at = at + 1
     elif first == ",":
-        if text[at + 1 : at + 2] != " ":
-            return None  # as it always was: a comma's cue is read after one space only
-        word_at = at + 2
+        second = text[at + 1 : at + 2]
+        if second == " ":
+            word_at = at + 2
+        elif second.isspace():
+            word_at = -1  # ",\nwho": the pattern reads past any whitespace
+        else:
+            return None
     elif first in ("’", "'"):
         if text[at + 1 : at + 3] != "s ":
             return None  # every cue after an apostrophe is an owner's: "’s shares", "'s wife"
@@ -1537,7 +1577,9 @@ def _personal_name_shape(key: str) -> bool:
     words = key.split()
     if not 2 <= len(words) <= 4 or "of" in words or "the" in words:
         return False
-    return not any(w in ORG_WORDS or w in PLACE_WORDS or w in OTHER_WORDS for w in words)
+    return not any(
+        w in ORG_WORDS or w in PLACE_WORDS or w in OTHER_WORDS or w in VENUE_WORDS for w in words
+    )
 
 
 # The folded name words, asked per word of every run parsed (None: no name word), kept like

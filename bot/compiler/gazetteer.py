@@ -65,6 +65,29 @@ def _rows() -> list[tuple[str, str, str]]:
     return rows
 
 
+# What a party's member is called ("Tory Liam Fox", "Liberal Democrat Charles Kennedy"): before
+# a personal name, the person's party, no part of their name.
+PARTY_MEMBERS: Final[frozenset[str]] = frozenset(
+    [
+        "tory",
+        "tories",
+        "conservative",
+        "labour",
+        "liberal",
+        "liberal democrat",
+        "lib dem",
+        "lib dems",
+        "democrat",
+        "republican",
+        "socialist",
+        "unionist",
+        "nationalist",
+        "ukip",
+        "snp",
+    ]
+)
+
+
 # Honorifics address a person; unlike titles (President, Foreign Minister) they are no role.
 HONORIFICS: Final[frozenset[str]] = frozenset(
     [
@@ -454,6 +477,9 @@ ORG_WORDS: Final[frozenset[str]] = frozenset(
         "media",
         "records",
         "studios",
+        "studio",
+        # "Amnesty International", "Tyco International": no person's last name
+        "international",
         "motors",
         "group",
         # companies named for their trade ("Goodbody Stockbrokers", "Jupiter Research")
@@ -613,6 +639,12 @@ PLACE_WORDS: Final[frozenset[str]] = frozenset(
         "airport",
     ]
 )
+# A last word naming a venue or a building ("Kodak Theatre", "Millennium Stadium", "Clarence
+# House"), a place, yet kept apart from PLACE_WORDS: in "House of Commons" or "Stadium of
+# Light" such a word does not head a place named after "of" as "Provinces of Faryab" does.
+VENUE_WORDS: Final[frozenset[str]] = frozenset(
+    ["theatre", "theater", "stadium", "arena", "hotel", "hospital", "house"]
+)
 # A last word naming a thing: events, documents, products.
 OTHER_WORDS: Final[frozenset[str]] = frozenset(
     [
@@ -646,6 +678,7 @@ OTHER_WORDS: Final[frozenset[str]] = frozenset(
         "law",
         "cup",
         "championship",
+        "championships",
         "olympics",
         "festival",
         "film",

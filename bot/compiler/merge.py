@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 from bot.compiler.curated import Curated
 from bot.compiler.entities import entity_key, is_acronym, personal_name_shape
 from bot.compiler.extract import KIND_ORDER, Extraction, KeyUnion, LocalEntity, kind_of
-from bot.compiler.gazetteer import places
+from bot.compiler.gazetteer import ORG_WORDS, OTHER_WORDS, PLACE_WORDS, VENUE_WORDS, places
 from bot.factbase import Entity, Fact, FactBase, FactRow, RelationRow, Source, fact_from_row
 
 SLUG_UNSAFE = re.compile(r"[^a-z0-9]+")
@@ -383,9 +383,13 @@ def _choose_name(cluster: Cluster) -> str:
                 return places()[key]
     if len(cluster.surfaces) == 1:  # most entities: one spelling, the only candidate below
         return next(iter(cluster.surfaces))
-    # a person's surname alone is never the canonical name; neither is anything's former name
-    surnames = cluster.alias_keys - cluster.keys if cluster.kind == "person" else set()
-    alias_only = cluster.former | surnames
+    # a person's surname alone is never the canonical name, nor is a body's generic word alone
+    # ("the Commission" for the European Commission); neither is anything's former name. Any
+    # other short form may be the name itself, the long one a misreading ("Almighty Allah")
+    short_forms = cluster.alias_keys - cluster.keys
+    if cluster.kind != "person":
+        short_forms = {key for key in short_forms if _generic_word(key)}
+    alias_only = cluster.former | short_forms
     candidates = [
         (s, n) for s, n in cluster.surfaces.items() if entity_key(s) not in alias_only
     ] or list(cluster.surfaces.items())
@@ -397,6 +401,10 @@ def _choose_name(cluster: Cluster) -> str:
     else:
         ranked = sorted(full, key=lambda sn: (-sn[1], -len(sn[0]), sn[0]))
     return ranked[0][0]
+
+
+def _generic_word(key: str) -> bool:
+    return key in ORG_WORDS or key in PLACE_WORDS or key in VENUE_WORDS or key in OTHER_WORDS
 
 
 def _entity_ids(clusters: dict[str, Cluster]) -> dict[str, str]:

@@ -575,3 +575,45 @@ def test_a_name_after_the_noun_for_a_work_is_its_title():
 
 def test_a_group_named_by_a_plural_acronym_is_no_person():
     assert _only_kind("rebellion by Labour MPs and") == "other"
+
+
+def test_a_comma_and_a_line_break_before_a_cue_still_lead_to_it():
+    assert _cue_after("Maple,\nwho runs the firm", 5) == "who"
+    assert _cue_after("Maple,\t which is", 5) == "which"
+    assert _cue_after("Maple,\nthe firm", 5) is None
+
+
+def test_a_party_members_word_before_a_name_is_no_part_of_it():
+    found = find_mentions(
+        "Tory Liam Fox and Liberal Democrat Charles Kennedy said so.", 0, 58, frozenset()
+    )
+    assert [(m.surface, m.votes.get("person", 0) > 0) for m in found] == [
+        ("Liam Fox", True),
+        ("Charles Kennedy", True),
+    ]
+    # a party's own name, and its spokesman's portfolio, stay whole
+    assert mentions("the Tory Party and the Republican National Committee") == [
+        "Tory Party",
+        "Republican National Committee",
+    ]
+    text = "Lib Dem Home Affairs spokesman said"
+    assert [m.surface for m in find_mentions(text, 0, len(text), frozenset({"home"}))] == [
+        "Lib Dem Home Affairs"
+    ]
+    assert mentions("the Lib Dem Home Affairs spokesman") == ["Lib Dem Home Affairs"]
+
+
+def test_a_venue_or_an_international_body_is_no_person():
+    for name, kind in [
+        ("Johnny Carson Theater", "place"),
+        ("Millennium Stadium", "place"),
+        ("Roosevelt Hotel", "place"),
+        ("Clarence House", "place"),
+        ("Amnesty International", "organization"),
+        ("Wimbledon Championships", "other"),
+    ]:
+        text = f"The {name} said it was ready."
+        (mention,) = find_mentions(text, 0, len(text), frozenset())
+        assert max(mention.votes, key=mention.votes.__getitem__) == kind, name
+    # "House of Commons": the venue word heads no place named after "of"
+    assert mentions("a vote in the House of Commons") == ["House of Commons"]

@@ -95,3 +95,25 @@ def test_a_cluster_is_the_sum_of_its_entities_from_the_first_one_on():
         [],
     )
     assert first.surfaces == {"Jane Roe": 2} and first.titles == ["President"]  # not shared
+
+
+def test_a_bodys_generic_word_alone_is_no_canonical_name_of_any_kind():
+    # "the Commission", linked to the European Commission in one document, is named so more
+    # often than in full; still its full name is the entity's, as for a person's surname
+    linked = LocalEntity(
+        ["european commission"],
+        ["commission"],
+        {"European Commission": 1, "Commission": 4},
+        {"organization": 3.0},
+        [],
+    )
+    entities, _ids, _warnings = merge_entities([Extraction("eu.txt", "0" * 64, [], [linked], [])])
+    assert [(e.name, e.kind, e.aliases) for e in entities] == [
+        ("European Commission", "organization", ("Commission",))
+    ]
+    # a short form that is no generic word may be the name itself, its long form a misreading
+    misread = LocalEntity(
+        ["almighty allah"], ["allah"], {"Almighty Allah": 1, "Allah": 4}, {"other": 3.0}, []
+    )
+    entities, _ids, _warnings = merge_entities([Extraction("a.txt", "0" * 64, [], [misread], [])])
+    assert [e.name for e in entities] == ["Allah"]
