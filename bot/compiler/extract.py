@@ -381,6 +381,7 @@ def _enclosed(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _link_acronyms(text: str, sentences: list[_Sentence], keys: KeyUnion) -> set[str]:
     """ "Katibat Imam al-Bukhari (KIB)", "KIB (Katibat Imam al-Bukhari)", "X (Other Name)"."""
     long_forms: set[str] = set()
+    translations: list[tuple[str, str]] = []  # keys of "Name (Other Name)", outer first
     if "(" not in text:  # both patterns need a bracket (most documents have none)
         return long_forms
     for sentence in sentences:
@@ -398,7 +399,15 @@ def _link_acronyms(text: str, sentences: list[_Sentence], keys: KeyUnion) -> set
                 keys.union(long_form.key, entity_key(acronym))
                 long_forms.add(long_form.surface)
         for match in NAME_IN_PARENS.finditer(text, sentence.start, sentence.end):
-            _link_parenthesized_name(text, sentence, match, keys)
+            _link_parenthesized_name(text, sentence, match, keys, translations)
+    # "Imelda Staunton (Vera Drake)", "Mike Leigh (Vera Drake)": a bracket that follows two
+    # names gives what both belong to, not another name of either
+    outers: dict[str, set[str]] = defaultdict(set)
+    for outer, inner in translations:
+        outers[inner].add(outer)
+    for outer, inner in translations:
+        if len(outers[inner]) == 1:
+            keys.union(outer, inner)
     return long_forms
 
 
@@ -426,7 +435,11 @@ def _replace_with_long_form(
 
 
 def _link_parenthesized_name(
-    text: str, sentence: _Sentence, match: re.Match[str], keys: KeyUnion
+    text: str,
+    sentence: _Sentence,
+    match: re.Match[str],
+    keys: KeyUnion,
+    translations: list[tuple[str, str]],  # gets the pairs that may be one name in two tongues
 ) -> None:
     inner = match.group(1).strip()
     before = [m for m in sentence.mentions if m.end <= match.start() and match.start() - m.end <= 1]
@@ -439,7 +452,8 @@ def _link_parenthesized_name(
     if is_acronym(outer.surface) and initials_of(inner) == acronym_letters(outer.surface):
         keys.union(outer.key, named.key)
     elif len(outer.surface.split()) >= 2 and len(inner.split()) >= 2 and not is_acronym(inner):
-        keys.union(outer.key, named.key)  # "Khorasan Ovozi (Voice of Khorasan)": a translation
+        # "Khorasan Ovozi (Voice of Khorasan)": a translation
+        translations.append((outer.key, named.key))
 
 
 class _Census:

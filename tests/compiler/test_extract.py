@@ -258,3 +258,14 @@ def test_a_people_named_alone_still_tells_the_kind_of_its_longer_name():
     kinds = {n: kind_of(e.votes) for e, n in zip(extraction.entities, names, strict=True)}
     assert kinds.get("Roman Catholics", kinds.get("Catholics")) == "other"
     assert "person" not in kinds.values()
+
+
+def test_a_bracket_after_two_names_is_what_they_share_not_another_name():
+    extraction, _names = extracted(
+        "The prize went to Nora Vance (Silver Harbour) on Monday. Tom Reilly (Silver Harbour) "
+        "and Ada Quinn (Grey Meadow) were also named."
+    )
+    groups = [set(e.keys) for e in extraction.entities]
+    assert {"nora vance"} in groups and {"tom reilly"} in groups and {"silver harbour"} in groups
+    # a bracket after one name alone still gives its other name
+    assert {"ada quinn", "grey meadow"} in groups
