@@ -73,8 +73,8 @@ ARABIC_ARTICLE: Final = r"(?:[aeu]l|a(?:sh|dh|th|[dnrstz]))"
 # The space every particle opens with is matched once, not once per particle; a capital after
 # it is tried first (the common case), and the particles only before a letter one starts with.
 PARTICLE: Final = (
-    r"(?: (?:(?=[A-Z])|(?=[abdeilouvw])(?:(?:al|el|bin|ibn|bint|abu|of|of the|de|del|della|der"
-    rf"|den|van|von|da|dos|das|du|la|le|wal) |(?:{ARABIC_ARTICLE}|wal)-)))"
+    r"(?: (?:(?=[A-Z])|(?=[&abdeilouvw])(?:(?:&|al|el|bin|ibn|bint|abu|of|of the|de|del|della"
+    rf"|der|den|van|von|da|dos|das|du|la|le|wal) |(?:{ARABIC_ARTICLE}|wal)-)))"
 )
 # The first name word is spelled out with a leading [A-Z] so the scan can skip to capitals fast.
 FIRST_NAME_WORD: Final = (
@@ -87,6 +87,7 @@ LOWER_PREFIX: Final = re.compile(rf"(?<![\w-])(?:(?:[aeu]l|ad) |{ARABIC_ARTICLE}
 ACRONYM: Final = re.compile(r"^(?:[A-Z][A-Z0-9&]*(?:-[A-Z0-9]+)*|(?:[A-Z]\.){2,})$")
 PARTICLES: Final = frozenset(
     [
+        "&",  # "Bradford & Bingley": one firm, as "Bank of England" is one
         "al",
         "el",
         "bin",
@@ -980,7 +981,7 @@ def _strip_edges(
     while tokens:
         word = tokens[0][2]
         lowered = word.casefold().rstrip(".")
-        if lowered in PARTICLES and len(tokens) > 1 and word[0].islower():
+        if lowered in PARTICLES and len(tokens) > 1 and (word[0].islower() or word == "&"):
             if lowered in ("al", "el"):
                 break
             tokens = tokens[1:]

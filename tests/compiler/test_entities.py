@@ -617,3 +617,14 @@ def test_a_venue_or_an_international_body_is_no_person():
         assert max(mention.votes, key=mention.votes.__getitem__) == kind, name
     # "House of Commons": the venue word heads no place named after "of"
     assert mentions("a vote in the House of Commons") == ["House of Commons"]
+
+
+def test_an_ampersand_between_capitalized_words_keeps_the_name_whole():
+    assert mentions(
+        "Shares in Corran & Bexley rose, and Hale & Dorn fell.", frozenset({"shares"})
+    ) == [
+        "Corran & Bexley",
+        "Hale & Dorn",
+    ]
+    # an ampersand left at a run's edge is no part of a name
+    assert mentions("The quiz was hosted by Ant & Dec last night.") == ["Ant"]
