@@ -36,9 +36,14 @@ from bot.compiler.entities import (
 )
 from bot.compiler.gazetteer import (
     COMMON_ACRONYMS,
+    EVENT_WORDS,
     HONORIFICS,
     KNOWN_ORGS,
+    ORG_WORDS,
+    OTHER_WORDS,
+    PLACE_WORDS,
     REGNAL_TITLES,
+    VENUE_WORDS,
     countries,
     demonyms,
     places,
@@ -264,6 +269,7 @@ def extract(path: str, text: str, sha256: str, *, markdown: bool = False) -> Ext
         titled=census.titled,
         mentioned=census.counts,
     )
+    _link_short_org_names(census.names, keys, votes, kinds, aliases_only, census.counts, vocabulary)
     if keys.merges != merges:  # else the groups, and so their votes, are as counted
         votes = _recount_votes(sentences, keys, votes)
     _drop_common_words(analysis, sentences, keys, votes, vocabulary, census=census)
@@ -694,6 +700,103 @@ def _link_surnames(
                 continue
         keys.union(key, next(iter(candidates)))
         aliases_only.add(key)
+
+
+def _link_short_org_names(  # noqa: PLR0917 - the document's tables, as the linkers take them
+    names: list[Mention],  # the document's `_Census.names`, in the order they first occur
+    keys: KeyUnion,
+    votes: dict[str, dict[str, float]],
+    kinds: RootKinds,  # of the roots votes were counted under
+    aliases_only: set[str],
+    mentioned: dict[str, int],
+    vocabulary: LowercaseWords,
+) -> None:
+    """ "Real" after "Real Madrid", "Baikal" after "Baikal Finance Group": a one-word name that
+    begins the one organization's longer name written before it is that organization, here.
+    A place, a people, an acronym, a body known by the word ("London" beside "London Stock
+    Exchange", "BBC" beside "BBC One") or a word also written in lowercase or of a kind
+    ("Bank" beside "Bank of England", "World" beside "World Cup") names itself; a word two
+    long names begin with ("Real Madrid", "Real Betis") is neither's."""
+    starting: dict[str, dict[str, Mention]] = {}  # a long name's first word -> root -> name
+    shorts: list[str] = []  # one-word keys first written after a longer name they begin
+    singles: set[str] = set()
+    personal: set[str] = set()  # the words of persons' names ("Gates" of "Melinda Gates")
+    long_names: dict[str, set[str]] = {}  # root -> the long names in its group
+    for mention in names:
+        key = mention.key
+        if " " in key:
+            root = keys.find(key)
+            if kinds.get(root) == "person":
+                personal.update(key.split())
+            long_names.setdefault(root, set()).add(key)
+            roots = starting.setdefault(key.split(" ", 1)[0], {})
+            roots.setdefault(root, mention)
+        elif key not in singles:
+            singles.add(key)
+            if key in starting and not is_acronym(mention.surface):
+                shorts.append(key)
+    if not shorts:
+        return
+    people = {keys.find(key) for key in aliases_only}  # named by a surname: persons
+    joined = keys.joined_roots()
+    for key in shorts:
+        candidates = starting[key]  # with the long names written after the word: all count
+        if len(candidates) != 1 or key in personal or _names_itself(key, vocabulary):
+            continue
+        own = votes.get(key, {})
+        if keys.find(key) in joined or own.get("person", 0) >= 1 or own.get("place", 0) >= 1:
+            continue  # already joined to another name, or has a cue of its own
+        ((root, long_name),) = candidates.items()
+        if (
+            root not in people
+            # two long names joined ("Melinda Gates", "Gates Foundation"): which is the word's?
+            and len(long_names[root]) == 1
+            and _begins_with_its_own_name(long_name.surface)
+            and _may_be_organization(long_name.key, root, kinds, mentioned)
+        ):
+            keys.union(key, root)
+            aliases_only.add(key)
+
+
+def _begins_with_its_own_name(surface: str) -> bool:
+    """ "Real Madrid", "Baikal Finance Group": the first word is the name, the rest says what
+    it is or where. Not a head noun before "of" ("Kilo of Semtex") nor a maker before a model
+    ("Casio QV-10", "Windows XP"), where the short word names another thing."""
+    words = surface.split()
+    if words[1][:1].islower():
+        return False
+    return not any(
+        any(c.isdigit() for c in word) or (is_acronym(word) and word.casefold() not in ORG_WORDS)
+        for word in words[1:]
+    )
+
+
+def _names_itself(word: str, vocabulary: LowercaseWords) -> bool:
+    return (
+        word in KNOWN_ORGS
+        or word in places()
+        or word in demonyms()
+        or word in ORG_WORDS
+        or word in PLACE_WORDS
+        or word in OTHER_WORDS
+        or word in VENUE_WORDS
+        or word in EVENT_WORDS
+        or word in vocabulary
+        or a_people_or_event(word)
+    )
+
+
+def _may_be_organization(
+    long_name: str, root: str, kinds: RootKinds, mentioned: dict[str, int]
+) -> bool:
+    """Most organizations' names have no cue of their kind ("Real Madrid", "Lycos Europe" have
+    a person's shape): a name with none is taken for a person's only if its last word is also
+    written alone, as a surname is, and is no place's."""
+    kind = kinds.get(root)
+    if kind is None:
+        last = long_name.rsplit(" ", 1)[-1]
+        return last not in mentioned or last in places() or not personal_name_shape(long_name)
+    return kind in {"organization", "other"}
 
 
 def _add_person(people: dict[str, set[str]], words: str, root: str) -> None:

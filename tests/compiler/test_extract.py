@@ -269,3 +269,27 @@ def test_a_bracket_after_two_names_is_what_they_share_not_another_name():
     assert {"nora vance"} in groups and {"tom reilly"} in groups and {"silver harbour"} in groups
     # a bracket after one name alone still gives its other name
     assert {"ada quinn", "grey meadow"} in groups
+
+
+def test_an_organizations_first_word_alone_is_it_after_its_full_name():
+    extraction, _names = extracted(
+        "Tarvel Mining Group bought the stake on Monday. Tarvel paid cash, and Tarvel has "
+        "no other assets, the company said."
+    )
+    (group,) = [e for e in extraction.entities if "tarvel mining group" in e.keys]
+    assert "tarvel" in group.alias_keys
+    assert "tarvel" not in {k for e in extraction.entities for k in e.keys}
+
+
+def test_a_first_word_that_names_something_itself_stays_apart():
+    # a place, an acronym, a word two long names begin with, a word written before the long name
+    for text, word in [
+        ("The London Stock Exchange rose on Monday. Traders in London were pleased.", "london"),
+        ("BBC One showed the film on Monday. The BBC said viewers liked it.", "bbc"),
+        ("Norvik Bank and Norvik Motors grew on Monday, a spokesman for Norvik said.", "norvik"),
+        ("On Monday, Tarvel said that Tarvel Mining Group would grow.", "tarvel"),
+    ]:
+        extraction, _names = extracted(text)
+        linked = [e for e in extraction.entities if word in e.alias_keys]
+        assert not linked, text
+        assert any(word in e.keys for e in extraction.entities), text
