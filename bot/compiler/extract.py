@@ -717,9 +717,20 @@ def _link_short_org_names(  # noqa: PLR0917 - the document's tables, as the link
     Exchange", "BBC" beside "BBC One") or a word also written in lowercase or of a kind
     ("Bank" beside "Bank of England", "World" beside "World Cup") names itself; a word two
     long names begin with ("Real Madrid", "Real Betis") is neither's."""
-    starting: dict[str, dict[str, Mention]] = {}  # a long name's first word -> root -> name
+    firsts: set[str] = set()  # the first words of the long names so far
     shorts: list[str] = []  # one-word keys first written after a longer name they begin
     singles: set[str] = set()
+    for mention in names:  # most documents have no such word: this pass alone tells
+        key = mention.key
+        if " " in key:
+            firsts.add(key.partition(" ")[0])
+        elif key not in singles:
+            singles.add(key)
+            if key in firsts and not is_acronym(mention.surface):
+                shorts.append(key)
+    if not shorts:
+        return
+    starting: dict[str, dict[str, Mention]] = {}  # a long name's first word -> root -> name
     personal: set[str] = set()  # the words of persons' names ("Gates" of "Melinda Gates")
     long_names: dict[str, set[str]] = {}  # root -> the long names in its group
     for mention in names:
@@ -729,14 +740,7 @@ def _link_short_org_names(  # noqa: PLR0917 - the document's tables, as the link
             if kinds.get(root) == "person":
                 personal.update(key.split())
             long_names.setdefault(root, set()).add(key)
-            roots = starting.setdefault(key.split(" ", 1)[0], {})
-            roots.setdefault(root, mention)
-        elif key not in singles:
-            singles.add(key)
-            if key in starting and not is_acronym(mention.surface):
-                shorts.append(key)
-    if not shorts:
-        return
+            starting.setdefault(key.partition(" ")[0], {}).setdefault(root, mention)
     people = {keys.find(key) for key in aliases_only}  # named by a surname: persons
     joined = keys.joined_roots()
     for key in shorts:
