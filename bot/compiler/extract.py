@@ -36,6 +36,8 @@ from bot.compiler.entities import (
 )
 from bot.compiler.gazetteer import (
     COMMON_ACRONYMS,
+    COMPANY_SUFFIXES,
+    DIRECTION_WORDS,
     EVENT_WORDS,
     HONORIFICS,
     KNOWN_ORGS,
@@ -756,6 +758,7 @@ def _link_short_org_names(  # noqa: PLR0917 - the document's tables, as the link
             # two long names joined ("Melinda Gates", "Gates Foundation"): which is the word's?
             and len(long_names[root]) == 1
             and _begins_with_its_own_name(long_name.surface)
+            and _rest_says_what_or_where(long_name.key, mentioned)
             and _may_be_organization(long_name.key, root, kinds, mentioned)
         ):
             keys.union(key, root)
@@ -767,7 +770,7 @@ def _begins_with_its_own_name(surface: str) -> bool:
     it is or where. Not a head noun before "of" ("Kilo of Semtex") nor a maker before a model
     ("Casio QV-10", "Windows XP"), where the short word names another thing."""
     words = surface.split()
-    if words[1][:1].islower():
+    if len(words) < 2 or words[1][:1].islower():  # "Sino-Indian" is one word written
         return False
     return not any(
         any(c.isdigit() for c in word) or (is_acronym(word) and word.casefold() not in ORG_WORDS)
@@ -775,9 +778,21 @@ def _begins_with_its_own_name(surface: str) -> bool:
     )
 
 
+def _rest_says_what_or_where(long_name: str, mentioned: dict[str, int]) -> bool:
+    """The words after the first say the name is a company's ("Altria Group") or where it is
+    ("Real Madrid", "Lycos Europe"). Any other rest makes it the first word's product, event or
+    service ("Google News", "Kyoto Protocol"), and a place also written alone in the document
+    is the place ("post-Qaddafi Libya" beside "in Libya"), not a club's seat."""
+    rest = long_name.partition(" ")[2]
+    if rest.rsplit(" ", 1)[-1] in COMPANY_SUFFIXES:
+        return True
+    return rest in places() and rest not in mentioned
+
+
 def _names_itself(word: str, vocabulary: LowercaseWords) -> bool:
     return (
-        word in KNOWN_ORGS
+        word in DIRECTION_WORDS
+        or word in KNOWN_ORGS
         or word in places()
         or word in demonyms()
         or word in ORG_WORDS

@@ -639,6 +639,31 @@ PLACE_WORDS: Final[frozenset[str]] = frozenset(
         "airport",
     ]
 )
+# The last word of a company's, party's or club's name after the word it goes by alone
+# ("Altria Group", "Mitsubishi Motors", "Conservative Party", "Sunderland FC"). Not the words of
+# a product, service, event or institution the word's owner runs or a place hosts ("Google
+# News", "Windows PCs", "Kyoto Protocol", "Colorado State University"), whose first word alone
+# names the owner or the place. Not "International" either: "Leipzig International" is a meeting.
+COMPANY_SUFFIXES: Final[frozenset[str]] = frozenset(
+    [
+        "group", "holdings", "inc", "inc.", "corp", "corp.", "corporation", "company", "ltd",
+        "ltd.", "plc", "llc", "motors", "brothers", "airlines", "airways",
+        "industries", "securities", "research", "networks", "communications", "studios",
+        "records", "pictures", "entertainment", "petroleum", "party", "bank", "breweries",
+        "steel", "oil", "technologies", "systems", "software", "electronics", "telecom",
+        "telecoms", "partners", "associates", "consulting", "insurance", "investments",
+        "ventures", "enterprises", "logistics", "chemicals", "pharmaceuticals", "stockbrokers",
+        "brokers", "financial", "energy", "fc", "united", "rovers", "athletic",
+    ]
+)  # fmt: skip
+# Words that place a name rather than name it: "East" of "East Jerusalem" is no short form.
+DIRECTION_WORDS: Final[frozenset[str]] = frozenset(
+    [
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+        "central", "northeast", "northwest", "southeast", "southwest", "upper", "lower",
+        "greater",
+    ]
+)  # fmt: skip
 # A last word naming a venue or a building ("Kodak Theatre", "Millennium Stadium", "Clarence
 # House"), a place, yet kept apart from PLACE_WORDS: in "House of Commons" or "Stadium of
 # Light" such a word does not head a place named after "of" as "Provinces of Faryab" does.
