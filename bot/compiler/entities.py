@@ -1105,7 +1105,7 @@ def _named_before(word: str) -> bool:
         or word in TITLE_QUALIFIERS
         or word in places()
         or word in demonyms()
-        or _names_a_thing(word)
+        or names_a_thing(word)
     )
 
 
@@ -1117,7 +1117,7 @@ def _titles_a_name(rest: list[str], *, particle_first: bool = False) -> bool:
         return True
     if "of" in rest:
         rest = rest[: rest.index("of")]
-    return (particle_first or rest[0] not in PARTICLES) and not _names_a_thing(rest[-1])
+    return (particle_first or rest[0] not in PARTICLES) and not names_a_thing(rest[-1])
 
 
 def _whole_title(
@@ -1134,7 +1134,8 @@ def _whole_title(
     return whole_start, end, end
 
 
-def _names_a_thing(word: str) -> bool:
+def names_a_thing(word: str) -> bool:
+    """Whether a (folded) word is one an organization's, a place's or a thing's name ends in."""
     return word in ORG_WORDS or word in PLACE_WORDS or word in OTHER_WORDS
 
 
@@ -1162,7 +1163,7 @@ def _person_of_organization(
         return [], organization, False
     if len(person) == 1:
         word = _name_word(person[0][2])
-        if word is None or word in places() or word in demonyms() or _names_a_thing(word):
+        if word is None or word in places() or word in demonyms() or names_a_thing(word):
             return None
     else:
         name = " ".join(t[2] for t in person)

@@ -32,18 +32,16 @@ from bot.compiler.entities import (
     initials_of,
     is_acronym,
     long_form_before,
+    names_a_thing,
     personal_name_shape,
 )
 from bot.compiler.gazetteer import (
     COMMON_ACRONYMS,
     COMPANY_SUFFIXES,
     DIRECTION_WORDS,
-    EVENT_WORDS,
     HONORIFICS,
     KNOWN_ORGS,
     ORG_WORDS,
-    OTHER_WORDS,
-    PLACE_WORDS,
     REGNAL_TITLES,
     VENUE_WORDS,
     countries,
@@ -795,13 +793,10 @@ def _names_itself(word: str, vocabulary: LowercaseWords) -> bool:
         or word in KNOWN_ORGS
         or word in places()
         or word in demonyms()
-        or word in ORG_WORDS
-        or word in PLACE_WORDS
-        or word in OTHER_WORDS
+        or names_a_thing(word)
         or word in VENUE_WORDS
-        or word in EVENT_WORDS
         or word in vocabulary
-        or a_people_or_event(word)
+        or a_people_or_event(word)  # a people, a faith or an event
     )
 
 

@@ -403,16 +403,16 @@ def _designation(shape: Shape) -> list[Found]:
     text = shape.text
     for m in DESIGNATES.finditer(text):
         value = _designation_value(shape, m, 3)
-        found.append(Found("designation", int(m.group(2)), value, int(m.group(1))))
-        if _loose_by_a_person(shape, m.group(0), found[-1]):
-            found.pop()
+        candidate = Found("designation", int(m.group(2)), value, int(m.group(1)))
+        if not _loose_by_a_person(shape, m.group(0), candidate):
+            found.append(candidate)
     for m in DESIGNATED_BY.finditer(text):
         subject = subject_before(shape, m.start())
         if subject is not None:
             value = _designation_value(shape, m, 1)
-            found.append(Found("designation", subject, value, int(m.group(2))))
-            if _loose_by_a_person(shape, m.group(0), found[-1]):
-                found.pop()
+            candidate = Found("designation", subject, value, int(m.group(2)))
+            if not _loose_by_a_person(shape, m.group(0), candidate):
+                found.append(candidate)
     return [f for f in found if _fits(shape, f, subject_not="place", object_not=None)]
 
 

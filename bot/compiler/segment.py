@@ -329,7 +329,7 @@ class _ArticleStarts:
             and not title.endswith(("!", "?"))
             and title.count(",") <= 1
             and QUOTED_SENTENCE_END.search(title) is None
-            and words[-1].lower() not in FUNCTION_WORDS | LINKING_WORDS
+            and words[-1].lower() not in NO_HEADLINE_ENDS
             and words[0].lower() not in CLAUSE_OPENERS
         )
 
@@ -468,7 +468,6 @@ LINKING_WORDS = frozenset(
         "his",
         "her",
         "our",
-        "the",
         "their",
         "this",
         "that",
@@ -477,6 +476,8 @@ LINKING_WORDS = frozenset(
         "than",
     ]
 )
+# words neither a headline nor its last word ends on: made once, not per line tried
+NO_HEADLINE_ENDS = FUNCTION_WORDS | LINKING_WORDS
 # words a subordinate clause opens with: the line is a sentence's start, not a headline
 CLAUSE_OPENERS = frozenset(
     [
