@@ -10,7 +10,7 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -74,7 +74,7 @@ def path_options(command: F) -> F:
     return seeds(knowledge(command))
 
 
-def fail(error: BriefbotError, status: int = 1) -> None:
+def fail(error: BriefbotError, status: int = 1) -> NoReturn:
     click.echo(f"briefbot: {error}", err=True)
     sys.exit(status)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -16,10 +18,19 @@ from bot.errors import BriefbotError
 from bot.render import render_plain
 
 
-def open_engine(state: State, seeds: Path | None, knowledge: Path | None) -> Engine:
-    """The engine over --knowledge/--seeds given here, else the group's options or environment."""
+@contextmanager
+def opened_engine(state: State, seeds: Path | None, knowledge: Path | None) -> Iterator[Engine]:
+    """The engine over --knowledge/--seeds given here, else the group's options or environment,
+    closed when the command is done; one that cannot be opened ends the command with its error."""
     settings = state.settings
-    return Engine.open(knowledge or settings.knowledge, seeds or settings.seeds)
+    try:
+        engine = Engine.open(knowledge or settings.knowledge, seeds or settings.seeds)
+    except BriefbotError as error:
+        fail(error)
+    try:
+        yield engine
+    finally:
+        engine.close()
 
 
 def answer_one(engine: Engine, text: str, as_json: bool) -> str:
@@ -41,12 +52,7 @@ def command(
     state: State, text: tuple[str, ...], as_json: bool, seeds: Path | None, knowledge: Path | None
 ) -> None:
     """Answer TEXT, or each line of standard input when TEXT is not given."""
-    try:
-        engine = open_engine(state, seeds, knowledge)
-    except BriefbotError as error:
-        fail(error)
-        return
-    try:
+    with opened_engine(state, seeds, knowledge) as engine:
         if text:
             click.echo(answer_one(engine, " ".join(text), as_json))
             return
@@ -63,5 +69,3 @@ def command(
             if not as_json:
                 click.echo()
             sys.stdout.flush()
-    finally:
-        engine.close()

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot import console
-from bot.cli import State, cli, fail, pass_state, path_options
-from bot.commands.ask import open_engine
-from bot.errors import BriefbotError
+from bot.cli import State, cli, pass_state, path_options
+from bot.commands.ask import opened_engine
 
 
 @cli.command("chat")
@@ -15,12 +14,5 @@ from bot.errors import BriefbotError
 @pass_state
 def command(state: State, seeds: Path | None, knowledge: Path | None) -> None:
     """Chat with the fact base in the terminal: questions, /brief, /who, /timeline, /help."""
-    try:
-        engine = open_engine(state, seeds, knowledge)
-    except BriefbotError as error:
-        fail(error)
-        return
-    try:
+    with opened_engine(state, seeds, knowledge) as engine:
         console.run(engine)
-    finally:
-        engine.close()

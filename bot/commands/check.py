@@ -22,7 +22,6 @@ def command(state: State) -> None:
         base = factbase.load(settings.knowledge)
     except BriefbotError as error:
         fail(error)
-        return
     problems = factbase.validate(base, settings.seeds)
     counts = base.counts()
     summary = f"{counts['sources']} sources, {counts['entities']} entities, {counts['facts']} facts"

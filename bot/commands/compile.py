@@ -60,7 +60,6 @@ def command(state: State, no_cache: bool, dry_run: bool) -> None:
         )
     except BriefbotError as error:
         fail(error)
-        return
     finally:
         if progress is not None:
             progress.finish()

@@ -26,7 +26,6 @@ def command(state: State) -> None:
         settings.require_bot()
     except BriefbotError as err:
         fail(err)
-        return
     install_token_redaction(settings.token, settings.webhook_secret)
     from bot.telegram.runner import serve  # noqa: PLC0415 - Telegram's imports only to serve
 

@@ -133,14 +133,7 @@ async def _over_limit(update: Update, services: Services, user_id: int) -> bool:
     if not wait:
         return False
     services.metrics.rate_limited += 1
-    chat = update.effective_chat
-    await asyncio.to_thread(
-        services.audit.record,
-        "rate_limited",
-        user_id=user_id,
-        chat_id=chat.id if chat else None,
-        text=text_of(update),
-    )
+    await _audit_turned_away(services, update, "rate_limited", user_id)
     if update.message is not None and limiter.should_warn(user_id):
         await reply_to(update.message, limiter.message(wait))
     elif update.inline_query is not None:
@@ -148,6 +141,22 @@ async def _over_limit(update: Update, services: Services, user_id: int) -> bool:
     elif update.callback_query is not None:  # a toast; the button must not spin
         await update.callback_query.answer(limiter.message(wait))
     return True
+
+
+async def _audit_turned_away(
+    services: Services, update: Update, event: str, user_id: int | None
+) -> None:
+    """Record an update the bot did not answer (refused, rate limited), off the event loop:
+    the audit is SQLite, and a slow disk must not stall other chats."""
+    chat = update.effective_chat
+    await asyncio.to_thread(
+        services.audit.record,
+        event,
+        user_id=user_id,
+        chat_id=chat.id if chat else None,
+        chat_type=chat.type if chat else None,
+        text=text_of(update),
+    )
 
 
 def note_migration(services: Services, old: int, new: int) -> None:
@@ -192,15 +201,7 @@ async def _refuse(update: Update, services: Services, user_id: int | None) -> No
     if update.message is None or not services.access.first_refusal(user_id):
         return
     services.metrics.refusals += 1
-    chat = update.effective_chat
-    await asyncio.to_thread(
-        services.audit.record,
-        "refused",
-        user_id=user_id,
-        chat_id=chat.id if chat else None,
-        chat_type=chat.type if chat else None,
-        text=text_of(update),
-    )
+    await _audit_turned_away(services, update, "refused", user_id)
     await reply_to(update.message, REFUSAL.format(user_id=user_id))
 
 
