@@ -115,6 +115,15 @@ AGENT_NOUNS = frozenset(
     ]
 )
 TIME_NOUNS = frozenset(["year", "years", "month", "date", "day", "time", "decade", "century"])
+# "What were X's profits?", "What is the turnout of Y?": the noun asked is an amount, so the
+# answer holds a number ("a 19% rise in profits to £450.7m"), as for "how much"; "What is the
+# deadline for Z?" asks a date
+AMOUNT_NOUNS = word_set(
+    "profit profits revenue revenues sales turnover turnout earnings income price prices "
+    "cost costs salary salaries budget debt deficit surplus population valuation fee fees "
+    "wage wages"
+)
+DATE_NOUNS = word_set("deadline date birthday")
 
 
 DEFINITION_RELATIONS = ("former_name", "designation", "role", "leader", "member", "allegiance")
@@ -255,6 +264,12 @@ def question_type(tokens: list[str]) -> str:
         after = tokens[n + 1] if n + 1 < len(tokens) else ""
         if word == "how":
             return "how_many" if after in MEASURES else "how"
+        if word == "what" and after in COPULAS:
+            asked = _noun_asked(tokens[n + 2 :])
+            if asked in AMOUNT_NOUNS:
+                return "how_many"
+            if asked in DATE_NOUNS:
+                return "when"
         if word in ("what", "which"):
             if after in TIME_NOUNS:
                 return "when"
@@ -267,6 +282,19 @@ def question_type(tokens: list[str]) -> str:
             return word
         return "who" if word in ("whom", "whose") else word
     return "keywords"
+
+
+def _noun_asked(tokens: list[str]) -> str:
+    """The head of the noun phrase after "what is": its last word before a preposition or
+    the question's end ("the turnout of the referendum" -> turnout, "Wimpey's profits" ->
+    profits); an article or a possessive "s" does not end it."""
+    head = ""
+    for word in tokens:
+        if word in STOPWORDS and word not in ARTICLES and word != "s":
+            break
+        if word not in ARTICLES and word != "s":
+            head = word
+    return head
 
 
 def _is_definition(tokens: list[str]) -> bool:

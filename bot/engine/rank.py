@@ -975,6 +975,11 @@ class Ranker:
             and ((not content and bool(mentions)) or (len(content) == 1 and not mentions))
         )
         wanted = DEFINITION_RELATIONS if definition else query.relations
+        origin = query.qtype == "where" and bool(ORIGIN_QUESTION.match(query.focus))
+        if origin:
+            # "Where do X come from?" asks an origin: where a group operates ("remain
+            # present in Afghanistan", an area relation) is no answer to it
+            wanted = tuple(r for r in wanted if r != "area")
 
         bm25 = self._search([*content, *name_keys], frequencies)
         ordinals = list(bm25)
@@ -1014,7 +1019,7 @@ class Ranker:
             predicate={k: weights[k] for k, m in content.items() if m >= 1.0},
             attributes=attributes,
             counted=counted_key(query) if query.qtype == "how_many" else "",
-            origin=query.qtype == "where" and bool(ORIGIN_QUESTION.match(query.focus)),
+            origin=origin,
             abbreviation=query.abbreviation,
             openers=tuple(n for group in asked for e in group for n in (e.name, *e.aliases) if n),
             measure=query.measure,

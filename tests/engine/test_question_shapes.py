@@ -1644,3 +1644,50 @@ def test_what_a_person_has_later_in_the_sentence_is_theirs(tmp_path: Path) -> No
         assert "6,932" in answer(engine, "How big is Quin's majority?")
     finally:
         engine.close()
+
+
+def test_where_do_x_come_from_is_no_area_of_operation(tmp_path: Path) -> None:
+    # An area relation says where the group is, not where its fighters come from
+    sentences = [
+        "Sea Front has fighters from Ostria's Velor region.",
+        "Sea Front fighters remain present in Dunmere.",
+    ]
+    entities = [
+        Entity("sea-front", "Sea Front", "organization", ()),
+        Entity("ostria", "Ostria", "place", ()),
+        Entity("velor", "Velor", "place", ()),
+        Entity("dunmere", "Dunmere", "place", ()),
+    ]
+    relations = {1: (Relation("area", "sea-front", "Dunmere", "dunmere"),)}
+    engine = open_article(tmp_path, "front", "Sea Front grows", sentences, entities, relations)
+    try:
+        assert "Velor region" in answer(engine, "Where do Sea Front's fighters come from?")
+    finally:
+        engine.close()
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What were Kessel's profits?", "$450.7m"),  # an amount noun asks a number
+        ("What is the turnout of the vote?", "25.7%"),
+        ("What is the deadline for Kessel's reply to the regulator?", "16 December"),  # a date noun, a date
+    ],
+)
+def test_what_is_an_amount_or_a_date_noun_asks_a_number_or_a_date(
+    tmp_path: Path, question: str, expected: str
+) -> None:
+    sentences = [
+        "Kessel's profit figures came in at the top of expectations, with buoyant sales.",
+        "Kessel reported a 19% rise in profits to $450.7m.",
+        "The turnout of the vote worried Kessel and the vote organisers.",
+        "Some 487,939 people had voted in the vote by Wednesday - a turnout of 25.7%.",
+        "Kessel missed the deadline for a reply to the regulator's charges.",
+        "Kessel's reply to the regulator is due by 16 December.",
+    ]
+    entities = [Entity("kessel", "Kessel", "organization", ())]
+    engine = open_article(tmp_path, "kessel", "Kessel profits up", sentences, entities)
+    try:
+        assert expected in answer(engine, question)
+    finally:
+        engine.close()
