@@ -974,12 +974,8 @@ class Ranker:
             and not query.measure
             and ((not content and bool(mentions)) or (len(content) == 1 and not mentions))
         )
-        wanted = DEFINITION_RELATIONS if definition else query.relations
         origin = query.qtype == "where" and bool(ORIGIN_QUESTION.match(query.focus))
-        if origin:
-            # "Where do X come from?" asks an origin: where a group operates ("remain
-            # present in Afghanistan", an area relation) is no answer to it
-            wanted = tuple(r for r in wanted if r != "area")
+        wanted = _relations_wanted(query, definition=definition, origin=origin)
 
         bm25 = self._search([*content, *name_keys], frequencies)
         ordinals = list(bm25)
@@ -1578,6 +1574,14 @@ class Ranker:
             if s.fact.ordinal not in shown and (s.entity_share > 0 if mentions else s.coverage > 0)
         ][:3]
         return Ranking(answers, related, mentions, content, scored)
+
+
+def _relations_wanted(query: Query, *, definition: bool, origin: bool) -> tuple[str, ...]:
+    """The relation types that answer the question. "Where do X come from?" asks an origin:
+    where a group operates ("remain present in Afghanistan", an area relation) is none."""
+    if definition:
+        return DEFINITION_RELATIONS
+    return tuple(r for r in query.relations if r != "area") if origin else query.relations
 
 
 def _agent_verb_asked(query: Query, content: dict[str, float]) -> str:

@@ -1671,7 +1671,8 @@ def test_where_do_x_come_from_is_no_area_of_operation(tmp_path: Path) -> None:
     [
         ("What were Kessel's profits?", "$450.7m"),  # an amount noun asks a number
         ("What is the turnout of the vote?", "25.7%"),
-        ("What is the deadline for Kessel's reply to the regulator?", "16 December"),  # a date noun, a date
+        # a date noun asks a date
+        ("What is the deadline for Kessel's reply to the regulator?", "16 December"),
     ],
 )
 def test_what_is_an_amount_or_a_date_noun_asks_a_number_or_a_date(
