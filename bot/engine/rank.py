@@ -79,9 +79,14 @@ FUTURE = re.compile(
 )
 NAMES_ANSWER = frozenset({"who", "which", "where"})  # questions answered by a name
 NEEDS_VALUE = frozenset({"when", "how_many"})  # the answer must hold a date or a number
-# The type fit at which a fact names an answer of the kind asked (a person or group; a
-# place besides those asked), so its pronoun's antecedent is not the answer.
-NAMES_ITSELF = {"who": 1.0, "where": 0.75}
+# The type fit at which a fact names an answer of the kind asked (a person or group; for
+# "where", a place where something happens, or for "which countries" any place besides
+# those asked), so its pronoun's antecedent is not the answer.
+NAMES_ITSELF = {"who": 1.0, "where": 1.0}
+# Asked where, the sentences after the best one in which its story may go on to say where,
+# each leaning on the one before ("... football schools," the captain said. "I have wanted
+# to ... I'm going to open one in London")
+WHERE_FOLLOWS_WITHIN = 2
 PHRASE_RERANK = 12
 PHRASE_BRIDGES = word_set("the a an s")
 # "What did X do after the deal?": a fact saying "After the deal, ..." is placed in the time
@@ -1054,7 +1059,7 @@ class Ranker:
         if unknown_names:
             for s in scored:
                 s.answers = False
-        return self._select(scored, proper, list(content), query.qtype)
+        return self._select(scored, proper, list(content), query.qtype, which_place=ask.places)
 
     def _score(self, fact: FactRow, ask: Asked, bm25: float) -> Scored:
         s = Scored(fact)
@@ -1557,7 +1562,13 @@ class Ranker:
         return 0.5 if others or _has_other_name(fact) else 0.0
 
     def _select(
-        self, scored: list[Scored], mentions: list[Mention], content: list[str], qtype: str
+        self,
+        scored: list[Scored],
+        mentions: list[Mention],
+        content: list[str],
+        qtype: str,
+        *,
+        which_place: bool = False,
     ) -> Ranking:
         passing = [s for s in scored if s.answers]
         answers: list[Scored] = []
@@ -1566,7 +1577,9 @@ class Ranker:
             close = [s for s in passing[1 : MAX_ANSWERS * 2] if s.score >= 0.9 * top.score]
             answers = [top, *close[: MAX_ANSWERS - 1]]
             if qtype in NAMES_ANSWER:
-                answers = _antecedent_first(answers, scored, qtype)
+                answers = _antecedent_first(answers, scored, qtype, which_place=which_place)
+            if qtype == "where" and not which_place:
+                answers = self._place_said_next(answers, passing)
         shown = {s.fact.ordinal for s in answers}
         related = [
             s
@@ -1574,6 +1587,27 @@ class Ranker:
             if s.fact.ordinal not in shown and (s.entity_share > 0 if mentions else s.coverage > 0)
         ][:3]
         return Ranking(answers, related, mentions, content, scored)
+
+    def _place_said_next(self, answers: list[Scored], passing: list[Scored]) -> list[Scored]:
+        """Asked where, when the best fact names no place where something happens, a passing
+        fact right after it that goes on from it (each sentence between leaning on the one
+        before) and names such a place says where: '"I would like to have football
+        schools," the captain said. ... I'm going to open one in London' is shown first."""
+        top = answers[0]
+        if top.type_fit >= 1.0:
+            return answers
+        after = [
+            s
+            for s in passing
+            if s.type_fit >= 1.0
+            and s.fact.source == top.fact.source
+            and 0 < s.fact.ordinal - top.fact.ordinal <= WHERE_FOLLOWS_WITHIN
+        ]
+        for s in sorted(after, key=lambda s: s.fact.ordinal):
+            between = range(top.fact.ordinal + 1, s.fact.ordinal + 1)
+            if all(f.antecedents for f in self.index.facts(between)):
+                return [s, *(a for a in answers if a is not s)][:MAX_ANSWERS]
+        return answers
 
 
 def _relations_wanted(query: Query, *, definition: bool, origin: bool) -> tuple[str, ...]:
@@ -1880,12 +1914,15 @@ def _has_other_name(fact: FactRow) -> bool:
     return any(w[0].isupper() for w in WORD.findall(fact.excerpt)[1:])
 
 
-def _antecedent_first(answers: list[Scored], scored: list[Scored], qtype: str) -> list[Scored]:
+def _antecedent_first(
+    answers: list[Scored], scored: list[Scored], qtype: str, *, which_place: bool = False
+) -> list[Scored]:
     """When the question asks for a name and the best fact leans on the sentence before it
     ("In doing so, it ...") which shares something with the question, show that sentence
     first: it names what the pronoun stands for, the very thing asked."""
     top = answers[0]
-    if not starts_with_pronoun(top.fact.excerpt) or top.type_fit >= NAMES_ITSELF.get(qtype, 2.0):
+    names_itself = PLACE_NAMED if which_place else NAMES_ITSELF.get(qtype, 2.0)
+    if not starts_with_pronoun(top.fact.excerpt) or top.type_fit >= names_itself:
         # the fact names what is asked itself: "He was axed by coach X", "Today, its
         # members are Russia, China, ..." for "Which countries are its observers?"
         return answers

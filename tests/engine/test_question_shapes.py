@@ -1692,3 +1692,51 @@ def test_what_is_an_amount_or_a_date_noun_asks_a_number_or_a_date(
         assert expected in answer(engine, question)
     finally:
         engine.close()
+
+
+def test_where_leaning_on_a_sentence_naming_a_place_in_passing_shows_that_first(
+    tmp_path: Path,
+) -> None:
+    # "invaded Ostria" names a place, but not where the trip went: the sentence before does
+    sentences = [
+        "Ivo Tarr signalled his interest by visiting Velor for a summit last month.",
+        "It was Mr. Tarr's first trip abroad since his troops invaded Ostria.",
+    ]
+    entities = [
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("velor", "Velor", "place", ()),
+        Entity("ostria", "Ostria", "place", ()),
+    ]
+    engine = open_article(tmp_path, "tarr", "Tarr travels", sentences, entities)
+    try:
+        found = answer(engine, "Where did Tarr go on his first trip abroad?")
+        assert "visiting Velor" in found
+    finally:
+        engine.close()
+
+
+def test_where_is_said_in_the_sentences_going_on_from_the_best(tmp_path: Path) -> None:
+    sentences = [
+        "Ivo Tarr has no plans to become a coach.",
+        '"I would like to have football schools," the Velor captain said on Kanal Nord.',
+        '"I have wanted to do that since I was a boy.',
+        "I'm going to open one in Dunmere and one in Ostria.\"",
+        "Ada Morn praised football in Velor.",
+    ]
+    entities = [
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("velor", "Velor", "place", ()),
+        Entity("kanal-nord", "Kanal Nord", "organization", ()),
+        Entity("dunmere", "Dunmere", "place", ()),
+        Entity("ostria", "Ostria", "place", ()),
+        Entity("ada-morn", "Ada Morn", "person", ("Morn",)),
+    ]
+    relations = {
+        1: (Relation("quote", "ivo-tarr", "I would like to have football schools"),),
+    }
+    engine = open_article(tmp_path, "tarr", "Tarr plans schools", sentences, entities, relations)
+    try:
+        found = answer(engine, "Where will Tarr open football schools?")
+        assert "one in Dunmere" in found
+    finally:
+        engine.close()
