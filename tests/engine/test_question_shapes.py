@@ -1740,3 +1740,51 @@ def test_where_is_said_in_the_sentences_going_on_from_the_best(tmp_path: Path) -
         assert "one in Dunmere" in found
     finally:
         engine.close()
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who studied with Ada Quin?", "old classmate"),  # study: classmate
+        ("What kind of businessman is Omar Vane?", "metal magnate"),  # businessman: magnate
+        ("Are Ostria's resources limited?", "circumscribed"),  # limit: circumscribe
+        ("Which port did Velor lose?", "loss of its Dunmere port"),  # lose: loss
+        ("Who created the Velor bubble?", "manufactured by"),  # create: manufacture
+        ("How did Ostria interpret the move?", "saw the move"),  # interpret: see
+        ("How did Kessel share its views?", "its opinion"),  # view: opinion
+        ("Who is Kessel's captain?", "Ned Bly"),  # captain: skipper
+    ],
+)
+def test_everyday_synonyms_of_study_trade_and_judgement(
+    tmp_path: Path, question: str, expected: str
+) -> None:
+    sentences = [
+        "Ivo Tarr, an old classmate of Ada Quin at the Dunmere Institute, met her in 1975.",
+        "Omar Vane, a Velor metal magnate, bought a yacht.",
+        "Ostria's resources include gas and oil.",
+        "Ostria's resources are circumscribed by debt.",
+        "Velor suffered the loss of its Dunmere port in a war.",
+        "Critics say the Velor bubble was manufactured by Kessel.",
+        "Ostria welcomed the move in May.",
+        "Ostria saw the move as a threat.",
+        "Kessel shared its profits with its staff.",
+        "Kessel shared its opinion on Kanal Nord.",
+        "Ned Bly is the Kessel skipper.",
+    ]
+    entities = [
+        Entity("kessel", "Kessel", "organization", ()),
+        Entity("velor", "Velor", "place", ()),
+        Entity("ostria", "Ostria", "place", ()),
+        Entity("dunmere", "Dunmere", "place", ()),
+        Entity("dunmere-institute", "Dunmere Institute", "organization", ()),
+        Entity("kanal-nord", "Kanal Nord", "organization", ()),
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("ada-quin", "Ada Quin", "person", ("Quin",)),
+        Entity("omar-vane", "Omar Vane", "person", ("Vane",)),
+        Entity("ned-bly", "Ned Bly", "person", ("Bly",)),
+    ]
+    engine = open_article(tmp_path, "velor", "Velor notes", sentences, entities)
+    try:
+        assert expected in answer(engine, question)
+    finally:
+        engine.close()
