@@ -118,6 +118,10 @@ PRESENT_COPULAS = word_set("is are")
 # Words before a role that put its holder in the past ("had a manager", "former", "ex-");
 # read over PAST_ROLE_SPAN words, so "had a new manager" is one too
 PAST_ROLE_MARKERS = word_set("had former ex previous erstwhile")
+# Nor is a role one is yet to take held now: "he is seeking to become the mayor", "the next
+# manager", "the would-be president"
+FUTURE_ROLE_MARKERS = word_set("become next future would")
+NOT_HELD_MARKERS = PAST_ROLE_MARKERS | FUTURE_ROLE_MARKERS
 PAST_ROLE_SPAN = 3
 LEADER_RANKS = word_set("deputy supreme former new top acting interim late current first")
 PHRASE_BONUS = 0.1
@@ -558,23 +562,24 @@ def _titles_of_another(excerpt: str, titles: frozenset[str], place: list[EntityI
 
 
 def _asks_present_holder(query: Query) -> bool:
-    """ "Who is X's manager?" (not "Who was ...", "... former manager")."""
+    """ "Who is X's manager?" (not "Who was ...", "... former manager", "... next manager")."""
     tokens = words(query.focus)
     return (
         len(tokens) > 1
         and tokens[1] in PRESENT_COPULAS
-        and not any(t in PAST_ROLE_MARKERS for t in tokens)
+        and not any(t in NOT_HELD_MARKERS for t in tokens)
     )
 
 
-def _held_before(excerpt: str, attributes: tuple[Attribute, ...]) -> bool:
-    """Whether every attribute asked is written only as one held in the past: "I had a
-    manager, Sir Alex Ferguson", "its former manager", "the ex-manager"."""
+def _not_held_now(excerpt: str, attributes: tuple[Attribute, ...]) -> bool:
+    """Whether every attribute asked is written only as one held in the past ("I had a
+    manager, Sir Alex Ferguson", "its former manager", "the ex-manager") or yet to be
+    taken ("seeking to become the mayor of Moscow")."""
     tokens = [fold(t) for t in WORD.findall(excerpt)]
     asked = {attribute for attribute, _group, _possessive in attributes}
     written = [n for n, t in enumerate(tokens) if key(t) in asked]
     return bool(written) and all(
-        any(t in PAST_ROLE_MARKERS for t in tokens[max(0, n - PAST_ROLE_SPAN) : n]) for n in written
+        any(t in NOT_HELD_MARKERS for t in tokens[max(0, n - PAST_ROLE_SPAN) : n]) for n in written
     )
 
 
@@ -1171,7 +1176,7 @@ class Ranker:
             and self._counts_what_was_asked(s, ask)
             and not (ask.titles and _titles_of_another(fact.excerpt, ask.titles, ask.entities[0]))
             and not (ask.titles and _offices_only(fact.excerpt, ask.titles))
-            and not (ask.present and _held_before(fact.excerpt, ask.attributes))
+            and not (ask.present and _not_held_now(fact.excerpt, ask.attributes))
             and all(
                 _ties(fact, attribute, group, possessive)
                 or self._relation_names(fact, attribute, group)

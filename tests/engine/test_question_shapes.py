@@ -1788,3 +1788,31 @@ def test_everyday_synonyms_of_study_trade_and_judgement(
         assert expected in answer(engine, question)
     finally:
         engine.close()
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who is the mayor of Dunmere?", "incumbent mayor, Ada Quin"),
+        ("Who is the next mayor of Dunmere?", "become the mayor"),  # not asked as now
+    ],
+)
+def test_a_role_yet_to_be_taken_names_no_present_holder(
+    tmp_path: Path, question: str, expected: str
+) -> None:
+    sentences = [
+        "Ivo Tarr of Kessel is seeking to become the mayor of Dunmere next year.",
+        "The incumbent mayor, Ada Quin, has for years had the support of the council and the"
+        " people of Dunmere.",
+    ]
+    entities = [
+        Entity("dunmere", "Dunmere", "place", ()),
+        Entity("kessel", "Kessel", "organization", ()),
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("ada-quin", "Ada Quin", "person", ("Quin",)),
+    ]
+    engine = open_article(tmp_path, "dunmere", "Dunmere votes", sentences, entities)
+    try:
+        assert expected in answer(engine, question)
+    finally:
+        engine.close()
