@@ -87,6 +87,7 @@ NAMES_ITSELF = {"who": 1.0, "where": 1.0}
 # each leaning on the one before ("... football schools," the captain said. "I have wanted
 # to ... I'm going to open one in London")
 WHERE_FOLLOWS_WITHIN = 2
+REASON_FOLLOWS_WITHIN = 1  # "why": the sentence right after, "The move was aimed at ..."
 PHRASE_RERANK = 12
 PHRASE_BRIDGES = word_set("the a an s")
 # "What did X do after the deal?": a fact saying "After the deal, ..." is placed in the time
@@ -1584,7 +1585,11 @@ class Ranker:
             if qtype in NAMES_ANSWER:
                 answers = _antecedent_first(answers, scored, qtype, which_place=which_place)
             if qtype == "where" and not which_place:
-                answers = self._place_said_next(answers, passing)
+                answers = self._said_next(answers, passing, WHERE_FOLLOWS_WITHIN)
+            elif qtype == "why":
+                # the cause goes on from what the best fact says, which it need not repeat
+                leaning = [s for s in scored if s.coverage > 0]
+                answers = self._said_next(answers, leaning, REASON_FOLLOWS_WITHIN)
         shown = {s.fact.ordinal for s in answers}
         related = [
             s
@@ -1593,24 +1598,29 @@ class Ranker:
         ][:3]
         return Ranking(answers, related, mentions, content, scored)
 
-    def _place_said_next(self, answers: list[Scored], passing: list[Scored]) -> list[Scored]:
-        """Asked where, when the best fact names no place where something happens, a passing
-        fact right after it that goes on from it (each sentence between leaning on the one
-        before) and names such a place says where: '"I would like to have football
-        schools," the captain said. ... I'm going to open one in London' is shown first."""
+    def _said_next(
+        self, answers: list[Scored], candidates: list[Scored], within: int
+    ) -> list[Scored]:
+        """Asked where or why, when the best fact names no place where something happens
+        (gives no cause), a fact up to `within` sentences after it that goes on from it
+        (each sentence between leaning on the one before) and does, says it: '"I would like
+        to have football schools," the captain said. ... I'm going to open one in London';
+        "... the EU would become the top investor in the dam. The move was aimed at helping
+        Central Asia reduce its reliance on Russia." It is shown first."""
         top = answers[0]
         if top.type_fit >= 1.0:
             return answers
         after = [
             s
-            for s in passing
+            for s in candidates
             if s.type_fit >= 1.0
             and s.fact.source == top.fact.source
-            and 0 < s.fact.ordinal - top.fact.ordinal <= WHERE_FOLLOWS_WITHIN
+            and 0 < s.fact.ordinal - top.fact.ordinal <= within
         ]
         for s in sorted(after, key=lambda s: s.fact.ordinal):
             between = range(top.fact.ordinal + 1, s.fact.ordinal + 1)
             if all(f.antecedents for f in self.index.facts(between)):
+                s.answers = True
                 return [s, *(a for a in answers if a is not s)][:MAX_ANSWERS]
         return answers
 

@@ -1816,3 +1816,23 @@ def test_a_role_yet_to_be_taken_names_no_present_holder(
         assert expected in answer(engine, question)
     finally:
         engine.close()
+
+
+def test_why_is_answered_by_the_cause_the_next_sentence_gives(tmp_path: Path) -> None:
+    sentences = [
+        "In May, Velor officials said that Kessel would become the top investor in the"
+        " Dunmere dam.",
+        "The move was aimed at helping Ostria reduce its reliance on Velor.",
+        "Kessel also builds roads in Ostria.",
+    ]
+    entities = [
+        Entity("kessel", "Kessel", "organization", ()),
+        Entity("velor", "Velor", "place", ()),
+        Entity("ostria", "Ostria", "place", ()),
+        Entity("dunmere", "Dunmere", "place", ()),
+    ]
+    engine = open_article(tmp_path, "kessel", "Kessel invests", sentences, entities)
+    try:
+        assert "aimed at helping" in answer(engine, "Why is Kessel investing in the Dunmere dam?")
+    finally:
+        engine.close()
