@@ -65,6 +65,8 @@ RELATION_CUES: dict[str, str] = {
 }
 
 COPULAS = word_set("is was are were")
+DO_AUXILIARIES = word_set("do does did")
+CALL_KEY = key("call")
 ARTICLES = word_set("the a an its their his her")
 SHARE_NOUNS = frozenset(["share", "percentage", "proportion", "percent"])
 # "How long is the border?" wants a number as much as "how many" does.
@@ -203,6 +205,8 @@ def parse(text: str) -> Query:
         cues.append("area")
     if _verb_takes_common_object(cleaned):
         cues = [c for c in cues if c != RELATION_CUES[key(tokens[1])]]
+    if _calls_something(tokens):
+        cues = [c for c in cues if c != "former_name"]
     definition = qtype in ("who", "what") and _is_definition(tokens)
     spelled_out = STANDS_FOR.match(cleaned)
     if spelled_out:  # "What does KTJ stand for?" is "What is KTJ?"
@@ -249,6 +253,16 @@ def _verb_takes_common_object(text: str) -> bool:
         return False
     rest = [w for w in raw[2:] if fold(w) not in ARTICLES]
     return bool(rest) and rest[0].islower() and fold(rest[0]) not in STOPWORDS
+
+
+def _calls_something(tokens: list[str]) -> bool:
+    """ "What did KTJ's propagandist call the Taliban?": a doer giving something a name of
+    their own ("the Lions of Islam"), not a name the thing bore before ("What was X called?")."""
+    return (
+        len(tokens) > 2
+        and tokens[1] in DO_AUXILIARIES
+        and any(key(w) == CALL_KEY for w in tokens[2:])
+    )
 
 
 def _agent_verb(tokens: list[str]) -> str:
