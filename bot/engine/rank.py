@@ -872,12 +872,18 @@ def _phrase_rerank(
         return scored
     met = _paraphrased_pairs(wanted)
     head = scored[:PHRASE_RERANK]
+    at_hand = {s.fact.ordinal: s.fact for s in head}
     for s in head:
         if clauses and clauses & _time_clauses(s.fact.excerpt):
             s.score += TIME_CLAUSE_BONUS
         if verb and _completes(s.fact.excerpt, verb, prepositions):
             s.score += COMPLETION_BONUS
         held = {met[pair] for pair in itertools.pairwise(s.fact.key_order) if pair in met}
+        # "They have a common goal ..." after "... Central Asian Salafi-Jihadi groups ...":
+        # a sentence leaning on the one before has its subject's words there
+        before = at_hand.get(s.fact.ordinal - 1) if s.fact.antecedents else None
+        if before is not None and before.source == s.fact.source:
+            held |= {met[pair] for pair in itertools.pairwise(before.key_order) if pair in met}
         doer = any(first in subjects and then not in subjects for first, then in held)
         s.score += PHRASE_BONUS * (min(len(held), 3) + doer)
     head.sort(key=lambda s: (-s.score, s.fact.ordinal))

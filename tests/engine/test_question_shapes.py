@@ -1836,3 +1836,22 @@ def test_why_is_answered_by_the_cause_the_next_sentence_gives(tmp_path: Path) ->
         assert "aimed at helping" in answer(engine, "Why is Kessel investing in the Dunmere dam?")
     finally:
         engine.close()
+
+
+def test_a_leaning_sentence_holds_the_phrases_of_its_subject_before(tmp_path: Path) -> None:
+    # "They" are the groups the sentence before names: its phrase counts for "They have ..."
+    sentences = [
+        "The joy of the sea raider groups is clear, as many of them have long"
+        " had ties with Kessel.",
+        "They have a common goal of a free port in Dunmere, under a raider council.",
+    ]
+    entities = [
+        Entity("kessel", "Kessel", "organization", ()),
+        Entity("dunmere", "Dunmere", "place", ()),
+    ]
+    engine = open_article(tmp_path, "raiders", "Raiders cheer", sentences, entities)
+    try:
+        found = answer(engine, "What is the common goal of the sea raider groups?")
+        assert "free port" in found
+    finally:
+        engine.close()
