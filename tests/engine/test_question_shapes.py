@@ -1855,3 +1855,20 @@ def test_a_leaning_sentence_holds_the_phrases_of_its_subject_before(tmp_path: Pa
         assert "free port" in found
     finally:
         engine.close()
+
+
+def test_a_short_word_is_not_read_as_a_shorter_cue(tmp_path: Path) -> None:
+    # "stay" is no misspelt "say" (a quote cue); a letter swapped still is a typo
+    sentences = ["Ivo Tarr said Kessel troops withdrew from Velor within days."]
+    entities = [
+        Entity("kessel", "Kessel", "organization", ()),
+        Entity("velor", "Velor", "place", ()),
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+    ]
+    engine = open_article(tmp_path, "velor", "Kessel leaves", sentences, entities)
+    try:
+        assert engine.speller.correct("stay") is None
+        assert engine.speller.correct("leeds") == "leads"
+        assert engine.speller.correct("leadr") == "leader"
+    finally:
+        engine.close()
