@@ -65,6 +65,8 @@ RELATION_CUES: dict[str, str] = {
 }
 
 COPULAS = word_set("is was are were")
+DO_AUXILIARIES = word_set("do does did")
+CALL_KEY = key("call")
 ARTICLES = word_set("the a an its their his her")
 SHARE_NOUNS = frozenset(["share", "percentage", "proportion", "percent"])
 # "How long is the border?" wants a number as much as "how many" does.
@@ -115,6 +117,15 @@ AGENT_NOUNS = frozenset(
     ]
 )
 TIME_NOUNS = frozenset(["year", "years", "month", "date", "day", "time", "decade", "century"])
+# "What were X's profits?", "What is the turnout of Y?": the noun asked is an amount, so the
+# answer holds a number ("a 19% rise in profits to £450.7m"), as for "how much"; "What is the
+# deadline for Z?" asks a date
+AMOUNT_NOUNS = word_set(
+    "profit profits revenue revenues sales turnover turnout earnings income price prices "
+    "cost costs salary salaries budget debt deficit surplus population valuation fee fees "
+    "wage wages"
+)
+DATE_NOUNS = word_set("deadline date birthday")
 
 
 DEFINITION_RELATIONS = ("former_name", "designation", "role", "leader", "member", "allegiance")
@@ -194,6 +205,8 @@ def parse(text: str) -> Query:
         cues.append("area")
     if _verb_takes_common_object(cleaned):
         cues = [c for c in cues if c != RELATION_CUES[key(tokens[1])]]
+    if _calls_something(tokens):
+        cues = [c for c in cues if c != "former_name"]
     definition = qtype in ("who", "what") and _is_definition(tokens)
     spelled_out = STANDS_FOR.match(cleaned)
     if spelled_out:  # "What does KTJ stand for?" is "What is KTJ?"
@@ -242,6 +255,16 @@ def _verb_takes_common_object(text: str) -> bool:
     return bool(rest) and rest[0].islower() and fold(rest[0]) not in STOPWORDS
 
 
+def _calls_something(tokens: list[str]) -> bool:
+    """ "What did KTJ's propagandist call the Taliban?": a doer giving something a name of
+    their own ("the Lions of Islam"), not a name the thing bore before ("What was X called?")."""
+    return (
+        len(tokens) > 2
+        and tokens[1] in DO_AUXILIARIES
+        and any(key(w) == CALL_KEY for w in tokens[2:])
+    )
+
+
 def _agent_verb(tokens: list[str]) -> str:
     if len(tokens) >= 3 and tokens[0] == "who" and tokens[1] not in STOPWORDS:
         return key(tokens[1])
@@ -255,6 +278,12 @@ def question_type(tokens: list[str]) -> str:
         after = tokens[n + 1] if n + 1 < len(tokens) else ""
         if word == "how":
             return "how_many" if after in MEASURES else "how"
+        if word == "what" and after in COPULAS:
+            asked = _noun_asked(tokens[n + 2 :])
+            if asked in AMOUNT_NOUNS:
+                return "how_many"
+            if asked in DATE_NOUNS:
+                return "when"
         if word in ("what", "which"):
             if after in TIME_NOUNS:
                 return "when"
@@ -267,6 +296,19 @@ def question_type(tokens: list[str]) -> str:
             return word
         return "who" if word in ("whom", "whose") else word
     return "keywords"
+
+
+def _noun_asked(tokens: list[str]) -> str:
+    """The head of the noun phrase after "what is": its last word before a preposition or
+    the question's end ("the turnout of the referendum" -> turnout, "Wimpey's profits" ->
+    profits); an article or a possessive "s" does not end it."""
+    head = ""
+    for word in tokens:
+        if word in STOPWORDS and word not in ARTICLES and word != "s":
+            break
+        if word not in ARTICLES and word != "s":
+            head = word
+    return head
 
 
 def _is_definition(tokens: list[str]) -> bool:

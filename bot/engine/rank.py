@@ -79,9 +79,15 @@ FUTURE = re.compile(
 )
 NAMES_ANSWER = frozenset({"who", "which", "where"})  # questions answered by a name
 NEEDS_VALUE = frozenset({"when", "how_many"})  # the answer must hold a date or a number
-# The type fit at which a fact names an answer of the kind asked (a person or group; a
-# place besides those asked), so its pronoun's antecedent is not the answer.
-NAMES_ITSELF = {"who": 1.0, "where": 0.75}
+# The type fit at which a fact names an answer of the kind asked (a person or group; for
+# "where", a place where something happens, or for "which countries" any place besides
+# those asked), so its pronoun's antecedent is not the answer.
+NAMES_ITSELF = {"who": 1.0, "where": 1.0}
+# Asked where, the sentences after the best one in which its story may go on to say where,
+# each leaning on the one before ("... football schools," the captain said. "I have wanted
+# to ... I'm going to open one in London")
+WHERE_FOLLOWS_WITHIN = 2
+REASON_FOLLOWS_WITHIN = 1  # "why": the sentence right after, "The move was aimed at ..."
 PHRASE_RERANK = 12
 PHRASE_BRIDGES = word_set("the a an s")
 # "What did X do after the deal?": a fact saying "After the deal, ..." is placed in the time
@@ -113,6 +119,10 @@ PRESENT_COPULAS = word_set("is are")
 # Words before a role that put its holder in the past ("had a manager", "former", "ex-");
 # read over PAST_ROLE_SPAN words, so "had a new manager" is one too
 PAST_ROLE_MARKERS = word_set("had former ex previous erstwhile")
+# Nor is a role one is yet to take held now: "he is seeking to become the mayor", "the next
+# manager", "the would-be president"
+FUTURE_ROLE_MARKERS = word_set("become next future would")
+NOT_HELD_MARKERS = PAST_ROLE_MARKERS | FUTURE_ROLE_MARKERS
 PAST_ROLE_SPAN = 3
 LEADER_RANKS = word_set("deputy supreme former new top acting interim late current first")
 PHRASE_BONUS = 0.1
@@ -553,23 +563,24 @@ def _titles_of_another(excerpt: str, titles: frozenset[str], place: list[EntityI
 
 
 def _asks_present_holder(query: Query) -> bool:
-    """ "Who is X's manager?" (not "Who was ...", "... former manager")."""
+    """ "Who is X's manager?" (not "Who was ...", "... former manager", "... next manager")."""
     tokens = words(query.focus)
     return (
         len(tokens) > 1
         and tokens[1] in PRESENT_COPULAS
-        and not any(t in PAST_ROLE_MARKERS for t in tokens)
+        and not any(t in NOT_HELD_MARKERS for t in tokens)
     )
 
 
-def _held_before(excerpt: str, attributes: tuple[Attribute, ...]) -> bool:
-    """Whether every attribute asked is written only as one held in the past: "I had a
-    manager, Sir Alex Ferguson", "its former manager", "the ex-manager"."""
+def _not_held_now(excerpt: str, attributes: tuple[Attribute, ...]) -> bool:
+    """Whether every attribute asked is written only as one held in the past ("I had a
+    manager, Sir Alex Ferguson", "its former manager", "the ex-manager") or yet to be
+    taken ("seeking to become the mayor of Moscow")."""
     tokens = [fold(t) for t in WORD.findall(excerpt)]
     asked = {attribute for attribute, _group, _possessive in attributes}
     written = [n for n, t in enumerate(tokens) if key(t) in asked]
     return bool(written) and all(
-        any(t in PAST_ROLE_MARKERS for t in tokens[max(0, n - PAST_ROLE_SPAN) : n]) for n in written
+        any(t in NOT_HELD_MARKERS for t in tokens[max(0, n - PAST_ROLE_SPAN) : n]) for n in written
     )
 
 
@@ -861,12 +872,18 @@ def _phrase_rerank(
         return scored
     met = _paraphrased_pairs(wanted)
     head = scored[:PHRASE_RERANK]
+    at_hand = {s.fact.ordinal: s.fact for s in head}
     for s in head:
         if clauses and clauses & _time_clauses(s.fact.excerpt):
             s.score += TIME_CLAUSE_BONUS
         if verb and _completes(s.fact.excerpt, verb, prepositions):
             s.score += COMPLETION_BONUS
         held = {met[pair] for pair in itertools.pairwise(s.fact.key_order) if pair in met}
+        # "They have a common goal ..." after "... Central Asian Salafi-Jihadi groups ...":
+        # a sentence leaning on the one before has its subject's words there
+        before = at_hand.get(s.fact.ordinal - 1) if s.fact.antecedents else None
+        if before is not None and before.source == s.fact.source:
+            held |= {met[pair] for pair in itertools.pairwise(before.key_order) if pair in met}
         doer = any(first in subjects and then not in subjects for first, then in held)
         s.score += PHRASE_BONUS * (min(len(held), 3) + doer)
     head.sort(key=lambda s: (-s.score, s.fact.ordinal))
@@ -974,7 +991,8 @@ class Ranker:
             and not query.measure
             and ((not content and bool(mentions)) or (len(content) == 1 and not mentions))
         )
-        wanted = DEFINITION_RELATIONS if definition else query.relations
+        origin = query.qtype == "where" and bool(ORIGIN_QUESTION.match(query.focus))
+        wanted = _relations_wanted(query, definition=definition, origin=origin)
 
         bm25 = self._search([*content, *name_keys], frequencies)
         ordinals = list(bm25)
@@ -1014,7 +1032,7 @@ class Ranker:
             predicate={k: weights[k] for k, m in content.items() if m >= 1.0},
             attributes=attributes,
             counted=counted_key(query) if query.qtype == "how_many" else "",
-            origin=query.qtype == "where" and bool(ORIGIN_QUESTION.match(query.focus)),
+            origin=origin,
             abbreviation=query.abbreviation,
             openers=tuple(n for group in asked for e in group for n in (e.name, *e.aliases) if n),
             measure=query.measure,
@@ -1053,7 +1071,7 @@ class Ranker:
         if unknown_names:
             for s in scored:
                 s.answers = False
-        return self._select(scored, proper, list(content), query.qtype)
+        return self._select(scored, proper, list(content), query.qtype, which_place=ask.places)
 
     def _score(self, fact: FactRow, ask: Asked, bm25: float) -> Scored:
         s = Scored(fact)
@@ -1165,7 +1183,7 @@ class Ranker:
             and self._counts_what_was_asked(s, ask)
             and not (ask.titles and _titles_of_another(fact.excerpt, ask.titles, ask.entities[0]))
             and not (ask.titles and _offices_only(fact.excerpt, ask.titles))
-            and not (ask.present and _held_before(fact.excerpt, ask.attributes))
+            and not (ask.present and _not_held_now(fact.excerpt, ask.attributes))
             and all(
                 _ties(fact, attribute, group, possessive)
                 or self._relation_names(fact, attribute, group)
@@ -1556,7 +1574,13 @@ class Ranker:
         return 0.5 if others or _has_other_name(fact) else 0.0
 
     def _select(
-        self, scored: list[Scored], mentions: list[Mention], content: list[str], qtype: str
+        self,
+        scored: list[Scored],
+        mentions: list[Mention],
+        content: list[str],
+        qtype: str,
+        *,
+        which_place: bool = False,
     ) -> Ranking:
         passing = [s for s in scored if s.answers]
         answers: list[Scored] = []
@@ -1565,7 +1589,13 @@ class Ranker:
             close = [s for s in passing[1 : MAX_ANSWERS * 2] if s.score >= 0.9 * top.score]
             answers = [top, *close[: MAX_ANSWERS - 1]]
             if qtype in NAMES_ANSWER:
-                answers = _antecedent_first(answers, scored, qtype)
+                answers = _antecedent_first(answers, scored, qtype, which_place=which_place)
+            if qtype == "where" and not which_place:
+                answers = self._said_next(answers, passing, WHERE_FOLLOWS_WITHIN)
+            elif qtype == "why":
+                # the cause goes on from what the best fact says, which it need not repeat
+                leaning = [s for s in scored if s.coverage > 0]
+                answers = self._said_next(answers, leaning, REASON_FOLLOWS_WITHIN)
         shown = {s.fact.ordinal for s in answers}
         related = [
             s
@@ -1573,6 +1603,40 @@ class Ranker:
             if s.fact.ordinal not in shown and (s.entity_share > 0 if mentions else s.coverage > 0)
         ][:3]
         return Ranking(answers, related, mentions, content, scored)
+
+    def _said_next(
+        self, answers: list[Scored], candidates: list[Scored], within: int
+    ) -> list[Scored]:
+        """Asked where or why, when the best fact names no place where something happens
+        (gives no cause), a fact up to `within` sentences after it that goes on from it
+        (each sentence between leaning on the one before) and does, says it: '"I would like
+        to have football schools," the captain said. ... I'm going to open one in London';
+        "... the EU would become the top investor in the dam. The move was aimed at helping
+        Central Asia reduce its reliance on Russia." It is shown first."""
+        top = answers[0]
+        if top.type_fit >= 1.0:
+            return answers
+        after = [
+            s
+            for s in candidates
+            if s.type_fit >= 1.0
+            and s.fact.source == top.fact.source
+            and 0 < s.fact.ordinal - top.fact.ordinal <= within
+        ]
+        for s in sorted(after, key=lambda s: s.fact.ordinal):
+            between = range(top.fact.ordinal + 1, s.fact.ordinal + 1)
+            if all(f.antecedents for f in self.index.facts(between)):
+                s.answers = True
+                return [s, *(a for a in answers if a is not s)][:MAX_ANSWERS]
+        return answers
+
+
+def _relations_wanted(query: Query, *, definition: bool, origin: bool) -> tuple[str, ...]:
+    """The relation types that answer the question. "Where do X come from?" asks an origin:
+    where a group operates ("remain present in Afghanistan", an area relation) is none."""
+    if definition:
+        return DEFINITION_RELATIONS
+    return tuple(r for r in query.relations if r != "area") if origin else query.relations
 
 
 def _agent_verb_asked(query: Query, content: dict[str, float]) -> str:
@@ -1871,12 +1935,15 @@ def _has_other_name(fact: FactRow) -> bool:
     return any(w[0].isupper() for w in WORD.findall(fact.excerpt)[1:])
 
 
-def _antecedent_first(answers: list[Scored], scored: list[Scored], qtype: str) -> list[Scored]:
+def _antecedent_first(
+    answers: list[Scored], scored: list[Scored], qtype: str, *, which_place: bool = False
+) -> list[Scored]:
     """When the question asks for a name and the best fact leans on the sentence before it
     ("In doing so, it ...") which shares something with the question, show that sentence
     first: it names what the pronoun stands for, the very thing asked."""
     top = answers[0]
-    if not starts_with_pronoun(top.fact.excerpt) or top.type_fit >= NAMES_ITSELF.get(qtype, 2.0):
+    names_itself = PLACE_NAMED if which_place else NAMES_ITSELF.get(qtype, 2.0)
+    if not starts_with_pronoun(top.fact.excerpt) or top.type_fit >= names_itself:
         # the fact names what is asked itself: "He was axed by coach X", "Today, its
         # members are Russia, China, ..." for "Which countries are its observers?"
         return answers

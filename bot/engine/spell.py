@@ -17,6 +17,7 @@ from bot.engine.text import STOPWORDS, WORD, fold, key, synonyms, word_set
 CUTOFF = 80.0  # question words: one wrong letter in five ("leeds" -> "leads")
 WORD_CUTOFF = 85.0  # document words: "sacntions" -> "sanctions" is 89, "weather"/"wealth" 77
 MIN_LENGTH = 4
+SHORT_WORD = 4
 
 # Surface forms of the words that ask for a relation, so "leeds" finds "leads" even when
 # the documents never say "leads".
@@ -62,7 +63,9 @@ class Speller:
         hit = process.extractOne(
             word, self._cues.get(word[0], ()), scorer=fuzz.ratio, score_cutoff=CUTOFF
         )
-        if hit:
+        # A short word one letter longer than a cue is as likely another word as a typo:
+        # "stay" is no misspelt "say", nor "lend" "led"
+        if hit and not (len(word) <= SHORT_WORD and len(hit[0]) < len(word)):
             return str(hit[0])
         hit = process.extractOne(
             word, self._initial(word[0]), scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF

@@ -519,6 +519,14 @@ SYNONYM_LINES = (
     "legislation: law act bill",
     "tv: television",
     "television: tv",
+    "study: classmate student",
+    "businessman: magnate tycoon entrepreneur",
+    "limit: restrict circumscribe constrain",
+    "captain: skipper",
+    "interpret: see view regard",
+    "view: opinion",
+    "create: manufacture",
+    "lose: loss",
 )
 
 

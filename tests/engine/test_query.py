@@ -59,3 +59,9 @@ def test_keys_meet_across_inflections():
     assert key("invasion") == key("invade") == key("invaded")
     assert key("found") != key("founded")  # "found refuge" is not "founded"
     assert keys("Tokayev’s classmate") == keys("tokayev classmate")
+
+
+def test_what_did_x_call_y_asks_no_former_name():
+    # a doer's own name for something ("the Lions of Islam"), not a name it bore before
+    assert "former_name" not in parse("What did the FCM's propagandist call Olsen?").relations
+    assert "former_name" in parse("What was the FCM called before?").relations
