@@ -46,6 +46,12 @@ SENTENCE_STOPS: Final = (".", "!", "?")  # INTERNAL_BREAK's first characters
 HEADER_REACH = 5  # lines after a title that may still hold its byline furniture
 
 
+def _fields_repr(value: object, names: tuple[str, ...]) -> str:
+    """ "Block(start=0, end=4, ...)": what a dataclass's repr says, for the plain classes here."""
+    fields = ", ".join(f"{name}={getattr(value, name)!r}" for name in names)
+    return f"{type(value).__name__}({fields})"
+
+
 class Block:  # one per line of every document: a plain class is native under mypyc
     __slots__ = ("end", "kind", "section", "start")
 
@@ -56,10 +62,7 @@ class Block:  # one per line of every document: a plain class is native under my
         self.section = section  # the heading above a paragraph
 
     def __repr__(self) -> str:
-        return (
-            f"Block(start={self.start}, end={self.end}, kind={self.kind!r}, "
-            f"section={self.section!r})"
-        )
+        return _fields_repr(self, ("start", "end", "kind", "section"))
 
 
 # Article and Furniture are made for every document: plain classes with a typed __init__ are
@@ -75,10 +78,7 @@ class Article:
         self.header: list[Line] = []  # byline lines between title and text
 
     def __repr__(self) -> str:
-        return (
-            f"Article(title={self.title!r}, start={self.start}, end={self.end}, "
-            f"blocks={self.blocks!r}, header={self.header!r})"
-        )
+        return _fields_repr(self, ("title", "start", "end", "blocks", "header"))
 
 
 class Furniture:
@@ -165,8 +165,10 @@ def is_headline_case(text: str) -> bool:
 class _ArticleStarts:
     """Where a title-shaped line inside an article starts the next article, though no byline or
     label marks it: a rule or a "Read more" link above it, a wider gap above it than the
-    paragraphs have, a byline or date line under it, a dateline opening its first paragraph, or,
-    on a page whose titles are all in headline case, headline case."""
+    paragraphs have, a byline or date line under it, a dateline opening its first paragraph, on
+    a page whose titles are all in headline case, headline case, or, in a file of articles
+    pasted one after another, the first title's spacing and a word its lede shares with it
+    that the article above never used (_next_story)."""
 
     __slots__ = (
         "furniture",
@@ -174,9 +176,11 @@ class _ArticleStarts:
         "line_starts",
         "lines",
         "paragraph_gap",
+        "part_from",
         "plain_title",
         "teasers",
         "text",
+        "title_gap",
         "title_level",
     )
 
@@ -190,14 +194,18 @@ class _ArticleStarts:
         self.line_starts: list[int] = []  # made when a candidate title needs them
         self.paragraph_gap = -1.0  # of the article being split, once measured
         self.plain_title = False  # the article being split opens with a title and no byline
+        self.title_gap = -1  # line breaks between its title and its text, once counted
         self.title_level = 0  # its title's markdown heading level ("#": 1), 0 if none
         self.teasers: list[int] = []  # its blocks that are teasers for other stories
+        self.part_from = 0  # where the title of the part being read starts
 
     def split(self, article: Article) -> list[Article]:
         blocks = article.blocks
         self.plain_title = bool(article.title) and not article.header
         self.title_level = self._heading_level(article.start) if article.title else 0
+        self.title_gap = -1
         self.teasers = []
+        self.part_from = article.start
         cuts = self._cuts(blocks)
         if self.teasers:
             blocks = self._without_teasers(blocks, cuts)
@@ -241,22 +249,27 @@ class _ArticleStarts:
                         text[block.end - 1] not in SENTENCE_END_CHARACTERS
                         or text[block.end - 1] in "?!"
                     )
-                    and _has_prose(blocks[k + 1])
-                    and _is_title_text(text[block.start : block.end])
+                    and _prose_follows(text, blocks, k)
+                    and _is_title_text(text[block.start : block.end], fewest=2)
                     and (not cuts or cuts[-1] != k - 1)  # a title is no article's only text
                     and self._starts_article(blocks, k)
                 ):
-                    cuts.append(k)
+                    self._cut(cuts, blocks, k)
                 seen_paragraph = True
             elif (
                 block.kind == HEADING
                 and seen_paragraph
-                and _has_prose(blocks[k + 1])
+                and _prose_follows(text, blocks, k)
                 and MD_LIST.match(text[block.start : block.end]) is None
                 and self._starts_article(blocks, k)
             ):
-                cuts.append(k)
+                self._cut(cuts, blocks, k)
         return cuts
+
+    def _cut(self, cuts: list[int], blocks: list[Block], k: int) -> None:
+        """Block k is a title: the words above the next candidate are its article's."""
+        cuts.append(k)
+        self.part_from = blocks[k].start
 
     def _starts_article(self, blocks: list[Block], k: int) -> bool:
         """Whether the title-shaped block k, after text and before a paragraph, starts one."""
@@ -286,7 +299,7 @@ class _ArticleStarts:
         headers = self.furniture.headers
         if headers and any(self._index_of(line) in headers for line in below):
             return True
-        return self._restated_title(blocks, k)
+        return self._next_story(blocks, k)
 
     def _without_teasers(self, blocks: list[Block], cuts: list[int]) -> list[Block]:
         """The blocks less the teasers (`cuts` renumbered to match); the paragraphs under a
@@ -320,41 +333,69 @@ class _ArticleStarts:
 
     @staticmethod
     def _headline_shaped(title: str) -> bool:
-        """Four to twelve words that end on a word a headline can end on: not a reader's
-        exclamation, an essay's question, a list of names, a quoted sentence ('one. "') or a
-        line broken mid-sentence ("The charge that international law is")."""
+        """Three to twelve words that end on a word a headline can end on: not a reader's
+        exclamation, a list of names, a quoted sentence ('one. "') or a line broken
+        mid-sentence ("The charge that international law is"). A question may be a headline
+        ("What now for British tennis?")."""
         words = title.split()
         return (
-            4 <= len(words) <= 12
-            and not title.endswith(("!", "?"))
+            3 <= len(words) <= 12
+            and not title.endswith("!")
             and title.count(",") <= 1
             and QUOTED_SENTENCE_END.search(title) is None
             and words[-1].lower() not in NO_HEADLINE_ENDS
             and words[0].lower() not in CLAUSE_OPENERS
         )
 
-    def _restated_title(self, blocks: list[Block], k: int) -> bool:
-        """In a file of articles laid out as its first one is, title line then paragraphs with
-        no byline, gap or rule between them (BBC style), a title still shows itself: the text
-        above it ended a sentence and the lede under it restates it (two of its content words,
-        and two fifths of them, within the next 400 characters)."""
+    def _next_story(self, blocks: list[Block], k: int) -> bool:
+        """In a file of articles pasted one after another, each laid out as the first one is
+        (title line, then paragraphs, no byline or rule between them), a title still shows
+        itself: the text above it ended a sentence, the text under it opens one, and it is
+        spaced as the first title is (as many line breaks under it, at least as many above;
+        a line broken off a sentence has one). Then:
+        - where titles stand further from their text than paragraphs from each other (a blank
+          line under the title, one sentence a line below), that spacing says it, unless all
+          its words are the article's above: a section heading speaks of what the article does;
+        - where titles and paragraphs are spaced alike (BBC style), a headline-shaped line is a
+          title when its lede shares with it a word the article above never used. Words are
+          weighed by how rare they are in the article, not by how much of the title the lede
+          restates: "Kennedy's cautious optimism" over "Charles Kennedy is far too canny ..."
+          names someone new; "Euro traders stay cautious" over "Traders said the euro ..."
+          goes on with what the article was saying."""
+        if not self.plain_title:
+            return False
         text = self.text
-        previous = blocks[k - 1]
+        previous, block, following = blocks[k - 1], blocks[k], blocks[k + 1]
+        if self.title_gap < 0:
+            self.title_gap = self._breaks_before(blocks[0].start)
         if (
-            not self.plain_title
-            or previous.kind == HEADING
+            previous.kind == HEADING
             or text[previous.end - 1] not in ".!?\"'”’)"
+            or not _opens_sentence(text, following.start)
+            or self._breaks_before(following.start) != self.title_gap
+            or self._breaks_before(block.start) < self.title_gap
         ):
             return False
-        block = blocks[k]
         title = text[block.start : block.end]
-        if not self._headline_shaped(title) or not text[blocks[k + 1].start].isupper():
-            return False
+        if title[0].islower():
+            return False  # a line broken mid-sentence
         title_words = content_stems(title)
-        if len(title_words) < 2:
+        if 0 < self._paragraph_gap(blocks) < self.title_gap:
+            return word_count(title) >= 2 and not self._said_above(title_words, previous.end)
+        if not self._headline_shaped(title) or not title_words:
             return False
-        shared = len(title_words & content_stems(text[block.end : block.end + 400]))
-        return shared >= 2 and shared * 5 >= len(title_words) * 2
+        if self.title_gap < 2 and title.endswith("?"):
+            return False  # in lines of text with no blank line a question is one of them
+        shared = title_words & content_stems(text[block.end : block.end + 400])
+        return bool(shared) and not self._said_above(shared, previous.end)
+
+    def _said_above(self, stems: set[str], end: int) -> bool:
+        """Whether each stem opens a word of the part being read (its title and text) before
+        `end`: a scan for the few words asked about, not the stems of every word above."""
+        above = self.text[self.part_from : end]
+        return all(
+            re.search(rf"\b{re.escape(stem)}", above, re.IGNORECASE) is not None for stem in stems
+        )
 
     def _heading_level(self, start: int) -> int:
         """How many "#" open the markdown heading whose text starts at `start` (0: none)."""
@@ -378,7 +419,7 @@ class _ArticleStarts:
             for k in range(1, len(blocks))
             if blocks[k].kind == PARAGRAPH and blocks[k - 1].kind == PARAGRAPH
         ]
-        self.paragraph_gap = _median(gaps) if gaps else 1
+        self.paragraph_gap = _median(gaps) if gaps else 0  # 0: no two paragraphs in a row
         return self.paragraph_gap
 
     def _breaks_before(self, start: int) -> int:
@@ -501,17 +542,31 @@ QUOTED_SENTENCE_END = re.compile(r"[.!?,]\s*[\"”’']$")
 
 def content_stems(text: str) -> set[str]:
     """Words of four letters or more that are not function words, and acronyms ("MPs",
-    "TV"), cut to five letters so a title's "recall" meets its lede's "recalled"."""
+    "TV"), without a plural's "s" and cut to five letters so a title's "recall" meets its
+    lede's "recalled" and its "cafe" the lede's "cafes"."""
     words = (w.lower() for w in CONTENT_WORD.findall(text))
-    return {w[:5] for w in words if w not in FUNCTION_WORDS}
+    return {_stem(w) for w in words if w not in FUNCTION_WORDS}
 
 
-def _is_title_text(text: str) -> bool:
-    """A line the heading rule left a paragraph that is still a title: up to 25 words, no
-    sentence punctuation but a question or exclamation mark ("Is Russia Weak?"), no list
-    marker ("- Upgrading security at ...")."""
+def _stem(word: str) -> str:
+    if len(word) > 3 and word[-1] == "s" and word[-2] != "s":
+        word = word[:-1]
+    return word[:5]
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """A capital, after an opening quotation mark if any ('"We are all Americans," wrote')."""
+    if text[start] in "\"“‘'" and start + 1 < len(text):
+        start += 1
+    return text[start].isupper() or text[start].isdigit()
+
+
+def _is_title_text(text: str, fewest: int = 3) -> bool:
+    """A line the heading rule left a paragraph that is still a title: three (`fewest`) to 25
+    words, no sentence punctuation but a question or exclamation mark ("Is Russia Weak?"), no
+    list marker ("- Upgrading security at ...")."""
     return (
-        3 <= word_count(text) <= 25
+        fewest <= word_count(text) <= 25
         and len(text) <= 200
         and (not ends_like_sentence(text) or text.endswith(("?", "!")))
         and TWO_SENTENCES.search(text) is None
@@ -542,7 +597,40 @@ PROSE_WORDS = 20
 
 
 def _has_prose(block: Block) -> bool:
-    return block.kind == PARAGRAPH and block.end - block.start >= 50
+    return block.kind == PARAGRAPH and block.end - block.start >= PROSE_CHARACTERS
+
+
+PROSE_CHARACTERS = 50
+
+
+def _prose_follows(text: str, blocks: list[Block], k: int) -> bool:
+    """Whether prose follows block k: a paragraph of PROSE_CHARACTERS or more, or in
+    one-sentence-a-line text up to three short sentences in a row that make as many ("Is Iran
+    Next?" over "Can politics learn from history?", "Or is it ...")."""
+    first = blocks[k + 1]
+    if first.kind != PARAGRAPH and not _is_dateline_line(text, first):
+        return False
+    last = k + 1
+    while blocks[last].end - first.start < PROSE_CHARACTERS:
+        line = text[blocks[last].start : blocks[last].end]
+        if (
+            last == k + 3
+            or last + 1 == len(blocks)
+            or blocks[last + 1].kind != PARAGRAPH
+            or not (ends_like_sentence(line) or (last == k + 1 and _is_dateline_line(text, first)))
+        ):
+            return False
+        last += 1
+    return True
+
+
+def _is_dateline_line(text: str, block: Block) -> bool:
+    """A dateline the text's lines broke from its sentence: "OSLO -" on a line of its own."""
+    return (
+        block.end - block.start <= 60
+        and text[block.end - 1] in "-–—"
+        and DATELINE.fullmatch(text[block.start : block.end] + " ") is not None
+    )
 
 
 def _markdown_lines(lines: list[Line]) -> tuple[list[Line], set[int]]:
@@ -745,8 +833,9 @@ def _plain_article(lines: list[Line], furniture: Furniture, headings: set[int]) 
 def _title_under_masthead(article: Article, heading: Line) -> None:
     """ "WEEKLY BRIEF - Issue 14", then "Kyrgyz parliament approves cabinet", then text: of two
     title lines over the first paragraph, the nearer is the article's title; the top one, a
-    newsletter's or site's name, stays in the article's span as neither title nor text."""
-    if not _is_title_text(heading.text):
+    newsletter's or site's name, stays in the article's span as neither title nor text. A
+    line that opens with a dateline ("PHNOM PENH -", "BERKELEY - After the ...") is text."""
+    if not _is_title_text(heading.text) or DATELINE.match(heading.text + " ") is not None:
         return
     article.blocks.pop(0)
     article.title = heading.text

@@ -429,6 +429,143 @@ def test_a_teaser_after_a_read_more_link_inside_an_article_is_dropped():
     assert all(b.section is None for b in articles[0].blocks)
 
 
+# One sentence a line under a title and a blank line, as op-ed collections are laid out.
+EURO = (
+    "ROME - Another week, another crisis for the euro.\n"
+    "This time the central bank is under fire for its purchases of government bonds.\n"
+    "Critics say the purchases reward governments that refuse to reform.\n"
+)
+ENERGY = (
+    "Where energy is concerned, everything seemed simple before the war.\n"
+    "Oil was cheap, and pipelines ran wherever the market wanted them.\n"
+)
+
+
+def test_op_eds_one_blank_line_apart_are_each_a_source():
+    text = (
+        f"Talking Sensibly About the Euro\n\n{EURO}\n"
+        f"Our Energy Future\n\n{ENERGY}\n"
+        "Short Cuts\n\nROME: Another week, another crisis.\nIt is the bank's turn.\n"
+        "Critics say the bank rewards governments that refuse to reform.\n\n"
+        "Designer Diets?\n\nOSLO -\nThroughout our lives we eat a mixture of compounds.\n"
+        "Some of them protect us.\n"
+    )
+    assert [a.title for a in segment(text)] == [
+        "Talking Sensibly About the Euro",
+        "Our Energy Future",
+        "Short Cuts",
+        "Designer Diets?",
+    ]
+
+
+def test_a_heading_spaced_as_the_title_but_speaking_of_the_article_stays_a_section():
+    text = (
+        f"Talking Sensibly About the Euro\n\n{EURO}\nThe Euro Crisis\n\n"
+        "The crisis of the euro is a crisis of its central bank's purchases.\nIt will pass.\n"
+    )
+    (article,) = segment(text)
+    assert {b.section for b in article.blocks if b.kind == PARAGRAPH} == {None, "The Euro Crisis"}
+
+
+def test_a_title_shaped_line_without_the_first_titles_spacing_is_text():
+    text = (
+        "Rules for a Thrifty Superpower\n\n"
+        "WASHINGTON - American foreign policy faces deep cuts.\n"
+        "Here are three rules for a thrifty superpower.\n"
+        "Rule One: No More Nation Building\n"
+        "Nation building in Somalia, Haiti and Bosnia cost the United States dearly.\n"
+    )
+    assert [a.title for a in segment(text)] == ["Rules for a Thrifty Superpower"]
+
+
+KENNEDY = (
+    "Charles Kennedy is far too canny to make grand claims about how his party may fare at "
+    "the general election."
+)
+
+
+def test_a_title_whose_lede_shares_a_word_the_article_above_never_used_starts_one():
+    text = (
+        f"Dollar gains on bank chief speech\n\n{DOLLAR}\n\n{DOLLAR_MORE}\n\n"
+        f"Kennedy's cautious optimism\n\n{KENNEDY}\n\n"
+        "Town hall bans cafe music\n\nCafes in the old quarter must turn off their speakers "
+        "after ten, the council has ruled.\n\n"
+        "What now for British tennis?\n\n"
+        "Tim Henman's decision to quit Davis Cup tennis has left the team without a leader.\n"
+    )
+    assert [title for title, _ in titles_and_texts(text)] == [
+        "Dollar gains on bank chief speech",
+        "Kennedy's cautious optimism",
+        "Town hall bans cafe music",
+        "What now for British tennis?",
+    ]
+
+
+def test_words_of_an_earlier_article_do_not_hide_a_later_title():
+    text = (
+        "Liberal leader tours the north\n\nCharles Kennedy visited three towns in the north "
+        "on Monday. Crowds were small.\n\n"
+        f"Dollar gains on bank chief speech\n\n{DOLLAR}\n\n"
+        f"Kennedy's cautious optimism\n\n{KENNEDY}\n"
+    )
+    assert [title for title, _ in titles_and_texts(text)] == [
+        "Liberal leader tours the north",
+        "Dollar gains on bank chief speech",
+        "Kennedy's cautious optimism",
+    ]
+
+
+def test_a_heading_whose_shared_words_the_article_used_already_stays_a_section():
+    text = (
+        f"Dollar gains on bank chief speech\n\n{DOLLAR}\n\nEuro traders stay cautious\n\n"
+        "Traders in London said the euro could fall further if the deficit grows.\n"
+    )
+    assert [title for title, _ in titles_and_texts(text)] == ["Dollar gains on bank chief speech"]
+
+
+def test_a_question_in_text_without_blank_lines_is_a_sentence():
+    text = (
+        "Lemon Banking\nBanking crises are expensive.\nWhy do banking crises happen?\n"
+        "Are bank managers ignorant?\nManagers at many banks underwrote risks they could not "
+        "measure.\n"
+    )
+    assert [a.title for a in segment(text)] == ["Lemon Banking"]
+
+
+def test_a_line_opening_in_lowercase_is_broken_off_a_sentence_not_a_title():
+    text = (
+        f"Dollar gains on bank chief speech\n\n{DOLLAR}\n\n"
+        "holders travel to Manchester United in the next round\n\n"
+        "Manchester United beat the holders last season and expect to do so again.\n"
+    )
+    assert [title for title, _ in titles_and_texts(text)] == ["Dollar gains on bank chief speech"]
+
+
+def test_a_lede_may_open_with_a_quotation_or_a_number():
+    text = (
+        f"Dollar gains on bank chief speech\n\n{DOLLAR}\n\n"
+        "Whose War on Terror?\n\n"
+        '"We are all Americans," a Paris paper wrote after the terror attacks of 2001.\n\n'
+        "2004: An Irish Athletics Year\n\n"
+        "2004 won't be remembered as one of Irish athletics' great years.\n"
+    )
+    assert [title for title, _ in titles_and_texts(text)] == [
+        "Dollar gains on bank chief speech",
+        "Whose War on Terror?",
+        "2004: An Irish Athletics Year",
+    ]
+
+
+def test_a_dateline_on_a_line_of_its_own_is_text_not_a_title_under_a_masthead():
+    text = (
+        "Man or Monster?\n\nPHNOM PENH -\n"
+        "The man who ran the prison now answers for the deaths of thousands of people.\n"
+        "He is one of five former leaders who will be tried.\n"
+    )
+    (article,) = segment(text)
+    assert article.title == "Man or Monster?"
+
+
 def test_internal_break_found_at_the_stops_as_the_pattern_finds_it():
     for text in [
         "One sentence only.",
