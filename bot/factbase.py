@@ -273,6 +273,8 @@ def _quote(text: str) -> str:
         and (len(text) > _LONGEST_YAML_WORD or text.casefold() not in _YAML_WORDS)
     ):
         return text
+    if '"' not in text and "\\" not in text and text.isprintable():
+        return f'"{text}"'  # nothing to escape: what the slower escaping below would give
     quoted: str = _encode_string(text)
     # line separators and C1 controls must be escaped in YAML; of them only DEL is ASCII, so
     # most quoted text (ASCII) needs no search
