@@ -14,6 +14,7 @@ import stat
 import tempfile
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
@@ -273,6 +274,8 @@ def _quote(text: str) -> str:
         and (len(text) > _LONGEST_YAML_WORD or text.casefold() not in _YAML_WORDS)
     ):
         return text
+    if '"' not in text and "\\" not in text and text.isprintable():
+        return f'"{text}"'  # nothing to escape: what the slower escaping below would give
     quoted: str = _encode_string(text)
     # line separators and C1 controls must be escaped in YAML; of them only DEL is ASCII, so
     # most quoted text (ASCII) needs no search
@@ -435,7 +438,7 @@ def validate(
         problems.append(f"schema is {base.schema}, expected {SCHEMA_VERSION}")
     problems += _duplicate_ids("source", (s.id for s in base.sources))
     problems += _duplicate_ids("entity", (e.id for e in base.entities))
-    problems += _duplicate_ids("fact", [*(r[0] for r in rows), *unlisted_fact_ids])
+    problems += _duplicate_ids("fact", [*map(itemgetter(0), rows), *unlisted_fact_ids])
     for entity in base.entities:
         if entity.kind not in ENTITY_KINDS:
             problems.append(f"entity {entity.id}: unknown kind {entity.kind!r}")

@@ -327,9 +327,11 @@ def _merge_surname_variants(union: KeyUnion, clusters: dict[str, Cluster]) -> No
 
 
 def _merge_place_variants(union: KeyUnion, clusters: dict[str, Cluster]) -> None:
-    """A one-off misspelling of a known place ("Takijistan") joins the place. (In any order:
-    each decision looks at one cluster, and unions do not depend on their order.)"""
+    """A one-off misspelling of a known place ("Takijistan") joins the place: when the place
+    most like it is an anagram of it with its first letter. (In any order: each decision
+    looks at one cluster, and unions do not depend on their order.)"""
     names = sorted(places())
+    anagrams = {_anagram(name) for name in names}
     for root, cluster in clusters.items():
         if len(cluster.keys) != 1 or cluster.votes.get("place", 0) <= 0:
             continue
@@ -338,12 +340,16 @@ def _merge_place_variants(union: KeyUnion, clusters: dict[str, Cluster]) -> None
         key = next(iter(cluster.keys))
         if key in places() or " " in key or len(key) < 6:
             continue
-        best = process.extractOne(key, names, scorer=fuzz.ratio, score_cutoff=80)
-        if best is None:
+        if _anagram(key) not in anagrams:  # no place qualifies: spare the fuzzy search
             continue
-        name = best[0]
-        if name[0] == key[0] and abs(len(name) - len(key)) <= 1 and sorted(name) == sorted(key):
-            union.union(root, entity_key(places()[name]))
+        best = process.extractOne(key, names, scorer=fuzz.ratio, score_cutoff=80)
+        if best is not None and _anagram(best[0]) == _anagram(key):
+            union.union(root, entity_key(places()[best[0]]))
+
+
+def _anagram(word: str) -> str:
+    """The same for words of the same letters that begin with the same one."""
+    return word[:1] + "".join(sorted(word))
 
 
 def _merge_one_word_variants(union: KeyUnion, clusters: dict[str, Cluster]) -> None:
@@ -528,7 +534,9 @@ def document_fact_rows(
 def _fact_entity_ids(local: tuple[int, ...], local_ids: LocalIds) -> tuple[str, ...]:
     """The fact base ids of a fact's local entities, once each, in order (entities the merge
     dropped have none)."""
-    ids = [local_ids[n] for n in local]
-    if len(ids) == 1:
-        return (ids[0],) if ids[0] else ()
-    return tuple(dict.fromkeys(i for i in ids if i))
+    ids: list[str] = []
+    for n in local:  # a few each: a list is searched faster than a dict is made
+        entity_id = local_ids[n]
+        if entity_id and entity_id not in ids:
+            ids.append(entity_id)
+    return tuple(ids)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import logging
+import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -32,7 +33,7 @@ from bot.compiler.merge import (
     merge_grouped,
     source_ids,
 )
-from bot.compiler.reading import Document, find_documents, read_document, relative_name
+from bot.compiler.reading import Document, find_documents, read_document
 from bot.errors import DocumentError, ValidationError
 from bot.factbase import Entity, FactBase, FactRow, Source, fact_from_row
 
@@ -172,15 +173,15 @@ def _compile_folder(
     curated = Curated.load(knowledge_dir)
     snapshot = Snapshot(knowledge_dir, enabled=cache.enabled)
     snapshot.load()
-    paths = find_documents(seeds_dir)
-    if not paths:  # never replace a fact base with an empty one by accident
+    names = find_documents(seeds_dir)
+    if not names:  # never replace a fact base with an empty one by accident
         raise DocumentError(seeds_dir, "holds no .txt or .md documents")
     documents: list[_Document] = []
-    for done, path in enumerate(paths, start=1):
+    for done, name in enumerate(names, start=1):
         if progress is not None:
-            progress(done, len(paths), relative_name(path, seeds_dir))
+            progress(done, len(names), name)
         try:
-            documents.append(_compile_one(path, seeds_dir, cache, snapshot))
+            documents.append(_compile_one(name, seeds_dir, cache, snapshot))
         except DocumentError as problem:
             report.problems.append(problem)
     report.cached = cache.hits + sum(d.text is None for d in documents)
@@ -325,11 +326,10 @@ class _Document:
 
 
 def _compile_one(
-    path: Path, seeds_dir: Path, cache: ExtractionCache, snapshot: Snapshot
+    name: str, seeds_dir: Path, cache: ExtractionCache, snapshot: Snapshot
 ) -> _Document:
-    name = relative_name(path, seeds_dir)
     previous = snapshot.records.get(name)
-    stamp = file_stamp(path)
+    stamp = file_stamp(os.path.join(seeds_dir, name))
     if (
         previous is not None
         and stamp is not None
@@ -337,7 +337,7 @@ def _compile_one(
         and cache.keep(name, previous.sha256)
     ):  # unchanged since the last compile read it: neither read nor hash it
         return _Document(previous.extraction(name), None, stamp, previous)
-    document = read_document(path, seeds_dir, regular_size=None if stamp is None else stamp[0])
+    document = read_document(seeds_dir, name, regular_size=None if stamp is None else stamp[0])
     extraction = _extraction(document, cache)
     if previous is not None and previous.sha256 != document.sha256:
         previous = None
@@ -461,7 +461,7 @@ def _facts_yaml(documents: list[_Document], snapshot: Snapshot) -> list[bytes]:
 
 def _assemble(document: _Document, seeds_dir: Path, cache: ExtractionCache) -> None:
     if document.text is None:  # skipped on the strength of its stamp; its ids changed
-        read = read_document(seeds_dir / document.extraction.path, seeds_dir)
+        read = read_document(seeds_dir, document.extraction.path)
         if read.sha256 != document.extraction.sha256:  # its merged entities are stale now
             raise DocumentError(read.path, "changed while it was being compiled; compile again")
         document.extraction = _extraction(read, cache)

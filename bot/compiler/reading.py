@@ -23,47 +23,38 @@ class Document:
     markdown: bool
 
 
-def find_documents(seeds_dir: Path) -> list[Path]:
-    """Every .txt/.md file under `seeds_dir`, sorted, skipping hidden files and folders."""
-    found: list[Path] = []
+def find_documents(seeds_dir: Path) -> list[str]:
+    """Every .txt/.md file under `seeds_dir`, skipping hidden files and folders: their names
+    relative to it, "/"-separated, sorted. (Names, not Paths: a Path costs more to make than
+    the rest of finding a document.)"""
+    found: list[str] = []
     for root, dirs, files in os.walk(seeds_dir, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.startswith(".") or not name.lower().endswith(DOCUMENT_SUFFIXES):
-                continue
-            found.append(Path(root) / name)
-    return sorted(found, key=lambda p: relative_name(p, seeds_dir))
-
-
-def relative_name(path: Path, seeds_dir: Path) -> str:
-    full, root = str(path), str(seeds_dir)
-    if full.startswith(root + os.sep):  # the common case, without Path.relative_to's cost
-        return full[len(root) + 1 :].replace(os.sep, "/")
-    return path.relative_to(seeds_dir).as_posix()
+        folder = os.path.relpath(root, seeds_dir).replace(os.sep, "/")
+        prefix = "" if folder == "." else f"{folder}/"
+        found += (
+            prefix + name
+            for name in files
+            if not name.startswith(".") and name.lower().endswith(DOCUMENT_SUFFIXES)
+        )
+    return sorted(found)
 
 
 def read_bytes(
-    path: Path,
     seeds_dir: Path,
+    name: str,
     *,
     max_bytes: int = MAX_DOCUMENT_BYTES,
     regular_size: int | None = None,
 ) -> bytes:
-    """The file's bytes, or a DocumentError naming what is wrong with it. `regular_size`: the
-    caller's lstat just found a regular file of that size (not a symlink): neither is checked
-    again, and the file is opened only if it is still no symlink."""
-    name = relative_name(path, seeds_dir)
+    """The bytes of the file `name` (see find_documents), or a DocumentError naming what is
+    wrong with it. `regular_size`: the caller's lstat just found a regular file of that size
+    (not a symlink): neither is checked again, and the file is opened only if it is still no
+    symlink."""
+    path = os.path.join(seeds_dir, name)
     try:
         if regular_size is None:
-            if path.is_symlink():
-                target = path.resolve()
-                root = seeds_dir.resolve()
-                if not target.is_relative_to(root):
-                    raise DocumentError(
-                        name, f"symlink points outside the seeds folder (to {target})"
-                    )
-            size = path.stat().st_size
-            no_follow = 0
+            size, no_follow = _checked_size(seeds_dir, name), 0
         else:
             size, no_follow = regular_size, NO_FOLLOW
         if size > max_bytes:
@@ -87,6 +78,15 @@ def read_bytes(
     if len(data) > max_bytes:  # grew after stat
         raise DocumentError(name, f"too large (over {max_bytes / 1e6:.0f} MB)")
     return data
+
+
+def _checked_size(seeds_dir: Path, name: str) -> int:
+    path = seeds_dir / name
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(seeds_dir.resolve()):
+            raise DocumentError(name, f"symlink points outside the seeds folder (to {target})")
+    return path.stat().st_size
 
 
 def _read_to_end(fd: int, size: int, max_bytes: int) -> bytes:
@@ -120,10 +120,9 @@ def decode(name: str, data: bytes) -> str:
     return text
 
 
-def read_document(path: Path, seeds_dir: Path, *, regular_size: int | None = None) -> Document:
-    """`regular_size`: see read_bytes."""
-    name = relative_name(path, seeds_dir)
-    data = read_bytes(path, seeds_dir, regular_size=regular_size)
+def read_document(seeds_dir: Path, name: str, *, regular_size: int | None = None) -> Document:
+    """The document `name` (see find_documents); `regular_size`: see read_bytes."""
+    data = read_bytes(seeds_dir, name, regular_size=regular_size)
     text = decode(name, data)
     return Document(
         path=name,

@@ -14,7 +14,7 @@ GOOD = "A Good Title\n\nThe Eastern Brigade operates in Syria. It grew in 2015.\
 
 def reason(path: Path, seeds: Path) -> str:
     with pytest.raises(DocumentError) as caught:
-        read_document(path, seeds)
+        read_document(seeds, path.relative_to(seeds).as_posix())
     return str(caught.value)
 
 
@@ -49,10 +49,10 @@ def test_a_file_that_grew_after_stat_is_read_whole_or_refused(seeds_dir, monkeyp
 
     monkeypatch.setattr(Path, "stat", stale)
     if limit is None:
-        assert read_bytes(grown, seeds_dir) == b"x" * 100
+        assert read_bytes(seeds_dir, "grown.txt") == b"x" * 100
     else:
         with pytest.raises(DocumentError, match="too large"):
-            read_bytes(grown, seeds_dir, max_bytes=limit)
+            read_bytes(seeds_dir, "grown.txt", max_bytes=limit)
 
 
 @pytest.mark.parametrize("chunk", [7, 1 << 16])
@@ -64,10 +64,10 @@ def test_a_file_that_grew_after_the_callers_lstat_is_read_whole_or_refused(
     grown = seeds_dir / "grown.txt"
     grown.write_bytes(bytes(range(100)))
     if limit is None:
-        assert read_bytes(grown, seeds_dir, regular_size=10) == bytes(range(100))
+        assert read_bytes(seeds_dir, "grown.txt", regular_size=10) == bytes(range(100))
     else:
         with pytest.raises(DocumentError, match="too large"):
-            read_bytes(grown, seeds_dir, max_bytes=limit, regular_size=10)
+            read_bytes(seeds_dir, "grown.txt", max_bytes=limit, regular_size=10)
 
 
 def test_a_file_replaced_by_a_symlink_after_the_callers_lstat_is_not_followed(seeds_dir, tmp_path):
@@ -75,7 +75,7 @@ def test_a_file_replaced_by_a_symlink_after_the_callers_lstat_is_not_followed(se
     outside.write_text(GOOD)
     (seeds_dir / "link.txt").symlink_to(outside)
     with pytest.raises(DocumentError, match="cannot be read"):
-        read_bytes(seeds_dir / "link.txt", seeds_dir, regular_size=len(GOOD))
+        read_bytes(seeds_dir, "link.txt", regular_size=len(GOOD))
 
 
 def test_symlink_outside_the_folder_is_refused(seeds_dir, tmp_path):
@@ -88,7 +88,7 @@ def test_symlink_outside_the_folder_is_refused(seeds_dir, tmp_path):
 def test_symlink_inside_the_folder_is_fine(seeds_dir):
     (seeds_dir / "real.txt").write_text(GOOD)
     (seeds_dir / "alias.txt").symlink_to(seeds_dir / "real.txt")
-    assert read_document(seeds_dir / "alias.txt", seeds_dir).text == GOOD
+    assert read_document(seeds_dir, "alias.txt").text == GOOD
 
 
 def test_vanished_file(seeds_dir):
@@ -103,10 +103,7 @@ def test_hidden_files_and_other_suffixes_are_ignored(seeds_dir):
     (seeds_dir / "sub").mkdir()
     (seeds_dir / "sub" / "b.md").write_text(GOOD)
     (seeds_dir / "a.txt").write_text(GOOD)
-    assert [p.relative_to(seeds_dir).as_posix() for p in find_documents(seeds_dir)] == [
-        "a.txt",
-        "sub/b.md",
-    ]
+    assert find_documents(seeds_dir) == ["a.txt", "sub/b.md"]
 
 
 def test_bad_files_are_reported_and_the_rest_compiles(seeds_dir, knowledge_dir, tmp_path):

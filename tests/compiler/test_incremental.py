@@ -56,9 +56,9 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     original = pipeline.read_document
 
-    def counting(path: Path, seeds_dir: Path, **options):  # type: ignore[no-untyped-def]
-        seen.append(path.name)
-        return original(path, seeds_dir, **options)
+    def counting(seeds_dir: Path, name: str, **options):  # type: ignore[no-untyped-def]
+        seen.append(name)
+        return original(seeds_dir, name, **options)
 
     monkeypatch.setattr(pipeline, "read_document", counting)
     return seen
