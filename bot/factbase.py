@@ -451,17 +451,23 @@ def validate(
     for source in base.sources:
         if source.path not in verified:
             problems += _check_source(source, seeds_dir, file_texts)
-    unverified = {s.id: file_texts.get(s.path) for s in base.sources if s.path not in verified}
+    unverified = {s.id: s for s in base.sources if s.path not in verified}
     iso_dates: set[str] = set()
     for row in rows:
         source_id = row[1]
         if source_id in unverified:
-            text = unverified[source_id]
+            source = unverified[source_id]
+            text = file_texts.get(source.path)
             # the usual fact, cleared at a glance; any doubt and it is checked in full
             if (
-                (  # text[start:end] == excerpt, without copying the slice
+                (  # inside its article, and text[start:end] == excerpt without copying the slice
                     text is None
-                    or (row[3] - row[2] == len(row[4]) and text.startswith(row[4], row[2]))
+                    or (
+                        source.start <= row[2]
+                        and row[3] <= source.end
+                        and row[3] - row[2] == len(row[4])
+                        and text.startswith(row[4], row[2])
+                    )
                 )
                 and row[5].strip()
                 and entity_ids.issuperset(row[6])
@@ -508,8 +514,12 @@ def _check_fact(
     if source is None:
         return [f"fact {fact_id}: unknown source {source_id!r}"]
     text = texts.get(source.path)
-    if text is not None and text[start:end] != excerpt:
-        where = f"{source.path}[{start}:{end}]"
+    where = f"{source.path}[{start}:{end}]"
+    if not source.start <= start < end <= source.end:
+        # a negative offset would slice from the end of the file and could still match
+        span = f"{source.start}:{source.end}"
+        problems.append(f"fact {fact_id}: {where} lies outside its source's span {span}")
+    elif text is not None and text[start:end] != excerpt:
         problems.append(f"fact {fact_id}: excerpt differs from {where}")
     if not statement.strip():
         problems.append(f"fact {fact_id}: empty statement")

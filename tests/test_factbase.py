@@ -99,6 +99,30 @@ def test_a_fact_without_relations_is_checked_as_thoroughly(tmp_path: Path, chang
     assert bool(problems) == bool(problem)
 
 
+@pytest.mark.parametrize("relations", [(), None], ids=["plain", "with relations"])
+@pytest.mark.parametrize(
+    ("text", "source_span", "offsets"),
+    [
+        ("Alpha beta. Alpha beta.", (12, 23), (-11, 23)),  # slices the right words from the end
+        ("Alpha beta. Alpha beta.", (0, 11), (12, 23)),  # the right words, in another article
+    ],
+    ids=["negative start", "outside its article"],
+)
+def test_a_fact_must_lie_inside_its_source_span(tmp_path, relations, text, source_span, offsets):
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    base = _base("a.txt", "Alpha", "Alpha beta.", [])
+    source = fb.Source(
+        id="s", path="a.txt", title="Alpha", start=source_span[0], end=source_span[1]
+    )
+    fields = {**_fact_fields(base.facts[0]), "start": offsets[0], "end": offsets[1]}
+    if relations is not None:
+        fields["relations"] = relations
+    problems = fb.validate(fb.FactBase([source], base.entities, [fb.Fact(**fields)]), tmp_path)
+    assert problems == [
+        f"fact f: a.txt[{offsets[0]}:{offsets[1]}] lies outside its source's span {source_span[0]}:{source_span[1]}"
+    ]
+
+
 def test_validation_names_each_duplicate_id_once(tmp_path):
     base = _base("a.txt", "Title", "Some words here.", [])
     (tmp_path / "a.txt").write_text("Some words here.", encoding="utf-8")
