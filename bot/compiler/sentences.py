@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from bot.compiler.gazetteer import MONTH_ABBREVIATIONS
+
 # "[.!?…]+" spelled "[.!?…][.!?…]*": a pattern led by a character class lets the regex engine
 # skip to those characters; one led by a repeat is tried at every position (twice as slow here)
 # A captured page may lose the space between two paragraphs ("...won three Oscars.The film"):
@@ -53,18 +55,7 @@ ABBREVIATIONS = frozenset(
         "rev",
         "hon",
         "pres",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
+        *MONTH_ABBREVIATIONS,
         "mon",
         "tue",
         "wed",
