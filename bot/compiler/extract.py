@@ -51,7 +51,7 @@ from bot.compiler.gazetteer import (
 from bot.compiler.relations import (
     FORMER_NAME_CUE,
     Found,
-    anchored_pattern,
+    anchor_of,
     build_shape,
     find_former_names,
     find_relations,
@@ -75,16 +75,11 @@ def _source_fingerprint() -> str:
 COMPILER_VERSION = f"1-{_source_fingerprint()}"
 KIND_ORDER = ("place", "organization", "person", "other")
 LOWERCASE: Final = re.compile(r"[a-z]")
-# the words FORMER_NAME_CUE needs, as `in` tests: far cheaper than a regex over the document
-FORMER_NAME_WORDS = ("name", "formerly", "previously", "rebranded", "known as")
-# the same words as one pattern: a sentence without them needs no FORMER_NAME_CUE, whose
+# the words FORMER_NAME_CUE needs: a sentence without them needs no FORMER_NAME_CUE, whose
 # leading \b makes the regex engine try every position
-FORMER_NAME_WORD = re.compile(anchored_pattern(FORMER_NAME_WORDS))
+FORMER_NAME_WORDS = ("name", "formerly", "previously", "rebranded", "known as")
 # "\b(?:he|she)\b" led by its letter, so the regex engine skips to each h and s
 SHE_OR_HE: Final = re.compile(r"[hs](?<!\w[hs])(?:(?<=h)e|(?<=s)he)\b")
-PRONOUN_AFTER_COMMA: Final = re.compile(
-    ", (?:[Hh]e|[Ss]he)"
-)  # its literal start is skipped to fast
 PRONOUN_SUBJECT: Final = re.compile(
     r"^(?:[A-Z][\w’']*(?: [\w’']+){0,5}, )?(?P<pronoun>[Hh]e|[Ss]he)\b(?= [a-z])"
 )
@@ -973,11 +968,9 @@ def _has_strong_vote(bucket: dict[str, float] | None) -> bool:
 def _link_former_names(text: str, sentences: list[_Sentence], keys: KeyUnion) -> set[str]:
     """ "X [former name of Y]", "Y, formerly known as X": one entity under two names."""
     former: set[str] = set()
-    if not any(word in text for word in FORMER_NAME_WORDS):  # no cue word anywhere (most documents)
-        return former
-    # the cue words' places, found in one scan: a search per sentence costs a call each
-    cues = [(m.start(), m.end()) for m in FORMER_NAME_WORD.finditer(text)]
-    if not cues:
+    # the cue words' places, found once for the document: a search per sentence costs a call each
+    cues = _occurrences(text, FORMER_NAME_WORDS)
+    if not cues:  # no cue word anywhere (most documents)
         return former
     for sentence in sentences:
         if not _has_span_within(cues, sentence.start, sentence.end):
@@ -994,6 +987,22 @@ def _link_former_names(text: str, sentences: list[_Sentence], keys: KeyUnion) ->
                 keys.union(sentence.mentions[found.subject].key, old)
                 former.add(old)
     return former
+
+
+def _occurrences(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The spans of the words in text, sorted; each from the word's anchor character on, as the
+    matches of anchored_pattern(words) are, for words that never overlap (none ends with what
+    another starts with). A plain substring search per word scans faster than that pattern,
+    which stops at every anchor letter ("m" of "name")."""
+    spans: list[tuple[int, int]] = []
+    for word in words:
+        anchor = anchor_of(word)
+        at = text.find(word)
+        while at >= 0:
+            spans.append((at + anchor, at + len(word)))
+            at = text.find(word, at + len(word))
+    spans.sort()
+    return spans
 
 
 def _has_span_within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -1448,7 +1457,19 @@ SENTENCE_PRONOUNS: Final = ("He", "he", "She", "she")
 def _may_open_with_pronoun(body: str) -> bool:
     """Whether PRONOUN_SUBJECT can match: "He ..." or "Speaking in X, she ..." (far cheaper
     than the pattern, which backtracks over the opening words)."""
-    return body.startswith(SENTENCE_PRONOUNS) or PRONOUN_AFTER_COMMA.search(body) is not None
+    return body.startswith(SENTENCE_PRONOUNS) or _pronoun_after_comma(body)
+
+
+def _pronoun_after_comma(body: str) -> bool:
+    """Whether ", he", ", He", ", she" or ", She" occurs in body: a substring search for each
+    ", " (a sentence has few), cheaper than a regex call from the compiled build."""
+    at = body.find(", ")
+    while at >= 0:
+        word = body[at + 2 : at + 5]
+        if word[:2] in ("He", "he") or word in ("She", "she"):
+            return True
+        at = body.find(", ", at + 2)
+    return False
 
 
 def _roles(

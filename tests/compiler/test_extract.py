@@ -1,7 +1,19 @@
 """Document-level extraction: what a name is decided from the whole document."""
 
+import re
+
 from bot.compiler.cleaning import word_count
-from bot.compiler.extract import RootKinds, extract, kind_of, one_line, spaced_plainly
+from bot.compiler.extract import (
+    FORMER_NAME_WORDS,
+    RootKinds,
+    _occurrences,
+    _pronoun_after_comma,
+    extract,
+    kind_of,
+    one_line,
+    spaced_plainly,
+)
+from bot.compiler.relations import anchored_pattern
 
 
 def extracted(text: str):
@@ -326,3 +338,31 @@ def test_a_direction_word_is_no_short_form():
     story = "East Jerusalem won the cup on Sunday. East scored twice, and East now lead the table."
     extraction, _names = extracted(story)
     assert not any("east" in e.alias_keys for e in extraction.entities)
+
+
+def test_former_name_cues_found_by_substring_search_as_by_their_pattern():
+    pattern = re.compile(anchored_pattern(FORMER_NAME_WORDS))
+    for text in [
+        "renamed, formerly known as X; previously rebranded (its name)",
+        "namename known asknown as",  # back to back
+        "name",
+        "no cue here",
+        "",
+    ]:
+        assert _occurrences(text, FORMER_NAME_WORDS) == [m.span() for m in pattern.finditer(text)]
+
+
+def test_pronoun_after_comma_as_its_pattern_finds_it():
+    pattern = re.compile(", (?:[Hh]e|[Ss]he)")
+    for body in [
+        "Speaking in Kabul, he said",
+        "Later, She left, and",
+        "In May, the envoy, shed tears",  # "she" of "shed" counts, as the pattern has no \b
+        "Yes, Sh",
+        "a, b, c, Hello",
+        "no comma he",
+        ",  he",
+        ", he",
+        "",
+    ]:
+        assert _pronoun_after_comma(body) == (pattern.search(body) is not None), body
