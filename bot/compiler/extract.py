@@ -491,7 +491,6 @@ class _Census:
                         names.append(mention)
                 for kind, score in mention.votes.items():
                     bucket[kind] = bucket.get(kind, 0) + score
-                bucket["_count"] = bucket.get("_count", 0) + 1
                 if mention.title is not None and mention.title.casefold() not in REGNAL_TITLES:
                     titled.add(key)
         self.votes = votes
@@ -539,7 +538,6 @@ def _recount_votes(
                 bucket = buckets[key] = found
             for kind, score in mention.votes.items():
                 bucket[kind] = bucket.get(kind, 0) + score
-            bucket["_count"] = bucket.get("_count", 0) + 1
     return votes
 
 
@@ -957,10 +955,10 @@ def _drop_common_words(
 
 
 def _has_strong_vote(bucket: dict[str, float] | None) -> bool:
-    """Whether a kind has a vote above 0.5 (the "_count" kept beside them is no vote)."""
+    """Whether a kind has a vote above 0.5."""
     if bucket is not None:
-        for kind, score in bucket.items():
-            if score > 0.5 and kind != "_count":
+        for score in bucket.values():
+            if score > 0.5:
                 return True
     return False
 
@@ -1054,7 +1052,6 @@ class _Builder:
             number = self.index[root] = len(self.table)
             counted = self.votes.get(root)
             votes = dict(counted) if counted is not None else {}
-            votes.pop("_count", None)  # the mention count, kept beside the kind votes
             self.table.append(LocalEntity([], [], {}, votes, []))
         entity = self.table[number]
         bucket = entity.alias_keys if key in self.aliases_only else entity.keys
