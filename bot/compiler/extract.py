@@ -830,14 +830,31 @@ def _extend_given_names(text: str, hyphened: list[Mention]) -> None:
         if syllable is None or not mention.initial:
             continue
         word = mention.surface.rsplit(" ", 1)[-1]
-        spelled = f"{re.escape(word)}[-–]{syllable.group(1)}\\b"
-        if any(
-            written.group(1).casefold() not in STOPWORDS  # "The Jong-il", not a name
-            for written in re.finditer(rf"(?<![\w’'-])([A-Z][\w’'-]*) {spelled}", text)
-        ):
+        if _written_after_a_name_word(text, f"{re.escape(word)}[-–]{syllable.group(1)}\\b"):
             mention.end = syllable.end()
             mention.surface = text[mention.start : mention.end]
             mention.key = f"{mention.key} {syllable.group(1)}"
+
+
+def _written_after_a_name_word(text: str, spelled: str) -> bool:
+    """Whether the pattern `spelled` (a word, a hyphen, a syllable) follows a capitalized word
+    and a space somewhere in text, the word no stopword ("Kim Jong-il", not "The Jong-il"):
+    what re.finditer(rf"(?<![\\w’'-])([A-Z][\\w’'-]*) {spelled}") would find, but searched from
+    the spelled word, which the regex engine skips to, rather than tried at every position."""
+    resume = 0  # where the last match ended: finditer's matches do not overlap
+    for found in re.finditer(spelled, text):
+        space = found.start() - 1
+        if space < 1 or text[space] != " ":
+            continue
+        start = space  # the word before the space: its run of word characters, ’ ' and -
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_’'-"):
+            start -= 1
+        if start == space or not "A" <= text[start] <= "Z" or start < resume:
+            continue
+        if text[start:space].casefold() not in STOPWORDS:
+            return True
+        resume = found.end()
+    return False
 
 
 def _drop_sentence_case_words(sentences: list[_Sentence]) -> dict[str, Mention | None]:

@@ -3,11 +3,13 @@
 import re
 
 from bot.compiler.cleaning import word_count
+from bot.compiler.entities import STOPWORDS
 from bot.compiler.extract import (
     FORMER_NAME_WORDS,
     RootKinds,
     _occurrences,
     _pronoun_after_comma,
+    _written_after_a_name_word,
     extract,
     kind_of,
     one_line,
@@ -366,3 +368,18 @@ def test_pronoun_after_comma_as_its_pattern_finds_it():
         "",
     ]:
         assert _pronoun_after_comma(body) == (pattern.search(body) is not None), body
+
+
+def test_a_given_name_written_after_a_name_word_as_the_plain_pattern_finds_it():
+    spelled = "Jong[-–]il\\b"
+    plain = re.compile(rf"(?<![\w’'-])([A-Z][\w’'-]*) {spelled}")
+    for text in [
+        "Kim Jong-il said",
+        "The Jong-il and then Kim Jong–il",  # a stopword first, a name later
+        "The Jong-il Jong-il",  # the second one's word is the first one's syllable
+        "the kim Jong-il; xKim Jong-il; O'Kim Jong-il; Kim-Kim Jong-il",
+        "Kim Jong-ilx, Kim  Jong-il, Jong-il",
+        "",
+    ]:
+        expected = any(m.group(1).casefold() not in STOPWORDS for m in plain.finditer(text))
+        assert _written_after_a_name_word(text, spelled) == expected, text
