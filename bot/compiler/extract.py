@@ -73,7 +73,7 @@ def _source_fingerprint() -> str:
 
 
 COMPILER_VERSION = f"1-{_source_fingerprint()}"
-KIND_ORDER = ("place", "organization", "person", "other")
+KIND_ORDER: Final = ("place", "organization", "person", "other")
 LOWERCASE: Final = re.compile(r"[a-z]")
 # the words FORMER_NAME_CUE needs: a sentence without them needs no FORMER_NAME_CUE, whose
 # leading \b makes the regex engine try every position
@@ -542,6 +542,10 @@ def _recount_votes(
 
 
 def kind_of(votes: dict[str, float]) -> str | None:
+    if len(votes) < 2:  # most names have one kind's votes or none: no order to break a tie by
+        for only, only_score in votes.items():
+            return only if only_score > 0 and only in KIND_ORDER else None
+        return None
     best: str | None = None
     best_score = 0.0
     for kind in KIND_ORDER:  # strictly greater: on a tie the earlier kind wins

@@ -383,3 +383,24 @@ def test_a_given_name_written_after_a_name_word_as_the_plain_pattern_finds_it():
     ]:
         expected = any(m.group(1).casefold() not in STOPWORDS for m in plain.finditer(text))
         assert _written_after_a_name_word(text, spelled) == expected, text
+
+
+def test_kind_of_one_kind_or_none_as_by_the_kind_order():
+    def by_order(votes):
+        best, best_score = None, 0.0
+        for kind in ("place", "organization", "person", "other"):
+            score = votes.get(kind)
+            if score is not None and (best is None or score > best_score):
+                best, best_score = kind, score
+        return best if best_score > 0 else None
+
+    for votes in [
+        {},
+        {"person": 0.5},
+        {"place": 0},
+        {"other": -1},
+        {"mood": 3},  # no kind
+        {"person": 1, "place": 1},  # a tie: the earlier kind
+        {"other": 2, "organization": 1},
+    ]:
+        assert kind_of(votes) == by_order(votes), votes
