@@ -78,6 +78,7 @@ LOWERCASE: Final = re.compile(r"[a-z]")
 # the words FORMER_NAME_CUE needs: a sentence without them needs no FORMER_NAME_CUE, whose
 # leading \b makes the regex engine try every position
 FORMER_NAME_WORDS = ("name", "formerly", "previously", "rebranded", "known as")
+FORMER_NAME_ANCHORS = tuple((word, anchor_of(word)) for word in FORMER_NAME_WORDS)
 # "\b(?:he|she)\b" led by its letter, so the regex engine skips to each h and s
 SHE_OR_HE: Final = re.compile(r"[hs](?<!\w[hs])(?:(?<=h)e|(?<=s)he)\b")
 PRONOUN_SUBJECT: Final = re.compile(
@@ -988,7 +989,7 @@ def _link_former_names(text: str, sentences: list[_Sentence], keys: KeyUnion) ->
     """ "X [former name of Y]", "Y, formerly known as X": one entity under two names."""
     former: set[str] = set()
     # the cue words' places, found once for the document: a search per sentence costs a call each
-    cues = _occurrences(text, FORMER_NAME_WORDS)
+    cues = _occurrences(text, FORMER_NAME_ANCHORS)
     if not cues:  # no cue word anywhere (most documents)
         return former
     for sentence in sentences:
@@ -1008,14 +1009,14 @@ def _link_former_names(text: str, sentences: list[_Sentence], keys: KeyUnion) ->
     return former
 
 
-def _occurrences(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
-    """The spans of the words in text, sorted; each from the word's anchor character on, as the
-    matches of anchored_pattern(words) are, for words that never overlap (none ends with what
-    another starts with). A plain substring search per word scans faster than that pattern,
-    which stops at every anchor letter ("m" of "name")."""
+def _occurrences(text: str, anchored: tuple[tuple[str, int], ...]) -> list[tuple[int, int]]:
+    """The spans of the words in text, sorted; each from the word's anchor character on (given
+    with the word, as anchor_of finds it), as the matches of anchored_pattern(words) are, for
+    words that never overlap (none ends with what another starts with). A plain substring
+    search per word scans faster than that pattern, which stops at every anchor letter ("m" of
+    "name")."""
     spans: list[tuple[int, int]] = []
-    for word in words:
-        anchor = anchor_of(word)
+    for word, anchor in anchored:
         at = text.find(word)
         while at >= 0:
             spans.append((at + anchor, at + len(word)))

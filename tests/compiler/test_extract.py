@@ -5,6 +5,7 @@ import re
 from bot.compiler.cleaning import word_count
 from bot.compiler.entities import STOPWORDS
 from bot.compiler.extract import (
+    FORMER_NAME_ANCHORS,
     FORMER_NAME_WORDS,
     RootKinds,
     _occurrences,
@@ -351,7 +352,7 @@ def test_former_name_cues_found_by_substring_search_as_by_their_pattern():
         "no cue here",
         "",
     ]:
-        assert _occurrences(text, FORMER_NAME_WORDS) == [m.span() for m in pattern.finditer(text)]
+        assert _occurrences(text, FORMER_NAME_ANCHORS) == [m.span() for m in pattern.finditer(text)]
 
 
 def test_pronoun_after_comma_as_its_pattern_finds_it():
