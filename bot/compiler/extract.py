@@ -387,7 +387,7 @@ def _link_acronyms(text: str, sentences: list[_Sentence], keys: KeyUnion) -> set
     if "(" not in text:  # both patterns need a bracket (most documents have none)
         return long_forms
     for sentence in sentences:
-        if "(" not in text[sentence.start : sentence.end]:
+        if text.find("(", sentence.start, sentence.end) < 0:  # searched in place, not in a copy
             continue
         for match in ACRONYM_IN_PARENS.finditer(text, sentence.start, sentence.end):
             acronym = match.group(1)
