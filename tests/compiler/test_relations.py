@@ -421,3 +421,12 @@ def test_a_person_branding_or_a_player_banned_is_no_designation():
     assert {(r[1], r[2]) for r in found if r[0] == "designation"} == {
         ("Eastern Brigade", "terrorist organization")
     }
+
+
+def test_role_owned_by_the_name_before_its_title():
+    for owner in ("Acme Corp's", "Acme Corp’s"):
+        found = relations(f"{owner} President John Smith met the envoys on Monday.")
+        assert ("role", "John Smith", "President", "Acme Corp") in found, owner
+    # a word between the owner and the title: whose title it is, is not told
+    found = relations("Acme Corp’s new President John Smith met the envoys on Monday.")
+    assert ("role", "John Smith", "President", None) in found
