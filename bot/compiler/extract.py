@@ -1513,7 +1513,7 @@ def _roles(
                 role_object = numbers[position - 1]
         if role_object is not None and role_object not in entities:
             entities.append(role_object)
-        relations.append(RelationDraft("role", number, mention.title, role_object))
+        relations.append(tuple.__new__(RelationDraft, ("role", number, mention.title, role_object)))
     return relations
 
 
@@ -1555,8 +1555,11 @@ def _resolve_role_owners(
                         obj = None
                 if obj is not None and obj not in entities:
                     entities.append(obj)
-            relations.append(r._replace(object=obj))
-        resolved.append(fact._replace(relations=tuple(relations), entities=tuple(entities)))
+            # tuple.__new__ rather than _replace, which runs as bytecode through map and a dict
+            relations.append(tuple.__new__(RelationDraft, (*r[:3], obj)))
+        resolved.append(
+            tuple.__new__(FactDraft, (*fact[:4], tuple(entities), *fact[5:8], tuple(relations)))
+        )
     return resolved
 
 
