@@ -1263,7 +1263,7 @@ def _running_quotation(body: str, *, inside: bool) -> str | None:
     if '"' in core or "“" in core or "”" in core:
         return None  # a quotation closed inside the sentence: narrative follows it
     words = core.strip()
-    return words if len(words.split()) >= 3 else None
+    return words if len(words.split(None, 2)) == 3 else None  # three words or more
 
 
 def _closed_later(analysis: str, start: int) -> bool:
