@@ -175,16 +175,16 @@ def _has_relative_word(text: str, start: int, end: int) -> bool:
         or text.find("previous ", start, end) >= 0
         or text.find("yesterday", start, end) >= 0
         # a letter test first: few sentences open with one of the words' capitals
-        or _opens_with_capitalized_relative_word(text, start, end)
-        or _opens_with_capitalized_relative_word(text, start + 1, end)  # after an opening quote
-    )
-
-
-def _opens_with_capitalized_relative_word(text: str, start: int, end: int) -> bool:
-    return (
-        start < end
-        and text[start] in CAPITALIZED_INITIALS
-        and text.startswith(CAPITALIZED_RELATIVE_WORDS, start, end)
+        or (
+            start < end
+            and text[start] in CAPITALIZED_INITIALS
+            and text.startswith(CAPITALIZED_RELATIVE_WORDS, start, end)
+        )
+        or (  # after an opening quote
+            start + 1 < end
+            and text[start + 1] in CAPITALIZED_INITIALS
+            and text.startswith(CAPITALIZED_RELATIVE_WORDS, start + 1, end)
+        )
     )
 
 
