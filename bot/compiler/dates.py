@@ -133,7 +133,7 @@ def find_date(text: str, start: int, end: int, document_date: str | None) -> Fou
     """The first date in text[start:end]."""
     candidate = MAYBE_DATE.search(text, start, end)
     if candidate is None:
-        if not _has_relative_word(text, start, end):
+        if not _has_relative_word(text[start:end]):
             return None
         relative = RELATIVE_WORD.search(text, start, end)
         if relative is None:
@@ -145,7 +145,7 @@ def find_date(text: str, start: int, end: int, document_date: str | None) -> Fou
     else:  # a date starts at most a day-of-month and "of" before its year or month, unless a
         # relative date comes first ("this month ... in Novorossiysk."; "Last year ... 2020")
         floor = candidate.start() - 12
-        if floor > start and _has_relative_word(text, start, candidate.start()):
+        if floor > start and _has_relative_word(text[start : candidate.start()]):
             floor = start
         match = search_date(text, max(start, floor), end)
     if match is None:
@@ -163,27 +163,21 @@ def find_date(text: str, start: int, end: int, document_date: str | None) -> Fou
     return FoundDate(resolved, match.group().strip())
 
 
-def _has_relative_word(text: str, start: int, end: int) -> bool:
-    """RELATIVE_WORD.search(text[start:end]) is not None, by substring searches within the
-    span (several times faster, and no copy of it made); a capitalized relative word is looked
-    for only where it opens the span ("Last year", "“Last year")."""
+def _has_relative_word(words: str) -> bool:
+    """RELATIVE_WORD.search(words) is not None, by substring tests (several times faster); a
+    capitalized relative word is looked for only where it opens the sentence ("Last year",
+    "“Last year")."""
     return (
-        text.find("this ", start, end) >= 0
-        or text.find("last ", start, end) >= 0
-        or text.find("past ", start, end) >= 0
-        or text.find("next ", start, end) >= 0
-        or text.find("previous ", start, end) >= 0
-        or text.find("yesterday", start, end) >= 0
+        "this " in words
+        or "last " in words
+        or "past " in words
+        or "next " in words
+        or "previous " in words
+        or "yesterday" in words
         # a letter test first: few sentences open with one of the words' capitals
-        or (
-            start < end
-            and text[start] in CAPITALIZED_INITIALS
-            and text.startswith(CAPITALIZED_RELATIVE_WORDS, start, end)
-        )
+        or (words[:1] in CAPITALIZED_INITIALS and words.startswith(CAPITALIZED_RELATIVE_WORDS))
         or (  # after an opening quote
-            start + 1 < end
-            and text[start + 1] in CAPITALIZED_INITIALS
-            and text.startswith(CAPITALIZED_RELATIVE_WORDS, start + 1, end)
+            words[1:2] in CAPITALIZED_INITIALS and words.startswith(CAPITALIZED_RELATIVE_WORDS, 1)
         )
     )
 

@@ -1,12 +1,9 @@
 import re
 
 from bot.compiler.dates import (
-    CAPITALIZED_RELATIVE_WORDS,
     DATE,
     MAYBE_DATE,
     MAYBE_DATE_PLAIN,
-    RELATIVE_WORDS,
-    _has_relative_word,
     document_date,
     find_date,
     search_date,
@@ -164,15 +161,3 @@ def test_a_date_the_sentence_resolves_comes_before_an_earlier_unresolved_one():
     assert date_of(text) == ("2005-03", "March 2005")
     assert date_of(text, "2005-02-01") == ("2005-01", "In January")
     assert date_of("Last year it fell.") == (None, "Last year")
-
-
-def test_relative_words_found_within_the_span_only():
-    def in_a_copy(words: str) -> bool:
-        return any(word in words for word in RELATIVE_WORDS) or any(
-            words.startswith(word, at) for word in CAPITALIZED_RELATIVE_WORDS for at in (0, 1)
-        )
-
-    text = "Not this one. “Last year it rose. So did it yesterday, the last time. Next"
-    for start in range(len(text) + 1):
-        for end in range(start, len(text) + 1):
-            assert _has_relative_word(text, start, end) == in_a_copy(text[start:end]), (start, end)
