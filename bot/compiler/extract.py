@@ -1480,15 +1480,9 @@ def _may_open_with_pronoun(body: str) -> bool:
 
 
 def _pronoun_after_comma(body: str) -> bool:
-    """Whether ", he", ", He", ", she" or ", She" occurs in body: a substring search for each
-    ", " (a sentence has few), cheaper than a regex call from the compiled build."""
-    at = body.find(", ")
-    while at >= 0:
-        word = body[at + 2 : at + 5]
-        if word[:2] in ("He", "he") or word in ("She", "she"):
-            return True
-        at = body.find(", ", at + 2)
-    return False
+    """Whether ", he", ", He", ", she" or ", She" occurs in body: substring tests, cheaper than
+    a regex call (most of all from the compiled build)."""
+    return ", he" in body or ", He" in body or ", she" in body or ", She" in body
 
 
 def _roles(
