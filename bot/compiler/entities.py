@@ -19,6 +19,7 @@ from bot.compiler.gazetteer import (
     EVENT_WORDS,
     HONORIFICS,
     KNOWN_ORGS,
+    MONTH_ABBREVIATIONS,
     ORG_FIRST_WORDS,
     ORG_WORDS,
     OTHER_WORDS,
@@ -285,18 +286,7 @@ MONTHS: Final = frozenset(
         "october",
         "november",
         "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
+        *MONTH_ABBREVIATIONS,
         "monday",
         "tuesday",
         "wednesday",
@@ -305,9 +295,6 @@ MONTHS: Final = frozenset(
         "saturday",
         "sunday",
     ]
-)
-MONTH_ABBREVIATIONS: Final = frozenset(
-    ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 )
 
 # Months that are also given names and surnames ("Theresa May", "April Smith", "Mrs May").

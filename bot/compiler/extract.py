@@ -51,7 +51,7 @@ from bot.compiler.gazetteer import (
 from bot.compiler.relations import (
     FORMER_NAME_CUE,
     Found,
-    anchored_pattern,
+    anchor_of,
     build_shape,
     find_former_names,
     find_relations,
@@ -73,18 +73,14 @@ def _source_fingerprint() -> str:
 
 
 COMPILER_VERSION = f"1-{_source_fingerprint()}"
-KIND_ORDER = ("place", "organization", "person", "other")
+KIND_ORDER: Final = ("place", "organization", "person", "other")
 LOWERCASE: Final = re.compile(r"[a-z]")
-# the words FORMER_NAME_CUE needs, as `in` tests: far cheaper than a regex over the document
-FORMER_NAME_WORDS = ("name", "formerly", "previously", "rebranded", "known as")
-# the same words as one pattern: a sentence without them needs no FORMER_NAME_CUE, whose
+# the words FORMER_NAME_CUE needs: a sentence without them needs no FORMER_NAME_CUE, whose
 # leading \b makes the regex engine try every position
-FORMER_NAME_WORD = re.compile(anchored_pattern(FORMER_NAME_WORDS))
+FORMER_NAME_WORDS = ("name", "formerly", "previously", "rebranded", "known as")
+FORMER_NAME_ANCHORS = tuple((word, anchor_of(word)) for word in FORMER_NAME_WORDS)
 # "\b(?:he|she)\b" led by its letter, so the regex engine skips to each h and s
 SHE_OR_HE: Final = re.compile(r"[hs](?<!\w[hs])(?:(?<=h)e|(?<=s)he)\b")
-PRONOUN_AFTER_COMMA: Final = re.compile(
-    ", (?:[Hh]e|[Ss]he)"
-)  # its literal start is skipped to fast
 PRONOUN_SUBJECT: Final = re.compile(
     r"^(?:[A-Z][\w’']*(?: [\w’']+){0,5}, )?(?P<pronoun>[Hh]e|[Ss]he)\b(?= [a-z])"
 )
@@ -391,7 +387,7 @@ def _link_acronyms(text: str, sentences: list[_Sentence], keys: KeyUnion) -> set
     if "(" not in text:  # both patterns need a bracket (most documents have none)
         return long_forms
     for sentence in sentences:
-        if "(" not in text[sentence.start : sentence.end]:
+        if text.find("(", sentence.start, sentence.end) < 0:  # searched in place, not in a copy
             continue
         for match in ACRONYM_IN_PARENS.finditer(text, sentence.start, sentence.end):
             acronym = match.group(1)
@@ -496,7 +492,6 @@ class _Census:
                         names.append(mention)
                 for kind, score in mention.votes.items():
                     bucket[kind] = bucket.get(kind, 0) + score
-                bucket["_count"] = bucket.get("_count", 0) + 1
                 if mention.title is not None and mention.title.casefold() not in REGNAL_TITLES:
                     titled.add(key)
         self.votes = votes
@@ -544,11 +539,14 @@ def _recount_votes(
                 bucket = buckets[key] = found
             for kind, score in mention.votes.items():
                 bucket[kind] = bucket.get(kind, 0) + score
-            bucket["_count"] = bucket.get("_count", 0) + 1
     return votes
 
 
 def kind_of(votes: dict[str, float]) -> str | None:
+    if len(votes) < 2:  # most names have one kind's votes or none: no order to break a tie by
+        for only, only_score in votes.items():
+            return only if only_score > 0 and only in KIND_ORDER else None
+        return None
     best: str | None = None
     best_score = 0.0
     for kind in KIND_ORDER:  # strictly greater: on a tie the earlier kind wins
@@ -837,14 +835,31 @@ def _extend_given_names(text: str, hyphened: list[Mention]) -> None:
         if syllable is None or not mention.initial:
             continue
         word = mention.surface.rsplit(" ", 1)[-1]
-        spelled = f"{re.escape(word)}[-–]{syllable.group(1)}\\b"
-        if any(
-            written.group(1).casefold() not in STOPWORDS  # "The Jong-il", not a name
-            for written in re.finditer(rf"(?<![\w’'-])([A-Z][\w’'-]*) {spelled}", text)
-        ):
+        if _written_after_a_name_word(text, f"{re.escape(word)}[-–]{syllable.group(1)}\\b"):
             mention.end = syllable.end()
             mention.surface = text[mention.start : mention.end]
             mention.key = f"{mention.key} {syllable.group(1)}"
+
+
+def _written_after_a_name_word(text: str, spelled: str) -> bool:
+    """Whether the pattern `spelled` (a word, a hyphen, a syllable) follows a capitalized word
+    and a space somewhere in text, the word no stopword ("Kim Jong-il", not "The Jong-il"):
+    what re.finditer(rf"(?<![\\w’'-])([A-Z][\\w’'-]*) {spelled}") would find, but searched from
+    the spelled word, which the regex engine skips to, rather than tried at every position."""
+    resume = 0  # where the last match ended: finditer's matches do not overlap
+    for found in re.finditer(spelled, text):
+        space = found.start() - 1
+        if space < 1 or text[space] != " ":
+            continue
+        start = space  # the word before the space: its run of word characters, ’ ' and -
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_’'-"):
+            start -= 1
+        if start == space or not "A" <= text[start] <= "Z" or start < resume:
+            continue
+        if text[start:space].casefold() not in STOPWORDS:
+            return True
+        resume = found.end()
+    return False
 
 
 def _drop_sentence_case_words(sentences: list[_Sentence]) -> dict[str, Mention | None]:
@@ -962,10 +977,10 @@ def _drop_common_words(
 
 
 def _has_strong_vote(bucket: dict[str, float] | None) -> bool:
-    """Whether a kind has a vote above 0.5 (the "_count" kept beside them is no vote)."""
+    """Whether a kind has a vote above 0.5."""
     if bucket is not None:
-        for kind, score in bucket.items():
-            if score > 0.5 and kind != "_count":
+        for score in bucket.values():
+            if score > 0.5:
                 return True
     return False
 
@@ -973,11 +988,9 @@ def _has_strong_vote(bucket: dict[str, float] | None) -> bool:
 def _link_former_names(text: str, sentences: list[_Sentence], keys: KeyUnion) -> set[str]:
     """ "X [former name of Y]", "Y, formerly known as X": one entity under two names."""
     former: set[str] = set()
-    if not any(word in text for word in FORMER_NAME_WORDS):  # no cue word anywhere (most documents)
-        return former
-    # the cue words' places, found in one scan: a search per sentence costs a call each
-    cues = [(m.start(), m.end()) for m in FORMER_NAME_WORD.finditer(text)]
-    if not cues:
+    # the cue words' places, found once for the document: a search per sentence costs a call each
+    cues = _occurrences(text, FORMER_NAME_ANCHORS)
+    if not cues:  # no cue word anywhere (most documents)
         return former
     for sentence in sentences:
         if not _has_span_within(cues, sentence.start, sentence.end):
@@ -994,6 +1007,22 @@ def _link_former_names(text: str, sentences: list[_Sentence], keys: KeyUnion) ->
                 keys.union(sentence.mentions[found.subject].key, old)
                 former.add(old)
     return former
+
+
+def _occurrences(text: str, anchored: tuple[tuple[str, int], ...]) -> list[tuple[int, int]]:
+    """The spans of the words in text, sorted; each from the word's anchor character on (given
+    with the word, as anchor_of finds it), as the matches of anchored_pattern(words) are, for
+    words that never overlap (none ends with what another starts with). A plain substring
+    search per word scans faster than that pattern, which stops at every anchor letter ("m" of
+    "name")."""
+    spans: list[tuple[int, int]] = []
+    for word, anchor in anchored:
+        at = text.find(word)
+        while at >= 0:
+            spans.append((at + anchor, at + len(word)))
+            at = text.find(word, at + len(word))
+    spans.sort()
+    return spans
 
 
 def _has_span_within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -1045,7 +1074,6 @@ class _Builder:
             number = self.index[root] = len(self.table)
             counted = self.votes.get(root)
             votes = dict(counted) if counted is not None else {}
-            votes.pop("_count", None)  # the mention count, kept beside the kind votes
             self.table.append(LocalEntity([], [], {}, votes, []))
         entity = self.table[number]
         bucket = entity.alias_keys if key in self.aliases_only else entity.keys
@@ -1235,7 +1263,7 @@ def _running_quotation(body: str, *, inside: bool) -> str | None:
     if '"' in core or "“" in core or "”" in core:
         return None  # a quotation closed inside the sentence: narrative follows it
     words = core.strip()
-    return words if len(words.split()) >= 3 else None
+    return words if len(words.split(None, 2)) == 3 else None  # three words or more
 
 
 def _closed_later(analysis: str, start: int) -> bool:
@@ -1448,7 +1476,13 @@ SENTENCE_PRONOUNS: Final = ("He", "he", "She", "she")
 def _may_open_with_pronoun(body: str) -> bool:
     """Whether PRONOUN_SUBJECT can match: "He ..." or "Speaking in X, she ..." (far cheaper
     than the pattern, which backtracks over the opening words)."""
-    return body.startswith(SENTENCE_PRONOUNS) or PRONOUN_AFTER_COMMA.search(body) is not None
+    return body.startswith(SENTENCE_PRONOUNS) or _pronoun_after_comma(body)
+
+
+def _pronoun_after_comma(body: str) -> bool:
+    """Whether ", he", ", He", ", she" or ", She" occurs in body: substring tests, cheaper than
+    a regex call (most of all from the compiled build)."""
+    return ", he" in body or ", He" in body or ", she" in body or ", She" in body
 
 
 def _roles(
@@ -1467,11 +1501,13 @@ def _roles(
         if role_object is None and position:  # "Russia's Foreign Minister Sergei Lavrov"
             owner = sentence.mentions[position - 1]
             between = analysis[owner.end : mention.start]
-            if re.fullmatch(rf"(?:’s|'s) {re.escape(mention.title)} ", between):
+            # the owner's "’s" and the title, compared as strings (re.escape and a pattern
+            # looked up in re's cache are bytecode calls from the compiled build)
+            if between[2:] == f" {mention.title} " and between[:2] in ("’s", "'s"):
                 role_object = numbers[position - 1]
         if role_object is not None and role_object not in entities:
             entities.append(role_object)
-        relations.append(RelationDraft("role", number, mention.title, role_object))
+        relations.append(tuple.__new__(RelationDraft, ("role", number, mention.title, role_object)))
     return relations
 
 
@@ -1513,8 +1549,11 @@ def _resolve_role_owners(
                         obj = None
                 if obj is not None and obj not in entities:
                     entities.append(obj)
-            relations.append(r._replace(object=obj))
-        resolved.append(fact._replace(relations=tuple(relations), entities=tuple(entities)))
+            # tuple.__new__ rather than _replace, which runs as bytecode through map and a dict
+            relations.append(tuple.__new__(RelationDraft, (*r[:3], obj)))
+        resolved.append(
+            tuple.__new__(FactDraft, (*fact[:4], tuple(entities), *fact[5:8], tuple(relations)))
+        )
     return resolved
 
 

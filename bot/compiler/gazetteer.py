@@ -65,6 +65,11 @@ def _rows() -> list[tuple[str, str, str]]:
     return rows
 
 
+# Months as abbreviated ("Jan.", "Sept"): a word before a full stop that may not end the
+# sentence, and a month a name run may hold.
+MONTH_ABBREVIATIONS: Final[frozenset[str]] = frozenset(
+    ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+)
 # What a party's member is called ("Tory Liam Fox", "Liberal Democrat Charles Kennedy"): before
 # a personal name, the person's party, no part of their name.
 PARTY_MEMBERS: Final[frozenset[str]] = frozenset(

@@ -589,16 +589,22 @@ def quotes(shape: Shape, previous_person: int | None) -> list[Found]:
     if close >= 0:
         words = shape.plain(0, close)
         speaker = _speaker_after(shape, close + 1, previous_person)
-        if speaker is not None and len(words.split()) >= 3:
+        if speaker is not None and _three_words(words):
             found.append(Found("quote", speaker, words))
     for m in QUOTE.finditer(shape.text):
         words = shape.plain(*m.span(1 if m.group(1) is not None else 2))
-        if len(words.split()) < 3:
+        if not _three_words(words):
             continue
         speaker = _speaker(shape, m.start(), m.end(), previous_person)
         if speaker is not None:
             found.append(Found("quote", speaker, words))
     return found
+
+
+def _three_words(text: str) -> bool:
+    """len(text.split()) >= 3, without splitting a long quotation into all its words (split
+    stops after two: the rest, if any, is the third)."""
+    return len(text.split(None, 2)) == 3
 
 
 def _speaker(shape: Shape, open_at: int, close_at: int, previous_person: int | None) -> int | None:

@@ -1,7 +1,22 @@
 """Document-level extraction: what a name is decided from the whole document."""
 
+import re
+
 from bot.compiler.cleaning import word_count
-from bot.compiler.extract import RootKinds, extract, kind_of, one_line, spaced_plainly
+from bot.compiler.entities import STOPWORDS
+from bot.compiler.extract import (
+    FORMER_NAME_ANCHORS,
+    FORMER_NAME_WORDS,
+    RootKinds,
+    _occurrences,
+    _pronoun_after_comma,
+    _written_after_a_name_word,
+    extract,
+    kind_of,
+    one_line,
+    spaced_plainly,
+)
+from bot.compiler.relations import anchored_pattern
 
 
 def extracted(text: str):
@@ -326,3 +341,67 @@ def test_a_direction_word_is_no_short_form():
     story = "East Jerusalem won the cup on Sunday. East scored twice, and East now lead the table."
     extraction, _names = extracted(story)
     assert not any("east" in e.alias_keys for e in extraction.entities)
+
+
+def test_former_name_cues_found_by_substring_search_as_by_their_pattern():
+    pattern = re.compile(anchored_pattern(FORMER_NAME_WORDS))
+    for text in [
+        "renamed, formerly known as X; previously rebranded (its name)",
+        "namename known asknown as",  # back to back
+        "name",
+        "no cue here",
+        "",
+    ]:
+        assert _occurrences(text, FORMER_NAME_ANCHORS) == [m.span() for m in pattern.finditer(text)]
+
+
+def test_pronoun_after_comma_as_its_pattern_finds_it():
+    pattern = re.compile(", (?:[Hh]e|[Ss]he)")
+    for body in [
+        "Speaking in Kabul, he said",
+        "Later, She left, and",
+        "In May, the envoy, shed tears",  # "she" of "shed" counts, as the pattern has no \b
+        "Yes, Sh",
+        "a, b, c, Hello",
+        "no comma he",
+        ",  he",
+        ", he",
+        "",
+    ]:
+        assert _pronoun_after_comma(body) == (pattern.search(body) is not None), body
+
+
+def test_a_given_name_written_after_a_name_word_as_the_plain_pattern_finds_it():
+    spelled = "Jong[-–]il\\b"
+    plain = re.compile(rf"(?<![\w’'-])([A-Z][\w’'-]*) {spelled}")
+    for text in [
+        "Kim Jong-il said",
+        "The Jong-il and then Kim Jong–il",  # a stopword first, a name later
+        "The Jong-il Jong-il",  # the second one's word is the first one's syllable
+        "the kim Jong-il; xKim Jong-il; O'Kim Jong-il; Kim-Kim Jong-il",
+        "Kim Jong-ilx, Kim  Jong-il, Jong-il",
+        "",
+    ]:
+        expected = any(m.group(1).casefold() not in STOPWORDS for m in plain.finditer(text))
+        assert _written_after_a_name_word(text, spelled) == expected, text
+
+
+def test_kind_of_one_kind_or_none_as_by_the_kind_order():
+    def by_order(votes):
+        best, best_score = None, 0.0
+        for kind in ("place", "organization", "person", "other"):
+            score = votes.get(kind)
+            if score is not None and (best is None or score > best_score):
+                best, best_score = kind, score
+        return best if best_score > 0 else None
+
+    for votes in [
+        {},
+        {"person": 0.5},
+        {"place": 0},
+        {"other": -1},
+        {"mood": 3},  # no kind
+        {"person": 1, "place": 1},  # a tie: the earlier kind
+        {"other": 2, "organization": 1},
+    ]:
+        assert kind_of(votes) == by_order(votes), votes

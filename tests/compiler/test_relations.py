@@ -10,6 +10,7 @@ from bot.compiler.relations import (
     LEADER_NOUNS,
     RULES,
     TITLE_STOPS,
+    _three_words,
     anchored_pattern,
     closed_not_opened,
     has_noun_of,
@@ -421,3 +422,17 @@ def test_a_person_branding_or_a_player_banned_is_no_designation():
     assert {(r[1], r[2]) for r in found if r[0] == "designation"} == {
         ("Eastern Brigade", "terrorist organization")
     }
+
+
+def test_role_owned_by_the_name_before_its_title():
+    for owner in ("Acme Corp's", "Acme Corp’s"):
+        found = relations(f"{owner} President John Smith met the envoys on Monday.")
+        assert ("role", "John Smith", "President", "Acme Corp") in found, owner
+    # a word between the owner and the title: whose title it is, is not told
+    found = relations("Acme Corp’s new President John Smith met the envoys on Monday.")
+    assert ("role", "John Smith", "President", None) in found
+
+
+def test_three_words_as_splitting_them_all_tells():
+    for text in ["a b", "a b c", " a  b\tc ", "a b   ", "a b \u3000", "one two three four", ""]:
+        assert _three_words(text) == (len(text.split()) >= 3), repr(text)
