@@ -118,9 +118,8 @@ def test_a_fact_must_lie_inside_its_source_span(tmp_path, relations, text, sourc
     if relations is not None:
         fields["relations"] = relations
     problems = fb.validate(fb.FactBase([source], base.entities, [fb.Fact(**fields)]), tmp_path)
-    assert problems == [
-        f"fact f: a.txt[{offsets[0]}:{offsets[1]}] lies outside its source's span {source_span[0]}:{source_span[1]}"
-    ]
+    where, span = "a.txt[{}:{}]".format(*offsets), "{}:{}".format(*source_span)
+    assert problems == [f"fact f: {where} lies outside its source's span {span}"]
 
 
 def test_validation_names_each_duplicate_id_once(tmp_path):
