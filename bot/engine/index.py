@@ -18,9 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from bot import factbase
 from bot.engine import names
@@ -36,6 +34,9 @@ from bot.engine.text import (
     words,
 )
 from bot.errors import FactBaseError, SearchIndexError
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 log = logging.getLogger("briefbot.engine.index")
 
@@ -194,6 +195,10 @@ def _fact_records(
 
 def build_index(base: factbase.FactBase, path: Path, stamp: Stamp) -> None:
     """Write the index for `base` to `path` atomically."""
+    # Imported here: sqlite_utils pulls in numpy, a tenth of a second that a start over a
+    # fresh index (every start but the first) need not pay.
+    import sqlite_utils  # noqa: PLC0415
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=".index.", suffix=".sqlite", dir=path.parent)
     os.close(fd)
