@@ -45,7 +45,7 @@ INDEX_FILE = "index.sqlite"
 SPEAKER_KINDS = frozenset({"person", "organization"})
 # Bump the number when the tables or what fills them change (the antecedents: text.py's
 # leans_on_previous and quote_state, date_strength); the word keys carry their own version.
-INDEX_FORMAT = f"20-{normalisation_version()}"
+INDEX_FORMAT = f"21-{normalisation_version()}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,27 +90,27 @@ FACT_COLUMNS = (
 
 
 def _row_to_fact(row: tuple[Any, ...]) -> FactRow:
-    relations = tuple(tuple(r) for r in json.loads(row[11])) if row[11] else ()
+    # Positional, in FactRow's field order: a hundred facts or more are read per question.
     order = tuple(row[12].split())
     return FactRow(
-        ordinal=row[0],
-        id=row[1],
-        source=row[2],
-        start=row[3],
-        end=row[4],
-        excerpt=row[5],
-        statement=row[6],
-        entities=tuple(filter(None, row[7].split("\n"))),
-        date=row[8],
-        section=row[9],
-        kind=row[10],
-        relations=relations,
-        keys=frozenset(order),
-        context_keys=frozenset(row[13].split()),
-        key_order=order,
-        has_date=row[14] or 0,
-        has_number=bool(row[15]),
-        antecedents=tuple(filter(None, row[16].split("\n"))) if row[16] else (),
+        row[0],
+        row[1],
+        row[2],
+        row[3],
+        row[4],
+        row[5],
+        row[5] if row[6] is None else row[6],  # NULL: the statement is the excerpt
+        tuple(filter(None, row[7].split("\n"))),
+        row[8],
+        row[9],
+        row[10],
+        tuple(tuple(r) for r in json.loads(row[11])) if row[11] else (),
+        frozenset(order),
+        frozenset(row[13].split()),
+        order,
+        row[14] or 0,
+        bool(row[15]),
+        tuple(filter(None, row[16].split("\n"))) if row[16] else (),
     )
 
 
@@ -167,7 +167,8 @@ def _fact_records(
             "start": fact.start,
             "end": fact.end,
             "excerpt": fact.excerpt,
-            "statement": fact.statement,
+            # most facts state their excerpt: NULL then, one text less to store and read
+            "statement": None if fact.statement == fact.excerpt else fact.statement,
             "entities": "\n".join(fact.entities),
             "date": fact.date,
             "date_text": fact.date_text,

@@ -1,3 +1,4 @@
+import dataclasses
 import itertools
 import os
 import random
@@ -207,3 +208,34 @@ def test_keys_fts5_reads_otherwise_are_ranked_by_fts5(tmp_path: Path) -> None:
     for terms in (["open", "spr"], ["marke"], ["open"]):
         assert idx.search(terms, 10) == _ranked_by_fts5(idx, terms, 10, " OR ")
         assert idx.search(terms, 10, every=True) == _ranked_by_fts5(idx, terms, 10, " AND ")
+
+
+def test_a_message_of_keywords_is_read_for_names_once(engine: Engine, monkeypatch) -> None:
+    """Read for a bare name, then ranked: the same text, and one lookup of its names."""
+    texts: list[str] = []
+    find = engine.names.find
+
+    def counted(text: str, known=None):
+        if known is not None:
+            texts.append(text)
+        return find(text, known)
+
+    monkeypatch.setattr(engine.names, "find", counted)
+    reply = engine.answer("FCM leader")
+    assert texts == ["FCM leader"]
+    assert reply.answered
+
+
+def test_a_statement_is_stored_only_where_it_differs_from_its_excerpt(tmp_path: Path) -> None:
+    base = _words_base(["Erdogan visited Tashkent in May", "He concluded ten deals there"])
+    base.facts[1] = dataclasses.replace(
+        base.facts[1], statement="Erdogan concluded ten deals in Uzbekistan"
+    )
+    idx = _index_of(base, tmp_path)
+    assert idx.rows("SELECT statement FROM facts ORDER BY rowid") == [
+        (None,),
+        ("Erdogan concluded ten deals in Uzbekistan",),
+    ]
+    first, second = idx.facts([1, 2])
+    assert first.statement == "Erdogan visited Tashkent in May"
+    assert second.statement == "Erdogan concluded ten deals in Uzbekistan"
