@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bot.engine import commands
 from bot.engine.index import FactRow, Index, ensure_index
-from bot.engine.names import EntityInfo, Names
+from bot.engine.names import EntityInfo, Mention, Names
 from bot.engine.query import Query, parse
 from bot.engine.rank import Ranker, Ranking
 from bot.engine.spell import Speller
@@ -38,6 +38,9 @@ class Engine:
         self.ranker = Ranker(index, self.names)
         self.speller = Speller(index.conn)
         self._known = lru_cache(maxsize=4096)(self._known_uncached)
+        # The names of the last text looked up: a message of keywords is read for a bare
+        # name, then ranked, with the same text (the name lookup is a tenth of an answer).
+        self._last_mentions: tuple[str, tuple[Mention, ...]] = ("", ())
 
     @classmethod
     def open(
@@ -113,7 +116,7 @@ class Engine:
         """A message that is only a name ("KIB", "tokaev") is a request for its briefing."""
         if query.qtype != "keywords" or len(query.text) > 80:
             return None
-        mentions = self.names.find(query.text, self.known)
+        mentions = self._mentions(query.text)
         covered = {n for m in mentions for n in range(m.start, m.end)}
         tokens = WORD.findall(query.text)
         rest = [w for n, w in enumerate(tokens) if n not in covered and fold(w) not in STOPWORDS]
@@ -156,14 +159,22 @@ class Engine:
         if spelled != query.focus:
             log.debug("read %r as %r", query.focus, spelled)
             query = parse(spelled)
-        mentions = self.names.find(query.focus, self.known)
+        mentions = self._mentions(query.focus)
         in_names = {n for m in mentions for n in range(m.start, m.end)}
         fixed = self.speller.fix(query.focus, in_names, self.known)
         if fixed != query.focus:
             log.debug("read %r as %r", query.focus, fixed)
             query = parse(fixed)
-            mentions = self.names.find(query.focus, self.known)
+            mentions = self._mentions(query.focus)
         return self.ranker.rank(query, mentions)
+
+    def _mentions(self, text: str) -> list[Mention]:
+        """The entities `text` names, fuzzy matches included (Names.find)."""
+        last_text, found = self._last_mentions
+        if text != last_text or not text:
+            found = tuple(self.names.find(text, self.known))
+            self._last_mentions = (text, found)
+        return list(found)
 
     def _spell_out_initials(self, text: str) -> str:
         """ "J&J" -> "Johnson & Johnson" when the documents write a name with those initials.

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import sqlite3
 import tempfile
-from collections import Counter
+from array import array
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from bot import factbase
 from bot.engine import names
@@ -35,6 +35,9 @@ from bot.engine.text import (
 )
 from bot.errors import FactBaseError, SearchIndexError
 
+if TYPE_CHECKING:
+    import sqlite_utils
+
 log = logging.getLogger("briefbot.engine.index")
 
 INDEX_FILE = "index.sqlite"
@@ -42,7 +45,7 @@ INDEX_FILE = "index.sqlite"
 SPEAKER_KINDS = frozenset({"person", "organization"})
 # Bump the number when the tables or what fills them change (the antecedents: text.py's
 # leans_on_previous and quote_state, date_strength); the word keys carry their own version.
-INDEX_FORMAT = f"18-{normalisation_version()}"
+INDEX_FORMAT = f"21-{normalisation_version()}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,27 +90,27 @@ FACT_COLUMNS = (
 
 
 def _row_to_fact(row: tuple[Any, ...]) -> FactRow:
-    relations = tuple(tuple(r) for r in json.loads(row[11])) if row[11] else ()
+    # Positional, in FactRow's field order: a hundred facts or more are read per question.
     order = tuple(row[12].split())
     return FactRow(
-        ordinal=row[0],
-        id=row[1],
-        source=row[2],
-        start=row[3],
-        end=row[4],
-        excerpt=row[5],
-        statement=row[6],
-        entities=tuple(filter(None, row[7].split("\n"))),
-        date=row[8],
-        section=row[9],
-        kind=row[10],
-        relations=relations,
-        keys=frozenset(order),
-        context_keys=frozenset(row[13].split()),
-        key_order=order,
-        has_date=row[14] or 0,
-        has_number=bool(row[15]),
-        antecedents=tuple(filter(None, row[16].split("\n"))) if row[16] else (),
+        row[0],
+        row[1],
+        row[2],
+        row[3],
+        row[4],
+        row[5],
+        row[5] if row[6] is None else row[6],  # NULL: the statement is the excerpt
+        tuple(filter(None, row[7].split("\n"))),
+        row[8],
+        row[9],
+        row[10],
+        tuple(tuple(r) for r in json.loads(row[11])) if row[11] else (),
+        frozenset(order),
+        frozenset(row[13].split()),
+        order,
+        row[14] or 0,
+        bool(row[15]),
+        tuple(filter(None, row[16].split("\n"))) if row[16] else (),
     )
 
 
@@ -164,7 +167,8 @@ def _fact_records(
             "start": fact.start,
             "end": fact.end,
             "excerpt": fact.excerpt,
-            "statement": fact.statement,
+            # most facts state their excerpt: NULL then, one text less to store and read
+            "statement": None if fact.statement == fact.excerpt else fact.statement,
             "entities": "\n".join(fact.entities),
             "date": fact.date,
             "date_text": fact.date_text,
@@ -192,6 +196,10 @@ def _fact_records(
 
 def build_index(base: factbase.FactBase, path: Path, stamp: Stamp) -> None:
     """Write the index for `base` to `path` atomically."""
+    # Imported here: sqlite_utils pulls in numpy, a tenth of a second that a start over a
+    # fresh index (every start but the first) need not pay.
+    import sqlite_utils  # noqa: PLC0415
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=".index.", suffix=".sqlite", dir=path.parent)
     os.close(fd)
@@ -291,9 +299,46 @@ def _fill(db: sqlite_utils.Database, base: factbase.FactBase, stamp: Stamp) -> N
     db.table("facts").create_index(["date"], if_not_exists=True)
     db.table("facts").enable_fts(["keys"], tokenize="unicode61", create_triggers=False)
     db.execute("INSERT INTO facts_fts(facts_fts) VALUES ('optimize')")
+    _store_bm25_statistics(db.conn, fact_keys, df)
     db.conn.commit()
     db.execute("ANALYZE")
     db.conn.close()
+
+
+def _store_bm25_statistics(
+    conn: sqlite3.Connection, fact_keys: list[str], df: Counter[str]
+) -> None:
+    """What FTS5's bm25() reads for every fact it ranks (its length in tokens) and for every
+    term (its document count), kept so a search can rank without calling it: bm25() looks
+    up each matching row's size and rescans each term's whole posting list, the bulk of a
+    search's cost. Stored only when FTS5's tokens are the keys themselves, once per fact
+    (so a term's count is its `terms.df`, a fact's length its number of keys); otherwise
+    searches rank in FTS5 as before."""
+    conn.execute("CREATE TABLE bm25 (rows INTEGER, tokens INTEGER, lengths BLOB)")
+    conn.execute("CREATE TABLE postings (key TEXT PRIMARY KEY, facts BLOB) WITHOUT ROWID")
+    conn.execute("CREATE VIRTUAL TABLE temp.fts_vocabulary USING fts5vocab(main, facts_fts, row)")
+    try:
+        tokens = {t: (docs, n) for t, docs, n in conn.execute("SELECT * FROM temp.fts_vocabulary")}
+    finally:
+        conn.execute("DROP TABLE temp.fts_vocabulary")
+    if len(tokens) != len(df) or any(tokens.get(k) != (n, n) for k, n in df.items()):
+        log.debug("FTS5 tokens are not the word keys: searches rank in FTS5")
+        return
+    lengths = array("I", [0])
+    postings: defaultdict[str, array[int]] = defaultdict(lambda: array("I"))
+    for ordinal, line in enumerate(fact_keys, 1):
+        held = line.split()
+        lengths.append(len(held))
+        for k in held:
+            postings[k].append(ordinal)
+    conn.execute(
+        "INSERT INTO bm25 VALUES (?, ?, ?)", (len(fact_keys), sum(lengths), lengths.tobytes())
+    )
+    # A term's facts, as FTS5 would find them: an OR search reads each term's alone, and
+    # FTS5 costs a few thousand instructions a fact where this is one blob
+    conn.executemany(
+        "INSERT INTO postings VALUES (?, ?)", ((k, a.tobytes()) for k, a in postings.items())
+    )
 
 
 def _ensure_tables(db: sqlite_utils.Database) -> None:
@@ -426,6 +471,50 @@ def _touch_stamp(index_path: Path, info: os.stat_result) -> None:
         log.debug("cannot refresh the index stamp: %s", exc)
 
 
+def _marks(values: list[Any]) -> str:
+    return ",".join("?" * len(values))
+
+
+def _match(terms: list[str], joiner: str) -> str:
+    return joiner.join('"' + k.replace('"', '""') + '"' for k in terms)
+
+
+class _Bm25:
+    """FTS5's bm25() with its default constants, over the statistics stored at build."""
+
+    K1 = 1.2
+    B = 0.75
+
+    def __init__(self, rows: int, tokens: int, lengths: array[int]) -> None:
+        self.rows = rows
+        self.lengths = lengths
+        # The term frequency part of a term held once, per fact length, written as
+        # fts5Bm25Function computes it (the operation order fixes the float).
+        average = tokens / rows
+        k1, b = self.K1, self.B
+        self.factors = [
+            (1.0 * (k1 + 1.0)) / (1.0 + k1 * (1 - b + b * length / average))
+            for length in range(max(lengths, default=0) + 1)
+        ]
+
+    @classmethod
+    def read(cls, conn: sqlite3.Connection) -> _Bm25 | None:
+        try:
+            row = conn.execute("SELECT rows, tokens, lengths FROM bm25").fetchone()
+        except sqlite3.OperationalError:  # an index built before the table existed
+            return None
+        if row is None or not row[0] or not row[1]:
+            return None
+        lengths = array("I")
+        lengths.frombytes(row[2])
+        return cls(row[0], row[1], lengths)
+
+    def idf(self, count: int) -> float:
+        """As fts5Bm25GetData: log((N - n + 0.5) / (n + 0.5)), floored at 1e-6."""
+        idf = math.log((self.rows - count + 0.5) / (count + 0.5))
+        return idf if idf > 0.0 else 1e-6
+
+
 # --- reading ------------------------------------------------------------------------------
 
 
@@ -437,6 +526,7 @@ class Index:
             self.conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
             self.conn.execute("PRAGMA query_only = 1")
             self.fact_count = self.conn.execute("SELECT count(*) FROM facts").fetchone()[0]
+            self._bm25 = _Bm25.read(self.conn)
         except sqlite3.Error as exc:
             raise SearchIndexError(f"{path}: cannot open the index: {exc}") from exc
 
@@ -468,8 +558,11 @@ class Index:
         terms = [k for k in dict.fromkeys(keys) if k]
         if not terms:
             return []
+        if ranked and limit > 0 and self._bm25 is not None:
+            counts = self.document_frequencies(terms)
+            if len(counts) == len(terms):
+                return self._ranked(terms, counts, limit, every=every)
         joiner = " AND " if every else " OR "
-        match = joiner.join('"' + k.replace('"', '""') + '"' for k in terms)
         try:
             return [
                 (r[0], -r[1])
@@ -477,12 +570,67 @@ class Index:
                     "SELECT rowid, bm25(facts_fts) FROM facts_fts WHERE facts_fts MATCH ? "
                     + ("ORDER BY rank " if ranked else "")
                     + "LIMIT ?",
-                    (match, limit),
+                    (_match(terms, joiner), limit),
                 )
             ]
         except sqlite3.OperationalError as exc:  # pragma: no cover - quoting makes this unreachable
             log.warning("fts query failed: %s", exc)
             return []
+
+    def _ranked(
+        self, terms: list[str], counts: dict[str, int], limit: int, *, every: bool
+    ) -> list[tuple[int, float]]:
+        """What FTS5's `ORDER BY rank` returns, ranked here: FTS5 only finds the facts.
+
+        Every key is one token, once per fact, so a fact's score is the sum, over the terms
+        it holds in the query's order, of the term's IDF times its length's factor, added
+        in the order bm25() adds them (the same floats); ties go to the lower rowid, as
+        FTS5's sort leaves them."""
+        bm25 = self._bm25
+        assert bm25 is not None
+        lengths, factors = bm25.lengths, bm25.factors
+        weights = [bm25.idf(counts[t]) for t in terms]
+        scores: dict[int, float] = {}
+        if every:  # every fact holds every term: its score depends on its length alone
+            by_length: dict[int, float] = {}
+            for ordinal in self._matching(_match(terms, " AND ")):
+                length = lengths[ordinal]
+                if length not in by_length:
+                    score = 0.0
+                    for weight in weights:
+                        score += weight * factors[length]
+                    by_length[length] = score
+                scores[ordinal] = by_length[length]
+        else:
+            postings = self._postings(terms)
+            first = next(postings)
+            scores = {o: weights[0] * factors[lengths[o]] for o in first}
+            for weight, found in zip(weights[1:], postings, strict=True):
+                get = scores.get
+                for o in found:
+                    scores[o] = get(o, 0.0) + weight * factors[lengths[o]]
+        best = sorted(sorted(scores), key=scores.__getitem__, reverse=True)[:limit]
+        return [(ordinal, scores[ordinal]) for ordinal in best]
+
+    def _postings(self, terms: list[str]) -> Iterator[array[int] | list[int]]:
+        """Each term's facts in ascending order: the stored lists (one query), or FTS5's."""
+        stored = dict(
+            self.rows(f"SELECT key, facts FROM postings WHERE key IN ({_marks(terms)})", terms)
+        )
+        for term in terms:
+            if term in stored:
+                found = array("I")
+                found.frombytes(stored[term])
+                yield found
+            else:
+                yield self._matching(_match([term], ""))
+
+    def _matching(self, match: str) -> list[int]:
+        """The ordinals of the facts matching an FTS5 expression, unranked (one row back)."""
+        (found,) = self.conn.execute(
+            "SELECT group_concat(rowid, ' ') FROM facts_fts WHERE facts_fts MATCH ?", (match,)
+        ).fetchone()
+        return list(map(int, found.split())) if found else []
 
     def facts_of_entities(self, entity_ids: Iterable[str], limit: int) -> list[int]:
         ids = list(dict.fromkeys(entity_ids))

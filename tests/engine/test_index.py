@@ -1,4 +1,7 @@
+import dataclasses
+import itertools
 import os
+import random
 from pathlib import Path
 
 import pytest
@@ -141,3 +144,98 @@ def test_an_unnamed_speaker_stands_only_for_a_person_or_an_organization() -> Non
     ]
     kinds = {"ivo-tarr": "person", "ostria": "place", "velor": "place"}
     assert index._antecedents(facts, kinds) == [(), ("ivo-tarr",), ("ivo-tarr",), ("ivo-tarr",)]
+
+
+def _words_base(texts: list[str]) -> factbase.FactBase:
+    facts = [
+        factbase.Fact(f"f{n}", "s", n * 100, n * 100 + len(t), t, t, ())
+        for n, t in enumerate(texts)
+    ]
+    return factbase.FactBase(sources=[factbase.Source("s", "s.txt", "S", 0, 100_000)], facts=facts)
+
+
+def _ranked_by_fts5(idx: index.Index, terms: list[str], limit: int, joiner: str) -> list:
+    match = joiner.join(f'"{t}"' for t in terms)
+    return [
+        (rowid, -score)
+        for rowid, score in idx.rows(
+            "SELECT rowid, bm25(facts_fts) FROM facts_fts WHERE facts_fts MATCH ? "
+            "ORDER BY rank LIMIT ?",
+            (match, limit),
+        )
+    ]
+
+
+def _index_of(base: factbase.FactBase, tmp_path: Path) -> index.Index:
+    path = tmp_path / INDEX_FILE
+    index.build_index(base, path, index.Stamp(0, 0, "x"))
+    return index.Index(path)
+
+
+def test_search_ranks_as_fts5_bm25_does_without_calling_it(tmp_path: Path) -> None:
+    """bm25() rescans every term's postings and looks up every match's size; the index
+    keeps both, and the ranking must stay FTS5's to the last float and tie."""
+    rng = random.Random(4)
+    vocabulary = [
+        f"{w}word" for w in ["amber", "basalt", "cobalt", "dune", "ember", "flint", "garnet"]
+    ]
+    texts = [" ".join(rng.choices(vocabulary, k=rng.randint(1, 9))) for _ in range(400)]
+    idx = _index_of(_words_base(texts), tmp_path)
+    statements: list[str] = []
+    idx.conn.set_trace_callback(statements.append)
+    for size in (1, 2, 3):
+        for terms in itertools.combinations([index.key(w) for w in vocabulary], size):
+            for limit in (1, 7, 50, 1000):
+                for every in (False, True):
+                    statements.clear()
+                    found = idx.search(terms, limit, every=every)
+                    assert not any("bm25(" in s for s in statements)
+                    # facts holding any term: the stored lists, not FTS5's row by row
+                    assert every or not any("MATCH" in s for s in statements)
+                    expected = _ranked_by_fts5(
+                        idx, list(terms), limit, " AND " if every else " OR "
+                    )
+                    assert found == expected, (terms, limit, every)
+
+
+def test_keys_fts5_reads_otherwise_are_ranked_by_fts5(tmp_path: Path) -> None:
+    """New Tai Lue's vowel signs are letters to the word keys and separators to FTS5's
+    tokenizer ("ᦵᦆᦲᧂ" is one key, three tokens): the index cannot stand in for bm25()
+    there, and searches rank in FTS5 as ever."""
+    texts = ["The ᦵᦆᦲᧂ market opened in spring", "The market opened", "Spring came early"]
+    idx = _index_of(_words_base(texts), tmp_path)
+    assert idx._bm25 is None
+    for terms in (["open", "spr"], ["marke"], ["open"]):
+        assert idx.search(terms, 10) == _ranked_by_fts5(idx, terms, 10, " OR ")
+        assert idx.search(terms, 10, every=True) == _ranked_by_fts5(idx, terms, 10, " AND ")
+
+
+def test_a_message_of_keywords_is_read_for_names_once(engine: Engine, monkeypatch) -> None:
+    """Read for a bare name, then ranked: the same text, and one lookup of its names."""
+    texts: list[str] = []
+    find = engine.names.find
+
+    def counted(text: str, known=None):
+        if known is not None:
+            texts.append(text)
+        return find(text, known)
+
+    monkeypatch.setattr(engine.names, "find", counted)
+    reply = engine.answer("FCM leader")
+    assert texts == ["FCM leader"]
+    assert reply.answered
+
+
+def test_a_statement_is_stored_only_where_it_differs_from_its_excerpt(tmp_path: Path) -> None:
+    base = _words_base(["Erdogan visited Tashkent in May", "He concluded ten deals there"])
+    base.facts[1] = dataclasses.replace(
+        base.facts[1], statement="Erdogan concluded ten deals in Uzbekistan"
+    )
+    idx = _index_of(base, tmp_path)
+    assert idx.rows("SELECT statement FROM facts ORDER BY rowid") == [
+        (None,),
+        ("Erdogan concluded ten deals in Uzbekistan",),
+    ]
+    first, second = idx.facts([1, 2])
+    assert first.statement == "Erdogan visited Tashkent in May"
+    assert second.statement == "Erdogan concluded ten deals in Uzbekistan"
