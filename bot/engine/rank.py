@@ -196,6 +196,12 @@ OWNER_DESCRIPTIONS = {
     "organization": word_set("company firm group organisation organization party club team"),
 }
 LOCATIVE = word_set("in at near across outside inside throughout around")
+# "troops massed on Ukraine's border": a place's own ground named after it says where too
+PLACE_PARTS = word_set(
+    "border borders frontier frontiers soil territory territories coast coastline shores "
+    "outskirts streets"
+)
+PLACE_PART = re.compile(r"[’']s\s+(\w+)")
 # "Where is X from?": "X, 32, from Wembley, London", "X, who comes from Y", "a native of Y"
 ORIGIN_QUESTION = re.compile(r"^\W*where\b.*\bfrom\W*$", re.IGNORECASE)
 ORIGIN_WORDS = word_set("from native")
@@ -1556,8 +1562,9 @@ class Ranker:
 
     @staticmethod
     def _place_fit(fact: FactRow, others: list[EntityInfo]) -> float:
-        """A place written where something happens ("in Cairo", "the city of Ibadan")
-        answers "where" best; a place named otherwise ("the government of Nigeria") less."""
+        """A place written where something happens ("in Cairo", "the city of Ibadan", "on
+        Ukraine's border") answers "where" best; a place named otherwise ("the government of
+        Nigeria", "invaded Ukraine") less."""
         if any(r[0] == "area" for r in fact.relations) or PLACE_OF.search(fact.excerpt):
             return 1.0
         places = [o for o in others if o.kind == "place"]
@@ -1569,6 +1576,9 @@ class Ranker:
                 if at > 0 and LOCATIVE.intersection(
                     excerpt[max(0, at - 30) : at].lower().split()[-3:]
                 ):
+                    return 1.0
+                part = PLACE_PART.match(excerpt, at + len(place.name)) if at >= 0 else None
+                if part and part.group(1).lower() in PLACE_PARTS:
                     return 1.0
             return 0.75
         return 0.5 if others or _has_other_name(fact) else 0.0

@@ -1872,3 +1872,24 @@ def test_a_short_word_is_not_read_as_a_shorter_cue(tmp_path: Path) -> None:
         assert engine.speller.correct("leadr") == "leader"
     finally:
         engine.close()
+
+
+def test_where_a_place_named_by_its_border_is_where_something_happens(tmp_path: Path) -> None:
+    # "massed on Ostria's border" says where the troops were: the leaning sentence answers,
+    # not the one before it, which names the place only in passing
+    sentences = [
+        "Eight years ago, Velorians shrugged off Ivo Tarr's remarks about Velor.",
+        "They did so again in January when Mr. Tarr denied Velor's statehood while Dunmish "
+        "troops massed on Ostria's border.",
+    ]
+    entities = [
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("velor", "Velor", "place", ()),
+        Entity("ostria", "Ostria", "place", ()),
+    ]
+    engine = open_article(tmp_path, "tarr", "Tarr and Velor", sentences, entities)
+    try:
+        found = answer(engine, "Where were Dunmish troops when Tarr denied Velor's statehood?")
+        assert found.startswith("They did so again")
+    finally:
+        engine.close()
