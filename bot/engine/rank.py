@@ -61,6 +61,7 @@ LEDE_SLACK = 4  # characters between a title and its story's first sentence ("\n
 WORD_BEFORE = re.compile(r"\b([a-z][a-z-]{2,})\s+$")
 WORD_AFTER = re.compile(r"\s+([a-z][a-z-]{2,})\b")
 AGENT_ENDINGS = ("er", "ers", "or", "ors")
+UNLISTED_WITHIN = 3  # sentences back in which a name no entity holds may be written
 DESCRIBED_WITHIN = 2  # sentences back in which "the actor" may have named its person
 # words written before a name that say what was done to or by it, not what it is
 NOT_DESCRIPTORS = word_set(
@@ -331,6 +332,9 @@ class Asked:
     nearby: dict[int, FactRow | None] = field(default_factory=dict)
     # keys of words asked as a verb in -ing ("Where is X fighting?"): "fighters" says less
     verbs: frozenset[str] = frozenset()
+    # keys of capitalised words the documents use but no entity holds ("The Guardian"): a
+    # name all the same, which no other word paraphrases, so the answer must write it
+    unlisted: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -794,18 +798,38 @@ def _is_count(token: str) -> bool:
 
 def capitalised_keys(query: Query, mentions: list[Mention]) -> list[str]:
     """Keys of the capitalised words outside the names found (in a mixed-case question)."""
+    return [key(fold(word)) for word in _capitalised_words(query, mentions)]
+
+
+def _capitalised_words(query: Query, mentions: list[Mention]) -> list[str]:
     text = query.focus
     if text == text.lower() or text == text.upper():
         return []
     in_names = {n for m in mentions for n in range(m.start, m.end)}
     return [
-        key(fold(word))
+        word
         for n, word in enumerate(WORD.findall(text))
         if n not in in_names
         and word[:1].isupper()
         and fold(word) not in STOPWORDS
         and fold(word) not in QUESTION_WORDS
     ]
+
+
+def _unlisted_names(
+    query: Query, mentions: list[Mention], weights: dict[str, float]
+) -> frozenset[str]:
+    """Keys of the capitalised words of a mixed-case question that no entity holds and the
+    documents use ("Who edits The Guardian?"): a name all the same. A people's adjective
+    ("Greek debt", "Soviet-era", "Central Asian") is no name: its country's may meet it."""
+    known = demonyms()
+    written = [fold(w) for w in WORD.findall(query.focus)]
+    qualifying = {w for w, then in itertools.pairwise(written) if then in known}
+    return frozenset(
+        k
+        for word in map(fold, _capitalised_words(query, mentions))
+        if word not in known and word not in qualifying and (k := key(word)) in weights
+    )
 
 
 def _stranded_phrase(text: str) -> tuple[str, frozenset[str]]:
@@ -1062,6 +1086,7 @@ class Ranker:
             descriptors=descriptors,
             nearby={f.ordinal: f for f in facts} if descriptors else {},
             verbs=_progressive_keys(query, weights),
+            unlisted=_unlisted_names(query, proper, weights),
         )
         scored = [self._score(f, ask, bm25.get(f.ordinal, 0.0) / best_bm25) for f in facts]
         if light_only:
@@ -1183,6 +1208,7 @@ class Ranker:
             and (not ask.measure or holds_measure(ask.measure, fact.excerpt))
             and not (ask.measure == "old" and _ages_of_another(fact.excerpt, ask.openers))
             and _holds_predicate(ask, held_keys, fact, quoting="quote" in matched)
+            and self._writes_unlisted(fact, ask.unlisted, held_keys)
             and (not ask.agent_verb or _says(fact, ask.agent_verb, held_keys))
             and (not ask.leads or "leader" in matched or self._leads_asked(fact, ask))
             and (not ask.future or bool(FUTURE.search(fact.excerpt)))
@@ -1205,6 +1231,17 @@ class Ranker:
             )
         )
         return s
+
+    def _writes_unlisted(self, fact: FactRow, unlisted: frozenset[str], held: set[str]) -> bool:
+        """Whether the fact, its story's title or one of the few sentences before it writes
+        every name asked that no entity holds: "Who edits The Guardian?" is not answered by
+        another paper's editor; "Looking ahead to the quarter-final, Jol said" answers "Who
+        will Tottenham face?" three sentences after "Tottenham manager Martin Jol"."""
+        missing = unlisted - held - fact.context_keys - self.title_keys.get(fact.source, set())
+        if not missing:
+            return True
+        before = self.index.facts(range(fact.ordinal - UNLISTED_WITHIN, fact.ordinal))
+        return missing <= {k for f in before if f.source == fact.source for k in f.keys}
 
     @staticmethod
     def _leads_asked(fact: FactRow, ask: Asked) -> bool:

@@ -1893,3 +1893,32 @@ def test_where_a_place_named_by_its_border_is_where_something_happens(tmp_path: 
         assert found.startswith("They did so again")
     finally:
         engine.close()
+
+
+def test_a_capitalised_word_no_entity_holds_is_a_name_the_answer_must_write(
+    tmp_path: Path,
+) -> None:
+    # "The Ledger" is no entity, but a name: another paper's editor does not edit it, while a
+    # sentence a little after the one naming it may leave it unwritten
+    sentences = [
+        "It all unravelled when The Ledger reported that the tabloid had hacked phones.",
+        "The inquiry will report in May.",
+        "Ivo Tarr said more hacking would come to light.",
+        "Ada Morn was furious.",
+        "The tabloid's owners apologised.",
+        "Ivo Tarr employed as his press secretary the Dunmere Post's former editor, Ben Hale.",
+        "Ada Morn said she would resign.",
+    ]
+    entities = [
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("ada-morn", "Ada Morn", "person", ("Morn",)),
+        Entity("ben-hale", "Ben Hale", "person", ("Hale",)),
+        Entity("dunmere-post", "Dunmere Post", "organization", ()),
+    ]
+    engine = open_article(tmp_path, "tarr", "Phone hacking", sentences, entities)
+    try:
+        assert abstains(engine, "Who edits The Ledger?")
+        asked = "Who said more hacking would come to light at The Ledger?"
+        assert "more hacking" in answer(engine, asked)
+    finally:
+        engine.close()
