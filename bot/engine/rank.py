@@ -335,6 +335,9 @@ class Asked:
     # keys of capitalised words the documents use but no entity holds ("The Guardian"): a
     # name all the same, which no other word paraphrases, so the answer must write it
     unlisted: frozenset[str] = frozenset()
+    # "Who is the science minister?": role titles asked of one holder, in the singular,
+    # each with the keys of the words qualifying it ("science")
+    one_holder: tuple[tuple[str, frozenset[str]], ...] = ()
 
 
 @dataclass(slots=True)
@@ -832,6 +835,39 @@ def _unlisted_names(
     )
 
 
+def _one_holder_asked(
+    query: Query, weights: dict[str, float]
+) -> tuple[tuple[str, frozenset[str]], ...]:
+    """ "Who is the science minister?", "Who was X's chairman?": the role titles a "who is"
+    question writes in the singular, each asking for the one person holding it, with the
+    keys of the content words right before it that qualify it (not names: "Kazakh")."""
+    tokens = words(query.focus)
+    if query.qtype != "who" or len(tokens) < 3 or tokens[1] not in COPULAS:
+        return ()
+    found = []
+    for n, token in enumerate(tokens[2:], start=2):
+        if RELATION_CUES.get(key(token)) != "role" or token.endswith("s"):
+            continue
+        qualifiers = itertools.takewhile(lambda w: w not in STOPWORDS, reversed(tokens[2:n]))
+        found.append((token, frozenset(k for w in qualifiers if (k := key(w)) in weights)))
+    return tuple(found)
+
+
+def _names_a_holder(
+    fact: FactRow, titles: tuple[tuple[str, frozenset[str]], ...], held: set[str]
+) -> bool:
+    """Whether the fact itself writes each role title asked of one holder in the singular,
+    or records that role, and holds the words qualifying it: "the views of ministers in the
+    DfES" names no minister, nor does a quote beside it; "Finance minister X" is no science
+    minister."""
+    written = set(words(fact.excerpt))
+    roles = [keys(value) for rtype, _s, _o, value in fact.relations if rtype == "role"]
+    return all(
+        qualifiers <= held and (title in written or any(key(title) in r for r in roles))
+        for title, qualifiers in titles
+    )
+
+
 def _stranded_phrase(text: str) -> tuple[str, frozenset[str]]:
     """ "What did X die of?": the key of the verb before the final preposition, and the
     prepositions that complete it as the question does ("of" a cause is as often "from")."""
@@ -1087,6 +1123,7 @@ class Ranker:
             nearby={f.ordinal: f for f in facts} if descriptors else {},
             verbs=_progressive_keys(query, weights),
             unlisted=_unlisted_names(query, proper, weights),
+            one_holder=_one_holder_asked(query, weights),
         )
         scored = [self._score(f, ask, bm25.get(f.ordinal, 0.0) / best_bm25) for f in facts]
         if light_only:
@@ -1209,6 +1246,7 @@ class Ranker:
             and not (ask.measure == "old" and _ages_of_another(fact.excerpt, ask.openers))
             and _holds_predicate(ask, held_keys, fact, quoting="quote" in matched)
             and self._writes_unlisted(fact, ask.unlisted, held_keys)
+            and (not ask.one_holder or _names_a_holder(fact, ask.one_holder, held_keys))
             and (not ask.agent_verb or _says(fact, ask.agent_verb, held_keys))
             and (not ask.leads or "leader" in matched or self._leads_asked(fact, ask))
             and (not ask.future or bool(FUTURE.search(fact.excerpt)))

@@ -1922,3 +1922,24 @@ def test_a_capitalised_word_no_entity_holds_is_a_name_the_answer_must_write(
         assert "more hacking" in answer(engine, asked)
     finally:
         engine.close()
+
+
+def test_who_is_the_role_is_not_answered_by_the_role_in_the_plural(tmp_path: Path) -> None:
+    # "ministers" names no minister, nor does the quote beside it that says "science"
+    sentences = [
+        "Finance minister Ben Hale said the budget would be cut.",
+        "The cuts start in May.",
+        "Professor Ada Morn said the views of science ministers in Velor did matter.",
+        '"You cannot have a policy at odds with the government\'s science policy."',
+    ]
+    entities = [
+        Entity("ada-morn", "Ada Morn", "person", ("Morn",)),
+        Entity("velor", "Velor", "place", ()),
+        Entity("ben-hale", "Ben Hale", "person", ("Hale",)),
+    ]
+    engine = open_article(tmp_path, "morn", "Budget cuts", sentences, entities)
+    try:
+        assert abstains(engine, "Who is the science minister?")
+        assert "Ben Hale" in answer(engine, "Who is the finance minister?")
+    finally:
+        engine.close()
