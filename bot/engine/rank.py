@@ -32,6 +32,7 @@ from bot.engine.text import (
     NUMBER_WORDS,
     QUESTION_WORDS,
     STOPWORDS,
+    TEMPORAL,
     WORD,
     fold,
     holds_measure,
@@ -117,6 +118,9 @@ HAVING_VERBS = word_set("has have had holds held owns")
 HAVING_REACH = 4
 HAVING_SPAN = 16
 PRESENT_COPULAS = word_set("is are")
+PAST_AUXILIARIES = word_set("did was were")
+# a verb that makes what follows in its clause a possibility, not an event ("May" is a month)
+MODAL = re.compile(r"\b(?:would|could|might|should|shall|will|may)\b|\w'll\b")
 # Words before a role that put its holder in the past ("had a manager", "former", "ex-");
 # read over PAST_ROLE_SPAN words, so "had a new manager" is one too
 PAST_ROLE_MARKERS = word_set("had former ex previous erstwhile")
@@ -309,6 +313,7 @@ class Asked:
     measure: str = ""  # "how old": the answer must hold an age (text.MEASURE_PATTERNS)
     agent_verb: str = ""  # "Who won X?": the fact must say "won" (or a synonym)
     future: bool = False  # "When is the next X?": a fact saying X is to come answers it
+    past: bool = False  # "When did X join Y?": a time something would happen answers nothing
     # entity id -> the sources it is the topic of (named in TOPIC_FACTS facts or more there)
     topics: dict[str, frozenset[str]] = field(default_factory=dict)
     # attribute key -> the words the question puts before it ("prime" minister)
@@ -868,6 +873,26 @@ def _names_a_holder(
     )
 
 
+def _asks_past(query: Query) -> bool:
+    """ "When did X join Y?", "When was X founded?": asked of what has happened."""
+    tokens = words(query.focus)
+    return "when" in tokens[:2] and bool(PAST_AUXILIARIES.intersection(tokens[1:3]))
+
+
+def _only_hypothetical_time(excerpt: str) -> bool:
+    """Whether every time the excerpt gives is that of something that would or could happen:
+    "If they ..., all three countries could be members within a year" says nothing of when
+    they joined."""
+    times = list(TEMPORAL.finditer(excerpt))
+    if not times:
+        return False
+    for time in times:
+        clause = CLAUSE_BREAK.split(excerpt[: time.start()])[-1]
+        if not MODAL.search(clause):
+            return False
+    return True
+
+
 def _stranded_phrase(text: str) -> tuple[str, frozenset[str]]:
     """ "What did X die of?": the key of the verb before the final preposition, and the
     prepositions that complete it as the question does ("of" a cause is as often "from")."""
@@ -1105,6 +1130,7 @@ class Ranker:
             # "Who won X?": the answer is who did it, so the fact must say it was done.
             agent_verb=agent_verb if content.get(agent_verb, 0.0) >= 1.0 else "",
             future=future,
+            past=query.qtype == "when" and _asks_past(query),
             topics=_topics(facts, set(small)) if needs_topics else {},
             modifiers=_modifiers(query) if attributes else {},
             heads=_name_heads(query, proper) if needs_topics else {},
@@ -1250,6 +1276,7 @@ class Ranker:
             and (not ask.agent_verb or _says(fact, ask.agent_verb, held_keys))
             and (not ask.leads or "leader" in matched or self._leads_asked(fact, ask))
             and (not ask.future or bool(FUTURE.search(fact.excerpt)))
+            and not (ask.past and _only_hypothetical_time(fact.excerpt))
             and self._counts_what_was_asked(s, ask)
             and not (ask.titles and _titles_of_another(fact.excerpt, ask.titles, ask.entities[0]))
             and not (ask.titles and _offices_only(fact.excerpt, ask.titles))

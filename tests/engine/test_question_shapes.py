@@ -1943,3 +1943,23 @@ def test_who_is_the_role_is_not_answered_by_the_role_in_the_plural(tmp_path: Pat
         assert "Ben Hale" in answer(engine, "Who is the finance minister?")
     finally:
         engine.close()
+
+
+def test_when_did_is_not_answered_by_a_time_something_could_happen(tmp_path: Path) -> None:
+    sentences = [
+        "Ostria joined the Trade Union in 2001.",
+        "If they would start competing, Velor and Dunmere could be members of the Trade Union "
+        "within a year.",
+    ]
+    entities = [
+        Entity("ostria", "Ostria", "place", ()),
+        Entity("velor", "Velor", "place", ()),
+        Entity("dunmere", "Dunmere", "place", ()),
+        Entity("trade-union", "Trade Union", "organization", ()),
+    ]
+    engine = open_article(tmp_path, "union", "Trade Union", sentences, entities)
+    try:
+        assert abstains(engine, "When did Velor join the Trade Union?")
+        assert "2001" in answer(engine, "When did Ostria join the Trade Union?")
+    finally:
+        engine.close()
