@@ -1963,3 +1963,42 @@ def test_when_did_is_not_answered_by_a_time_something_could_happen(tmp_path: Pat
         assert "2001" in answer(engine, "When did Ostria join the Trade Union?")
     finally:
         engine.close()
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How did Ostria regard Velor's army?", "considered Velor's army"),  # regard: consider
+        ("What draws investors to Kessel?", "attracted to Kessel"),  # draw: attract
+        ("Does Ostria make cars?", "produces neither cars"),  # make: produce
+        ("How fast has Velor's economy grown?", "growth rates"),  # grow: growth
+        ("Who will rule Dunmere?", "will control Dunmere"),  # rule: control
+    ],
+)
+def test_everyday_synonyms_of_judging_attracting_making_growing_and_ruling(
+    tmp_path: Path, question: str, expected: str
+) -> None:
+    sentences = [
+        "Ostria welcomed Velor's army in May.",
+        "Ostria considered Velor's army a helpless crowd.",
+        "Investors visited Kessel in June.",
+        "Investors are attracted to Kessel by its low taxes.",
+        "Ostria exports cars to Velor.",
+        "Ostria produces neither cars nor airplanes.",
+        "Velor's economy is large and its banks are strong.",
+        "Velor's economy has seen growth rates of around 11%.",
+        "Dunmere held an election in 2001.",
+        "Ivo Tarr said the rebels will control Dunmere by spring.",
+    ]
+    entities = [
+        Entity("kessel", "Kessel", "organization", ()),
+        Entity("velor", "Velor", "place", ()),
+        Entity("ostria", "Ostria", "place", ()),
+        Entity("dunmere", "Dunmere", "place", ()),
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+    ]
+    engine = open_article(tmp_path, "velor", "Velor notes", sentences, entities)
+    try:
+        assert expected in answer(engine, question)
+    finally:
+        engine.close()
