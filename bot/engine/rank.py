@@ -1170,9 +1170,6 @@ class Ranker:
     def _score(self, fact: FactRow, ask: Asked, bm25: float) -> Scored:
         s = Scored(fact)
         s.relation, matched = self._relation_fit(fact, ask)
-        if "employment" in ask.wanted and self._employment_tie(fact, ask.entity_ids):
-            s.relation = 1.0
-            matched.add("employment")
         if ask.qtype in NEEDS_VALUE:
             matched = set()  # a relation names who or where, never when or how many
         if ask.definition and s.relation >= 1.0 and "former_name" not in matched:
@@ -1588,6 +1585,37 @@ class Ranker:
             return SYNONYM_CREDIT * weight
         return 0.0
 
+    def _relations_read(self, fact: FactRow, ask: Asked) -> set[str]:
+        """The relations asked that the compiler does not record, read off the excerpt."""
+        read = set()
+        if "employment" in ask.wanted and self._employment_tie(fact, ask.entity_ids):
+            read.add("employment")
+        if "ownership" in ask.wanted and self._owner_written(fact, ask.entity_ids):
+            read.add("ownership")
+        return read
+
+    def _owner_written(self, fact: FactRow, asked_ids: set[str]) -> bool:
+        """ "Silvio Berlusconi's MediaSet conglomerate": a person or an organization written
+        with a possessive right before a name asked (one word between at most) owns it."""
+        owners, owned = [], []
+        for entity_id in fact.entities:
+            info = self.names.entities.get(entity_id)
+            if info is None:
+                continue
+            if entity_id in asked_ids:
+                owned.append(info)
+            elif info.kind in ("person", "organization"):
+                owners.append(info)
+        return any(
+            re.search(
+                rf"\b{re.escape(name)}['’]s\s+(?:[\w-]+\s+)?{re.escape(thing)}\b", fact.excerpt
+            )
+            for owner in owners
+            for name in filter(None, (owner.name, *owner.aliases))
+            for item in owned
+            for thing in filter(None, (item.name, *item.aliases))
+        )
+
     def _employment_tie(self, fact: FactRow, asked_ids: set[str]) -> bool:
         """ "Ian Fogg, personal technology analyst at Jupiter Research", "said Ian Hunter at
         Goodbody Stockbrokers": a person, then within a few words "at/of/for/with" and an
@@ -1608,13 +1636,14 @@ class Ranker:
                     return True
         return False
 
-    @staticmethod
-    def _relation_fit(fact: FactRow, ask: Asked) -> tuple[float, set[str]]:
-        """1.0 when the fact states a wanted relation of an asked entity (and which types).
+    def _relation_fit(self, fact: FactRow, ask: Asked) -> tuple[float, set[str]]:
+        """1.0 when the fact states a wanted relation of an asked entity (and which types),
+        recorded or read off the excerpt.
 
         A role must also be the one asked: "Foreign Minister" does not answer "president".
         """
-        best, matched = 0.0, set()
+        matched = self._relations_read(fact, ask)
+        best = 1.0 if matched else 0.0
         for rtype, subject, obj, value in fact.relations:
             if rtype not in ask.wanted:
                 continue

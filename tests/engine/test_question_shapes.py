@@ -2002,3 +2002,20 @@ def test_everyday_synonyms_of_judging_attracting_making_growing_and_ruling(
         assert expected in answer(engine, question)
     finally:
         engine.close()
+
+
+def test_who_owns_x_is_answered_by_a_possessive_before_x(tmp_path: Path) -> None:
+    sentences = [
+        "Kanal Nord has seduced the electorate since the 1980s.",
+        "In Velor, Prime Minister Ivo Tarr's Kanal Nord conglomerate dominates television.",
+    ]
+    entities = [
+        Entity("kanal-nord", "Kanal Nord", "other", ()),
+        Entity("velor", "Velor", "place", ()),
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+    ]
+    engine = open_article(tmp_path, "kanal", "Media power", sentences, entities)
+    try:
+        assert "Ivo Tarr's Kanal Nord" in answer(engine, "Who owns Kanal Nord?")
+    finally:
+        engine.close()
