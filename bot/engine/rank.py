@@ -167,8 +167,9 @@ DESCRIPTIONS = {
         r"\bthe (?:company|firm|group|organi[sz]ation|party|movement)\b", re.IGNORECASE
     ),
 }
-# "How much is X worth?" is answered by "a $600 million yacht": the amount says the worth.
-VALUE_WORDS = word_set("worth value valued")
+# "How much is X worth?" is answered by "a $600 million yacht": the amount says the worth,
+# as "constructing a $100 million complex" says what is being spent on it.
+VALUE_WORDS = word_set("worth value valued spend spends spent spending")
 # Nouns too general to be the attribute asked in "the P of X" ("the name of X's radio").
 GENERIC_NOUNS = word_set(
     "name names number kind type types part parts rest lot lots most some all sort form way "
@@ -830,12 +831,15 @@ def _unlisted_names(
     """Keys of the capitalised words of a mixed-case question that no entity holds and the
     documents use ("Who edits The Guardian?"): a name all the same. A people's adjective
     ("Greek debt", "Soviet-era", "Central Asian") is no name: its country's may meet it."""
+    capitalised = _capitalised_words(query, mentions)
+    if not capitalised:
+        return frozenset()
     known = demonyms()
     written = [fold(w) for w in WORD.findall(query.focus)]
     qualifying = {w for w, then in itertools.pairwise(written) if then in known}
     return frozenset(
         k
-        for word in map(fold, _capitalised_words(query, mentions))
+        for word in map(fold, capitalised)
         if word not in known and word not in qualifying and (k := key(word)) in weights
     )
 
@@ -1268,7 +1272,7 @@ class Ranker:
             and (not ask.measure or holds_measure(ask.measure, fact.excerpt))
             and not (ask.measure == "old" and _ages_of_another(fact.excerpt, ask.openers))
             and _holds_predicate(ask, held_keys, fact, quoting="quote" in matched)
-            and self._writes_unlisted(fact, ask.unlisted, held_keys)
+            and (not ask.unlisted or self._writes_unlisted(fact, ask.unlisted, held_keys))
             and (not ask.one_holder or _names_a_holder(fact, ask.one_holder, held_keys))
             and (not ask.agent_verb or _says(fact, ask.agent_verb, held_keys))
             and (not ask.leads or "leader" in matched or self._leads_asked(fact, ask))

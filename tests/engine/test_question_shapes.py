@@ -2019,3 +2019,21 @@ def test_who_owns_x_is_answered_by_a_possessive_before_x(tmp_path: Path) -> None
         assert "Ivo Tarr's Kanal Nord" in answer(engine, "Who owns Kanal Nord?")
     finally:
         engine.close()
+
+
+def test_how_much_spent_on_x_is_the_amount_written_before_x(tmp_path: Path) -> None:
+    # the amount says what is spent: "spending" need not be written
+    sentences = [
+        "Velor is reportedly constructing a $100 million Dunmere Complex near the border.",
+        "The Dunmere Complex will train soldiers.",
+    ]
+    entities = [
+        Entity("velor", "Velor", "place", ()),
+        Entity("dunmere-complex", "Dunmere Complex", "other", ()),
+    ]
+    engine = open_article(tmp_path, "velor", "Velor builds", sentences, entities)
+    try:
+        found = answer(engine, "How much is Velor spending on its Dunmere Complex?")
+        assert "$100 million" in found
+    finally:
+        engine.close()
