@@ -153,6 +153,23 @@ LIGHT_WORDS = word_set(
     " meaning putting wanting describing calling"
 )
 TAKE = word_set("take takes took taken taking")
+# A verb and its particle that say what one everyday verb says ("the claims go up": "the
+# rise in claims"); the particle is a stopword, and the verb alone often a light one.
+PHRASAL_LINES = (
+    "go goes going went gone | up: rise",
+    "go goes going went gone | down: fall",
+    "set sets setting | up: establish",
+    "step steps stepping stepped | down: resign",
+    "call calls calling called | off: cancel",
+    "shut shuts shutting | down: close",
+)
+PHRASAL_VERBS = {
+    (form, particle.strip()): equivalent.strip()
+    for line in PHRASAL_LINES
+    for forms, _, rest in [line.partition("|")]
+    for particle, _, equivalent in [rest.partition(":")]
+    for form in forms.split()
+}
 # Asked "how long", these say only that something has a length in time ("How long did the
 # war last?" is answered by "the 18-year war").
 DURATION_VERBS = word_set("last lasts lasted lasting")
@@ -379,6 +396,10 @@ def content_keys(query: Query, mentions: list[Mention]) -> dict[str, float]:
         if n in in_names or folded in STOPWORDS or folded in QUESTION_WORDS or measure:
             continue
         k = key(folded)
+        particle = fold(tokens[n + 1]) if n + 1 < len(tokens) else ""
+        if (folded, particle) in PHRASAL_VERBS:  # "go up": "rise", not the light "go"
+            out[key(PHRASAL_VERBS[folded, particle])] = 1.0
+            continue
         light = (
             folded in LIGHT_WORDS
             or (folded == "place" and previous_word in TAKE)  # "take place": happen

@@ -2037,3 +2037,35 @@ def test_how_much_spent_on_x_is_the_amount_written_before_x(tmp_path: Path) -> N
         assert "$100 million" in found
     finally:
         engine.close()
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Why did Velor's prices go up?", "rise in Velor's prices"),  # go up: rise
+        ("When did Ivo Tarr step down?", "resigned in 2001"),  # step down: resign
+        ("What did Ostria set up in June?", "establishment of a task force"),
+    ],
+)
+def test_a_phrasal_verb_is_met_by_its_one_word_equivalent(
+    tmp_path: Path, question: str, expected: str
+) -> None:
+    sentences = [
+        "Velor's prices were listed in May.",
+        "A drought was to blame for the rise in Velor's prices.",
+        "Ivo Tarr ran Kessel from 1990.",
+        "Ivo Tarr resigned in 2001.",
+        "Ostria lifted sanctions on Velor in June.",
+        "Ostria announced the establishment of a task force in June.",
+    ]
+    entities = [
+        Entity("velor", "Velor", "place", ()),
+        Entity("ostria", "Ostria", "place", ()),
+        Entity("kessel", "Kessel", "organization", ()),
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+    ]
+    engine = open_article(tmp_path, "velor", "Velor notes", sentences, entities)
+    try:
+        assert expected in answer(engine, question)
+    finally:
+        engine.close()
