@@ -908,6 +908,8 @@ def _only_hypothetical_time(excerpt: str) -> bool:
     """Whether every time the excerpt gives is that of something that would or could happen:
     "If they ..., all three countries could be members within a year" says nothing of when
     they joined."""
+    if not MODAL.search(excerpt):
+        return False
     times = list(TEMPORAL.finditer(excerpt))
     if not times:
         return False
@@ -1667,7 +1669,9 @@ class Ranker:
 
         A role must also be the one asked: "Foreign Minister" does not answer "president".
         """
-        matched = self._relations_read(fact, ask)
+        matched = set()
+        if "employment" in ask.wanted or "ownership" in ask.wanted:
+            matched = self._relations_read(fact, ask)
         best = 1.0 if matched else 0.0
         for rtype, subject, obj, value in fact.relations:
             if rtype not in ask.wanted:
