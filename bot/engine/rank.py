@@ -871,8 +871,10 @@ def _one_holder_asked(
     """ "Who is the science minister?", "Who was X's chairman?": the role titles a "who is"
     question writes in the singular, each asking for the one person holding it, with the
     keys of the content words right before it that qualify it (not names: "Kazakh")."""
+    if query.qtype != "who":
+        return ()
     tokens = words(query.focus)
-    if query.qtype != "who" or len(tokens) < 3 or tokens[1] not in COPULAS:
+    if len(tokens) < 3 or tokens[1] not in COPULAS:
         return ()
     found = []
     for n, token in enumerate(tokens[2:], start=2):
