@@ -59,6 +59,8 @@ CUE_WORDS: dict[str, str] = {
     "quote": "say quote declare remark word speak claim tell stated statement",
     # not a relation the compiler records: the engine reads it off the excerpt (rank.py)
     "employment": "work employ employee employer staff",
+    # nor this: "Silvio Berlusconi's MediaSet conglomerate" says who owns MediaSet
+    "ownership": "own owner",
 }
 RELATION_CUES: dict[str, str] = {
     key(word): rtype for rtype, listed in CUE_WORDS.items() for word in listed.split()

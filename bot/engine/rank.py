@@ -32,6 +32,7 @@ from bot.engine.text import (
     NUMBER_WORDS,
     QUESTION_WORDS,
     STOPWORDS,
+    TEMPORAL,
     WORD,
     fold,
     holds_measure,
@@ -61,6 +62,7 @@ LEDE_SLACK = 4  # characters between a title and its story's first sentence ("\n
 WORD_BEFORE = re.compile(r"\b([a-z][a-z-]{2,})\s+$")
 WORD_AFTER = re.compile(r"\s+([a-z][a-z-]{2,})\b")
 AGENT_ENDINGS = ("er", "ers", "or", "ors")
+UNLISTED_WITHIN = 3  # sentences back in which a name no entity holds may be written
 DESCRIBED_WITHIN = 2  # sentences back in which "the actor" may have named its person
 # words written before a name that say what was done to or by it, not what it is
 NOT_DESCRIPTORS = word_set(
@@ -116,6 +118,9 @@ HAVING_VERBS = word_set("has have had holds held owns")
 HAVING_REACH = 4
 HAVING_SPAN = 16
 PRESENT_COPULAS = word_set("is are")
+PAST_AUXILIARIES = word_set("did was were")
+# a verb that makes what follows in its clause a possibility, not an event ("May" is a month)
+MODAL = re.compile(r"\b(?:would|could|might|should|shall|will|may)\b|\w'll\b")
 # Words before a role that put its holder in the past ("had a manager", "former", "ex-");
 # read over PAST_ROLE_SPAN words, so "had a new manager" is one too
 PAST_ROLE_MARKERS = word_set("had former ex previous erstwhile")
@@ -148,6 +153,23 @@ LIGHT_WORDS = word_set(
     " meaning putting wanting describing calling"
 )
 TAKE = word_set("take takes took taken taking")
+# A verb and its particle that say what one everyday verb says ("the claims go up": "the
+# rise in claims"); the particle is a stopword, and the verb alone often a light one.
+PHRASAL_LINES = (
+    "go goes going went gone | up: rise",
+    "go goes going went gone | down: fall",
+    "set sets setting | up: establish",
+    "step steps stepping stepped | down: resign",
+    "call calls calling called | off: cancel",
+    "shut shuts shutting | down: close",
+)
+PHRASAL_VERBS = {
+    (form, particle.strip()): equivalent.strip()
+    for line in PHRASAL_LINES
+    for forms, _, rest in [line.partition("|")]
+    for particle, _, equivalent in [rest.partition(":")]
+    for form in forms.split()
+}
 # Asked "how long", these say only that something has a length in time ("How long did the
 # war last?" is answered by "the 18-year war").
 DURATION_VERBS = word_set("last lasts lasted lasting")
@@ -162,8 +184,9 @@ DESCRIPTIONS = {
         r"\bthe (?:company|firm|group|organi[sz]ation|party|movement)\b", re.IGNORECASE
     ),
 }
-# "How much is X worth?" is answered by "a $600 million yacht": the amount says the worth.
-VALUE_WORDS = word_set("worth value valued")
+# "How much is X worth?" is answered by "a $600 million yacht": the amount says the worth,
+# as "constructing a $100 million complex" says what is being spent on it.
+VALUE_WORDS = word_set("worth value valued spend spends spent spending")
 # Nouns too general to be the attribute asked in "the P of X" ("the name of X's radio").
 GENERIC_NOUNS = word_set(
     "name names number kind type types part parts rest lot lots most some all sort form way "
@@ -196,6 +219,12 @@ OWNER_DESCRIPTIONS = {
     "organization": word_set("company firm group organisation organization party club team"),
 }
 LOCATIVE = word_set("in at near across outside inside throughout around")
+# "troops massed on Ukraine's border": a place's own ground named after it says where too
+PLACE_PARTS = word_set(
+    "border borders frontier frontiers soil territory territories coast coastline shores "
+    "outskirts streets"
+)
+PLACE_PART = re.compile(r"[’']s\s+(\w+)")
 # "Where is X from?": "X, 32, from Wembley, London", "X, who comes from Y", "a native of Y"
 ORIGIN_QUESTION = re.compile(r"^\W*where\b.*\bfrom\W*$", re.IGNORECASE)
 ORIGIN_WORDS = word_set("from native")
@@ -302,6 +331,7 @@ class Asked:
     measure: str = ""  # "how old": the answer must hold an age (text.MEASURE_PATTERNS)
     agent_verb: str = ""  # "Who won X?": the fact must say "won" (or a synonym)
     future: bool = False  # "When is the next X?": a fact saying X is to come answers it
+    past: bool = False  # "When did X join Y?": a time something would happen answers nothing
     # entity id -> the sources it is the topic of (named in TOPIC_FACTS facts or more there)
     topics: dict[str, frozenset[str]] = field(default_factory=dict)
     # attribute key -> the words the question puts before it ("prime" minister)
@@ -325,6 +355,12 @@ class Asked:
     nearby: dict[int, FactRow | None] = field(default_factory=dict)
     # keys of words asked as a verb in -ing ("Where is X fighting?"): "fighters" says less
     verbs: frozenset[str] = frozenset()
+    # keys of capitalised words the documents use but no entity holds ("The Guardian"): a
+    # name all the same, which no other word paraphrases, so the answer must write it
+    unlisted: frozenset[str] = frozenset()
+    # "Who is the science minister?": role titles asked of one holder, in the singular,
+    # each with the keys of the words qualifying it ("science")
+    one_holder: tuple[tuple[str, frozenset[str]], ...] = ()
 
 
 @dataclass(slots=True)
@@ -360,6 +396,10 @@ def content_keys(query: Query, mentions: list[Mention]) -> dict[str, float]:
         if n in in_names or folded in STOPWORDS or folded in QUESTION_WORDS or measure:
             continue
         k = key(folded)
+        particle = fold(tokens[n + 1]) if n + 1 < len(tokens) else ""
+        if (folded, particle) in PHRASAL_VERBS:  # "go up": "rise", not the light "go"
+            out[key(PHRASAL_VERBS[folded, particle])] = 1.0
+            continue
         light = (
             folded in LIGHT_WORDS
             or (folded == "place" and previous_word in TAKE)  # "take place": happen
@@ -788,18 +828,98 @@ def _is_count(token: str) -> bool:
 
 def capitalised_keys(query: Query, mentions: list[Mention]) -> list[str]:
     """Keys of the capitalised words outside the names found (in a mixed-case question)."""
+    return [key(fold(word)) for word in _capitalised_words(query, mentions)]
+
+
+def _capitalised_words(query: Query, mentions: list[Mention]) -> list[str]:
     text = query.focus
     if text == text.lower() or text == text.upper():
         return []
     in_names = {n for m in mentions for n in range(m.start, m.end)}
     return [
-        key(fold(word))
+        word
         for n, word in enumerate(WORD.findall(text))
         if n not in in_names
         and word[:1].isupper()
         and fold(word) not in STOPWORDS
         and fold(word) not in QUESTION_WORDS
     ]
+
+
+def _unlisted_names(
+    query: Query, mentions: list[Mention], weights: dict[str, float]
+) -> frozenset[str]:
+    """Keys of the capitalised words of a mixed-case question that no entity holds and the
+    documents use ("Who edits The Guardian?"): a name all the same. A people's adjective
+    ("Greek debt", "Soviet-era", "Central Asian") is no name: its country's may meet it."""
+    capitalised = _capitalised_words(query, mentions)
+    if not capitalised:
+        return frozenset()
+    known = demonyms()
+    written = [fold(w) for w in WORD.findall(query.focus)]
+    qualifying = {w for w, then in itertools.pairwise(written) if then in known}
+    return frozenset(
+        k
+        for word in map(fold, capitalised)
+        if word not in known and word not in qualifying and (k := key(word)) in weights
+    )
+
+
+def _one_holder_asked(
+    query: Query, weights: dict[str, float]
+) -> tuple[tuple[str, frozenset[str]], ...]:
+    """ "Who is the science minister?", "Who was X's chairman?": the role titles a "who is"
+    question writes in the singular, each asking for the one person holding it, with the
+    keys of the content words right before it that qualify it (not names: "Kazakh")."""
+    if query.qtype != "who":
+        return ()
+    tokens = words(query.focus)
+    if len(tokens) < 3 or tokens[1] not in COPULAS:
+        return ()
+    found = []
+    for n, token in enumerate(tokens[2:], start=2):
+        if RELATION_CUES.get(key(token)) != "role" or token.endswith("s"):
+            continue
+        qualifiers = itertools.takewhile(lambda w: w not in STOPWORDS, reversed(tokens[2:n]))
+        found.append((token, frozenset(k for w in qualifiers if (k := key(w)) in weights)))
+    return tuple(found)
+
+
+def _names_a_holder(
+    fact: FactRow, titles: tuple[tuple[str, frozenset[str]], ...], held: set[str]
+) -> bool:
+    """Whether the fact itself writes each role title asked of one holder in the singular,
+    or records that role, and holds the words qualifying it: "the views of ministers in the
+    DfES" names no minister, nor does a quote beside it; "Finance minister X" is no science
+    minister."""
+    written = set(words(fact.excerpt))
+    roles = [keys(value) for rtype, _s, _o, value in fact.relations if rtype == "role"]
+    return all(
+        qualifiers <= held and (title in written or any(key(title) in r for r in roles))
+        for title, qualifiers in titles
+    )
+
+
+def _asks_past(query: Query) -> bool:
+    """ "When did X join Y?", "When was X founded?": asked of what has happened."""
+    tokens = words(query.focus)
+    return "when" in tokens[:2] and bool(PAST_AUXILIARIES.intersection(tokens[1:3]))
+
+
+def _only_hypothetical_time(excerpt: str) -> bool:
+    """Whether every time the excerpt gives is that of something that would or could happen:
+    "If they ..., all three countries could be members within a year" says nothing of when
+    they joined."""
+    if not MODAL.search(excerpt):
+        return False
+    times = list(TEMPORAL.finditer(excerpt))
+    if not times:
+        return False
+    for time in times:
+        clause = CLAUSE_BREAK.split(excerpt[: time.start()])[-1]
+        if not MODAL.search(clause):
+            return False
+    return True
 
 
 def _stranded_phrase(text: str) -> tuple[str, frozenset[str]]:
@@ -1039,6 +1159,7 @@ class Ranker:
             # "Who won X?": the answer is who did it, so the fact must say it was done.
             agent_verb=agent_verb if content.get(agent_verb, 0.0) >= 1.0 else "",
             future=future,
+            past=query.qtype == "when" and _asks_past(query),
             topics=_topics(facts, set(small)) if needs_topics else {},
             modifiers=_modifiers(query) if attributes else {},
             heads=_name_heads(query, proper) if needs_topics else {},
@@ -1056,6 +1177,8 @@ class Ranker:
             descriptors=descriptors,
             nearby={f.ordinal: f for f in facts} if descriptors else {},
             verbs=_progressive_keys(query, weights),
+            unlisted=_unlisted_names(query, proper, weights),
+            one_holder=_one_holder_asked(query, weights),
         )
         scored = [self._score(f, ask, bm25.get(f.ordinal, 0.0) / best_bm25) for f in facts]
         if light_only:
@@ -1076,9 +1199,6 @@ class Ranker:
     def _score(self, fact: FactRow, ask: Asked, bm25: float) -> Scored:
         s = Scored(fact)
         s.relation, matched = self._relation_fit(fact, ask)
-        if "employment" in ask.wanted and self._employment_tie(fact, ask.entity_ids):
-            s.relation = 1.0
-            matched.add("employment")
         if ask.qtype in NEEDS_VALUE:
             matched = set()  # a relation names who or where, never when or how many
         if ask.definition and s.relation >= 1.0 and "former_name" not in matched:
@@ -1177,9 +1297,12 @@ class Ranker:
             and (not ask.measure or holds_measure(ask.measure, fact.excerpt))
             and not (ask.measure == "old" and _ages_of_another(fact.excerpt, ask.openers))
             and _holds_predicate(ask, held_keys, fact, quoting="quote" in matched)
+            and (not ask.unlisted or self._writes_unlisted(fact, ask.unlisted, held_keys))
+            and (not ask.one_holder or _names_a_holder(fact, ask.one_holder, held_keys))
             and (not ask.agent_verb or _says(fact, ask.agent_verb, held_keys))
             and (not ask.leads or "leader" in matched or self._leads_asked(fact, ask))
             and (not ask.future or bool(FUTURE.search(fact.excerpt)))
+            and not (ask.past and _only_hypothetical_time(fact.excerpt))
             and self._counts_what_was_asked(s, ask)
             and not (ask.titles and _titles_of_another(fact.excerpt, ask.titles, ask.entities[0]))
             and not (ask.titles and _offices_only(fact.excerpt, ask.titles))
@@ -1199,6 +1322,17 @@ class Ranker:
             )
         )
         return s
+
+    def _writes_unlisted(self, fact: FactRow, unlisted: frozenset[str], held: set[str]) -> bool:
+        """Whether the fact, its story's title or one of the few sentences before it writes
+        every name asked that no entity holds: "Who edits The Guardian?" is not answered by
+        another paper's editor; "Looking ahead to the quarter-final, Jol said" answers "Who
+        will Tottenham face?" three sentences after "Tottenham manager Martin Jol"."""
+        missing = unlisted - held - fact.context_keys - self.title_keys.get(fact.source, set())
+        if not missing:
+            return True
+        before = self.index.facts(range(fact.ordinal - UNLISTED_WITHIN, fact.ordinal))
+        return missing <= {k for f in before if f.source == fact.source for k in f.keys}
 
     @staticmethod
     def _leads_asked(fact: FactRow, ask: Asked) -> bool:
@@ -1480,6 +1614,37 @@ class Ranker:
             return SYNONYM_CREDIT * weight
         return 0.0
 
+    def _relations_read(self, fact: FactRow, ask: Asked) -> set[str]:
+        """The relations asked that the compiler does not record, read off the excerpt."""
+        read = set()
+        if "employment" in ask.wanted and self._employment_tie(fact, ask.entity_ids):
+            read.add("employment")
+        if "ownership" in ask.wanted and self._owner_written(fact, ask.entity_ids):
+            read.add("ownership")
+        return read
+
+    def _owner_written(self, fact: FactRow, asked_ids: set[str]) -> bool:
+        """ "Silvio Berlusconi's MediaSet conglomerate": a person or an organization written
+        with a possessive right before a name asked (one word between at most) owns it."""
+        owners, owned = [], []
+        for entity_id in fact.entities:
+            info = self.names.entities.get(entity_id)
+            if info is None:
+                continue
+            if entity_id in asked_ids:
+                owned.append(info)
+            elif info.kind in ("person", "organization"):
+                owners.append(info)
+        return any(
+            re.search(
+                rf"\b{re.escape(name)}['’]s\s+(?:[\w-]+\s+)?{re.escape(thing)}\b", fact.excerpt
+            )
+            for owner in owners
+            for name in filter(None, (owner.name, *owner.aliases))
+            for item in owned
+            for thing in filter(None, (item.name, *item.aliases))
+        )
+
     def _employment_tie(self, fact: FactRow, asked_ids: set[str]) -> bool:
         """ "Ian Fogg, personal technology analyst at Jupiter Research", "said Ian Hunter at
         Goodbody Stockbrokers": a person, then within a few words "at/of/for/with" and an
@@ -1500,13 +1665,16 @@ class Ranker:
                     return True
         return False
 
-    @staticmethod
-    def _relation_fit(fact: FactRow, ask: Asked) -> tuple[float, set[str]]:
-        """1.0 when the fact states a wanted relation of an asked entity (and which types).
+    def _relation_fit(self, fact: FactRow, ask: Asked) -> tuple[float, set[str]]:
+        """1.0 when the fact states a wanted relation of an asked entity (and which types),
+        recorded or read off the excerpt.
 
         A role must also be the one asked: "Foreign Minister" does not answer "president".
         """
-        best, matched = 0.0, set()
+        matched = set()
+        if "employment" in ask.wanted or "ownership" in ask.wanted:
+            matched = self._relations_read(fact, ask)
+        best = 1.0 if matched else 0.0
         for rtype, subject, obj, value in fact.relations:
             if rtype not in ask.wanted:
                 continue
@@ -1556,8 +1724,9 @@ class Ranker:
 
     @staticmethod
     def _place_fit(fact: FactRow, others: list[EntityInfo]) -> float:
-        """A place written where something happens ("in Cairo", "the city of Ibadan")
-        answers "where" best; a place named otherwise ("the government of Nigeria") less."""
+        """A place written where something happens ("in Cairo", "the city of Ibadan", "on
+        Ukraine's border") answers "where" best; a place named otherwise ("the government of
+        Nigeria", "invaded Ukraine") less."""
         if any(r[0] == "area" for r in fact.relations) or PLACE_OF.search(fact.excerpt):
             return 1.0
         places = [o for o in others if o.kind == "place"]
@@ -1569,6 +1738,9 @@ class Ranker:
                 if at > 0 and LOCATIVE.intersection(
                     excerpt[max(0, at - 30) : at].lower().split()[-3:]
                 ):
+                    return 1.0
+                part = PLACE_PART.match(excerpt, at + len(place.name)) if at >= 0 else None
+                if part and part.group(1).lower() in PLACE_PARTS:
                     return 1.0
             return 0.75
         return 0.5 if others or _has_other_name(fact) else 0.0

@@ -527,6 +527,15 @@ SYNONYM_LINES = (
     "view: opinion",
     "create: manufacture",
     "lose: loss",
+    "regard: consider view see",
+    "consider: regard",
+    "draw: attract",
+    "attract: draw",
+    "make: produce manufacture",
+    "produce: make manufacture",
+    "grow: growth",
+    "growth: grow",
+    "rule: control",
 )
 
 
