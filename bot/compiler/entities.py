@@ -65,7 +65,7 @@ ABBREVIATION_AFTER_CAPITAL: Final = (
 # at what follows it.
 NAME_WORD: Final = (
     rf"[A-Z](?:{ABBREVIATION_AFTER_CAPITAL}|\.(?:[A-Z]\.)+|\.(?= [A-Z])"
-    r"|\w*(?:['’][A-Z]\w*|)(?:(?=[-–])(?:[-–](?:[A-Z0-9]\w*|[a-z]{1,3}-[A-Z]\w*"
+    r"|\w*(?:['’&][A-Z]\w*|)(?:(?=[-–])(?:[-–](?:[A-Z0-9]\w*|[a-z]{1,3}-[A-Z]\w*"
     rf"|(?!{HYPHEN_WORD}\b)[a-z]{{2,5}}\b(?!-)))+|))"
 )
 # The Arabic article as romanized: "al-", "el-", "ul-", and the forms it takes before a "sun
@@ -80,7 +80,7 @@ PARTICLE: Final = (
 # The first name word is spelled out with a leading [A-Z] so the scan can skip to capitals fast.
 FIRST_NAME_WORD: Final = (
     rf"[A-Z](?<![a-z][A-Z])(?:{ABBREVIATION_AFTER_CAPITAL}|\.(?:[A-Z]\.)+|\.(?= [A-Z])"
-    r"|\w*(?:['’][A-Z]\w*|)(?:(?=[-–])(?:[-–](?:[A-Z0-9]\w*|[a-z]{1,3}-[A-Z]\w*))+|))"
+    r"|\w*(?:['’&][A-Z]\w*|)(?:(?=[-–])(?:[-–](?:[A-Z0-9]\w*|[a-z]{1,3}-[A-Z]\w*))+|))"
 )
 MENTION: Final = re.compile(rf"{FIRST_NAME_WORD}(?:{PARTICLE}{NAME_WORD})*")
 # Only "al", "el", "ul" and "ad" stand apart from the name ("al Qaeda"): "at Tora Bora" is English.

@@ -43,6 +43,10 @@ from bot.compiler.gazetteer import (
     KNOWN_ORGS,
     ORG_WORDS,
     REGNAL_TITLES,
+    ROLE_MODIFIERS,
+    ROLE_NOUN_ENDS,
+    ROLE_NOUNS,
+    ROLE_TIME_WORDS,
     VENUE_WORDS,
     countries,
     demonyms,
@@ -275,7 +279,11 @@ def extract(path: str, text: str, sha256: str, *, markdown: bool = False) -> Ext
         for mention in sentence.mentions:
             number = builder.add_mention(mention)
             numbers.append(number)
-            if mention.title:
+            if mention.title or (
+                not sentence.titled
+                and analysis[mention.start - 4 : mention.start - 1] in ROLE_NOUN_ENDS
+                and _role_noun_before(analysis, sentence.start, mention.start)
+            ):
                 sentence.titled = True
             if mention.defined:  # the spelling an acronym is defined with counts double
                 builder.table[number].surfaces[mention.surface] += 1
@@ -1495,7 +1503,17 @@ def _roles(
     """A title before a name is a role: "Kazakh President Tokayev", "Russia's Foreign Minister"."""
     relations: list[RelationDraft] = []
     for position, (mention, number) in enumerate(zip(sentence.mentions, numbers, strict=True)):
-        if not mention.title or mention.title.casefold() in HONORIFICS:
+        if not mention.title:
+            if analysis[mention.start - 4 : mention.start - 1] in ROLE_NOUN_ENDS and (
+                _role_noun_before(analysis, sentence.start, mention.start)
+            ):
+                relations.extend(
+                    _lowercase_role(
+                        analysis, sentence, position, number, entities=entities, builder=builder
+                    )
+                )
+            continue
+        if mention.title.casefold() in HONORIFICS:
             continue
         role_object = builder.role_object(mention)
         if role_object is None and position:  # "Russia's Foreign Minister Sergei Lavrov"
@@ -1509,6 +1527,90 @@ def _roles(
             entities.append(role_object)
         relations.append(tuple.__new__(RelationDraft, ("role", number, mention.title, role_object)))
     return relations
+
+
+def _role_noun_before(analysis: str, sentence_start: int, start: int) -> bool:
+    """Whether the word right before a name, or before its comma, is a lower-case role noun
+    ("education secretary Ruth Kelly", "the singer, Will Young,"): a slice and a set lookup, for
+    every name without a title is asked."""
+    if start - sentence_start < 3 or analysis[start - 1] != " ":
+        return False
+    end = start - 2 if analysis[start - 2] == "," else start - 1
+    head_start = analysis.rfind(" ", max(sentence_start, end - 16), end) + 1
+    return analysis[head_start:end] in ROLE_NOUNS
+
+
+def _lowercase_role(
+    analysis: str,
+    sentence: _Sentence,
+    position: int,
+    number: int,
+    *,
+    entities: list[int],
+    builder: _Builder,
+) -> list[RelationDraft]:
+    """The role a lower-case title before a person's name states: "new education secretary Ruth
+    Kelly" (the title without the word that dates it), "the education secretary, Ruth Kelly,"
+    (an apposition, closed by its comma, and no item of a list: "Straw, the foreign secretary,
+    Tony Blair ..."), owned by the place or organization named right before it ("Chelsea boss
+    Jose Mourinho", "Britain's foreign secretary Jack Straw", "British foreign secretary")."""
+    mention = sentence.mentions[position]
+    if builder.kind(number) != "person":
+        return []
+    start = mention.start
+    comma = analysis[start - 2] == ","
+    if comma and analysis[mention.end : mention.end + 1] != ",":
+        return []
+    end = start - 2 if comma else start - 1
+    words: list[str] = []
+    chain_start = end
+    while chain_start > sentence.start:
+        word_start = max(sentence.start, analysis.rfind(" ", sentence.start, end) + 1)
+        folded = analysis[word_start:end].casefold()
+        if not (folded in ROLE_MODIFIERS if words else folded in ROLE_NOUNS):
+            break
+        words.append(analysis[word_start:end])
+        chain_start = word_start
+        end = word_start - 1
+    while words and words[-1].casefold() in ROLE_TIME_WORDS:
+        words.pop()
+    before = analysis[max(sentence.start, chain_start - 7) : chain_start]
+    if not words or (comma and before.endswith((", the ", ", a ", ", his ", ", her "))):
+        return []
+    title = " ".join(reversed(words))
+    owner, owner_start = _role_owner(analysis, sentence, position, chain_start, builder)
+    if owner is None and title == "chief":
+        return []  # "the chief Shaitan": an adjective, unless whose chief is told ("AK chief")
+    if owner is not None:
+        if owner not in entities:
+            entities.append(owner)
+        # "former Yukos boss Mikhail Khodorkovsky": the owner's name splits the title
+        if title[:7].casefold() != "former " and analysis[:owner_start].endswith(
+            ("former ", "Former ")
+        ):
+            title = f"former {title}"
+    return [tuple.__new__(RelationDraft, ("role", number, title, owner))]
+
+
+def _role_owner(
+    analysis: str, sentence: _Sentence, position: int, chain_start: int, builder: _Builder
+) -> tuple[int | None, int]:
+    """The place or organization a lower-case title starting at chain_start belongs to, and
+    where its name starts: a name right before the title, bare or possessive, or a country's
+    demonym ("Scottish actor"; not a direction's: "Country and Western musician")."""
+    if position:
+        previous = sentence.mentions[position - 1]
+        between = analysis[previous.end : chain_start]
+        if between in (" ", "’s ", "'s "):
+            owner = sentence.numbers[position - 1]
+            if builder.kind(owner) in ("place", "organization"):
+                return owner, previous.start
+            return None, chain_start
+    word_start = max(sentence.start, analysis.rfind(" ", sentence.start, chain_start - 1) + 1)
+    country = demonyms().get(analysis[word_start : chain_start - 1].casefold())
+    if country is None or country.casefold() in DIRECTION_WORDS:
+        return None, chain_start
+    return builder.place_entity(country), word_start
 
 
 def _resolve_role_owners(
@@ -1528,7 +1630,7 @@ def _resolve_role_owners(
         for r in fact.relations:
             if r.type == "role" and r.object is not None:
                 owners[(r.subject, r.value.casefold())].add(r.object)
-    main_country = _main_countries(sentences, builder)
+    main_country: dict[int, int] | None = None  # counted only when a sole country asks for it
     by_span = {(s.start, s.end): s for s in sentences}
     resolved: list[FactDraft] = []
     for fact in facts:
@@ -1545,8 +1647,11 @@ def _resolve_role_owners(
                     obj = next(iter(known))
                 elif not known:
                     obj = _sole_country_before(by_span[(fact.start, fact.end)], r, builder)
-                    if obj is not None and obj != main_country.get(fact.article):
-                        obj = None
+                    if obj is not None:
+                        if main_country is None:
+                            main_country = _main_countries(sentences, builder)
+                        if obj != main_country.get(fact.article):
+                            obj = None
                 if obj is not None and obj not in entities:
                     entities.append(obj)
             # tuple.__new__ rather than _replace, which runs as bytecode through map and a dict

@@ -957,6 +957,9 @@ COMMON_ACRONYMS: Final[frozenset[str]] = frozenset(
         "covid",
         "rnd",
         "r&d",
+        # a music genre and a format, spelled as firms are ("AT&T", "P&O")
+        "r&b",
+        "q&a",
         "ppp",
         "cpi",
         # things, units and times, not bodies: "ID cards", "18:00 GMT", "HD TV", "P2P networks"
@@ -971,4 +974,92 @@ COMMON_ACRONYMS: Final[frozenset[str]] = frozenset(
         "p2p",
         "mbps",
     ]
+)
+# Lower-case nouns of an office or a trade that, right before a name, say the person's job
+# ("education secretary Ruth Kelly", "Chelsea boss Jose Mourinho", "the singer Will Young").
+# Not kinship or company ("his wife X", "colleague X"): those relate two people.
+ROLE_NOUNS: Final[frozenset[str]] = frozenset(
+    [
+        "minister",
+        "secretary",
+        "president",
+        "vice-president",
+        "chancellor",
+        "premier",
+        "governor",
+        "mayor",
+        "senator",
+        "congressman",
+        "congresswoman",
+        "chairman",
+        "chairwoman",
+        "director",
+        "commissioner",
+        "commander",
+        "ambassador",
+        "envoy",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "leader",
+        "chief",
+        "executive",
+        "ceo",
+        "founder",
+        "manager",
+        "coach",
+        "boss",
+        "captain",
+        "striker",
+        "midfielder",
+        "defender",
+        "goalkeeper",
+        "singer",
+        "actor",
+        "actress",
+        "rapper",
+        "musician",
+        "comedian",
+        "presenter",
+        "designer",
+        "editor",
+        "economist",
+        "analyst",
+        "professor",
+        "lawyer",
+        "attorney",
+        "prosecutor",
+        "judge",
+        "colonel",
+    ]
+)
+# What the three characters before a name's space end in if a role noun is the word there
+# ("...ary", or "ry," before an apposition): a slice and a lookup rule out most names cheaply.
+ROLE_NOUN_ENDS: Final[frozenset[str]] = frozenset(
+    ending for noun in ROLE_NOUNS for ending in (noun[-3:], f"{noun[-2:]},")
+)
+# Words that may qualify such a noun, of any case ("Defence minister" opens a sentence): the
+# title qualifiers, and a few of an office's or a team's own.
+ROLE_MODIFIERS: Final[frozenset[str]] = TITLE_QUALIFIERS | frozenset(
+    [
+        "prime",
+        "opposition",
+        "police",
+        "army",
+        "party",
+        "club",
+        "team",
+        "national",
+        "vice",
+        "new",
+        "then",
+        "current",
+        "outgoing",
+        "incoming",
+        "late",
+    ]
+)
+# Modifiers that date a role rather than name it ("new education secretary"): left out of it.
+ROLE_TIME_WORDS: Final[frozenset[str]] = frozenset(
+    ["new", "then", "current", "outgoing", "incoming"]
 )

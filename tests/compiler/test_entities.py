@@ -18,6 +18,7 @@ from bot.compiler.entities import (
     is_acronym,
     long_form_before,
 )
+from bot.compiler.extract import extract, kind_of
 
 
 def mentions(text: str, vocabulary: frozenset[str] = frozenset()) -> list[str]:
@@ -628,3 +629,18 @@ def test_an_ampersand_between_capitalized_words_keeps_the_name_whole():
     ]
     # an ampersand left at a run's edge is no part of a name
     assert mentions("The quiz was hosted by Ant & Dec last night.") == ["Ant"]
+
+
+def test_an_unspaced_ampersand_joins_one_name():
+    vocabulary = frozenset({"shares", "in"})
+    found = mentions(
+        "Shares in B&B fell after AT&T and P&O spoke to Bradford & Bingley.", vocabulary
+    )
+    assert found == ["B&B", "AT&T", "P&O", "Bradford & Bingley"]
+
+
+def test_an_ampersand_abbreviation_of_common_words_names_nothing():
+    extraction = extract("doc.txt", "A Title\n\nThe R&B singer Usher won. AT&T rose.\n", "0" * 64)
+    kinds = {e.keys[0]: kind_of(e.votes) for e in extraction.entities}
+    assert kinds["r&b"] == "other"
+    assert kinds["at&t"] == "organization"

@@ -436,3 +436,42 @@ def test_role_owned_by_the_name_before_its_title():
 def test_three_words_as_splitting_them_all_tells():
     for text in ["a b", "a b c", " a  b\tc ", "a b   ", "a b \u3000", "one two three four", ""]:
         assert _three_words(text) == (len(text.split()) >= 3), repr(text)
+
+
+def test_role_from_a_lowercase_title_before_a_name():
+    found = relations(
+        "The new education secretary Ruth Kelly's views were clear. "
+        "Defence minister Geoff Hoon spoke on Monday. "
+        "Acme Corp chief executive John Smith quit on Friday. "
+        "Britain's foreign secretary Jack Straw flew to Paris on Monday."
+    )
+    assert ("role", "Ruth Kelly", "education secretary", None) in found  # "new" only dates it
+    assert ("role", "Geoff Hoon", "Defence minister", None) in found
+    assert ("role", "John Smith", "chief executive", "Acme Corp") in found
+    assert ("role", "Jack Straw", "foreign secretary", "Britain") in found
+
+
+def test_lowercase_title_owned_by_a_name_or_a_country_demonym():
+    found = relations(
+        "A court heard that former Acme Corp boss John Smith lied. "
+        "Scottish comedian Billy Connolly stars in it. "
+        "Country and Western musician Jerry Scoggins has died."
+    )
+    assert ("role", "John Smith", "former boss", "Acme Corp") in found
+    assert ("role", "Billy Connolly", "comedian", "Scotland") in found
+    assert ("role", "Jerry Scoggins", "musician", None) in found  # a direction owns no role
+    found = relations(
+        "Allah subordinated the chief Shaitan to them. AK chief Isaiah Kiplagat spoke."
+    )
+    assert not any(r[0] == "role" and r[1] == "Shaitan" for r in found)
+    assert ("role", "Isaiah Kiplagat", "chief", "AK") in found
+
+
+def test_role_from_a_lowercase_title_in_apposition_not_in_a_list():
+    found = relations("Mr Blair said the education secretary, Ruth Kelly, was right.")
+    assert ("role", "Ruth Kelly", "education secretary", None) in found
+    found = relations("Jack Straw, the foreign secretary, Tony Blair and Gordon Brown met.")
+    assert not any(r[0] == "role" and r[1] == "Tony Blair" for r in found)
+    # a name after a common noun that is no trade is given no role
+    found = relations("The spokesman praised his wife Jane Smith and the neighbour Tom Jones.")
+    assert not any(r[0] == "role" for r in found)
