@@ -1381,7 +1381,7 @@ class Ranker:
 
     def _prior(self, fact: FactRow, ask: Asked, *, through_pronoun: bool, origin: bool) -> float:
         """Small preferences that break ties between facts that answer equally well."""
-        prior = 0.01 * min(len(fact.entities), 5) + (0.02 if fact.relations else 0.0)
+        prior = 0.01 * min(len(fact.entities), 5) + (0.02 if _relates_asked(fact, ask) else 0.0)
         if ask.openers and self._opens_with_asked(fact.excerpt, ask):
             prior += SUBJECT_BONUS  # "KIB operates in ...": about it, not in passing
         if origin:
@@ -1678,9 +1678,9 @@ class Ranker:
         for rtype, subject, obj, value in fact.relations:
             if rtype not in ask.wanted:
                 continue
-            best = max(best, 0.3)
             if subject not in ask.entity_ids and (obj is None or obj not in ask.entity_ids):
                 continue
+            best = max(best, 0.3)
             if rtype == "role" and not set(keys(value)) & ask.weights.keys():
                 continue
             best = 1.0
@@ -1874,6 +1874,16 @@ def _holds_predicate(
             w for k, w in ask.predicate.items() if k not in held_keys and k in fact.context_keys
         )
     return held >= PREDICATE_SHARE * total - 1e-9
+
+
+def _relates_asked(fact: FactRow, ask: Asked) -> bool:
+    """A fact recording a relation of a name asked about is likelier about that name; one
+    recording someone else's ("Labour campaign spokesman Fraser Kemp said Veritas ..." asked
+    what Veritas means) is not. With no name asked, any relation counts."""
+    if not ask.entity_ids:
+        return bool(fact.relations)
+    asked = ask.entity_ids
+    return any(subject in asked or obj in asked for _, subject, obj, _ in fact.relations)
 
 
 def _role_of_neighbour(fact: FactRow, ask: Asked, group: Sequence[EntityInfo]) -> bool:

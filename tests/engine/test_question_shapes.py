@@ -2069,3 +2069,44 @@ def test_a_phrasal_verb_is_met_by_its_one_word_equivalent(
         assert expected in answer(engine, question)
     finally:
         engine.close()
+
+
+def test_a_relation_of_someone_else_gives_no_edge_to_a_fact_about_the_name_asked(
+    tmp_path: Path,
+) -> None:
+    # "Labour campaign spokesman Fraser Kemp said Veritas ..." records Kemp's role; asked what
+    # Veritas means, that role is about Kemp and must not lift his sentence over the gloss.
+    sentences = [
+        "Ivo Tarr launched his new party, Lumen, the Latin for light.",
+        "Campaign spokesman Piet Varga said Lumen was joining a crowded field.",
+    ]
+    entities = [
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("lumen", "Lumen", "organization", ()),
+        Entity("latin", "Latin", "other", ()),
+        Entity("piet-varga", "Piet Varga", "person", ("Varga",)),
+    ]
+    roles = {1: (Relation("role", "piet-varga", "spokesman"),)}
+    engine = open_article(tmp_path, "lumen", "Tarr launches party", sentences, entities, roles)
+    try:
+        assert "the Latin for light" in answer(engine, "What does Lumen mean?")
+    finally:
+        engine.close()
+
+
+def test_a_relation_of_someone_else_breaks_no_tie_for_the_name_asked(tmp_path: Path) -> None:
+    sentences = [
+        "By Monday, Lumen had joined the coalition, Ivo Tarr said.",
+        "Spokesman Piet Varga said Lumen had joined the coalition.",
+    ]
+    entities = [
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("lumen", "Lumen", "organization", ()),
+        Entity("piet-varga", "Piet Varga", "person", ("Varga",)),
+    ]
+    roles = {1: (Relation("role", "piet-varga", "spokesman"),)}
+    engine = open_article(tmp_path, "lumen", "Coalition grows", sentences, entities, roles)
+    try:
+        assert answer(engine, "What had Lumen joined?") == sentences[0]
+    finally:
+        engine.close()
