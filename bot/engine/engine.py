@@ -61,6 +61,12 @@ class Engine:
     def close(self) -> None:
         self.index.close()
 
+    def __enter__(self) -> Engine:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
     def counts(self) -> dict[str, int]:
         return {
             "sources": len(self.sources_list),

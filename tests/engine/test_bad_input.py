@@ -106,12 +106,9 @@ def test_a_letter_alone_is_no_question(tmp_path: Path) -> None:
         Entity("velor", "Velor", "place", ()),
         Entity("is-k", "Islamic State Khorasan", "organization", ("IS-K",)),
     ]
-    engine = open_article(tmp_path, "velor", "Velor after the war", sentences, entities)
-    try:
+    with open_article(tmp_path, "velor", "Velor after the war", sentences, entities) as engine:
         for text in ("u", "ü\u0308\u0344\u0308\u0344", "U"):
             assert engine.answer(text).kind == "error", text
         assert "2001" in answer(engine, "When did the U.S. army leave Velor?")
         # letters that spell a name are a question: "is" is a stopword, "k" a letter
         assert engine.answer("What is IS-K?").kind != "error"
-    finally:
-        engine.close()

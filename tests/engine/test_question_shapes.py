@@ -341,11 +341,8 @@ GLOSSED_ENTITIES = [
 def test_a_gloss_in_brackets_after_the_word_defines(
     tmp_path: Path, question: str, expected: str
 ) -> None:
-    engine = open_article(tmp_path, "stor", "Velor notes", GLOSSED, GLOSSED_ENTITIES)
-    try:
+    with open_article(tmp_path, "stor", "Velor notes", GLOSSED, GLOSSED_ENTITIES) as engine:
         assert expected in answer(engine, question)
-    finally:
-        engine.close()
 
 
 def test_the_noun_counted_is_no_name_even_when_one_is_spelt_so(tmp_path: Path) -> None:
@@ -357,11 +354,8 @@ def test_the_noun_counted_is_no_name_even_when_one_is_spelt_so(tmp_path: Path) -
         Entity("people", "People", "organization", ()),  # as compiled from "People's Guard"
         Entity("velor", "Velor", "place", ()),
     ]
-    engine = open_article(tmp_path, "flood", "Velor flood", sentences, entities)
-    try:
+    with open_article(tmp_path, "flood", "Velor flood", sentences, entities) as engine:
         assert "4,000" in answer(engine, "How many people did the flood in Velor displace?")
-    finally:
-        engine.close()
 
 
 def test_a_fact_naming_the_places_asked_is_shown_before_its_antecedent(tmp_path: Path) -> None:
@@ -373,12 +367,9 @@ def test_a_fact_naming_the_places_asked_is_shown_before_its_antecedent(tmp_path:
         Entity("velor-league", "Velor League", "organization", ()),
         *(Entity(n.lower(), n, "place", ()) for n in ("Dunmere", "Ostria", "Kessel", "Tarn")),
     ]
-    engine = open_article(tmp_path, "league", "Velor League", sentences, entities)
-    try:
+    with open_article(tmp_path, "league", "Velor League", sentences, entities) as engine:
         found = answer(engine, "Which countries are observers in the Velor League?")
         assert found.startswith("Today, its members")
-    finally:
-        engine.close()
 
 
 def test_a_share_is_a_percentage_or_a_fraction_not_a_sum(tmp_path: Path) -> None:
@@ -390,12 +381,9 @@ def test_a_share_is_a_percentage_or_a_fraction_not_a_sum(tmp_path: Path) -> None
         Entity("kessel-foods", "Kessel Foods", "organization", ()),
         Entity("velor", "Velor", "place", ()),
     ]
-    engine = open_article(tmp_path, "fish", "Velor fish", sentences, entities)
-    try:
+    with open_article(tmp_path, "fish", "Velor fish", sentences, entities) as engine:
         found = answer(engine, "What share of the Velor fish market does Kessel Foods hold?")
         assert "a quarter of" in found
-    finally:
-        engine.close()
 
 
 def test_the_noun_after_which_names_the_answer_not_an_attribute_to_tie(tmp_path: Path) -> None:
@@ -408,11 +396,8 @@ def test_the_noun_after_which_names_the_answer_not_an_attribute_to_tie(tmp_path:
         Entity("dunmere", "Dunmere", "place", ()),
         Entity("brell", "Brell", "place", ()),
     ]
-    engine = open_article(tmp_path, "ferry", "Velor ferry", sentences, entities)
-    try:
+    with open_article(tmp_path, "ferry", "Velor ferry", sentences, entities) as engine:
         assert "Dunmere and Brell" in answer(engine, "Which ports of Velor does the ferry serve?")
-    finally:
-        engine.close()
 
 
 @pytest.mark.parametrize(
@@ -425,11 +410,8 @@ def test_the_noun_after_which_names_the_answer_not_an_attribute_to_tie(tmp_path:
 )
 def test_the_next_one_is_one_to_come(tmp_path: Path, said: str, answers: bool) -> None:
     entities = [Entity("velor", "Velor", "place", ()), Entity("dunmere", "Dunmere", "place", ())]
-    engine = open_article(tmp_path, "summit", "Velor summit", [said], entities)
-    try:
+    with open_article(tmp_path, "summit", "Velor summit", [said], entities) as engine:
         assert abstains(engine, "When is the next Velor summit?") is not answers
-    finally:
-        engine.close()
 
 
 def test_the_number_of_x_names_a_count_given_later(tmp_path: Path) -> None:
@@ -438,11 +420,8 @@ def test_the_number_of_x_names_a_count_given_later(tmp_path: Path) -> None:
         "The number of farmers leaving Velor for Dunmere rose to 4,000 in May.",
     ]
     entities = [Entity("velor", "Velor", "place", ()), Entity("dunmere", "Dunmere", "place", ())]
-    engine = open_article(tmp_path, "farmers", "Velor farmers", sentences, entities)
-    try:
+    with open_article(tmp_path, "farmers", "Velor farmers", sentences, entities) as engine:
         assert "4,000" in answer(engine, "How many farmers left Velor for Dunmere?")
-    finally:
-        engine.close()
 
 
 def test_a_possessive_with_a_qualifier_ties_the_attribute_asked_with_of(tmp_path: Path) -> None:
@@ -457,11 +436,8 @@ def test_a_possessive_with_a_qualifier_ties_the_attribute_asked_with_of(tmp_path
         Entity("una-pell", "Una Pell", "person", ("Pell",)),
         Entity("velor", "Velor", "place", ()),
     ]
-    engine = open_article(tmp_path, "mine", "Harlow mine", sentences, entities)
-    try:
+    with open_article(tmp_path, "mine", "Harlow mine", sentences, entities) as engine:
         assert "Una Pell" in answer(engine, "Who is the chief executive of Harlow Mining?")
-    finally:
-        engine.close()
 
 
 def test_a_capitalised_first_word_does_not_qualify_a_title_after_it(tmp_path: Path) -> None:
@@ -477,11 +453,8 @@ def test_a_capitalised_first_word_does_not_qualify_a_title_after_it(tmp_path: Pa
         Entity("velor", "Velor", "place", ()),
         Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
     ]
-    engine = open_article(tmp_path, "rule", "Unrest", sentences, entities)
-    try:
+    with open_article(tmp_path, "rule", "Unrest", sentences, entities) as engine:
         assert "Ivo Tarr" in answer(engine, "Who is the president of Velor?")
-    finally:
-        engine.close()
 
 
 def test_a_title_beside_the_country_beats_one_tied_by_the_topic_alone(tmp_path: Path) -> None:
@@ -504,11 +477,8 @@ def test_a_title_beside_the_country_beats_one_tied_by_the_topic_alone(tmp_path: 
         Entity("rolf-dane", "Rolf Dane", "person", ("Dane",)),
         Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
     ]
-    engine = open_article(tmp_path, "velor", "Velor trade", sentences, entities)
-    try:
+    with open_article(tmp_path, "velor", "Velor trade", sentences, entities) as engine:
         assert "Ivo Tarr" in answer(engine, "Who is the president of Velor?")
-    finally:
-        engine.close()
 
 
 @pytest.mark.parametrize(
@@ -527,11 +497,8 @@ def test_a_light_verb_in_its_ing_form_asks_no_more_than_the_verb(
         Entity("dunmere", "Dunmere", "place", ()),
         Entity("velor", "Velor", "place", ()),
     ]
-    engine = open_article(tmp_path, "tarr", "Tarr trip", sentences, entities)
-    try:
+    with open_article(tmp_path, "tarr", "Tarr trip", sentences, entities) as engine:
         assert "trade fair" in answer(engine, question)
-    finally:
-        engine.close()
 
 
 def test_to_see_a_thing_as_is_to_view_it_as(tmp_path: Path) -> None:
@@ -544,11 +511,8 @@ def test_to_see_a_thing_as_is_to_view_it_as(tmp_path: Path) -> None:
         Entity("dunmere", "Dunmere", "place", ()),
         Entity("velor", "Velor", "place", ()),
     ]
-    engine = open_article(tmp_path, "tarr", "Tarr and Velor", sentences, entities)
-    try:
+    with open_article(tmp_path, "tarr", "Tarr and Velor", sentences, entities) as engine:
         assert "a rival" in answer(engine, "How does Ivo Tarr see Velor?")
-    finally:
-        engine.close()
 
 
 def test_a_time_clause_asked_is_met_by_the_same_clause_not_by_its_noun(tmp_path: Path) -> None:
@@ -565,11 +529,8 @@ def test_a_time_clause_asked_is_met_by_the_same_clause_not_by_its_noun(tmp_path:
         Entity("dunmere", "Dunmere", "place", ()),
         Entity("harlow-mining", "Harlow Mining", "organization", ()),
     ]
-    engine = open_article(tmp_path, "pact", "Kessel pact", sentences, entities)
-    try:
+    with open_article(tmp_path, "pact", "Kessel pact", sentences, entities) as engine:
         assert "raised prices" in answer(engine, "What did Kessel do after the pact?")
-    finally:
-        engine.close()
 
 
 def test_question_words_apart_make_no_phrase(tmp_path: Path) -> None:
@@ -585,11 +546,8 @@ def test_question_words_apart_make_no_phrase(tmp_path: Path) -> None:
         Entity("dunmere", "Dunmere", "place", ()),
         Entity("harlow-mining", "Harlow Mining", "organization", ()),
     ]
-    engine = open_article(tmp_path, "school", "Kessel school", sentences, entities)
-    try:
+    with open_article(tmp_path, "school", "Kessel school", sentences, entities) as engine:
         assert "built a school" in answer(engine, "What did Kessel do for Velor?")
-    finally:
-        engine.close()
 
 
 @pytest.mark.parametrize(
@@ -615,11 +573,8 @@ def test_everyday_synonyms_of_running_and_choosing(
         Entity("ada-quin", "Ada Quin", "person", ("Quin",)),
         Entity("omar-vane", "Omar Vane", "person", ("Vane",)),
     ]
-    engine = open_article(tmp_path, "kessel", "Kessel wool", sentences, entities)
-    try:
+    with open_article(tmp_path, "kessel", "Kessel wool", sentences, entities) as engine:
         assert expected in answer(engine, question)
-    finally:
-        engine.close()
 
 
 @pytest.mark.parametrize(
@@ -647,11 +602,8 @@ def test_everyday_synonyms_of_joining_and_winning(
         Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
         Entity("ada-quin", "Ada Quin", "person", ("Quin",)),
     ]
-    engine = open_article(tmp_path, "kessel", "Kessel navy", sentences, entities)
-    try:
+    with open_article(tmp_path, "kessel", "Kessel navy", sentences, entities) as engine:
         assert expected in answer(engine, question)
-    finally:
-        engine.close()
 
 
 def test_how_long_did_it_last_asks_for_a_span(tmp_path: Path) -> None:
@@ -666,13 +618,10 @@ def test_how_long_did_it_last_asks_for_a_span(tmp_path: Path) -> None:
         Entity("velor", "Velor", "place", ()),
         Entity("dunmere", "Dunmere", "place", ()),
     ]
-    engine = open_article(tmp_path, "kessel", "Kessel pact", sentences, entities)
-    try:
+    with open_article(tmp_path, "kessel", "Kessel pact", sentences, entities) as engine:
         assert "12-year war" in answer(
             engine, "How long did the war between Kessel and Velor last?"
         )
-    finally:
-        engine.close()
 
 
 def test_the_region_stands_for_the_region_the_story_is_about(tmp_path: Path) -> None:
@@ -687,11 +636,8 @@ def test_the_region_stands_for_the_region_the_story_is_about(tmp_path: Path) -> 
         Entity("dunmere", "Dunmere", "place", ()),
         Entity("kessel", "Kessel", "organization", ()),
     ]
-    engine = open_article(tmp_path, "velor", "Velor trade", sentences, entities)
-    try:
+    with open_article(tmp_path, "velor", "Velor trade", sentences, entities) as engine:
         assert "Dunmere" in answer(engine, "Where does Kessel have a mine in Velor?")
-    finally:
-        engine.close()
 
 
 def test_a_capitalised_gloss_in_brackets_defines_the_word_before_it(tmp_path: Path) -> None:
@@ -706,11 +652,8 @@ def test_a_capitalised_gloss_in_brackets_defines_the_word_before_it(tmp_path: Pa
         Entity("velorbashi", "Velorbashi", "other", ()),
         Entity("dunmere", "Dunmere", "place", ()),
     ]
-    engine = open_article(tmp_path, "tarr", "Tarr's title", sentences, entities)
-    try:
+    with open_article(tmp_path, "tarr", "Tarr's title", sentences, entities) as engine:
         assert "Leader of all Velors" in answer(engine, "What does Velorbashi mean?")
-    finally:
-        engine.close()
 
 
 def test_a_message_is_what_was_posted(tmp_path: Path) -> None:
@@ -726,11 +669,8 @@ def test_a_message_is_what_was_posted(tmp_path: Path) -> None:
         Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
         Entity("dunmere", "Dunmere", "place", ()),
     ]
-    engine = open_article(tmp_path, "kessel", "Kessel prices", sentences, entities)
-    try:
+    with open_article(tmp_path, "kessel", "Kessel prices", sentences, entities) as engine:
         assert "May 2, 2004" in answer(engine, "When did Kessel post its message?")
-    finally:
-        engine.close()
 
 
 def test_what_a_group_includes_belongs_to_it(tmp_path: Path) -> None:
@@ -745,11 +685,8 @@ def test_what_a_group_includes_belongs_to_it(tmp_path: Path) -> None:
         Entity("dunmere", "Dunmere", "place", ()),
         Entity("ostria", "Ostria", "place", ()),
     ]
-    engine = open_article(tmp_path, "kessel", "Kessel league", sentences, entities)
-    try:
+    with open_article(tmp_path, "kessel", "Kessel league", sentences, entities) as engine:
         assert "Velor and Dunmere" in answer(engine, "Which places belong to Kessel?")
-    finally:
-        engine.close()
 
 
 def test_the_noun_asked_after_a_name_stands_for_it_in_the_story(tmp_path: Path) -> None:
@@ -766,11 +703,8 @@ def test_the_noun_asked_after_a_name_stands_for_it_in_the_story(tmp_path: Path) 
         Entity("ada-quin", "Ada Quin", "person", ("Quin",)),
         Entity("dunmere", "Dunmere", "place", ()),
     ]
-    engine = open_article(tmp_path, "kessel", "Kessel fair", sentences, entities)
-    try:
+    with open_article(tmp_path, "kessel", "Kessel fair", sentences, entities) as engine:
         assert "at Dunmere" in answer(engine, "Where will the Kessel fair be held?")
-    finally:
-        engine.close()
 
 
 @pytest.mark.parametrize(
@@ -788,11 +722,8 @@ def test_who_leads_x_needs_a_leader_tied_to_x(tmp_path: Path, question: str, ans
         Entity("dunmere", "Dunmere", "place", ()),
         Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
     ]
-    engine = open_article(tmp_path, "kessel", "Kessel miners", sentences, entities)
-    try:
+    with open_article(tmp_path, "kessel", "Kessel miners", sentences, entities) as engine:
         assert abstains(engine, question) is not answers
-    finally:
-        engine.close()
 
 
 def test_a_bare_word_before_of_in_a_do_question_is_its_verb(tmp_path: Path) -> None:
@@ -806,11 +737,8 @@ def test_a_bare_word_before_of_in_a_do_question_is_its_verb(tmp_path: Path) -> N
         Entity("kessel", "Kessel", "organization", ()),
         Entity("velor", "Velor", "place", ()),
     ]
-    engine = open_article(tmp_path, "kessel", "Kessel traders", sentences, entities)
-    try:
+    with open_article(tmp_path, "kessel", "Kessel traders", sentences, entities) as engine:
         assert "too poor" in answer(engine, "What did Kessel traders first think of Velor?")
-    finally:
-        engine.close()
 
 
 def test_where_an_event_is_played_asks_only_where_it_happens(tmp_path: Path) -> None:
@@ -826,11 +754,8 @@ def test_where_an_event_is_played_asks_only_where_it_happens(tmp_path: Path) -> 
         Entity("ostria", "Ostria", "place", ()),
         Entity("dunmere", "Dunmere", "place", ()),
     ]
-    engine = open_article(tmp_path, "velor", "Velor draw", sentences, entities)
-    try:
+    with open_article(tmp_path, "velor", "Velor draw", sentences, entities) as engine:
         assert "in Dunmere" in answer(engine, "Where is the Kessel Cup being played?")
-    finally:
-        engine.close()
 
 
 @pytest.mark.parametrize(
@@ -856,11 +781,8 @@ def test_a_role_title_of_another_country_does_not_answer(
         Entity("dunmere", "Dunmere", "place", ()),
         Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
     ]
-    engine = open_article(tmp_path, "velor", "Velor trade", sentences, entities)
-    try:
+    with open_article(tmp_path, "velor", "Velor trade", sentences, entities) as engine:
         assert abstains(engine, question) is not answers
-    finally:
-        engine.close()
 
 
 def test_a_sentence_asking_something_ranks_below_a_statement(tmp_path: Path) -> None:
@@ -875,12 +797,9 @@ def test_a_sentence_asking_something_ranks_below_a_statement(tmp_path: Path) -> 
         Entity("velor", "Velor", "place", ()),
         Entity("ostria", "Ostria", "place", ()),
     ]
-    engine = open_article(tmp_path, "velor", "Velor regime", sentences, entities)
-    try:
+    with open_article(tmp_path, "velor", "Velor regime", sentences, entities) as engine:
         assert "send troops" in answer(engine, "What could Ostria do if the Velor regime falls?")
         assert "send ships" in answer(engine, "Does Ostria send ships?")
-    finally:
-        engine.close()
 
 
 def test_the_score_asked_is_a_result(tmp_path: Path) -> None:
@@ -895,11 +814,8 @@ def test_the_score_asked_is_a_result(tmp_path: Path) -> None:
         Entity("ostria", "Ostria", "organization", ()),
         Entity("dunmere", "Dunmere", "place", ()),
     ]
-    engine = open_article(tmp_path, "kessel", "Kessel win cup", sentences, entities)
-    try:
+    with open_article(tmp_path, "kessel", "Kessel win cup", sentences, entities) as engine:
         assert "3-1" in answer(engine, "What was the score against Velor?")
-    finally:
-        engine.close()
 
 
 @pytest.mark.parametrize(
@@ -925,11 +841,8 @@ def test_everyday_synonyms_of_accusing_and_managing(
         Entity("velor", "Velor", "place", ()),
         Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
     ]
-    engine = open_article(tmp_path, "velor", "Velor business", sentences, entities)
-    try:
+    with open_article(tmp_path, "velor", "Velor business", sentences, entities) as engine:
         assert expected in answer(engine, question)
-    finally:
-        engine.close()
 
 
 @pytest.mark.parametrize(
@@ -954,11 +867,8 @@ def test_who_holds_a_role_needs_a_person_named(
         Entity("dunmere", "Dunmere", "place", ()),
         Entity("ada-quin", "Ada Quin", "person", ("Quin",)),
     ]
-    engine = open_article(tmp_path, "velor", "Velor wool", sentences, entities)
-    try:
+    with open_article(tmp_path, "velor", "Velor wool", sentences, entities) as engine:
         assert abstains(engine, question) is not answers
-    finally:
-        engine.close()
 
 
 def test_that_noun_after_a_subordinator_leans_on_the_sentence_before(tmp_path: Path) -> None:
@@ -972,11 +882,8 @@ def test_that_noun_after_a_subordinator_leans_on_the_sentence_before(tmp_path: P
         Entity("harlow-mining", "Harlow Mining", "organization", ()),
         Entity("velor", "Velor", "place", ()),
     ]
-    engine = open_article(tmp_path, "harlow", "Harlow inquiry", sentences, entities)
-    try:
+    with open_article(tmp_path, "harlow", "Harlow inquiry", sentences, entities) as engine:
         assert "in March" in answer(engine, "When was the Velor inquiry launched?")
-    finally:
-        engine.close()
 
 
 def test_which_countries_asks_for_places_named(tmp_path: Path) -> None:
@@ -992,11 +899,8 @@ def test_which_countries_asks_for_places_named(tmp_path: Path) -> None:
         Entity("ostria", "Ostria", "place", ()),
         Entity("dunmere", "Dunmere", "place", ()),
     ]
-    engine = open_article(tmp_path, "velor", "Velor's economy", sentences, entities)
-    try:
+    with open_article(tmp_path, "velor", "Velor's economy", sentences, entities) as engine:
         assert "Ostria, Dunmere" in answer(engine, "Which countries must Velor compete with?")
-    finally:
-        engine.close()
 
 
 @pytest.mark.parametrize(
@@ -1020,14 +924,11 @@ def test_the_actor_a_sentence_later_is_the_actor_just_named(
         Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
         Entity("omar-vane", "Omar Vane", "person", ("Vane",)),
     ]
-    engine = open_article(tmp_path, "tarr", "Tarr is new favourite", sentences, entities)
-    try:
+    with open_article(tmp_path, "tarr", "Tarr is new favourite", sentences, entities) as engine:
         if expected is None:
             assert abstains(engine, question)
         else:
             assert expected in answer(engine, question)
-    finally:
-        engine.close()
 
 
 def test_a_verb_asked_in_ing_is_met_better_by_the_verb_than_by_its_agent_noun(
@@ -1047,11 +948,8 @@ def test_a_verb_asked_in_ing_is_met_better_by_the_verb_than_by_its_agent_noun(
         Entity("velor", "Velor", "place", ()),
         Entity("dunmere", "Dunmere", "place", ()),
     ]
-    engine = open_article(tmp_path, "rh", "Red Hand", sentences, entities)
-    try:
+    with open_article(tmp_path, "rh", "Red Hand", sentences, entities) as engine:
         assert "Dunmere" in answer(engine, "Where is RH fighting?")
-    finally:
-        engine.close()
 
 
 def test_a_story_s_first_sentence_restates_its_title(tmp_path: Path) -> None:
@@ -1070,14 +968,13 @@ def test_a_story_s_first_sentence_restates_its_title(tmp_path: Path) -> None:
         Entity("ostria", "Ostria", "organization", ()),
         Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
     ]
-    engine = open_article(tmp_path, "velor", "Tarr is new Velor favourite", sentences, entities)
-    try:
+    with open_article(
+        tmp_path, "velor", "Tarr is new Velor favourite", sentences, entities
+    ) as engine:
         question = "Who is the favourite to be the next Velor captain?"
         assert "Ivo Tarr" in answer(engine, question)
         # a word the sentence writes itself still ranks above the title's
         assert "Ostria" in answer(engine, "Who are favourites to win the cup?")
-    finally:
-        engine.close()
 
 
 def test_the_noun_written_after_a_name_a_sentence_later_is_that_name(tmp_path: Path) -> None:
@@ -1094,14 +991,11 @@ def test_the_noun_written_after_a_name_a_sentence_later_is_that_name(tmp_path: P
         Entity("ostria", "Ostria", "place", ()),
         Entity("dunmere", "Dunmere", "place", ()),
     ]
-    engine = open_article(tmp_path, "velor", "Diseases", sentences, entities)
-    try:
+    with open_article(tmp_path, "velor", "Diseases", sentences, entities) as engine:
         question = (
             "How many medical teams were treating Velor patients six months into the pandemic?"
         )
         assert "30 medical teams" in answer(engine, question)
-    finally:
-        engine.close()
 
 
 def test_the_noun_after_another_name_is_not_the_name_asked(tmp_path: Path) -> None:
@@ -1116,11 +1010,8 @@ def test_the_noun_after_another_name_is_not_the_name_asked(tmp_path: Path) -> No
         Entity("dunmere", "Dunmere", "place", ()),
         Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
     ]
-    engine = open_article(tmp_path, "velor", "Wars", sentences, entities)
-    try:
+    with open_article(tmp_path, "velor", "Wars", sentences, entities) as engine:
         assert abstains(engine, "When did Velor war critics meet?")
-    finally:
-        engine.close()
 
 
 def test_a_demonym_and_a_group_before_leader_is_no_leader_of_the_country(
@@ -1135,17 +1026,13 @@ def test_a_demonym_and_a_group_before_leader_is_no_leader_of_the_country(
         Entity("kazakhstan", "Kazakhstan", "place", ()),
         Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
     ]
-    engine = open_article(tmp_path, "kazakh", "Kazakh politics", sentences, entities)
-    try:
+    with open_article(tmp_path, "kazakh", "Kazakh politics", sentences, entities) as engine:
         assert abstains(engine, "Who leads Kazakhstan?")
-        # a rank is no group: the deputy leader is still the country's
-        engine.close()
-        sentences[0] = "The Kazakh deputy leader Ivo Tarr quotes an old poem in his letter."
-        (tmp_path / "2").mkdir()
-        engine = open_article(tmp_path / "2", "kazakh", "Kazakh politics", sentences, entities)
+    # a rank is no group: the deputy leader is still the country's
+    sentences[0] = "The Kazakh deputy leader Ivo Tarr quotes an old poem in his letter."
+    (tmp_path / "2").mkdir()
+    with open_article(tmp_path / "2", "kazakh", "Kazakh politics", sentences, entities) as engine:
         assert "Ivo Tarr" in answer(engine, "Who is Kazakhstan's deputy leader?")
-    finally:
-        engine.close()
 
 
 def test_a_relation_verb_with_a_common_noun_object_asks_who_did_it(tmp_path: Path) -> None:
@@ -1161,12 +1048,9 @@ def test_a_relation_verb_with_a_common_noun_object_asks_who_did_it(tmp_path: Pat
         Entity("red-hand", "Red Hand", "organization", ()),
         Entity("ada-quin", "Ada Quin", "person", ("Quin",)),
     ]
-    engine = open_article(tmp_path, "tarr", "Tributes for Tarr", sentences, entities)
-    try:
+    with open_article(tmp_path, "tarr", "Tributes for Tarr", sentences, entities) as engine:
         assert "Omar Vane" in answer(engine, "Who led the tributes to Tarr?")
         assert "Ada Quin" in answer(engine, "Who leads the Red Hand?")
-    finally:
-        engine.close()
 
 
 def test_an_office_sharing_a_titles_key_names_no_holder(tmp_path: Path) -> None:
@@ -1179,11 +1063,8 @@ def test_an_office_sharing_a_titles_key_names_no_holder(tmp_path: Path) -> None:
         Entity("velor", "Velor", "place", ()),
         Entity("red-hand", "Red Hand", "organization", ()),
     ]
-    engine = open_article(tmp_path, "velor", "Bombing in Velor", sentences, entities)
-    try:
+    with open_article(tmp_path, "velor", "Bombing in Velor", sentences, entities) as engine:
         assert abstains(engine, "Who is Velor's foreign minister?")
-    finally:
-        engine.close()
 
 
 def test_a_count_before_of_the_counts_the_noun_phrase_after(tmp_path: Path) -> None:
@@ -1193,11 +1074,8 @@ def test_a_count_before_of_the_counts_the_noun_phrase_after(tmp_path: Path) -> N
         "Coastal provinces in the north need help, Velor said in 2004.",
     ]
     entities = [Entity("velor", "Velor", "place", ())]
-    engine = open_article(tmp_path, "velor", "Floods", sentences, entities)
-    try:
+    with open_article(tmp_path, "velor", "Floods", sentences, entities) as engine:
         assert "five" in answer(engine, "How many northern coastal provinces are there?")
-    finally:
-        engine.close()
 
 
 def test_a_decade_is_no_count(tmp_path: Path) -> None:
@@ -1207,11 +1085,8 @@ def test_a_decade_is_no_count(tmp_path: Path) -> None:
         "Ostria held an election in May.",
     ]
     entities = [Entity("ostria", "Ostria", "place", ())]
-    engine = open_article(tmp_path, "ostria", "Ostria's past", sentences, entities)
-    try:
+    with open_article(tmp_path, "ostria", "Ostria's past", sentences, entities) as engine:
         assert abstains(engine, "How many Velorians live in Ostria?")
-    finally:
-        engine.close()
 
 
 def test_who_runs_is_met_by_chief_and_backs_by_in_favour(tmp_path: Path) -> None:
@@ -1224,12 +1099,9 @@ def test_who_runs_is_met_by_chief_and_backs_by_in_favour(tmp_path: Path) -> None
         Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
         Entity("harlow-mining", "Harlow Mining", "organization", ()),
     ]
-    engine = open_article(tmp_path, "harlow", "Harlow Mining news", sentences, entities)
-    try:
+    with open_article(tmp_path, "harlow", "Harlow Mining news", sentences, entities) as engine:
         assert "Ivo Tarr" in answer(engine, "Who runs Harlow Mining?")
         assert "24%" in answer(engine, "What share backs the plan?")
-    finally:
-        engine.close()
 
 
 def test_a_stranded_preposition_is_completed_by_the_answer(tmp_path: Path) -> None:
@@ -1243,11 +1115,8 @@ def test_a_stranded_preposition_is_completed_by_the_answer(tmp_path: Path) -> No
         Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
         Entity("omar-vane", "Omar Vane", "person", ("Vane",)),
     ]
-    engine = open_article(tmp_path, "tarr", "Tributes for Tarr", sentences, entities)
-    try:
+    with open_article(tmp_path, "tarr", "Tributes for Tarr", sentences, entities) as engine:
         assert "emphysema" in answer(engine, "What did tarr die of?")
-    finally:
-        engine.close()
 
 
 def test_first_person_in_a_running_quote_is_its_speaker(tmp_path: Path) -> None:
@@ -1267,12 +1136,9 @@ def test_first_person_in_a_running_quote_is_its_speaker(tmp_path: Path) -> None:
         Entity("velor", "Velor", "place", ()),
         Entity("sea-front", "Sea Front", "organization", ()),
     ]
-    engine = open_article(tmp_path, "tarr", "Tarr rules out coaching", sentences, entities)
-    try:
+    with open_article(tmp_path, "tarr", "Tarr rules out coaching", sentences, entities) as engine:
         assert "Sea Front" in answer(engine, "Which charity is Tarr an ambassador for?")
         assert "Ostria" in answer(engine, "Where will Tarr open his sailing schools?")
-    finally:
-        engine.close()
 
 
 def test_a_quote_attributed_by_name_or_an_author_speaking_leans_on_nothing() -> None:
@@ -1298,11 +1164,8 @@ def test_his_attribute_stands_for_the_person_the_sentence_refers_to(tmp_path: Pa
         Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
         Entity("ostria", "Ostria", "place", ()),
     ]
-    engine = open_article(tmp_path, "tarr", "Tarr looks back", sentences, entities)
-    try:
+    with open_article(tmp_path, "tarr", "Tarr looks back", sentences, entities) as engine:
         assert "sent off" in answer(engine, "What was Tarr's worst memory?")
-    finally:
-        engine.close()
 
 
 def test_a_word_read_in_other_words_is_not_spell_corrected(tmp_path: Path) -> None:
@@ -1326,15 +1189,12 @@ def test_a_word_read_in_other_words_is_not_spell_corrected(tmp_path: Path) -> No
         Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
         Entity("omar-vane", "Omar Vane", "person", ("Vane",)),
     ]
-    engine = open_article(tmp_path, "velor", "Velor and Ostria", sentences, entities)
-    try:
+    with open_article(tmp_path, "velor", "Velor and Ostria", sentences, entities) as engine:
         assert "$200 million" in answer(engine, "How much did Velor lend Ostria?")
         assert "$2 billion" in answer(engine, "How much does Kessel give Ostria each year?")
         assert "Lund Institute" in answer(engine, "Who is mediating in the dispute?")
         assert "Harlow" in answer(engine, "Who beat Kessel on Wednesday?")
         assert "headache" in answer(engine, "What does Tarr think of Vane?")
-    finally:
-        engine.close()
 
 
 def test_a_speakers_quote_is_about_what_the_sentence_before_reports(tmp_path: Path) -> None:
@@ -1349,11 +1209,10 @@ def test_a_speakers_quote_is_about_what_the_sentence_before_reports(tmp_path: Pa
         Entity("kessel", "Kessel", "organization", ()),
     ]
     relations = {1: (Relation("quote", "ivo-tarr", "We are taken as hostages"),)}
-    engine = open_article(tmp_path, "strike", "Strike grips Velor", sentences, entities, relations)
-    try:
+    with open_article(
+        tmp_path, "strike", "Strike grips Velor", sentences, entities, relations
+    ) as engine:
         assert "hostages" in answer(engine, "What did Ivo Tarr say about the strike?")
-    finally:
-        engine.close()
 
 
 def test_the_countrys_attribute_is_the_place_the_sentence_names(tmp_path: Path) -> None:
@@ -1368,12 +1227,9 @@ def test_the_countrys_attribute_is_the_place_the_sentence_names(tmp_path: Path) 
         Entity("velor", "Velor", "place", ()),
         Entity("denmark", "Denmark", "place", ()),
     ]
-    engine = open_article(tmp_path, "ostria", "Ostria's debt", sentences, entities)
-    try:
+    with open_article(tmp_path, "ostria", "Ostria's debt", sentences, entities) as engine:
         assert "170%" in answer(engine, "What is Ostria's debt ratio?")
         assert abstains(engine, "What is Velor's debt ratio?")
-    finally:
-        engine.close()
 
 
 def test_how_far_behind_is_answered_by_a_margin(tmp_path: Path) -> None:
@@ -1385,11 +1241,8 @@ def test_how_far_behind_is_answered_by_a_margin(tmp_path: Path) -> None:
         Entity("kessel", "Kessel", "organization", ()),
         Entity("harlow", "Harlow", "organization", ()),
     ]
-    engine = open_article(tmp_path, "kessel", "Kessel slip", sentences, entities)
-    try:
+    with open_article(tmp_path, "kessel", "Kessel slip", sentences, entities) as engine:
         assert "13 points" in answer(engine, "How far behind Harlow are Kessel?")
-    finally:
-        engine.close()
 
 
 def test_who_won_a_prize_is_met_by_took_the_award(tmp_path: Path) -> None:
@@ -1402,11 +1255,8 @@ def test_who_won_a_prize_is_met_by_took_the_award(tmp_path: Path) -> None:
         Entity("most-wanted-software", "Most Wanted Software", "other", ()),
         Entity("kessel", "Kessel", "organization", ()),
     ]
-    engine = open_article(tmp_path, "awards", "Velor wins award", sentences, entities)
-    try:
+    with open_article(tmp_path, "awards", "Velor wins award", sentences, entities) as engine:
         assert "Media Player 10" in answer(engine, "What won Most Wanted Software?")
-    finally:
-        engine.close()
 
 
 def test_a_quote_running_on_is_its_speakers_without_saying_i(tmp_path: Path) -> None:
@@ -1423,12 +1273,9 @@ def test_a_quote_running_on_is_its_speakers_without_saying_i(tmp_path: Path) -> 
         Entity("harlow", "Harlow", "organization", ()),
         Entity("ostria", "Ostria", "place", ()),
     ]
-    engine = open_article(tmp_path, "tarr", "Tarr hails Kessel", sentences, entities)
-    try:
+    with open_article(tmp_path, "tarr", "Tarr hails Kessel", sentences, entities) as engine:
         reply = answer(engine, "Who does Tarr think will win the competition?")
         assert "favourites" in reply
-    finally:
-        engine.close()
 
 
 def test_an_age_written_after_another_name_is_not_the_age_asked(tmp_path: Path) -> None:
@@ -1448,13 +1295,10 @@ def test_an_age_written_after_another_name_is_not_the_age_asked(tmp_path: Path) 
         Entity("ostria", "Ostria", "place", ()),
         Entity("velor", "Velor", "place", ()),
     ]
-    engine = open_article(tmp_path, "tarr", "Lord Tarr dies", sentences, entities)
-    try:
+    with open_article(tmp_path, "tarr", "Lord Tarr dies", sentences, entities) as engine:
         assert "93rd birthday" in answer(engine, "How old was Lord Tarr when he died?")
         assert abstains(engine, "How old was Omar Vane when he died?")
         assert "aged 80" in answer(engine, "How old was Ivo Quin when he died?")
-    finally:
-        engine.close()
 
 
 def test_who_heads_a_ministry_is_answered_by_its_ministers_title(tmp_path: Path) -> None:
@@ -1467,12 +1311,9 @@ def test_who_heads_a_ministry_is_answered_by_its_ministers_title(tmp_path: Path)
         Entity("ostria", "Ostria", "place", ()),
         Entity("velor", "Velor", "place", ()),
     ]
-    engine = open_article(tmp_path, "tarr", "Tarr to visit Velor", sentences, entities)
-    try:
+    with open_article(tmp_path, "tarr", "Tarr to visit Velor", sentences, entities) as engine:
         assert "Ivo Tarr" in answer(engine, "Who heads Ostria's foreign ministry?")
         assert "Ivo Tarr" in answer(engine, "Who runs Ostria's foreign ministry?")
-    finally:
-        engine.close()
 
 
 def test_liken_is_met_by_reminiscent_and_ties_by_relationship(tmp_path: Path) -> None:
@@ -1485,12 +1326,9 @@ def test_liken_is_met_by_reminiscent_and_ties_by_relationship(tmp_path: Path) ->
         Entity("ostria", "Ostria", "place", ()),
         Entity("velor", "Velor", "place", ()),
     ]
-    engine = open_article(tmp_path, "ostria", "Ostria's debt", sentences, entities)
-    try:
+    with open_article(tmp_path, "ostria", "Ostria's debt", sentences, entities) as engine:
         question = "What does the author liken Ostria's ties with its creditors to?"
         assert "patient" in answer(engine, question)
-    finally:
-        engine.close()
 
 
 def test_why_is_answered_by_a_sentence_giving_a_cause(tmp_path: Path) -> None:
@@ -1503,11 +1341,8 @@ def test_why_is_answered_by_a_sentence_giving_a_cause(tmp_path: Path) -> None:
         Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
         Entity("ada-quin", "Ada Quin", "person", ("Quin",)),
     ]
-    engine = open_article(tmp_path, "quin", "Tarr tops earners list", sentences, entities)
-    try:
+    with open_article(tmp_path, "quin", "Tarr tops earners list", sentences, entities) as engine:
         assert "production costs" in answer(engine, "Why was Ada Quin only second?")
-    finally:
-        engine.close()
 
 
 def test_a_speakers_quote_is_about_a_name_the_sentence_before_writes(tmp_path: Path) -> None:
@@ -1524,11 +1359,8 @@ def test_a_speakers_quote_is_about_a_name_the_sentence_before_writes(tmp_path: P
         Entity("velor-mini", "Velor Mini", "other", ()),
     ]
     relations = {1: (Relation("quote", "ivo-tarr", "I think fundamentally it's a good idea"),)}
-    engine = open_article(tmp_path, "mini", "Kessel's Mini", sentences, entities, relations)
-    try:
+    with open_article(tmp_path, "mini", "Kessel's Mini", sentences, entities, relations) as engine:
         assert "good idea" in answer(engine, "What did Ivo Tarr say about the Velor Mini?")
-    finally:
-        engine.close()
 
 
 def test_how_many_people_live_asks_a_population(tmp_path: Path) -> None:
@@ -1539,12 +1371,9 @@ def test_how_many_people_live_asks_a_population(tmp_path: Path) -> None:
         "Ostria's government argues that the plan is working.",
     ]
     entities = [Entity("ostria", "Ostria", "place", ())]
-    engine = open_article(tmp_path, "ostria", "Ostria reaches out", sentences, entities)
-    try:
+    with open_article(tmp_path, "ostria", "Ostria reaches out", sentences, entities) as engine:
         assert "11.2 million" in answer(engine, "How many people live in Ostria?")
         assert abstains(engine, "How many people died in Ostria?")
-    finally:
-        engine.close()
 
 
 @pytest.mark.parametrize(
@@ -1570,11 +1399,8 @@ def test_everyday_synonyms_of_laws_and_television(
         Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
         Entity("ada-quin", "Ada Quin", "person", ("Quin",)),
     ]
-    engine = open_article(tmp_path, "velor", "Velor wool", sentences, entities)
-    try:
+    with open_article(tmp_path, "velor", "Velor wool", sentences, entities) as engine:
         assert expected in answer(engine, question)
-    finally:
-        engine.close()
 
 
 def test_a_phrase_asked_is_met_by_its_synonyms_side_by_side(tmp_path: Path) -> None:
@@ -1589,11 +1415,8 @@ def test_a_phrase_asked_is_met_by_its_synonyms_side_by_side(tmp_path: Path) -> N
         Entity("kanal-nord", "Kanal Nord", "organization", ()),
         Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
     ]
-    engine = open_article(tmp_path, "velor", "Tarr plans schools", sentences, entities)
-    try:
+    with open_article(tmp_path, "velor", "Tarr plans schools", sentences, entities) as engine:
         assert "Kanal Nord" in answer(engine, "which tv station interviewed ivo tarr")
-    finally:
-        engine.close()
 
 
 @pytest.mark.parametrize(
@@ -1619,11 +1442,8 @@ def test_a_role_held_in_the_past_names_no_present_holder(
         Entity("omar-vane", "Omar Vane", "person", ("Vane",)),
         Entity("ada-quin", "Ada Quin", "person", ("Quin",)),
     ]
-    engine = open_article(tmp_path, "kessel", "Tarr looks back", sentences, entities)
-    try:
+    with open_article(tmp_path, "kessel", "Tarr looks back", sentences, entities) as engine:
         assert abstains(engine, question) is not answers
-    finally:
-        engine.close()
 
 
 def test_what_a_person_has_later_in_the_sentence_is_theirs(tmp_path: Path) -> None:
@@ -1639,11 +1459,8 @@ def test_what_a_person_has_later_in_the_sentence_is_theirs(tmp_path: Path) -> No
         Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
         Entity("ada-quin", "Ada Quin", "person", ("Quin",)),
     ]
-    engine = open_article(tmp_path, "kessel", "Tarr eyes Kessel", sentences, entities)
-    try:
+    with open_article(tmp_path, "kessel", "Tarr eyes Kessel", sentences, entities) as engine:
         assert "6,932" in answer(engine, "How big is Quin's majority?")
-    finally:
-        engine.close()
 
 
 def test_where_do_x_come_from_is_no_area_of_operation(tmp_path: Path) -> None:
@@ -1659,11 +1476,10 @@ def test_where_do_x_come_from_is_no_area_of_operation(tmp_path: Path) -> None:
         Entity("dunmere", "Dunmere", "place", ()),
     ]
     relations = {1: (Relation("area", "sea-front", "Dunmere", "dunmere"),)}
-    engine = open_article(tmp_path, "front", "Sea Front grows", sentences, entities, relations)
-    try:
+    with open_article(
+        tmp_path, "front", "Sea Front grows", sentences, entities, relations
+    ) as engine:
         assert "Velor region" in answer(engine, "Where do Sea Front's fighters come from?")
-    finally:
-        engine.close()
 
 
 @pytest.mark.parametrize(
@@ -1687,11 +1503,8 @@ def test_what_is_an_amount_or_a_date_noun_asks_a_number_or_a_date(
         "Kessel's reply to the regulator is due by 16 December.",
     ]
     entities = [Entity("kessel", "Kessel", "organization", ())]
-    engine = open_article(tmp_path, "kessel", "Kessel profits up", sentences, entities)
-    try:
+    with open_article(tmp_path, "kessel", "Kessel profits up", sentences, entities) as engine:
         assert expected in answer(engine, question)
-    finally:
-        engine.close()
 
 
 def test_where_leaning_on_a_sentence_naming_a_place_in_passing_shows_that_first(
@@ -1707,12 +1520,9 @@ def test_where_leaning_on_a_sentence_naming_a_place_in_passing_shows_that_first(
         Entity("velor", "Velor", "place", ()),
         Entity("ostria", "Ostria", "place", ()),
     ]
-    engine = open_article(tmp_path, "tarr", "Tarr travels", sentences, entities)
-    try:
+    with open_article(tmp_path, "tarr", "Tarr travels", sentences, entities) as engine:
         found = answer(engine, "Where did Tarr go on his first trip abroad?")
         assert "visiting Velor" in found
-    finally:
-        engine.close()
 
 
 def test_where_is_said_in_the_sentences_going_on_from_the_best(tmp_path: Path) -> None:
@@ -1734,12 +1544,11 @@ def test_where_is_said_in_the_sentences_going_on_from_the_best(tmp_path: Path) -
     relations = {
         1: (Relation("quote", "ivo-tarr", "I would like to have football schools"),),
     }
-    engine = open_article(tmp_path, "tarr", "Tarr plans schools", sentences, entities, relations)
-    try:
+    with open_article(
+        tmp_path, "tarr", "Tarr plans schools", sentences, entities, relations
+    ) as engine:
         found = answer(engine, "Where will Tarr open football schools?")
         assert "one in Dunmere" in found
-    finally:
-        engine.close()
 
 
 @pytest.mark.parametrize(
@@ -1783,11 +1592,8 @@ def test_everyday_synonyms_of_study_trade_and_judgement(
         Entity("omar-vane", "Omar Vane", "person", ("Vane",)),
         Entity("ned-bly", "Ned Bly", "person", ("Bly",)),
     ]
-    engine = open_article(tmp_path, "velor", "Velor notes", sentences, entities)
-    try:
+    with open_article(tmp_path, "velor", "Velor notes", sentences, entities) as engine:
         assert expected in answer(engine, question)
-    finally:
-        engine.close()
 
 
 @pytest.mark.parametrize(
@@ -1811,11 +1617,8 @@ def test_a_role_yet_to_be_taken_names_no_present_holder(
         Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
         Entity("ada-quin", "Ada Quin", "person", ("Quin",)),
     ]
-    engine = open_article(tmp_path, "dunmere", "Dunmere votes", sentences, entities)
-    try:
+    with open_article(tmp_path, "dunmere", "Dunmere votes", sentences, entities) as engine:
         assert expected in answer(engine, question)
-    finally:
-        engine.close()
 
 
 def test_why_is_answered_by_the_cause_the_next_sentence_gives(tmp_path: Path) -> None:
@@ -1831,11 +1634,8 @@ def test_why_is_answered_by_the_cause_the_next_sentence_gives(tmp_path: Path) ->
         Entity("ostria", "Ostria", "place", ()),
         Entity("dunmere", "Dunmere", "place", ()),
     ]
-    engine = open_article(tmp_path, "kessel", "Kessel invests", sentences, entities)
-    try:
+    with open_article(tmp_path, "kessel", "Kessel invests", sentences, entities) as engine:
         assert "aimed at helping" in answer(engine, "Why is Kessel investing in the Dunmere dam?")
-    finally:
-        engine.close()
 
 
 def test_a_leaning_sentence_holds_the_phrases_of_its_subject_before(tmp_path: Path) -> None:
@@ -1849,12 +1649,9 @@ def test_a_leaning_sentence_holds_the_phrases_of_its_subject_before(tmp_path: Pa
         Entity("kessel", "Kessel", "organization", ()),
         Entity("dunmere", "Dunmere", "place", ()),
     ]
-    engine = open_article(tmp_path, "raiders", "Raiders cheer", sentences, entities)
-    try:
+    with open_article(tmp_path, "raiders", "Raiders cheer", sentences, entities) as engine:
         found = answer(engine, "What is the common goal of the sea raider groups?")
         assert "free port" in found
-    finally:
-        engine.close()
 
 
 def test_a_short_word_is_not_read_as_a_shorter_cue(tmp_path: Path) -> None:
@@ -1865,13 +1662,10 @@ def test_a_short_word_is_not_read_as_a_shorter_cue(tmp_path: Path) -> None:
         Entity("velor", "Velor", "place", ()),
         Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
     ]
-    engine = open_article(tmp_path, "velor", "Kessel leaves", sentences, entities)
-    try:
+    with open_article(tmp_path, "velor", "Kessel leaves", sentences, entities) as engine:
         assert engine.speller.correct("stay") is None
         assert engine.speller.correct("leeds") == "leads"
         assert engine.speller.correct("leadr") == "leader"
-    finally:
-        engine.close()
 
 
 def test_where_a_place_named_by_its_border_is_where_something_happens(tmp_path: Path) -> None:
@@ -1887,12 +1681,9 @@ def test_where_a_place_named_by_its_border_is_where_something_happens(tmp_path: 
         Entity("velor", "Velor", "place", ()),
         Entity("ostria", "Ostria", "place", ()),
     ]
-    engine = open_article(tmp_path, "tarr", "Tarr and Velor", sentences, entities)
-    try:
+    with open_article(tmp_path, "tarr", "Tarr and Velor", sentences, entities) as engine:
         found = answer(engine, "Where were Dunmish troops when Tarr denied Velor's statehood?")
         assert found.startswith("They did so again")
-    finally:
-        engine.close()
 
 
 def test_a_capitalised_word_no_entity_holds_is_a_name_the_answer_must_write(
@@ -1915,13 +1706,10 @@ def test_a_capitalised_word_no_entity_holds_is_a_name_the_answer_must_write(
         Entity("ben-hale", "Ben Hale", "person", ("Hale",)),
         Entity("dunmere-post", "Dunmere Post", "organization", ()),
     ]
-    engine = open_article(tmp_path, "tarr", "Phone hacking", sentences, entities)
-    try:
+    with open_article(tmp_path, "tarr", "Phone hacking", sentences, entities) as engine:
         assert abstains(engine, "Who edits The Ledger?")
         asked = "Who said more hacking would come to light at The Ledger?"
         assert "more hacking" in answer(engine, asked)
-    finally:
-        engine.close()
 
 
 def test_who_is_the_role_is_not_answered_by_the_role_in_the_plural(tmp_path: Path) -> None:
@@ -1937,12 +1725,9 @@ def test_who_is_the_role_is_not_answered_by_the_role_in_the_plural(tmp_path: Pat
         Entity("velor", "Velor", "place", ()),
         Entity("ben-hale", "Ben Hale", "person", ("Hale",)),
     ]
-    engine = open_article(tmp_path, "morn", "Budget cuts", sentences, entities)
-    try:
+    with open_article(tmp_path, "morn", "Budget cuts", sentences, entities) as engine:
         assert abstains(engine, "Who is the science minister?")
         assert "Ben Hale" in answer(engine, "Who is the finance minister?")
-    finally:
-        engine.close()
 
 
 def test_when_did_is_not_answered_by_a_time_something_could_happen(tmp_path: Path) -> None:
@@ -1957,12 +1742,9 @@ def test_when_did_is_not_answered_by_a_time_something_could_happen(tmp_path: Pat
         Entity("dunmere", "Dunmere", "place", ()),
         Entity("trade-union", "Trade Union", "organization", ()),
     ]
-    engine = open_article(tmp_path, "union", "Trade Union", sentences, entities)
-    try:
+    with open_article(tmp_path, "union", "Trade Union", sentences, entities) as engine:
         assert abstains(engine, "When did Velor join the Trade Union?")
         assert "2001" in answer(engine, "When did Ostria join the Trade Union?")
-    finally:
-        engine.close()
 
 
 @pytest.mark.parametrize(
@@ -1997,11 +1779,8 @@ def test_everyday_synonyms_of_judging_attracting_making_growing_and_ruling(
         Entity("dunmere", "Dunmere", "place", ()),
         Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
     ]
-    engine = open_article(tmp_path, "velor", "Velor notes", sentences, entities)
-    try:
+    with open_article(tmp_path, "velor", "Velor notes", sentences, entities) as engine:
         assert expected in answer(engine, question)
-    finally:
-        engine.close()
 
 
 def test_who_owns_x_is_answered_by_a_possessive_before_x(tmp_path: Path) -> None:
@@ -2014,11 +1793,8 @@ def test_who_owns_x_is_answered_by_a_possessive_before_x(tmp_path: Path) -> None
         Entity("velor", "Velor", "place", ()),
         Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
     ]
-    engine = open_article(tmp_path, "kanal", "Media power", sentences, entities)
-    try:
+    with open_article(tmp_path, "kanal", "Media power", sentences, entities) as engine:
         assert "Ivo Tarr's Kanal Nord" in answer(engine, "Who owns Kanal Nord?")
-    finally:
-        engine.close()
 
 
 def test_how_much_spent_on_x_is_the_amount_written_before_x(tmp_path: Path) -> None:
@@ -2031,12 +1807,9 @@ def test_how_much_spent_on_x_is_the_amount_written_before_x(tmp_path: Path) -> N
         Entity("velor", "Velor", "place", ()),
         Entity("dunmere-complex", "Dunmere Complex", "other", ()),
     ]
-    engine = open_article(tmp_path, "velor", "Velor builds", sentences, entities)
-    try:
+    with open_article(tmp_path, "velor", "Velor builds", sentences, entities) as engine:
         found = answer(engine, "How much is Velor spending on its Dunmere Complex?")
         assert "$100 million" in found
-    finally:
-        engine.close()
 
 
 @pytest.mark.parametrize(
@@ -2064,11 +1837,8 @@ def test_a_phrasal_verb_is_met_by_its_one_word_equivalent(
         Entity("kessel", "Kessel", "organization", ()),
         Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
     ]
-    engine = open_article(tmp_path, "velor", "Velor notes", sentences, entities)
-    try:
+    with open_article(tmp_path, "velor", "Velor notes", sentences, entities) as engine:
         assert expected in answer(engine, question)
-    finally:
-        engine.close()
 
 
 def test_a_relation_of_someone_else_gives_no_edge_to_a_fact_about_the_name_asked(
@@ -2087,11 +1857,10 @@ def test_a_relation_of_someone_else_gives_no_edge_to_a_fact_about_the_name_asked
         Entity("piet-varga", "Piet Varga", "person", ("Varga",)),
     ]
     roles = {1: (Relation("role", "piet-varga", "spokesman"),)}
-    engine = open_article(tmp_path, "lumen", "Tarr launches party", sentences, entities, roles)
-    try:
+    with open_article(
+        tmp_path, "lumen", "Tarr launches party", sentences, entities, roles
+    ) as engine:
         assert "the Latin for light" in answer(engine, "What does Lumen mean?")
-    finally:
-        engine.close()
 
 
 def test_a_relation_of_someone_else_breaks_no_tie_for_the_name_asked(tmp_path: Path) -> None:
@@ -2105,8 +1874,5 @@ def test_a_relation_of_someone_else_breaks_no_tie_for_the_name_asked(tmp_path: P
         Entity("piet-varga", "Piet Varga", "person", ("Varga",)),
     ]
     roles = {1: (Relation("role", "piet-varga", "spokesman"),)}
-    engine = open_article(tmp_path, "lumen", "Coalition grows", sentences, entities, roles)
-    try:
+    with open_article(tmp_path, "lumen", "Coalition grows", sentences, entities, roles) as engine:
         assert answer(engine, "What had Lumen joined?") == sentences[0]
-    finally:
-        engine.close()
