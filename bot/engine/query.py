@@ -65,6 +65,8 @@ CUE_WORDS: dict[str, str] = {
 RELATION_CUES: dict[str, str] = {
     key(word): rtype for rtype, listed in CUE_WORDS.items() for word in listed.split()
 }
+# "What is X's job?" asks whatever role X holds; "Who is X's minister?" asks that one role.
+ANY_ROLE_CUES = frozenset(map(key, word_set("role position title job")))
 
 COPULAS = word_set("is was are were")
 DO_AUXILIARIES = word_set("do does did")

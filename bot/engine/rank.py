@@ -20,6 +20,7 @@ from bot.compiler.gazetteer import demonyms, places
 from bot.engine.index import FactRow, Index
 from bot.engine.names import EntityInfo, Mention, Names
 from bot.engine.query import (
+    ANY_ROLE_CUES,
     COPULAS,
     DEFINITION_RELATIONS,
     PLACE_NOUNS,
@@ -1681,7 +1682,11 @@ class Ranker:
             if subject not in ask.entity_ids and (obj is None or obj not in ask.entity_ids):
                 continue
             best = max(best, 0.3)
-            if rtype == "role" and not set(keys(value)) & ask.weights.keys():
+            if (
+                rtype == "role"
+                and not set(keys(value)) & ask.weights.keys()
+                and not ANY_ROLE_CUES & ask.weights.keys()
+            ):
                 continue
             best = 1.0
             matched.add(rtype)

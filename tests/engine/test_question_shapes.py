@@ -1876,3 +1876,21 @@ def test_a_relation_of_someone_else_breaks_no_tie_for_the_name_asked(tmp_path: P
     roles = {1: (Relation("role", "piet-varga", "spokesman"),)}
     with open_article(tmp_path, "lumen", "Coalition grows", sentences, entities, roles) as engine:
         assert answer(engine, "What had Lumen joined?") == sentences[0]
+
+
+@pytest.mark.parametrize(
+    "question", ["What is Ada Quin's job?", "What is Ada Quin's role?", "What is Quin's title?"]
+)
+def test_a_generic_role_word_asks_whatever_role_is_recorded(tmp_path: Path, question: str) -> None:
+    # "new education secretary Ruth Kelly's views": the role is recorded, and "job" asks it
+    sentences = [
+        "Critics fear that new trade secretary Ada Quin's views could slow the reform.",
+        "Ada Quin visited Velor in May.",
+    ]
+    entities = [
+        Entity("ada-quin", "Ada Quin", "person", ("Quin",)),
+        Entity("velor", "Velor", "place", ()),
+    ]
+    roles = {0: (Relation("role", "ada-quin", "trade secretary"),)}
+    with open_article(tmp_path, "quin", "Quin's views", sentences, entities, roles) as engine:
+        assert answer(engine, question) == sentences[0]
