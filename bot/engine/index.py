@@ -15,7 +15,7 @@ import sqlite3
 import tempfile
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -471,7 +471,7 @@ def _touch_stamp(index_path: Path, info: os.stat_result) -> None:
         log.debug("cannot refresh the index stamp: %s", exc)
 
 
-def _marks(values: list[Any]) -> str:
+def _marks(values: Collection[object]) -> str:
     return ",".join("?" * len(values))
 
 
@@ -547,7 +547,7 @@ class Index:
         wanted = list(dict.fromkeys(keys))
         if not wanted:
             return {}
-        marks = ",".join("?" * len(wanted))
+        marks = _marks(wanted)
         return dict(self.rows(f"SELECT key, df FROM terms WHERE key IN ({marks})", wanted))
 
     def search(
@@ -636,7 +636,7 @@ class Index:
         ids = list(dict.fromkeys(entity_ids))
         if not ids:
             return []
-        marks = ",".join("?" * len(ids))
+        marks = _marks(ids)
         return [
             r[0]
             for r in self.rows(
@@ -650,12 +650,12 @@ class Index:
         ids = list(dict.fromkeys(entity_ids))
         if not ids:
             return []
-        marks = ",".join("?" * len(ids))
+        marks = _marks(ids)
         sql = f"SELECT fact FROM relations WHERE (subject IN ({marks}) OR object IN ({marks}))"
         params: list[Any] = [*ids, *ids]
         if types is not None:
             wanted = list(types)
-            sql += f" AND type IN ({','.join('?' * len(wanted))})"
+            sql += f" AND type IN ({_marks(wanted)})"
             params += wanted
         return [r[0] for r in self.rows(sql + " LIMIT ?", [*params, limit])]
 
@@ -667,9 +667,9 @@ class Index:
         maybe = [o for o in dict.fromkeys(leaning) if o not in have]
         if not wanted and not maybe:
             return []
-        where = f"rowid IN ({','.join('?' * len(wanted))})"
+        where = f"rowid IN ({_marks(wanted)})"
         if maybe:
-            where += f" OR (rowid IN ({','.join('?' * len(maybe))}) AND antecedents != '')"
+            where += f" OR (rowid IN ({_marks(maybe)}) AND antecedents != '')"
         return [
             _row_to_fact(r)
             for r in self.rows(f"SELECT {FACT_COLUMNS} FROM facts WHERE {where}", [*wanted, *maybe])
@@ -681,7 +681,7 @@ class Index:
         wanted, written = list(dict.fromkeys(ordinals)), sorted(set(words))
         if not wanted or not written:
             return []
-        where = f"rowid IN ({','.join('?' * len(wanted))}) AND ("
+        where = f"rowid IN ({_marks(wanted)}) AND ("
         where += " OR ".join("instr(excerpt, ?) > 0" for _ in written) + ")"
         return [
             _row_to_fact(r)
@@ -697,7 +697,7 @@ class Index:
         params: list[Any] = []
         ids = list(entity_ids or ())
         if ids:
-            marks = ",".join("?" * len(ids))
+            marks = _marks(ids)
             sql += f" AND rowid IN (SELECT fact FROM fact_entities WHERE entity IN ({marks}))"
             params += ids
         if year:
