@@ -280,9 +280,7 @@ def extract(path: str, text: str, sha256: str, *, markdown: bool = False) -> Ext
             number = builder.add_mention(mention)
             numbers.append(number)
             if mention.title or (
-                not sentence.titled
-                and analysis[mention.start - 4 : mention.start - 1] in ROLE_NOUN_ENDS
-                and _role_noun_before(analysis, sentence.start, mention.start)
+                not sentence.titled and _role_noun_before(analysis, sentence.start, mention.start)
             ):
                 sentence.titled = True
             if mention.defined:  # the spelling an acronym is defined with counts double
@@ -1504,9 +1502,7 @@ def _roles(
     relations: list[RelationDraft] = []
     for position, (mention, number) in enumerate(zip(sentence.mentions, numbers, strict=True)):
         if not mention.title:
-            if analysis[mention.start - 4 : mention.start - 1] in ROLE_NOUN_ENDS and (
-                _role_noun_before(analysis, sentence.start, mention.start)
-            ):
+            if _role_noun_before(analysis, sentence.start, mention.start):
                 relations.extend(
                     _lowercase_role(
                         analysis, sentence, position, number, entities=entities, builder=builder
@@ -1532,7 +1528,10 @@ def _roles(
 def _role_noun_before(analysis: str, sentence_start: int, start: int) -> bool:
     """Whether the word right before a name, or before its comma, is a lower-case role noun
     ("education secretary Ruth Kelly", "the singer, Will Young,"): a slice and a set lookup, for
-    every name without a title is asked."""
+    every name without a title is asked, after a cheaper look at the three characters before
+    the name's space, which rules out almost every name."""
+    if analysis[start - 4 : start - 1] not in ROLE_NOUN_ENDS:
+        return False
     if start - sentence_start < 3 or analysis[start - 1] != " ":
         return False
     end = start - 2 if analysis[start - 2] == "," else start - 1
