@@ -17,7 +17,8 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from bot.compiler.gazetteer import demonyms
+from bot.compiler.gazetteer import demonyms, places
+from bot.compiler.gazetteer import normalize as place_key
 from bot.engine.text import STOPWORDS, WORD, fold, key, keys, normalize_name
 
 # "tokaev"/"tokayev" scores 92, "bukhary"/"bukhari" 86; fuzzy matching runs only for words
@@ -28,6 +29,7 @@ FUZZY_CUTOFF = 85.0
 LOOKUP_CUTOFF = 88.0  # a command argument is a whole name: WRatio over all names
 MAX_PHRASE = 6
 MAX_KEY_SETS = 8
+MAX_PLACE_WORDS = 4  # "United States of America"
 
 EntityRow = tuple[str, str, str, list[str], int]  # id, name, kind, aliases, fact count
 
@@ -276,6 +278,7 @@ class Names:
             mentions = self._fuzzy(raw, folded, mentions, known)
             mentions += self._clipped(raw, folded, mentions, known)
             mentions += self._countries_of_demonyms(folded, mentions, known)
+            mentions += self._places_by_other_names(raw, mentions)
         mentions = [self._with_spelt_out(m) for m in mentions]
         mentions.sort(key=lambda m: m.start)
         return mentions
@@ -415,6 +418,27 @@ class Names:
             ids = self._named(norm)
             if ids:
                 found.append(Mention(tuple(ids), n, n + 1, word, DEMONYM_SCORE))
+        return found
+
+    def _places_by_other_names(self, raw: list[str], mentions: list[Mention]) -> list[Mention]:
+        """ "What did Britain set up?", where the documents write "the UK": a place's other
+        name in the gazetteer ("Britain", "UK", "America", "Holland") stands for the place the
+        documents name by another of its names (the compiler files places under the
+        gazetteer's canonical name). Only capitalised words: "us" is a pronoun first."""
+        owned = {n for m in mentions for n in range(m.start, m.end)}
+        found: list[Mention] = []
+        for size in range(min(MAX_PLACE_WORDS, len(raw)), 0, -1):
+            for start in range(len(raw) - size + 1):
+                span = raw[start : start + size]
+                if owned.intersection(range(start, start + size)) or not span[0][:1].isupper():
+                    continue
+                canonical = places().get(place_key(" ".join(span)))
+                if canonical is None:
+                    continue
+                ids = self._named(normalize_name(canonical))
+                if ids:
+                    found.append(Mention(tuple(ids), start, start + size, " ".join(span), 100.0))
+                    owned.update(range(start, start + size))
         return found
 
     def _expanded(self, clipped: list[str]) -> set[str]:
