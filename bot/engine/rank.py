@@ -291,6 +291,14 @@ GLOSS_FIT = 0.9  # above a name merely written in brackets after another ("[Baya
 # "the Majlis (parliament)", "Takbir [“Allah is greater”]": lower case or quoted, so no
 # acronym ("KIB (Katibat ...)") nor another name ("loyalty [Pact]").
 # after "‘Takbir’" too; a capitalised gloss of words, not a name: "(Leader of all Turkmens)"
+# "Which UN body ...?": a body of the organization named before the noun is the answer; a
+# fact naming "the United Nations General Assembly" or "the UN Security Council" names it.
+PART_NOUNS = word_set(
+    "body bodies agency agencies organ organs committee committees council councils court "
+    "courts branch branches wing wings unit units division divisions department departments "
+    "ministry ministries subsidiary subsidiaries affiliate affiliates commission commissions "
+    "panel panels chamber chambers institution institutions"
+)
 BRACKET_GLOSS = re.compile(r"[’”'\"]?\s*[\[(][\"“‘']?(?:[a-z]|[A-Z][a-z]+\s+[a-z])")
 
 
@@ -362,6 +370,8 @@ class Asked:
     # "Who is the science minister?": role titles asked of one holder, in the singular,
     # each with the keys of the words qualifying it ("science")
     one_holder: tuple[tuple[str, frozenset[str]], ...] = ()
+    # "Which UN body ...?": ids of the organizations asked a part of
+    wholes: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -1180,6 +1190,7 @@ class Ranker:
             verbs=_progressive_keys(query, weights),
             unlisted=_unlisted_names(query, proper, weights),
             one_holder=_one_holder_asked(query, weights),
+            wholes=_wholes_asked(query, proper),
         )
         scored = [self._score(f, ask, bm25.get(f.ordinal, 0.0) / best_bm25) for f in facts]
         if light_only:
@@ -1257,6 +1268,8 @@ class Ranker:
                     # asked about talks of is what the sentences around the quote name
                     hits += 1
                     through_pronoun = True
+                elif ask.wholes and self._names_a_part(fact, group, ask.wholes):
+                    hits += 1  # "a United Nations General Assembly vote" for "Which UN body"
                 elif self._titled(fact, ask, group, held_keys):
                     # "... oppose the bill when it is debated" under "Howard denies split
                     # over ID cards": the title names what the sentence leaves implicit.
@@ -1407,6 +1420,19 @@ class Ranker:
             (info := self.names.entities.get(e)) is not None and info.kind == "person"
             for e in fact.entities
             if e not in ids
+        )
+
+    def _names_a_part(
+        self, fact: FactRow, group: Sequence[EntityInfo], wholes: frozenset[str]
+    ) -> bool:
+        """Whether the fact names an organization whose initials begin with the acronym asked
+        a part of: "United Nations General Assembly" for "UN"."""
+        wanted = [e for e in group if e.id in wholes]
+        return any(
+            info.kind in ("organization", "other") and _extends(e, info.name)
+            for entity_id in fact.entities
+            if (info := self.names.entities.get(entity_id)) is not None
+            for e in wanted
         )
 
     def _titled(
@@ -1806,6 +1832,34 @@ class Ranker:
                 s.answers = True
                 return [s, *(a for a in answers if a is not s)][:MAX_ANSWERS]
         return answers
+
+
+def _wholes_asked(query: Query, mentions: list[Mention]) -> frozenset[str]:
+    """The organizations a "Which X body/agency/committee ...?" question asks a part of: a
+    name right after "which" or "what" and right before such a noun."""
+    raw = WORD.findall(query.focus)
+    return frozenset(
+        entity_id
+        for m in mentions
+        if m.start > 0
+        and m.end < len(raw)
+        and fold(raw[m.start - 1]) in ("which", "what")
+        and fold(raw[m.end]) in PART_NOUNS
+        for entity_id in m.entity_ids
+    )
+
+
+def _extends(whole: EntityInfo, name: str) -> bool:
+    """ "United Nations General Assembly" extends the acronym "UN" by its initials ("UN
+    Security Council" holds the name itself, which Names.mentions sees)."""
+    capitals = [w for w in name.split() if w[:1].isupper()]
+    return any(
+        short.isupper()
+        and short.isalpha()
+        and len(capitals) > len(short)
+        and "".join(w[0] for w in capitals[: len(short)]) == short
+        for short in (whole.name, *whole.aliases)
+    )
 
 
 def _relations_wanted(query: Query, *, definition: bool, origin: bool) -> tuple[str, ...]:

@@ -1894,3 +1894,23 @@ def test_a_generic_role_word_asks_whatever_role_is_recorded(tmp_path: Path, ques
     roles = {0: (Relation("role", "ada-quin", "trade secretary"),)}
     with open_article(tmp_path, "quin", "Quin's views", sentences, entities, roles) as engine:
         assert answer(engine, question) == sentences[0]
+
+
+def test_which_x_body_is_answered_by_an_organization_whose_initials_begin_with_x(
+    tmp_path: Path,
+) -> None:
+    # "Which UN body voted ...?": "a United Nations General Assembly vote" names a UN body
+    body = "Velor Nations General Assembly"
+    sentences = [
+        f"Ostria abstained in a {body} vote that condemned the blockade of Dunmere.",
+        "The VN has long urged talks on Dunmere.",
+    ]
+    entities = [
+        Entity("vn", "VN", "organization", ()),
+        Entity("body", body, "organization", ()),
+        Entity("ostria", "Ostria", "place", ()),
+        Entity("dunmere", "Dunmere", "place", ()),
+    ]
+    with open_article(tmp_path, "vn", "Vote on Dunmere", sentences, entities) as engine:
+        assert answer(engine, "Which VN body condemned the blockade of Dunmere?") == sentences[0]
+        assert abstains(engine, "Who leads the VN?")
