@@ -207,6 +207,8 @@ AGED = re.compile(r"\baged\s+\d")
 CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 AGE_OWNER_SPAN = 30  # characters before "aged N" in which its owner is named
 QUESTION_PENALTY = 0.1
+PASSIVE_AUXILIARIES = word_set("was were is are be been being get got gets")
+AGENT_SPAN = 8  # "kidnapped in Iraq last month by gunmen": words from a passive to its "by"
 CLOSING_QUOTES = " \"'”’»)"
 TITLE_QUALIFIERS = 3  # "Chinese Deputy Foreign Minister": words read back for the owner
 DO_AUXILIARIES = word_set("do does did")
@@ -2134,7 +2136,22 @@ def _says(fact: FactRow, verb: str, held_keys: set[str]) -> bool:
         return False
     if verb not in fact.keys:
         return True
-    return any(key(w) == verb for w in WORD.findall(fact.excerpt.lower()) if not w.endswith("ly"))
+    tokens = WORD.findall(fact.excerpt.lower())
+    said = [n for n, w in enumerate(tokens) if key(w) == verb and not w.endswith("ly")]
+    return any(not _passive_without_agent(fact.excerpt, tokens, n) for n in said)
+
+
+def _passive_without_agent(excerpt: str, tokens: list[str], at: int) -> bool:
+    """ "aid worker Margaret Hassan, kidnapped in Iraq", "was kidnapped on Monday": the verb
+    in the passive with no "by" after it says what was done, not who did it."""
+    word = tokens[at]
+    if not word.endswith(("ed", "en", "wn", "ught")):
+        return False
+    before = tokens[at - 1] if at else ""
+    passive = before in PASSIVE_AUXILIARIES or (
+        at > 0 and re.search(rf",\s*{re.escape(word)}\b", excerpt, re.IGNORECASE) is not None
+    )
+    return passive and "by" not in tokens[at + 1 : at + 1 + AGENT_SPAN]
 
 
 def _definition_fit(fact: FactRow, ask: Asked) -> float:

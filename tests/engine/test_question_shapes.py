@@ -1914,3 +1914,24 @@ def test_which_x_body_is_answered_by_an_organization_whose_initials_begin_with_x
     with open_article(tmp_path, "vn", "Vote on Dunmere", sentences, entities) as engine:
         assert answer(engine, "Which VN body condemned the blockade of Dunmere?") == sentences[0]
         assert abstains(engine, "Who leads the VN?")
+
+
+def test_who_did_it_is_not_answered_by_the_verb_in_the_passive_without_its_doer(
+    tmp_path: Path,
+) -> None:
+    # "aid worker Margaret Hassan, kidnapped in Iraq" says what was done, not who did it
+    sentences = [
+        "Piet Galan appealed for the release of aid worker Ada Morn, kidnapped in Velor.",
+        "Ivo Tarr was kidnapped in Ostria by the Red Hand in May.",
+    ]
+    entities = [
+        Entity("piet-galan", "Piet Galan", "person", ("Galan",)),
+        Entity("ada-morn", "Ada Morn", "person", ("Morn",)),
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("velor", "Velor", "place", ()),
+        Entity("ostria", "Ostria", "place", ()),
+        Entity("red-hand", "Red Hand", "organization", ()),
+    ]
+    with open_article(tmp_path, "morn", "Appeal for Morn", sentences, entities) as engine:
+        assert abstains(engine, "Who kidnapped Ada Morn?")
+        assert answer(engine, "Who kidnapped Ivo Tarr?") == sentences[1]
