@@ -207,6 +207,8 @@ AGED = re.compile(r"\baged\s+\d")
 CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 AGE_OWNER_SPAN = 30  # characters before "aged N" in which its owner is named
 QUESTION_PENALTY = 0.1
+VISITS = word_set("visit visits trip trips journey travelled traveled went flew tour mission")
+VISITING = word_set("visiting visited visits touring toured")
 PASSIVE_AUXILIARIES = word_set("was were is are be been being get got gets")
 AGENT_SPAN = 8  # "kidnapped in Iraq last month by gunmen": words from a passive to its "by"
 CLOSING_QUOTES = " \"'”’»)"
@@ -696,6 +698,7 @@ def _ties(fact: FactRow, attribute: str, group: tuple[EntityInfo, ...], possessi
         return False
     name_keys = {k for e in group for ks in e.key_sets for k in ks}
     named = [n for n, k in enumerate(token_keys) if k in name_keys]
+    where_named = set(named)
     for p in at:
         # "X died in December, his successor, Y": the pronoun before P stands for X.
         referred = p > 0 and tokens[p - 1] in POSSESSIVE_PRONOUNS
@@ -706,7 +709,12 @@ def _ties(fact: FactRow, attribute: str, group: tuple[EntityInfo, ...], possessi
                 return True
             if p - x == 2 and _group_between(tokens, x, attribute):
                 continue
-            if 0 < p - x <= 2 or (possessive and abs(p - x) <= POSSESSIVE_SPAN):
+            if 0 < p - x <= 2:
+                return True
+            # "During a visit to South Korea last July, President Xi": a visitor's title
+            # is the visitor's own country's, so the looser tie skips a destination.
+            loose = possessive and abs(p - x) <= POSSESSIVE_SPAN
+            if loose and not _destination(tokens, x, where_named):
                 return True
             # "Blackman won the seat in 1997 and has a 6,932 majority": X has P
             if possessive and 0 < p - x <= HAVING_SPAN and _had(tokens[x + 1 : p]):
@@ -716,6 +724,23 @@ def _ties(fact: FactRow, attribute: str, group: tuple[EntityInfo, ...], possessi
             if p - x == 3 and tokens[x + 1] == "s" and tokens[x + 2] not in STOPWORDS:
                 return True
     return False
+
+
+def _destination(tokens: list[str], x: int, named: set[int]) -> bool:
+    """Whether the name at `x` is where someone goes: "a visit to X", "visiting X"."""
+    while x - 1 in named:
+        x -= 1  # the name's own first words ("south" of "South Korea")
+    if x > 0 and tokens[x - 1] in VISITING:
+        return True
+    return x > 1 and tokens[x - 1] == "to" and tokens[x - 2] in VISITS
+
+
+def _visited(excerpt: str, group: Sequence[EntityInfo]) -> bool:
+    """Whether the excerpt writes the name as where someone goes ("a visit to X")."""
+    tokens = words(excerpt)
+    name_keys = {k for e in group for ks in e.key_sets for k in ks}
+    named = {n for n, t in enumerate(tokens) if key(t) in name_keys}
+    return any(_destination(tokens, x, named) for x in named)
 
 
 def _had(between: list[str]) -> bool:
@@ -1952,6 +1977,8 @@ def _role_of_neighbour(fact: FactRow, ask: Asked, group: Sequence[EntityInfo]) -
     when the sentence before or after names Egypt, or the document is about Egypt: a role
     written as a title before a name, unqualified ("former coach X" is no answer)."""
     ids = {e.id for e in group}
+    if ids.intersection(fact.entities) and _visited(fact.excerpt, group):
+        return False  # "During a visit to South Korea, President Xi": the visitor's title
     roles = [
         a for a, g, _ in ask.attributes if a in fact.keys and ids.intersection(e.id for e in g)
     ]

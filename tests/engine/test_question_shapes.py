@@ -1935,3 +1935,26 @@ def test_who_did_it_is_not_answered_by_the_verb_in_the_passive_without_its_doer(
     with open_article(tmp_path, "morn", "Appeal for Morn", sentences, entities) as engine:
         assert abstains(engine, "Who kidnapped Ada Morn?")
         assert answer(engine, "Who kidnapped Ivo Tarr?") == sentences[1]
+
+
+def test_a_title_beside_a_place_visited_is_the_visitors_own(tmp_path: Path) -> None:
+    # "During a visit to South Korea last July, President Xi Jinping ...": not Korea's president
+    sentences = [
+        "In Velor last July, President Ada Quin opened the new harbour.",
+        "The harbour took five years to build.",
+        "During a visit to Ostria last July, President Ivo Tarr praised the new harbour.",
+        "Ostria's harbour cost two million crowns.",
+    ]
+    entities = [
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("ada-quin", "Ada Quin", "person", ("Quin",)),
+        Entity("ostria", "Ostria", "place", ()),
+        Entity("velor", "Velor", "place", ()),
+    ]
+    roles = {
+        0: (Relation("role", "ada-quin", "President"),),
+        2: (Relation("role", "ivo-tarr", "President"),),
+    }
+    with open_article(tmp_path, "harbour", "Harbours", sentences, entities, roles) as engine:
+        assert abstains(engine, "Who is Ostria's president?")
+        assert answer(engine, "Who is Velor's president?") == sentences[0]
