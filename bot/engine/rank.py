@@ -30,6 +30,7 @@ from bot.engine.query import (
 )
 from bot.engine.text import (
     MEASURE_PATTERNS,
+    MONTH_NAMES,
     NUMBER_WORDS,
     QUESTION_WORDS,
     STOPWORDS,
@@ -209,6 +210,8 @@ AGE_OWNER_SPAN = 30  # characters before "aged N" in which its owner is named
 QUESTION_PENALTY = 0.1
 VISITS = word_set("visit visits trip trips journey travelled traveled went flew tour mission")
 VISITING = word_set("visiting visited visits touring toured")
+# what stands between two items of a list: "KIB, KTJ", "(KIB), the IJU", "IJU and the IMU"
+LIST_JOIN = re.compile(r"\s*(?:[(\[][^)\]]*[)\]])?\s*(?:,|,?\s+(?:and|or))\s+(?:the\s+)?")
 PASSIVE_AUXILIARIES = word_set("was were is are be been being get got gets")
 AGENT_SPAN = 8  # "kidnapped in Iraq last month by gunmen": words from a passive to its "by"
 CLOSING_QUOTES = " \"'”’»)"
@@ -271,6 +274,7 @@ COUNTING_VERBS = frozenset(
 )
 MEASURE_BONUS = 0.5  # "his two-day visit" says how long the visit was, whatever else is near
 COUNT_SPAN = 4  # "eight Las Vegas style resorts": words from the number to the noun
+MONTHS = frozenset(MONTH_NAMES)
 YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")  # "the 2022 Trafficking in Persons Report" counts none
 IRREGULAR_PLURALS = word_set("people men women children police cattle staff")  # no "-s"
 # Relation cue keys grouped by type: any of them in a fact answers any of them in a question.
@@ -799,7 +803,10 @@ def _counts(fact: FactRow, wanted: set[str] | frozenset[str]) -> bool:
     for n, word in enumerate(tokens):
         if key(word) not in wanted:
             continue
-        if any(_is_count(t) for t in tokens[max(0, n - COUNT_SPAN) : n]):
+        if any(
+            _is_count(tokens[c]) and not _day_of_month(tokens, c)
+            for c in range(max(0, n - COUNT_SPAN), n)
+        ):
             return True
         # "a population of close to 35 million": the count after "of"
         after = tokens[n + 1 : n + 2 + COUNT_SPAN]
@@ -858,6 +865,13 @@ def _is_count_after_verb(after: list[str]) -> bool:
         if token in COUNTING_VERBS:
             return _is_count(after[n + 1])
     return False
+
+
+def _day_of_month(tokens: list[str], at: int) -> bool:
+    """ "On March 15, 2020, KTJ's jihadists": a day of a date counts nothing."""
+    return (at > 0 and tokens[at - 1] in MONTHS) or (
+        at + 1 < len(tokens) and tokens[at + 1] in MONTHS
+    )
 
 
 def _is_count(token: str) -> bool:
@@ -1345,6 +1359,7 @@ class Ranker:
             and (not ask.future or bool(FUTURE.search(fact.excerpt)))
             and not (ask.past and _only_hypothetical_time(fact.excerpt))
             and self._counts_what_was_asked(s, ask)
+            and not (ask.counted and self._one_of_a_list(fact, ask))
             and not (ask.titles and _titles_of_another(fact.excerpt, ask.titles, ask.entities[0]))
             and not (ask.titles and _offices_only(fact.excerpt, ask.titles))
             and not (ask.present and _not_held_now(fact.excerpt, ask.attributes))
@@ -1607,6 +1622,35 @@ class Ranker:
             s.score += COUNT_BONUS
             return True
         return _counts(s.fact, set(ask.predicate))
+
+    def _one_of_a_list(self, fact: FactRow, ask: Asked) -> bool:
+        """ "How many fighters does KTJ have?" is not answered by a count after a list
+        ("Jamaat Ansarullah, KTJ, IJU, KIB and the IMU. Approximately 400 foreign terrorist
+        fighters ..."): the one name asked, written in a list of others of its kind, shares
+        the count with them."""
+        if len(ask.entities) != 1:
+            return False
+        group = ask.entities[0]
+        ids, kinds = {e.id for e in group}, {e.kind for e in group}
+        others = [
+            info
+            for entity_id in fact.entities
+            if entity_id not in ids
+            and (info := self.names.entities.get(entity_id)) is not None
+            and info.kind in kinds
+        ]
+        if len(others) < 2:
+            return False
+        spans = sorted(
+            (m.start(), m.end(), e.id in ids)
+            for e in (*group, *others)
+            for name in filter(None, (e.name, *e.aliases))
+            for m in re.finditer(rf"\b{re.escape(name)}\b", fact.excerpt)
+        )
+        for (_, end, first_asked), (start, _, second_asked) in itertools.pairwise(spans):
+            if first_asked != second_asked and LIST_JOIN.fullmatch(fact.excerpt[end:start]):
+                return True
+        return False
 
     @staticmethod
     def _relation_names(fact: FactRow, attribute: str, group: tuple[EntityInfo, ...]) -> bool:

@@ -1958,3 +1958,29 @@ def test_a_title_beside_a_place_visited_is_the_visitors_own(tmp_path: Path) -> N
     with open_article(tmp_path, "harbour", "Harbours", sentences, entities, roles) as engine:
         assert abstains(engine, "Who is Ostria's president?")
         assert answer(engine, "Who is Velor's president?") == sentences[0]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a count after a list of groups is the lot's, not one's
+        "The report names the Red Hand, Lake Guard (LG) and Sea Front. About 400 fighters "
+        "from Velor now plan to fight on.",
+        # a day of a date counts nothing
+        "On March 15, 2020, Lake Guard fighters attacked Dunmere.",
+    ],
+)
+def test_how_many_of_one_group_is_not_answered_by_a_count_it_does_not_hold(
+    tmp_path: Path, sentence: str
+) -> None:
+    sentences = [sentence, "Sea Front has 90 fighters in Dunmere."]
+    entities = [
+        Entity("red-hand", "Red Hand", "organization", ()),
+        Entity("lake-guard", "Lake Guard", "organization", ("LG",)),
+        Entity("sea-front", "Sea Front", "organization", ()),
+        Entity("velor", "Velor", "place", ()),
+        Entity("dunmere", "Dunmere", "place", ()),
+    ]
+    with open_article(tmp_path, "groups", "Armed groups", sentences, entities) as engine:
+        assert abstains(engine, "How many fighters does Lake Guard have?")
+        assert answer(engine, "How many fighters does Sea Front have?") == sentences[1]
