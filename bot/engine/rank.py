@@ -222,9 +222,17 @@ POSSESSIVE_PRONOUNS = word_set("his her its their")
 PERSONAL_POSSESSIVES = word_set("his her their")
 THING_POSSESSIVES = word_set("its their")
 # "the country's debt": the nouns that stand for a name of each kind as its owner
+# "the Watergate affair ... the scandal's main lesson": an event or a thing by its kind (such
+# names are often typed organizations: a capitalised name the compiler cannot place)
+EVENT_DESCRIPTIONS = word_set(
+    "scandal affair war crisis conflict deal agreement treaty accord pact event case "
+    "election campaign plan programme program scheme law bill policy project"
+)
 OWNER_DESCRIPTIONS = {
     "place": word_set("country nation kingdom republic state region city island territory"),
-    "organization": word_set("company firm group organisation organization party club team"),
+    "organization": word_set("company firm group organisation organization party club team")
+    | EVENT_DESCRIPTIONS,
+    "other": EVENT_DESCRIPTIONS,
 }
 LOCATIVE = word_set("in at near across outside inside throughout around")
 # "troops massed on Ukraine's border": a place's own ground named after it says where too

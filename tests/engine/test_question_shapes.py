@@ -1984,3 +1984,21 @@ def test_how_many_of_one_group_is_not_answered_by_a_count_it_does_not_hold(
     with open_article(tmp_path, "groups", "Armed groups", sentences, entities) as engine:
         assert abstains(engine, "How many fighters does Lake Guard have?")
         assert answer(engine, "How many fighters does Sea Front have?") == sentences[1]
+
+
+@pytest.mark.parametrize("kind", ["other", "organization"])
+def test_the_scandals_attribute_is_the_event_the_sentence_names(tmp_path: Path, kind: str) -> None:
+    # "the Watergate affair engulfed Nixon; politicians ignored the scandal's main lesson" (an
+    # event's name is often typed an organization)
+    sentences = [
+        "Since the Harbourgate affair engulfed Ivo Tarr, politicians have ignored the "
+        "scandal's main lesson: the cover-up is worse than the crime.",
+        "Ivo Tarr left Velor in May.",
+    ]
+    entities = [
+        Entity("harbourgate", "Harbourgate", kind, ()),
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("velor", "Velor", "place", ()),
+    ]
+    with open_article(tmp_path, "gate", "Harbourgate", sentences, entities) as engine:
+        assert "cover-up" in answer(engine, "What is the main lesson of Harbourgate?")
