@@ -25,6 +25,16 @@ FACTS_PER_ENTITY = 400
 AMPERSAND_INITIALS = re.compile(r"\b[A-Z]{1,3}(?:&[A-Z]{1,3})+\b")
 
 
+# "Who leads X?", "Who led X?" ("Who is the leader of X?" may ask a leader of its own: the
+# leader of a place's party or movement the story names)
+LEADS = re.compile(
+    r"^\s*who\s+(?:leads|heads|rules|governs|(?P<past>led|headed|ruled|governed))"
+    r"\s+(?P<place>[^?]+?)\s*\??\s*$",
+    re.IGNORECASE,
+)
+HEAD_TITLES = ("president", "prime minister")  # what heads a country, as titles write it
+
+
 class Engine:
     """Answers over one compiled fact base. Open with `Engine.open`; `answer` never raises."""
 
@@ -112,6 +122,27 @@ class Engine:
                 return commands.dispatch(self, command, argument, query.text)
         return self._question(query)
 
+    def _head_of_place(self, query: Query) -> Ranking | None:
+        """ "Who leads Uzbekistan?": a country is led by its president or prime minister,
+        whose title the documents write ("President Mirziyoyev"), not "leads"; asked of a
+        place and unanswered as worded, the question is asked of each head's title."""
+        asked = LEADS.match(query.text)
+        if asked is None:
+            return None
+        place = asked.group("place")
+        mentions = self._mentions(place)
+        if len(mentions) != 1 or mentions[0].text != place.removeprefix("the ").strip():
+            return None
+        info = self.names.entities.get(mentions[0].entity_ids[0])
+        if info is None or info.kind != "place":
+            return None
+        copula = "was" if asked.group("past") else "is"
+        for title in HEAD_TITLES:
+            ranking = self.rank(f"Who {copula} {place}'s {title}?")
+            if ranking.answers:
+                return ranking
+        return None
+
     def _letters_naming(self, text: str) -> bool:
         """Whether letters alone spell a name ("IS-K"); "u" or "ü" alone name nothing."""
         return any(w not in STOPWORDS for w in map(fold, WORD.findall(text))) and bool(
@@ -132,6 +163,8 @@ class Engine:
 
     def _question(self, query: Query) -> Reply:
         ranking = self.rank(query.text, query)
+        if not ranking.answers:
+            ranking = self._head_of_place(query) or ranking
         related = tuple(self.cite(s.fact, s.score) for s in ranking.related)
         if ranking.answers:
             return Reply(

@@ -2002,3 +2002,24 @@ def test_the_scandals_attribute_is_the_event_the_sentence_names(tmp_path: Path, 
     ]
     with open_article(tmp_path, "gate", "Harbourgate", sentences, entities) as engine:
         assert "cover-up" in answer(engine, "What is the main lesson of Harbourgate?")
+
+
+@pytest.mark.parametrize(
+    "question", ["Who leads Ostria?", "who leads ostria", "Who governs Ostria?"]
+)
+def test_a_country_is_led_by_its_president(tmp_path: Path, question: str) -> None:
+    # "Who leads Uzbekistan?": "... under President Mirziyoyev's leadership" never says "leads"
+    sentences = [
+        "Ostria has a historic chance to grow under President Ivo Tarr's rule.",
+        "Its harbour is the largest on the coast.",
+        "Fishermen in Velor went on strike in May.",
+    ]
+    entities = [
+        Entity("ostria", "Ostria", "place", ()),
+        Entity("velor", "Velor", "place", ()),
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+    ]
+    roles = {0: (Relation("role", "ivo-tarr", "President"),)}
+    with open_article(tmp_path, "ostria", "Ostria's chance", sentences, entities, roles) as engine:
+        assert answer(engine, question) == sentences[0]
+        assert abstains(engine, "Who leads Velor?")
