@@ -468,7 +468,15 @@ class Names:
                 self._all_norms = [
                     r[0] for r in self.conn.execute("SELECT DISTINCT norm FROM aliases")
                 ]
-            best: Any = process.extractOne(
+            # First as a misspelt name in a question is read ("uighurs" for "Uyghurs", one
+            # letter off the whole name), then by WRatio, which also meets a name inside a
+            # longer argument but scores "uighurs" below "us", a name inside it.
+            best: Any = (
+                len(norm) >= 4
+                and process.extractOne(
+                    norm, self._all_norms, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+                )
+            ) or process.extractOne(
                 norm, self._all_norms, scorer=fuzz.WRatio, score_cutoff=LOOKUP_CUTOFF
             )
             if best:

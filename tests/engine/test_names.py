@@ -104,3 +104,9 @@ def test_a_places_other_name_in_the_gazetteer_stands_for_it() -> None:
     ]
     assert [m.entity_ids[0] for m in n.find("Who leads America?", known)] == ["us"]
     assert [m.entity_ids[0] for m in n.find("Did they tell us anything?", known)] == []
+
+
+def test_a_command_argument_is_read_with_a_questions_tolerance_for_typos() -> None:
+    # "brief me on the uighurs": one letter off a seven-letter name, as "tokaev" in a question
+    n = Names.from_rows([*ROWS, ("uyghurs", "Uyghurs", "other", [], 6)])
+    assert n.lookup("the uighurs").id == "uyghurs"
