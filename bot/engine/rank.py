@@ -212,6 +212,9 @@ VISITS = word_set("visit visits trip trips journey travelled traveled went flew 
 VISITING = word_set("visiting visited visits touring toured")
 # what stands between two items of a list: "KIB, KTJ", "(KIB), the IJU", "IJU and the IMU"
 LIST_JOIN = re.compile(r"\s*(?:[(\[][^)\]]*[)\]])?\s*(?:,|,?\s+(?:and|or))\s+(?:the\s+)?")
+# "close to bankruptcy", "on the brink of collapse", "nearly died": what did not happen
+NEARLY = word_set("close near nearly almost brink verge edge")
+NEARLY_REACH = 3
 PASSIVE_AUXILIARIES = word_set("was were is are be been being get got gets")
 AGENT_SPAN = 8  # "kidnapped in Iraq last month by gunmen": words from a passive to its "by"
 CLOSING_QUOTES = " \"'”’»)"
@@ -982,6 +985,17 @@ def _only_hypothetical_time(excerpt: str) -> bool:
     return True
 
 
+def _only_nearly(excerpt: str, predicate: dict[str, float]) -> bool:
+    """ "When did Elan go bankrupt?" is not answered by "brought the group close to
+    bankruptcy": every word of the predicate the excerpt writes comes right after "close
+    to", "near", "the brink of", "almost" ..., so what was asked did not happen."""
+    tokens = words(excerpt)
+    said = [n for n, token in enumerate(tokens) if key(token) in predicate]
+    return bool(said) and all(
+        NEARLY.intersection(tokens[max(0, n - NEARLY_REACH) : n]) for n in said
+    )
+
+
 def _stranded_phrase(text: str) -> tuple[str, frozenset[str]]:
     """ "What did X die of?": the key of the verb before the final preposition, and the
     prepositions that complete it as the question does ("of" a cause is as often "from")."""
@@ -1366,6 +1380,7 @@ class Ranker:
             and (not ask.leads or "leader" in matched or self._leads_asked(fact, ask))
             and (not ask.future or bool(FUTURE.search(fact.excerpt)))
             and not (ask.past and _only_hypothetical_time(fact.excerpt))
+            and not (ask.past and _only_nearly(fact.excerpt, ask.predicate))
             and self._counts_what_was_asked(s, ask)
             and not (ask.counted and self._one_of_a_list(fact, ask))
             and not (ask.titles and _titles_of_another(fact.excerpt, ask.titles, ask.entities[0]))

@@ -2023,3 +2023,18 @@ def test_a_country_is_led_by_its_president(tmp_path: Path, question: str) -> Non
     with open_article(tmp_path, "ostria", "Ostria's chance", sentences, entities, roles) as engine:
         assert answer(engine, question) == sentences[0]
         assert abstains(engine, "Who leads Velor?")
+
+
+def test_when_did_it_happen_is_not_answered_by_what_nearly_happened(tmp_path: Path) -> None:
+    # "An inquiry in 2002 brought the group close to bankruptcy": Elan never went bankrupt
+    sentences = [
+        "An inquiry into Kessel's accounts in 2002 brought the group close to bankruptcy.",
+        "Harlow Mining went into bankruptcy in 2004.",
+    ]
+    entities = [
+        Entity("kessel", "Kessel", "organization", ()),
+        Entity("harlow-mining", "Harlow Mining", "organization", ()),
+    ]
+    with open_article(tmp_path, "firms", "Firms", sentences, entities) as engine:
+        assert abstains(engine, "When did Kessel go bankrupt?")
+        assert answer(engine, "When did Harlow Mining go bankrupt?") == sentences[1]
