@@ -1343,7 +1343,7 @@ class Ranker:
             s.entity_share = hits / len(ask.entities)
         else:
             s.entity_share = 1.0
-        s.type_fit = self._type_fit(fact, ask.qtype, ask.entity_ids)
+        s.type_fit = self._type_fit(fact, ask.qtype, ask.entity_ids, ask.measure)
         if "employment" in matched:
             s.type_fit = 1.0  # "Where does X work?": the employer is the answer's place
         origin = ask.origin and self._origin_named(fact, ask.entity_ids)
@@ -1812,7 +1812,7 @@ class Ranker:
             matched.add(rtype)
         return best, matched
 
-    def _type_fit(self, fact: FactRow, qtype: str, asked_ids: set[str]) -> float:
+    def _type_fit(self, fact: FactRow, qtype: str, asked_ids: set[str], measure: str = "") -> float:
         if qtype in ("who", "where"):
             kinds = ("person", "organization") if qtype == "who" else ("place",)
             others = [self.names.entities.get(e) for e in fact.entities if e not in asked_ids]
@@ -1829,6 +1829,9 @@ class Ranker:
         if qtype == "when":
             return fact.has_date / 2
         if qtype == "how_many":
+            if not fact.has_number and measure == "long":
+                # "on the margins for decades": a duration in no number
+                return 1.0 if holds_measure(measure, fact.excerpt) else 0.0
             return 1.0 if fact.has_number else 0.0
         if qtype == "why":
             return 1.0 if REASON.search(fact.excerpt) else WITHOUT_REASON

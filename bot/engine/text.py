@@ -585,6 +585,9 @@ MEASURE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:(?:full|whole|straight|consecutive|more|further)\s+)?"
         r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies)|seasons?|"
         r"km|kilometres?|kilometers?|miles?|metres?|meters?|feet|foot)))\b(?!-old)"
+        # "on the margins for decades", "for many years": a span counted in no number
+        r"|(?i:\bfor\s+(?:many\s+|several\s+|some\s+)?"
+        r"(?:decades|years|centuries|generations|months|weeks)\b)"
     ),
     # a match result, "2-0", "3–1"; not a year span ("2004-05") nor an age ("39-year-old")
     "score": re.compile(r"(?<![\d-])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d-])"),

@@ -2038,3 +2038,18 @@ def test_when_did_it_happen_is_not_answered_by_what_nearly_happened(tmp_path: Pa
     with open_article(tmp_path, "firms", "Firms", sentences, entities) as engine:
         assert abstains(engine, "When did Kessel go bankrupt?")
         assert answer(engine, "When did Harlow Mining go bankrupt?") == sentences[1]
+
+
+def test_a_span_counted_in_no_number_answers_how_long(tmp_path: Path) -> None:
+    # "Ankara's push ... is evident after being on the margins for decades"
+    sentences = [
+        "Ostria's push for influence is evident after being on the margins for decades.",
+        "Velor was on the margins of the league in May.",
+    ]
+    entities = [
+        Entity("ostria", "Ostria", "place", ()),
+        Entity("velor", "Velor", "place", ()),
+    ]
+    with open_article(tmp_path, "ostria", "Ostria's push", sentences, entities) as engine:
+        assert answer(engine, "How long was Ostria on the margins?") == sentences[0]
+        assert abstains(engine, "How long was Velor on the margins?")
