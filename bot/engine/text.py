@@ -549,7 +549,15 @@ def _synonym_table() -> dict[str, frozenset[str]]:
 
 def synonyms(word_key: str) -> frozenset[str]:
     """Keys of words that may stand for the word with this key (not including itself)."""
-    return _SYNONYMS.get(word_key, frozenset())
+    found = _SYNONYMS.get(word_key, NO_SYNONYMS)
+    if word_key.endswith("y") and len(word_key) <= KEY_LENGTH:
+        # "deny"/"denial", "rely"/"reliance", "bury"/"burial", "try"/"trial": the noun of a
+        # verb in -y is spelt -i- before its suffix, which the stemmer does not undo
+        return found | {(word_key[:-1] + "ial")[:KEY_LENGTH]}
+    return found
+
+
+NO_SYNONYMS: frozenset[str] = frozenset()
 
 
 _COUNT = (

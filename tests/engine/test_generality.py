@@ -85,6 +85,13 @@ def test_synonyms_are_one_way() -> None:
     assert key("perished") in synonyms(key("died"))  # "How many died?": "20 million perished"
 
 
+def test_a_verb_in_y_is_met_by_its_noun_in_i() -> None:
+    # "What did Putin deny in January?": "Mr. Putin reiterated his denial of ... statehood"
+    assert key("denial") in synonyms(key("deny"))
+    assert key("reliance") in synonyms(key("relies"))
+    assert key("denial") not in synonyms(key("den"))
+
+
 def test_when_accepts_a_weekday(shared_engine: Engine) -> None:
     assert "on Saturday" in top(shared_engine, "When is the Harbor Council reopening Kessel port?")
 
