@@ -74,7 +74,7 @@ CALL_KEY = key("call")
 ARTICLES = word_set("the a an its their his her")
 SHARE_NOUNS = frozenset(["share", "percentage", "proportion", "percent"])
 # "How long is the border?" wants a number as much as "how many" does.
-MEASURES = word_set("many much long far big large old tall high often deep wide heavy")
+MEASURES = word_set("many much long soon far big large old tall high often deep wide heavy")
 PLACE_NOUNS = frozenset(
     [
         "country",

@@ -608,6 +608,10 @@ MEASURE_PATTERNS: dict[str, re.Pattern[str]] = {
 }
 
 
+# "How soon would elections be held?": "will follow in 30 days", a span as for "how long"
+MEASURE_PATTERNS["soon"] = MEASURE_PATTERNS["long"]
+
+
 def holds_measure(measure: str, text: str) -> bool:
     """Whether `text` holds what "how <measure>" asks; any number for a measure not listed."""
     pattern = MEASURE_PATTERNS.get(measure)

@@ -2053,3 +2053,14 @@ def test_a_span_counted_in_no_number_answers_how_long(tmp_path: Path) -> None:
     with open_article(tmp_path, "ostria", "Ostria's push", sentences, entities) as engine:
         assert answer(engine, "How long was Ostria on the margins?") == sentences[0]
         assert abstains(engine, "How long was Velor on the margins?")
+
+
+def test_how_soon_asks_a_span_of_time(tmp_path: Path) -> None:
+    # "How soon would a new election be held?": "new elections will follow in 30 days"
+    sentences = [
+        "Velor will vote on August 15 to decide whether new elections are held.",
+        "If Velor votes for the recall, new elections will be held in 30 days.",
+    ]
+    entities = [Entity("velor", "Velor", "place", ())]
+    with open_article(tmp_path, "velor", "Velor votes", sentences, entities) as engine:
+        assert answer(engine, "How soon would new elections be held in Velor?") == sentences[1]
