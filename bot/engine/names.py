@@ -277,6 +277,7 @@ class Names:
         if known is not None:
             mentions = self._fuzzy(raw, folded, mentions, known)
             mentions += self._clipped(raw, folded, mentions, known)
+            mentions += self._acronym_led(raw, folded, mentions)
             mentions += self._countries_of_demonyms(folded, mentions, known)
             mentions += self._places_by_other_names(raw, mentions)
         mentions = [self._with_spelt_out(m) for m in mentions]
@@ -400,6 +401,46 @@ class Names:
                     text = " ".join(raw[start:end])
                     found.append(Mention(tuple(ids), start, end, text, CLIPPED_SCORE))
             start = max(end, start + 1)
+        return found
+
+    def _acronym_led(
+        self, raw: list[str], folded: list[str], mentions: list[Mention]
+    ) -> list[Mention]:
+        """ "UN Security Council" for "United Nations Security Council": a name the question
+        writes with its first words cut to their initials, then the rest as the documents
+        write it. One entity only."""
+        owned = {n for m in mentions for n in range(m.start, m.end)}
+        found: list[Mention] = []
+        for start, word in enumerate(raw):
+            if start in owned or not (word.isupper() and word.isalpha() and 2 <= len(word) <= 4):
+                continue
+            end = start + 1
+            while (
+                end < len(raw)
+                and end not in owned
+                and raw[end][:1].isupper()
+                and folded[end] not in STOPWORDS
+            ):
+                end += 1
+            if end == start + 1:
+                continue
+            initials, rest = folded[start], folded[start + 1 : end]
+            norms = {
+                norm
+                for norm in self._initial(initials[0])
+                if len(parts := norm.split()) == len(initials) + len(rest)
+                and "".join(p[0] for p in parts[: len(initials)]) == initials
+                and parts[len(initials) :] == rest
+            }
+            ids = (
+                {e for hits in self._ids("norm", norms).values() for e, _ in hits}
+                if norms
+                else set()
+            )
+            if len(ids) == 1:
+                text = " ".join(raw[start:end])
+                found.append(Mention(tuple(ids), start, end, text, CLIPPED_SCORE))
+                owned.update(range(start, end))
         return found
 
     def _countries_of_demonyms(

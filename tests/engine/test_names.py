@@ -110,3 +110,13 @@ def test_a_command_argument_is_read_with_a_questions_tolerance_for_typos() -> No
     # "brief me on the uighurs": one letter off a seven-letter name, as "tokaev" in a question
     n = Names.from_rows([*ROWS, ("uyghurs", "Uyghurs", "other", [], 6)])
     assert n.lookup("the uighurs").id == "uyghurs"
+
+
+def test_a_name_with_its_first_words_cut_to_initials() -> None:
+    # "UN Security Council" where the documents write "United Nations Security Council"
+    rows = [*ROWS, ("unsc", "United Nations Security Council", "organization", [], 3)]
+    n = Names.from_rows(rows)
+    assert [m.entity_ids[0] for m in n.find("When did the UN Security Council meet?", known)] == [
+        "unsc"
+    ]
+    assert [m.entity_ids[0] for m in n.find("When did the UN Trade Council meet?", known)] == []
