@@ -110,6 +110,17 @@ def _bare_acronym(e: EntityInfo) -> bool:
     return 2 <= len(e.name) <= 6 and all(n.isupper() and " " not in n for n in names)
 
 
+def _clips(clipped: str, word: str) -> bool:
+    """Whether `clipped` is the start of `word` ("lib" of "liberal"), or that start in the
+    plural ("dems" of "democrat": "the Lib Dems")."""
+    if word.startswith(clipped) and len(word) > len(clipped):
+        return True
+    stem = clipped[:-1]
+    return (
+        clipped.endswith("s") and len(stem) >= 2 and word.startswith(stem) and len(word) > len(stem)
+    )
+
+
 def _dotted_initial(raw: list[str], i: int) -> bool:
     """Whether the one letter at `i` starts an initialism written with dots ("U.S." reads as
     "U", "S"; its alias folds to "u", since a lone "s" is a possessive's leftover). A letter
@@ -488,9 +499,7 @@ class Names:
             norm
             for norm in self._initial(clipped[0][0])
             if len(words := norm.split()) == len(clipped)
-            and all(
-                w.startswith(c) and len(w) > len(c) for w, c in zip(words, clipped, strict=True)
-            )
+            and all(_clips(c, w) for w, c in zip(words, clipped, strict=True))
         }
         if not norms:
             return set()

@@ -120,3 +120,10 @@ def test_a_name_with_its_first_words_cut_to_initials() -> None:
         "unsc"
     ]
     assert [m.entity_ids[0] for m in n.find("When did the UN Trade Council meet?", known)] == []
+
+
+def test_a_clipped_name_may_be_written_in_the_plural() -> None:
+    # "Who chairs the Lib Dems?" where the documents write "Liberal Democrat chairman"
+    n = Names.from_rows([*ROWS, ("lib-dem", "Liberal Democrat", "organization", [], 3)])
+    assert [m.entity_ids[0] for m in n.find("Who chairs the Lib Dems?", known)] == ["lib-dem"]
+    assert [m.entity_ids[0] for m in n.find("Who chairs the Lib Ds?", known)] == []
