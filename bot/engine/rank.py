@@ -174,6 +174,7 @@ PHRASAL_VERBS = {
 }
 # Asked "how long", these say only that something has a length in time ("How long did the
 # war last?" is answered by "the 18-year war").
+RELATING_WORDS = word_set("related connected linked")
 DURATION_VERBS = word_set("last lasts lasted lasting")
 # Asked "where" or "when" of an event, these say no more than that it takes place.
 EVENT_VERBS = word_set(
@@ -437,6 +438,9 @@ def content_keys(query: Query, mentions: list[Mention]) -> dict[str, float]:
             or (query.measure == "long" and folded in DURATION_VERBS)
             # "Where is the World Cup being played?": for an event, only that it happens
             or (query.qtype in ("where", "when") and folded in EVENT_VERBS)
+            # "How is Michael Foley related to James Foley?": the tie between two names is
+            # the answer ("Michael Foley, brother of James Foley"), not the word "related"
+            or (query.qtype == "how" and len(mentions) >= 2 and folded in RELATING_WORDS)
         )
         weight = LIGHT_WORD_WEIGHT if light else 1.0
         if after_which:

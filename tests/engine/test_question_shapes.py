@@ -2064,3 +2064,18 @@ def test_how_soon_asks_a_span_of_time(tmp_path: Path) -> None:
     entities = [Entity("velor", "Velor", "place", ())]
     with open_article(tmp_path, "velor", "Velor votes", sentences, entities) as engine:
         assert answer(engine, "How soon would new elections be held in Velor?") == sentences[1]
+
+
+def test_how_is_x_related_to_y_asks_the_tie_between_the_two_names(tmp_path: Path) -> None:
+    # "Michael Foley, brother of James Foley, ..." never writes "related"
+    sentences = [
+        "No relative of the hostages has come forward in Velor.",
+        "When Ivo Tarr, brother of Piet Tarr, received a demand, he called the police.",
+    ]
+    entities = [
+        Entity("ivo-tarr", "Ivo Tarr", "person", ()),
+        Entity("piet-tarr", "Piet Tarr", "person", ()),
+        Entity("velor", "Velor", "place", ()),
+    ]
+    with open_article(tmp_path, "tarr", "Hostages", sentences, entities) as engine:
+        assert answer(engine, "How is Ivo Tarr related to Piet Tarr?") == sentences[1]
