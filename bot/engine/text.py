@@ -452,6 +452,7 @@ SYNONYM_LINES = (
     "kill: dead death die perish",
     "die: killed dead death perish",
     "say: tell state declare announce",
+    "tell: warn inform notify advise",
     "announce: declare say state",
     "start: begin launch commence",
     "begin: start launch commence",

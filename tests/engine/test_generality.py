@@ -85,6 +85,12 @@ def test_synonyms_are_one_way() -> None:
     assert key("perished") in synonyms(key("died"))  # "How many died?": "20 million perished"
 
 
+def test_telling_is_met_by_warning_and_informing() -> None:
+    # "Who told Michael Foley that paying a ransom would be a crime?": "the FBI warned him"
+    assert key("warned") in synonyms(key("told"))
+    assert key("informed") in synonyms(key("tell"))
+
+
 def test_a_verb_in_y_is_met_by_its_noun_in_i() -> None:
     # "What did Putin deny in January?": "Mr. Putin reiterated his denial of ... statehood"
     assert key("denial") in synonyms(key("deny"))
