@@ -1398,7 +1398,7 @@ class Ranker:
                     and attribute in fact.context_keys
                     and any(self._referred_to(e, fact) for e in group)
                 )
-                or self._owned_by_pronoun(fact, attribute, group)
+                or self._owned_by_pronoun(fact, attribute, group, ask.topics)
                 or self._owned_by_description(fact, attribute, group)
                 or _role_of_neighbour(fact, ask, group)
                 for attribute, group, possessive in ask.attributes
@@ -1480,6 +1480,15 @@ class Ranker:
         opening = excerpt[4:] if excerpt.startswith("The ") else excerpt
         return opening.startswith(ask.openers)
 
+    def _names_another_of_kind(self, fact: FactRow, group: Sequence[EntityInfo]) -> bool:
+        """Whether the fact names another entity of the kind of the one asked."""
+        ids, kinds = {e.id for e in group}, {e.kind for e in group}
+        return any(
+            (info := self.names.entities.get(e)) is not None and info.kind in kinds
+            for e in fact.entities
+            if e not in ids
+        )
+
     def _names_another(self, fact: FactRow, group: Sequence[EntityInfo]) -> bool:
         """Whether the fact names a person when the topic is one: then it is about them."""
         if not any(e.kind == "person" for e in group):
@@ -1555,14 +1564,25 @@ class Ranker:
         )
 
     def _owned_by_pronoun(
-        self, fact: FactRow, attribute: str, group: tuple[EntityInfo, ...]
+        self,
+        fact: FactRow,
+        attribute: str,
+        group: tuple[EntityInfo, ...],
+        topics: dict[str, frozenset[str]],
     ) -> bool:
         """ "Asked for his worst memory, he said: ..." after a sentence naming Beckham: "his"
         before the attribute (perhaps one qualifier between) stands for the owner asked when
-        the sentence refers to them without naming anyone else it may stand for."""
+        the sentence refers to them, or the story is about them ("the company said it was
+        halving its dividend" in a story on Marsh), without naming anyone else it may stand
+        for."""
         ids = {e.id for e in group}
         if not group or not (
-            ids & set(fact.entities) or any(self._referred_to(e, fact) for e in group)
+            ids & set(fact.entities)
+            or any(self._referred_to(e, fact) for e in group)
+            or (
+                any(fact.source in topics.get(e.id, ()) for e in group)
+                and not self._names_another_of_kind(fact, group)
+            )
         ):
             return False
         excerpt = fact.excerpt.lower()

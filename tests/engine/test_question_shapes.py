@@ -2079,3 +2079,18 @@ def test_how_is_x_related_to_y_asks_the_tie_between_the_two_names(tmp_path: Path
     ]
     with open_article(tmp_path, "tarr", "Hostages", sentences, entities) as engine:
         assert answer(engine, "How is Ivo Tarr related to Piet Tarr?") == sentences[1]
+
+
+def test_its_attribute_in_a_story_about_the_owner_is_the_owners(tmp_path: Path) -> None:
+    # "As part of its efforts to cut costs, the company said it was halving its dividend
+    # payment to 17 cents" in a story about Marsh, named sentences before
+    sentences = [
+        "Kessel is to cut 3,000 jobs, its second round of cuts.",
+        "Kessel has been hit by a bribery inquiry.",
+        "Analysts expect Kessel to sell its brokerage unit.",
+        "Insurers across the region have shed jobs this year.",
+        "To cut costs, the company said it was halving its dividend to 17 cents a share.",
+    ]
+    entities = [Entity("kessel", "Kessel", "organization", ())]
+    with open_article(tmp_path, "kessel", "Kessel cuts jobs", sentences, entities) as engine:
+        assert answer(engine, "What will Kessel's dividend be cut to?") == sentences[4]
