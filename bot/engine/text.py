@@ -500,7 +500,7 @@ SYNONYM_LINES = (
     "belong: include comprise",
     "protest: demonstration rally",
     "publish: post",
-    "meet: face",
+    "meet: face session summit",
     "join: enlist",
     "win: victory take",
     "accuse: allege",

@@ -85,6 +85,12 @@ def test_synonyms_are_one_way() -> None:
     assert key("perished") in synonyms(key("died"))  # "How many died?": "20 million perished"
 
 
+def test_meeting_is_met_by_a_session_or_a_summit() -> None:
+    # "Where did the Eurasian Economic Commission meet?": "a ... Commission session in Sochi"
+    assert key("session") in synonyms(key("met"))
+    assert key("summit") in synonyms(key("meet"))
+
+
 def test_telling_is_met_by_warning_and_informing() -> None:
     # "Who told Michael Foley that paying a ransom would be a crime?": "the FBI warned him"
     assert key("warned") in synonyms(key("told"))
