@@ -175,6 +175,10 @@ PHRASAL_VERBS = {
 # Asked "how long", these say only that something has a length in time ("How long did the
 # war last?" is answered by "the 18-year war").
 RELATING_WORDS = word_set("related connected linked")
+YES_NO_OPENERS = word_set("do does did is are was were has have had will would can could should")
+STANCE_VERBS = word_set(
+    "think thinks believe believes accept accepts agree agrees feel feels consider considers"
+)
 DURATION_VERBS = word_set("last lasts lasted lasting")
 # Asked "where" or "when" of an event, these say no more than that it takes place.
 EVENT_VERBS = word_set(
@@ -414,6 +418,7 @@ def content_keys(query: Query, mentions: list[Mention]) -> dict[str, float]:
     previous = ""
     tokens = WORD.findall(query.focus)
     stranded = _before_stranded_preposition(tokens)
+    yes_no = query.qtype == "keywords" and bool(tokens) and fold(tokens[0]) in YES_NO_OPENERS
     for n, word in enumerate(tokens):
         folded = fold(word)
         after_which = previous in ("which", "what")
@@ -441,6 +446,9 @@ def content_keys(query: Query, mentions: list[Mention]) -> dict[str, float]:
             # "How is Michael Foley related to James Foley?": the tie between two names is
             # the answer ("Michael Foley, brother of James Foley"), not the word "related"
             or (query.qtype == "how" and len(mentions) >= 2 and folded in RELATING_WORDS)
+            # "Does Howard accept that curbing immigration is racist?": a yes/no question's
+            # verb of holding a view frames what is asked, the clause after it
+            or (yes_no and folded in STANCE_VERBS)
         )
         weight = LIGHT_WORD_WEIGHT if light else 1.0
         if after_which:

@@ -2094,3 +2094,19 @@ def test_its_attribute_in_a_story_about_the_owner_is_the_owners(tmp_path: Path) 
     entities = [Entity("kessel", "Kessel", "organization", ())]
     with open_article(tmp_path, "kessel", "Kessel cuts jobs", sentences, entities) as engine:
         assert answer(engine, "What will Kessel's dividend be cut to?") == sentences[4]
+
+
+def test_a_yes_no_questions_verb_of_holding_a_view_frames_what_is_asked(tmp_path: Path) -> None:
+    # "Does Howard accept that curbing immigration is racist?": "Tory plans to cut immigration
+    # are not racist, Michael Howard has said" answers it, without "accept" or "curb"
+    sentences = [
+        "Plans to cut fishing quotas are not harmful, Ivo Tarr has said.",
+        "Ivo Tarr recognised that fishing quotas were essential to Velor's harbours.",
+    ]
+    entities = [
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("velor", "Velor", "place", ()),
+    ]
+    with open_article(tmp_path, "tarr", "Tarr on quotas", sentences, entities) as engine:
+        question = "Does Tarr accept that curbing fishing quotas is harmful?"
+        assert answer(engine, question) == sentences[0]
