@@ -504,6 +504,7 @@ SYNONYM_LINES = (
     "join: enlist",
     "win: victory take",
     "accuse: allege",
+    "admit: confess plead acknowledge",
     "allege: accuse",
     "manager: boss coach",
     "boss: manager coach",

@@ -85,6 +85,13 @@ def test_synonyms_are_one_way() -> None:
     assert key("perished") in synonyms(key("died"))  # "How many died?": "20 million perished"
 
 
+def test_admitting_is_met_by_pleading_and_confessing() -> None:
+    # "Has any former Marsh executive admitted guilt?": "a former senior executive pleaded
+    # guilty"
+    assert key("pleaded") in synonyms(key("admitted"))
+    assert key("confessed") in synonyms(key("admit"))
+
+
 def test_meeting_is_met_by_a_session_or_a_summit() -> None:
     # "Where did the Eurasian Economic Commission meet?": "a ... Commission session in Sochi"
     assert key("session") in synonyms(key("met"))
