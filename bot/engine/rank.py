@@ -174,6 +174,7 @@ PHRASAL_VERBS = {
 }
 # Asked "how long", these say only that something has a length in time ("How long did the
 # war last?" is answered by "the 18-year war").
+OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b")
 RELATING_WORDS = word_set("related connected linked")
 YES_NO_OPENERS = word_set("do does did is are was were has have had will would can could should")
 STANCE_VERBS = word_set(
@@ -1336,6 +1337,8 @@ class Ranker:
                     (fact.antecedents and any(self._referred_to(e, fact) for e in group))
                     or (s.coverage >= MIN_COVERAGE and self._described(fact, group, ask))
                     or ("quote" in matched and _named_around(fact, group))
+                    # "Tony Blair called him a giant" after a sentence on Callaghan
+                    or self._object_pronoun_for(fact, group, ask)
                 ):
                     # "During his visit, he concluded ..." after "Erdogan visited"; "a bet of
                     # £870 on the 39-year-old actor" after "Scott ..."; '"I think it's a good
@@ -1487,6 +1490,22 @@ class Ranker:
     def _opens_with_asked(excerpt: str, ask: Asked) -> bool:
         opening = excerpt[4:] if excerpt.startswith("The ") else excerpt
         return opening.startswith(ask.openers)
+
+    def _object_pronoun_for(self, fact: FactRow, group: Sequence[EntityInfo], ask: Asked) -> bool:
+        """Whether "him"/"her" in the fact stands for the person asked: named in the sentence
+        before, while the fact names no person but those the question asks about."""
+        if not any(e.kind == "person" for e in group) or not OBJECT_PRONOUN.search(fact.excerpt):
+            return False
+        before = self.index.facts([fact.ordinal - 1])
+        if not before or before[0].source != fact.source:
+            return False
+        if not any(self.names.mentions(e, before[0].entities, before[0].keys) for e in group):
+            return False
+        return not any(
+            (info := self.names.entities.get(e)) is not None and info.kind == "person"
+            for e in fact.entities
+            if e not in ask.entity_ids
+        )
 
     def _names_another_of_kind(self, fact: FactRow, group: Sequence[EntityInfo]) -> bool:
         """Whether the fact names another entity of the kind of the one asked."""

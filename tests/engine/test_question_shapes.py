@@ -2110,3 +2110,24 @@ def test_a_yes_no_questions_verb_of_holding_a_view_frames_what_is_asked(tmp_path
     with open_article(tmp_path, "tarr", "Tarr on quotas", sentences, entities) as engine:
         question = "Does Tarr accept that curbing fishing quotas is harmful?"
         assert answer(engine, question) == sentences[0]
+
+
+def test_him_stands_for_the_person_the_sentence_before_names(tmp_path: Path) -> None:
+    # "Prime Minister Tony Blair called him a 'giant' of the Labour movement." after a
+    # sentence on Callaghan
+    sentences = [
+        "Harbour master Ivo Tarr has died at the age of 92.",
+        "Ada Quin called him a giant of the harbour trade.",
+        "Velor's mayor Piet Galan retired in May.",
+        "Ada Quin called him a friend, said Lea Voss.",
+    ]
+    entities = [
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("ada-quin", "Ada Quin", "person", ("Quin",)),
+        Entity("piet-galan", "Piet Galan", "person", ("Galan",)),
+        Entity("lea-voss", "Lea Voss", "person", ("Voss",)),
+        Entity("velor", "Velor", "place", ()),
+    ]
+    with open_article(tmp_path, "tarr", "Tarr dies", sentences, entities) as engine:
+        assert answer(engine, "What did Ada Quin call Ivo Tarr?") == sentences[1]
+        assert abstains(engine, "What did Ada Quin call Piet Galan?")
