@@ -1494,7 +1494,9 @@ class Ranker:
     def _object_pronoun_for(self, fact: FactRow, group: Sequence[EntityInfo], ask: Asked) -> bool:
         """Whether "him"/"her" in the fact stands for the person asked: named in the sentence
         before, while the fact names no person but those the question asks about."""
-        if not any(e.kind == "person" for e in group) or not OBJECT_PRONOUN.search(fact.excerpt):
+        if not any(e.kind == "person" for e in group) or not _named_beside(fact, group):
+            return False  # a neighbour's words first: no pattern, no query, for most facts
+        if not OBJECT_PRONOUN.search(fact.excerpt):
             return False
         before = self.index.facts([fact.ordinal - 1])
         if not before or before[0].source != fact.source:
