@@ -175,6 +175,9 @@ PHRASAL_VERBS = {
 # Asked "how long", these say only that something has a length in time ("How long did the
 # war last?" is answered by "the 18-year war").
 OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b")
+KIN = word_set(
+    "brother sister son daughter wife husband father mother uncle aunt cousin friend widow"
+)
 RELATING_WORDS = word_set("related connected linked")
 YES_NO_OPENERS = word_set("do does did is are was were has have had will would can could should")
 STANCE_VERBS = word_set(
@@ -1411,6 +1414,7 @@ class Ranker:
                 )
                 or self._owned_by_pronoun(fact, attribute, group, ask.topics)
                 or self._owned_by_description(fact, attribute, group)
+                or (attribute in ANY_ROLE_CUES and "role" in matched)
                 or _role_of_neighbour(fact, ask, group)
                 for attribute, group, possessive in ask.attributes
             )
@@ -1795,6 +1799,10 @@ class Ranker:
             read.add("employment")
         if "ownership" in ask.wanted and self._owner_written(fact, ask.entity_ids):
             read.add("ownership")
+        # "What is Jim Lanzone's position?": "Jim Lanzone, vice president of search properties
+        # at Ask Jeeves, said ...": a person written with an employer holds a role there
+        if _any_role_asked(ask) and self._role_at_employer(fact, ask.entity_ids):
+            read.add("role")
         return read
 
     def _owner_written(self, fact: FactRow, asked_ids: set[str]) -> bool:
@@ -1818,6 +1826,29 @@ class Ranker:
             for item in owned
             for thing in filter(None, (item.name, *item.aliases))
         )
+
+    def _role_at_employer(self, fact: FactRow, asked_ids: set[str]) -> bool:
+        """ "Jim Lanzone, vice president of search properties at Ask Jeeves": a person asked,
+        a comma, lower-case words of a title, then "at/of/for" and another name (of any
+        kind: the compiler may type a firm named like a person, "Ask Jeeves"), unless the
+        words name kin ("Michael Foley, brother of James Foley")."""
+        people = [self.names.entities.get(e) for e in fact.entities if e in asked_ids]
+        for person in people:
+            if person is None or person.kind != "person":
+                continue
+            for name in filter(None, (person.name, *person.aliases)):
+                for other_id in fact.entities:
+                    other = self.names.entities.get(other_id)
+                    if other is None or other_id == person.id:
+                        continue
+                    found = re.search(
+                        rf"\b{re.escape(name)},\s+(?:the\s+|a\s+)?([a-z][a-z\s-]{{0,60}}?)\s+"
+                        rf"(?:at|of|for)\s+(?:the\s+)?{re.escape(other.name)}\b",
+                        fact.excerpt,
+                    )
+                    if found and KIN.isdisjoint(found.group(1).split()):
+                        return True
+        return False
 
     def _employment_tie(self, fact: FactRow, asked_ids: set[str]) -> bool:
         """ "Ian Fogg, personal technology analyst at Jupiter Research", "said Ian Hunter at
@@ -1846,7 +1877,7 @@ class Ranker:
         A role must also be the one asked: "Foreign Minister" does not answer "president".
         """
         matched = set()
-        if "employment" in ask.wanted or "ownership" in ask.wanted:
+        if "employment" in ask.wanted or "ownership" in ask.wanted or _any_role_asked(ask):
             matched = self._relations_read(fact, ask)
         best = 1.0 if matched else 0.0
         for rtype, subject, obj, value in fact.relations:
@@ -1982,6 +2013,11 @@ class Ranker:
                 s.answers = True
                 return [s, *(a for a in answers if a is not s)][:MAX_ANSWERS]
         return answers
+
+
+def _any_role_asked(ask: Asked) -> bool:
+    """ "What is X's job/role/position/title?": whatever role X holds."""
+    return "role" in ask.wanted and not ANY_ROLE_CUES.isdisjoint(ask.weights)
 
 
 def _wholes_asked(query: Query, mentions: list[Mention]) -> frozenset[str]:

@@ -2131,3 +2131,22 @@ def test_him_stands_for_the_person_the_sentence_before_names(tmp_path: Path) -> 
     with open_article(tmp_path, "tarr", "Tarr dies", sentences, entities) as engine:
         assert answer(engine, "What did Ada Quin call Ivo Tarr?") == sentences[1]
         assert abstains(engine, "What did Ada Quin call Piet Galan?")
+
+
+@pytest.mark.parametrize(
+    "question", ["What is Ivo Tarr's job?", "What is Tarr's position at Kessel?"]
+)
+def test_a_title_in_apposition_before_an_employer_is_a_role(tmp_path: Path, question: str) -> None:
+    # "Jim Lanzone, vice president of search properties at Ask Jeeves in the US, said ..."
+    sentences = [
+        "Ivo Tarr, vice president of sales at Kessel, said profits would rise.",
+        "Ada Quin, sister of Ivo Tarr, said the profits were hers.",
+    ]
+    entities = [
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("ada-quin", "Ada Quin", "person", ("Quin",)),
+        Entity("kessel", "Kessel", "organization", ()),
+    ]
+    with open_article(tmp_path, "kessel", "Kessel profits", sentences, entities) as engine:
+        assert answer(engine, question) == sentences[0]
+        assert abstains(engine, "What is Ada Quin's job?")
