@@ -224,6 +224,7 @@ LIST_JOIN = re.compile(r"\s*(?:[(\[][^)\]]*[)\]])?\s*(?:,|,?\s+(?:and|or))\s+(?:
 # "close to bankruptcy", "on the brink of collapse", "nearly died": what did not happen
 NEARLY = word_set("close near nearly almost brink verge edge")
 NEARLY_REACH = 3
+NEARLY_WORD = re.compile(r"\b(?:close|near|nearly|almost|brink|verge|edge)\b", re.IGNORECASE)
 PASSIVE_AUXILIARIES = word_set("was were is are be been being get got gets")
 AGENT_SPAN = 8  # "kidnapped in Iraq last month by gunmen": words from a passive to its "by"
 CLOSING_QUOTES = " \"'”’»)"
@@ -1005,6 +1006,8 @@ def _only_nearly(excerpt: str, predicate: dict[str, float]) -> bool:
     """ "When did Elan go bankrupt?" is not answered by "brought the group close to
     bankruptcy": every word of the predicate the excerpt writes comes right after "close
     to", "near", "the brink of", "almost" ..., so what was asked did not happen."""
+    if not NEARLY_WORD.search(excerpt):
+        return False  # most facts: no tokens to read
     tokens = words(excerpt)
     said = [n for n, token in enumerate(tokens) if key(token) in predicate]
     return bool(said) and all(
