@@ -312,6 +312,9 @@ DEFINING = re.compile(
     r"short for|\bi\.e\.",
     re.I,
 )
+# "Navalny, a 37-year-old anti-corruption lawyer, ...": what a person is, right after the name
+APPOSITION = re.compile(r",\s+(?:a|an)\s+[\w-]*[a-z][\w\s-]{0,50},")
+APPOSITION_FIT = 0.5
 # A word glossed where it is used: 'donors he calls "Pioneers," who ...', 'their pollero, or
 # "people-smuggler,"', 'the Bayat, which means the sacred Quranic Oath'.
 GLOSS = re.compile(r"\bcall(?:s|ed)?\s+[\"“‘']|,\s+or\s+[\"“‘']|,\s+which\s+means\b", re.I)
@@ -2349,7 +2352,21 @@ def _definition_fit(fact: FactRow, ask: Asked) -> float:
         return GLOSS_FIT
     if DEFINING.search(fact.excerpt) or _spells_out(fact, ask):
         return 0.8
+    if ask.qtype == "who" and _described_in_apposition(fact.excerpt, ask):
+        return APPOSITION_FIT
     return 0.0
+
+
+def _described_in_apposition(excerpt: str, ask: Asked) -> bool:
+    """ "Who is Alexei Navalny?": "Navalny, a 37-year-old anti-corruption lawyer, has been
+    ...": the name asked, a comma, then "a/an" and lower-case words saying what they are."""
+    for name in filter(None, {*ask.names_typed, *ask.openers}):
+        at = excerpt.find(name)
+        while at >= 0:
+            if APPOSITION.match(excerpt, at + len(name)):
+                return True
+            at = excerpt.find(name, at + 1)
+    return False
 
 
 def _glossed_in_brackets(fact: FactRow, ask: Asked) -> bool:

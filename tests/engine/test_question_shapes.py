@@ -2150,3 +2150,18 @@ def test_a_title_in_apposition_before_an_employer_is_a_role(tmp_path: Path, ques
     with open_article(tmp_path, "kessel", "Kessel profits", sentences, entities) as engine:
         assert answer(engine, question) == sentences[0]
         assert abstains(engine, "What is Ada Quin's job?")
+
+
+def test_who_is_x_is_answered_best_by_what_x_is_in_apposition(tmp_path: Path) -> None:
+    # "Navalny, a 37-year-old anti-corruption lawyer, has been a thorn in Putin's side"
+    sentences = [
+        "Protests erupted in Velor, and Ivo Tarr, who coined the slogan, became their face.",
+        "Tarr, a 37-year-old harbour lawyer, has been a thorn in Ada Quin's side since.",
+    ]
+    entities = [
+        Entity("ivo-tarr", "Ivo Tarr", "person", ("Tarr",)),
+        Entity("ada-quin", "Ada Quin", "person", ("Quin",)),
+        Entity("velor", "Velor", "place", ()),
+    ]
+    with open_article(tmp_path, "tarr", "Tarr's protests", sentences, entities) as engine:
+        assert answer(engine, "Who is Ivo Tarr?") == sentences[1]
