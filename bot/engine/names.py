@@ -121,6 +121,17 @@ def _clips(clipped: str, word: str) -> bool:
     )
 
 
+_PLACE_FIRST_WORDS: list[frozenset[str]] = []
+
+
+def _place_first_words() -> frozenset[str]:
+    """The first words of the gazetteer's place names, casefolded: a cheap refusal before
+    a span is normalised and looked up."""
+    if not _PLACE_FIRST_WORDS:
+        _PLACE_FIRST_WORDS.append(frozenset(name.split()[0] for name in places() if name))
+    return _PLACE_FIRST_WORDS[0]
+
+
 def _dotted_initial(raw: list[str], i: int) -> bool:
     """Whether the one letter at `i` starts an initialism written with dots ("U.S." reads as
     "U", "S"; its alias folds to "u", since a lone "s" is a possessive's leftover). A letter
@@ -479,10 +490,13 @@ class Names:
         gazetteer's canonical name). Only capitalised words: "us" is a pronoun first."""
         owned = {n for m in mentions for n in range(m.start, m.end)}
         found: list[Mention] = []
+        firsts = _place_first_words()
         for size in range(min(MAX_PLACE_WORDS, len(raw)), 0, -1):
             for start in range(len(raw) - size + 1):
                 span = raw[start : start + size]
-                if owned.intersection(range(start, start + size)) or not span[0][:1].isupper():
+                if not span[0][:1].isupper() or span[0].casefold() not in firsts:
+                    continue
+                if owned.intersection(range(start, start + size)):
                     continue
                 canonical = places().get(place_key(" ".join(span)))
                 if canonical is None:

@@ -546,20 +546,29 @@ def _synonym_table() -> dict[str, frozenset[str]]:
     for line in SYNONYM_LINES:
         asked, _, others = line.partition(":")
         table.setdefault(key(asked.strip()), set()).update(key(w) for w in others.split())
-    return {k: frozenset(v - {k}) for k, v in table.items()}
+    return {k: frozenset(v - {k}) | _derived_synonyms(k) for k, v in table.items()}
 
 
 def synonyms(word_key: str) -> frozenset[str]:
     """Keys of words that may stand for the word with this key (not including itself)."""
-    found = _SYNONYMS.get(word_key, NO_SYNONYMS)
-    if word_key.endswith("y") and len(word_key) <= KEY_LENGTH:
-        # "deny"/"denial", "rely"/"reliance", "bury"/"burial", "try"/"trial": the noun of a
-        # verb in -y is spelt -i- before its suffix, which the stemmer does not undo
-        return found | {(word_key[:-1] + "ial")[:KEY_LENGTH]}
+    found = _SYNONYMS.get(word_key)
+    if found is None:
+        found = _derived_synonyms(word_key)
+        if len(_SYNONYMS) < MAX_SYNONYM_ENTRIES:  # asked per fact and word: kept once made
+            _SYNONYMS[word_key] = found
     return found
 
 
+def _derived_synonyms(word_key: str) -> frozenset[str]:
+    if word_key.endswith("y"):
+        # "deny"/"denial", "rely"/"reliance", "bury"/"burial", "try"/"trial": the noun of a
+        # verb in -y is spelt -i- before its suffix, which the stemmer does not undo
+        return frozenset([(word_key[:-1] + "ial")[:KEY_LENGTH]])
+    return NO_SYNONYMS
+
+
 NO_SYNONYMS: frozenset[str] = frozenset()
+MAX_SYNONYM_ENTRIES = 50_000
 
 
 _COUNT = (
