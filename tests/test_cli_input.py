@@ -1,7 +1,9 @@
-"""The shells over piped input that the locale cannot decode (a UTF-8 locale reads strictly)."""
+"""The CLI over input it must refuse in words: piped lines the locale cannot decode (a UTF-8
+locale reads strictly), a knowledge folder it cannot write."""
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import subprocess
@@ -9,6 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+
+from bot import factbase
+from bot.cli import cli
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -33,3 +39,29 @@ def test_a_line_that_is_not_utf8_does_not_end_the_run(tmp_path: Path, command: s
     assert b"Traceback" not in result.stderr
     first_line = result.stdout.splitlines()[0]  # of the /sources reply
     assert result.stdout.count(first_line) == 2  # the line after the Latin-1 one was answered
+
+
+
+def read_only_volume(path: Path, *args: object, **kwargs: object) -> None:
+    """What saving on a read-only mount raises (root, who runs the tests, can write anything)."""
+    raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path.parent / f".{path.name}.tmp"))
+
+
+def test_compile_into_a_folder_it_cannot_write_is_one_line(tmp_path: Path, monkeypatch):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "note.txt").write_text(
+        "Harbour news\n\nThe Aralsk Harbour Authority is led by Dana Serikova.\n",
+        encoding="utf-8",
+    )
+    knowledge = tmp_path / "knowledge"
+    monkeypatch.setattr(factbase, "write_parts_atomically", read_only_volume)
+    monkeypatch.setattr(factbase, "write_atomically", read_only_volume)
+    result = CliRunner().invoke(
+        cli, ["--seeds", str(seeds), "--knowledge", str(knowledge), "compile"]
+    )
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit)  # fail(), not a traceback
+    assert result.stderr.splitlines()[-1] == (
+        f"briefbot: {knowledge}: cannot write the fact base (Read-only file system)"
+    )

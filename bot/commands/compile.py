@@ -9,7 +9,7 @@ import click
 
 from bot.cli import State, cli, fail, pass_state
 from bot.compiler import compile_folder
-from bot.errors import BriefbotError
+from bot.errors import BriefbotError, unwritable
 
 PROGRESS_THRESHOLD = 20  # fewer documents compile too fast for a bar to help
 
@@ -60,6 +60,8 @@ def command(state: State, no_cache: bool, dry_run: bool) -> None:
         )
     except BriefbotError as error:
         fail(error)
+    except OSError as error:  # reading is reported per document; this is facts.yaml's write
+        fail(unwritable(settings.knowledge, error))
     finally:
         if progress is not None:
             progress.finish()
