@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from bot import factbase
-from bot.errors import BriefbotError, ValidationError
+from bot.errors import BriefbotError, ValidationError, unwritable
 from bot.factbase import FactBase
 from bot.reply import Reply
 from bot.settings import Settings
@@ -249,6 +249,10 @@ class Knowledge:
             factbase.save(compiled.base, self.knowledge, self.seeds, compiled.texts)
         except ValidationError as exc:
             return ReloadResult(ok=False, problems=tuple(exc.problems), summary=summary)
+        except OSError as exc:  # a read-only or full volume: refused, the old base serving
+            return ReloadResult(
+                ok=False, problems=(str(unwritable(self.knowledge, exc)),), summary=summary
+            )
         try:
             engine, seen = self._open_saved(base=compiled.base)
         except BriefbotError:

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import errno
+import os
 import time
+from pathlib import Path
 
 from fake_bot_api import FakeBotApi
 from mini import BROKEN
 from tg_support import ADMIN, MEMBER, RED, TEAM_CHAT, make_settings, running_bot
+
+from bot import factbase
 
 HTML_PAGE = b"""<!doctype html><html><head><title>Green Party news | Example Site</title>
 <style>p { color: red }</style><script>var x = "<p>not text</p>";</script></head>
@@ -235,3 +240,24 @@ async def test_a_reload_is_not_refused_for_an_upload_that_arrives_while_it_compi
     upload = fake.document(ADMIN, "bad.txt", f"Bad\n{BROKEN}\n".encode())
     assert "Reloaded" in (await fake.reply(reload, timeout=10))["text"]
     assert "quarantined" in (await fake.reply(upload, timeout=10))["text"]
+
+
+def read_only_volume(path: Path, *args: object, **kwargs: object) -> bool:
+    """What writing on a read-only mount raises (root, who runs the tests, can write anything)."""
+    raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
+
+
+async def test_a_reload_that_cannot_write_the_fact_base_is_refused_in_words(
+    fake: FakeBotApi, tmp_path, bot, monkeypatch
+):
+    (tmp_path / "seeds" / "red.txt").write_text(RED, encoding="utf-8")
+    version = bot.services.knowledge.version
+    monkeypatch.setattr(factbase, "write_atomically", read_only_volume)
+    reply = await fake.reply(fake.private(ADMIN, "/reload"))
+    assert reply["text"] == (
+        "Reload refused; the previous fact base keeps serving.\n"
+        f"{tmp_path / 'knowledge'}: cannot write the fact base (Read-only file system)"
+    )
+    assert bot.services.knowledge.version == version
+    assert bot.services.metrics.reloads["refused"] == 1 and bot.services.metrics.errors == 0
+
