@@ -81,17 +81,18 @@ def fail(error: BriefbotError, status: int = 1) -> NoReturn:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="briefbot")
+# No envvar= here: Settings reads BRIEFBOT_SEEDS and BRIEFBOT_KNOWLEDGE (and .env), once,
+# and names the variable when its value is wrong.
 @click.option(
     "--seeds",
     type=click.Path(file_okay=False, path_type=Path),
-    envvar="BRIEFBOT_SEEDS",
-    help="Folder of source documents (default: the repo's seeds/).",
+    help="Folder of source documents (default: $BRIEFBOT_SEEDS, else the repo's seeds/).",
 )
 @click.option(
     "--knowledge",
     type=click.Path(file_okay=False, path_type=Path),
-    envvar="BRIEFBOT_KNOWLEDGE",
-    help="Folder of the compiled fact base (default: the repo's knowledge/).",
+    help="Folder of the compiled fact base (default: $BRIEFBOT_KNOWLEDGE, else the repo's "
+    "knowledge/).",
 )
 @click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
 @click.pass_context

@@ -68,8 +68,8 @@ class Settings:
         if mode not in ("polling", "webhook"):
             raise ConfigError(f"BRIEFBOT_MODE must be 'polling' or 'webhook', not {mode!r}")
         settings = cls(
-            seeds=seeds or _path(env, "BRIEFBOT_SEEDS", default_root() / "seeds"),
-            knowledge=knowledge or _path(env, "BRIEFBOT_KNOWLEDGE", default_root() / "knowledge"),
+            seeds=seeds or _folder(env, "BRIEFBOT_SEEDS", default_root() / "seeds"),
+            knowledge=knowledge or _folder(env, "BRIEFBOT_KNOWLEDGE", default_root() / "knowledge"),
             token=_text(env, "TELEGRAM_BOT_TOKEN"),
             api_base_url=_text(env, "TELEGRAM_API_BASE_URL") or DEFAULT_API_BASE_URL,
             team=_ids(env, "BRIEFBOT_TEAM"),
@@ -165,6 +165,13 @@ def _text(env: Mapping[str, str], name: str) -> str | None:
 def _path(env: Mapping[str, str], name: str, default: Path | None) -> Path:
     value = env.get(name)
     return Path(value).expanduser() if value else default  # type: ignore[return-value]
+
+
+def _folder(env: Mapping[str, str], name: str, default: Path) -> Path:
+    path = _path(env, name, default)
+    if path.exists() and not path.is_dir():
+        raise ConfigError(f"{name}: {path} is a file, not a folder")
+    return path
 
 
 def _ids(env: Mapping[str, str], name: str) -> frozenset[int]:

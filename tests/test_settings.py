@@ -1,7 +1,9 @@
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from bot.cli import cli
 from bot.errors import ConfigError
 from bot.settings import Settings, read_dotenv
 
@@ -37,6 +39,23 @@ def test_ids_and_paths_are_parsed(tmp_path):
 def test_malformed_setting_is_named(env, named):
     with pytest.raises(ConfigError, match=named):
         Settings.from_env(env)
+
+
+@pytest.mark.parametrize("name", ["BRIEFBOT_SEEDS", "BRIEFBOT_KNOWLEDGE"])
+def test_a_folder_setting_that_names_a_file_is_named(tmp_path, name):
+    file = tmp_path / "facts.yaml"
+    file.write_text("schema: 1\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=f"^{name}: {file} is a file, not a folder$"):
+        Settings.from_env({name: str(file)})
+    assert Settings.from_env({name: str(tmp_path / "not yet made")})  # compile creates it
+
+
+def test_the_cli_reads_folder_settings_through_settings_only(tmp_path):
+    file = tmp_path / "facts.yaml"
+    file.write_text("schema: 1\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check"], env={"BRIEFBOT_KNOWLEDGE": str(file)})
+    assert result.exit_code == 1
+    assert result.stderr == f"briefbot: BRIEFBOT_KNOWLEDGE: {file} is a file, not a folder\n"
 
 
 def test_watch_interval_defaults_to_five_seconds_and_zero_disables():
