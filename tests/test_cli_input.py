@@ -41,7 +41,6 @@ def test_a_line_that_is_not_utf8_does_not_end_the_run(tmp_path: Path, command: s
     assert result.stdout.count(first_line) == 2  # the line after the Latin-1 one was answered
 
 
-
 def read_only_volume(path: Path, *args: object, **kwargs: object) -> None:
     """What saving on a read-only mount raises (root, who runs the tests, can write anything)."""
     raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path.parent / f".{path.name}.tmp"))
