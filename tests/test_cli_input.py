@@ -64,3 +64,12 @@ def test_compile_into_a_folder_it_cannot_write_is_one_line(tmp_path: Path, monke
     assert result.stderr.splitlines()[-1] == (
         f"briefbot: {knowledge}: cannot write the fact base (Read-only file system)"
     )
+
+
+def test_check_against_a_missing_seeds_folder_is_one_line(tmp_path: Path):
+    missing = tmp_path / "no seeds here"
+    result = CliRunner().invoke(
+        cli, ["--seeds", str(missing), "--knowledge", str(REPO / "knowledge"), "check"]
+    )
+    assert result.exit_code == 1
+    assert result.stderr == f"briefbot: {missing}: is not a folder of documents\n"

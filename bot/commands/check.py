@@ -8,7 +8,7 @@ import click
 
 from bot import factbase
 from bot.cli import State, cli, fail, pass_state
-from bot.errors import BriefbotError
+from bot.errors import BriefbotError, DocumentError
 
 SHOWN_PROBLEMS = 50
 
@@ -22,6 +22,8 @@ def command(state: State) -> None:
         base = factbase.load(settings.knowledge)
     except BriefbotError as error:
         fail(error)
+    if not settings.seeds.is_dir():  # else every source is reported unreadable, one by one
+        fail(DocumentError(settings.seeds, "is not a folder of documents"))
     problems = factbase.validate(base, settings.seeds)
     counts = base.counts()
     summary = f"{counts['sources']} sources, {counts['entities']} entities, {counts['facts']} facts"
