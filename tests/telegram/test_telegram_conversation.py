@@ -14,6 +14,7 @@ from tg_support import (
     TEAM_CHAT,
     make_settings,
     running_bot,
+    write_seeds,
 )
 
 
@@ -40,6 +41,22 @@ async def test_start_and_help_say_what_the_bot_knows(fake: FakeBotApi, bot):
         assert "1 sources: 3 facts" in reply["text"]
         assert "Blue Union briefing" in reply["text"]  # the source
         assert "Who leads the Blue Union?" in reply["text"]  # an example question
+
+
+async def test_help_on_a_large_base_says_how_to_ask_on_its_first_page(fake: FakeBotApi, tmp_path):
+    title = "Harbour authority weekly briefing on the northern provinces and their ports"
+    write_seeds(
+        tmp_path / "seeds",
+        **{f"doc{i:02}__txt": f"{title}, part {i}\nLine {i} of the notes.\n" for i in range(40)},
+    )
+    async with running_bot(make_settings(tmp_path, fake)):
+        reply = await fake.reply(fake.private(MEMBER, "/help"))
+    text = reply["text"]
+    assert "reply_markup" not in reply  # one page, no "More ›"
+    assert "40 sources" in text
+    assert text.index("Who leads the Blue Union?") < text.index("Source:")  # how to ask first
+    assert text.count("Source:") == 10
+    assert "… and 30 more sources: /sources" in text
 
 
 async def test_commands_menu_is_registered(fake: FakeBotApi, bot):
