@@ -75,7 +75,8 @@ def path_options(command: F) -> F:
 
 
 def fail(error: BriefbotError, status: int = 1) -> NoReturn:
-    click.echo(f"briefbot: {error}", err=True)
+    # One line even when a message quotes a library's (a YAML parser's runs over three).
+    click.echo(f"briefbot: {' '.join(str(error).split())}", err=True)
     sys.exit(status)
 
 

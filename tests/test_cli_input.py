@@ -1,5 +1,5 @@
-"""The CLI over input it must refuse in words: piped lines the locale cannot decode (a UTF-8
-locale reads strictly), a knowledge folder it cannot write."""
+"""The CLI over input it must refuse in words, one line each: piped lines the locale cannot
+decode (a UTF-8 locale reads strictly), knowledge and seeds folders it cannot use."""
 
 from __future__ import annotations
 
@@ -73,3 +73,20 @@ def test_check_against_a_missing_seeds_folder_is_one_line(tmp_path: Path):
     )
     assert result.exit_code == 1
     assert result.stderr == f"briefbot: {missing}: is not a folder of documents\n"
+
+
+def test_a_fact_base_that_does_not_parse_is_one_line(tmp_path: Path):
+    (tmp_path / "facts.yaml").write_text("schema: 1\nsources: [\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--knowledge", str(tmp_path), "ask", "KIB"])
+    assert result.exit_code == 1
+    assert len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith("briefbot: facts.yaml is not valid YAML: ")
+
+
+@pytest.mark.parametrize("command", ["ask", "chat"])
+def test_a_fact_base_that_cannot_be_read_is_one_line(tmp_path: Path, command: str):
+    (tmp_path / "facts.yaml").mkdir()  # root, who runs the tests, reads any file
+    result = CliRunner().invoke(cli, ["--knowledge", str(tmp_path), command], input="KIB\n")
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit)  # fail(), not a traceback
+    assert result.stderr == f"briefbot: {tmp_path / 'facts.yaml'}: cannot read: Is a directory\n"

@@ -14,7 +14,7 @@ import click
 from bot.cli import State, cli, fail, pass_state, path_options
 from bot.console import tolerate_undecodable
 from bot.engine import Engine
-from bot.errors import BriefbotError
+from bot.errors import BriefbotError, FactBaseError
 from bot.render import render_plain
 
 
@@ -23,10 +23,13 @@ def opened_engine(state: State, seeds: Path | None, knowledge: Path | None) -> I
     """The engine over --knowledge/--seeds given here, else the group's options or environment,
     closed when the command is done; one that cannot be opened ends the command with its error."""
     settings = state.settings
+    folder = knowledge or settings.knowledge
     try:
-        engine = Engine.open(knowledge or settings.knowledge, seeds or settings.seeds)
+        engine = Engine.open(folder, seeds or settings.seeds)
     except BriefbotError as error:
         fail(error)
+    except OSError as error:  # facts.yaml unreadable, or not a file at all
+        fail(FactBaseError(f"{error.filename or folder}: cannot read: {error.strerror or error}"))
     try:
         yield engine
     finally:
