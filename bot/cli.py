@@ -6,11 +6,12 @@ line on stderr and a non-zero exit status.
 
 from __future__ import annotations
 
+import functools
 import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import Any, NoReturn, TypeVar, cast
 
 import click
 
@@ -41,6 +42,12 @@ class State:
         self._knowledge = knowledge
         self._settings: Settings | None = None
 
+    def override(self, seeds: Path | None, knowledge: Path | None) -> None:
+        """The command's own --seeds/--knowledge, which win over the group's."""
+        assert self._settings is None, "override before reading settings"
+        self._seeds = seeds or self._seeds
+        self._knowledge = knowledge or self._knowledge
+
     @property
     def settings(self) -> Settings:
         if self._settings is None:
@@ -60,18 +67,27 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def path_options(command: F) -> F:
-    """`--seeds`/`--knowledge` after a command name too, overriding the group's options."""
-    seeds = click.option(
+    """`--seeds`/`--knowledge` after a command name too, overriding the group's options; the
+    command reads them from `state.settings` like the group's."""
+
+    @functools.wraps(command)
+    def with_paths(*args: Any, seeds: Path | None, knowledge: Path | None, **kwargs: Any) -> Any:
+        state = click.get_current_context().find_object(State)
+        assert state is not None, "commands run under the cli group, which makes the State"
+        state.override(seeds, knowledge)
+        return command(*args, **kwargs)
+
+    seeds_option = click.option(
         "--seeds",
         type=click.Path(file_okay=False, path_type=Path),
         help="Folder of source documents (overrides the global option).",
     )
-    knowledge = click.option(
+    knowledge_option = click.option(
         "--knowledge",
         type=click.Path(file_okay=False, path_type=Path),
         help="Folder of the compiled fact base (overrides the global option).",
     )
-    return seeds(knowledge(command))
+    return cast(F, seeds_option(knowledge_option(with_paths)))
 
 
 def fail(error: BriefbotError, status: int = 1) -> NoReturn:

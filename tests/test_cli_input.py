@@ -90,3 +90,19 @@ def test_a_fact_base_that_cannot_be_read_is_one_line(tmp_path: Path, command: st
     assert result.exit_code == 1
     assert isinstance(result.exception, SystemExit)  # fail(), not a traceback
     assert result.stderr == f"briefbot: {tmp_path / 'facts.yaml'}: cannot read: Is a directory\n"
+
+
+def test_the_folders_can_follow_any_command_name(tmp_path: Path):
+    seeds, knowledge = tmp_path / "seeds", tmp_path / "knowledge"
+    seeds.mkdir()
+    (seeds / "note.txt").write_text(
+        "Harbour news\n\nThe Aralsk Harbour Authority is led by Dana Serikova.\n",
+        encoding="utf-8",
+    )
+    folders = ["--seeds", str(seeds), "--knowledge", str(knowledge)]
+    elsewhere = ["--seeds", str(tmp_path / "none"), "--knowledge", str(tmp_path / "none")]
+    runner = CliRunner()
+    for command in (["compile"], ["check"], ["ask", "Who leads the Aralsk Harbour Authority?"]):
+        result = runner.invoke(cli, [*elsewhere, *command, *folders])  # the command's own win
+        assert result.exit_code == 0, (command, result.output)
+    assert "Dana Serikova" in result.output

@@ -7,13 +7,14 @@ import sys
 import click
 
 from bot import factbase
-from bot.cli import State, cli, fail, pass_state
+from bot.cli import State, cli, fail, pass_state, path_options
 from bot.errors import BriefbotError, DocumentError
 
 SHOWN_PROBLEMS = 50
 
 
 @cli.command("check")
+@path_options
 @pass_state
 def command(state: State) -> None:
     """Check the fact base: schema, dangling ids, and every excerpt against its source text."""
