@@ -19,17 +19,19 @@ from bot.cli import cli
 REPO = Path(__file__).resolve().parents[1]
 
 
-@pytest.mark.parametrize("command", ["ask", "chat"])
-def test_a_line_that_is_not_utf8_does_not_end_the_run(tmp_path: Path, command: str):
-    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
-    (tmp_path / "knowledge").mkdir()
-    shutil.copy2(REPO / "knowledge" / "facts.yaml", tmp_path / "knowledge" / "facts.yaml")
+def run_briefbot(
+    folder: Path, *args: str, stdin: bytes, encoding: str
+) -> subprocess.CompletedProcess[bytes]:
+    """`python -m bot ARGS` over a copy of the seed, its standard streams in `encoding`."""
+    shutil.copytree(REPO / "seeds", folder / "seeds")
+    (folder / "knowledge").mkdir()
+    shutil.copy2(REPO / "knowledge" / "facts.yaml", folder / "knowledge" / "facts.yaml")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BRIEFBOT_", "TELEGRAM_"))}
-    env |= {"PYTHONIOENCODING": "utf-8:strict", "PYTHONPATH": str(REPO)}
+    env |= {"PYTHONIOENCODING": encoding, "PYTHONPATH": str(REPO)}
     result = subprocess.run(
-        [sys.executable, "-m", "bot", "--seeds", "seeds", "--knowledge", "knowledge", command],
-        input=b"/sources\nCaf\xe9 Taliban\n/sources\n",  # the middle line is Latin-1
-        cwd=tmp_path,
+        [sys.executable, "-m", "bot", "--seeds", "seeds", "--knowledge", "knowledge", *args],
+        input=stdin,
+        cwd=folder,
         env=env,
         capture_output=True,
         timeout=120,
@@ -37,8 +39,21 @@ def test_a_line_that_is_not_utf8_does_not_end_the_run(tmp_path: Path, command: s
     )
     assert result.returncode == 0, result.stderr.decode(errors="replace")[-2000:]
     assert b"Traceback" not in result.stderr
+    return result
+
+
+@pytest.mark.parametrize("command", ["ask", "chat"])
+def test_a_line_that_is_not_utf8_does_not_end_the_run(tmp_path: Path, command: str):
+    stdin = b"/sources\nCaf\xe9 Taliban\n/sources\n"  # the middle line is Latin-1
+    result = run_briefbot(tmp_path, command, stdin=stdin, encoding="utf-8:strict")
     first_line = result.stdout.splitlines()[0]  # of the /sources reply
     assert result.stdout.count(first_line) == 2  # the line after the Latin-1 one was answered
+
+
+@pytest.mark.parametrize("args", [("ask", "KIB"), ("ask",), ("chat",)])
+def test_a_reply_the_locale_cannot_print_does_not_end_the_run(tmp_path: Path, args):
+    result = run_briefbot(tmp_path, *args, stdin=b"KIB\n/sources\n", encoding="latin-1:strict")
+    assert b"Katibat Imam al-Bukhari (KIB) ? organization" in result.stdout  # an em dash
 
 
 def read_only_volume(path: Path, *args: object, **kwargs: object) -> None:

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 import click
 
 from bot.cli import State, cli, fail, pass_state, path_options
-from bot.console import tolerate_undecodable
+from bot.console import tolerate_miscoding
 from bot.engine import Engine
 from bot.errors import BriefbotError, FactBaseError
 from bot.render import render_plain
@@ -52,11 +52,12 @@ def answer_one(engine: Engine, text: str, as_json: bool) -> str:
 @pass_state
 def command(state: State, text: tuple[str, ...], as_json: bool) -> None:
     """Answer TEXT, or each line of standard input when TEXT is not given."""
+    tolerate_miscoding(sys.stdout)
     with opened_engine(state) as engine:
         if text:
             click.echo(answer_one(engine, " ".join(text), as_json))
             return
-        tolerate_undecodable(sys.stdin)
+        tolerate_miscoding(sys.stdin)
         if sys.stdin.isatty():
             click.echo(
                 "Reading one query per line; Ctrl-D to end (or use `briefbot chat`).", err=True
