@@ -75,7 +75,7 @@ class Settings:
             team=_ids(env, "BRIEFBOT_TEAM"),
             admins=_ids(env, "BRIEFBOT_ADMINS"),
             mode=mode,  # type: ignore[arg-type]
-            host=env.get("BRIEFBOT_HOST") or "127.0.0.1",
+            host=_text(env, "BRIEFBOT_HOST") or "127.0.0.1",
             port=_int(env, "BRIEFBOT_PORT", 8080, low=0, high=65535),
             webhook_url=_text(env, "BRIEFBOT_WEBHOOK_URL"),
             webhook_secret=_text(env, "BRIEFBOT_WEBHOOK_SECRET"),

@@ -149,3 +149,8 @@ def test_a_final_newline_from_a_secret_file_is_not_part_of_the_value():
     settings.require_bot()
     assert (settings.token, settings.webhook_secret) == ("123:abc", "s3cret")
     assert settings.webhook_url == "https://example.org/hook"
+
+
+def test_the_host_is_read_without_the_whitespace_around_it():
+    assert Settings.from_env({"BRIEFBOT_HOST": "0.0.0.0\n"}).host == "0.0.0.0"  # a ConfigMap file
+    assert Settings.from_env({"BRIEFBOT_HOST": " "}).host == "127.0.0.1"
