@@ -125,8 +125,8 @@ def read_dotenv(path: Path) -> dict[str, str]:
     Comments after a value follow docker compose's env_file rules (after a closing quote, or
     after whitespace in an unquoted value), so one file reads the same in both.
     """
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+    try:  # utf-8-sig: Notepad's byte order mark would otherwise hide the first variable
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
     except FileNotFoundError:
         return {}
     except UnicodeDecodeError as exc:

@@ -105,6 +105,12 @@ def test_dotenv_inline_comments_read_as_docker_compose_reads_them(tmp_path: Path
     }
 
 
+def test_dotenv_saved_by_notepad_reads_its_first_variable(tmp_path: Path):
+    dotenv = tmp_path / ".env"
+    dotenv.write_bytes(b"\xef\xbb\xbfTELEGRAM_BOT_TOKEN=12:abc\r\nBRIEFBOT_TEAM=1\r\n")
+    assert read_dotenv(dotenv) == {"TELEGRAM_BOT_TOKEN": "12:abc", "BRIEFBOT_TEAM": "1"}
+
+
 @pytest.mark.parametrize("content", [b"BRIEFBOT_TEAM=caf\xe9\n", None])
 def test_unreadable_dotenv_is_one_config_error(tmp_path: Path, content):
     dotenv = tmp_path / ".env"
