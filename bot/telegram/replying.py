@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -186,7 +187,16 @@ def strip_mention(message: Message, username: str | None) -> str:
         for value in message.parse_entities([MessageEntity.MENTION]).values():
             if value[1:].lower() == username.lower():
                 text = text.replace(value, " ", 1)
-    return " ".join(text.split())
+    return readable(" ".join(text.split()))
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def readable(text: str) -> str:
+    """`text` with any lone UTF-16 surrogate (a JSON escape like "\\ud83d" decodes to one) as
+    U+FFFD: it cannot be encoded, so the audit log and the button digest would fail on it."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 async def in_engine(services: Services, function: Callable[..., T], *args: Any) -> T:
@@ -215,9 +225,9 @@ def user_id_of(update: Update) -> int | None:
 
 def text_of(update: Update) -> str:
     if update.message is not None:
-        return update.message.text or update.message.caption or ""
+        return readable(update.message.text or update.message.caption or "")
     if update.inline_query is not None:
-        return update.inline_query.query
+        return readable(update.inline_query.query)
     return ""
 
 

@@ -66,6 +66,18 @@ async def test_commands_menu_is_registered(fake: FakeBotApi, bot):
     assert "reload" not in names
 
 
+async def test_a_lone_surrogate_in_a_question_costs_no_answer(fake: FakeBotApi, bot):
+    # JSON can carry one ("\\ud83d", half an emoji); it cannot be encoded as UTF-8.
+    reply = await fake.reply(fake.private(MEMBER, "Who leads the Blue Union? \ud83d"))
+    assert "Ada Stone" in reply["text"]
+    fake.inline(MEMBER, "Blue Union \ud83d")
+    await fake.wait_for(lambda: fake.inline_answers)
+    assert fake.inline_answers[0]["results"]
+    assert bot.services.metrics.errors == 0
+    asked = [row["text"] for row in bot.services.audit.rows()]
+    assert asked == ["Who leads the Blue Union? \ufffd", "Blue Union \ufffd"]
+
+
 async def test_unanswerable_question_says_so(fake: FakeBotApi, bot):
     reply = await fake.reply(fake.private(MEMBER, "What is the GDP of Atlantis?"))
     assert "The documents do not say." in reply["text"]
