@@ -71,6 +71,9 @@ class Change:
         return f"{label}: +{added} added, −{removed} removed, ~{changed} changed"
 
 
+SOURCES_NAMED = 10  # sources a reload's report names for each of added, removed, changed
+
+
 @dataclass(frozen=True)
 class Diff:
     sources: Change = Change()
@@ -94,7 +97,9 @@ class Diff:
             ("removed", self.sources.removed),
             ("changed", self.sources.changed),
         ):
-            out += [f"  {verb}: {self.source_titles.get(i, i)}" for i in ids[:10]]
+            out += [f"  {verb}: {self.source_titles.get(i, i)}" for i in ids[:SOURCES_NAMED]]
+            if len(ids) > SOURCES_NAMED:
+                out.append(f"  … and {len(ids) - SOURCES_NAMED} more {verb}")
         return out
 
 
