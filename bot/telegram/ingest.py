@@ -39,14 +39,14 @@ class Outcome:
     reload: ReloadResult | None
     quarantined: Path | None = None
     # Why a document that broke the compile could not be quarantined, so was deleted instead.
-    not_quarantined: str | None = None
+    quarantine_failed: str | None = None
 
     @property
     def kind(self) -> str:
         """What became of the document, for the audit log."""
         if self.quarantined is not None:
             return "quarantined"
-        return "saved" if self.not_quarantined is None else "removed"
+        return "saved" if self.quarantine_failed is None else "removed"
 
     def lines(self, seeds: Path) -> list[str]:
         gone = self.kind != "saved"  # no longer in the seeds folder
@@ -63,9 +63,9 @@ class Outcome:
                 "It did not compile, so it was set aside (quarantined); "
                 "the previous fact base keeps serving."
             )
-        if self.not_quarantined is not None:
+        if self.quarantine_failed is not None:
             out.append(
-                f"It did not compile and could not be set aside ({self.not_quarantined}), "
+                f"It did not compile and could not be set aside ({self.quarantine_failed}), "
                 "so it was removed from the seeds; the previous fact base keeps serving."
             )
         if self.reload is not None:
@@ -189,7 +189,7 @@ def ingest(knowledge: Knowledge, raw_name: str | None, data: bytes, *, max_bytes
             # Left in the seeds, it would have every later reload refused; the admin has a copy.
             saved.path.unlink(missing_ok=True)
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            return Outcome(saved, result, not_quarantined=reason)
+            return Outcome(saved, result, quarantine_failed=reason)
         return Outcome(saved, result, quarantined=target)
 
 
