@@ -211,6 +211,9 @@ def test_diff_bases():
     assert diff.facts.added == ("b-1",) and diff.facts.removed == ("a-1",)
     assert "  added: B" in diff.lines()
     assert diff_bases(new, new).lines() == ["Nothing changed."]
+    many = FactBase([Source(f"s{i:02}", f"{i}.txt", f"Title {i}", 0, 5) for i in range(25)])
+    lines = diff_bases(FactBase(), many).lines()
+    assert lines[-2:] == ["  added: Title 9", "  … and 15 more added"]
 
 
 def test_knowledge_refuses_a_base_that_fails_validation(tmp_path):
