@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from html import escape
 
-from bot.reply import Citation, Reply
+from bot.reply import Citation, Reply, label_groups
 
 MESSAGE_LIMIT = 4096  # UTF-16 code units, as Telegram counts
 EXPANDABLE_FROM = 600  # excerpts longer than this collapse in Telegram's client
@@ -71,9 +71,12 @@ def _blocks(reply: Reply, limit: int) -> Iterator[str]:
         yield from _wrap("", reply.notice, "", limit)
     if reply.lines:
         rendered = []
-        for line in reply.lines:
-            mark = f" [{line.citation + 1}]" if line.citation is not None else ""
-            rendered.append(f"<b>{escape(line.label)}:</b> {escape(line.value)}{mark}")
+        for label, runs in label_groups(reply.lines):
+            values = ", ".join(
+                escape(", ".join(shown)) + (f" [{cited + 1}]" if cited is not None else "")
+                for shown, cited in runs
+            )
+            rendered.append(f"<b>{escape(label)}:</b> {values}")
         yield from line_blocks(rendered, limit)
     number = 0
     for number, citation in enumerate(reply.answers, 1):

@@ -3,29 +3,58 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from bot.engine.index import FactRow
-from bot.engine.names import EntityInfo
-from bot.engine.query import parse
-from bot.engine.text import normalize_name, starts_with_pronoun, word_set, words
+from bot.engine.names import EntityInfo, initials
+from bot.engine.query import CUE_WORDS, parse
+from bot.engine.text import (
+    STOPWORDS,
+    WORD,
+    key,
+    normalize_name,
+    starts_with_pronoun,
+    word_set,
+    words,
+)
 from bot.reply import Line, Reply, ReplyKind
+
+Relation = tuple[str, str, str | None, str]  # (type, subject, object, value)
 
 if TYPE_CHECKING:
     from bot.engine.engine import Engine
 
 BRIEF_FACTS = 6
+RELATION_FACTS = 4  # facts the key relations may cite: the rest are the most informative ones
+MAX_LINES = 8
+LINES_PER_LABEL = 3
+MAX_ALIASES = 4
 TIMELINE_FACTS = 10
 QUOTE_FACTS = 5
 SEARCH_FACTS = 5
 SUBJECT_WORDS = 2  # content words before the name that still leave it the sentence's subject
+# Further in, a sentence is about someone else ("In addition to Usmanov's ties to Putin, he is
+# also known to be a close ally of Kazakh President Tokayev" is about Usmanov).
+NEAR_SUBJECT_WORDS = 6
 DUPLICATE_OVERLAP = 0.6  # share of word keys two facts may have in common and both be shown
 CONNECTIVES = word_set(
     "moreover however meanwhile furthermore indeed thus therefore still yet instead "
     "nevertheless nonetheless besides additionally similarly likewise consequently hence "
     "subsequently earlier later now"
 )
+DEFINES_BONUS = 2.5
+# After a name: an apposition or a copula that describes it ("X, an infamous magnate", "X is
+# one of the largest", "X (HTS), the largest group"); a lower-case description, so "Russia,
+# the US and China" is a list, not a definition.
+DEFINITION_AFTER = re.compile(
+    r"(?:\s*[(\[][^)\]]{1,12}[)\]])?"
+    r"(?:,\s+|\s+(?:is|was|remains)\s+)"
+    r"(?:a|an|the|one of the|one of)\s+(?:[a-z]|[A-Z][\w-]*['’]s\s)"
+)
+CLAUSE_ONLY = word_set("while whereas although though because")
+QUESTION_END = re.compile(r"\?[\s”\"’']*$")
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 
 # How a relation reads in a briefing, from the subject's side and from the object's side.
@@ -39,6 +68,46 @@ SUBJECT_LABELS = {
     "member": "Member of",
     "quote": None,
 }
+# Labels in the order a briefing gives them: who leads and what it is, then ties, then where.
+LABEL_ORDER = (
+    "Leader",
+    "Leads",
+    "Role",
+    "Member of",
+    "Members",
+    "Allegiance",
+    "Allegiance from",
+    "Designated",
+    "Former name",
+    "Area",
+)
+# The label of a relation every fact stating it puts in the past.
+FORMER_LABELS = {
+    "Leader": "Former leader",
+    "Leads": "Formerly led",
+    "Role": "Former role",
+    "Member of": "Former member of",
+    "Members": "Former members",
+    "Allegiance": "Former allegiance",
+    "Allegiance from": "Former allegiance from",
+}
+FORMER_WORDS = word_set("former ex late erstwhile outgoing previous")
+FORMER_SPAN = 4  # words between "former" and the name it qualifies: "former Yukos boss X"
+CLAUSE_EDGE = re.compile(r"[,.;:!?()\[\]“”\"]")
+# ", Mullah " between a title and the name it is in apposition to ("former Amir, Mullah X")
+APPOSED_TITLE = re.compile(r",\s+(?:[A-Z][\w.]*\s+){0,2}$")
+# Words that say which relation a "former" qualifies, beyond the compiler's cue words.
+FORMER_CUES = {
+    rtype: frozenset(key(w) for w in f"{CUE_WORDS.get(rtype, '')} {extra}".split())
+    for rtype, extra in {
+        "leader": "chairman executive founder manager president director captain coach",
+        "member": "",
+        "allegiance": "affiliate",
+        "role": "",
+    }.items()
+}
+# A relation whose object is of such a kind was misread: no person is an area, no place leads.
+IMPLAUSIBLE_KINDS = {"area": ("person",), "leader": ("place",)}
 OBJECT_LABELS = {
     "leader": "Leads",
     "member": "Members",
@@ -159,44 +228,43 @@ def brief_reply(engine: Engine, argument: str, query: str, kind: ReplyKind = "br
 
 def entity_brief(engine: Engine, entity: EntityInfo, query: str, kind: ReplyKind) -> Reply:
     facts = engine.facts_about(entity)
+    worth = {f.ordinal: _informative(f, entity) for f in facts}
+    relations = _key_relations(engine, entity, facts)
     chosen: list[FactRow] = []
-    lines: list[Line] = []
-    seen_lines: set[tuple[str, str]] = set()
-
-    def cite_index(fact: FactRow) -> int:
-        if fact not in chosen:
+    for stated in relations:  # the facts that state the key relations, within a budget
+        fact = _citing_fact(stated, chosen, worth)
+        if fact not in chosen and len(chosen) < RELATION_FACTS:
             chosen.append(fact)
-        return chosen.index(fact)
-
-    for fact in facts:
-        for rtype, subject, obj, value in fact.relations:
-            label, shown = _relation_line(engine, entity.id, (rtype, subject, obj, value))
-            if label is None or (label, shown.casefold()) in seen_lines or len(lines) >= 8:
-                continue
-            if len(chosen) >= BRIEF_FACTS and fact not in chosen:
-                continue
-            seen_lines.add((label, shown.casefold()))
-            lines.append(Line(label, shown, cite_index(fact)))
-    for fact in sorted(facts, key=lambda f: -_informative(f, entity))[: BRIEF_FACTS * 4]:
+    for fact in sorted(facts, key=lambda f: -worth[f.ordinal])[: BRIEF_FACTS * 4]:
         if len(chosen) >= BRIEF_FACTS:
             break
         if fact not in chosen and not _near_duplicate(fact, chosen):
             chosen.append(fact)
-    aliases = [a for a in entity.aliases if a != entity.name][:6]
+    _definition_first(chosen, facts, entity, worth)
+    _explanation_first(chosen, relations, _typed_alias(entity, query), worth)
+    lines: list[Line] = []
+    for stated in relations:  # a relation whose facts all missed the budget goes unsaid
+        shown = [f for f in stated.facts if f in chosen]
+        if shown:
+            past = [f for f in stated.past if f in shown]
+            fact = _citing_fact(Stated(stated.label, stated.value, shown, 0, past), chosen, worth)
+            lines.append(Line(stated.shown_label, stated.value, chosen.index(fact)))
+    heading = f"{_heading(entity, query)} — {entity.kind}"
+    aliases = _other_names(entity, heading)
     if aliases:
         lines.insert(0, Line("Also called", ", ".join(aliases)))
     if not chosen:
         return Reply(
             query,
             "no_answer",
-            title=f"{entity.display()} — {entity.kind}",
+            title=heading,
             notice="The documents name it but state no fact about it.",
         )
     titles = tuple(dict.fromkeys(engine.source_title(f.source) for f in chosen))
     return Reply(
         query,
         kind,
-        title=f"{entity.display()} — {entity.kind}",
+        title=heading,
         lines=tuple(lines),
         answers=tuple(engine.cite(f, 1.0) for f in chosen),
         rows=titles,
@@ -204,18 +272,221 @@ def entity_brief(engine: Engine, entity: EntityInfo, query: str, kind: ReplyKind
     )
 
 
+def _definition_first(
+    chosen: list[FactRow], facts: list[FactRow], entity: EntityInfo, worth: dict[int, float]
+) -> None:
+    """Open the briefing with what the entity is: the best fact that describes it where it
+    names it ("X, an infamous billionaire, ..."), in place of the least informative fact
+    chosen when none of them does."""
+    defining = [f for f in facts if _defined_early(f.excerpt, entity)]
+    if not defining or not chosen:
+        return
+    best = max(defining, key=lambda f: (f in chosen, worth[f.ordinal], -f.ordinal))
+    if best not in chosen:
+        if len(chosen) >= BRIEF_FACTS:
+            chosen.remove(min(chosen[RELATION_FACTS:] or chosen, key=lambda f: worth[f.ordinal]))
+    else:
+        chosen.remove(best)
+    chosen.insert(0, best)
+
+
+def _typed_alias(entity: EntityInfo, query: str) -> str:
+    """The other name of the entity the message asks by ("ETIM" for the Turkestan Islamic
+    Party), folded; "" when it names it by its own name."""
+    asked = f" {' '.join(words(query))} "
+    if f" {normalize_name(entity.name)} " in asked:
+        return ""
+    for alias in entity.aliases:
+        folded = normalize_name(alias)
+        if folded and f" {folded} " in asked:
+            return folded
+    return ""
+
+
+def _explanation_first(
+    chosen: list[FactRow], relations: list[Stated], alias: str, worth: dict[int, float]
+) -> None:
+    """Asked by another name, the reader first sees the fact that ties it to the entity: the
+    line whose value is that name or spells it ("Former name: Eastern Turkistan Islamic
+    Movement" for "ETIM")."""
+    if not alias:
+        return
+    for stated in relations:
+        if alias in (normalize_name(stated.value), initials(stated.value)):
+            shown = [f for f in stated.facts if f in chosen]
+            if shown:
+                best = max(shown, key=lambda f: worth[f.ordinal])
+                chosen.remove(best)
+                chosen.insert(0, best)
+            return
+
+
+@dataclass(slots=True)
+class Stated:
+    """One "Label: value" of a briefing and the facts that state it."""
+
+    label: str
+    value: str
+    facts: list[FactRow]
+    first: int  # ordinal of the first fact stating it, for a stable order
+    # facts that call it past ("former leader X", "ex-Foreign Minister", "the late X")
+    past: list[FactRow] = field(default_factory=list)
+
+    @property
+    def former(self) -> bool:
+        return len(self.past) == len(self.facts)
+
+    @property
+    def shown_label(self) -> str:
+        return FORMER_LABELS.get(self.label, self.label) if self.former else self.label
+
+
+def _citing_fact(stated: Stated, chosen: list[FactRow], worth: dict[int, float]) -> FactRow:
+    """The fact a line cites: one that states it as it is shown (a current leader by a fact
+    that does not call him former), the most informative, one already cited if as good."""
+    pool = [f for f in stated.facts if f not in stated.past] or stated.facts
+    return max(pool, key=lambda f: (worth[f.ordinal] + (f in chosen), -f.ordinal))
+
+
+def _key_relations(engine: Engine, entity: EntityInfo, facts: list[FactRow]) -> list[Stated]:
+    """The entity's relations as briefing lines: each value once, the ones most facts state
+    first within a label (current before former), a value another one of its label spells
+    out in full ("Minister" beside "Prime Minister") left out, at most LINES_PER_LABEL per
+    label."""
+    found: dict[tuple[str, str], Stated] = {}
+    for fact in facts:
+        for relation in fact.relations:
+            label, shown = _relation_line(engine, entity.id, relation)
+            if label is None or not shown.strip():
+                continue
+            stated = found.setdefault(
+                (label, shown.casefold()), Stated(label, shown, [], fact.ordinal)
+            )
+            if fact in stated.facts:
+                continue
+            stated.facts.append(fact)
+            if label in FORMER_LABELS and _called_former(engine, fact.excerpt, relation):
+                stated.past.append(fact)
+    by_label: dict[str, list[Stated]] = {}
+    for stated in found.values():
+        by_label.setdefault(stated.label, []).append(stated)
+    lines: list[Stated] = []
+    for label in LABEL_ORDER:
+        values = by_label.get(label, [])
+        values = [v for v in values if not _spelt_out_beside(v, values)]
+        values.sort(key=lambda v: (v.former, -len(v.facts), v.first))
+        for former in (False, True):  # "Leader" and "Former leader" are shown apart
+            lines += [v for v in values if v.former == former][:LINES_PER_LABEL]
+    return lines[:MAX_LINES]
+
+
+def _called_former(engine: Engine, excerpt: str, relation: Relation) -> bool:
+    """Whether the excerpt puts the relation in the past where it names one side: "former
+    Yukos boss X", "the Taliban's former Amir, Mullah X", "X, a former member of IMU",
+    "ex-Foreign Minister X". The word after "former" must be the relation's own (a cue of
+    its type, the other side's name, the role): in "the leader ... is X, a former member
+    of IMU" X is no former leader."""
+    rtype, subject, obj, value = relation
+    if FORMER_WORDS.intersection(words(value)):
+        return False  # the value says so itself ("Role: former boss")
+    subjects, objects = _names_of(engine, subject), _names_of(engine, obj)
+    cues = FORMER_CUES.get(rtype, frozenset())
+    for anchors, partners in ((subjects, [*objects, value]), (objects, subjects)):
+        partner_keys = cues | {
+            key(w) for n in partners for w in words(n) if w not in STOPWORDS and len(w) > 1
+        }
+        for window in _beside(excerpt, anchors):
+            at = next((n for n, w in enumerate(window) if w in FORMER_WORDS), None)
+            if at is not None and any(key(w) in partner_keys for w in window[at + 1 :]):
+                return True
+    return False
+
+
+def _names_of(engine: Engine, entity_id: str | None) -> list[str]:
+    named = engine.names.entities.get(entity_id) if entity_id else None
+    if named is None:
+        return []
+    return [n for n in dict.fromkeys((named.name, *named.aliases)) if len(n) > 1]
+
+
+def _beside(excerpt: str, names: list[str]) -> Iterator[list[str]]:
+    """The words that qualify each place a name is written: the end of the clause before it
+    (past a title in apposition: "former Amir, Mullah X") and an apposition after it."""
+    for name in names:
+        at = excerpt.find(name)
+        while at >= 0:
+            before = APPOSED_TITLE.sub("", excerpt[max(0, at - 80) : at])
+            yield words(CLAUSE_EDGE.split(before)[-1])[-FORMER_SPAN:]
+            after = excerpt[at + len(name) : at + len(name) + 80]
+            if after.startswith(","):
+                yield words(CLAUSE_EDGE.split(after[1:])[0])[: FORMER_SPAN + 2]
+            at = excerpt.find(name, at + len(name))
+
+
+def _spelt_out_beside(stated: Stated, values: list[Stated]) -> bool:
+    """Whether another value of the label holds all its words and more ("Prime Minister" for
+    "Minister"): the shorter one is the longer one clipped, and says less."""
+    mine = set(words(stated.value))
+    return any(other is not stated and mine < set(words(other.value)) for other in values)
+
+
+def _heading(entity: EntityInfo, query: str) -> str:
+    """The entity's name and the short form a reader knows it by: the one typed if it is
+    one of its acronyms, else the one its name's initials spell, else any."""
+    short = [a for a in entity.aliases if a.isupper() and 1 < len(a) <= 8 and a != entity.name]
+    if not short:
+        return entity.name
+    typed = set(words(query))
+    spelt = initials(entity.name)
+    best = next((a for a in short if normalize_name(a) in typed), None) or next(
+        (a for a in short if a.casefold() == spelt), short[0]
+    )
+    return f"{entity.name} ({best})"
+
+
+def _other_names(entity: EntityInfo, heading: str) -> list[str]:
+    """Aliases that tell the reader something: not one the heading shows, nor a part of the
+    name ("Tokayev" for "Kassym-Jomart Tokayev") or the name spelt another way."""
+    shown = set(words(heading))
+    name = set(words(entity.name))
+    others = [
+        a
+        for a in entity.aliases
+        if a != entity.name
+        and not set(words(a)) <= name
+        and not (a.isupper() and set(words(a)) <= shown)
+    ]
+    return others[:MAX_ALIASES]
+
+
 def _relation_line(
     engine: Engine, entity_id: str, relation: tuple[str, str, str | None, str]
 ) -> tuple[str | None, str]:
     rtype, subject, obj, value = relation
+    if subject == obj:
+        return None, ""
     if subject == entity_id:
         label = SUBJECT_LABELS.get(rtype)
         named = engine.names.entities.get(obj) if obj else None
+        if named is not None and named.kind in IMPLAUSIBLE_KINDS.get(rtype, ()):
+            return None, ""  # "Area: Jumaboi Aka": the compiler took a person for a place
+        if rtype == "designation":  # "as a terrorist organization", by whom
+            return label, _designation(value, named)
         return label, (named.name if named and rtype not in ("role", "former_name") else value)
     if obj == entity_id:
         named = engine.names.entities.get(subject)
         return OBJECT_LABELS.get(rtype), (named.name if named else subject)
     return None, ""
+
+
+def _designation(value: str, by: EntityInfo | None) -> str:
+    """ "terrorist organization (by Harbor Council)": what the entity was designated as, and
+    by whom; the designator alone would read as what it was designated."""
+    if by is None:
+        return value
+    if not value or value == "designated":
+        return f"by {by.name}"
+    return f"{value} (by {by.name})"
 
 
 def _informative(fact: FactRow, entity: EntityInfo | None = None) -> float:
@@ -235,17 +506,55 @@ def _informative(fact: FactRow, entity: EntityInfo | None = None) -> float:
     )
     if entity is not None:
         at = _name_position(fact, entity)
-        if subject_of or (at is not None and at <= SUBJECT_WORDS):
+        if at is not None and at <= SUBJECT_WORDS:
             score += 3.0
+        elif subject_of and at is not None and at <= NEAR_SUBJECT_WORDS:
+            score += 1.0  # its relation, in a sentence that opens on something else
         elif at is None:  # tagged, but not named: "Chinese", "its", a passing reference
             score -= 1.0
-    if starts_with_pronoun(fact.excerpt):
+        if _defined_early(fact.excerpt, entity):
+            score += DEFINES_BONUS
+        elif _defines(fact.excerpt, entity) is not None:  # far into a sentence: in passing
+            score += DEFINES_BONUS / 2
+    if starts_with_pronoun(fact.excerpt) or _fragment(fact.excerpt):
         score -= 2.0
+    if QUESTION_END.search(fact.excerpt):
+        score -= 3.0  # a question asserts nothing
     if len(fact.excerpt) > 400:
         score -= 2.0
     if fact.kind == "caption":
         score -= 3.0
     return score - fact.ordinal * 1e-9
+
+
+def _defines(excerpt: str, entity: EntityInfo) -> int | None:
+    """Where the excerpt says what the entity is, as it names it (in words from the start of
+    its clause, so "Regarding its views, the KIB is the closest group" defines it early):
+    "Alisher Usmanov, an infamous billionaire", "Hayat Tahrir al-Sham (HTS), the largest
+    jihadist group", "Usmanov is one of Putin's favorite oligarchs"; None if it does not."""
+    found: int | None = None
+    for name in (entity.name, *entity.aliases):
+        at = excerpt.find(name) if len(name) > 1 else -1
+        while at >= 0 and (found is None or at < found):
+            if DEFINITION_AFTER.match(excerpt, at + len(name)):
+                found = at
+                break
+            at = excerpt.find(name, at + len(name))
+    if found is None:
+        return None
+    return len(WORD.findall(excerpt[excerpt.rfind(",", 0, found) + 1 : found]))
+
+
+def _defined_early(excerpt: str, entity: EntityInfo) -> bool:
+    at = _defines(excerpt, entity)
+    return at is not None and at <= NEAR_SUBJECT_WORDS
+
+
+def _fragment(excerpt: str) -> bool:
+    """A subordinate clause alone ("While Kazakhstan and Turkey have opted to ..."): the
+    sentence it belongs to was split off."""
+    first = words(excerpt[:20])[:1]
+    return bool(first) and first[0] in CLAUSE_ONLY and "," not in excerpt
 
 
 def _name_position(fact: FactRow, entity: EntityInfo) -> int | None:
