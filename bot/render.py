@@ -13,11 +13,13 @@ LIMIT = 4096
 EXCERPT_LIMIT = 1200  # a single excerpt longer than this is cut with an ellipsis
 
 
-def quote_line(citation: Citation, number: int | None = None) -> str:
+def quote_line(citation: Citation, number: int | None = None, *, date_first: bool = False) -> str:
     excerpt = " ".join(citation.excerpt.split())
     if len(excerpt) > EXCERPT_LIMIT:
         excerpt = excerpt[: EXCERPT_LIMIT - 1].rstrip() + "…"
     head = f"[{number}] " if number is not None else ""
+    if date_first:  # a timeline is read down its dates
+        return f"{citation.date or 'undated'}: {head}“{excerpt}” — {citation.source_title}"
     date = f", {citation.date}" if citation.date else ""
     return f"{head}“{excerpt}” — {citation.source_title}{date}"
 
@@ -31,7 +33,11 @@ def render_plain(reply: Reply, limit: int = LIMIT) -> str:
     numbered = reply.kind in ("brief", "who")
     for label, runs in label_groups(reply.lines):
         head.append(f"{label}: " + ", ".join(_run(values, citation) for values, citation in runs))
-    body = [quote_line(c, n + 1 if numbered else None) for n, c in enumerate(reply.answers)]
+    timeline = reply.kind == "timeline"
+    body = [
+        quote_line(c, n + 1 if numbered else None, date_first=timeline)
+        for n, c in enumerate(reply.answers)
+    ]
     related = [quote_line(c) for c in reply.related]
     if reply.kind in ("brief", "who") and reply.rows:
         tail = ["Sources: " + "; ".join(reply.rows)]

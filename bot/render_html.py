@@ -80,7 +80,8 @@ def _blocks(reply: Reply, limit: int) -> Iterator[str]:
         yield from line_blocks(rendered, limit)
     number = 0
     for number, citation in enumerate(reply.answers, 1):
-        yield from _citation_blocks(citation, number, limit)
+        dated = reply.kind == "timeline" and bool(citation.date)  # read down its dates
+        yield from _citation_blocks(citation, number, limit, date_first=dated)
     if reply.related:
         yield "<b>Related</b>" if reply.answers else "<b>Closest facts</b>"
         for offset, citation in enumerate(reply.related, number + 1):
@@ -96,18 +97,25 @@ def _blocks(reply: Reply, limit: int) -> Iterator[str]:
 
 
 def _citation_blocks(
-    citation: Citation, number: int | None, limit: int, *, full: bool = False
+    citation: Citation,
+    number: int | None,
+    limit: int,
+    *,
+    full: bool = False,
+    date_first: bool = False,
 ) -> Iterator[str]:
     source = f"<i>{escape(citation.source_title)}</i>"
-    if citation.date:
+    heading = f"<b>{escape(citation.date)}</b>" if date_first and citation.date else ""
+    if citation.date and not heading:
         source += f" · {escape(citation.date)}"
     if number is not None:
         source = f"[{number}] {source}"
     expandable = not full and len(citation.excerpt) > EXPANDABLE_FROM
     opening = "<blockquote expandable>" if expandable else "<blockquote>"
-    pieces = list(
-        _wrap(opening, citation.excerpt.strip(), "</blockquote>", limit - units(source) - 1)
-    )
+    room = limit - units(source) - 1 - (units(heading) + 1 if heading else 0)
+    pieces = list(_wrap(opening, citation.excerpt.strip(), "</blockquote>", room))
+    if heading:
+        pieces[0] = f"{heading}\n{pieces[0]}"
     pieces[-1] = f"{pieces[-1]}\n{source}"
     yield from pieces
 

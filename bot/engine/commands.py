@@ -6,13 +6,19 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
+from rapidfuzz import fuzz, process
+
+from bot.compiler.gazetteer import SPEECH_VERBS
 from bot.engine.index import FactRow
-from bot.engine.names import EntityInfo, initials
+from bot.engine.names import EntityInfo, Names, initials
 from bot.engine.query import CUE_WORDS, parse
 from bot.engine.text import (
     STOPWORDS,
     WORD,
+    fold,
+    has_date,
     key,
     normalize_name,
     starts_with_pronoun,
@@ -34,6 +40,7 @@ MAX_ALIASES = 4
 TIMELINE_FACTS = 10
 QUOTE_FACTS = 5
 SEARCH_FACTS = 5
+SOURCE_ROWS = 30
 SUBJECT_WORDS = 2  # content words before the name that still leave it the sentence's subject
 # Further in, a sentence is about someone else ("In addition to Usmanov's ties to Putin, he is
 # also known to be a close ally of Kazakh President Tokayev" is about Usmanov).
@@ -44,6 +51,21 @@ CONNECTIVES = word_set(
     "nevertheless nonetheless besides additionally similarly likewise consequently hence "
     "subsequently earlier later now"
 )
+QUOTE_MARK = re.compile('[“”«»"]')
+_SAYS = rf"(?:{SPEECH_VERBS}|hopes|hoped|described|describes|vowed|vows|promised|promises)"
+# "X said", "X, the party's leader, said", "X has said", "X told reporters"
+SPEAKS_AFTER = re.compile(
+    rf"(?:,[^,“”\"]{{1,60}},)?\s+(?:(?:has|had|have|also|then|later|again|once)\s+)?{_SAYS}\b"
+)
+# "said X", "said analyst X", "according to X": at most four words between
+# (no preposition between: "continues to extol the Taliban", "posted on the X website")
+SPEAKS_BEFORE = re.compile(
+    rf"\b(?:{_SAYS}|according to)\s+"
+    r"(?:(?!(?:to|on|at|in|of|for|with|by|from|about|into|over|against)\s)[\w.’'-]+\s+){0,4}$"
+)
+CLOSE_NAME = 80  # fuzz.ratio of a misspelt name to the one meant ("mourihno"/"mourinho": 87)
+SUGGEST_CUTOFF = 75  # offered as "Closest names", never taken for the name
+SUGGESTIONS = 3
 DEFINES_BONUS = 2.5
 # After a name: an apposition or a copula that describes it ("X, an infamous magnate", "X is
 # one of the largest", "X (HTS), the largest group"); a lower-case description, so "Russia,
@@ -55,7 +77,7 @@ DEFINITION_AFTER = re.compile(
 )
 CLAUSE_ONLY = word_set("while whereas although though because")
 QUESTION_END = re.compile(r"\?[\s”\"’']*$")
-YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
+YEAR = re.compile(r"^\d{4}$")
 
 # How a relation reads in a briefing, from the subject's side and from the object's side.
 SUBJECT_LABELS = {
@@ -174,7 +196,13 @@ def sources_reply(engine: Engine, _argument: str, query: str) -> Reply:
     )
     if not rows:
         return Reply(query, "sources", notice="The fact base holds no documents yet.")
-    return Reply(query, "sources", title=f"{len(rows)} sources", rows=rows)
+    return Reply(
+        query,
+        "sources",
+        title=f"{len(rows)} sources",
+        rows=rows[:SOURCE_ROWS],  # a phone shows a page of them, not thousands of messages
+        extra=_more(len(rows) - SOURCE_ROWS, "/search WORDS finds a document's facts"),
+    )
 
 
 def search_reply(engine: Engine, argument: str, query: str) -> Reply:
@@ -203,27 +231,85 @@ def _more(count: int, hint: str) -> dict[str, object]:
 
 
 def brief_reply(engine: Engine, argument: str, query: str, kind: ReplyKind = "brief") -> Reply:
-    entity = engine.names.lookup(argument)
-    if entity is None:
-        found = engine.names.find(argument, engine.known)
-        if found and found[0].entity_ids:
-            entity = engine.names.entities[found[0].entity_ids[0]]
-    if entity is None:
-        result = search_reply(engine, argument, query)
-        if result.kind == "search":
-            return Reply(
-                query,
-                kind,
-                title=f"No entity named “{argument[:80]}”: matching excerpts",
-                answers=result.answers,
-                extra=result.extra,
-            )
+    entity = resolve(engine, argument)
+    if entity is not None:
+        return entity_brief(engine, entity, query, kind)
+    close = _closest_names(engine, argument)
+    result = search_reply(engine, argument, query)
+    if result.kind == "search":
         return Reply(
             query,
-            "no_answer",
-            notice=f"The documents name nothing called “{argument[:80]}”. Try /search.",
+            kind,
+            title=f"No entity named “{argument[:80]}”: matching excerpts",
+            notice=close,
+            answers=result.answers,
+            extra=result.extra,
         )
-    return entity_brief(engine, entity, query, kind)
+    return Reply(
+        query,
+        "no_answer",
+        notice=f"The documents name nothing called “{argument[:80]}”. {close or 'Try /search.'}",
+    )
+
+
+def resolve(engine: Engine, argument: str) -> EntityInfo | None:
+    """The entity a command's argument names: its name, an alias, a misspelling of one
+    ("tokaev", "Mourihno"), or one name written with nothing else of substance ("the FCM").
+    A close match must be close to the whole argument: "Micheal Hovard" is no "EA", nor
+    "Zanzibar Republic" the "Republic"."""
+    found = engine.names.lookup(argument)
+    if found is not None and _close_to(argument, found):
+        return found
+    mentions = engine.names.find(argument, engine.known)
+    if len(mentions) != 1 or not mentions[0].entity_ids:
+        return None
+    mention = mentions[0]
+    tokens = WORD.findall(argument)
+    outside = [
+        w
+        for n, w in enumerate(tokens)
+        if not mention.start <= n < mention.end and fold(w) not in STOPWORDS
+    ]
+    return None if outside else engine.names.entities.get(mention.entity_ids[0])
+
+
+def _close_to(argument: str, entity: EntityInfo) -> bool:
+    typed = normalize_name(argument)
+    typed_words = set(typed.split())
+    for name in (entity.name, *entity.aliases):
+        spelled = normalize_name(name)
+        if typed_words <= set(spelled.split()):  # the name or a part of it ("Varga")
+            return True
+        if fuzz.ratio(typed, spelled) >= CLOSE_NAME:
+            return True
+    return False
+
+
+_NAMES_BY_INDEX: WeakKeyDictionary[Names, list[str]] = WeakKeyDictionary()
+
+
+def _closest_names(engine: Engine, argument: str) -> str:
+    """ "Closest names: A, B." for an argument that names nothing, when names are close."""
+    typed = normalize_name(argument)
+    if len(typed) < 3:
+        return ""
+    names = engine.names
+    if names not in _NAMES_BY_INDEX:  # built on the first miss only
+        _NAMES_BY_INDEX[names] = [
+            r[0] for r in names.conn.execute("SELECT DISTINCT norm FROM aliases")
+        ]
+    close = process.extract(
+        typed, _NAMES_BY_INDEX[names], scorer=fuzz.ratio, limit=8, score_cutoff=SUGGEST_CUTOFF
+    )
+    if not close:
+        return ""
+    marks = ",".join("?" * len(close))
+    rows = names.conn.execute(
+        f"SELECT entity FROM aliases WHERE norm IN ({marks}) ORDER BY facts DESC",
+        [norm for norm, _score, _n in close],
+    ).fetchall()
+    shown = dict.fromkeys(names.entities[e].name for (e,) in rows if e in names.entities)
+    return "Closest names: " + ", ".join(list(shown)[:SUGGESTIONS]) + "." if shown else ""
 
 
 def entity_brief(engine: Engine, entity: EntityInfo, query: str, kind: ReplyKind) -> Reply:
@@ -591,56 +677,135 @@ def who_reply(engine: Engine, argument: str, query: str) -> Reply:
 
 
 def timeline_reply(engine: Engine, argument: str, query: str) -> Reply:
-    argument = argument.strip()
-    year = argument if YEAR.match(argument) else None
-    entity = engine.names.lookup(argument) if argument and not year else None
-    if argument and not year and entity is None:
+    topic, year = _topic_and_year(argument)
+    entity = resolve(engine, topic) if topic else None
+    if topic and entity is None:
+        close = _closest_names(engine, topic) or "Try /timeline with a name or a year."
         return Reply(
-            query,
-            "no_answer",
-            notice=f"The documents name nothing called “{argument[:80]}”; "
-            "try /timeline with a name or a year.",
+            query, "no_answer", notice=f"The documents name nothing called “{topic[:80]}”. {close}"
         )
-    facts = engine.index.dated_facts([entity.id] if entity else None, year, TIMELINE_FACTS * 20)
+    dated = engine.index.dated_facts([entity.id] if entity else None, year, TIMELINE_FACTS * 20)
+    facts = _timeline_facts(dated)
     if not facts:
-        about = f" for {argument[:80]}" if argument else ""
-        return Reply(query, "no_answer", notice=f"The documents give no dated facts{about}.")
+        return Reply(query, "no_answer", notice=_no_dates(engine, entity, argument, year))
     shown = facts[:TIMELINE_FACTS]
-    label = entity.display() if entity else (year or "all documents")
+    label = " ".join(x for x in (entity.display() if entity else "", year or "") if x)
+    if len(shown) < len(facts):
+        more = f"/timeline {entity.name if entity else 'NAME'} {year or 'YEAR'}"
+        if entity and year:
+            more = f"/search {entity.name} {year}"
     return Reply(
         query,
         "timeline",
-        title=f"Timeline: {label}",
+        title=f"Timeline: {label or 'all documents'}",
         answers=tuple(engine.cite(f, 1.0) for f in shown),
-        extra=_more(
-            len(facts) - len(shown),
-            f"/search {argument}" if argument else "/timeline YEAR or /timeline NAME",
-        ),
+        extra=_more(len(facts) - len(shown), more if len(shown) < len(facts) else ""),
     )
 
 
+def _topic_and_year(argument: str) -> tuple[str, str | None]:
+    """ "Microsoft 2005" -> ("Microsoft", "2005"); "2004" -> ("", "2004")."""
+    words_in = argument.split()
+    if words_in and YEAR.match(words_in[-1]):
+        return " ".join(words_in[:-1]), words_in[-1]
+    if words_in and YEAR.match(words_in[0]):
+        return " ".join(words_in[1:]), words_in[0]
+    return argument.strip(), None
+
+
+def _timeline_facts(dated: list[FactRow]) -> list[FactRow]:
+    """Dated facts a timeline can show alone, in date order: each event once (the same
+    report in two sources is one line), none that asks a question or leans on the sentence
+    before it ("He ..."), and none that leaves its date to its neighbours (the compiler
+    dates "Nevertheless, 2.2 million will need aid" by the sentence before) when others
+    state theirs."""
+    alone = [
+        f
+        for f in dated
+        if not QUESTION_END.search(f.excerpt) and not starts_with_pronoun(f.excerpt)
+    ]
+    alone = [f for f in alone if has_date(f.excerpt)] or alone
+    kept: list[FactRow] = []
+    for n, fact in enumerate(alone):
+        if len(kept) > TIMELINE_FACTS:  # the rest are only counted: compared, they cost n²
+            return kept + alone[n:]
+        if not _near_duplicate(fact, kept):
+            kept.append(fact)
+    return kept
+
+
+def _no_dates(engine: Engine, entity: EntityInfo | None, argument: str, year: str | None) -> str:
+    """Why the timeline is empty, and where the undated facts are."""
+    about = f" for {argument[:80]}" if argument else ""
+    notice = f"The documents give no dated facts{about}."
+    if entity is not None and year is None:
+        relative = sum(1 for f in engine.facts_about(entity) if f.has_date and not f.date)
+        if relative:
+            notice += (
+                f" {relative} say when without a year (“in June”, “last week”): "
+                f"/brief {entity.name}"
+            )
+    return notice
+
+
 def quote_reply(engine: Engine, argument: str, query: str) -> Reply:
-    entity = engine.names.lookup(argument)
+    entity = resolve(engine, argument)
     if entity is None:
-        return Reply(
-            query, "no_answer", notice=f"The documents name nobody called “{argument[:80]}”."
-        )
-    facts = engine.quotes_of(entity)
-    if not facts:
-        return Reply(
-            query,
-            "no_answer",
-            title=entity.display(),
-            notice=f"The documents quote nothing said by {entity.name}.",
-        )
-    shown = facts[:QUOTE_FACTS]
+        close = _closest_names(engine, argument)
+        notice = f"The documents name nobody called “{argument[:80]}”."
+        return Reply(query, "no_answer", notice=f"{notice} {close}".strip())
+    said, about = _quotes(engine, entity)
+    if not said:
+        notice = f"The documents quote nothing said by {entity.name}."
+        if about:
+            notice += f" Below: quoted words in facts that name {entity.name}, not said by them."
+        related = tuple(engine.cite(f, 0.0) for f in about[:QUOTE_FACTS])
+        return Reply(query, "no_answer", title=entity.display(), notice=notice, related=related)
+    shown = sorted(
+        sorted(said, key=lambda f: not _names_speaker(f.excerpt, entity))[:QUOTE_FACTS],
+        key=lambda f: (f.date or "9999", f.ordinal),
+    )
     return Reply(
         query,
         "quote",
         title=f"Quotes: {entity.display()}",
         answers=tuple(engine.cite(f, 1.0) for f in shown),
-        extra=_more(len(facts) - len(shown), f"/search {entity.name}"),
+        extra=_more(len(said) - len(shown), f"/search {entity.name} said"),
     )
+
+
+def _quotes(engine: Engine, entity: EntityInfo) -> tuple[list[FactRow], list[FactRow]]:
+    """What the entity said, and else the quoted words of facts naming it. Said: the quotes
+    the compiler gives them, or a fact that writes their name beside a speech verb ("Mr
+    Tokayev insisted that ... “quasi-state formations”", "“...,” said analyst Paul Goble");
+    not words said of them ("President X has “astonished and delighted his citizens”")."""
+    rows = engine.index.rows(
+        "SELECT fact FROM relations WHERE subject = ? AND type = 'quote' LIMIT 50", [entity.id]
+    )
+    said = engine.index.facts(r[0] for r in rows)
+    if said:
+        return said, []
+    quoting = [
+        f
+        for f in engine.facts_about(entity)
+        if entity.id in f.entities and (f.kind == "quote" or QUOTE_MARK.search(f.excerpt))
+    ]
+    said = [f for f in quoting if _names_speaker(f.excerpt, entity)]
+    return said, [f for f in quoting if f not in said]
+
+
+def _names_speaker(excerpt: str, entity: EntityInfo) -> bool:
+    """Whether the excerpt writes one of the entity's names as the subject or agent of a
+    speech verb: "Bates said", "Mr. Tokayev insisted", "said analyst Paul Goble"."""
+    for name in (entity.name, *entity.aliases):
+        at = excerpt.find(name) if len(name) > 1 else -1
+        while at >= 0:
+            if SPEAKS_AFTER.match(excerpt, at + len(name)) or SPEAKS_BEFORE.search(
+                excerpt, max(0, at - 60), at
+            ):
+                return True
+            at = excerpt.find(name, at + len(name))
+    return False
 
 
 HANDLERS: dict[str, Callable[[Engine, str, str], Reply]] = {
