@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
@@ -76,7 +77,14 @@ DEFINITION_AFTER = re.compile(
     r"(?:a|an|the|one of the|one of)\s+(?:[a-z]|[A-Z][\w-]*['’]s\s)"
 )
 CLAUSE_ONLY = word_set("while whereas although though because")
-QUESTION_END = re.compile(r"\?[\s”\"’']*$")
+# Where starts_with_pronoun looks (the first word, after a subordinator, after the first comma):
+# without one of its words there, it need not fold the excerpt to say no.
+MAYBE_PRONOUN = re.compile(
+    r"(?i)(?:^\W*|,\W*|^\W*(?:if|when|while|although|though|because|as|after|before|since|"
+    r"unless|once|until)\W+)(?:it|its|he|she|they|his|her|their|this|that|these|those|such)\b"
+)
+# A question or an exclamation ("Congratulations to Apple, a deserved win!") asserts nothing.
+QUESTION_END = re.compile(r"[?!][\s”\"’']*$")
 YEAR = re.compile(r"^\d{4}$")
 
 # How a relation reads in a briefing, from the subject's side and from the object's side.
@@ -364,7 +372,9 @@ def _definition_first(
     """Open the briefing with what the entity is: the best fact that describes it where it
     names it ("X, an infamous billionaire, ..."), in place of the least informative fact
     chosen when none of them does."""
-    defining = [f for f in facts if _defined_early(f.excerpt, entity)]
+    defining = [
+        f for f in facts if _defined_early(f.excerpt, entity) and not QUESTION_END.search(f.excerpt)
+    ]
     if not defining or not chosen:
         return
     best = max(defining, key=lambda f: (f in chosen, worth[f.ordinal], -f.ordinal))
@@ -473,13 +483,13 @@ def _called_former(engine: Engine, excerpt: str, relation: Relation) -> bool:
     its type, the other side's name, the role): in "the leader ... is X, a former member
     of IMU" X is no former leader."""
     rtype, subject, obj, value = relation
-    if FORMER_WORDS.intersection(words(value)):
+    if FORMER_WORDS.intersection(_words(value)):
         return False  # the value says so itself ("Role: former boss")
     subjects, objects = _names_of(engine, subject), _names_of(engine, obj)
     cues = FORMER_CUES.get(rtype, frozenset())
     for anchors, partners in ((subjects, [*objects, value]), (objects, subjects)):
         partner_keys = cues | {
-            key(w) for n in partners for w in words(n) if w not in STOPWORDS and len(w) > 1
+            key(w) for n in partners for w in _words(n) if w not in STOPWORDS and len(w) > 1
         }
         for window in _beside(excerpt, anchors):
             at = next((n for n, w in enumerate(window) if w in FORMER_WORDS), None)
@@ -502,18 +512,18 @@ def _beside(excerpt: str, names: list[str]) -> Iterator[list[str]]:
         at = excerpt.find(name)
         while at >= 0:
             before = APPOSED_TITLE.sub("", excerpt[max(0, at - 80) : at])
-            yield words(CLAUSE_EDGE.split(before)[-1])[-FORMER_SPAN:]
+            yield _words(CLAUSE_EDGE.split(before)[-1])[-FORMER_SPAN:]
             after = excerpt[at + len(name) : at + len(name) + 80]
             if after.startswith(","):
-                yield words(CLAUSE_EDGE.split(after[1:])[0])[: FORMER_SPAN + 2]
+                yield _words(CLAUSE_EDGE.split(after[1:])[0])[: FORMER_SPAN + 2]
             at = excerpt.find(name, at + len(name))
 
 
 def _spelt_out_beside(stated: Stated, values: list[Stated]) -> bool:
     """Whether another value of the label holds all its words and more ("Prime Minister" for
     "Minister"): the shorter one is the longer one clipped, and says less."""
-    mine = set(words(stated.value))
-    return any(other is not stated and mine < set(words(other.value)) for other in values)
+    mine = set(_words(stated.value))
+    return any(other is not stated and mine < set(_words(other.value)) for other in values)
 
 
 def _heading(entity: EntityInfo, query: str) -> str:
@@ -590,6 +600,7 @@ def _informative(fact: FactRow, entity: EntityInfo | None = None) -> float:
         + (1.0 if fact.date or fact.has_date == 2 else 0.0)
         + (0.5 if fact.has_number else 0.0)
     )
+    rhetorical = bool(QUESTION_END.search(fact.excerpt))
     if entity is not None:
         at = _name_position(fact, entity)
         if at is not None and at <= SUBJECT_WORDS:
@@ -598,14 +609,13 @@ def _informative(fact: FactRow, entity: EntityInfo | None = None) -> float:
             score += 1.0  # its relation, in a sentence that opens on something else
         elif at is None:  # tagged, but not named: "Chinese", "its", a passing reference
             score -= 1.0
-        if _defined_early(fact.excerpt, entity):
-            score += DEFINES_BONUS
-        elif _defines(fact.excerpt, entity) is not None:  # far into a sentence: in passing
-            score += DEFINES_BONUS / 2
-    if starts_with_pronoun(fact.excerpt) or _fragment(fact.excerpt):
+        defined_at = None if rhetorical else _defines(fact.excerpt, entity)
+        if defined_at is not None:  # far into a sentence, a description is said in passing
+            score += DEFINES_BONUS if defined_at <= NEAR_SUBJECT_WORDS else DEFINES_BONUS / 2
+    if _leans_on_before(fact.excerpt) or _fragment(fact.excerpt):
         score -= 2.0
-    if QUESTION_END.search(fact.excerpt):
-        score -= 3.0  # a question asserts nothing
+    if rhetorical:
+        score -= 3.0
     if len(fact.excerpt) > 400:
         score -= 2.0
     if fact.kind == "caption":
@@ -639,7 +649,7 @@ def _defined_early(excerpt: str, entity: EntityInfo) -> bool:
 def _fragment(excerpt: str) -> bool:
     """A subordinate clause alone ("While Kazakhstan and Turkey have opted to ..."): the
     sentence it belongs to was split off."""
-    first = words(excerpt[:20])[:1]
+    first = _words(excerpt[:20])[:1]
     return bool(first) and first[0] in CLAUSE_ONLY and "," not in excerpt
 
 
@@ -648,13 +658,15 @@ def _name_position(fact: FactRow, entity: EntityInfo) -> int | None:
     noun of its own, not counting an opening connective ("Moreover, China ..." is at 0).
     Whole words only: a demonym ("Kazakh President") or a possessive ("China's province")
     modifies another noun and does not count."""
-    tokens = words(fact.excerpt)
+    tokens = _words(fact.excerpt)
     skip = 0
     while skip < len(tokens) and (tokens[skip] in CONNECTIVES or tokens[skip] == "the"):
         skip += 1
-    spelled = {tuple(normalize_name(n).split()) for n in (entity.name, *entity.aliases)}
-    spelled.discard(())
+    spelled = _spellings(entity.name, entity.aliases)
+    firsts = {name[0] for name in spelled}
     for n in range(skip, len(tokens)):
+        if tokens[n] not in firsts:
+            continue
         for name in spelled:
             after = n + len(name)
             if tuple(tokens[n:after]) == name and not (
@@ -662,6 +674,23 @@ def _name_position(fact: FactRow, entity: EntityInfo) -> int | None:
             ):
                 return n - skip
     return None
+
+
+@lru_cache(maxsize=256)
+def _spellings(name: str, aliases: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
+    """The entity's names as word tuples, as `words` reads an excerpt."""
+    return frozenset(t for n in (name, *aliases) if (t := tuple(normalize_name(n).split())))
+
+
+def _words(text: str) -> list[str]:
+    """`words(text)`, without decomposing accents when there are none (most excerpts): a
+    briefing reads some hundreds of excerpts."""
+    return WORD.findall(text.lower()) if text.isascii() else words(text)
+
+
+def _leans_on_before(excerpt: str) -> bool:
+    """`starts_with_pronoun`, asked only when a pronoun or subordinator is where it looks."""
+    return bool(MAYBE_PRONOUN.search(excerpt, 0, 80)) and starts_with_pronoun(excerpt)
 
 
 def _near_duplicate(fact: FactRow, chosen: list[FactRow]) -> bool:
@@ -761,10 +790,9 @@ def quote_reply(engine: Engine, argument: str, query: str) -> Reply:
             notice += f" Below: quoted words in facts that name {entity.name}, not said by them."
         related = tuple(engine.cite(f, 0.0) for f in about[:QUOTE_FACTS])
         return Reply(query, "no_answer", title=entity.display(), notice=notice, related=related)
-    shown = sorted(
-        sorted(said, key=lambda f: not _names_speaker(f.excerpt, entity))[:QUOTE_FACTS],
-        key=lambda f: (f.date or "9999", f.ordinal),
-    )
+    # the quotes that name their speaker, in their own words, then in date order
+    best = sorted(said, key=lambda f: (not _names_speaker(f.excerpt, entity), not _quoting(f)))
+    shown = sorted(best[:QUOTE_FACTS], key=lambda f: (f.date or "9999", f.ordinal))
     return Reply(
         query,
         "quote",
@@ -777,21 +805,22 @@ def quote_reply(engine: Engine, argument: str, query: str) -> Reply:
 def _quotes(engine: Engine, entity: EntityInfo) -> tuple[list[FactRow], list[FactRow]]:
     """What the entity said, and else the quoted words of facts naming it. Said: the quotes
     the compiler gives them, or a fact that writes their name beside a speech verb ("Mr
-    Tokayev insisted that ... “quasi-state formations”", "“...,” said analyst Paul Goble");
-    not words said of them ("President X has “astonished and delighted his citizens”")."""
+    Tokayev insisted that ... “quasi-state formations”", "“...,” said analyst Paul Goble",
+    "Mr Howard said many people would be offended"); not words said of them ("President X
+    has “astonished and delighted his citizens”")."""
     rows = engine.index.rows(
         "SELECT fact FROM relations WHERE subject = ? AND type = 'quote' LIMIT 50", [entity.id]
     )
     said = engine.index.facts(r[0] for r in rows)
     if said:
         return said, []
-    quoting = [
-        f
-        for f in engine.facts_about(entity)
-        if entity.id in f.entities and (f.kind == "quote" or QUOTE_MARK.search(f.excerpt))
-    ]
-    said = [f for f in quoting if _names_speaker(f.excerpt, entity)]
-    return said, [f for f in quoting if f not in said]
+    naming = [f for f in engine.facts_about(entity) if entity.id in f.entities]
+    said = [f for f in naming if _names_speaker(f.excerpt, entity)]
+    return said, [f for f in naming if _quoting(f) and f not in said]
+
+
+def _quoting(fact: FactRow) -> bool:
+    return fact.kind == "quote" or bool(QUOTE_MARK.search(fact.excerpt))
 
 
 def _names_speaker(excerpt: str, entity: EntityInfo) -> bool:

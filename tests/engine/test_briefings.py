@@ -152,11 +152,12 @@ def test_questions_and_lone_subordinate_clauses_come_last(tmp_path: Path) -> Non
     sentences = [
         "What did Norland actually promise Tarn in 2004?",
         "While Norland and Tarn have opted to build drones in Tarn.",
+        "Congratulations to Norland, a deserved win for Tarn's neighbour!",
         "Norland stopped producing the vaccine.",
     ]
     with open_article(tmp_path, "nor", "Norland", sentences, entities) as engine:
         reply = engine.answer("/brief Norland")
-    assert reply.answers[0].excerpt == sentences[2]
+    assert reply.answers[0].excerpt == sentences[3]
 
 
 def test_heading_shows_the_acronym_asked_or_spelt_by_the_name(tmp_path: Path) -> None:

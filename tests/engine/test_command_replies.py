@@ -165,3 +165,13 @@ def test_sources_list_a_page_and_count_the_rest(tmp_path: Path) -> None:
         reply = engine.answer("/sources")
     assert reply.title == "35 sources" and len(reply.rows) == 30
     assert render_plain(reply).endswith("(5 more: /search WORDS finds a document's facts)")
+
+
+def test_without_quotation_marks_what_they_said_is_still_theirs(tmp_path: Path) -> None:
+    sentences = [
+        ("Bo Park, whose mother was a miner, said many people would be offended.", None),
+        ("Oilco met Bo Park on Monday.", None),
+    ]
+    with open_dated(tmp_path, sentences, PEOPLE) as engine:
+        reply = engine.answer("/quote Bo Park")
+    assert [c.excerpt for c in reply.answers] == [sentences[0][0]]
