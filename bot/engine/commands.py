@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -26,7 +26,7 @@ from bot.engine.text import (
     word_set,
     words,
 )
-from bot.reply import Line, Reply, ReplyKind
+from bot.reply import Citation, Line, Reply, ReplyKind
 
 Relation = tuple[str, str, str | None, str]  # (type, subject, object, value)
 
@@ -37,6 +37,7 @@ BRIEF_FACTS = 6
 RELATION_FACTS = 4  # facts the key relations may cite: the rest are the most informative ones
 MAX_LINES = 8
 LINES_PER_LABEL = 3
+FORMER_PER_LABEL = 2
 MAX_ALIASES = 4
 TIMELINE_FACTS = 10
 QUOTE_FACTS = 5
@@ -99,9 +100,11 @@ SUBJECT_LABELS = {
     "quote": None,
 }
 # Labels in the order a briefing gives them: who leads and what it is, then ties, then where.
+OFFICE = "office:"  # the label of an office held in the entity, before its title
 LABEL_ORDER = (
     "Leader",
     "Leads",
+    OFFICE,
     "Role",
     "Member of",
     "Members",
@@ -220,15 +223,21 @@ def search_reply(engine: Engine, argument: str, query: str) -> Reply:
         for s in ranking.scored
         if (s.coverage > 0 and ranking.content) or (s.entity_share > 0 and ranking.mentions)
     ]
-    shown = ordered[:SEARCH_FACTS]
+    shown: list[FactRow] = []
+    cites: list[Citation] = []
+    for scored in ordered:  # one report printed twice (two sources, a repeated line) once
+        if len(shown) >= SEARCH_FACTS:
+            break
+        if not _near_duplicate(scored.fact, shown):
+            shown.append(scored.fact)
+            cites.append(engine.cite(scored.fact, scored.score))
     if not shown:
         return Reply(query, "no_answer", notice=f"No excerpt matches “{argument[:80]}”.")
-    cites = tuple(engine.cite(s.fact, s.score) for s in shown)
     return Reply(
         query,
         "search",
         title=f"Search: {argument[:80]}",
-        answers=cites,
+        answers=tuple(cites),
         extra=_more(len(ordered) - len(shown), "add words to narrow the search"),
     )
 
@@ -338,12 +347,13 @@ def entity_brief(engine: Engine, entity: EntityInfo, query: str, kind: ReplyKind
     _explanation_first(chosen, relations, _typed_alias(entity, query), worth)
     lines: list[Line] = []
     for stated in relations:  # a relation whose facts all missed the budget goes unsaid
-        shown = [f for f in stated.facts if f in chosen]
+        shown = [f for f in (stated.past or stated.facts) if f in chosen]
         if shown:
-            past = [f for f in stated.past if f in shown]
-            fact = _citing_fact(Stated(stated.label, stated.value, shown, 0, past), chosen, worth)
+            fact = _citing_fact(Stated(stated.label, stated.value, shown, 0), chosen, worth)
             lines.append(Line(stated.shown_label, stated.value, chosen.index(fact)))
-    heading = f"{_heading(entity, query)} — {entity.kind}"
+    # "other" tells the reader nothing: "Stalin — other" reads as a fault
+    kind_shown = f" — {entity.kind}" if entity.kind != "other" else ""
+    heading = _heading(entity, query) + kind_shown
     aliases = _other_names(entity, heading)
     if aliases:
         lines.insert(0, Line("Also called", ", ".join(aliases)))
@@ -375,7 +385,10 @@ def _definition_first(
     defining = [
         f for f in facts if _defined_early(f.excerpt, entity) and not QUESTION_END.search(f.excerpt)
     ]
-    if not defining or not chosen:
+    if not chosen:
+        return
+    if not defining:  # at least a fact that names it as its subject, not "Chinese ..."
+        _subject_first(chosen, entity, worth)
         return
     best = max(defining, key=lambda f: (f in chosen, worth[f.ordinal], -f.ordinal))
     if best not in chosen:
@@ -384,6 +397,21 @@ def _definition_first(
     else:
         chosen.remove(best)
     chosen.insert(0, best)
+
+
+def _subject_first(chosen: list[FactRow], entity: EntityInfo, worth: dict[int, float]) -> None:
+    if _named_as_subject(chosen[0], entity):
+        return
+    subject = [f for f in chosen if _named_as_subject(f, entity)]
+    if subject:
+        best = max(subject, key=lambda f: worth[f.ordinal])
+        chosen.remove(best)
+        chosen.insert(0, best)
+
+
+def _named_as_subject(fact: FactRow, entity: EntityInfo) -> bool:
+    at = _name_position(fact, entity)
+    return at is not None and at <= SUBJECT_WORDS
 
 
 def _typed_alias(entity: EntityInfo, query: str) -> str:
@@ -425,22 +453,27 @@ class Stated:
     value: str
     facts: list[FactRow]
     first: int  # ordinal of the first fact stating it, for a stable order
-    # facts that call it past ("former leader X", "ex-Foreign Minister", "the late X")
+    relation: Relation | None = None  # the first one stating it
+    # facts that call it past ("former leader X", "ex-Foreign Minister", "the late X"): said
+    # once, it is past (a document can call a leader former only once he is)
     past: list[FactRow] = field(default_factory=list)
 
     @property
     def former(self) -> bool:
-        return len(self.past) == len(self.facts)
+        return bool(self.past)
 
     @property
     def shown_label(self) -> str:
+        if self.label.startswith(OFFICE):
+            office = self.label.removeprefix(OFFICE)
+            return f"Former {office[:1].lower()}{office[1:]}" if self.former else office
         return FORMER_LABELS.get(self.label, self.label) if self.former else self.label
 
 
 def _citing_fact(stated: Stated, chosen: list[FactRow], worth: dict[int, float]) -> FactRow:
-    """The fact a line cites: one that states it as it is shown (a current leader by a fact
-    that does not call him former), the most informative, one already cited if as good."""
-    pool = [f for f in stated.facts if f not in stated.past] or stated.facts
+    """The fact a line cites: one that states it as it is shown (a former leader by a fact
+    that calls him former), the most informative, one already cited if as good."""
+    pool = stated.past or stated.facts
     return max(pool, key=lambda f: (worth[f.ordinal] + (f in chosen), -f.ordinal))
 
 
@@ -456,24 +489,83 @@ def _key_relations(engine: Engine, entity: EntityInfo, facts: list[FactRow]) -> 
             if label is None or not shown.strip():
                 continue
             stated = found.setdefault(
-                (label, shown.casefold()), Stated(label, shown, [], fact.ordinal)
+                (label, shown.casefold()), Stated(label, shown, [], fact.ordinal, relation)
             )
             if fact in stated.facts:
                 continue
             stated.facts.append(fact)
-            if label in FORMER_LABELS and _called_former(engine, fact.excerpt, relation):
+            if _can_be_former(label) and _called_former(engine, fact.excerpt, relation):
                 stated.past.append(fact)
+    for stated in found.values():
+        if not stated.former and (stated.label == "Leader" or stated.label.startswith(OFFICE)):
+            stated.past += _called_former_elsewhere(engine, stated, facts)
     by_label: dict[str, list[Stated]] = {}
     for stated in found.values():
         by_label.setdefault(stated.label, []).append(stated)
     lines: list[Stated] = []
     for label in LABEL_ORDER:
+        if label == OFFICE:  # the offices held in it, most stated first
+            lines += _offices(found.values())
+            continue
         values = by_label.get(label, [])
         values = [v for v in values if not _spelt_out_beside(v, values)]
         values.sort(key=lambda v: (v.former, -len(v.facts), v.first))
-        for former in (False, True):  # "Leader" and "Former leader" are shown apart
-            lines += [v for v in values if v.former == former][:LINES_PER_LABEL]
-    return lines[:MAX_LINES]
+        lines += [v for v in values if not v.former][:LINES_PER_LABEL]
+        lines += [v for v in values if v.former][:FORMER_PER_LABEL]  # shown apart, fewer
+    return _without_vaguer(lines)[:MAX_LINES]
+
+
+def _without_vaguer(lines: list[Stated]) -> list[Stated]:
+    """A person an office line names ("Chief executive: Peter Kenyon") is not repeated as a
+    plain "Leader", nor an office called "Leader" beside the leader line that names him."""
+
+    def titled_leader(v: Stated) -> bool:
+        return v.label.startswith(OFFICE) and v.label.removeprefix(OFFICE).casefold() == "leader"
+
+    held = {
+        v.value.casefold() for v in lines if v.label.startswith(OFFICE) and not titled_leader(v)
+    }
+    leaders = {v.value.casefold() for v in lines if v.label == "Leader"}
+    return [
+        v
+        for v in lines
+        if not (v.label == "Leader" and v.value.casefold() in held)
+        and not (titled_leader(v) and v.value.casefold() in leaders)
+    ]
+
+
+def _called_former_elsewhere(engine: Engine, stated: Stated, facts: list[FactRow]) -> list[FactRow]:
+    """Facts about the entity that call its leader former without stating the relation
+    themselves: "praises the Taliban's former Amir, Mullah Mohammed Omar" beside "Mullah
+    Omar, the Taliban's leader"."""
+    if stated.relation is None:
+        return []
+    names = [n for n in _names_of(engine, stated.relation[2]) or [stated.value] if len(n) > 3]
+    return [
+        f
+        for f in facts
+        if f not in stated.facts
+        and any(n in f.excerpt for n in names)
+        and _called_former(engine, f.excerpt, stated.relation)
+    ]
+
+
+def _can_be_former(label: str) -> bool:
+    return label in FORMER_LABELS or label.startswith(OFFICE)
+
+
+def _offices(stated: Iterable[Stated]) -> list[Stated]:
+    """Who holds which office in the entity ("President: X", "Foreign Minister: Y"), current
+    holders first, one line per office, LINES_PER_LABEL lines."""
+    by_office: dict[str, list[Stated]] = {}
+    for v in stated:
+        if v.label.startswith(OFFICE):
+            by_office.setdefault(v.label.casefold(), []).append(v)
+    offices = sorted(
+        (v for held in by_office.values() for v in held if not _spelt_out_beside(v, held)),
+        key=lambda v: (v.former, -len(v.facts), v.first),
+    )
+    return offices[:LINES_PER_LABEL]
 
 
 def _called_former(engine: Engine, excerpt: str, relation: Relation) -> bool:
@@ -571,6 +663,10 @@ def _relation_line(
         return label, (named.name if named and rtype not in ("role", "former_name") else value)
     if obj == entity_id:
         named = engine.names.entities.get(subject)
+        if rtype == "role" and named is not None and value.strip():
+            # "Kazakh President Kassym-Jomart Tokayev" in Kazakhstan's briefing: the office
+            # as the label ("President: Kassym-Jomart Tokayev")
+            return OFFICE + value[:1].upper() + value[1:], named.name
         return OBJECT_LABELS.get(rtype), (named.name if named else subject)
     return None, ""
 

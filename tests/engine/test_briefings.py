@@ -212,3 +212,73 @@ def test_asked_by_another_name_the_fact_tying_it_comes_first(tmp_path: Path) -> 
     assert reply.kind == "brief" and reply.title.startswith("Turkestan Party (ETM) ")
     assert reply.answers[0].excerpt == sentences[1]
     assert own_name.answers[0].excerpt == sentences[0]
+
+
+def test_the_heading_names_a_kind_only_when_it_says_something(tmp_path: Path) -> None:
+    entities = [Entity("stalin", "Stalin", "other"), Entity("russia", "Russia", "place")]
+    sentences = ["Russia rewrote the history of Stalin after 1956."]
+    with open_article(tmp_path, "st", "Stalin", sentences, entities) as engine:
+        assert engine.answer("/brief Stalin").title == "Stalin"
+        assert engine.answer("/brief Russia").title == "Russia — place"
+
+
+def test_a_place_or_group_lists_the_offices_held_in_it(tmp_path: Path) -> None:
+    entities = [
+        Entity("norland", "Norland", "place"),
+        Entity("kai-berg", "Kai Berg", "person"),
+        Entity("berg", "Berg", "person"),  # the same man, kept apart by the compiler
+        Entity("oilco", "Oilco", "organization"),
+        Entity("sam-hill", "Sam Hill", "person"),
+    ]
+    sentences = [
+        "Norland President Kai Berg opposed the treaty.",
+        "Norland President Berg spoke.",
+        "Oilco chief executive Sam Hill said the firm would appeal.",
+    ]
+    relations = {
+        0: (Relation("role", "kai-berg", "President", "norland"),),
+        1: (Relation("role", "berg", "President", "norland"),),
+        2: (
+            Relation("role", "sam-hill", "chief executive", "oilco"),
+            Relation("leader", "oilco", "Sam Hill", "sam-hill"),
+        ),
+    }
+    with open_article(tmp_path, "nl", "Norland", sentences, entities, relations) as engine:
+        norland = relation_lines(engine.answer("/brief Norland"))
+        oilco = relation_lines(engine.answer("/brief Oilco"))
+    assert norland == [("President", "Kai Berg")]  # "Berg" is the same name clipped
+    assert oilco == [("Chief executive", "Sam Hill")]  # not again as a plain "Leader"
+
+
+def test_a_leader_called_former_anywhere_is_a_former_leader(tmp_path: Path) -> None:
+    entities = [
+        Entity("red-band", "Red Band", "organization"),
+        Entity("ali-omar", "Ali Omar", "person", ("Mullah Omar",)),
+        Entity("abu-said", "Abu Said", "person"),
+    ]
+    sentences = [
+        "The pact was sworn to Mullah Omar, the Red Band's leader.",
+        "Abu Said later praised the Red Band's former Amir, Mullah Ali Omar, in a letter.",
+    ]
+    relations = {0: (Relation("leader", "red-band", "Mullah Omar", "ali-omar"),)}
+    with open_article(tmp_path, "rb", "Red Band", sentences, entities, relations) as engine:
+        reply = engine.answer("/brief Red Band")
+    assert relation_lines(reply) == [("Former leader", "Ali Omar")]
+    assert cited(reply, "Former leader") == sentences[1]
+
+
+def test_a_briefing_opens_on_a_sentence_that_names_the_entity(tmp_path: Path) -> None:
+    entities = [
+        Entity("norland", "Norland", "place"),
+        Entity("kai-berg", "Kai Berg", "person"),
+        Entity("tarn", "Tarn", "place"),
+    ]
+    sentences = [
+        "Norlandic Foreign Minister Kai Berg visited Tarn to meet his counterparts.",
+        "Norland is also concerned about security in the region.",
+    ]
+    relations = {0: (Relation("role", "kai-berg", "Foreign Minister", "norland"),)}
+    with open_article(tmp_path, "nl", "Norland", sentences, entities, relations) as engine:
+        reply = engine.answer("/brief Norland")
+    assert ("Foreign Minister", "Kai Berg") in relation_lines(reply)
+    assert reply.answers[0].excerpt == sentences[1]

@@ -175,3 +175,11 @@ def test_without_quotation_marks_what_they_said_is_still_theirs(tmp_path: Path) 
     with open_dated(tmp_path, sentences, PEOPLE) as engine:
         reply = engine.answer("/quote Bo Park")
     assert [c.excerpt for c in reply.answers] == [sentences[0][0]]
+
+
+def test_search_shows_a_report_printed_twice_once(tmp_path: Path) -> None:
+    sentences = [("Oilco cut 300 jobs at its Leeds refinery.", None), ("Oilco grew.", None)]
+    with open_dated(tmp_path, sentences, PEOPLE, sources=2) as engine:
+        reply = engine.answer("/search Oilco jobs refinery")
+    excerpts = [c.excerpt for c in reply.answers]
+    assert excerpts.count(sentences[0][0]) == 1
