@@ -125,6 +125,7 @@ FORMER_LABELS = {
     "Allegiance from": "Former allegiance from",
 }
 FORMER_WORDS = word_set("former ex late erstwhile outgoing previous")
+FORMER_HINT = re.compile(r"(?i)\b(?:former|ex|late|erstwhile|outgoing|previous)\b")
 FORMER_SPAN = 4  # words between "former" and the name it qualifies: "former Yukos boss X"
 CLAUSE_EDGE = re.compile(r"[,.;:!?()\[\]“”\"]")
 # ", Mullah " between a title and the name it is in apposition to ("former Amir, Mullah X")
@@ -302,21 +303,28 @@ def _close_to(argument: str, entity: EntityInfo) -> bool:
     return False
 
 
-_NAMES_BY_INDEX: WeakKeyDictionary[Names, list[str]] = WeakKeyDictionary()
+# Every name of a fact base by its first letter, built on the first miss only.
+_NAMES_BY_INITIAL: WeakKeyDictionary[Names, dict[str, list[str]]] = WeakKeyDictionary()
 
 
 def _closest_names(engine: Engine, argument: str) -> str:
-    """ "Closest names: A, B." for an argument that names nothing, when names are close."""
+    """ "Closest names: A, B." for an argument that names nothing, when names are close.
+    A misspelling keeps its first letter ("Mourihno"): only names sharing it are compared."""
     typed = normalize_name(argument)
     if len(typed) < 3:
         return ""
     names = engine.names
-    if names not in _NAMES_BY_INDEX:  # built on the first miss only
-        _NAMES_BY_INDEX[names] = [
-            r[0] for r in names.conn.execute("SELECT DISTINCT norm FROM aliases")
-        ]
+    if names not in _NAMES_BY_INITIAL:
+        by_initial: dict[str, list[str]] = {}
+        for (norm,) in names.conn.execute("SELECT DISTINCT norm FROM aliases"):
+            by_initial.setdefault(norm[:1], []).append(norm)
+        _NAMES_BY_INITIAL[names] = by_initial
     close = process.extract(
-        typed, _NAMES_BY_INDEX[names], scorer=fuzz.ratio, limit=8, score_cutoff=SUGGEST_CUTOFF
+        typed,
+        _NAMES_BY_INITIAL[names].get(typed[0], []),
+        scorer=fuzz.ratio,
+        limit=8,
+        score_cutoff=SUGGEST_CUTOFF,
     )
     if not close:
         return ""
@@ -483,6 +491,8 @@ def _key_relations(engine: Engine, entity: EntityInfo, facts: list[FactRow]) -> 
     out in full ("Minister" beside "Prime Minister") left out, at most LINES_PER_LABEL per
     label."""
     found: dict[tuple[str, str], Stated] = {}
+    hinted = [f for f in facts if FORMER_HINT.search(f.excerpt)]  # the few that may say former
+    may_say_former = {f.ordinal for f in hinted}
     for fact in facts:
         for relation in fact.relations:
             label, shown = _relation_line(engine, entity.id, relation)
@@ -491,14 +501,18 @@ def _key_relations(engine: Engine, entity: EntityInfo, facts: list[FactRow]) -> 
             stated = found.setdefault(
                 (label, shown.casefold()), Stated(label, shown, [], fact.ordinal, relation)
             )
-            if fact in stated.facts:
-                continue
+            if stated.facts and stated.facts[-1].ordinal == fact.ordinal:
+                continue  # facts come in reading order: a repeat is the last one
             stated.facts.append(fact)
-            if _can_be_former(label) and _called_former(engine, fact.excerpt, relation):
+            if (
+                fact.ordinal in may_say_former
+                and _can_be_former(label)
+                and _called_former(engine, fact.excerpt, relation)
+            ):
                 stated.past.append(fact)
     for stated in found.values():
         if not stated.former and (stated.label == "Leader" or stated.label.startswith(OFFICE)):
-            stated.past += _called_former_elsewhere(engine, stated, facts)
+            stated.past += _called_former_elsewhere(engine, stated, hinted)
     by_label: dict[str, list[Stated]] = {}
     for stated in found.values():
         by_label.setdefault(stated.label, []).append(stated)
@@ -534,17 +548,20 @@ def _without_vaguer(lines: list[Stated]) -> list[Stated]:
     ]
 
 
-def _called_former_elsewhere(engine: Engine, stated: Stated, facts: list[FactRow]) -> list[FactRow]:
+def _called_former_elsewhere(
+    engine: Engine, stated: Stated, hinted: list[FactRow]
+) -> list[FactRow]:
     """Facts about the entity that call its leader former without stating the relation
     themselves: "praises the Taliban's former Amir, Mullah Mohammed Omar" beside "Mullah
-    Omar, the Taliban's leader"."""
+    Omar, the Taliban's leader". `hinted`: the facts with a word like "former" at all."""
     if stated.relation is None:
         return []
     names = [n for n in _names_of(engine, stated.relation[2]) or [stated.value] if len(n) > 3]
+    stating = {f.ordinal for f in stated.facts}
     return [
         f
-        for f in facts
-        if f not in stated.facts
+        for f in hinted
+        if f.ordinal not in stating
         and any(n in f.excerpt for n in names)
         and _called_former(engine, f.excerpt, stated.relation)
     ]
@@ -844,16 +861,20 @@ def _timeline_facts(dated: list[FactRow]) -> list[FactRow]:
     before it ("He ..."), and none that leaves its date to its neighbours (the compiler
     dates "Nevertheless, 2.2 million will need aid" by the sentence before) when others
     state theirs."""
-    alone = [
-        f
-        for f in dated
-        if not QUESTION_END.search(f.excerpt) and not starts_with_pronoun(f.excerpt)
-    ]
-    alone = [f for f in alone if has_date(f.excerpt)] or alone
     kept: list[FactRow] = []
-    for n, fact in enumerate(alone):
-        if len(kept) > TIMELINE_FACTS:  # the rest are only counted: compared, they cost n²
-            return kept + alone[n:]
+    unstated: list[FactRow] = []  # dated by their neighbours: shown only if none states one
+    for n, fact in enumerate(dated):
+        if len(kept) > TIMELINE_FACTS:  # the rest are only counted: checked, they cost n²
+            return kept + dated[n:]
+        if QUESTION_END.search(fact.excerpt) or _leans_on_before(fact.excerpt):
+            continue
+        if not has_date(fact.excerpt):
+            unstated.append(fact)
+        elif not _near_duplicate(fact, kept):
+            kept.append(fact)
+    if kept:
+        return kept
+    for fact in unstated:
         if not _near_duplicate(fact, kept):
             kept.append(fact)
     return kept
