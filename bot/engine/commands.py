@@ -86,6 +86,10 @@ MAYBE_PRONOUN = re.compile(
 )
 # A question or an exclamation ("Congratulations to Apple, a deserved win!") asserts nothing.
 QUESTION_END = re.compile(r"[?!][\s”\"’']*$")
+# "1700 GMT", "1700 local time": four digits that are a time of day
+CLOCK_TIME = re.compile(
+    r"\b([012]\d[0-5]\d)\s*(?:GMT|BST|UTC|CET|EST|EDT|PST|ET|local time|hours|hrs|h)\b"
+)
 YEAR = re.compile(r"^\d{4}$")
 
 # How a relation reads in a briefing, from the subject's side and from the object's side.
@@ -868,6 +872,8 @@ def _timeline_facts(dated: list[FactRow]) -> list[FactRow]:
             return kept + dated[n:]
         if QUESTION_END.search(fact.excerpt) or _leans_on_before(fact.excerpt):
             continue
+        if _clock_time_for_year(fact):
+            continue
         if not has_date(fact.excerpt):
             unstated.append(fact)
         elif not _near_duplicate(fact, kept):
@@ -878,6 +884,17 @@ def _timeline_facts(dated: list[FactRow]) -> list[FactRow]:
         if not _near_duplicate(fact, kept):
             kept.append(fact)
     return kept
+
+
+def _clock_time_for_year(fact: FactRow) -> bool:
+    """Dated by a clock time read as a year: "By 1650 GMT, the dollar was trading ..." is
+    no event of 1650. True when every place the excerpt writes the year is a time of day."""
+    year = fact.date if fact.date and len(fact.date) == 4 else None
+    if year is None or year not in fact.excerpt:
+        return False
+    written = len(re.findall(rf"\b{year}\b", fact.excerpt))
+    clock = sum(1 for m in CLOCK_TIME.finditer(fact.excerpt) if m.group(1) == year)
+    return written == clock
 
 
 def _no_dates(engine: Engine, entity: EntityInfo | None, argument: str, year: str | None) -> str:

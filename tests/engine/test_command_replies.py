@@ -183,3 +183,13 @@ def test_search_shows_a_report_printed_twice_once(tmp_path: Path) -> None:
         reply = engine.answer("/search Oilco jobs refinery")
     excerpts = [c.excerpt for c in reply.answers]
     assert excerpts.count(sentences[0][0]) == 1
+
+
+def test_a_clock_time_read_as_a_year_is_no_event(tmp_path: Path) -> None:
+    sentences = [
+        ("By 1650 GMT, Oilco shares were trading 5% lower.", "1650"),  # as a compiler dated it
+        ("Oilco was founded in 1870.", "1870"),
+    ]
+    with open_dated(tmp_path, sentences, PEOPLE) as engine:
+        reply = engine.answer("/timeline Oilco")
+    assert [c.excerpt for c in reply.answers] == ["Oilco was founded in 1870."]
