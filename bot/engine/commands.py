@@ -73,7 +73,7 @@ DEFINES_BONUS = 2.5
 # one of the largest", "X (HTS), the largest group"); a lower-case description, so "Russia,
 # the US and China" is a list, not a definition.
 DEFINITION_AFTER = re.compile(
-    r"(?:\s*[(\[][^)\]]{1,12}[)\]])?"
+    r"(?P<introduced>\s*[(\[][^)\]]{1,12}[)\]])?"
     r"(?:,\s+|\s+(?:is|was|remains)\s+)"
     r"(?:a|an|the|one of the|one of)\s+(?:[a-z]|[A-Z][\w-]*['’]s\s)"
 )
@@ -749,7 +749,11 @@ def _defines(excerpt: str, entity: EntityInfo) -> int | None:
     for name in (entity.name, *entity.aliases):
         at = excerpt.find(name) if len(name) > 1 else -1
         while at >= 0 and (found is None or at < found):
-            if DEFINITION_AFTER.match(excerpt, at + len(name)):
+            described = DEFINITION_AFTER.match(excerpt, at + len(name))
+            if described and described.group("introduced"):
+                return 0  # "the Islamic Movement of Uzbekistan (IMU), a group that ...":
+                # a name introduced with its short form, then described, wherever it stands
+            if described:
                 found = at
                 break
             at = excerpt.find(name, at + len(name))

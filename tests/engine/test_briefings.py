@@ -282,3 +282,18 @@ def test_a_briefing_opens_on_a_sentence_that_names_the_entity(tmp_path: Path) ->
         reply = engine.answer("/brief Norland")
     assert ("Foreign Minister", "Kai Berg") in relation_lines(reply)
     assert reply.answers[0].excerpt == sentences[1]
+
+
+def test_a_name_introduced_with_its_short_form_and_described_defines_it(tmp_path: Path) -> None:
+    entities = [
+        Entity("imu", "Islamic Movement", "organization", ("IMU",)),
+        Entity("tarn", "Tarn", "place"),
+    ]
+    sentences = [
+        "The IMU is also reportedly recruiting in northern Tarn.",
+        "A favorite candidate for the blame is the Islamic Movement (IMU), a group that has "
+        "been active across Tarn.",
+    ]
+    with open_article(tmp_path, "imu", "IMU", sentences, entities) as engine:
+        reply = engine.answer("/brief IMU")
+    assert reply.answers[0].excerpt == sentences[1]
