@@ -68,6 +68,7 @@ SPEAKS_BEFORE = re.compile(
 CLOSE_NAME = 80  # fuzz.ratio of a misspelt name to the one meant ("mourihno"/"mourinho": 87)
 SUGGEST_CUTOFF = 75  # offered as "Closest names", never taken for the name
 SUGGESTIONS = 3
+DOMINANT = 3  # a part of several names stands for the one mentioned this many times more
 DEFINES_BONUS = 2.5
 # After a name: an apposition or a copula that describes it ("X, an infamous magnate", "X is
 # one of the largest", "X (HTS), the largest group"); a lower-case description, so "Russia,
@@ -253,10 +254,10 @@ def _more(count: int, hint: str) -> dict[str, object]:
 
 
 def brief_reply(engine: Engine, argument: str, query: str, kind: ReplyKind = "brief") -> Reply:
-    entity = resolve(engine, argument)
-    if entity is not None:
-        return entity_brief(engine, entity, query, kind)
-    close = _closest_names(engine, argument)
+    resolved = resolve(engine, argument)
+    if resolved.entity is not None:
+        return entity_brief(engine, resolved.entity, query, kind)
+    close = _not_found(engine, argument, resolved)
     result = search_reply(engine, argument, query)
     if result.kind == "search":
         return Reply(
@@ -274,17 +275,28 @@ def brief_reply(engine: Engine, argument: str, query: str, kind: ReplyKind = "br
     )
 
 
-def resolve(engine: Engine, argument: str) -> EntityInfo | None:
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    entity: EntityInfo | None
+    several: tuple[EntityInfo, ...] = ()  # names that each hold the argument, when no one does
+
+
+def resolve(engine: Engine, argument: str) -> Resolved:
     """The entity a command's argument names: its name, an alias, a misspelling of one
-    ("tokaev", "Mourihno"), or one name written with nothing else of substance ("the FCM").
-    A close match must be close to the whole argument: "Micheal Hovard" is no "EA", nor
-    "Zanzibar Republic" the "Republic"."""
+    ("tokaev", "Mourihno"), a part of one name only ("Ansarullah", "Haq"), or one name
+    written with nothing else of substance ("the FCM"). A close match must be close to the
+    whole argument: "Micheal Hovard" is no "EA", nor "Zanzibar Republic" the "Republic"."""
     found = engine.names.lookup(argument)
-    if found is not None and _close_to(argument, found):
-        return found
+    if found is not None and _close_to(engine, argument, found):
+        return Resolved(found)
+    holders = _names_holding(engine, argument)
+    if len(holders) == 1 or (holders and holders[0].facts >= DOMINANT * holders[1].facts):
+        return Resolved(holders[0])
+    if holders:
+        return Resolved(None, tuple(holders))
     mentions = engine.names.find(argument, engine.known)
     if len(mentions) != 1 or not mentions[0].entity_ids:
-        return None
+        return Resolved(None)
     mention = mentions[0]
     tokens = WORD.findall(argument)
     outside = [
@@ -292,19 +304,46 @@ def resolve(engine: Engine, argument: str) -> EntityInfo | None:
         for n, w in enumerate(tokens)
         if not mention.start <= n < mention.end and fold(w) not in STOPWORDS
     ]
-    return None if outside else engine.names.entities.get(mention.entity_ids[0])
+    return Resolved(None if outside else engine.names.entities.get(mention.entity_ids[0]))
 
 
-def _close_to(argument: str, entity: EntityInfo) -> bool:
+def _close_to(engine: Engine, argument: str, entity: EntityInfo) -> bool:
+    """The argument is one of the entity's names (a surname the index derived included), or
+    a misspelling of one."""
     typed = normalize_name(argument)
-    typed_words = set(typed.split())
-    for name in (entity.name, *entity.aliases):
-        spelled = normalize_name(name)
-        if typed_words <= set(spelled.split()):  # the name or a part of it ("Varga")
-            return True
-        if fuzz.ratio(typed, spelled) >= CLOSE_NAME:
-            return True
-    return False
+    exact = engine.names.conn.execute(
+        "SELECT 1 FROM aliases WHERE entity = ? AND norm = ? LIMIT 1", (entity.id, typed)
+    ).fetchone()
+    if exact is not None:
+        return True
+    return any(
+        fuzz.ratio(typed, normalize_name(name)) >= CLOSE_NAME
+        for name in (entity.name, *entity.aliases)
+    )
+
+
+def _names_holding(engine: Engine, argument: str) -> list[EntityInfo]:
+    """The entities one of whose names holds every word typed ("Ansarullah" in "Jamaat
+    Ansarullah"), most mentioned first. One scan of the names table, on a miss only."""
+    typed = normalize_name(argument).split()
+    longest = max(typed, key=len, default="")
+    if len(longest) < 3:
+        return []
+    rows = engine.names.conn.execute(
+        "SELECT norm, entity FROM aliases WHERE norm LIKE ?", (f"%{longest}%",)
+    ).fetchall()
+    ids = {entity for norm, entity in rows if set(typed) <= set(norm.split())}
+    holders = [engine.names.entities[i] for i in ids if i in engine.names.entities]
+    return sorted(holders, key=lambda e: (-e.facts, e.id))
+
+
+def _not_found(engine: Engine, argument: str, resolved: Resolved) -> str:
+    """What to say of a name no entity has: the names that hold it ("Several names hold
+    “Union”: A, B, C."), else the closest ones."""
+    if resolved.several:
+        shown = ", ".join(h.name for h in resolved.several[: SUGGESTIONS + 2])
+        return f"Several names hold “{argument[:80]}”: {shown}."
+    return _closest_names(engine, argument)
 
 
 # Every name of a fact base by its first letter, built on the first miss only.
@@ -828,9 +867,10 @@ def who_reply(engine: Engine, argument: str, query: str) -> Reply:
 
 def timeline_reply(engine: Engine, argument: str, query: str) -> Reply:
     topic, year = _topic_and_year(argument)
-    entity = resolve(engine, topic) if topic else None
+    resolved = resolve(engine, topic) if topic else Resolved(None)
+    entity = resolved.entity
     if topic and entity is None:
-        close = _closest_names(engine, topic) or "Try /timeline with a name or a year."
+        close = _not_found(engine, topic, resolved) or "Try /timeline with a name or a year."
         return Reply(
             query, "no_answer", notice=f"The documents name nothing called “{topic[:80]}”. {close}"
         )
@@ -916,9 +956,10 @@ def _no_dates(engine: Engine, entity: EntityInfo | None, argument: str, year: st
 
 
 def quote_reply(engine: Engine, argument: str, query: str) -> Reply:
-    entity = resolve(engine, argument)
+    resolved = resolve(engine, argument)
+    entity = resolved.entity
     if entity is None:
-        close = _closest_names(engine, argument)
+        close = _not_found(engine, argument, resolved)
         notice = f"The documents name nobody called “{argument[:80]}”."
         return Reply(query, "no_answer", notice=f"{notice} {close}".strip())
     said, about = _quotes(engine, entity)

@@ -193,3 +193,23 @@ def test_a_clock_time_read_as_a_year_is_no_event(tmp_path: Path) -> None:
     with open_dated(tmp_path, sentences, PEOPLE) as engine:
         reply = engine.answer("/timeline Oilco")
     assert [c.excerpt for c in reply.answers] == ["Oilco was founded in 1870."]
+
+
+def test_a_part_of_one_name_finds_it_and_a_part_of_several_lists_them(tmp_path: Path) -> None:
+    entities = [
+        *PEOPLE,
+        Entity("jamaat-ansarullah", "Jamaat Ansarullah", "organization"),
+        Entity("ansar", "Ansar", "organization"),
+        Entity("islamic-jihad-union", "Islamic Jihad Union", "organization"),
+        Entity("eurasian-union", "Eurasian Union", "organization"),
+    ]
+    sentences = [
+        ("Jamaat Ansarullah fights in Tarn; Ansar does not.", None),
+        ("The Islamic Jihad Union and the Eurasian Union met.", None),
+    ]
+    with open_dated(tmp_path, sentences, entities) as engine:
+        found = engine.answer("/brief Ansarullah")
+        several = engine.answer("/who Union")
+    assert found.title.startswith("Jamaat Ansarullah")
+    assert "Several names hold “Union”: " in several.notice
+    assert "Islamic Jihad Union" in several.notice and "Eurasian Union" in several.notice
