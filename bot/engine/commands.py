@@ -129,8 +129,8 @@ FORMER_LABELS = {
     "Allegiance": "Former allegiance",
     "Allegiance from": "Former allegiance from",
 }
-FORMER_WORDS = word_set("former ex late erstwhile outgoing previous")
-FORMER_HINT = re.compile(r"(?i)\b(?:former|ex|late|erstwhile|outgoing|previous)\b")
+FORMER_WORDS = word_set("former formerly ex late erstwhile outgoing previous")
+FORMER_HINT = re.compile(r"(?i)\b(?:former|formerly|ex|late|erstwhile|outgoing|previous)\b")
 FORMER_SPAN = 4  # words between "former" and the name it qualifies: "former Yukos boss X"
 CLAUSE_EDGE = re.compile(r"[,.;:!?()\[\]“”\"]")
 # ", Mullah " between a title and the name it is in apposition to ("former Amir, Mullah X")

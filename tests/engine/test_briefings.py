@@ -49,10 +49,12 @@ def test_a_relation_every_fact_puts_in_the_past_is_labelled_former(tmp_path: Pat
         Entity("tom-rae", "Tom Rae", "person", ("Rae",)),
         Entity("fleet-union", "Fleet Union", "organization"),
         Entity("ana-cruz", "Ana Cruz", "person", ("Cruz",)),
+        Entity("li-wei", "Li Wei", "person"),
     ]
     sentences = [
         "Former Oilco boss Ivan Petrov went on trial on Friday.",
         "Ana Cruz, the firm's former chairman, was not called.",  # no name: the title says
+        "Li Wei, formerly Oilco's president, stayed away.",
         "Oilco chief executive Sam Hill said the firm would appeal.",
         # "former" qualifies his membership, not his leadership
         "The head of Oilco's shipping arm is Tom Rae, a former member of Fleet Union.",
@@ -60,8 +62,9 @@ def test_a_relation_every_fact_puts_in_the_past_is_labelled_former(tmp_path: Pat
     relations = {
         0: (Relation("leader", "oilco", "Ivan Petrov", "ivan-petrov"),),
         1: (Relation("leader", "oilco", "Ana Cruz", "ana-cruz"),),
-        2: (Relation("leader", "oilco", "Sam Hill", "sam-hill"),),
-        3: (
+        2: (Relation("leader", "oilco", "Li Wei", "li-wei"),),
+        3: (Relation("leader", "oilco", "Sam Hill", "sam-hill"),),
+        4: (
             Relation("leader", "oilco", "Tom Rae", "tom-rae"),
             Relation("member", "tom-rae", "Fleet Union", "fleet-union"),
         ),
@@ -69,8 +72,11 @@ def test_a_relation_every_fact_puts_in_the_past_is_labelled_former(tmp_path: Pat
     with open_article(tmp_path, "oilco", "Oilco trial", sentences, entities, relations) as engine:
         company = relation_lines(engine.answer("/brief Oilco"))
         rae = relation_lines(engine.answer("/who Tom Rae"))
+        li_wei = relation_lines(engine.answer("/who Li Wei"))
     assert ("Former leader", "Ivan Petrov") in company
     assert ("Former leader", "Ana Cruz") in company
+    assert ("Former leader", "Li Wei") not in company  # two former values per label at most
+    assert ("Formerly led", "Oilco") in li_wei
     assert ("Leader", "Sam Hill") in company and ("Leader", "Tom Rae") in company
     assert ("Leads", "Oilco") in rae and ("Former member of", "Fleet Union") in rae
 
