@@ -405,7 +405,8 @@ def entity_brief(engine: Engine, entity: EntityInfo, query: str, kind: ReplyKind
     # "other" tells the reader nothing: "Stalin — other" reads as a fault
     kind_shown = f" — {entity.kind}" if entity.kind != "other" else ""
     heading = _heading(entity, query) + kind_shown
-    aliases = _other_names(entity, heading)
+    said = {line.value.casefold() for line in lines}  # "Former name: X" says it already
+    aliases = [a for a in _other_names(entity, heading) if a.casefold() not in said]
     if aliases:
         lines.insert(0, Line("Also called", ", ".join(aliases)))
     if not chosen:

@@ -189,6 +189,7 @@ def test_heading_shows_the_acronym_asked_or_spelt_by_the_name(tmp_path: Path) ->
     assert etim.title.startswith("Turkestan Islamic Party (ETIM) ")
     # the heading's acronym is not repeated; a spelling variant is worth telling, a surname not
     assert ("Also called", "ETIM, Eastern Turkistan Islamic Movement") in relation_lines(tip)
+    assert ("Also called", "TIP, Eastern Turkistan Islamic Movement") in relation_lines(etim)
     assert ("Also called", "Tokaev") in relation_lines(tokayev)
 
 
@@ -200,6 +201,7 @@ def test_brief_of_the_shared_seed_cites_its_lines(shared_engine: Engine) -> None
 
 
 def test_asked_by_another_name_the_fact_tying_it_comes_first(tmp_path: Path) -> None:
+    """... and the name a line gives ("Former name: X") is not told again as "Also called"."""
     entities = [
         Entity("tip", "Turkestan Party", "organization", ("TP", "ETM", "East Turkestan Movement")),
         Entity("ann-lee", "Ann Lee", "person"),
@@ -216,6 +218,7 @@ def test_asked_by_another_name_the_fact_tying_it_comes_first(tmp_path: Path) -> 
         reply = engine.answer("ETM?")
         own_name = engine.answer("/brief Turkestan Party")
     assert reply.kind == "brief" and reply.title.startswith("Turkestan Party (ETM) ")
+    assert ("Also called", "TP") in relation_lines(reply)
     assert reply.answers[0].excerpt == sentences[1]
     assert own_name.answers[0].excerpt == sentences[0]
 
