@@ -871,27 +871,51 @@ def timeline_reply(engine: Engine, argument: str, query: str) -> Reply:
     resolved = resolve(engine, topic) if topic else Resolved(None)
     entity = resolved.entity
     if topic and entity is None:
-        close = _not_found(engine, topic, resolved) or "Try /timeline with a name or a year."
-        return Reply(
-            query, "no_answer", notice=f"The documents name nothing called “{topic[:80]}”. {close}"
-        )
+        return _topic_timeline(engine, topic, year, query, resolved)
     dated = engine.index.dated_facts([entity.id] if entity else None, year, TIMELINE_FACTS * 20)
     facts = _timeline_facts(dated)
     if not facts:
         return Reply(query, "no_answer", notice=_no_dates(engine, entity, argument, year))
-    shown = facts[:TIMELINE_FACTS]
     label = " ".join(x for x in (entity.display() if entity else "", year or "") if x)
-    if len(shown) < len(facts):
+    if entity and year:
+        more = f"/search {entity.name} {year}"
+    else:
         more = f"/timeline {entity.name if entity else 'NAME'} {year or 'YEAR'}"
-        if entity and year:
-            more = f"/search {entity.name} {year}"
+    return _timeline(query, f"Timeline: {label or 'all documents'}", facts, engine, more)
+
+
+def _timeline(query: str, title: str, facts: list[FactRow], engine: Engine, more: str) -> Reply:
+    shown = facts[:TIMELINE_FACTS]
     return Reply(
         query,
         "timeline",
-        title=f"Timeline: {label or 'all documents'}",
+        title=title,
         answers=tuple(engine.cite(f, 1.0) for f in shown),
-        extra=_more(len(facts) - len(shown), more if len(shown) < len(facts) else ""),
+        extra=_more(len(facts) - len(shown), more),
     )
+
+
+def _topic_timeline(
+    engine: Engine, topic: str, year: str | None, query: str, resolved: Resolved
+) -> Reply:
+    """ "/timeline sanctions": no entity has the name, so the dated excerpts that match the
+    words, in date order."""
+    ranking = engine.rank(topic)
+    matching = [s.fact for s in ranking.scored if s.coverage > 0 and ranking.content]
+    dated = sorted(
+        (f for f in matching if f.date and (year is None or f.date.startswith(year))),
+        key=lambda f: (f.date or "", f.ordinal),
+    )
+    facts = _timeline_facts(dated)
+    if not facts:
+        close = _not_found(engine, topic, resolved) or "Try /timeline with a name or a year."
+        return Reply(
+            query,
+            "no_answer",
+            notice=f"No dated fact matches “{topic[:80]}”{f' in {year}' if year else ''}. {close}",
+        )
+    label = " ".join(x for x in (f"“{topic[:80]}”", year or "") if x)
+    return _timeline(query, f"Timeline: {label}", facts, engine, f"/search {topic[:80]}")
 
 
 def _topic_and_year(argument: str) -> tuple[str, str | None]:

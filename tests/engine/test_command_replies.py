@@ -213,3 +213,17 @@ def test_a_part_of_one_name_finds_it_and_a_part_of_several_lists_them(tmp_path: 
     assert found.title.startswith("Jamaat Ansarullah")
     assert "Several names hold “Union”: " in several.notice
     assert "Islamic Jihad Union" in several.notice and "Eurasian Union" in several.notice
+
+
+def test_a_timeline_of_words_no_name_holds_is_their_dated_excerpts(tmp_path: Path) -> None:
+    sentences = [
+        ("Sanctions on Oilco were lifted in 2009.", "2009"),
+        ("Sanctions on Oilco were first imposed in 2003.", "2003"),
+        ("Oilco opened a refinery in 2005.", "2005"),
+    ]
+    with open_dated(tmp_path, sentences, PEOPLE) as engine:
+        reply = engine.answer("/timeline sanctions")
+        none = engine.answer("/timeline ceasefire")
+    assert reply.kind == "timeline" and reply.title == "Timeline: “sanctions”"
+    assert [c.date for c in reply.answers] == ["2003", "2009"]
+    assert none.kind == "no_answer" and "No dated fact matches “ceasefire”" in none.notice
