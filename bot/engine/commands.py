@@ -69,6 +69,14 @@ CLOSE_NAME = 80  # fuzz.ratio of a misspelt name to the one meant ("mourihno"/"m
 SUGGEST_CUTOFF = 75  # offered as "Closest names", never taken for the name
 SUGGESTIONS = 3
 DOMINANT = 3  # a part of several names stands for the one mentioned this many times more
+# Capitalised words that title a name after them ("UK Chancellor Gordon Brown"); lower-case
+# ones ("boss", "chief executive") are read as titles by their case.
+TITLE_WORDS = word_set(
+    "president chancellor minister secretary prime foreign home chief general director "
+    "chairman leader spokesman ambassador governor senator mayor commander captain coach "
+    "manager boss head deputy vice premier king queen prince"
+)
+TITLE_SPAN = 3  # words of a title between a name and the name it qualifies
 DEFINES_BONUS = 2.5
 # After a name: an apposition or a copula that describes it ("X, an infamous magnate", "X is
 # one of the largest", "X (HTS), the largest group"); a lower-case description, so "Russia,
@@ -817,9 +825,13 @@ def _fragment(excerpt: str) -> bool:
 def _name_position(fact: FactRow, entity: EntityInfo) -> int | None:
     """The word position at which the excerpt first writes one of the entity's names as a
     noun of its own, not counting an opening connective ("Moreover, China ..." is at 0).
-    Whole words only: a demonym ("Kazakh President") or a possessive ("China's province")
-    modifies another noun and does not count."""
+    Whole words only: a demonym ("Kazakh President"), a possessive ("China's province") or
+    a name before a title and its holder ("Arsenal boss Arsene Wenger says ...", a sentence
+    about Wenger) or hyphened to another word ("the US-Taliban agreement") modifies another
+    noun and does not count."""
     tokens = _words(fact.excerpt)
+    spans = [m.span() for m in WORD.finditer(fact.excerpt)]
+    raw = [fact.excerpt[a:b] for a, b in spans]
     skip = 0
     while skip < len(tokens) and (tokens[skip] in CONNECTIVES or tokens[skip] == "the"):
         skip += 1
@@ -830,11 +842,37 @@ def _name_position(fact: FactRow, entity: EntityInfo) -> int | None:
             continue
         for name in spelled:
             after = n + len(name)
-            if tuple(tokens[n:after]) == name and not (
-                after < len(tokens) and tokens[after] == "s"
+            if (
+                tuple(tokens[n:after]) == name
+                and not (after < len(tokens) and tokens[after] == "s")
+                and not (
+                    len(raw) == len(tokens)
+                    and (
+                        _titles_a_name(raw, after)
+                        or _in_compound(fact.excerpt, spans[n][0], spans[after - 1][1])
+                    )
+                )
             ):
                 return n - skip
     return None
+
+
+def _in_compound(excerpt: str, start: int, end: int) -> bool:
+    """ "the US-Taliban agreement", "al Qaeda-affiliated groups": a name hyphened to another
+    word is part of a modifier."""
+    return excerpt[start - 1 : start] == "-" or excerpt[end : end + 1] == "-"
+
+
+def _titles_a_name(raw: list[str], at: int) -> bool:
+    """Whether the words from `at` are a title and then a capitalised name: "boss Arsene",
+    "chief executive Peter", "Chancellor Gordon" (a title word, capitalised or not)."""
+    for n in range(at, min(at + TITLE_SPAN, len(raw) - 1)):
+        word = raw[n]
+        if not (word.islower() or word.casefold() in TITLE_WORDS) or word.casefold() in STOPWORDS:
+            return False
+        if raw[n + 1][:1].isupper() and raw[n + 1].casefold() not in TITLE_WORDS:
+            return True
+    return False
 
 
 @lru_cache(maxsize=256)
@@ -995,8 +1033,9 @@ def quote_reply(engine: Engine, argument: str, query: str) -> Reply:
         related = tuple(engine.cite(f, 0.0) for f in about[:QUOTE_FACTS])
         return Reply(query, "no_answer", title=entity.display(), notice=notice, related=related)
     # the quotes that name their speaker, in their own words, then in date order
-    best = sorted(said, key=lambda f: (not _names_speaker(f.excerpt, entity), not _quoting(f)))
-    shown = sorted(best[:QUOTE_FACTS], key=lambda f: (f.date or "9999", f.ordinal))
+    if len(said) > QUOTE_FACTS:
+        said = sorted(said, key=lambda f: (not _names_speaker(f.excerpt, entity), not _quoting(f)))
+    shown = sorted(said[:QUOTE_FACTS], key=lambda f: (f.date or "9999", f.ordinal))
     return Reply(
         query,
         "quote",

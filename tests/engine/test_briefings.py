@@ -306,3 +306,20 @@ def test_a_name_introduced_with_its_short_form_and_described_defines_it(tmp_path
     with open_article(tmp_path, "imu", "IMU", sentences, entities) as engine:
         reply = engine.answer("/brief IMU")
     assert reply.answers[0].excerpt == sentences[1]
+
+
+def test_a_name_that_titles_someone_else_is_not_the_subject(tmp_path: Path) -> None:
+    entities = [
+        Entity("redbridge", "Redbridge", "organization"),
+        Entity("arne-wolf", "Arne Wolf", "person"),
+        Entity("tarn", "Tarn", "place"),
+        Entity("kessel", "Kessel", "place"),
+    ]
+    sentences = [
+        "Redbridge boss Arne Wolf said he would not sign a keeper in Tarn or Kessel.",
+        "The Redbridge-Tarn friendly in Kessel was called off.",
+        "Redbridge lost 2-0 at home.",
+    ]
+    with open_article(tmp_path, "rb", "Redbridge", sentences, entities) as engine:
+        reply = engine.answer("/brief Redbridge")
+    assert reply.answers[0].excerpt == sentences[2]
