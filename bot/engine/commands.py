@@ -69,12 +69,15 @@ CLOSE_NAME = 80  # fuzz.ratio of a misspelt name to the one meant ("mourihno"/"m
 SUGGEST_CUTOFF = 75  # offered as "Closest names", never taken for the name
 SUGGESTIONS = 3
 DOMINANT = 3  # a part of several names stands for the one mentioned this many times more
-# Capitalised words that title a name after them ("UK Chancellor Gordon Brown"); lower-case
-# ones ("boss", "chief executive") are read as titles by their case.
+# Words of a title before its holder's name ("boss Arsene Wenger", "chief executive Peter
+# Kenyon", "UK Chancellor Gordon Brown"), any case; a verb ("China warned Japan") is none.
 TITLE_WORDS = word_set(
-    "president chancellor minister secretary prime foreign home chief general director "
-    "chairman leader spokesman ambassador governor senator mayor commander captain coach "
-    "manager boss head deputy vice premier king queen prince"
+    "president chancellor minister secretary prime foreign home interior defence defense "
+    "finance trade health education justice chief executive financial operating officer "
+    "general director chairman chairwoman chair leader spokesman spokeswoman spokesperson "
+    "ambassador envoy governor senator mayor commander captain coach manager boss head deputy "
+    "vice premier king queen prince founder owner striker defender midfielder goalkeeper "
+    "keeper winger analyst economist official"
 )
 TITLE_SPAN = 3  # words of a title between a name and the name it qualifies
 DEFINES_BONUS = 2.5
@@ -865,10 +868,9 @@ def _in_compound(excerpt: str, start: int, end: int) -> bool:
 
 def _titles_a_name(raw: list[str], at: int) -> bool:
     """Whether the words from `at` are a title and then a capitalised name: "boss Arsene",
-    "chief executive Peter", "Chancellor Gordon" (a title word, capitalised or not)."""
+    "chief executive Peter", "Chancellor Gordon"."""
     for n in range(at, min(at + TITLE_SPAN, len(raw) - 1)):
-        word = raw[n]
-        if not (word.islower() or word.casefold() in TITLE_WORDS) or word.casefold() in STOPWORDS:
+        if raw[n].casefold() not in TITLE_WORDS:
             return False
         if raw[n + 1][:1].isupper() and raw[n + 1].casefold() not in TITLE_WORDS:
             return True

@@ -318,7 +318,7 @@ def test_a_name_that_titles_someone_else_is_not_the_subject(tmp_path: Path) -> N
     sentences = [
         "Redbridge boss Arne Wolf said he would not sign a keeper in Tarn or Kessel.",
         "The Redbridge-Tarn friendly in Kessel was called off.",
-        "Redbridge lost 2-0 at home.",
+        "Redbridge warned Kessel about its fans.",  # a verb before a name titles nobody
     ]
     with open_article(tmp_path, "rb", "Redbridge", sentences, entities) as engine:
         reply = engine.answer("/brief Redbridge")
