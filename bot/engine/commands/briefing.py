@@ -49,24 +49,10 @@ def entity_brief(engine: Engine, entity: EntityInfo, query: str, kind: ReplyKind
     facts = engine.facts_about(entity)
     worth = {f.ordinal: informative(f, entity) for f in facts}
     relations = key_relations(engine, entity, facts)
-    chosen: list[FactRow] = []
-    for stated in relations:  # the facts that state the key relations, within a budget
-        fact = _citing_fact(stated, chosen, worth)
-        if fact not in chosen and len(chosen) < RELATION_FACTS:
-            chosen.append(fact)
-    for fact in sorted(facts, key=lambda f: -worth[f.ordinal])[: BRIEF_FACTS * 4]:
-        if len(chosen) >= BRIEF_FACTS:
-            break
-        if fact not in chosen and not near_duplicate(fact, chosen):
-            chosen.append(fact)
+    chosen = _choose_facts(facts, relations, worth)
     _definition_first(chosen, facts, entity, worth)
     _explanation_first(chosen, relations, _typed_alias(entity, query), worth)
-    lines: list[Line] = []
-    for stated in relations:  # a relation whose facts all missed the budget goes unsaid
-        shown = [f for f in (stated.past or stated.facts) if f in chosen]
-        if shown:
-            fact = _citing_fact(Stated(stated.label, stated.value, shown, 0), chosen, worth)
-            lines.append(Line(stated.shown_label, stated.value, chosen.index(fact)))
+    lines = _relation_lines_cited(relations, chosen, worth)
     # "other" tells the reader nothing: "Stalin — other" reads as a fault
     kind_shown = f" — {entity.kind}" if entity.kind != "other" else ""
     heading = _heading(entity, query) + kind_shown
@@ -93,17 +79,49 @@ def entity_brief(engine: Engine, entity: EntityInfo, query: str, kind: ReplyKind
     )
 
 
+def _choose_facts(
+    facts: list[FactRow], relations: list[Stated], worth: dict[int, float]
+) -> list[FactRow]:
+    """The facts a briefing shows: first those that state its key relations (at most
+    RELATION_FACTS), then the most informative others, one of each report."""
+    chosen: list[FactRow] = []
+    for stated in relations:
+        fact = _citing_fact(stated, chosen, worth)
+        if fact not in chosen and len(chosen) < RELATION_FACTS:
+            chosen.append(fact)
+    for fact in sorted(facts, key=lambda f: -worth[f.ordinal])[: BRIEF_FACTS * 4]:
+        if len(chosen) >= BRIEF_FACTS:
+            break
+        if fact not in chosen and not near_duplicate(fact, chosen):
+            chosen.append(fact)
+    return chosen
+
+
+def _relation_lines_cited(
+    relations: list[Stated], chosen: list[FactRow], worth: dict[int, float]
+) -> list[Line]:
+    """Each relation as a line citing a chosen fact that states it; a relation whose facts
+    all missed the budget goes unsaid, as no fact shown would back it."""
+    lines: list[Line] = []
+    for stated in relations:
+        shown = [f for f in (stated.past or stated.facts) if f in chosen]
+        if shown:
+            fact = _citing_fact(Stated(stated.label, stated.value, shown, 0), chosen, worth)
+            lines.append(Line(stated.shown_label, stated.value, chosen.index(fact)))
+    return lines
+
+
 def _definition_first(
     chosen: list[FactRow], facts: list[FactRow], entity: EntityInfo, worth: dict[int, float]
 ) -> None:
     """Open the briefing with what the entity is: the best fact that describes it where it
     names it ("X, an infamous billionaire, ..."), in place of the least informative fact
     chosen when none of them does."""
+    if not chosen:
+        return
     defining = [
         f for f in facts if defined_early(f.excerpt, entity) and not QUESTION_END.search(f.excerpt)
     ]
-    if not chosen:
-        return
     if not defining:  # at least a fact that names it as its subject, not "Chinese ..."
         _subject_first(chosen, entity, worth)
         return
@@ -117,13 +135,22 @@ def _definition_first(
 
 
 def _subject_first(chosen: list[FactRow], entity: EntityInfo, worth: dict[int, float]) -> None:
+    """With no fact that says what it is, open on one that names it as its subject rather than
+    one that mentions it in passing ("Chinese ...")."""
     if named_as_subject(chosen[0], entity):
         return
     subject = [f for f in chosen if named_as_subject(f, entity)]
     if subject:
-        best = max(subject, key=lambda f: worth[f.ordinal])
-        chosen.remove(best)
-        chosen.insert(0, best)
+        _most_informative_first(chosen, subject, worth)
+
+
+def _most_informative_first(
+    chosen: list[FactRow], candidates: list[FactRow], worth: dict[int, float]
+) -> None:
+    """Move the most informative of `candidates` (facts already chosen) to the top."""
+    best = max(candidates, key=lambda f: worth[f.ordinal])
+    chosen.remove(best)
+    chosen.insert(0, best)
 
 
 def _typed_alias(entity: EntityInfo, query: str) -> str:
@@ -151,9 +178,7 @@ def _explanation_first(
         if alias in (normalize_name(stated.value), initials(stated.value)):
             shown = [f for f in stated.facts if f in chosen]
             if shown:
-                best = max(shown, key=lambda f: worth[f.ordinal])
-                chosen.remove(best)
-                chosen.insert(0, best)
+                _most_informative_first(chosen, shown, worth)
             return
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.engine.commands.shared import QUESTION_END, excerpt_words, leans_on_before
+from bot.engine.commands.shared import QUESTION_END, excerpt_words, leans_on_before, written_at
 from bot.engine.index import FactRow
 from bot.engine.names import EntityInfo
 from bot.engine.text import WORD, normalize_name, word_set
@@ -93,8 +93,9 @@ def _defines(excerpt: str, entity: EntityInfo) -> int | None:
     jihadist group", "Usmanov is one of Putin's favorite oligarchs"; None if it does not."""
     found: int | None = None
     for name in (entity.name, *entity.aliases):
-        at = excerpt.find(name) if len(name) > 1 else -1
-        while at >= 0 and (found is None or at < found):
+        for at in written_at(excerpt, name):
+            if found is not None and at >= found:
+                break
             described = DEFINITION_AFTER.match(excerpt, at + len(name))
             if described and described.group("introduced"):
                 return 0  # "the Islamic Movement of Uzbekistan (IMU), a group that ...":
@@ -102,7 +103,6 @@ def _defines(excerpt: str, entity: EntityInfo) -> int | None:
             if described:
                 found = at
                 break
-            at = excerpt.find(name, at + len(name))
     if found is None:
         return None
     return len(WORD.findall(excerpt[excerpt.rfind(",", 0, found) + 1 : found]))

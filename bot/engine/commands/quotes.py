@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from bot.compiler.gazetteer import SPEECH_VERBS
 from bot.engine.commands.arguments import not_found_hint, resolve
-from bot.engine.commands.shared import more_left
+from bot.engine.commands.shared import more_left, written_at
 from bot.engine.index import FactRow
 from bot.engine.names import EntityInfo
 from bot.reply import Reply
@@ -82,11 +82,9 @@ def _names_speaker(excerpt: str, entity: EntityInfo) -> bool:
     """Whether the excerpt writes one of the entity's names as the subject or agent of a
     speech verb: "Bates said", "Mr. Tokayev insisted", "said analyst Paul Goble"."""
     for name in (entity.name, *entity.aliases):
-        at = excerpt.find(name) if len(name) > 1 else -1
-        while at >= 0:
+        for at in written_at(excerpt, name):
             if SPEAKS_AFTER.match(excerpt, at + len(name)) or SPEAKS_BEFORE.search(
                 excerpt, max(0, at - 60), at
             ):
                 return True
-            at = excerpt.find(name, at + len(name))
     return False

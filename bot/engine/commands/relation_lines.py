@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from bot.engine.commands.shared import excerpt_words
+from bot.engine.commands.shared import excerpt_words, written_at
 from bot.engine.index import FactRow
 from bot.engine.names import EntityInfo
 from bot.engine.query import CUE_WORDS
@@ -118,6 +118,12 @@ def key_relations(engine: Engine, entity: EntityInfo, facts: list[FactRow]) -> l
     first within a label (current before former), a value another one of its label spells
     out in full ("Minister" beside "Prime Minister") left out, at most LINES_PER_LABEL per
     label."""
+    return _without_vaguer(_in_label_order(_stated_relations(engine, entity, facts)))[:MAX_LINES]
+
+
+def _stated_relations(engine: Engine, entity: EntityInfo, facts: list[FactRow]) -> list[Stated]:
+    """Each "Label: value" the facts state, once, with the facts that state it and those
+    that put it in the past."""
     found: dict[tuple[str, str], Stated] = {}
     hinted = [f for f in facts if FORMER_HINT.search(f.excerpt)]  # the few that may say former
     may_say_former = {f.ordinal for f in hinted}
@@ -141,20 +147,31 @@ def key_relations(engine: Engine, entity: EntityInfo, facts: list[FactRow]) -> l
     for stated in found.values():
         if not stated.former and (stated.label == "Leader" or stated.label.startswith(OFFICE)):
             stated.past += _called_former_elsewhere(engine, stated, hinted)
+    return list(found.values())
+
+
+def _in_label_order(found: list[Stated]) -> list[Stated]:
+    """The lines label by label in LABEL_ORDER, a value another one spells out in full left
+    out, at most LINES_PER_LABEL current and FORMER_PER_LABEL former ones per label."""
     by_label: dict[str, list[Stated]] = {}
-    for stated in found.values():
+    for stated in found:
         by_label.setdefault(stated.label, []).append(stated)
     lines: list[Stated] = []
     for label in LABEL_ORDER:
         if label == OFFICE:  # the offices held in it, most stated first
-            lines += _offices(found.values())
+            lines += _offices(found)
             continue
         values = by_label.get(label, [])
         values = [v for v in values if not _spelt_out_beside(v, values)]
-        values.sort(key=lambda v: (v.former, -len(v.facts), v.first))
+        values.sort(key=_most_stated_first)
         lines += [v for v in values if not v.former][:LINES_PER_LABEL]
         lines += [v for v in values if v.former][:FORMER_PER_LABEL]  # shown apart, fewer
-    return _without_vaguer(lines)[:MAX_LINES]
+    return lines
+
+
+def _most_stated_first(stated: Stated) -> tuple[bool, int, int]:
+    """Current before former, then the value most facts state, then the first stated."""
+    return (stated.former, -len(stated.facts), stated.first)
 
 
 def _without_vaguer(lines: list[Stated]) -> list[Stated]:
@@ -208,7 +225,7 @@ def _offices(stated: Iterable[Stated]) -> list[Stated]:
             by_office.setdefault(v.label.casefold(), []).append(v)
     offices = sorted(
         (v for held in by_office.values() for v in held if not _spelt_out_beside(v, held)),
-        key=lambda v: (v.former, -len(v.facts), v.first),
+        key=_most_stated_first,
     )
     return offices[:LINES_PER_LABEL]
 
@@ -246,14 +263,12 @@ def _beside(excerpt: str, names: list[str]) -> Iterator[list[str]]:
     """The words that qualify each place a name is written: the end of the clause before it
     (past a title in apposition: "former Amir, Mullah X") and an apposition after it."""
     for name in names:
-        at = excerpt.find(name)
-        while at >= 0:
+        for at in written_at(excerpt, name):
             before = APPOSED_TITLE.sub("", excerpt[max(0, at - 80) : at])
             yield excerpt_words(CLAUSE_EDGE.split(before)[-1])[-FORMER_SPAN:]
             after = excerpt[at + len(name) : at + len(name) + 80]
             if after.startswith(","):
                 yield excerpt_words(CLAUSE_EDGE.split(after[1:])[0])[: FORMER_SPAN + 2]
-            at = excerpt.find(name, at + len(name))
 
 
 def _spelt_out_beside(stated: Stated, values: list[Stated]) -> bool:

@@ -4,6 +4,7 @@ shown) and how a reply counts what it left out."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from bot.engine.index import FactRow
 from bot.engine.text import WORD, starts_with_pronoun, words
@@ -33,6 +34,15 @@ def excerpt_words(text: str) -> list[str]:
 def leans_on_before(excerpt: str) -> bool:
     """`starts_with_pronoun`, asked only when a pronoun or subordinator is where it looks."""
     return bool(MAYBE_PRONOUN.search(excerpt, 0, 80)) and starts_with_pronoun(excerpt)
+
+
+def written_at(excerpt: str, name: str) -> Iterator[int]:
+    """Each place the excerpt writes the name; none for a one-letter name, which would match
+    inside any word."""
+    at = excerpt.find(name) if len(name) > 1 else -1
+    while at >= 0:
+        yield at
+        at = excerpt.find(name, at + len(name))
 
 
 def near_duplicate(fact: FactRow, chosen: list[FactRow]) -> bool:
