@@ -15,6 +15,7 @@ SUBJECT_WORDS = 2  # content words before the name that still leave it the sente
 # Further in, a sentence is about someone else ("In addition to Usmanov's ties to Putin, he is
 # also known to be a close ally of Kazakh President Tokayev" is about Usmanov).
 NEAR_SUBJECT_WORDS = 6
+# Opening words that leave the name after them the sentence's subject ("Moreover, China ...").
 CONNECTIVES = word_set(
     "moreover however meanwhile furthermore indeed thus therefore still yet instead "
     "nevertheless nonetheless besides additionally similarly likewise consequently hence "

@@ -278,9 +278,9 @@ def _spelt_out_beside(stated: Stated, values: list[Stated]) -> bool:
     return any(other is not stated and mine < set(excerpt_words(other.value)) for other in values)
 
 
-def _relation_line(
-    engine: Engine, entity_id: str, relation: tuple[str, str, str | None, str]
-) -> tuple[str | None, str]:
+def _relation_line(engine: Engine, entity_id: str, relation: Relation) -> tuple[str | None, str]:
+    """The label and value a relation gives the entity's briefing, read from its side (the
+    subject's "Leader: X" is the object's "Leads: Y"); (None, "") for none to show."""
     rtype, subject, obj, value = relation
     if subject == obj:
         return None, ""
