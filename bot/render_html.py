@@ -86,8 +86,8 @@ def _blocks(reply: Reply, limit: int) -> Iterator[str]:
         yield "<b>Related</b>" if reply.answers else "<b>Closest facts</b>"
         for offset, citation in enumerate(reply.related, number + 1):
             yield from _citation_blocks(citation, offset, limit)
-    if reply.rows and reply.kind in ("brief", "who"):
-        yield from line_blocks([f"<b>Sources:</b> {escape(row)}" for row in reply.rows], limit)
+    if reply.rows and reply.kind in ("brief", "who"):  # one line, as the plain text gives it
+        yield from line_blocks([f"<b>Sources:</b> {escape('; '.join(reply.rows))}"], limit)
     elif reply.rows:
         yield from line_blocks([f"• {escape(row)}" for row in reply.rows], limit)
     more = int(reply.extra.get("more", 0) or 0)

@@ -73,7 +73,9 @@ def test_no_answer_offers_closest_facts_and_continuation():
     assert "<b>Closest facts</b>" in page and "Related" not in page
     assert page.endswith("<i>… 3 more: /search x</i>")
     brief = Reply("q", "brief", answers=(citation("A."),), rows=("Doc one", "Doc <two>"))
-    assert "<b>Sources:</b> Doc &lt;two&gt;" in render_html(brief)[0]
+    (page,) = render_html(brief)
+    assert "<b>Sources:</b> Doc one; Doc &lt;two&gt;" in page
+    assert page.count("Sources:") == 1  # one line, as in the plain text, not a label per row
 
 
 def test_long_replies_split_on_paragraph_boundaries():
