@@ -41,7 +41,10 @@ from bot.compiler.gazetteer import (
     DIRECTION_WORDS,
     HONORIFICS,
     KNOWN_ORGS,
+    NOT_FIELD_WORDS,
     ORG_WORDS,
+    PARTY_MEMBERS,
+    PLACE_WORDS,
     REGNAL_TITLES,
     ROLE_MODIFIERS,
     ROLE_NOUN_ENDS,
@@ -1578,6 +1581,12 @@ def _lowercase_role(
         return []
     title = " ".join(reversed(words))
     owner, owner_start = _role_owner(analysis, sentence, position, chain_start, builder)
+    if owner is None:  # "Labour campaign spokesman X", "Indian oil minister X"
+        owner, owner_start, field = _owner_past_field(
+            analysis, sentence, position, chain_start, builder
+        )
+        if owner is not None:
+            title = f"{field} {title}"
     if owner is None and title == "chief":
         return []  # "the chief Shaitan": an adjective, unless whose chief is told ("AK chief")
     if owner is not None:
@@ -1602,7 +1611,7 @@ def _role_owner(
         between = analysis[previous.end : chain_start]
         if between in (" ", "’s ", "'s "):
             owner = sentence.numbers[position - 1]
-            if builder.kind(owner) in ("place", "organization"):
+            if _may_own(previous, builder.kind(owner)):
                 return owner, previous.start
             return None, chain_start
     word_start = max(sentence.start, analysis.rfind(" ", sentence.start, chain_start - 1) + 1)
@@ -1610,6 +1619,50 @@ def _role_owner(
     if country is None or country.casefold() in DIRECTION_WORDS:
         return None, chain_start
     return builder.place_entity(country), word_start
+
+
+def _may_own(name: Mention, kind: str | None) -> bool:
+    """Whether a name right before a title may own it: a place or an organization, or a name
+    of no known kind, which that place makes one ("Labour campaign spokesman X", "Everton
+    striker Y"), unless it is only a generic word ("Bank", "Union"; a party's is its name:
+    "Labour") or a cut one ("Former England": its first word the title's own)."""
+    if kind is not None:
+        return kind in ("place", "organization")
+    surface = name.surface.casefold()
+    if (surface in ORG_WORDS and surface not in PARTY_MEMBERS) or surface in PLACE_WORDS:
+        return False
+    return surface.partition(" ")[0] not in ROLE_MODIFIERS or " " not in surface
+
+
+# A field may sit between an owner and its office ("Labour campaign spokesman", "Indian oil
+# minister"): at most two plain lower-case words, none of them a word that ends a phrase.
+FIELD_WORDS_MAX = 2
+
+
+def _owner_past_field(
+    analysis: str, sentence: _Sentence, position: int, chain_start: int, builder: _Builder
+) -> tuple[int | None, int, str]:
+    """The owner of a lower-case title named right before the one or two words of its field,
+    where it starts, and the field's words; the field is told only together with its owner."""
+    start = chain_start
+    for _ in range(FIELD_WORDS_MAX):
+        if start - 2 <= sentence.start or analysis[start - 1] != " ":
+            break
+        word_start = max(sentence.start, analysis.rfind(" ", sentence.start, start - 1) + 1)
+        word = analysis[word_start : start - 1]
+        if (
+            len(word) < 3
+            or not (word.isalpha() and word.islower())
+            or word.endswith("ed")
+            or word in STOPWORDS
+            or word in NOT_FIELD_WORDS
+        ):
+            break
+        start = word_start
+        owner, owner_start = _role_owner(analysis, sentence, position, start, builder)
+        if owner is not None:
+            return owner, owner_start, analysis[start : chain_start - 1]
+    return None, chain_start, ""
 
 
 def _resolve_role_owners(

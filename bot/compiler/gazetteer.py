@@ -1063,3 +1063,52 @@ ROLE_MODIFIERS: Final[frozenset[str]] = TITLE_QUALIFIERS | frozenset(
 ROLE_TIME_WORDS: Final[frozenset[str]] = frozenset(
     ["new", "then", "current", "outgoing", "incoming"]
 )
+# Not a field but a verb whose object the title is ("Chelsea brought striker X", "Paris has
+# coach Y"; past forms in "-ed" are told by their ending), or a noun naming the person, whose
+# qualifier the name before it is ("Nobel laureate economist X").
+NOT_FIELD_WORDS: Final[frozenset[str]] = PERSON_NOUNS | frozenset(
+    [
+        "has",
+        "have",
+        "had",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "does",
+        "did",
+        "brought",
+        "made",
+        "makes",
+        "told",
+        "tells",
+        "said",
+        "says",
+        "gave",
+        "gives",
+        "took",
+        "takes",
+        "got",
+        "gets",
+        "sent",
+        "saw",
+        "sees",
+        "left",
+        "put",
+        "let",
+        "hit",
+        "beat",
+        "lost",
+        "won",
+        "met",
+        "meets",
+        "including",
+        "featuring",
+        "following",
+        "laureate",
+        "winner",
+        "veteran",
+    ]
+)

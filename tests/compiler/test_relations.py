@@ -467,6 +467,33 @@ def test_lowercase_title_owned_by_a_name_or_a_country_demonym():
     assert ("role", "Isaiah Kiplagat", "chief", "AK") in found
 
 
+def test_lowercase_title_owned_by_a_name_before_its_field():
+    found = relations(
+        "The poster angered Labour, and Labour campaign spokesman Fraser Kemp said it was wrong. "
+        "Indian oil minister Mani Aiyar discussed the plans on Monday."
+    )
+    assert ("role", "Fraser Kemp", "campaign spokesman", "Labour") in found
+    assert ("role", "Mani Aiyar", "oil minister", "India") in found
+    # a verb, not a field: the title is its object, the name before it its subject
+    found = relations(
+        "The defeat by Zorbia forced coach Matt Williams to think again. "
+        "Acme Corp brought striker Tom Jones on after the interval."
+    )
+    assert ("role", "Matt Williams", "coach", None) in found
+    assert ("role", "Tom Jones", "striker", None) in found
+    # a field with no owner before it is not taken into the title
+    found = relations("The campaign spokesman Fraser Kemp said the poster was wrong.")
+    assert ("role", "Fraser Kemp", "spokesman", None) in found
+
+
+def test_lowercase_title_owned_by_a_name_of_no_known_kind():
+    found = relations("Fans saw Millwall striker Tom Jones score twice on Saturday.")
+    assert ("role", "Tom Jones", "striker", "Millwall") in found
+    # a generic word or a name cut at the title's own word owns nothing
+    found = relations("The staff heard that Bank spokesman Tom Jones had quit.")
+    assert ("role", "Tom Jones", "spokesman", None) in found
+
+
 def test_role_from_a_lowercase_title_in_apposition_not_in_a_list():
     found = relations("Mr Blair said the education secretary, Ruth Kelly, was right.")
     assert ("role", "Ruth Kelly", "education secretary", None) in found
