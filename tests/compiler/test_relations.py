@@ -486,6 +486,17 @@ def test_lowercase_title_owned_by_a_name_before_its_field():
     assert ("role", "Fraser Kemp", "spokesman", None) in found
 
 
+def test_lowercase_title_of_a_player_a_band_member_or_a_writer():
+    found = relations(
+        "The coach has called up Bath prop Duncan Bell and Wasps hooker Phil Greening. "
+        "It starred Motley Crue guitarist Mick Mars. The novelist Amos Oz spoke."
+    )
+    assert ("role", "Duncan Bell", "prop", "Bath") in found
+    assert ("role", "Phil Greening", "hooker", "Wasps") in found
+    assert ("role", "Mick Mars", "guitarist") in {r[:3] for r in found}
+    assert ("role", "Amos Oz", "novelist", None) in found
+
+
 def test_lowercase_title_owned_by_a_name_of_no_known_kind():
     found = relations("Fans saw Millwall striker Tom Jones score twice on Saturday.")
     assert ("role", "Tom Jones", "striker", "Millwall") in found
