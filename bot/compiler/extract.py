@@ -41,6 +41,7 @@ from bot.compiler.gazetteer import (
     DIRECTION_WORDS,
     HONORIFICS,
     KNOWN_ORGS,
+    MEMBER_NOUNS,
     NOT_FIELD_WORDS,
     ORG_WORDS,
     PARTY_MEMBERS,
@@ -1589,15 +1590,33 @@ def _lowercase_role(
             title = f"{field} {title}"
     if owner is None and title == "chief":
         return []  # "the chief Shaitan": an adjective, unless whose chief is told ("AK chief")
-    if owner is not None:
-        if owner not in entities:
-            entities.append(owner)
-        # "former Yukos boss Mikhail Khodorkovsky": the owner's name splits the title
-        if title[:7].casefold() != "former " and analysis[:owner_start].endswith(
-            ("former ", "Former ")
-        ):
-            title = f"former {title}"
-    return [tuple.__new__(RelationDraft, ("role", number, title, owner))]
+    if owner is None:
+        return [tuple.__new__(RelationDraft, ("role", number, title, owner))]
+    if owner not in entities:
+        entities.append(owner)
+    # "former Yukos boss Mikhail Khodorkovsky": the owner's name splits the title
+    if title[:7].casefold() != "former " and analysis[:owner_start].endswith(
+        ("former ", "Former ")
+    ):
+        title = f"former {title}"
+    role = tuple.__new__(RelationDraft, ("role", number, title, owner))
+    if words[0].casefold() not in MEMBER_NOUNS or title[:7].casefold() == "former ":
+        return [role]
+    # "Arsenal striker X" is one of Arsenal's; "England prop Y" or "Welsh drummer Z" names a
+    # country, not a body (and is not counted as one by a member's vote)
+    team = sentence.mentions[position - 1] if position else None
+    if team is None or sentence.numbers[position - 1] != owner or builder.kind(owner) == "place":
+        return [role]
+    if analysis[:owner_start].endswith(("ex-", "Ex-")) or not _names_a_body(team.surface):
+        return [role]
+    return [role, tuple.__new__(RelationDraft, ("member", number, team.surface, owner))]
+
+
+def _names_a_body(surface: str) -> bool:
+    """Not a past ("Former Chelsea", its first word kept by the name) nor a nationality
+    ("South African flanker X")."""
+    words = surface.casefold().split()
+    return words[0] not in ("former", "ex") and words[-1] not in demonyms()
 
 
 def _role_owner(

@@ -1152,3 +1152,37 @@ NOT_FIELD_WORDS: Final[frozenset[str]] = PERSON_NOUNS | frozenset(
         "veteran",
     ]
 )
+# Role nouns of a team's or a band's own members: "Arsenal striker X" is one of Arsenal's.
+MEMBER_NOUNS: Final[frozenset[str]] = frozenset(
+    [
+        "striker",
+        "midfielder",
+        "defender",
+        "goalkeeper",
+        "keeper",
+        "winger",
+        "forward",
+        "captain",
+        "skipper",
+        "prop",
+        "hooker",
+        "lock",
+        "flanker",
+        "scrum-half",
+        "fly-half",
+        "full-back",
+        "centre",
+        "batsman",
+        "bowler",
+        "wicketkeeper",
+        "all-rounder",
+        "singer",
+        "rapper",
+        "guitarist",
+        "bassist",
+        "drummer",
+        "vocalist",
+        "frontman",
+        "keyboardist",
+    ]
+)

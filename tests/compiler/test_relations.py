@@ -497,6 +497,16 @@ def test_lowercase_title_of_a_player_a_band_member_or_a_writer():
     assert ("role", "Amos Oz", "novelist", None) in found
 
 
+def test_a_player_or_band_member_title_owned_by_a_body_is_membership():
+    found = relations(
+        "Fans saw Wasps hooker Phil Greening and Muse singer Matt Bellamy on Monday. "
+        "Fans saw England prop Julian White and former Zorbia captain Tom Jones there. "
+        "Fans saw South African flanker Schalk Burger and Wasps spokesman Ed Sims."
+    )
+    members = {(r[1], r[3]) for r in found if r[0] == "member"}
+    assert members == {("Phil Greening", "Wasps"), ("Matt Bellamy", "Muse")}
+
+
 def test_lowercase_title_owned_by_a_name_of_no_known_kind():
     found = relations("Fans saw Millwall striker Tom Jones score twice on Saturday.")
     assert ("role", "Tom Jones", "striker", "Millwall") in found
