@@ -507,6 +507,20 @@ def test_a_player_or_band_member_title_owned_by_a_body_is_membership():
     assert members == {("Phil Greening", "Wasps"), ("Matt Bellamy", "Muse")}
 
 
+def test_a_person_from_a_body_is_one_of_its_members():
+    found = relations(
+        "Jim Parton, from the Federation of Small Businesses, said the plans lacked compulsion. "
+        '"It is as easy as taping a show," said Ben Coppin from Envisional Ltd. '
+        "Acme Corp signed Tom Jones from Zorbia United in January. "
+        "Dr Helen Carroll, from Portsmouth, made the first payment."
+    )
+    members = {(r[1], r[3]) for r in found if r[0] == "member"}
+    assert members == {
+        ("Jim Parton", "Federation of Small Businesses"),
+        ("Ben Coppin", "Envisional Ltd"),
+    }
+
+
 def test_lowercase_title_owned_by_a_name_of_no_known_kind():
     found = relations("Fans saw Millwall striker Tom Jones score twice on Saturday.")
     assert ("role", "Tom Jones", "striker", "Millwall") in found
