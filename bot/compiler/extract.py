@@ -394,6 +394,7 @@ def _link_acronyms(text: str, sentences: list[_Sentence], keys: KeyUnion) -> set
     """ "Katibat Imam al-Bukhari (KIB)", "KIB (Katibat Imam al-Bukhari)", "X (Other Name)"."""
     long_forms: set[str] = set()
     translations: list[tuple[str, str]] = []  # keys of "Name (Other Name)", outer first
+    listed: set[tuple[str, str]] = set()  # those of them listed with others in a sentence
     if "(" not in text:  # both patterns need a bracket (most documents have none)
         return long_forms
     for sentence in sentences:
@@ -410,15 +411,20 @@ def _link_acronyms(text: str, sentences: list[_Sentence], keys: KeyUnion) -> set
             if long_form is not None:
                 keys.union(long_form.key, entity_key(acronym))
                 long_forms.add(long_form.surface)
+        found = len(translations)
         for match in NAME_IN_PARENS.finditer(text, sentence.start, sentence.end):
             _link_parenthesized_name(text, sentence, match, keys, translations)
+        # "Daniel Craig (Enduring Love), Phil Davis (Vera Drake)": a list of names, each with
+        # what it belongs to, not of names in two tongues
+        if len(translations) - found > 1:
+            listed.update(translations[found:])
     # "Imelda Staunton (Vera Drake)", "Mike Leigh (Vera Drake)": a bracket that follows two
     # names gives what both belong to, not another name of either
     outers: dict[str, set[str]] = defaultdict(set)
     for outer, inner in translations:
         outers[inner].add(outer)
     for outer, inner in translations:
-        if len(outers[inner]) == 1:
+        if len(outers[inner]) == 1 and (outer, inner) not in listed:
             keys.union(outer, inner)
     return long_forms
 
