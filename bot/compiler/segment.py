@@ -343,7 +343,7 @@ class _ArticleStarts:
             and not title.endswith("!")
             and title.count(",") <= 1
             and QUOTED_SENTENCE_END.search(title) is None
-            and words[-1].lower() not in NO_HEADLINE_ENDS
+            and (words[-1].lower() not in NO_HEADLINE_ENDS or _phrasal_end(words))
             and words[0].lower() not in CLAUSE_OPENERS
         )
 
@@ -386,7 +386,7 @@ class _ArticleStarts:
             return False
         if self.title_gap < 2 and title.endswith("?"):
             return False  # in lines of text with no blank line a question is one of them
-        shared = title_words & content_stems(text[block.end : block.end + 400])
+        shared = _shared_stems(title_words, content_stems(text[block.end : block.end + 400]))
         return bool(shared) and not self._said_above(shared, previous.end)
 
     def _said_above(self, stems: set[str], end: int) -> bool:
@@ -552,6 +552,33 @@ def _stem(word: str) -> str:
     if len(word) > 3 and word[-1] == "s" and word[-2] != "s":
         word = word[:-1]
     return word[:5]
+
+
+# A headline may end on the particle of a verb in its present tense ("Bangkok film festival
+# battles on", "Minister steps down"); a line broken mid-sentence after such a verb is not
+# spaced as a title is.
+PARTICLES = frozenset(["on", "up", "out", "off", "down", "over", "back", "away", "in"])
+
+
+def _phrasal_end(words: list[str]) -> bool:
+    verb = words[-2].lower()
+    return (
+        words[-1].lower() in PARTICLES
+        and verb.endswith("s")
+        and verb.isalpha()
+        and verb not in NO_HEADLINE_ENDS
+    )
+
+
+def _shared_stems(title: set[str], lede: set[str]) -> set[str]:
+    """The title's stems its lede has, or a longer form of (the title's "Asia", the lede's
+    "Asian": cut to five letters, "asia" and "asian"; not the other way, as a lede's "make"
+    is no title's "maker")."""
+    shared = title & lede
+    for stem in title - shared:
+        if len(stem) == 4 and any(word.startswith(stem) for word in lede):
+            shared.add(stem)
+    return shared
 
 
 def _opens_sentence(text: str, start: int) -> bool:

@@ -501,6 +501,27 @@ def test_a_title_whose_lede_shares_a_word_the_article_above_never_used_starts_on
     ]
 
 
+def test_a_headline_may_end_on_a_verbs_particle_and_its_lede_say_a_longer_form_of_its_word():
+    text = (
+        f"Dollar gains on bank chief speech\n\n{DOLLAR}\n\n"
+        "Bangkok film festival battles on\n\nOrganisers of the Bangkok festival will carry "
+        "on with this year's event despite the floods.\n\n"
+        "Asia shares defy gloom\n\nThailand became the first of the Asian nations to cut its "
+        "economic forecast.\n"
+    )
+    assert [title for title, _ in titles_and_texts(text)] == [
+        "Dollar gains on bank chief speech",
+        "Bangkok film festival battles on",
+        "Asia shares defy gloom",
+    ]
+    # a lede's shorter form of a title word is no sign ("make" in a reader's "pie maker")
+    text = (
+        f"Dollar gains on bank chief speech\n\n{DOLLAR}\n\n"
+        "Has everyone forgot the pie maker??\n\nA pity Tandy did not make it cheaper.\n"
+    )
+    assert [title for title, _ in titles_and_texts(text)] == ["Dollar gains on bank chief speech"]
+
+
 def test_words_of_an_earlier_article_do_not_hide_a_later_title():
     text = (
         "Liberal leader tours the north\n\nCharles Kennedy visited three towns in the north "
