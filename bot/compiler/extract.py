@@ -1587,6 +1587,7 @@ def _lowercase_role(
     if not words or (comma and before.endswith((", the ", ", a ", ", his ", ", her "))):
         return []
     title = " ".join(reversed(words))
+    owner: int | None  # (declared: mypyc infers a variable's type from its first assignment)
     owner, owner_start = _role_owner(analysis, sentence, position, chain_start, builder)
     if owner is None:  # "Labour campaign spokesman X", "Indian oil minister X"
         owner, owner_start, field = _owner_past_field(
@@ -1597,7 +1598,7 @@ def _lowercase_role(
     if owner is None and title == "chief":
         return []  # "the chief Shaitan": an adjective, unless whose chief is told ("AK chief")
     if owner is None:
-        return [tuple.__new__(RelationDraft, ("role", number, title, owner))]
+        return [tuple.__new__(RelationDraft, ("role", number, title, None))]
     if owner not in entities:
         entities.append(owner)
     # "former Yukos boss Mikhail Khodorkovsky": the owner's name splits the title
