@@ -171,6 +171,7 @@ class _ArticleStarts:
     that the article above never used (_next_story)."""
 
     __slots__ = (
+        "first_title",
         "furniture",
         "headline_titles",
         "line_starts",
@@ -198,10 +199,12 @@ class _ArticleStarts:
         self.title_level = 0  # its title's markdown heading level ("#": 1), 0 if none
         self.teasers: list[int] = []  # its blocks that are teasers for other stories
         self.part_from = 0  # where the title of the part being read starts
+        self.first_title = ""  # the title of the article being split
 
     def split(self, article: Article) -> list[Article]:
         blocks = article.blocks
         self.plain_title = bool(article.title) and not article.header
+        self.first_title = article.title
         self.title_level = self._heading_level(article.start) if article.title else 0
         self.title_gap = -1
         self.teasers = []
@@ -382,12 +385,26 @@ class _ArticleStarts:
         title_words = content_stems(title)
         if 0 < self._paragraph_gap(blocks) < self.title_gap:
             return word_count(title) >= 2 and not self._said_above(title_words, previous.end)
+        if self.title_gap >= 2 and self._both_in_headline_case(title, blocks):
+            return not self._said_above(title_words, previous.end)
         if not self._headline_shaped(title) or not title_words:
             return False
         if self.title_gap < 2 and title.endswith("?"):
             return False  # in lines of text with no blank line a question is one of them
         shared = _shared_stems(title_words, content_stems(text[block.end : block.end + 400]))
         return bool(shared) and not self._said_above(shared, previous.end)
+
+    def _both_in_headline_case(self, title: str, blocks: list[Block]) -> bool:
+        """Op-eds pasted one after another, their titles in headline case ("Tashkent's
+        Historic Opportunity to Emerge as a Regional Leader"): a line of six words or more
+        in headline case, as the first title is, is the next one (a section heading is
+        shorter, or restates the article, which the caller asks)."""
+        return (
+            word_count(title) >= 6
+            and not title.isupper()  # a list's item in capitals ("TOO FAST TOO FURIOUS")
+            and is_headline_case(title)
+            and is_headline_case(self.first_title)
+        )
 
     def _said_above(self, stems: set[str], end: int) -> bool:
         """Whether each stem opens a word of the part being read (its title and text) before

@@ -522,6 +522,32 @@ def test_a_headline_may_end_on_a_verbs_particle_and_its_lede_say_a_longer_form_o
     assert [title for title, _ in titles_and_texts(text)] == ["Dollar gains on bank chief speech"]
 
 
+def test_pasted_op_eds_with_titles_in_headline_case_split_though_no_lede_repeats_its_title():
+    para = (
+        "The people of the valley look to the new governor with a hope that would have "
+        "seemed impossible a decade ago, and the markets have followed them."
+    )
+    text = (
+        f"Why Valley Traders Are Inspired by the River Agreement\n\n{para}\n\n{para}\n\n"
+        f"Tashkent's Historic Opportunity to Emerge as a Regional Leader\n\n{para}\n\n"
+        f"{para}\n\nThe Quiet Return of Northern Grain Exports to the Old Markets\n\n{para}\n"
+    )
+    assert [title for title, _ in titles_and_texts(text)] == [
+        "Why Valley Traders Are Inspired by the River Agreement",
+        "Tashkent's Historic Opportunity to Emerge as a Regional Leader",
+        "The Quiet Return of Northern Grain Exports to the Old Markets",
+    ]
+    # a short heading in headline case, or a list item in capitals, is no title
+    text = (
+        f"Why Valley Traders Are Inspired by the River Agreement\n\n{para}\n\n"
+        f"What Comes Next\n\n{para}\n\nTOO FAST TOO FURIOUS (DIGITAL BRIDGES) IN STORE\n\n"
+        f"{para}\n"
+    )
+    assert [title for title, _ in titles_and_texts(text)] == [
+        "Why Valley Traders Are Inspired by the River Agreement"
+    ]
+
+
 def test_words_of_an_earlier_article_do_not_hide_a_later_title():
     text = (
         "Liberal leader tours the north\n\nCharles Kennedy visited three towns in the north "
