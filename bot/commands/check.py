@@ -35,5 +35,6 @@ def command(state: State) -> None:
         click.echo(f"problem: {problem}", err=True)
     if len(problems) > SHOWN_PROBLEMS:
         click.echo(f"... and {len(problems) - SHOWN_PROBLEMS} more", err=True)
-    click.echo(f"invalid: {len(problems)} problems in {summary}", err=True)
+    noun = "problem" if len(problems) == 1 else "problems"
+    click.echo(f"invalid: {len(problems)} {noun} in {summary}", err=True)
     sys.exit(1)
