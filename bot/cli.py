@@ -6,11 +6,12 @@ line on stderr and a non-zero exit status.
 
 from __future__ import annotations
 
+import functools
 import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import Any, NoReturn, TypeVar, cast
 
 import click
 
@@ -41,6 +42,12 @@ class State:
         self._knowledge = knowledge
         self._settings: Settings | None = None
 
+    def override(self, seeds: Path | None, knowledge: Path | None) -> None:
+        """The command's own --seeds/--knowledge, which win over the group's."""
+        assert self._settings is None, "override before reading settings"
+        self._seeds = seeds or self._seeds
+        self._knowledge = knowledge or self._knowledge
+
     @property
     def settings(self) -> Settings:
         if self._settings is None:
@@ -60,38 +67,49 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def path_options(command: F) -> F:
-    """`--seeds`/`--knowledge` after a command name too, overriding the group's options."""
-    seeds = click.option(
+    """`--seeds`/`--knowledge` after a command name too, overriding the group's options; the
+    command reads them from `state.settings` like the group's."""
+
+    @functools.wraps(command)
+    def with_paths(*args: Any, seeds: Path | None, knowledge: Path | None, **kwargs: Any) -> Any:
+        state = click.get_current_context().find_object(State)
+        assert state is not None, "commands run under the cli group, which makes the State"
+        state.override(seeds, knowledge)
+        return command(*args, **kwargs)
+
+    seeds_option = click.option(
         "--seeds",
         type=click.Path(file_okay=False, path_type=Path),
         help="Folder of source documents (overrides the global option).",
     )
-    knowledge = click.option(
+    knowledge_option = click.option(
         "--knowledge",
         type=click.Path(file_okay=False, path_type=Path),
         help="Folder of the compiled fact base (overrides the global option).",
     )
-    return seeds(knowledge(command))
+    return cast(F, seeds_option(knowledge_option(with_paths)))
 
 
 def fail(error: BriefbotError, status: int = 1) -> NoReturn:
-    click.echo(f"briefbot: {error}", err=True)
+    # One line even when a message quotes a library's (a YAML parser's runs over three).
+    click.echo(f"briefbot: {' '.join(str(error).split())}", err=True)
     sys.exit(status)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="briefbot")
+# No envvar= here: Settings reads BRIEFBOT_SEEDS and BRIEFBOT_KNOWLEDGE (and .env), once,
+# and names the variable when its value is wrong.
 @click.option(
     "--seeds",
     type=click.Path(file_okay=False, path_type=Path),
-    envvar="BRIEFBOT_SEEDS",
-    help="Folder of source documents (default: the repo's seeds/).",
+    help="Folder of source documents (default: $BRIEFBOT_SEEDS, else the repo's seeds/).",
 )
 @click.option(
     "--knowledge",
     type=click.Path(file_okay=False, path_type=Path),
-    envvar="BRIEFBOT_KNOWLEDGE",
-    help="Folder of the compiled fact base (default: the repo's knowledge/).",
+    help="Folder of the compiled fact base (default: $BRIEFBOT_KNOWLEDGE, else the repo's "
+    "knowledge/).",
 )
 @click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
 @click.pass_context

@@ -50,9 +50,11 @@ def _enable_readline() -> Callable[[], None]:
     return save
 
 
-def tolerate_undecodable(stream: TextIO) -> None:
-    """Read bytes the locale's encoding cannot decode as U+FFFD: one Latin-1 line in a file of
-    questions must not end the run with a traceback (a UTF-8 locale reads stdin strictly)."""
+def tolerate_miscoding(stream: TextIO) -> None:
+    """Replace what the stream's encoding cannot code instead of raising: on input, a Latin-1
+    line in a file of questions reads with U+FFFD (a UTF-8 locale reads stdin strictly); on
+    output, a quote mark or a Cyrillic name prints as '?' under a Latin-1 or ASCII locale.
+    Either must not end the run with a traceback."""
     reconfigure = getattr(stream, "reconfigure", None)
     if callable(reconfigure):
         reconfigure(errors="replace")
@@ -64,7 +66,8 @@ def run(engine: Engine, stdin: TextIO | None = None, stdout: TextIO | None = Non
     sink = stdout or sys.stdout
     interactive = source.isatty() and sink.isatty()
     if not interactive:
-        tolerate_undecodable(source)
+        tolerate_miscoding(source)
+    tolerate_miscoding(sink)
     save_history = _enable_readline() if interactive else (lambda: None)
     if interactive:
         counts = engine.counts()

@@ -40,6 +40,12 @@ class ValidationError(FactBaseError):
         self.problems = problems
 
 
+def unwritable(knowledge: Path, exc: OSError) -> FactBaseError:
+    """An OSError saving into the knowledge folder (read-only, full, a file in the way) as one
+    line naming the folder: the temporary file the OS names means nothing to the reader."""
+    return FactBaseError(f"{knowledge}: cannot write the fact base ({exc.strerror or exc})")
+
+
 class SearchIndexError(FactBaseError):
     """The SQLite index could not be built or opened."""
 

@@ -291,9 +291,15 @@ def from_yaml(text: str) -> FactBase:
         raise FactBaseError(f"facts.yaml is not valid YAML: {exc}") from exc
     if not isinstance(data, dict):
         raise FactBaseError("facts.yaml must be a mapping with schema, sources, entities, facts")
+    # a base of another schema would load with its fields misread, and answer wrongly
+    if data.get("schema") != SCHEMA_VERSION:
+        raise FactBaseError(
+            f"facts.yaml is schema {data.get('schema')!r}; this briefbot reads schema "
+            f"{SCHEMA_VERSION}: run `briefbot compile` to rebuild it"
+        )
     try:
         return FactBase(
-            schema=int(data.get("schema", 0)),
+            schema=SCHEMA_VERSION,
             sources=[Source(**s) for s in data.get("sources") or []],
             entities=[
                 Entity(**{**e, "aliases": tuple(e.get("aliases") or ())})

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from bot import factbase
-from bot.errors import BriefbotError, ValidationError
+from bot.errors import BriefbotError, ValidationError, unwritable
 from bot.factbase import FactBase
 from bot.reply import Reply
 from bot.settings import Settings
@@ -71,6 +71,9 @@ class Change:
         return f"{label}: +{added} added, −{removed} removed, ~{changed} changed"
 
 
+SOURCES_NAMED = 10  # sources a reload's report names for each of added, removed, changed
+
+
 @dataclass(frozen=True)
 class Diff:
     sources: Change = Change()
@@ -94,7 +97,9 @@ class Diff:
             ("removed", self.sources.removed),
             ("changed", self.sources.changed),
         ):
-            out += [f"  {verb}: {self.source_titles.get(i, i)}" for i in ids[:10]]
+            out += [f"  {verb}: {self.source_titles.get(i, i)}" for i in ids[:SOURCES_NAMED]]
+            if len(ids) > SOURCES_NAMED:
+                out.append(f"  … and {len(ids) - SOURCES_NAMED} more {verb}")
         return out
 
 
@@ -249,6 +254,10 @@ class Knowledge:
             factbase.save(compiled.base, self.knowledge, self.seeds, compiled.texts)
         except ValidationError as exc:
             return ReloadResult(ok=False, problems=tuple(exc.problems), summary=summary)
+        except OSError as exc:  # a read-only or full volume: refused, the old base serving
+            return ReloadResult(
+                ok=False, problems=(str(unwritable(self.knowledge, exc)),), summary=summary
+            )
         try:
             engine, seen = self._open_saved(base=compiled.base)
         except BriefbotError:

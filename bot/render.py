@@ -7,17 +7,19 @@ line that says which command shows the rest.
 
 from __future__ import annotations
 
-from bot.reply import Citation, Reply
+from bot.reply import Citation, Reply, label_groups
 
 LIMIT = 4096
 EXCERPT_LIMIT = 1200  # a single excerpt longer than this is cut with an ellipsis
 
 
-def quote_line(citation: Citation, number: int | None = None) -> str:
+def quote_line(citation: Citation, number: int | None = None, *, date_first: bool = False) -> str:
     excerpt = " ".join(citation.excerpt.split())
     if len(excerpt) > EXCERPT_LIMIT:
         excerpt = excerpt[: EXCERPT_LIMIT - 1].rstrip() + "…"
     head = f"[{number}] " if number is not None else ""
+    if date_first:  # a timeline is read down its dates
+        return f"{citation.date or 'undated'}: {head}“{excerpt}” — {citation.source_title}"
     date = f", {citation.date}" if citation.date else ""
     return f"{head}“{excerpt}” — {citation.source_title}{date}"
 
@@ -29,10 +31,13 @@ def render_plain(reply: Reply, limit: int = LIMIT) -> str:
     if reply.notice:
         head.append(reply.notice)
     numbered = reply.kind in ("brief", "who")
-    for line in reply.lines:
-        ref = f" [{line.citation + 1}]" if line.citation is not None else ""
-        head.append(f"{line.label}: {line.value}{ref}")
-    body = [quote_line(c, n + 1 if numbered else None) for n, c in enumerate(reply.answers)]
+    for label, runs in label_groups(reply.lines):
+        head.append(f"{label}: " + ", ".join(_run(values, citation) for values, citation in runs))
+    timeline = reply.kind == "timeline"
+    body = [
+        quote_line(c, n + 1 if numbered else None, date_first=timeline)
+        for n, c in enumerate(reply.answers)
+    ]
     related = [quote_line(c) for c in reply.related]
     if reply.kind in ("brief", "who") and reply.rows:
         tail = ["Sources: " + "; ".join(reply.rows)]
@@ -41,6 +46,11 @@ def render_plain(reply: Reply, limit: int = LIMIT) -> str:
     more = int(reply.extra.get("more", 0) or 0)
     command = str(reply.extra.get("more_command", "/search"))
     return _fit(head, body, related, tail, more=more, command=command, limit=limit)
+
+
+def _run(values: list[str], citation: int | None) -> str:
+    ref = f" [{citation + 1}]" if citation is not None else ""
+    return ", ".join(values) + ref
 
 
 def _fit(

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from html import escape
 
-from bot.reply import Citation, Reply
+from bot.reply import Citation, Reply, label_groups
 
 MESSAGE_LIMIT = 4096  # UTF-16 code units, as Telegram counts
 EXPANDABLE_FROM = 600  # excerpts longer than this collapse in Telegram's client
@@ -71,19 +71,23 @@ def _blocks(reply: Reply, limit: int) -> Iterator[str]:
         yield from _wrap("", reply.notice, "", limit)
     if reply.lines:
         rendered = []
-        for line in reply.lines:
-            mark = f" [{line.citation + 1}]" if line.citation is not None else ""
-            rendered.append(f"<b>{escape(line.label)}:</b> {escape(line.value)}{mark}")
+        for label, runs in label_groups(reply.lines):
+            values = ", ".join(
+                escape(", ".join(shown)) + (f" [{cited + 1}]" if cited is not None else "")
+                for shown, cited in runs
+            )
+            rendered.append(f"<b>{escape(label)}:</b> {values}")
         yield from line_blocks(rendered, limit)
     number = 0
     for number, citation in enumerate(reply.answers, 1):
-        yield from _citation_blocks(citation, number, limit)
+        dated = reply.kind == "timeline" and bool(citation.date)  # read down its dates
+        yield from _citation_blocks(citation, number, limit, date_first=dated)
     if reply.related:
         yield "<b>Related</b>" if reply.answers else "<b>Closest facts</b>"
         for offset, citation in enumerate(reply.related, number + 1):
             yield from _citation_blocks(citation, offset, limit)
-    if reply.rows and reply.kind in ("brief", "who"):
-        yield from line_blocks([f"<b>Sources:</b> {escape(row)}" for row in reply.rows], limit)
+    if reply.rows and reply.kind in ("brief", "who"):  # one line, as the plain text gives it
+        yield from line_blocks([f"<b>Sources:</b> {escape('; '.join(reply.rows))}"], limit)
     elif reply.rows:
         yield from line_blocks([f"• {escape(row)}" for row in reply.rows], limit)
     more = int(reply.extra.get("more", 0) or 0)
@@ -93,18 +97,25 @@ def _blocks(reply: Reply, limit: int) -> Iterator[str]:
 
 
 def _citation_blocks(
-    citation: Citation, number: int | None, limit: int, *, full: bool = False
+    citation: Citation,
+    number: int | None,
+    limit: int,
+    *,
+    full: bool = False,
+    date_first: bool = False,
 ) -> Iterator[str]:
     source = f"<i>{escape(citation.source_title)}</i>"
-    if citation.date:
+    heading = f"<b>{escape(citation.date)}</b>" if date_first and citation.date else ""
+    if citation.date and not heading:
         source += f" · {escape(citation.date)}"
     if number is not None:
         source = f"[{number}] {source}"
     expandable = not full and len(citation.excerpt) > EXPANDABLE_FROM
     opening = "<blockquote expandable>" if expandable else "<blockquote>"
-    pieces = list(
-        _wrap(opening, citation.excerpt.strip(), "</blockquote>", limit - units(source) - 1)
-    )
+    room = limit - units(source) - 1 - (units(heading) + 1 if heading else 0)
+    pieces = list(_wrap(opening, citation.excerpt.strip(), "</blockquote>", room))
+    if heading:
+        pieces[0] = f"{heading}\n{pieces[0]}"
     pieces[-1] = f"{pieces[-1]}\n{source}"
     yield from pieces
 

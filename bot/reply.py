@@ -63,6 +63,25 @@ class Line:
     citation: int | None = None
 
 
+LineRun = tuple[list[str], int | None]  # values in a row that cite the same fact
+
+
+def label_groups(lines: tuple[Line, ...]) -> list[tuple[str, list[LineRun]]]:
+    """Consecutive lines of one label as one ("Area: Badakhshan, Sari Pul, Takhar [2]"
+    rather than three lines), the values that cite one fact side by side: a phone shows a
+    briefing's relations in a few lines."""
+    groups: list[tuple[str, list[LineRun]]] = []
+    for line in lines:
+        if not groups or groups[-1][0] != line.label:
+            groups.append((line.label, []))
+        runs = groups[-1][1]
+        if runs and runs[-1][1] == line.citation:
+            runs[-1][0].append(line.value)
+        else:
+            runs.append(([line.value], line.citation))
+    return groups
+
+
 @dataclass(frozen=True, slots=True)
 class Reply:
     query: str

@@ -68,14 +68,14 @@ class Settings:
         if mode not in ("polling", "webhook"):
             raise ConfigError(f"BRIEFBOT_MODE must be 'polling' or 'webhook', not {mode!r}")
         settings = cls(
-            seeds=seeds or _path(env, "BRIEFBOT_SEEDS", default_root() / "seeds"),
-            knowledge=knowledge or _path(env, "BRIEFBOT_KNOWLEDGE", default_root() / "knowledge"),
+            seeds=seeds or _folder(env, "BRIEFBOT_SEEDS", default_root() / "seeds"),
+            knowledge=knowledge or _folder(env, "BRIEFBOT_KNOWLEDGE", default_root() / "knowledge"),
             token=_text(env, "TELEGRAM_BOT_TOKEN"),
             api_base_url=_text(env, "TELEGRAM_API_BASE_URL") or DEFAULT_API_BASE_URL,
             team=_ids(env, "BRIEFBOT_TEAM"),
             admins=_ids(env, "BRIEFBOT_ADMINS"),
             mode=mode,  # type: ignore[arg-type]
-            host=env.get("BRIEFBOT_HOST") or "127.0.0.1",
+            host=_text(env, "BRIEFBOT_HOST") or "127.0.0.1",
             port=_int(env, "BRIEFBOT_PORT", 8080, low=0, high=65535),
             webhook_url=_text(env, "BRIEFBOT_WEBHOOK_URL"),
             webhook_secret=_text(env, "BRIEFBOT_WEBHOOK_SECRET"),
@@ -125,8 +125,8 @@ def read_dotenv(path: Path) -> dict[str, str]:
     Comments after a value follow docker compose's env_file rules (after a closing quote, or
     after whitespace in an unquoted value), so one file reads the same in both.
     """
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+    try:  # utf-8-sig: Notepad's byte order mark would otherwise hide the first variable
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
     except FileNotFoundError:
         return {}
     except UnicodeDecodeError as exc:
@@ -165,6 +165,13 @@ def _text(env: Mapping[str, str], name: str) -> str | None:
 def _path(env: Mapping[str, str], name: str, default: Path | None) -> Path:
     value = env.get(name)
     return Path(value).expanduser() if value else default  # type: ignore[return-value]
+
+
+def _folder(env: Mapping[str, str], name: str, default: Path) -> Path:
+    path = _path(env, name, default)
+    if path.exists() and not path.is_dir():
+        raise ConfigError(f"{name}: {path} is a file, not a folder")
+    return path
 
 
 def _ids(env: Mapping[str, str], name: str) -> frozenset[int]:

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot import factbase as fb
-from bot.errors import ValidationError
+from bot.errors import FactBaseError, ValidationError
 
 TEXT = st.text(min_size=1, max_size=80)
 
@@ -50,6 +50,13 @@ def test_a_statement_that_is_its_excerpt_round_trips_and_is_written_printable(te
     assert not {"\x7f", "\x85", "\x9f", "\u2028"} & set(written)
     back = fb.from_yaml(written)
     assert back.facts[0].excerpt == back.facts[0].statement == text
+
+
+@pytest.mark.parametrize("schema", ["schema: 99\n", "schema: '1'\n", ""])
+def test_a_base_of_another_or_no_schema_is_refused_with_what_to_do(schema):
+    # A future or foreign base would otherwise load with its fields misread and answer wrongly.
+    with pytest.raises(FactBaseError, match="briefbot compile"):
+        fb.from_yaml(schema + "sources: []\nentities: []\nfacts: []\n")
 
 
 def test_save_refuses_a_base_whose_excerpt_drifted(tmp_path: Path):

@@ -1,7 +1,9 @@
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from bot.cli import cli
 from bot.errors import ConfigError
 from bot.settings import Settings, read_dotenv
 
@@ -37,6 +39,23 @@ def test_ids_and_paths_are_parsed(tmp_path):
 def test_malformed_setting_is_named(env, named):
     with pytest.raises(ConfigError, match=named):
         Settings.from_env(env)
+
+
+@pytest.mark.parametrize("name", ["BRIEFBOT_SEEDS", "BRIEFBOT_KNOWLEDGE"])
+def test_a_folder_setting_that_names_a_file_is_named(tmp_path, name):
+    file = tmp_path / "facts.yaml"
+    file.write_text("schema: 1\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=f"^{name}: {file} is a file, not a folder$"):
+        Settings.from_env({name: str(file)})
+    assert Settings.from_env({name: str(tmp_path / "not yet made")})  # compile creates it
+
+
+def test_the_cli_reads_folder_settings_through_settings_only(tmp_path):
+    file = tmp_path / "facts.yaml"
+    file.write_text("schema: 1\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check"], env={"BRIEFBOT_KNOWLEDGE": str(file)})
+    assert result.exit_code == 1
+    assert result.stderr == f"briefbot: BRIEFBOT_KNOWLEDGE: {file} is a file, not a folder\n"
 
 
 def test_watch_interval_defaults_to_five_seconds_and_zero_disables():
@@ -86,6 +105,12 @@ def test_dotenv_inline_comments_read_as_docker_compose_reads_them(tmp_path: Path
     }
 
 
+def test_dotenv_saved_by_notepad_reads_its_first_variable(tmp_path: Path):
+    dotenv = tmp_path / ".env"
+    dotenv.write_bytes(b"\xef\xbb\xbfTELEGRAM_BOT_TOKEN=12:abc\r\nBRIEFBOT_TEAM=1\r\n")
+    assert read_dotenv(dotenv) == {"TELEGRAM_BOT_TOKEN": "12:abc", "BRIEFBOT_TEAM": "1"}
+
+
 @pytest.mark.parametrize("content", [b"BRIEFBOT_TEAM=caf\xe9\n", None])
 def test_unreadable_dotenv_is_one_config_error(tmp_path: Path, content):
     dotenv = tmp_path / ".env"
@@ -130,3 +155,8 @@ def test_a_final_newline_from_a_secret_file_is_not_part_of_the_value():
     settings.require_bot()
     assert (settings.token, settings.webhook_secret) == ("123:abc", "s3cret")
     assert settings.webhook_url == "https://example.org/hook"
+
+
+def test_the_host_is_read_without_the_whitespace_around_it():
+    assert Settings.from_env({"BRIEFBOT_HOST": "0.0.0.0\n"}).host == "0.0.0.0"  # a ConfigMap file
+    assert Settings.from_env({"BRIEFBOT_HOST": " "}).host == "127.0.0.1"

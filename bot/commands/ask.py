@@ -7,26 +7,28 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 import click
 
 from bot.cli import State, cli, fail, pass_state, path_options
-from bot.console import tolerate_undecodable
+from bot.console import tolerate_miscoding
 from bot.engine import Engine
-from bot.errors import BriefbotError
+from bot.errors import BriefbotError, FactBaseError
 from bot.render import render_plain
 
 
 @contextmanager
-def opened_engine(state: State, seeds: Path | None, knowledge: Path | None) -> Iterator[Engine]:
-    """The engine over --knowledge/--seeds given here, else the group's options or environment,
-    closed when the command is done; one that cannot be opened ends the command with its error."""
+def opened_engine(state: State) -> Iterator[Engine]:
+    """The engine over the settings' knowledge and seeds folders, closed when the command is
+    done; one that cannot be opened ends the command with its error."""
     settings = state.settings
     try:
-        engine = Engine.open(knowledge or settings.knowledge, seeds or settings.seeds)
+        engine = Engine.open(settings.knowledge, settings.seeds)
     except BriefbotError as error:
         fail(error)
+    except OSError as error:  # facts.yaml unreadable, or not a file at all
+        where = error.filename or settings.knowledge
+        fail(FactBaseError(f"{where}: cannot read: {error.strerror or error}"))
     try:
         yield engine
     finally:
@@ -48,15 +50,14 @@ def answer_one(engine: Engine, text: str, as_json: bool) -> str:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per query, on one line.")
 @path_options
 @pass_state
-def command(
-    state: State, text: tuple[str, ...], as_json: bool, seeds: Path | None, knowledge: Path | None
-) -> None:
+def command(state: State, text: tuple[str, ...], as_json: bool) -> None:
     """Answer TEXT, or each line of standard input when TEXT is not given."""
-    with opened_engine(state, seeds, knowledge) as engine:
+    tolerate_miscoding(sys.stdout)
+    with opened_engine(state) as engine:
         if text:
             click.echo(answer_one(engine, " ".join(text), as_json))
             return
-        tolerate_undecodable(sys.stdin)
+        tolerate_miscoding(sys.stdin)
         if sys.stdin.isatty():
             click.echo(
                 "Reading one query per line; Ctrl-D to end (or use `briefbot chat`).", err=True

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from bot import console
 from bot.cli import State, cli, pass_state, path_options
 from bot.commands.ask import opened_engine
@@ -12,7 +10,7 @@ from bot.commands.ask import opened_engine
 @cli.command("chat")
 @path_options
 @pass_state
-def command(state: State, seeds: Path | None, knowledge: Path | None) -> None:
+def command(state: State) -> None:
     """Chat with the fact base in the terminal: questions, /brief, /who, /timeline, /help."""
-    with opened_engine(state, seeds, knowledge) as engine:
+    with opened_engine(state) as engine:
         console.run(engine)

@@ -7,9 +7,9 @@ from typing import TextIO
 
 import click
 
-from bot.cli import State, cli, fail, pass_state
+from bot.cli import State, cli, fail, pass_state, path_options
 from bot.compiler import compile_folder
-from bot.errors import BriefbotError
+from bot.errors import BriefbotError, unwritable
 
 PROGRESS_THRESHOLD = 20  # fewer documents compile too fast for a bar to help
 
@@ -42,6 +42,7 @@ class ProgressLine:
     "--no-cache", is_flag=True, help="Re-extract every document, ignoring knowledge/.cache/."
 )
 @click.option("--dry-run", is_flag=True, help="Compile and validate, but do not write facts.yaml.")
+@path_options
 @pass_state
 def command(state: State, no_cache: bool, dry_run: bool) -> None:
     """Compile every .txt/.md document in the seeds folder into knowledge/facts.yaml.
@@ -60,6 +61,8 @@ def command(state: State, no_cache: bool, dry_run: bool) -> None:
         )
     except BriefbotError as error:
         fail(error)
+    except OSError as error:  # reading is reported per document; this is facts.yaml's write
+        fail(unwritable(settings.knowledge, error))
     finally:
         if progress is not None:
             progress.finish()

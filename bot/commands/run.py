@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from bot.cli import State, cli, fail, pass_state
+from bot.cli import State, cli, fail, pass_state, path_options
 from bot.errors import BriefbotError
 from bot.telegram.redact import TokenRedactor, install_token_redaction
 
@@ -13,6 +13,7 @@ log = logging.getLogger("briefbot.run")
 
 
 @cli.command("run")
+@path_options
 @pass_state
 def command(state: State) -> None:
     """Serve the team on Telegram (polling, or webhook with BRIEFBOT_MODE=webhook).

@@ -41,7 +41,11 @@ from bot.compiler.gazetteer import (
     DIRECTION_WORDS,
     HONORIFICS,
     KNOWN_ORGS,
+    MEMBER_NOUNS,
+    NOT_FIELD_WORDS,
     ORG_WORDS,
+    PARTY_MEMBERS,
+    PLACE_WORDS,
     REGNAL_TITLES,
     ROLE_MODIFIERS,
     ROLE_NOUN_ENDS,
@@ -390,6 +394,7 @@ def _link_acronyms(text: str, sentences: list[_Sentence], keys: KeyUnion) -> set
     """ "Katibat Imam al-Bukhari (KIB)", "KIB (Katibat Imam al-Bukhari)", "X (Other Name)"."""
     long_forms: set[str] = set()
     translations: list[tuple[str, str]] = []  # keys of "Name (Other Name)", outer first
+    listed: set[tuple[str, str]] = set()  # those of them listed with others in a sentence
     if "(" not in text:  # both patterns need a bracket (most documents have none)
         return long_forms
     for sentence in sentences:
@@ -406,15 +411,20 @@ def _link_acronyms(text: str, sentences: list[_Sentence], keys: KeyUnion) -> set
             if long_form is not None:
                 keys.union(long_form.key, entity_key(acronym))
                 long_forms.add(long_form.surface)
+        found = len(translations)
         for match in NAME_IN_PARENS.finditer(text, sentence.start, sentence.end):
             _link_parenthesized_name(text, sentence, match, keys, translations)
+        # "Daniel Craig (Enduring Love), Phil Davis (Vera Drake)": a list of names, each with
+        # what it belongs to, not of names in two tongues
+        if len(translations) - found > 1:
+            listed.update(translations[found:])
     # "Imelda Staunton (Vera Drake)", "Mike Leigh (Vera Drake)": a bracket that follows two
     # names gives what both belong to, not another name of either
     outers: dict[str, set[str]] = defaultdict(set)
     for outer, inner in translations:
         outers[inner].add(outer)
     for outer, inner in translations:
-        if len(outers[inner]) == 1:
+        if len(outers[inner]) == 1 and (outer, inner) not in listed:
             keys.union(outer, inner)
     return long_forms
 
@@ -1577,18 +1587,43 @@ def _lowercase_role(
     if not words or (comma and before.endswith((", the ", ", a ", ", his ", ", her "))):
         return []
     title = " ".join(reversed(words))
+    owner: int | None  # (declared: mypyc infers a variable's type from its first assignment)
     owner, owner_start = _role_owner(analysis, sentence, position, chain_start, builder)
+    if owner is None:  # "Labour campaign spokesman X", "Indian oil minister X"
+        owner, owner_start, field = _owner_past_field(
+            analysis, sentence, position, chain_start, builder
+        )
+        if owner is not None:
+            title = f"{field} {title}"
     if owner is None and title == "chief":
         return []  # "the chief Shaitan": an adjective, unless whose chief is told ("AK chief")
-    if owner is not None:
-        if owner not in entities:
-            entities.append(owner)
-        # "former Yukos boss Mikhail Khodorkovsky": the owner's name splits the title
-        if title[:7].casefold() != "former " and analysis[:owner_start].endswith(
-            ("former ", "Former ")
-        ):
-            title = f"former {title}"
-    return [tuple.__new__(RelationDraft, ("role", number, title, owner))]
+    if owner is None:
+        return [tuple.__new__(RelationDraft, ("role", number, title, None))]
+    if owner not in entities:
+        entities.append(owner)
+    # "former Yukos boss Mikhail Khodorkovsky": the owner's name splits the title
+    if title[:7].casefold() != "former " and analysis[:owner_start].endswith(
+        ("former ", "Former ")
+    ):
+        title = f"former {title}"
+    role = tuple.__new__(RelationDraft, ("role", number, title, owner))
+    if words[0].casefold() not in MEMBER_NOUNS or title[:7].casefold() == "former ":
+        return [role]
+    # "Arsenal striker X" is one of Arsenal's; "England prop Y" or "Welsh drummer Z" names a
+    # country, not a body (and is not counted as one by a member's vote)
+    team = sentence.mentions[position - 1] if position else None
+    if team is None or sentence.numbers[position - 1] != owner or builder.kind(owner) == "place":
+        return [role]
+    if analysis[:owner_start].endswith(("ex-", "Ex-")) or not _names_a_body(team.surface):
+        return [role]
+    return [role, tuple.__new__(RelationDraft, ("member", number, team.surface, owner))]
+
+
+def _names_a_body(surface: str) -> bool:
+    """Not a past ("Former Chelsea", its first word kept by the name) nor a nationality
+    ("South African flanker X")."""
+    words = surface.casefold().split()
+    return words[0] not in ("former", "ex") and words[-1] not in demonyms()
 
 
 def _role_owner(
@@ -1602,7 +1637,7 @@ def _role_owner(
         between = analysis[previous.end : chain_start]
         if between in (" ", "’s ", "'s "):
             owner = sentence.numbers[position - 1]
-            if builder.kind(owner) in ("place", "organization"):
+            if _may_own(previous, builder.kind(owner)):
                 return owner, previous.start
             return None, chain_start
     word_start = max(sentence.start, analysis.rfind(" ", sentence.start, chain_start - 1) + 1)
@@ -1610,6 +1645,50 @@ def _role_owner(
     if country is None or country.casefold() in DIRECTION_WORDS:
         return None, chain_start
     return builder.place_entity(country), word_start
+
+
+def _may_own(name: Mention, kind: str | None) -> bool:
+    """Whether a name right before a title may own it: a place or an organization, or a name
+    of no known kind, which that place makes one ("Labour campaign spokesman X", "Everton
+    striker Y"), unless it is only a generic word ("Bank", "Union"; a party's is its name:
+    "Labour") or a cut one ("Former England": its first word the title's own)."""
+    if kind is not None:
+        return kind in ("place", "organization")
+    surface = name.surface.casefold()
+    if (surface in ORG_WORDS and surface not in PARTY_MEMBERS) or surface in PLACE_WORDS:
+        return False
+    return surface.partition(" ")[0] not in ROLE_MODIFIERS or " " not in surface
+
+
+# A field may sit between an owner and its office ("Labour campaign spokesman", "Indian oil
+# minister"): at most two plain lower-case words, none of them a word that ends a phrase.
+FIELD_WORDS_MAX = 2
+
+
+def _owner_past_field(
+    analysis: str, sentence: _Sentence, position: int, chain_start: int, builder: _Builder
+) -> tuple[int | None, int, str]:
+    """The owner of a lower-case title named right before the one or two words of its field,
+    where it starts, and the field's words; the field is told only together with its owner."""
+    start = chain_start
+    for _ in range(FIELD_WORDS_MAX):
+        if start - 2 <= sentence.start or analysis[start - 1] != " ":
+            break
+        word_start = max(sentence.start, analysis.rfind(" ", sentence.start, start - 1) + 1)
+        word = analysis[word_start : start - 1]
+        if (
+            len(word) < 3
+            or not (word.isalpha() and word.islower())
+            or word.endswith("ed")
+            or word in STOPWORDS
+            or word in NOT_FIELD_WORDS
+        ):
+            break
+        start = word_start
+        owner, owner_start = _role_owner(analysis, sentence, position, start, builder)
+        if owner is not None:
+            return owner, owner_start, analysis[start : chain_start - 1]
+    return None, chain_start, ""
 
 
 def _resolve_role_owners(

@@ -63,11 +63,24 @@ class CompileReport:
 
     def summary_line(self) -> str:
         failed = f", {len(self.problems)} failed" if self.problems else ""
-        return (
-            f"compiled {self.documents} documents: {self.sources} sources, "
-            f"{self.entities} entities, "
-            f"{self.facts} facts, {len(self.warnings)} warnings{failed} in {self.seconds:.2f}s"
+        counts = ", ".join(
+            _counted(n, noun)
+            for n, noun in (
+                (self.sources, "source"),
+                (self.entities, "entity"),
+                (self.facts, "fact"),
+                (len(self.warnings), "warning"),
+            )
         )
+        return (
+            f"compiled {_counted(self.documents, 'document')}: {counts}{failed} "
+            f"in {self.seconds:.2f}s"
+        )
+
+
+def _counted(number: int, noun: str) -> str:
+    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{number} {noun if number == 1 else plural}"
 
 
 @dataclass(slots=True)

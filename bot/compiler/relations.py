@@ -533,6 +533,41 @@ def _member(shape: Shape) -> list[Found]:
     return [f for f in found if _fits(shape, f, subject_not="place", object_not="person")]
 
 
+# "Brad Adams, from Human Rights Watch, said"; "Jessica Taylor from Liberty X": a person
+# named with the body they come from (not their town: a place is no body; not a transfer:
+# "signed Ashley Cole from Arsenal" tells where he left)
+FROM_BODY = re.compile(rf"{E},? from (?:the )?{E}(?!['’]| [A-Z])")
+TRANSFER_VERBS = re.compile(
+    r"\b(?:sign|signs|signed|signing|buy|buys|bought|took|take|takes|lure|lured|loan|loaned|"
+    r"recruit|recruited|poach|poached|snap up|snapped up|capture|captured|move|moved|bring|"
+    r"brought|release|released|rescued|freed|kidnapped|expelled|deported|sacked|fired|"
+    r"dismissed|removed|ousted|banned|excluded|dropped|withdrew|withdrawn)\b"
+)
+
+
+def _member_from(shape: Shape) -> list[Found]:
+    """FROM_BODY's matches, tried only where a name closes right before a " from " (found by
+    str.find), not searched for at every character of each of the many sentences with one."""
+    found: list[Found] = []
+    text = shape.text
+    at = text.find(" from ")
+    while at >= 0:
+        closed = at - 1 if text[at - 1 : at] == "," else at
+        m = None
+        if text[closed - 1 : closed] == "\ue001":
+            m = FROM_BODY.match(text, text.rfind("\ue000", 0, closed))
+        at = text.find(" from ", at + 1)
+        if m is None:
+            continue
+        person, body = int(m.group(1)), int(m.group(2))
+        if shape.kinds[person] != "person" or shape.kinds[body] not in ("organization", None):
+            continue
+        if TRANSFER_VERBS.search(text, _clause_start(text, m.start()), m.start()):
+            continue
+        found.append(shape.link("member", person, body))
+    return found
+
+
 # A quotation may run on past its sentence: reporters close it sentences or paragraphs later.
 QUOTE = re.compile(r"“([^“”]{12,})(?:”|$)|\"([^\"]{12,})(?:\"|$)")
 SPEECH_WORDS = (
@@ -877,10 +912,12 @@ def find_relations(shape: Shape) -> list[Found]:
     # every relation links two names: a second placeholder is looked for, not all counted
     if text.find("\ue000", text.find("\ue000") + 1) < 0:
         return []
+    # " from " is no cue of RULES: a plain substring test, not one more word for the cue
+    # pattern to look for at every "f" of every sentence
+    found = _member_from(shape) if " from " in text else []
     fired = rules_cued(text)
     if not fired:
-        return []
-    found: list[Found] = []
+        return found
     for number, (_words, rule) in enumerate(RULES):
         if number in fired:
             found.extend(rule(shape))

@@ -171,6 +171,7 @@ class _ArticleStarts:
     that the article above never used (_next_story)."""
 
     __slots__ = (
+        "first_title",
         "furniture",
         "headline_titles",
         "line_starts",
@@ -198,10 +199,12 @@ class _ArticleStarts:
         self.title_level = 0  # its title's markdown heading level ("#": 1), 0 if none
         self.teasers: list[int] = []  # its blocks that are teasers for other stories
         self.part_from = 0  # where the title of the part being read starts
+        self.first_title = ""  # the title of the article being split
 
     def split(self, article: Article) -> list[Article]:
         blocks = article.blocks
         self.plain_title = bool(article.title) and not article.header
+        self.first_title = article.title
         self.title_level = self._heading_level(article.start) if article.title else 0
         self.title_gap = -1
         self.teasers = []
@@ -343,7 +346,7 @@ class _ArticleStarts:
             and not title.endswith("!")
             and title.count(",") <= 1
             and QUOTED_SENTENCE_END.search(title) is None
-            and words[-1].lower() not in NO_HEADLINE_ENDS
+            and (words[-1].lower() not in NO_HEADLINE_ENDS or _phrasal_end(words))
             and words[0].lower() not in CLAUSE_OPENERS
         )
 
@@ -382,12 +385,26 @@ class _ArticleStarts:
         title_words = content_stems(title)
         if 0 < self._paragraph_gap(blocks) < self.title_gap:
             return word_count(title) >= 2 and not self._said_above(title_words, previous.end)
+        if self.title_gap >= 2 and self._both_in_headline_case(title, blocks):
+            return not self._said_above(title_words, previous.end)
         if not self._headline_shaped(title) or not title_words:
             return False
         if self.title_gap < 2 and title.endswith("?"):
             return False  # in lines of text with no blank line a question is one of them
-        shared = title_words & content_stems(text[block.end : block.end + 400])
+        shared = _shared_stems(title_words, content_stems(text[block.end : block.end + 400]))
         return bool(shared) and not self._said_above(shared, previous.end)
+
+    def _both_in_headline_case(self, title: str, blocks: list[Block]) -> bool:
+        """Op-eds pasted one after another, their titles in headline case ("Tashkent's
+        Historic Opportunity to Emerge as a Regional Leader"): a line of six words or more
+        in headline case, as the first title is, is the next one (a section heading is
+        shorter, or restates the article, which the caller asks)."""
+        return (
+            word_count(title) >= 6
+            and not title.isupper()  # a list's item in capitals ("TOO FAST TOO FURIOUS")
+            and is_headline_case(title)
+            and is_headline_case(self.first_title)
+        )
 
     def _said_above(self, stems: set[str], end: int) -> bool:
         """Whether each stem opens a word of the part being read (its title and text) before
@@ -552,6 +569,33 @@ def _stem(word: str) -> str:
     if len(word) > 3 and word[-1] == "s" and word[-2] != "s":
         word = word[:-1]
     return word[:5]
+
+
+# A headline may end on the particle of a verb in its present tense ("Bangkok film festival
+# battles on", "Minister steps down"); a line broken mid-sentence after such a verb is not
+# spaced as a title is.
+PARTICLES = frozenset(["on", "up", "out", "off", "down", "over", "back", "away", "in"])
+
+
+def _phrasal_end(words: list[str]) -> bool:
+    verb = words[-2].lower()
+    return (
+        words[-1].lower() in PARTICLES
+        and verb.endswith("s")
+        and verb.isalpha()
+        and verb not in NO_HEADLINE_ENDS
+    )
+
+
+def _shared_stems(title: set[str], lede: set[str]) -> set[str]:
+    """The title's stems its lede has, or a longer form of (the title's "Asia", the lede's
+    "Asian": cut to five letters, "asia" and "asian"; not the other way, as a lede's "make"
+    is no title's "maker")."""
+    shared = title & lede
+    for stem in title - shared:
+        if len(stem) == 4 and any(word.startswith(stem) for word in lede):
+            shared.add(stem)
+    return shared
 
 
 def _opens_sentence(text: str, start: int) -> bool:

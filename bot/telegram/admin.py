@@ -108,7 +108,7 @@ async def on_document(update: Update, context: Context) -> None:
         user_id=user_id_of(update),
         chat_id=message.chat.id,
         text=outcome.saved.path.name,
-        reply_kind="quarantined" if outcome.quarantined else "saved",
+        reply_kind=outcome.kind,
     )
     await reply_lines(message, outcome.lines(settings.seeds))
     delivered(services, started)

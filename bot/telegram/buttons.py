@@ -23,6 +23,7 @@ from bot.telegram.replying import (
     make_answer,
     paged,
     question_of,
+    readable,
     reply_to,
     services_of,
 )
@@ -110,7 +111,7 @@ async def on_inline(update: Update, context: Context) -> None:
     if inline is None:
         return
     services = services_of(context)
-    text = inline.query.strip()
+    text = readable(inline.query.strip())
     if not text:
         await inline.answer([], cache_time=0, is_personal=True)
         return

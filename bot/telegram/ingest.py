@@ -38,13 +38,19 @@ class Outcome:
     saved: Saved
     reload: ReloadResult | None
     quarantined: Path | None = None
+    # Why a document that broke the compile could not be quarantined, so was deleted instead.
+    quarantine_failed: str | None = None
+
+    @property
+    def kind(self) -> str:
+        """What became of the document, for the audit log."""
+        if self.quarantined is not None:
+            return "quarantined"
+        return "saved" if self.quarantine_failed is None else "removed"
 
     def lines(self, seeds: Path) -> list[str]:
-        name = (
-            self.saved.path.relative_to(seeds).as_posix()
-            if self.quarantined is None
-            else self.saved.path.name
-        )
+        gone = self.kind != "saved"  # no longer in the seeds folder
+        name = self.saved.path.name if gone else self.saved.path.relative_to(seeds).as_posix()
         out = [
             f"Saved {name}."
             if not self.saved.unchanged
@@ -56,6 +62,11 @@ class Outcome:
             out.append(
                 "It did not compile, so it was set aside (quarantined); "
                 "the previous fact base keeps serving."
+            )
+        if self.quarantine_failed is not None:
+            out.append(
+                f"It did not compile and could not be set aside ({self.quarantine_failed}), "
+                "so it was removed from the seeds; the previous fact base keeps serving."
             )
         if self.reload is not None:
             out += self.reload.lines()
@@ -125,8 +136,20 @@ def save_upload(seeds: Path, raw_name: str | None, data: bytes, *, max_bytes: in
         if not text.strip():
             raise IngestError(f"{name}: no article text found in the HTML")
         suffix = "txt"  # the compiler reads text; the HTML itself is not kept
+    try:
+        return _save_unused(seeds, stem, suffix, text.encode("utf-8"), raw_name)
+    except OSError as exc:  # a read-only or full volume is the operator's to fix; say so
+        raise IngestError(
+            f"{name}: cannot be saved in the seeds folder ({exc.strerror or exc})"
+        ) from None
+
+
+def _save_unused(
+    seeds: Path, stem: str, suffix: str, payload: bytes, raw_name: str | None
+) -> Saved:
+    """Create `stem.suffix` in `seeds`, or `stem-2.suffix` and so on when a different document
+    has the name; an identical one already there is recognised, never written twice."""
     seeds.mkdir(parents=True, exist_ok=True)
-    payload = text.encode("utf-8")
     wanted = f"{stem}.{suffix}"
     for attempt in range(1, 1000):
         candidate = wanted if attempt == 1 else f"{stem}-{attempt}.{suffix}"
@@ -159,8 +182,14 @@ def ingest(knowledge: Knowledge, raw_name: str | None, data: bytes, *, max_bytes
         result = knowledge.reload()
         if result.ok or not _blames(result, saved.path, knowledge.seeds):
             return Outcome(saved, result)
-        target = _unused(knowledge.knowledge / QUARANTINE, saved.path.name)
-        os.replace(saved.path, target)
+        try:
+            target = _unused(knowledge.knowledge / QUARANTINE, saved.path.name)
+            os.replace(saved.path, target)
+        except (OSError, IngestError) as exc:
+            # Left in the seeds, it would have every later reload refused; the admin has a copy.
+            saved.path.unlink(missing_ok=True)
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            return Outcome(saved, result, quarantine_failed=reason)
         return Outcome(saved, result, quarantined=target)
 
 

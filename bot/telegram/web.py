@@ -124,7 +124,7 @@ async def webhook(request: web.Request) -> web.Response:
         return web.Response(status=403, text="forbidden")
     try:
         data = await request.json()
-    except (json.JSONDecodeError, UnicodeDecodeError):
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):  # RecursionError: [[[[…
         return web.Response(status=400, text="expected a JSON update")
     telegram = request.app[TELEGRAM]
     if not isinstance(data, dict):

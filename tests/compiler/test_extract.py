@@ -278,7 +278,7 @@ def test_a_people_named_alone_still_tells_the_kind_of_its_longer_name():
 def test_a_bracket_after_two_names_is_what_they_share_not_another_name():
     extraction, _names = extracted(
         "The prize went to Nora Vance (Silver Harbour) on Monday. Tom Reilly (Silver Harbour) "
-        "and Ada Quinn (Grey Meadow) were also named."
+        "was also named. Ada Quinn (Grey Meadow) was named too."
     )
     groups = [set(e.keys) for e in extraction.entities]
     assert {"nora vance"} in groups and {"tom reilly"} in groups and {"silver harbour"} in groups
@@ -405,3 +405,15 @@ def test_kind_of_one_kind_or_none_as_by_the_kind_order():
         {"other": 2, "organization": 1},
     ]:
         assert kind_of(votes) == by_order(votes), votes
+
+
+def test_a_name_in_brackets_after_another_is_its_translation_unless_listed_with_others():
+    extraction, _names = extracted("The band Khorasan Ovozi (Voice of Khorasan) played on.")
+    assert {"khorasan ovozi", "voice of khorasan"} in [set(e.keys) for e in extraction.entities]
+    # a list of names, each with the work or team it belongs to
+    extraction, names = extracted(
+        "The nominees are Daniel Craig (Enduring Love), Phil Davis (Vera Drake) and "
+        "Ian Hart (Blind Fight)."
+    )
+    assert {"Daniel Craig", "Phil Davis", "Ian Hart"} <= set(names)
+    assert {"daniel craig"} in [set(e.keys) for e in extraction.entities]

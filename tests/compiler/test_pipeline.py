@@ -18,6 +18,7 @@ from bot.compiler import cache as cache_module
 from bot.compiler import compile_folder
 from bot.compiler.cache import PACK_FILE, SNAPSHOT_FILE, DocumentRecord, ExtractionCache
 from bot.compiler.extract import Extraction, RelationDraft, extract
+from bot.compiler.pipeline import CompileReport
 from bot.errors import ValidationError
 
 REPO = Path(__file__).resolve().parents[2]
@@ -381,7 +382,16 @@ def test_cli_compile_and_check(tmp_path):
     facts.write_text(facts.read_text().replace('excerpt: "The', 'excerpt: "Thee', 1))
     result = runner.invoke(cli, ["--seeds", str(seeds), "--knowledge", str(knowledge), "check"])
     assert result.exit_code == 1
-    assert "excerpt differs" in result.stderr and "invalid: 1 problems" in result.stderr
+    assert "excerpt differs" in result.stderr and "invalid: 1 problem in" in result.stderr
+
+
+def test_the_summary_line_counts_in_the_singular_and_plural():
+    one = CompileReport(documents=1, sources=1, entities=1, facts=1, warnings=["w"])
+    assert one.summary_line() == (
+        "compiled 1 document: 1 source, 1 entity, 1 fact, 1 warning in 0.00s"
+    )
+    many = CompileReport(documents=2, sources=0, entities=3, facts=2)
+    assert many.summary_line().startswith("compiled 2 documents: 0 sources, 3 entities, 2 facts")
 
 
 def test_cli_reports_bad_documents_and_fails(tmp_path):

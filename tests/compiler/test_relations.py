@@ -467,6 +467,68 @@ def test_lowercase_title_owned_by_a_name_or_a_country_demonym():
     assert ("role", "Isaiah Kiplagat", "chief", "AK") in found
 
 
+def test_lowercase_title_owned_by_a_name_before_its_field():
+    found = relations(
+        "The poster angered Labour, and Labour campaign spokesman Fraser Kemp said it was wrong. "
+        "Indian oil minister Mani Aiyar discussed the plans on Monday."
+    )
+    assert ("role", "Fraser Kemp", "campaign spokesman", "Labour") in found
+    assert ("role", "Mani Aiyar", "oil minister", "India") in found
+    # a verb, not a field: the title is its object, the name before it its subject
+    found = relations(
+        "The defeat by Zorbia forced coach Matt Williams to think again. "
+        "Acme Corp brought striker Tom Jones on after the interval."
+    )
+    assert ("role", "Matt Williams", "coach", None) in found
+    assert ("role", "Tom Jones", "striker", None) in found
+    # a field with no owner before it is not taken into the title
+    found = relations("The campaign spokesman Fraser Kemp said the poster was wrong.")
+    assert ("role", "Fraser Kemp", "spokesman", None) in found
+
+
+def test_lowercase_title_of_a_player_a_band_member_or_a_writer():
+    found = relations(
+        "The coach has called up Bath prop Duncan Bell and Wasps hooker Phil Greening. "
+        "It starred Motley Crue guitarist Mick Mars. The novelist Amos Oz spoke."
+    )
+    assert ("role", "Duncan Bell", "prop", "Bath") in found
+    assert ("role", "Phil Greening", "hooker", "Wasps") in found
+    assert ("role", "Mick Mars", "guitarist") in {r[:3] for r in found}
+    assert ("role", "Amos Oz", "novelist", None) in found
+
+
+def test_a_player_or_band_member_title_owned_by_a_body_is_membership():
+    found = relations(
+        "Fans saw Wasps hooker Phil Greening and Muse singer Matt Bellamy on Monday. "
+        "Fans saw England prop Julian White and former Zorbia captain Tom Jones there. "
+        "Fans saw South African flanker Schalk Burger and Wasps spokesman Ed Sims."
+    )
+    members = {(r[1], r[3]) for r in found if r[0] == "member"}
+    assert members == {("Phil Greening", "Wasps"), ("Matt Bellamy", "Muse")}
+
+
+def test_a_person_from_a_body_is_one_of_its_members():
+    found = relations(
+        "Jim Parton, from the Federation of Small Businesses, said the plans lacked compulsion. "
+        '"It is as easy as taping a show," said Ben Coppin from Envisional Ltd. '
+        "Acme Corp signed Tom Jones from Zorbia United in January. "
+        "Dr Helen Carroll, from Portsmouth, made the first payment."
+    )
+    members = {(r[1], r[3]) for r in found if r[0] == "member"}
+    assert members == {
+        ("Jim Parton", "Federation of Small Businesses"),
+        ("Ben Coppin", "Envisional Ltd"),
+    }
+
+
+def test_lowercase_title_owned_by_a_name_of_no_known_kind():
+    found = relations("Fans saw Millwall striker Tom Jones score twice on Saturday.")
+    assert ("role", "Tom Jones", "striker", "Millwall") in found
+    # a generic word or a name cut at the title's own word owns nothing
+    found = relations("The staff heard that Bank spokesman Tom Jones had quit.")
+    assert ("role", "Tom Jones", "spokesman", None) in found
+
+
 def test_role_from_a_lowercase_title_in_apposition_not_in_a_list():
     found = relations("Mr Blair said the education secretary, Ruth Kelly, was right.")
     assert ("role", "Ruth Kelly", "education secretary", None) in found

@@ -501,6 +501,53 @@ def test_a_title_whose_lede_shares_a_word_the_article_above_never_used_starts_on
     ]
 
 
+def test_a_headline_may_end_on_a_verbs_particle_and_its_lede_say_a_longer_form_of_its_word():
+    text = (
+        f"Dollar gains on bank chief speech\n\n{DOLLAR}\n\n"
+        "Bangkok film festival battles on\n\nOrganisers of the Bangkok festival will carry "
+        "on with this year's event despite the floods.\n\n"
+        "Asia shares defy gloom\n\nThailand became the first of the Asian nations to cut its "
+        "economic forecast.\n"
+    )
+    assert [title for title, _ in titles_and_texts(text)] == [
+        "Dollar gains on bank chief speech",
+        "Bangkok film festival battles on",
+        "Asia shares defy gloom",
+    ]
+    # a lede's shorter form of a title word is no sign ("make" in a reader's "pie maker")
+    text = (
+        f"Dollar gains on bank chief speech\n\n{DOLLAR}\n\n"
+        "Has everyone forgot the pie maker??\n\nA pity Tandy did not make it cheaper.\n"
+    )
+    assert [title for title, _ in titles_and_texts(text)] == ["Dollar gains on bank chief speech"]
+
+
+def test_pasted_op_eds_with_titles_in_headline_case_split_though_no_lede_repeats_its_title():
+    para = (
+        "The people of the valley look to the new governor with a hope that would have "
+        "seemed impossible a decade ago, and the markets have followed them."
+    )
+    text = (
+        f"Why Valley Traders Are Inspired by the River Agreement\n\n{para}\n\n{para}\n\n"
+        f"Tashkent's Historic Opportunity to Emerge as a Regional Leader\n\n{para}\n\n"
+        f"{para}\n\nThe Quiet Return of Northern Grain Exports to the Old Markets\n\n{para}\n"
+    )
+    assert [title for title, _ in titles_and_texts(text)] == [
+        "Why Valley Traders Are Inspired by the River Agreement",
+        "Tashkent's Historic Opportunity to Emerge as a Regional Leader",
+        "The Quiet Return of Northern Grain Exports to the Old Markets",
+    ]
+    # a short heading in headline case, or a list item in capitals, is no title
+    text = (
+        f"Why Valley Traders Are Inspired by the River Agreement\n\n{para}\n\n"
+        f"What Comes Next\n\n{para}\n\nTOO FAST TOO FURIOUS (DIGITAL BRIDGES) IN STORE\n\n"
+        f"{para}\n"
+    )
+    assert [title for title, _ in titles_and_texts(text)] == [
+        "Why Valley Traders Are Inspired by the River Agreement"
+    ]
+
+
 def test_words_of_an_earlier_article_do_not_hide_a_later_title():
     text = (
         "Liberal leader tours the north\n\nCharles Kennedy visited three towns in the north "

@@ -60,3 +60,32 @@ def test_a_token_in_dotenv_starts_the_bot(checkout: Path):
     (checkout / ".env").write_text("TELEGRAM_BOT_TOKEN=\n")
     assert dev_run(checkout).stdout.splitlines()[-1] == "briefbot chat"
     assert dev_run(checkout, TELEGRAM_BOT_TOKEN="1:x").stdout.splitlines()[-1] == "briefbot run"
+
+
+OLD_PYTHON = """#!/bin/sh
+[ "$1" = -c ] && exit 1  # sys.version_info < (3, 11)
+echo "old python $*"
+"""
+
+
+def old_python(path: Path) -> Path:
+    path.write_text(OLD_PYTHON)
+    path.chmod(0o755)
+    return path
+
+
+def test_a_python_older_than_required_makes_no_venv(checkout: Path):
+    shutil.rmtree(checkout / ".venv")
+    result = dev_run(checkout, PYTHON=str(old_python(checkout / "python3.10")))
+    assert result.returncode == 2
+    assert "needs Python 3.11 or newer" in result.stderr
+    assert not (checkout / ".venv").exists()  # else every later run would reuse it
+    missing = dev_run(checkout, PYTHON=str(checkout / "no-such-python"))
+    assert missing.returncode == 2 and "not found" in missing.stderr
+
+
+def test_a_venv_made_with_an_older_python_is_named_not_reused(checkout: Path):
+    old_python(checkout / ".venv" / "bin" / "python")
+    result = dev_run(checkout)
+    assert result.returncode == 2
+    assert "rm -rf .venv" in result.stderr and result.stdout == ""

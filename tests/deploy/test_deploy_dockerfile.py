@@ -125,7 +125,9 @@ def test_no_secret_in_any_layer():
         "deploy/briefbot.env",
         "tests/x.py",
         "knowledge/index.sqlite",
+        "knowledge/audit.sqlite-wal",
         "knowledge/.cache/a",
+        "knowledge/quarantine/bad.txt",
         "bot/__pycache__/cli.pyc",
     ],
 )

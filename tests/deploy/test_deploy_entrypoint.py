@@ -28,26 +28,7 @@ from deploy_support import REPO, Installed, Stage, healthcheck_command, read_doc
 from bot import factbase
 
 FAKE_API = REPO / "tests" / "telegram" / "fake_bot_api.py"
-STUB = "is not implemented yet"
-STUBS = [
-    name
-    for name in ("compile", "run")
-    if STUB in (REPO / "bot" / "commands" / f"{name}.py").read_text(encoding="utf-8")
-]
-
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not FAKE_API.is_file(), reason="tests/telegram/fake_bot_api.py (test Bot API) is missing"
-    ),
-]
-
-
-def needs(*commands: str) -> pytest.MarkDecorator:
-    stubs = [name for name in commands if name in STUBS]
-    return pytest.mark.skipif(
-        bool(stubs), reason=f"`briefbot {' / '.join(stubs)}` is still a stub ({STUB!r})"
-    )
+pytestmark = pytest.mark.slow
 
 
 MEMBER_ID = 4242
@@ -138,7 +119,6 @@ def run_healthcheck(runtime: Stage, env: dict[str, str], installed: Installed, c
     ).returncode
 
 
-@needs("compile", "run")
 async def test_container_entrypoint_serves_webhook_and_stops_cleanly_on_sigterm(
     installed: Installed, tmp_path: Path
 ):
@@ -220,7 +200,6 @@ async def test_container_entrypoint_serves_webhook_and_stops_cleanly_on_sigterm(
         sys.path.remove(str(FAKE_API.parent))
 
 
-@needs("run")
 async def test_a_second_poller_stops_with_a_clear_409_message(installed: Installed, tmp_path: Path):
     """Polling with two replicas: Telegram answers the second getUpdates with 409 Conflict."""
     sys.path.insert(0, str(FAKE_API.parent))

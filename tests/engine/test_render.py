@@ -1,6 +1,7 @@
 from bot.engine import Engine
 from bot.render import LIMIT, render_plain
-from bot.reply import Citation, Reply
+from bot.render_html import render_html
+from bot.reply import Citation, Line, Reply
 
 
 def cite(n: int, length: int = 300) -> Citation:
@@ -50,3 +51,24 @@ def test_a_huge_single_excerpt_is_cut() -> None:
 def test_help_and_errors_render(shared_engine: Engine) -> None:
     assert "/brief TOPIC" in render_plain(shared_engine.answer("/help"))
     assert "Usage: /who NAME" in render_plain(shared_engine.answer("/who"))
+
+
+def test_lines_of_one_label_share_a_line() -> None:
+    lines = (
+        Line("Leader", "Ilimbek Mamatov", 0),
+        Line("Area", "Badakhshan", 0),
+        Line("Area", "Sari Pul", 0),
+        Line("Area", "Faryab", 1),
+    )
+    reply = Reply("q", "brief", title="IJU", lines=lines, answers=(cite(1), cite(2)))
+    text = render_plain(reply)
+    assert "Leader: Ilimbek Mamatov [1]\nArea: Badakhshan, Sari Pul [1], Faryab [2]\n" in text
+    (page,) = render_html(reply)
+    assert "<b>Area:</b> Badakhshan, Sari Pul [1], Faryab [2]" in page
+
+
+def test_html_lines_escape_labels_and_values() -> None:
+    lines = (Line("Role", "<b>boss</b> & co", 0), Line("Also called", "A&B"))
+    (page,) = render_html(Reply("q", "who", title="<X>", lines=lines, answers=(cite(1),)))
+    assert "<b>Role:</b> &lt;b&gt;boss&lt;/b&gt; &amp; co [1]" in page
+    assert "<b>Also called:</b> A&amp;B" in page and "<b>&lt;X&gt;</b>" in page

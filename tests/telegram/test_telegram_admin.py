@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import errno
+import os
 import time
+from pathlib import Path
 
 from fake_bot_api import FakeBotApi
 from mini import BROKEN
 from tg_support import ADMIN, MEMBER, RED, TEAM_CHAT, make_settings, running_bot
+
+from bot import factbase
+from bot.telegram import ingest
 
 HTML_PAGE = b"""<!doctype html><html><head><title>Green Party news | Example Site</title>
 <style>p { color: red }</style><script>var x = "<p>not text</p>";</script></head>
@@ -235,3 +241,47 @@ async def test_a_reload_is_not_refused_for_an_upload_that_arrives_while_it_compi
     upload = fake.document(ADMIN, "bad.txt", f"Bad\n{BROKEN}\n".encode())
     assert "Reloaded" in (await fake.reply(reload, timeout=10))["text"]
     assert "quarantined" in (await fake.reply(upload, timeout=10))["text"]
+
+
+def read_only_volume(path: Path, *args: object, **kwargs: object) -> bool:
+    """What writing on a read-only mount raises (root, who runs the tests, can write anything)."""
+    raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
+
+
+async def test_a_reload_that_cannot_write_the_fact_base_is_refused_in_words(
+    fake: FakeBotApi, tmp_path, bot, monkeypatch
+):
+    (tmp_path / "seeds" / "red.txt").write_text(RED, encoding="utf-8")
+    version = bot.services.knowledge.version
+    monkeypatch.setattr(factbase, "write_atomically", read_only_volume)
+    reply = await fake.reply(fake.private(ADMIN, "/reload"))
+    assert reply["text"] == (
+        "Reload refused; the previous fact base keeps serving.\n"
+        f"{tmp_path / 'knowledge'}: cannot write the fact base (Read-only file system)"
+    )
+    assert bot.services.knowledge.version == version
+    assert bot.services.metrics.reloads["refused"] == 1 and bot.services.metrics.errors == 0
+
+
+async def test_an_upload_the_seeds_folder_cannot_take_is_refused_in_words(
+    fake: FakeBotApi, tmp_path, bot, monkeypatch
+):
+    monkeypatch.setattr(ingest, "_create_exclusive", read_only_volume)
+    reply = await fake.reply(fake.document(ADMIN, "red.txt", RED.encode()))
+    assert reply["text"] == (
+        "Document refused: red.txt: cannot be saved in the seeds folder (Read-only file system)"
+    )
+    assert bot.services.metrics.errors == 0
+
+
+async def test_a_broken_upload_that_cannot_be_quarantined_leaves_the_seeds(
+    fake: FakeBotApi, tmp_path, bot
+):
+    (tmp_path / "knowledge" / "quarantine").write_text("a file where the folder should be")
+    reply = await fake.reply(fake.document(ADMIN, "bad.md", f"Bad\n{BROKEN}\n".encode()))
+    assert "could not be set aside" in reply["text"] and "removed from the seeds" in reply["text"]
+    assert not (tmp_path / "seeds" / "bad.md").exists()
+    # Left there, it would have had every later reload refused.
+    assert "Reloaded" in (await fake.reply(fake.private(ADMIN, "/reload")))["text"]
+    uploads = [row for row in bot.services.audit.rows() if row["event"] == "upload"]
+    assert uploads[-1]["reply_kind"] == "removed"

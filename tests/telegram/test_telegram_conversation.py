@@ -14,6 +14,7 @@ from tg_support import (
     TEAM_CHAT,
     make_settings,
     running_bot,
+    write_seeds,
 )
 
 
@@ -42,11 +43,39 @@ async def test_start_and_help_say_what_the_bot_knows(fake: FakeBotApi, bot):
         assert "Who leads the Blue Union?" in reply["text"]  # an example question
 
 
+async def test_help_on_a_large_base_says_how_to_ask_on_its_first_page(fake: FakeBotApi, tmp_path):
+    title = "Harbour authority weekly briefing on the northern provinces and their ports"
+    write_seeds(
+        tmp_path / "seeds",
+        **{f"doc{i:02}__txt": f"{title}, part {i}\nLine {i} of the notes.\n" for i in range(40)},
+    )
+    async with running_bot(make_settings(tmp_path, fake)):
+        reply = await fake.reply(fake.private(MEMBER, "/help"))
+    text = reply["text"]
+    assert "reply_markup" not in reply  # one page, no "More ›"
+    assert "40 sources" in text
+    assert text.index("Who leads the Blue Union?") < text.index("Source:")  # how to ask first
+    assert text.count("Source:") == 10
+    assert "… and 30 more sources: /sources" in text
+
+
 async def test_commands_menu_is_registered(fake: FakeBotApi, bot):
     default = [c for c in fake.commands if (c.get("scope") or {}).get("type") == "default"]
     names = {c["command"] for c in default[0]["commands"]}
     assert {"brief", "who", "timeline", "quote", "search", "sources", "help"} <= names
     assert "reload" not in names
+
+
+async def test_a_lone_surrogate_in_a_question_costs_no_answer(fake: FakeBotApi, bot):
+    # JSON can carry one ("\\ud83d", half an emoji); it cannot be encoded as UTF-8.
+    reply = await fake.reply(fake.private(MEMBER, "Who leads the Blue Union? \ud83d"))
+    assert "Ada Stone" in reply["text"]
+    fake.inline(MEMBER, "Blue Union \ud83d")
+    await fake.wait_for(lambda: fake.inline_answers)
+    assert fake.inline_answers[0]["results"]
+    assert bot.services.metrics.errors == 0
+    asked = [row["text"] for row in bot.services.audit.rows()]
+    assert asked == ["Who leads the Blue Union? \ufffd", "Blue Union \ufffd"]
 
 
 async def test_unanswerable_question_says_so(fake: FakeBotApi, bot):

@@ -69,10 +69,11 @@ async def test_webhook_mode_checks_the_secret(fake: FakeBotApi, tmp_path, seeds,
             )
             assert right.status == 200
             assert "Ada Stone" in (await fake.reply(message))["text"]
-            garbage = await http.post(
-                url, data=b"{not json", headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}
-            )
-            assert garbage.status == 400
+            for garbage in (b"{not json", b"[" * 100_000 + b"]" * 100_000):
+                refused = await http.post(
+                    url, data=garbage, headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}
+                )
+                assert refused.status == 400, garbage[:10]  # deep nesting too: not a 500
             for shape in ([], None, "update", {"update_id": 9, "message": "text"}):
                 odd = await http.post(
                     url, json=shape, headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}

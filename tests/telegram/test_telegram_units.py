@@ -73,7 +73,9 @@ def test_no_answer_offers_closest_facts_and_continuation():
     assert "<b>Closest facts</b>" in page and "Related" not in page
     assert page.endswith("<i>… 3 more: /search x</i>")
     brief = Reply("q", "brief", answers=(citation("A."),), rows=("Doc one", "Doc <two>"))
-    assert "<b>Sources:</b> Doc &lt;two&gt;" in render_html(brief)[0]
+    (page,) = render_html(brief)
+    assert "<b>Sources:</b> Doc one; Doc &lt;two&gt;" in page
+    assert page.count("Sources:") == 1  # one line, as in the plain text, not a label per row
 
 
 def test_long_replies_split_on_paragraph_boundaries():
@@ -211,6 +213,9 @@ def test_diff_bases():
     assert diff.facts.added == ("b-1",) and diff.facts.removed == ("a-1",)
     assert "  added: B" in diff.lines()
     assert diff_bases(new, new).lines() == ["Nothing changed."]
+    many = FactBase([Source(f"s{i:02}", f"{i}.txt", f"Title {i}", 0, 5) for i in range(25)])
+    lines = diff_bases(FactBase(), many).lines()
+    assert lines[-2:] == ["  added: Title 9", "  … and 15 more added"]
 
 
 def test_knowledge_refuses_a_base_that_fails_validation(tmp_path):
