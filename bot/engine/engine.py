@@ -182,10 +182,13 @@ class Engine:
         if not ranking.scored:
             return "The documents do not mention that."
         if ranking.mentions:
+            # a name asked twice ("Mamatov ... Mamatov?") is told once
             names = ", ".join(
-                self.names.entities[m.entity_ids[0]].name
-                for m in ranking.mentions
-                if m.entity_ids[0] in self.names.entities
+                dict.fromkeys(
+                    self.names.entities[m.entity_ids[0]].name
+                    for m in ranking.mentions
+                    if m.entity_ids[0] in self.names.entities
+                )
             )
             return f"The documents mention {names} but do not answer that question."
         return "The documents do not answer that question."

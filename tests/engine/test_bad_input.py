@@ -112,3 +112,9 @@ def test_a_letter_alone_is_no_question(tmp_path: Path) -> None:
         assert "2001" in answer(engine, "When did the U.S. army leave Velor?")
         # letters that spell a name are a question: "is" is a stopword, "k" a letter
         assert engine.answer("What is IS-K?").kind != "error"
+
+
+def test_a_name_asked_again_and_again_is_told_once(shared_engine: Engine) -> None:
+    reply = shared_engine.answer("What is Daria Olsen's favourite colour, Daria Olsen?")
+    assert reply.kind == "no_answer"
+    assert reply.notice is not None and reply.notice.count("Daria Olsen") == 1
