@@ -13,7 +13,11 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Final
 
 from bot.compiler.entities import Mention
-from bot.compiler.gazetteer import SPEECH_VERBS
+from bot.compiler.gazetteer import (
+    PERSON_NOUNS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+)
 
 E = r"\ue000(\d+)\ue001"
 POSS = r"(?:’s|'s)?"
@@ -161,7 +165,11 @@ def _clause_start(text: str, position: int) -> int:
     return starts[-1] if starts else 0
 
 
-LISTED_NAME = re.compile(rf"(?:,? (?:and |or )?(?:the )?(?:[a-z-]+ ){{0,3}}?){E}")
+LIST_ENDING_VERB = r"(?:is|was|are|were|be|been|has|have|had|said|says|told)"
+# a list's words between names are no verb: "the province of Faryab, is Jumaboi Aka" ends it
+LISTED_NAME = re.compile(
+    rf"(?:,? (?:and |or )?(?:the )?(?:(?!{LIST_ENDING_VERB} )[a-z-]+ ){{0,3}}?){E}"
+)
 LIST_GOES_ON = re.compile(r",? (?:and |or )?(?:the )?\ue000")
 
 
@@ -191,7 +199,7 @@ LEADER_OF_AFTER = re.compile(
 )
 # "Taliban leader Haibatullah Akhunzada"; "The TIP's emir, Abdul Haq al-Turkistani"
 GROUP_LEADER_NAME = re.compile(
-    rf"{E}{POSS},? {LEADER_ADJ}{LEADER_NOUN}(?: [a-z]+)?,? {TITLE_WORDS}{E}"
+    rf"{E}{POSS},? {LEADER_ADJ}{LEADER_NOUN}(?: ([a-z]+))?,? {TITLE_WORDS}{E}"
 )
 # "IJU, led by Ilimbek Mamatov"; "the group is headed by X"
 LED_BY = re.compile(
@@ -252,6 +260,20 @@ HEADING_VERBS: Final = (
 )
 
 
+# "its UK chief executive X", "Vodafone's US boss Y": a country owned by a body is where the
+# body's branch is, not what the title leads
+BRANCH_OWNERS: Final = ("its ", "their ", "’s ", "'s ")
+
+
+def national_branch(text: str, place_start: int, kind: str | None) -> bool:
+    """Whether the place named at place_start is owned by a body, as its national branch."""
+    return kind == "place" and text.endswith(BRANCH_OWNERS, 0, place_start)
+
+
+# A noun after "chief" or "head" that makes them another office (the chief executive leads)
+OTHER_OFFICE_NOUNS: Final = (ROLE_NOUNS | PERSON_NOUNS) - {"executive"}
+
+
 def _has_any(text: str, words: tuple[str, ...]) -> bool:
     return any(word in text for word in words)  # mypyc makes this a plain loop
 
@@ -286,7 +308,10 @@ def _leader(shape: Shape) -> list[Found]:
             found.append(shape.link("leader", m.group(3), m.group(1)))
     if noun:
         for m in GROUP_LEADER_NAME.finditer(text):
-            found.append(shape.link("leader", m.group(1), m.group(2)))
+            if m.group(2) in OTHER_OFFICE_NOUNS:
+                continue  # "EEF chief economist X", "Chelsea head coach Y": not who leads it
+            if not national_branch(text, m.start(), shape.kinds[int(m.group(1))]):
+                found.append(shape.link("leader", m.group(1), m.group(3)))
     if " by " in text:
         for m in LED_BY.finditer(text):
             found.append(shape.link("leader", m.group(1), m.group(2)))
@@ -664,19 +689,53 @@ def _speaker_after(shape: Shape, close_at: int, previous_person: int | None) -> 
     if said:
         if said.group("pronoun"):
             return previous_person
-        return int(said.group(2))
+        speaker = int(said.group(2))
+        return None if _titles_someone(shape, speaker) else speaker
     said = SPEECH_AFTER_NAMED.match(after)
     if said and shape.kinds[int(said.group(1))] != "place":
         return int(said.group(1))
     said_by = SPEECH_AFTER_VERB.match(after)
     if said_by:  # "…," said Wall Street Journal columnist Walter Russell Mead
-        window = CLAUSE_PUNCTUATION.split(after[said_by.end() : said_by.end() + 120], maxsplit=1)[0]
-        indexes = [int(m.group(1)) for m in PLACEHOLDER.finditer(window)]
+        pieces = CLAUSE_PUNCTUATION.split(after[said_by.end() : said_by.end() + 120], maxsplit=2)
+        indexes = [int(m.group(1)) for m in PLACEHOLDER.finditer(pieces[0])]
         people = [i for i in indexes if shape.kinds[i] == "person"]
         others = [i for i in indexes if shape.kinds[i] != "place"]
+        titling = [i for i in others if _titles_someone(shape, i)]
+        if titling and not people and len(pieces) > 1:
+            # "said EEF chief economist, Steve Radley": the title's holder is named after it
+            return _first_person(shape, pieces[1])
+        others = [i for i in others if i not in titling]
         if people or others:
             return (people or others)[0]
     return None
+
+
+def _first_person(shape: Shape, text: str) -> int | None:
+    for m in PLACEHOLDER.finditer(text):
+        if shape.kinds[int(m.group(1))] == "person":
+            return int(m.group(1))
+    return None
+
+
+# "said the Chelsea star": a name before a person's noun says whose the unnamed speaker is,
+# not who speaks; except one who speaks for it ("a Foreign Office spokesman said")
+UNNAMED_SPEAKER_NOUNS: Final = (ROLE_NOUNS | PERSON_NOUNS) - {
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+}
+NEXT_WORD = re.compile(r" ([a-z][a-z-]*)")
+
+
+def _titles_someone(shape: Shape, index: int) -> bool:
+    """Whether a name that is no person's is followed by a noun for someone else it titles."""
+    if shape.kinds[index] == "person":
+        return False
+    placeholder = PLACEHOLDERS[index] if index < len(PLACEHOLDERS) else f"\ue000{index}\ue001"
+    at = shape.text.find(placeholder)
+    word = NEXT_WORD.match(shape.text, at + len(placeholder)) if at >= 0 else None
+    return word is not None and word.group(1) in UNNAMED_SPEAKER_NOUNS
 
 
 def _speaker_before(shape: Shape, open_at: int, previous_person: int | None) -> int | None:
