@@ -12,9 +12,11 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Final
 
-from bot.compiler.entities import Mention
+from bot.compiler.entities import STOPWORDS, Mention
 from bot.compiler.gazetteer import (
+    NOT_FIELD_WORDS,
     PERSON_NOUNS,
+    ROLE_MODIFIERS,
     ROLE_NOUNS,
     SPEECH_VERBS,
 )
@@ -593,6 +595,112 @@ def _member_from(shape: Shape) -> list[Found]:
     return found
 
 
+# "Jim Lanzone, vice president of search properties at Ask Jeeves, said"; "X, a telecoms
+# analyst with Deutsche Bank,"; "Michael Foley, brother of James Foley,": a person's role told
+# in lower case after the name, closed by a comma (or the sentence's end), with its body
+APPOSED_ROLE = re.compile(
+    rf"{E}, (?:the |a |an |its |their )?((?:[a-z][\w’'-]* ){{0,6}}?[a-z][\w’'-]*) "
+    rf"(?:at|of|with|for) (?:the )?{E}(?=[,;.)]|$)"
+)
+# Who a person is by kin: told as the role ("Role: brother of James Foley"), with no owner,
+# for a person is no body, and the kin's briefing would read the role as an office they hold.
+KIN_NOUNS: Final = frozenset(
+    [
+        "brother",
+        "sister",
+        "son",
+        "daughter",
+        "father",
+        "mother",
+        "husband",
+        "wife",
+        "widow",
+        "widower",
+        "cousin",
+        "nephew",
+        "niece",
+        "uncle",
+        "aunt",
+        "grandson",
+        "granddaughter",
+        "grandfather",
+        "grandmother",
+        "brother-in-law",
+        "son-in-law",
+    ]
+)
+APPOSITION_LINKS: Final = tuple(
+    f" {w} {the}" for w in ("at", "of", "with", "for") for the in ("", "the ")
+)
+APPOSITION_REACH = 100  # characters from the comma to the body's name, at most
+FIELD_WORDS_MAX = 2  # lower-case words before the role noun that name its field ("telecoms")
+ROLE_OF_WORDS = ("of", "for")  # what may follow the role noun inside the title
+
+
+def _apposed_roles(shape: Shape) -> list[Found]:
+    """APPOSED_ROLE's matches, tried only where a name is followed by ", ", a lower-case letter
+    and, soon, a link word right before the next name (found by str.find and endswith): most
+    names followed by a comma are items of lists or open a clause."""
+    found: list[Found] = []
+    text = shape.text
+    close = text.find("\ue001, ")
+    while close >= 0:
+        at = close
+        close = text.find("\ue001, ", at + 1)
+        if not ("a" <= text[at + 3 : at + 4] <= "z"):
+            continue
+        next_name = text.find("\ue000", at + 3, at + APPOSITION_REACH)
+        if next_name < 0 or not text.endswith(APPOSITION_LINKS, at + 3, next_name):
+            continue
+        m = APPOSED_ROLE.match(text, text.rfind("\ue000", 0, at))
+        if m is None:
+            continue
+        person, body = int(m.group(1)), int(m.group(3))
+        if shape.kinds[person] != "person" or _names_the_holder_next(shape, m.end()):
+            continue
+        kin = shape.kinds[body] == "person"
+        title = _role_title(m.group(2).split(), kin=kin)
+        if title is None:
+            continue
+        if kin:  # the other person is named in the role
+            found.append(Found("role", person, shape.plain(m.start(2), m.end())))
+        else:
+            found.append(Found("role", person, title, body))
+    return found
+
+
+def _names_the_holder_next(shape: Shape, end: int) -> bool:
+    """ "X, the president of Y, Z, and W": in a list of people the title is the next one's."""
+    after = LISTED_PERSON.match(shape.text, end)
+    return after is not None and shape.kinds[int(after.group(1))] == "person"
+
+
+LISTED_PERSON = re.compile(rf", {E}")
+
+
+def _role_title(words: list[str], *, kin: bool) -> str | None:
+    """The title a lower-case apposition states, or None when it states none: a role noun (or
+    a kin noun, before a person) after its qualifiers and at most FIELD_WORDS_MAX field words,
+    maybe followed by "of"/"for" and what it is in charge of."""
+    nouns = KIN_NOUNS if kin else ROLE_NOUNS
+    head = next((i for i, word in enumerate(words) if word in nouns), None)
+    if head is None:
+        return None
+    end = head + 1
+    while end < len(words) and words[end] in nouns:
+        end += 1  # "chief executive"
+    if not kin and words[end - 1] in LEADER_NOUNS:
+        return None  # a leader is the leader relation's
+    fields = [w for w in words[:head] if w not in ROLE_MODIFIERS]
+    if len(fields) > FIELD_WORDS_MAX or any(
+        w in NOT_FIELD_WORDS or w in STOPWORDS or not w.isalpha() for w in fields
+    ):
+        return None
+    if end < len(words) and (kin or words[end] not in ROLE_OF_WORDS):
+        return None
+    return " ".join(words)
+
+
 # A quotation may run on past its sentence: reporters close it sentences or paragraphs later.
 QUOTE = re.compile(r"“([^“”]{12,})(?:”|$)|\"([^\"]{12,})(?:\"|$)")
 SPEECH_WORDS = (
@@ -974,6 +1082,8 @@ def find_relations(shape: Shape) -> list[Found]:
     # " from " is no cue of RULES: a plain substring test, not one more word for the cue
     # pattern to look for at every "f" of every sentence
     found = _member_from(shape) if " from " in text else []
+    if "\ue001, " in text:
+        found += _apposed_roles(shape)
     fired = rules_cued(text)
     if not fired:
         return found

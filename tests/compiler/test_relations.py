@@ -584,3 +584,27 @@ def test_a_chief_of_something_else_is_no_leader():
     )
     assert not any(r[0] == "leader" and r[2] == "Peter Strand" for r in found)
     assert ("leader", "Acme Bank", "Anne Leroy", "Anne Leroy") in found
+
+
+def test_a_lower_case_role_after_a_name_with_the_body_it_is_held_at():
+    found = relations(
+        "Peter Strand, vice president of search products at Acme Telecom, said sales rose. "
+        "Anne Leroy, a telecoms analyst with Acme Bank, told reporters. "
+        "Paul Brandt, chief executive of Brandt Holdings, resigned. "
+        "Maria Lind, who is the president of Acme Bank, left. "
+        "Jonas Berg, chairman of Acme Bank, spoke. "
+        "Present were Karl Holm, the president of the Acme Foundation, Lena Dahl, and others."
+    )
+    assert ("role", "Peter Strand", "vice president of search products", "Acme Telecom") in found
+    assert ("role", "Anne Leroy", "telecoms analyst", "Acme Bank") in found
+    assert ("role", "Paul Brandt", "chief executive", "Brandt Holdings") in found
+    assert not any(r[0] == "role" and r[1] in ("Maria Lind", "Jonas Berg") for r in found)
+    # a list of people, each after their title: the title is Lena Dahl's
+    assert not any(r[0] == "role" and r[1] == "Karl Holm" for r in found)
+
+
+def test_kin_after_a_name_is_a_role_naming_the_other_person():
+    # no owner: the brother's briefing would read "Brother of ...: Michael" as an office
+    found = relations("Michael Foley, brother of James Foley, spoke to reporters on Monday.")
+    assert ("role", "Michael Foley", "brother of James Foley", None) in found
+    assert not any(r[0] == "role" and r[1] == "James Foley" for r in found)
