@@ -63,6 +63,7 @@ from bot.compiler.relations import (
     build_shape,
     find_former_names,
     find_relations,
+    national_branch,
     quotes,
 )
 from bot.compiler.segment import PARAGRAPH, Article, segment
@@ -1637,12 +1638,15 @@ def _role_owner(
         between = analysis[previous.end : chain_start]
         if between in (" ", "’s ", "'s "):
             owner = sentence.numbers[position - 1]
-            if _may_own(previous, builder.kind(owner)):
+            kind = builder.kind(owner)
+            if _may_own(previous, kind) and not national_branch(analysis, previous.start, kind):
                 return owner, previous.start
             return None, chain_start
     word_start = max(sentence.start, analysis.rfind(" ", sentence.start, chain_start - 1) + 1)
     country = demonyms().get(analysis[word_start : chain_start - 1].casefold())
     if country is None or country.casefold() in DIRECTION_WORDS:
+        return None, chain_start
+    if national_branch(analysis, word_start, "place"):  # "Acme's French boss"
         return None, chain_start
     return builder.place_entity(country), word_start
 

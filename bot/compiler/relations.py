@@ -12,8 +12,14 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Final
 
-from bot.compiler.entities import Mention
-from bot.compiler.gazetteer import SPEECH_VERBS
+from bot.compiler.entities import STOPWORDS, Mention
+from bot.compiler.gazetteer import (
+    NOT_FIELD_WORDS,
+    PERSON_NOUNS,
+    ROLE_MODIFIERS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+)
 
 E = r"\ue000(\d+)\ue001"
 POSS = r"(?:’s|'s)?"
@@ -161,7 +167,11 @@ def _clause_start(text: str, position: int) -> int:
     return starts[-1] if starts else 0
 
 
-LISTED_NAME = re.compile(rf"(?:,? (?:and |or )?(?:the )?(?:[a-z-]+ ){{0,3}}?){E}")
+LIST_ENDING_VERB = r"(?:is|was|are|were|be|been|has|have|had|said|says|told)"
+# a list's words between names are no verb: "the province of Faryab, is Jumaboi Aka" ends it
+LISTED_NAME = re.compile(
+    rf"(?:,? (?:and |or )?(?:the )?(?:(?!{LIST_ENDING_VERB} )[a-z-]+ ){{0,3}}?){E}"
+)
 LIST_GOES_ON = re.compile(r",? (?:and |or )?(?:the )?\ue000")
 
 
@@ -191,7 +201,7 @@ LEADER_OF_AFTER = re.compile(
 )
 # "Taliban leader Haibatullah Akhunzada"; "The TIP's emir, Abdul Haq al-Turkistani"
 GROUP_LEADER_NAME = re.compile(
-    rf"{E}{POSS},? {LEADER_ADJ}{LEADER_NOUN}(?: [a-z]+)?,? {TITLE_WORDS}{E}"
+    rf"{E}{POSS},? {LEADER_ADJ}{LEADER_NOUN}(?: ([a-z]+))?,? {TITLE_WORDS}{E}"
 )
 # "IJU, led by Ilimbek Mamatov"; "the group is headed by X"
 LED_BY = re.compile(
@@ -252,6 +262,20 @@ HEADING_VERBS: Final = (
 )
 
 
+# "its UK chief executive X", "Vodafone's US boss Y": a country owned by a body is where the
+# body's branch is, not what the title leads
+BRANCH_OWNERS: Final = ("its ", "their ", "’s ", "'s ")
+
+
+def national_branch(text: str, place_start: int, kind: str | None) -> bool:
+    """Whether the place named at place_start is owned by a body, as its national branch."""
+    return kind == "place" and text.endswith(BRANCH_OWNERS, 0, place_start)
+
+
+# A noun after "chief" or "head" that makes them another office (the chief executive leads)
+OTHER_OFFICE_NOUNS: Final = (ROLE_NOUNS | PERSON_NOUNS) - {"executive"}
+
+
 def _has_any(text: str, words: tuple[str, ...]) -> bool:
     return any(word in text for word in words)  # mypyc makes this a plain loop
 
@@ -286,7 +310,10 @@ def _leader(shape: Shape) -> list[Found]:
             found.append(shape.link("leader", m.group(3), m.group(1)))
     if noun:
         for m in GROUP_LEADER_NAME.finditer(text):
-            found.append(shape.link("leader", m.group(1), m.group(2)))
+            if m.group(2) in OTHER_OFFICE_NOUNS:
+                continue  # "EEF chief economist X", "Chelsea head coach Y": not who leads it
+            if not national_branch(text, m.start(), shape.kinds[int(m.group(1))]):
+                found.append(shape.link("leader", m.group(1), m.group(3)))
     if " by " in text:
         for m in LED_BY.finditer(text):
             found.append(shape.link("leader", m.group(1), m.group(2)))
@@ -568,6 +595,112 @@ def _member_from(shape: Shape) -> list[Found]:
     return found
 
 
+# "Jim Lanzone, vice president of search properties at Ask Jeeves, said"; "X, a telecoms
+# analyst with Deutsche Bank,"; "Michael Foley, brother of James Foley,": a person's role told
+# in lower case after the name, closed by a comma (or the sentence's end), with its body
+APPOSED_ROLE = re.compile(
+    rf"{E}, (?:the |a |an |its |their )?((?:[a-z][\w’'-]* ){{0,6}}?[a-z][\w’'-]*) "
+    rf"(?:at|of|with|for) (?:the )?{E}(?=[,;.)]|$)"
+)
+# Who a person is by kin: told as the role ("Role: brother of James Foley"), with no owner,
+# for a person is no body, and the kin's briefing would read the role as an office they hold.
+KIN_NOUNS: Final = frozenset(
+    [
+        "brother",
+        "sister",
+        "son",
+        "daughter",
+        "father",
+        "mother",
+        "husband",
+        "wife",
+        "widow",
+        "widower",
+        "cousin",
+        "nephew",
+        "niece",
+        "uncle",
+        "aunt",
+        "grandson",
+        "granddaughter",
+        "grandfather",
+        "grandmother",
+        "brother-in-law",
+        "son-in-law",
+    ]
+)
+APPOSITION_LINKS: Final = tuple(
+    f" {w} {the}" for w in ("at", "of", "with", "for") for the in ("", "the ")
+)
+APPOSITION_REACH = 100  # characters from the comma to the body's name, at most
+FIELD_WORDS_MAX = 2  # lower-case words before the role noun that name its field ("telecoms")
+ROLE_OF_WORDS = ("of", "for")  # what may follow the role noun inside the title
+
+
+def _apposed_roles(shape: Shape) -> list[Found]:
+    """APPOSED_ROLE's matches, tried only where a name is followed by ", ", a lower-case letter
+    and, soon, a link word right before the next name (found by str.find and endswith): most
+    names followed by a comma are items of lists or open a clause."""
+    found: list[Found] = []
+    text = shape.text
+    close = text.find("\ue001, ")
+    while close >= 0:
+        at = close
+        close = text.find("\ue001, ", at + 1)
+        if not ("a" <= text[at + 3 : at + 4] <= "z"):
+            continue
+        next_name = text.find("\ue000", at + 3, at + APPOSITION_REACH)
+        if next_name < 0 or not text.endswith(APPOSITION_LINKS, at + 3, next_name):
+            continue
+        m = APPOSED_ROLE.match(text, text.rfind("\ue000", 0, at))
+        if m is None:
+            continue
+        person, body = int(m.group(1)), int(m.group(3))
+        if shape.kinds[person] != "person" or _names_the_holder_next(shape, m.end()):
+            continue
+        kin = shape.kinds[body] == "person"
+        title = _role_title(m.group(2).split(), kin=kin)
+        if title is None:
+            continue
+        if kin:  # the other person is named in the role
+            found.append(Found("role", person, shape.plain(m.start(2), m.end())))
+        else:
+            found.append(Found("role", person, title, body))
+    return found
+
+
+def _names_the_holder_next(shape: Shape, end: int) -> bool:
+    """ "X, the president of Y, Z, and W": in a list of people the title is the next one's."""
+    after = LISTED_PERSON.match(shape.text, end)
+    return after is not None and shape.kinds[int(after.group(1))] == "person"
+
+
+LISTED_PERSON = re.compile(rf", {E}")
+
+
+def _role_title(words: list[str], *, kin: bool) -> str | None:
+    """The title a lower-case apposition states, or None when it states none: a role noun (or
+    a kin noun, before a person) after its qualifiers and at most FIELD_WORDS_MAX field words,
+    maybe followed by "of"/"for" and what it is in charge of."""
+    nouns = KIN_NOUNS if kin else ROLE_NOUNS
+    head = next((i for i, word in enumerate(words) if word in nouns), None)
+    if head is None:
+        return None
+    end = head + 1
+    while end < len(words) and words[end] in nouns:
+        end += 1  # "chief executive"
+    if not kin and words[end - 1] in LEADER_NOUNS:
+        return None  # a leader is the leader relation's
+    fields = [w for w in words[:head] if w not in ROLE_MODIFIERS]
+    if len(fields) > FIELD_WORDS_MAX or any(
+        w in NOT_FIELD_WORDS or w in STOPWORDS or not w.isalpha() for w in fields
+    ):
+        return None
+    if end < len(words) and (kin or words[end] not in ROLE_OF_WORDS):
+        return None
+    return " ".join(words)
+
+
 # A quotation may run on past its sentence: reporters close it sentences or paragraphs later.
 QUOTE = re.compile(r"“([^“”]{12,})(?:”|$)|\"([^\"]{12,})(?:\"|$)")
 SPEECH_WORDS = (
@@ -664,19 +797,53 @@ def _speaker_after(shape: Shape, close_at: int, previous_person: int | None) -> 
     if said:
         if said.group("pronoun"):
             return previous_person
-        return int(said.group(2))
+        speaker = int(said.group(2))
+        return None if _titles_someone(shape, speaker) else speaker
     said = SPEECH_AFTER_NAMED.match(after)
     if said and shape.kinds[int(said.group(1))] != "place":
         return int(said.group(1))
     said_by = SPEECH_AFTER_VERB.match(after)
     if said_by:  # "…," said Wall Street Journal columnist Walter Russell Mead
-        window = CLAUSE_PUNCTUATION.split(after[said_by.end() : said_by.end() + 120], maxsplit=1)[0]
-        indexes = [int(m.group(1)) for m in PLACEHOLDER.finditer(window)]
+        pieces = CLAUSE_PUNCTUATION.split(after[said_by.end() : said_by.end() + 120], maxsplit=2)
+        indexes = [int(m.group(1)) for m in PLACEHOLDER.finditer(pieces[0])]
         people = [i for i in indexes if shape.kinds[i] == "person"]
         others = [i for i in indexes if shape.kinds[i] != "place"]
+        titling = [i for i in others if _titles_someone(shape, i)]
+        if titling and not people and len(pieces) > 1:
+            # "said EEF chief economist, Steve Radley": the title's holder is named after it
+            return _first_person(shape, pieces[1])
+        others = [i for i in others if i not in titling]
         if people or others:
             return (people or others)[0]
     return None
+
+
+def _first_person(shape: Shape, text: str) -> int | None:
+    for m in PLACEHOLDER.finditer(text):
+        if shape.kinds[int(m.group(1))] == "person":
+            return int(m.group(1))
+    return None
+
+
+# "said the Chelsea star": a name before a person's noun says whose the unnamed speaker is,
+# not who speaks; except one who speaks for it ("a Foreign Office spokesman said")
+UNNAMED_SPEAKER_NOUNS: Final = (ROLE_NOUNS | PERSON_NOUNS) - {
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+}
+NEXT_WORD = re.compile(r" ([a-z][a-z-]*)")
+
+
+def _titles_someone(shape: Shape, index: int) -> bool:
+    """Whether a name that is no person's is followed by a noun for someone else it titles."""
+    if shape.kinds[index] == "person":
+        return False
+    placeholder = PLACEHOLDERS[index] if index < len(PLACEHOLDERS) else f"\ue000{index}\ue001"
+    at = shape.text.find(placeholder)
+    word = NEXT_WORD.match(shape.text, at + len(placeholder)) if at >= 0 else None
+    return word is not None and word.group(1) in UNNAMED_SPEAKER_NOUNS
 
 
 def _speaker_before(shape: Shape, open_at: int, previous_person: int | None) -> int | None:
@@ -915,6 +1082,8 @@ def find_relations(shape: Shape) -> list[Found]:
     # " from " is no cue of RULES: a plain substring test, not one more word for the cue
     # pattern to look for at every "f" of every sentence
     found = _member_from(shape) if " from " in text else []
+    if "\ue001, " in text:
+        found += _apposed_roles(shape)
     fired = rules_cued(text)
     if not fired:
         return found

@@ -537,3 +537,74 @@ def test_role_from_a_lowercase_title_in_apposition_not_in_a_list():
     # a name after a common noun that is no trade is given no role
     found = relations("The spokesman praised his wife Jane Smith and the neighbour Tom Jones.")
     assert not any(r[0] == "role" for r in found)
+
+
+def test_a_verb_ends_a_list_of_areas():
+    # "..., is X": X is what the sentence says the subject's leader is, not one more place
+    found = relations(
+        "The leader of the Afghan wing of the Eastern Brigade, which mainly operates in the "
+        "southern province of Helmand, is Rashid Karimi, a former member of the Northern Front."
+    )
+    assert ("area", "Eastern Brigade", "Helmand", "Helmand") in found
+    assert not any(r[0] == "area" and r[2] == "Rashid Karimi" for r in found)
+
+
+def test_a_country_a_body_owns_is_its_branch_not_what_its_title_leads():
+    found = relations(
+        "Acme Telecom has drafted in its UK chief executive Peter Strand to run its Japan arm. "
+        "Acme Telecom's French boss, Anne Leroy, stays."
+    )
+    assert not any(r[0] == "leader" and r[1] in ("UK", "France") for r in found)
+    assert not any(r[0] == "role" and r[3] in ("UK", "France") for r in found)
+    assert ("role", "Peter Strand", "chief executive", None) in found
+
+
+def test_a_body_before_a_persons_noun_is_not_the_speaker():
+    found = relations(
+        '"We will win the league this season," said the Blackburn Rovers star after the game. '
+        '"We have made no decision on the ground yet," said a Blackburn Rovers spokesman.'
+    )
+    speakers = {r[1] for r in found if r[0] == "quote" and "league" in r[2]}
+    assert "Blackburn Rovers" not in speakers
+    # one who speaks for the body gives its word
+    assert any(r[0] == "quote" and r[1] == "Blackburn Rovers" and "decision" in r[2] for r in found)
+
+
+def test_the_holder_of_a_title_after_said_is_named_past_its_comma():
+    found = relations(
+        '"Rates will have to rise again in the spring," said Acme Bank chief economist, '
+        "Peter Strand."
+    )
+    assert ("quote", "Peter Strand", "Rates will have to rise again in the spring,", None) in found
+
+
+def test_a_chief_of_something_else_is_no_leader():
+    found = relations(
+        "Acme Bank chief economist Peter Strand spoke. Acme Bank chief executive Anne Leroy left."
+    )
+    assert not any(r[0] == "leader" and r[2] == "Peter Strand" for r in found)
+    assert ("leader", "Acme Bank", "Anne Leroy", "Anne Leroy") in found
+
+
+def test_a_lower_case_role_after_a_name_with_the_body_it_is_held_at():
+    found = relations(
+        "Peter Strand, vice president of search products at Acme Telecom, said sales rose. "
+        "Anne Leroy, a telecoms analyst with Acme Bank, told reporters. "
+        "Paul Brandt, chief executive of Brandt Holdings, resigned. "
+        "Maria Lind, who is the president of Acme Bank, left. "
+        "Jonas Berg, chairman of Acme Bank, spoke. "
+        "Present were Karl Holm, the president of the Acme Foundation, Lena Dahl, and others."
+    )
+    assert ("role", "Peter Strand", "vice president of search products", "Acme Telecom") in found
+    assert ("role", "Anne Leroy", "telecoms analyst", "Acme Bank") in found
+    assert ("role", "Paul Brandt", "chief executive", "Brandt Holdings") in found
+    assert not any(r[0] == "role" and r[1] in ("Maria Lind", "Jonas Berg") for r in found)
+    # a list of people, each after their title: the title is Lena Dahl's
+    assert not any(r[0] == "role" and r[1] == "Karl Holm" for r in found)
+
+
+def test_kin_after_a_name_is_a_role_naming_the_other_person():
+    # no owner: the brother's briefing would read "Brother of ...: Michael" as an office
+    found = relations("Michael Foley, brother of James Foley, spoke to reporters on Monday.")
+    assert ("role", "Michael Foley", "brother of James Foley", None) in found
+    assert not any(r[0] == "role" and r[1] == "James Foley" for r in found)
