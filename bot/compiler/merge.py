@@ -298,8 +298,18 @@ def _resolve_surnames(union: KeyUnion, clusters: dict[str, Cluster]) -> None:
 
 
 def _clearly_a_person(cluster: Cluster) -> bool:
-    """A title, "X, who", "columnist X": more than a capitalized pair that might be anything."""
-    return bool(cluster.titles) or cluster.votes.get("person", 0) >= 2
+    """A title, "X, who", "columnist X": more than a capitalized pair that might be anything;
+    or a middle initial ("George W. Bush", "John F. Kennedy"), which only people's names have."""
+    return (
+        bool(cluster.titles)
+        or cluster.votes.get("person", 0) >= 2
+        or any(_middle_initial(key) for key in cluster.keys)
+    )
+
+
+def _middle_initial(key: str) -> bool:
+    words = key.split()
+    return len(words) == 3 and len(words[1]) == 1 and len(words[0]) > 1 and len(words[2]) > 1
 
 
 def _merge_variants(union: KeyUnion, clusters: dict[str, Cluster]) -> None:

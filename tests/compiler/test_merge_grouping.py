@@ -143,3 +143,14 @@ def test_a_lone_given_name_joins_no_one_of_that_surname():
     # one other bearer of the given name leaves the surname's one full name its likeliest owner
     merged = _merged([_person("John Kerry"), _person("Kerry McFadden")], [_person("Kerry")])
     assert merged["John Kerry"] == ("Kerry",)
+
+
+def test_a_surname_joins_a_full_name_with_a_middle_initial_named_once():
+    # "George W. Bush" named once, with no title: a middle initial is a person's name all the
+    # same, so the "President Bush" of another document is him
+    named_once = _person("George W Bush", votes=0.5)
+    merged = _merged([named_once], [_person("Bush", title="President")])
+    assert merged["George W Bush"] == ("Bush",)
+    # two capitalized words named once could be anything ("Love Lucy"): no candidate
+    merged = _merged([_person("Love Lucy", votes=0.5)], [_person("Lucy", title="Mrs")])
+    assert merged["Love Lucy"] == () and "Lucy" in merged
