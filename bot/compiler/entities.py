@@ -1353,6 +1353,8 @@ def _has_acronym_word(surface: str) -> bool:
 PLACE_PREPOSITIONS: Final = frozenset(
     ["in", "from", "across", "near", "visiting", "visited", "toward", "towards", "into"]
 )
+# Words a name after which is no verb's subject ("a spokesman for X said")
+OBJECT_PREPOSITIONS: Final = frozenset(["for", "of", "at", "with", "by", "to", "on"])
 # The cues in the words after a name. No text can show two of them, so one match finds the
 # one there is and its group names it.
 SPEECH_AFTER: Final = r",?\s+(?:has |had |have )?(?:said|says|told|added|insisted|argued|wrote)\b"
@@ -1493,8 +1495,9 @@ def _vote_by_context(
         votes = _add_vote(votes, shared, "person", 2)
     elif after == "which":
         votes = _add_vote(votes, shared, "organization", 0.5)
-    elif after == "said" and template.spaced:
-        # "Microsoft said": a lone word says little
+    elif after == "said" and template.spaced and last not in OBJECT_PREPOSITIONS:
+        # "Microsoft said": a lone word says little; "Brad Adams, from Human Rights Watch,
+        # said", "a spokeswoman for Human Rights Watch said": the sayer is named before
         votes = _add_vote(votes, shared, "person", 1)
     if template.full:
         return votes  # a full name or a titled one: the cues above and its shape decide
