@@ -585,6 +585,9 @@ def _name_goes_on(text: str, raw_start: int, raw_end: int) -> bool:
     after = raw_end + 1
     if text.startswith("s", after):
         after += 1
+    elif text.endswith("in", raw_start, raw_end) and text[after : after + 1] == " ":
+        # "Blazin' Squad", "Dunkin' Donuts": a word with its "g" dropped, no owner
+        return "A" <= text[after + 1 : after + 2] <= "Z"
     # the next run starts at the capital after the space: the only capital since the name
     if not (text.startswith(" ", after) and "A" <= text[after + 1 : after + 2] <= "Z"):
         return False

@@ -653,3 +653,9 @@ def test_a_name_after_a_preposition_is_not_who_said():
     text = "Then Alcohol Focus Scotland said it was wrong."
     (sayer,) = find_mentions(text, 5, len(text), frozenset())
     assert sayer.votes.get("person") == 1
+
+
+def test_a_word_with_its_g_dropped_goes_on_into_the_name():
+    text = "Blazin' Squad singer Kenzie and the Workers' Party met Putin's aides."
+    names = [m.surface for m in find_mentions(text, 0, len(text), frozenset())]
+    assert names == ["Blazin' Squad", "Kenzie", "Workers' Party", "Putin"]
