@@ -15,6 +15,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Final
 
 from rapidfuzz import fuzz, process
 
@@ -271,7 +272,9 @@ def _resolve_surnames(union: KeyUnion, clusters: dict[str, Cluster]) -> None:
     by_last: dict[str, set[str]] = defaultdict(set)
     by_first: dict[str, set[str]] = defaultdict(set)
     for root, cluster in clusters.items():
-        if cluster.kind != "person" or not _clearly_a_person(cluster):
+        if cluster.kind != "person":
+            continue
+        if not _clearly_a_person(cluster) and not _middle_initial(cluster.keys):
             continue
         for key in cluster.keys:
             if personal_name_shape(key):
@@ -298,18 +301,17 @@ def _resolve_surnames(union: KeyUnion, clusters: dict[str, Cluster]) -> None:
 
 
 def _clearly_a_person(cluster: Cluster) -> bool:
-    """A title, "X, who", "columnist X": more than a capitalized pair that might be anything;
-    or a middle initial ("George W. Bush", "John F. Kennedy"), which only people's names have."""
-    return (
-        bool(cluster.titles)
-        or cluster.votes.get("person", 0) >= 2
-        or any(_middle_initial(key) for key in cluster.keys)
-    )
+    """A title, "X, who", "columnist X": more than a capitalized pair that might be anything."""
+    return bool(cluster.titles) or cluster.votes.get("person", 0) >= 2
 
 
-def _middle_initial(key: str) -> bool:
-    words = key.split()
-    return len(words) == 3 and len(words[1]) == 1 and len(words[0]) > 1 and len(words[2]) > 1
+MIDDLE_INITIAL: Final = re.compile(r"[^ ]{2,} [^ ] [^ ]{2,}")
+
+
+def _middle_initial(keys: set[str]) -> bool:
+    """ "George W. Bush", "John F. Kennedy": a middle initial, which only people's names have,
+    is as clear a cue as a title."""
+    return any(MIDDLE_INITIAL.fullmatch(key) for key in keys)
 
 
 def _merge_variants(union: KeyUnion, clusters: dict[str, Cluster]) -> None:
