@@ -38,6 +38,9 @@ MONTH = (
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 # "May and June 2020", "May-June 2020": a month range, dated by the year after its last month
 MONTH_RANGE_TAIL = rf"(?: and | to | or | ?[-–/] ?){MONTH}"
+# "by 1700 GMT", "from 1900GMT", "at 1700 local time": four digits before a time zone or
+# "hours" are a clock time, not a year
+CLOCK_TAIL = r" ?(?:GMT|BST|UTC|CET|EST|hrs|hours|local time)\b"
 DATE = re.compile(
     rf"\b(?P<iy>{YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])(?![\d-])"
     rf"|\b(?P<m1>{MONTH}) (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
@@ -45,7 +48,7 @@ DATE = re.compile(
     rf"(?:,? (?P<y1>{YEAR}))?(?!\d)"
     rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<m2>{MONTH})(?:,? (?P<y2>{YEAR}))?(?!\d)"
     rf"|\b(?P<m3>{MONTH})(?:{MONTH_RANGE_TAIL})?,? (?:of )?(?P<y3>{YEAR})(?!\d)"
-    rf"|(?<![\d$£€.,\w-])(?P<y4>{YEAR})(?![\d%]|s\b|['’]s|-\d|\.\d|,\d)"
+    rf"|(?<![\d$£€.,\w-])(?P<y4>{YEAR})(?![\d%]|s\b|['’]s|-\d|\.\d|,\d|{CLOCK_TAIL})"
     rf"|\b(?P<rel>(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious|[Pp]ast) (?:month|year|week)|[Yy]esterday"
     rf"|(?:[Ee]arly|[Ee]arlier|[Ll]ate|[Ll]ater) this year)\b"
     rf"|\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-|[Mm]id|[Ll]ast"

@@ -585,6 +585,9 @@ def _name_goes_on(text: str, raw_start: int, raw_end: int) -> bool:
     after = raw_end + 1
     if text.startswith("s", after):
         after += 1
+    elif text.endswith("in", raw_start, raw_end) and text[after : after + 1] == " ":
+        # "Blazin' Squad", "Dunkin' Donuts": a word with its "g" dropped, no owner
+        return "A" <= text[after + 1 : after + 2] <= "Z"
     # the next run starts at the capital after the space: the only capital since the name
     if not (text.startswith(" ", after) and "A" <= text[after + 1 : after + 2] <= "Z"):
         return False
@@ -1353,6 +1356,8 @@ def _has_acronym_word(surface: str) -> bool:
 PLACE_PREPOSITIONS: Final = frozenset(
     ["in", "from", "across", "near", "visiting", "visited", "toward", "towards", "into"]
 )
+# Words a name after which is no verb's subject ("a spokesman for X said")
+OBJECT_PREPOSITIONS: Final = frozenset(["for", "of", "at", "with", "by", "to", "on"])
 # The cues in the words after a name. No text can show two of them, so one match finds the
 # one there is and its group names it.
 SPEECH_AFTER: Final = r",?\s+(?:has |had |have )?(?:said|says|told|added|insisted|argued|wrote)\b"
@@ -1493,8 +1498,9 @@ def _vote_by_context(
         votes = _add_vote(votes, shared, "person", 2)
     elif after == "which":
         votes = _add_vote(votes, shared, "organization", 0.5)
-    elif after == "said" and template.spaced:
-        # "Microsoft said": a lone word says little
+    elif after == "said" and template.spaced and last not in OBJECT_PREPOSITIONS:
+        # "Microsoft said": a lone word says little; "Brad Adams, from Human Rights Watch,
+        # said", "a spokeswoman for Human Rights Watch said": the sayer is named before
         votes = _add_vote(votes, shared, "person", 1)
     if template.full:
         return votes  # a full name or a titled one: the cues above and its shape decide

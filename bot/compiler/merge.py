@@ -15,6 +15,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Final
 
 from rapidfuzz import fuzz, process
 
@@ -269,12 +270,17 @@ def _regroup(union: KeyUnion, clusters: dict[str, Cluster]) -> dict[str, Cluster
 def _resolve_surnames(union: KeyUnion, clusters: dict[str, Cluster]) -> None:
     """A lone "Tokayev" in one document joins the one "Kassym-Jomart Tokayev" of the corpus."""
     by_last: dict[str, set[str]] = defaultdict(set)
+    by_first: dict[str, set[str]] = defaultdict(set)
     for root, cluster in clusters.items():
-        if cluster.kind != "person" or not _clearly_a_person(cluster):
+        if cluster.kind != "person":
+            continue
+        if not _clearly_a_person(cluster) and not _middle_initial(cluster.keys):
             continue
         for key in cluster.keys:
             if personal_name_shape(key):
-                by_last[key.split()[-1]].add(root)
+                words = key.split()
+                by_last[words[-1]].add(root)
+                by_first[words[0]].add(root)
     # a name with no full name ending in it has no candidate: skip it before the other tests
     lone = [r for r, c in clusters.items() if len(c.keys) == 1 and next(iter(c.keys)) in by_last]
     for root in sorted(lone):
@@ -287,13 +293,25 @@ def _resolve_surnames(union: KeyUnion, clusters: dict[str, Cluster]) -> None:
         if " " in key or any(is_acronym(s) for s in cluster.surfaces) or key in places():
             continue
         candidates = {union.find(c) for c in by_last.get(key, ())} - {union.find(root)}
-        if len(candidates) == 1:
+        # "Jason" alone, with one "David Jason" and "Jason Robinson", "Jason Leonard": a given
+        # name of several, whose bearer the corpus cannot tell (one "Kerry McFadden" beside
+        # "John Kerry" leaves a lone "Kerry" his)
+        if len(candidates) == 1 and len(by_first.get(key, set()) - by_last[key]) < 2:
             union.union(root, next(iter(candidates)))
 
 
 def _clearly_a_person(cluster: Cluster) -> bool:
     """A title, "X, who", "columnist X": more than a capitalized pair that might be anything."""
     return bool(cluster.titles) or cluster.votes.get("person", 0) >= 2
+
+
+MIDDLE_INITIAL: Final = re.compile(r"[^ ]{2,} [^ ] [^ ]{2,}")
+
+
+def _middle_initial(keys: set[str]) -> bool:
+    """ "George W. Bush", "John F. Kennedy": a middle initial, which only people's names have,
+    is as clear a cue as a title."""
+    return any(MIDDLE_INITIAL.fullmatch(key) for key in keys)
 
 
 def _merge_variants(union: KeyUnion, clusters: dict[str, Cluster]) -> None:

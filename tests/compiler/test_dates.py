@@ -161,3 +161,11 @@ def test_a_date_the_sentence_resolves_comes_before_an_earlier_unresolved_one():
     assert date_of(text) == ("2005-03", "March 2005")
     assert date_of(text, "2005-02-01") == ("2005-01", "In January")
     assert date_of("Last year it fell.") == (None, "Last year")
+
+
+def test_clock_times_are_not_years():
+    assert date_of("By 1650 GMT, the dollar was trading at $1.30.") is None
+    assert date_of("schools open from 0800 to 1800GMT") is None
+    assert date_of("televised from 1700 local time (0100 GMT)") is None
+    assert date_of("the polls close at 2200 BST in 2005") == ("2005", "2005")
+    assert date_of("it fell to 1713 hours per year in 1980") == ("1980", "1980")

@@ -644,3 +644,18 @@ def test_an_ampersand_abbreviation_of_common_words_names_nothing():
     kinds = {e.keys[0]: kind_of(e.votes) for e in extraction.entities}
     assert kinds["r&b"] == "other"
     assert kinds["at&t"] == "organization"
+
+
+def test_a_name_after_a_preposition_is_not_who_said():
+    text = "A spokeswoman for Human Rights Watch said it was wrong."
+    (body,) = find_mentions(text, 0, len(text), frozenset({"a", "human", "rights", "watch"}))
+    assert body.surface == "Human Rights Watch" and "person" not in body.votes
+    text = "Then Alcohol Focus Scotland said it was wrong."
+    (sayer,) = find_mentions(text, 5, len(text), frozenset())
+    assert sayer.votes.get("person") == 1
+
+
+def test_a_word_with_its_g_dropped_goes_on_into_the_name():
+    text = "Blazin' Squad singer Kenzie and the Workers' Party met Putin's aides."
+    names = [m.surface for m in find_mentions(text, 0, len(text), frozenset())]
+    assert names == ["Blazin' Squad", "Kenzie", "Workers' Party", "Putin"]

@@ -117,3 +117,40 @@ def test_a_bodys_generic_word_alone_is_no_canonical_name_of_any_kind():
     )
     entities, _ids, _warnings = merge_entities([Extraction("a.txt", "0" * 64, [], [misread], [])])
     assert [e.name for e in entities] == ["Allah"]
+
+
+def _person(name: str, *, title: str = "", votes: float = 2.0) -> LocalEntity:
+    keys = [name.casefold()]
+    return LocalEntity(keys, [], {name: 1}, {"person": votes}, [title] if title else [])
+
+
+def _merged(*documents: list[LocalEntity]) -> dict[str, tuple[str, ...]]:
+    extractions = [
+        Extraction(f"{n}.txt", "0" * 64, [], entities, []) for n, entities in enumerate(documents)
+    ]
+    entities, _ids, _warnings = merge_entities(extractions)
+    return {e.name: e.aliases for e in entities}
+
+
+def test_a_lone_given_name_joins_no_one_of_that_surname():
+    # "Jason" alone: several people have it for given name, one for surname (David Jason)
+    people = [_person("David Jason"), _person("Jason Robinson"), _person("Jason Leonard")]
+    merged = _merged(people, [_person("Jason")])
+    assert merged["David Jason"] == () and "Jason" in merged
+    # a surname that is no one's given name still joins its one full name
+    merged = _merged(people, [_person("Robinson")])
+    assert merged["Jason Robinson"] == ("Robinson",)
+    # one other bearer of the given name leaves the surname's one full name its likeliest owner
+    merged = _merged([_person("John Kerry"), _person("Kerry McFadden")], [_person("Kerry")])
+    assert merged["John Kerry"] == ("Kerry",)
+
+
+def test_a_surname_joins_a_full_name_with_a_middle_initial_named_once():
+    # "George W. Bush" named once, with no title: a middle initial is a person's name all the
+    # same, so the "President Bush" of another document is him
+    named_once = _person("George W Bush", votes=0.5)
+    merged = _merged([named_once], [_person("Bush", title="President")])
+    assert merged["George W Bush"] == ("Bush",)
+    # two capitalized words named once could be anything ("Love Lucy"): no candidate
+    merged = _merged([_person("Love Lucy", votes=0.5)], [_person("Lucy", title="Mrs")])
+    assert merged["Love Lucy"] == () and "Lucy" in merged
