@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from bot.compiler.gazetteer import demonyms, places
 from bot.engine.index import FactRow, Index
@@ -905,6 +906,12 @@ def _day_of_month(tokens: list[str], at: int) -> bool:
     )
 
 
+@cache
+def _peoples() -> frozenset[str]:
+    """The keys of every demonym ("Chinese", "Afghans"): what a count of people may name."""
+    return frozenset(key(word) for word in demonyms())
+
+
 def _is_count(token: str) -> bool:
     return (token[:1].isdigit() and not YEAR.match(token)) or token in NUMBER_WORDS
 
@@ -1705,6 +1712,10 @@ class Ranker:
         if not ask.counted:
             return True
         if _counts(s.fact, {ask.counted} | synonyms(ask.counted)):
+            s.score += COUNT_BONUS
+            return True
+        # "uprooted at least 1.7 million Chinese": a people's name counts persons
+        if ask.counted in DWELLERS and _counts(s.fact, _peoples()):
             s.score += COUNT_BONUS
             return True
         return _counts(s.fact, set(ask.predicate))

@@ -2165,3 +2165,15 @@ def test_who_is_x_is_answered_best_by_what_x_is_in_apposition(tmp_path: Path) ->
     ]
     with open_article(tmp_path, "tarr", "Tarr's protests", sentences, entities) as engine:
         assert answer(engine, "Who is Ivo Tarr?") == sentences[1]
+
+
+def test_a_count_of_a_nationality_counts_people(tmp_path: Path) -> None:
+    # "uprooted at least 1.7 million Chinese": a people's name in the plural counts persons
+    sentences = [
+        "The Velor dam was finished in 2009 after 17 years of work.",
+        "The dam uprooted at least 1.7 million Chinese and flooded 13 cities.",
+    ]
+    entities = [Entity("velor-dam", "Velor dam", "other", ())]
+    with open_article(tmp_path, "dam", "Velor dam", sentences, entities) as engine:
+        assert "1.7 million" in answer(engine, "How many people did the Velor dam uproot?")
+        assert abstains(engine, "How many people did the Velor dam employ?")
