@@ -297,6 +297,14 @@ MONTHS: Final = frozenset(
     ]
 )
 
+# Words of number and quantity that open names ("the All Blacks", "band No Doubt", "told Five
+# Live", "Three Gorges Dam"): written with a capital inside a sentence, before another name
+# word, they are the name's first word; at a sentence start they are taken for the sentence's.
+# Only numbers, "all" and "no": "Some Cities", "Other Enhancements", "Most Reverend X" were
+# no names in the corpora.
+NAME_OPENING_STOPWORDS: Final = frozenset(
+    ["all", "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+)
 # Months that are also given names and surnames ("Theresa May", "April Smith", "Mrs May").
 NAME_MONTHS: Final = frozenset(["april", "may", "june", "august"])
 DATE_AFTER: Final = re.compile(r"[ \u00a0]\d")
@@ -723,6 +731,12 @@ _SHARED_LEADS: Final[dict[str, _Lead]] = {}
 
 def _sentence_lead(raw: str) -> _Lead:
     tokens = _tokens(raw, 0, len(raw))
+    if len(tokens) > 1 and tokens[0][2].casefold() in NAME_OPENING_STOPWORDS:
+        # "All eyes", "No one": the sentence's word, not a name's, here as in every document
+        rest = tokens[1][0]
+        return _kept(
+            _SHARED_LEADS, raw, _Lead(raw, _parse(raw, rest, len(raw), False, ()), None, rest)
+        )
     at = _common_word_at(tokens)
     word, rest = None, len(raw)
     if at is not None:
@@ -854,7 +868,7 @@ def _sentence_initial(text: str, sentence_start: int, position: int) -> bool:
 def _parse(
     text: str, start: int, end: int, initial: bool, vocabulary: Container[str]
 ) -> list[_Template]:
-    tokens = _strip_edges(_tokens(text, start, end), initial, vocabulary)
+    tokens = _strip_edges(_tokens(text, start, end), initial, vocabulary, opening=not initial)
     if not tokens:
         return []
     if len(tokens) > 2 and tokens[-1][2].casefold() in POSTNOMINALS:
@@ -967,10 +981,13 @@ def _strip_edges(
     vocabulary: Container[str],
     *,
     titled: bool = False,
+    opening: bool = False,
 ) -> list[tuple[int, int, str]]:
     while tokens:
         word = tokens[0][2]
         lowered = word.casefold().rstrip(".")
+        if opening and lowered in NAME_OPENING_STOPWORDS and _opens_a_name(word, tokens):
+            break
         if lowered in PARTICLES and len(tokens) > 1 and (word[0].islower() or word == "&"):
             if lowered in ("al", "el"):
                 break
@@ -998,6 +1015,15 @@ def _strip_edges(
             break
         tokens = tokens[:-1]
     return tokens
+
+
+def _opens_a_name(word: str, tokens: list[tuple[int, int, str]]) -> bool:
+    """ "All Blacks", "No Way Out": a capitalized quantity word before a name word that is no
+    stopword ("No Way", not "All The")."""
+    if len(tokens) < 2 or not word[0].isupper() or word.isupper() or word.endswith("."):
+        return False
+    following = tokens[1][2]
+    return following[0].isupper() and following.casefold() not in STOPWORDS
 
 
 def _given_name_month(word: str, tokens: list[tuple[int, int, str]]) -> bool:

@@ -659,3 +659,15 @@ def test_a_word_with_its_g_dropped_goes_on_into_the_name():
     text = "Blazin' Squad singer Kenzie and the Workers' Party met Putin's aides."
     names = [m.surface for m in find_mentions(text, 0, len(text), frozenset())]
     assert names == ["Blazin' Squad", "Kenzie", "Workers' Party", "Putin"]
+
+
+def test_a_capitalized_quantity_word_inside_a_sentence_opens_a_name():
+    def surfaces(text: str) -> list[str]:
+        return [m.surface for m in find_mentions(text, 0, len(text), frozenset({"all", "no"}))]
+
+    assert surfaces("They lost to the All Blacks on Saturday.") == ["All Blacks"]
+    assert surfaces("The band No Doubt played, and he told Five Live.") == ["No Doubt", "Five Live"]
+    assert surfaces("at the Three Gorges Dam") == ["Three Gorges Dam"]
+    # at a sentence start the word is the sentence's; in capitals or before a stopword, no name's
+    assert surfaces("No Labour leader would agree.") == ["Labour"]
+    assert surfaces("the sign said ALL STARTED HERE") == ["STARTED HERE"]
