@@ -409,14 +409,7 @@ class Names:
         found: list[Mention] = []
         start = 0
         while start < len(raw):
-            end = start
-            while (
-                end < len(raw)
-                and end not in owned
-                and raw[end][:1].isupper()
-                and folded[end] not in STOPWORDS
-            ):
-                end += 1
+            end = _capitalised_run_end(raw, folded, owned, start)
             if end - start >= 2 and not all(known(w) for w in folded[start:end]):
                 ids = self._expanded(folded[start:end])
                 if len(ids) == 1:
@@ -436,14 +429,7 @@ class Names:
         for start, word in enumerate(raw):
             if start in owned or not (word.isupper() and word.isalpha() and 2 <= len(word) <= 4):
                 continue
-            end = start + 1
-            while (
-                end < len(raw)
-                and end not in owned
-                and raw[end][:1].isupper()
-                and folded[end] not in STOPWORDS
-            ):
-                end += 1
+            end = _capitalised_run_end(raw, folded, owned, start + 1)
             if end == start + 1:
                 continue
             initials, rest = folded[start], folded[start + 1 : end]
@@ -555,3 +541,17 @@ class Names:
         if info.id in fact_entities:
             return True
         return any(ks <= fact_keys for ks in info.key_sets)
+
+
+def _capitalised_run_end(raw: list[str], folded: list[str], owned: set[int], start: int) -> int:
+    """Where a run of capitalised words from `start` ends: at a stopword, at a word another
+    mention holds, or at a lower-case word."""
+    end = start
+    while (
+        end < len(raw)
+        and end not in owned
+        and raw[end][:1].isupper()
+        and folded[end] not in STOPWORDS
+    ):
+        end += 1
+    return end
