@@ -2371,22 +2371,20 @@ def _definition_fit(fact: FactRow, ask: Asked) -> float:
 def _described_in_apposition(excerpt: str, ask: Asked) -> bool:
     """ "Who is Alexei Navalny?": "Navalny, a 37-year-old anti-corruption lawyer, has been
     ...": the name asked, a comma, then "a/an" and lower-case words saying what they are."""
-    for name in filter(None, {*ask.names_typed, *ask.openers}):
-        at = excerpt.find(name)
-        while at >= 0:
-            if APPOSITION.match(excerpt, at + len(name)):
-                return True
-            at = excerpt.find(name, at + 1)
-    return False
+    return _a_name_asked_before(excerpt, ask, APPOSITION)
 
 
 def _glossed_in_brackets(fact: FactRow, ask: Asked) -> bool:
-    excerpt = fact.excerpt
-    names = {*ask.names_typed, *ask.openers}
-    for name in filter(None, names):
+    return _a_name_asked_before(fact.excerpt, ask, BRACKET_GLOSS)
+
+
+def _a_name_asked_before(excerpt: str, ask: Asked, follows: re.Pattern[str]) -> bool:
+    """Whether a name as the question wrote it stands in the excerpt right before what
+    `follows` matches, wherever it is written."""
+    for name in filter(None, {*ask.names_typed, *ask.openers}):
         at = excerpt.find(name)
         while at >= 0:
-            if BRACKET_GLOSS.match(excerpt, at + len(name)):
+            if follows.match(excerpt, at + len(name)):
                 return True
             at = excerpt.find(name, at + 1)
     return False
