@@ -246,10 +246,9 @@ class Names:
         wanted = [v for v in values if v]
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
-            marks = ",".join("?" * len(chunk))
             for value, entity, acronym in self.conn.execute(
-                f"SELECT {column}, entity, acronym FROM aliases WHERE {column} IN ({marks}) "
-                "ORDER BY facts DESC, entity",
+                f"SELECT {column}, entity, acronym FROM aliases "
+                f"WHERE {column} IN ({_marks(chunk)}) ORDER BY facts DESC, entity",
                 chunk,
             ).fetchall():
                 if all(entity != e for e, _ in found[value]):
@@ -331,11 +330,12 @@ class Names:
             return all(w.isupper() or w.isdigit() for w in raw)
         return True
 
-    def _named(self, norm: str) -> list[str]:
+    def named(self, norm: str) -> list[str]:
         """The entities with this exact (normalised) name or alias, most mentioned first."""
         return [e for e, _ in self._ids("norm", {norm}).get(norm, [])]
 
-    def _initial(self, letter: str) -> list[str]:
+    def starting_with(self, letter: str) -> list[str]:
+        """Every distinct name and alias (normalised) beginning with the letter; kept."""
         if letter not in self._by_initial:
             upper = chr(ord(letter) + 1)
             self._by_initial[letter] = [
@@ -346,6 +346,23 @@ class Names:
                 ).fetchall()
             ]
         return self._by_initial[letter]
+
+    def holding(self, typed: list[str]) -> set[str]:
+        """The entities one of whose names holds every word typed ("ansarullah" in "jamaat
+        ansarullah"). One scan of the names table: for a miss only."""
+        longest = max(typed, key=len, default="")
+        rows = self.conn.execute(
+            "SELECT norm, entity FROM aliases WHERE norm LIKE ?", (f"%{longest}%",)
+        ).fetchall()
+        return {entity for norm, entity in rows if set(typed) <= set(norm.split())}
+
+    def by_mentions(self, norms: list[str]) -> list[str]:
+        """The entities with any of these names, most mentioned first (repeats kept)."""
+        rows = self.conn.execute(
+            f"SELECT entity FROM aliases WHERE norm IN ({_marks(norms)}) ORDER BY facts DESC",
+            norms,
+        ).fetchall()
+        return [entity for (entity,) in rows]
 
     def _fuzzy(
         self,
@@ -371,7 +388,7 @@ class Names:
                     phrase = " ".join(folded[start:end])
                     hit = process.extractOne(
                         phrase,
-                        self._initial(phrase[0]),
+                        self.starting_with(phrase[0]),
                         scorer=fuzz.ratio,
                         score_cutoff=FUZZY_CUTOFF,
                     )
@@ -384,7 +401,7 @@ class Names:
             if best is None:
                 continue
             score, start, end, norm = best
-            ids = self._named(norm)
+            ids = self.named(norm)
             if not ids:
                 continue
             swallowed = {owner[n] for n in range(start, end) if n in owner}
@@ -435,7 +452,7 @@ class Names:
             initials, rest = folded[start], folded[start + 1 : end]
             norms = {
                 norm
-                for norm in self._initial(initials[0])
+                for norm in self.starting_with(initials[0])
                 if len(parts := norm.split()) == len(initials) + len(rest)
                 and "".join(p[0] for p in parts[: len(initials)]) == initials
                 and parts[len(initials) :] == rest
@@ -464,7 +481,7 @@ class Names:
             if n in owned or country is None or known(word):
                 continue
             norm = normalize_name(country)
-            ids = self._named(norm)
+            ids = self.named(norm)
             if ids:
                 found.append(Mention(tuple(ids), n, n + 1, word, DEMONYM_SCORE))
         return found
@@ -487,7 +504,7 @@ class Names:
                 canonical = places().get(place_key(" ".join(span)))
                 if canonical is None:
                     continue
-                ids = self._named(normalize_name(canonical))
+                ids = self.named(normalize_name(canonical))
                 if ids:
                     found.append(Mention(tuple(ids), start, start + size, " ".join(span), 100.0))
                     owned.update(range(start, start + size))
@@ -497,7 +514,7 @@ class Names:
         """The entities with a name of as many words, each starting with the clipped one."""
         norms = {
             norm
-            for norm in self._initial(clipped[0][0])
+            for norm in self.starting_with(clipped[0][0])
             if len(words := norm.split()) == len(clipped)
             and all(_clips(c, w) for w, c in zip(words, clipped, strict=True))
         }
@@ -555,3 +572,8 @@ def _capitalised_run_end(raw: list[str], folded: list[str], owned: set[int], sta
     ):
         end += 1
     return end
+
+
+def _marks(values: list[str]) -> str:
+    """The placeholders of an IN (...) list (index.py has its own: it imports this module)."""
+    return ",".join("?" * len(values))

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
 
 from rapidfuzz import fuzz, process
 
-from bot.engine.names import EntityInfo, Names
+from bot.engine.names import EntityInfo
 from bot.engine.text import STOPWORDS, WORD, fold, normalize_name
 
 if TYPE_CHECKING:
@@ -57,10 +56,7 @@ def _close_to(engine: Engine, argument: str, entity: EntityInfo) -> bool:
     """The argument is one of the entity's names (a surname the index derived included), or
     a misspelling of one."""
     typed = normalize_name(argument)
-    exact = engine.names.conn.execute(
-        "SELECT 1 FROM aliases WHERE entity = ? AND norm = ? LIMIT 1", (entity.id, typed)
-    ).fetchone()
-    if exact is not None:
+    if entity.id in engine.names.named(typed):
         return True
     return any(
         fuzz.ratio(typed, normalize_name(name)) >= CLOSE_NAME
@@ -72,13 +68,9 @@ def _names_holding(engine: Engine, argument: str) -> list[EntityInfo]:
     """The entities one of whose names holds every word typed ("Ansarullah" in "Jamaat
     Ansarullah"), most mentioned first. One scan of the names table, on a miss only."""
     typed = normalize_name(argument).split()
-    longest = max(typed, key=len, default="")
-    if len(longest) < 3:
+    if len(max(typed, key=len, default="")) < 3:
         return []
-    rows = engine.names.conn.execute(
-        "SELECT norm, entity FROM aliases WHERE norm LIKE ?", (f"%{longest}%",)
-    ).fetchall()
-    ids = {entity for norm, entity in rows if set(typed) <= set(norm.split())}
+    ids = engine.names.holding(typed)
     holders = [engine.names.entities[i] for i in ids if i in engine.names.entities]
     return sorted(holders, key=lambda e: (-e.facts, e.id))
 
@@ -92,10 +84,6 @@ def not_found_hint(engine: Engine, argument: str, resolved: Resolved) -> str:
     return _closest_names(engine, argument)
 
 
-# Every name of a fact base by its first letter, built on the first miss only.
-_NAMES_BY_INITIAL: WeakKeyDictionary[Names, dict[str, list[str]]] = WeakKeyDictionary()
-
-
 def _closest_names(engine: Engine, argument: str) -> str:
     """ "Closest names: A, B." for an argument that names nothing, when names are close.
     A misspelling keeps its first letter ("Mourihno"): only names sharing it are compared."""
@@ -103,24 +91,15 @@ def _closest_names(engine: Engine, argument: str) -> str:
     if len(typed) < 3:
         return ""
     names = engine.names
-    if names not in _NAMES_BY_INITIAL:
-        by_initial: dict[str, list[str]] = {}
-        for (norm,) in names.conn.execute("SELECT DISTINCT norm FROM aliases"):
-            by_initial.setdefault(norm[:1], []).append(norm)
-        _NAMES_BY_INITIAL[names] = by_initial
     close = process.extract(
         typed,
-        _NAMES_BY_INITIAL[names].get(typed[0], []),
+        names.starting_with(typed[0]),
         scorer=fuzz.ratio,
         limit=8,
         score_cutoff=SUGGEST_CUTOFF,
     )
     if not close:
         return ""
-    marks = ",".join("?" * len(close))
-    rows = names.conn.execute(
-        f"SELECT entity FROM aliases WHERE norm IN ({marks}) ORDER BY facts DESC",
-        [norm for norm, _score, _n in close],
-    ).fetchall()
-    shown = dict.fromkeys(names.entities[e].name for (e,) in rows if e in names.entities)
+    ids = names.by_mentions([norm for norm, _score, _n in close])
+    shown = dict.fromkeys(names.entities[e].name for e in ids if e in names.entities)
     return "Closest names: " + ", ".join(list(shown)[:SUGGESTIONS]) + "." if shown else ""
