@@ -225,7 +225,8 @@ LIST_JOIN = re.compile(r"\s*(?:[(\[][^)\]]*[)\]])?\s*(?:,|,?\s+(?:and|or))\s+(?:
 # "close to bankruptcy", "on the brink of collapse", "nearly died": what did not happen
 NEARLY = word_set("close near nearly almost brink verge edge")
 NEARLY_REACH = 3
-NEARLY_WORD = re.compile(r"\b(?:close|near|nearly|almost|brink|verge|edge)\b", re.IGNORECASE)
+# NEARLY's words, found in an excerpt before it is split into words
+NEARLY_WORD = re.compile(rf"\b(?:{'|'.join(sorted(NEARLY))})\b", re.IGNORECASE)
 PASSIVE_AUXILIARIES = word_set("was were is are be been being get got gets")
 AGENT_SPAN = 8  # "kidnapped in Iraq last month by gunmen": words from a passive to its "by"
 CLOSING_QUOTES = " \"'”’»)"
